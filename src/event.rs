@@ -1,0 +1,367 @@
+//! Typed events: data messages and the 13 notification kinds Linux defines.
+
+use std::mem::{self, size_of};
+use std::net::SocketAddr;
+use std::ptr;
+
+use crate::sys;
+use crate::types::*;
+
+/// What a data message arrived with (the kernel's SCTP_RCVINFO).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DataInfo {
+    /// Stream number.
+    pub stream: u16,
+    /// Stream sequence number.
+    pub ssn: u16,
+    /// Payload protocol identifier, in host byte order.
+    pub ppid: u32,
+    /// Transmission sequence number.
+    pub tsn: u32,
+    /// Cumulative TSN acknowledged.
+    pub cumtsn: u32,
+    /// Context.
+    pub context: u32,
+    /// The message was sent unordered.
+    pub unordered: bool,
+    /// The source address, when the kernel gave one.
+    pub from: Option<SocketAddr>,
+}
+
+/// A peer address changed state (SCTP_PEER_ADDR_CHANGE).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PeerAddrChange {
+    /// The address concerned (`None` if the kernel sent an unknown family).
+    pub addr: Option<SocketAddr>,
+    /// SCTP_ADDR_AVAILABLE (0), _UNREACHABLE (1), _REMOVED (2), _ADDED (3),
+    /// _MADE_PRIM (4), _CONFIRMED (5), _POTENTIALLY_FAILED (6).
+    pub state: u32,
+    /// An errno-style error (0 when none).
+    pub error: u32,
+}
+
+/// Peer address state: reachable.
+pub const ADDR_AVAILABLE: u32 = 0;
+/// Peer address state: unreachable (path failed).
+pub const ADDR_UNREACHABLE: u32 = 1;
+/// Peer address state: removed from the association.
+pub const ADDR_REMOVED: u32 = 2;
+/// Peer address state: added to the association.
+pub const ADDR_ADDED: u32 = 3;
+/// Peer address state: made primary.
+pub const ADDR_MADE_PRIM: u32 = 4;
+/// Peer address state: confirmed by a heartbeat.
+pub const ADDR_CONFIRMED: u32 = 5;
+/// Peer address state: potentially failed.
+pub const ADDR_POTENTIALLY_FAILED: u32 = 6;
+
+/// One event: a data message or a notification. The event's bytes (the
+/// message, or the payload documented for the notification) are in the buffer
+/// passed to the receive call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// A data message.
+    Data(DataInfo),
+    /// Association change; bytes: the ABORT chunk on COMM_LOST/CANT_STR_ASSOC.
+    AssocChange(AssocChange),
+    /// Peer address change.
+    PeerAddrChange(PeerAddrChange),
+    /// Old-form send failure (SCTP_SEND_FAILED); bytes: the unsent data.
+    SendFailed(SendFailed),
+    /// Remote error; bytes: the error cause TLVs.
+    RemoteError(RemoteError),
+    /// The peer sent SHUTDOWN.
+    Shutdown,
+    /// Partial delivery aborted.
+    PartialDelivery(PartialDelivery),
+    /// The peer's adaptation layer indication.
+    Adaptation(Adaptation),
+    /// Authentication key event.
+    Authentication(Authentication),
+    /// No user data is left to send or retransmit.
+    SenderDry,
+    /// Streams were reset; bytes: host-order u16 stream numbers.
+    StreamReset(StreamReset),
+    /// The association was reset.
+    AssocReset(AssocReset),
+    /// The number of streams changed.
+    StreamChange(StreamChange),
+    /// New-form send failure (SCTP_SEND_FAILED_EVENT); bytes: the unsent data.
+    SendFailedEvent(SendFailed),
+}
+
+impl Default for Event {
+    fn default() -> Event {
+        Event::Data(DataInfo::default())
+    }
+}
+
+impl Event {
+    /// The C ABI's number for this kind (SCTPX_EVENT_*).
+    pub fn kind(&self) -> u32 {
+        match self {
+            Event::Data(_) => 0,
+            Event::AssocChange(_) => 1,
+            Event::PeerAddrChange(_) => 2,
+            Event::SendFailed(_) => 3,
+            Event::RemoteError(_) => 4,
+            Event::Shutdown => 5,
+            Event::PartialDelivery(_) => 6,
+            Event::Adaptation(_) => 7,
+            Event::Authentication(_) => 8,
+            Event::SenderDry => 9,
+            Event::StreamReset(_) => 10,
+            Event::AssocReset(_) => 11,
+            Event::StreamChange(_) => 12,
+            Event::SendFailedEvent(_) => 13,
+        }
+    }
+}
+
+/// Event kinds for subscriptions, numbered as `Event::kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+pub enum EventKind {
+    /// Association change.
+    AssocChange = 1,
+    /// Peer address change.
+    PeerAddrChange = 2,
+    /// Old-form send failure.
+    SendFailed = 3,
+    /// Remote error.
+    RemoteError = 4,
+    /// Shutdown.
+    Shutdown = 5,
+    /// Partial delivery.
+    PartialDelivery = 6,
+    /// Adaptation indication.
+    Adaptation = 7,
+    /// Authentication.
+    Authentication = 8,
+    /// Sender dry.
+    SenderDry = 9,
+    /// Stream reset.
+    StreamReset = 10,
+    /// Association reset.
+    AssocReset = 11,
+    /// Stream change.
+    StreamChange = 12,
+    /// New-form send failure.
+    SendFailedEvent = 13,
+}
+
+impl EventKind {
+    /// Every notification kind, in number order.
+    pub const ALL: [EventKind; 13] = [
+        EventKind::AssocChange,
+        EventKind::PeerAddrChange,
+        EventKind::SendFailed,
+        EventKind::RemoteError,
+        EventKind::Shutdown,
+        EventKind::PartialDelivery,
+        EventKind::Adaptation,
+        EventKind::Authentication,
+        EventKind::SenderDry,
+        EventKind::StreamReset,
+        EventKind::AssocReset,
+        EventKind::StreamChange,
+        EventKind::SendFailedEvent,
+    ];
+
+    /// The kind for a C ABI number, if valid.
+    pub fn from_u32(n: u32) -> Option<EventKind> {
+        EventKind::ALL.get((n as usize).wrapping_sub(1)).copied()
+    }
+
+    /// The kernel's notification type (sn_type) for this kind.
+    pub(crate) fn kernel_type(self) -> u16 {
+        sys::SCTP_SN_TYPE_BASE as u16 + (self as u32 - 1) as u16
+    }
+}
+
+/// One received event with what the receive call wrote to the buffer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Received {
+    /// The event.
+    pub event: Event,
+    /// Its association.
+    pub assoc_id: AssocId,
+    /// Bytes of the event in the buffer.
+    pub len: usize,
+    /// The message is complete (MSG_EOR). False means more of the same message
+    /// follows in the next receive call.
+    pub complete: bool,
+    /// A notification was cut to fit the buffer.
+    pub truncated: bool,
+}
+
+/// The longest fixed part of any notification plus room for its start: the
+/// decoder copies this much into a stack buffer so a small caller buffer never
+/// loses a notification's fields.
+pub(crate) const NOTIFICATION_HEAD: usize = 512;
+
+#[inline]
+fn read<T: Copy>(buf: &[u8]) -> T {
+    // Zero-filled tail: a short notification decodes with zeros rather than
+    // reading past the buffer.
+    let mut tmp = [0u8; NOTIFICATION_HEAD];
+    let n = buf.len().min(size_of::<T>()).min(NOTIFICATION_HEAD);
+    tmp[..n].copy_from_slice(&buf[..n]);
+    // SAFETY: T is a plain-old-data kernel struct, NOTIFICATION_HEAD >= size_of::<T>().
+    unsafe { ptr::read_unaligned(tmp.as_ptr() as *const T) }
+}
+
+fn features(info: &[u8]) -> u32 {
+    let mut bits = 0;
+    for &b in info {
+        bits |= match b as u32 {
+            x if x == sys::SCTP_ASSOC_SUPPORTS_PR as u32 => FEATURE_PR,
+            x if x == sys::SCTP_ASSOC_SUPPORTS_AUTH as u32 => FEATURE_AUTH,
+            x if x == sys::SCTP_ASSOC_SUPPORTS_ASCONF as u32 => FEATURE_ASCONF,
+            x if x == sys::SCTP_ASSOC_SUPPORTS_MULTIBUF as u32 => FEATURE_MULTIBUF,
+            x if x == sys::SCTP_ASSOC_SUPPORTS_RE_CONFIG as u32 => FEATURE_RECONFIG,
+            x if x == sys::SCTP_ASSOC_SUPPORTS_INTERLEAVING as u32 => FEATURE_INTERLEAVING,
+            _ => 0,
+        };
+    }
+    bits
+}
+
+fn storage_addr(s: &libc::sockaddr_storage) -> Option<SocketAddr> {
+    crate::addr::from_storage_any(s).ok()
+}
+
+/// Decodes a notification.
+///
+/// `head` holds the first bytes of the notification (up to NOTIFICATION_HEAD);
+/// `total` is its full length as received. Returns the event, its association
+/// and the byte range of its payload relative to the notification start.
+pub(crate) fn decode_notification(head: &[u8]) -> Option<(Event, AssocId, usize)> {
+    let hdr: sys::sctp_tlv = read(head);
+    let t = hdr.sn_type as u32;
+    let kind = EventKind::from_u32(t.wrapping_sub(sys::SCTP_SN_TYPE_BASE as u32) + 1)?;
+    Some(match kind {
+        EventKind::AssocChange => {
+            let n: sys::sctp_assoc_change = read(head);
+            let off = mem::offset_of!(sys::sctp_assoc_change, sac_info);
+            let info = head.get(off..).unwrap_or(&[]);
+            let up = n.sac_state == COMM_UP || n.sac_state == RESTART;
+            let ev = AssocChange {
+                state: n.sac_state,
+                error: n.sac_error,
+                outbound_streams: n.sac_outbound_streams,
+                inbound_streams: n.sac_inbound_streams,
+                features: if up { features(info) } else { 0 },
+            };
+            // Only failure notifications carry a payload (the ABORT chunk).
+            (Event::AssocChange(ev), n.sac_assoc_id, if up { usize::MAX } else { off })
+        }
+        EventKind::PeerAddrChange => {
+            let n: sys::sctp_paddr_change = read(head);
+            let addr = n.spc_aaddr;
+            let ev = PeerAddrChange {
+                addr: storage_addr(&addr),
+                state: n.spc_state as u32,
+                error: n.spc_error as u32,
+            };
+            (Event::PeerAddrChange(ev), n.spc_assoc_id, usize::MAX)
+        }
+        EventKind::SendFailed => {
+            let n: sys::sctp_send_failed = read(head);
+            let i = n.ssf_info;
+            let ev = SendFailed {
+                flags: n.ssf_flags as u32,
+                error: n.ssf_error,
+                info: SendInfo {
+                    stream: i.sinfo_stream,
+                    flags: i.sinfo_flags,
+                    ppid: u32::from_be(i.sinfo_ppid),
+                    context: i.sinfo_context,
+                    assoc_id: i.sinfo_assoc_id,
+                    pr_policy: 0,
+                    reserved: 0,
+                    pr_value: i.sinfo_timetolive,
+                },
+            };
+            let off = mem::offset_of!(sys::sctp_send_failed, ssf_data);
+            (Event::SendFailed(ev), n.ssf_assoc_id, off)
+        }
+        EventKind::SendFailedEvent => {
+            let n: sys::sctp_send_failed_event = read(head);
+            let i = n.ssfe_info;
+            let ev = SendFailed {
+                flags: n.ssf_flags as u32,
+                error: n.ssf_error,
+                info: SendInfo {
+                    stream: i.snd_sid,
+                    flags: i.snd_flags,
+                    ppid: u32::from_be(i.snd_ppid),
+                    context: i.snd_context,
+                    assoc_id: i.snd_assoc_id,
+                    pr_policy: 0,
+                    reserved: 0,
+                    pr_value: 0,
+                },
+            };
+            let off = mem::offset_of!(sys::sctp_send_failed_event, ssf_data);
+            (Event::SendFailedEvent(ev), n.ssf_assoc_id, off)
+        }
+        EventKind::RemoteError => {
+            let n: sys::sctp_remote_error = read(head);
+            let off = mem::offset_of!(sys::sctp_remote_error, sre_data);
+            let ev = RemoteError { error: u16::from_be(n.sre_error) };
+            (Event::RemoteError(ev), n.sre_assoc_id, off)
+        }
+        EventKind::Shutdown => {
+            let n: sys::sctp_shutdown_event = read(head);
+            (Event::Shutdown, n.sse_assoc_id, usize::MAX)
+        }
+        EventKind::PartialDelivery => {
+            let n: sys::sctp_pdapi_event = read(head);
+            let ev = PartialDelivery {
+                indication: n.pdapi_indication,
+                stream: n.pdapi_stream,
+                sequence: n.pdapi_seq,
+            };
+            (Event::PartialDelivery(ev), n.pdapi_assoc_id, usize::MAX)
+        }
+        EventKind::Adaptation => {
+            let n: sys::sctp_adaptation_event = read(head);
+            let ev = Adaptation { indication: n.sai_adaptation_ind };
+            (Event::Adaptation(ev), n.sai_assoc_id, usize::MAX)
+        }
+        EventKind::Authentication => {
+            let n: sys::sctp_authkey_event = read(head);
+            let ev = Authentication { key_number: n.auth_keynumber, indication: n.auth_indication };
+            (Event::Authentication(ev), n.auth_assoc_id, usize::MAX)
+        }
+        EventKind::SenderDry => {
+            let n: sys::sctp_sender_dry_event = read(head);
+            (Event::SenderDry, n.sender_dry_assoc_id, usize::MAX)
+        }
+        EventKind::StreamReset => {
+            let n: sys::sctp_stream_reset_event = read(head);
+            let off = mem::offset_of!(sys::sctp_stream_reset_event, strreset_stream_list);
+            let ev = StreamReset { flags: n.strreset_flags };
+            (Event::StreamReset(ev), n.strreset_assoc_id, off)
+        }
+        EventKind::AssocReset => {
+            let n: sys::sctp_assoc_reset_event = read(head);
+            let ev = AssocReset {
+                flags: n.assocreset_flags,
+                local_tsn: n.assocreset_local_tsn,
+                remote_tsn: n.assocreset_remote_tsn,
+            };
+            (Event::AssocReset(ev), n.assocreset_assoc_id, usize::MAX)
+        }
+        EventKind::StreamChange => {
+            let n: sys::sctp_stream_change_event = read(head);
+            let ev = StreamChange {
+                flags: n.strchange_flags,
+                inbound_streams: n.strchange_instrms,
+                outbound_streams: n.strchange_outstrms,
+            };
+            (Event::StreamChange(ev), n.strchange_assoc_id, usize::MAX)
+        }
+    })
+}

@@ -1,0 +1,398 @@
+//! The C ABI's data types and constants.
+//!
+//! Every name is prefixed `sctpx_`/`SCTPX_` so that `sctpx.h` can be included
+//! together with `<linux/sctp.h>`. Layouts are fixed `#[repr(C)]`; fields are
+//! never reordered and new fields are only ever appended.
+
+use libc::{sockaddr, sockaddr_storage, socklen_t};
+
+use crate::types::{
+    Adaptation, AssocChange, AssocReset, Authentication, PartialDelivery, RemoteError, SendFailed,
+    SendInfo, StreamChange, StreamReset, AssocId,
+};
+
+/// An opaque reference to a socket owned by the library.
+///
+/// Handles are issued from 1 upwards and never reused within a process, so a
+/// stale handle is always detected (`SCTPX_ERR_CLOSED_HANDLE`) and a forged
+/// one is `SCTPX_ERR_BAD_HANDLE`. 0 is never a valid handle.
+pub type sctpx_handle = u64;
+
+
+// ---------------------------------------------------------------------------
+// Error codes. Numbered explicitly and never renumbered.
+//
+// Every function returns 0 (or a count) on success and a negative code on
+// failure. Codes from -1 to -4095 are operating-system errors: the negated
+// errno, unchanged (-ECONNREFUSED, -EAGAIN, ...). The library's own codes lie
+// in the range -10000 to -10999.
+// ---------------------------------------------------------------------------
+
+/// Success.
+pub const SCTPX_OK: i32 = 0;
+/// A required pointer argument was NULL.
+pub const SCTPX_ERR_NULL_POINTER: i32 = -10001;
+/// The handle was never issued by this library (0, forged or out of range).
+pub const SCTPX_ERR_BAD_HANDLE: i32 = -10002;
+/// The handle was issued but has been closed.
+pub const SCTPX_ERR_CLOSED_HANDLE: i32 = -10003;
+/// The handle is of the wrong kind for this call (for example `sctp_accept`
+/// on a one-to-many socket or `sctp_peeloff` on a one-to-one socket).
+pub const SCTPX_ERR_WRONG_KIND: i32 = -10004;
+/// An argument is out of range: an unknown flag, option, family or event
+/// kind, a malformed address, a length that does not fit.
+pub const SCTPX_ERR_INVALID_ARGUMENT: i32 = -10005;
+/// A caller buffer is too small for the result; nothing was written.
+pub const SCTPX_ERR_BUFFER_TOO_SMALL: i32 = -10006;
+/// A positive timeout expired before anything arrived.
+pub const SCTPX_ERR_TIMED_OUT: i32 = -10007;
+/// The peer shut the (one-to-one) association down: no more messages.
+pub const SCTPX_ERR_EOF: i32 = -10008;
+/// A Rust panic was caught at the ABI boundary; the call had no effect that
+/// can be relied on. This is a bug in sctpx: please report it.
+pub const SCTPX_ERR_PANIC: i32 = -10009;
+
+// ---------------------------------------------------------------------------
+// Socket families accepted by sctp_open_tcp / sctp_open_udp.
+// ---------------------------------------------------------------------------
+
+/// IPv4 only.
+pub const SCTPX_AF_INET: i32 = 2;
+/// IPv6, dual-stack by default (IPv4 peers appear as v4-mapped addresses
+/// unless `SCTPX_OPT_V6ONLY` is set).
+pub const SCTPX_AF_INET6: i32 = 10;
+
+// ---------------------------------------------------------------------------
+// bindx flags.
+// ---------------------------------------------------------------------------
+
+/// `sctp_bindx`: add the addresses to the socket's bound set.
+pub const SCTPX_BINDX_ADD: i32 = 1;
+/// `sctp_bindx`: remove the addresses from the socket's bound set.
+pub const SCTPX_BINDX_REMOVE: i32 = 2;
+
+// ---------------------------------------------------------------------------
+// peeloff flags.
+// ---------------------------------------------------------------------------
+
+/// `sctp_peeloff`: the new socket is non-blocking.
+pub const SCTPX_PEELOFF_NONBLOCK: i32 = 1;
+/// `sctp_peeloff`: the new descriptor is close-on-exec.
+pub const SCTPX_PEELOFF_CLOEXEC: i32 = 2;
+
+// ---------------------------------------------------------------------------
+// Send flags (SendInfo.flags). Values equal the kernel's.
+// ---------------------------------------------------------------------------
+
+/// Deliver without regard to stream order.
+pub const SCTPX_SEND_UNORDERED: u16 = 1;
+/// Abort the association (the message, if any, is the abort reason).
+pub const SCTPX_SEND_ABORT: u16 = 4;
+/// Ask the peer to acknowledge at once (I-bit).
+pub const SCTPX_SEND_SACK_IMMEDIATELY: u16 = 8;
+/// One-to-many only: send the message on every association of the socket.
+pub const SCTPX_SEND_SENDALL: u16 = 64;
+/// Start a graceful shutdown of the association after this message.
+pub const SCTPX_SEND_EOF: u16 = 0x200;
+
+// ---------------------------------------------------------------------------
+// Partial-reliability policies (SendInfo.pr_policy).
+// ---------------------------------------------------------------------------
+
+/// Fully reliable (the default).
+pub const SCTPX_PR_NONE: u16 = 0;
+/// Abandon the message after `pr_value` milliseconds.
+pub const SCTPX_PR_TTL: u16 = 1;
+/// Abandon the message after `pr_value` retransmissions.
+pub const SCTPX_PR_RTX: u16 = 2;
+/// Abandon lower-priority messages first when the buffer is full;
+/// `pr_value` is the priority (lower value = more important).
+pub const SCTPX_PR_PRIO: u16 = 3;
+
+// ---------------------------------------------------------------------------
+// Event kinds (sctpx_event.kind and sctp_subscribe).
+// ---------------------------------------------------------------------------
+
+/// A data message.
+pub const SCTPX_EVENT_DATA: u32 = 0;
+/// Association change (`assoc_change`).
+pub const SCTPX_EVENT_ASSOC_CHANGE: u32 = 1;
+/// Peer address change (`peer_addr_change`).
+pub const SCTPX_EVENT_PEER_ADDR_CHANGE: u32 = 2;
+/// Send failed, old form (`send_failed`; the info came from sctp_sndrcvinfo).
+pub const SCTPX_EVENT_SEND_FAILED: u32 = 3;
+/// Remote error (`remote_error`); the payload is the error cause.
+pub const SCTPX_EVENT_REMOTE_ERROR: u32 = 4;
+/// The peer sent SHUTDOWN: no more data will arrive.
+pub const SCTPX_EVENT_SHUTDOWN: u32 = 5;
+/// Partial delivery was aborted (`partial_delivery`).
+pub const SCTPX_EVENT_PARTIAL_DELIVERY: u32 = 6;
+/// The peer's adaptation layer indication (`adaptation`).
+pub const SCTPX_EVENT_ADAPTATION: u32 = 7;
+/// Authentication key event (`authentication`).
+pub const SCTPX_EVENT_AUTHENTICATION: u32 = 8;
+/// No user data is left to send or retransmit.
+pub const SCTPX_EVENT_SENDER_DRY: u32 = 9;
+/// Streams were reset (`stream_reset`); the payload is the list of stream
+/// numbers as host-order uint16_t values.
+pub const SCTPX_EVENT_STREAM_RESET: u32 = 10;
+/// The association was reset (`assoc_reset`).
+pub const SCTPX_EVENT_ASSOC_RESET: u32 = 11;
+/// The number of streams changed (`stream_change`).
+pub const SCTPX_EVENT_STREAM_CHANGE: u32 = 12;
+/// Send failed, new form (`send_failed`; the info came from sctp_sndinfo).
+pub const SCTPX_EVENT_SEND_FAILED_EVENT: u32 = 13;
+
+// Event flags (sctpx_event.flags).
+
+/// The message is complete (the kernel set MSG_EOR). Without it, `len` bytes
+/// are one part of a larger message and the next call returns more of it.
+pub const SCTPX_EVENT_FLAG_COMPLETE: u32 = 1;
+/// The data message was sent unordered.
+pub const SCTPX_EVENT_FLAG_UNORDERED: u32 = 2;
+/// A notification did not fit in the caller's buffer: its fixed fields are
+/// decoded, its payload was cut to the buffer and the rest discarded.
+pub const SCTPX_EVENT_FLAG_TRUNCATED: u32 = 4;
+
+// assoc_change.features bits (decoded from sac_info on COMM_UP/RESTART).
+
+/// The peer supports partial reliability (PR-SCTP).
+pub const SCTPX_FEATURE_PR: u32 = 1;
+/// The peer supports AUTH.
+pub const SCTPX_FEATURE_AUTH: u32 = 2;
+/// The peer supports dynamic address reconfiguration (ASCONF).
+pub const SCTPX_FEATURE_ASCONF: u32 = 4;
+/// The peer supports multi-buffer (not used by Linux, kept for RFC 6458).
+pub const SCTPX_FEATURE_MULTIBUF: u32 = 8;
+/// The peer supports stream reconfiguration (RE-CONFIG).
+pub const SCTPX_FEATURE_RECONFIG: u32 = 16;
+/// The peer supports message interleaving (I-DATA).
+pub const SCTPX_FEATURE_INTERLEAVING: u32 = 32;
+
+// ---------------------------------------------------------------------------
+// Integer options for sctp_get_option / sctp_set_option. Values are the
+// library's own, stable, and independent of the kernel's option numbers.
+// ---------------------------------------------------------------------------
+
+/// SCTP_NODELAY: 1 disables Nagle-like bundling delay.
+pub const SCTPX_OPT_NODELAY: i32 = 1;
+/// SCTP_AUTOCLOSE: seconds of idle time before a one-to-many association is
+/// closed (0 = never).
+pub const SCTPX_OPT_AUTOCLOSE: i32 = 2;
+/// SCTP_DISABLE_FRAGMENTS: 1 makes oversize sends fail with EMSGSIZE.
+pub const SCTPX_OPT_DISABLE_FRAGMENTS: i32 = 3;
+/// SCTP_I_WANT_MAPPED_V4_ADDR: 1 reports IPv4 peers of an IPv6 socket as
+/// v4-mapped IPv6 addresses.
+pub const SCTPX_OPT_MAPPED_V4: i32 = 4;
+/// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave level (0, 1 or 2).
+pub const SCTPX_OPT_FRAGMENT_INTERLEAVE: i32 = 5;
+/// SCTP_PARTIAL_DELIVERY_POINT: bytes after which partial delivery starts.
+pub const SCTPX_OPT_PARTIAL_DELIVERY_POINT: i32 = 6;
+/// SCTP_MAXSEG: maximum fragment size in bytes (per association).
+pub const SCTPX_OPT_MAXSEG: i32 = 7;
+/// SCTP_MAX_BURST: maximum burst of packets (per association).
+pub const SCTPX_OPT_MAX_BURST: i32 = 8;
+/// SCTP_CONTEXT: default context for sends (per association).
+pub const SCTPX_OPT_CONTEXT: i32 = 9;
+/// SCTP_ADAPTATION_LAYER: the adaptation indication sent in INIT/INIT-ACK.
+pub const SCTPX_OPT_ADAPTATION_LAYER: i32 = 10;
+/// SCTP_REUSE_PORT: 1 lets several sockets bind the same port.
+pub const SCTPX_OPT_REUSE_PORT: i32 = 11;
+/// SO_SNDBUF in bytes (the kernel doubles what is set).
+pub const SCTPX_OPT_SNDBUF: i32 = 12;
+/// SO_RCVBUF in bytes (the kernel doubles what is set).
+pub const SCTPX_OPT_RCVBUF: i32 = 13;
+/// SO_REUSEADDR: 1 allows binding a port in TIME_WAIT-like states.
+pub const SCTPX_OPT_REUSEADDR: i32 = 14;
+/// SO_LINGER: -1 = off; N >= 0 = linger N seconds on close (0 aborts).
+pub const SCTPX_OPT_LINGER: i32 = 15;
+/// SCTP_GET_ASSOC_NUMBER (read only): associations on a one-to-many socket.
+pub const SCTPX_OPT_ASSOC_NUMBER: i32 = 16;
+/// IPV6_V6ONLY: 1 makes an IPv6 socket refuse IPv4 peers.
+pub const SCTPX_OPT_V6ONLY: i32 = 17;
+/// SCTP_ENABLE_STREAM_RESET: bit set of SCTPX_ENABLE_RESET_* (per assoc).
+pub const SCTPX_OPT_ENABLE_STREAM_RESET: i32 = 18;
+/// SCTP_RECONFIG_SUPPORTED: 1 offers stream reconfiguration to new peers.
+pub const SCTPX_OPT_RECONFIG_SUPPORTED: i32 = 19;
+/// SCTP_PR_SUPPORTED: 1 offers partial reliability to new peers.
+pub const SCTPX_OPT_PR_SUPPORTED: i32 = 20;
+/// O_NONBLOCK on the descriptor: 1 makes calls return -EAGAIN instead of
+/// blocking when no timeout is given.
+pub const SCTPX_OPT_NONBLOCK: i32 = 21;
+
+/// SCTPX_OPT_ENABLE_STREAM_RESET: allow stream reset requests.
+pub const SCTPX_ENABLE_RESET_STREAM_REQ: i64 = 1;
+/// SCTPX_OPT_ENABLE_STREAM_RESET: allow association reset requests.
+pub const SCTPX_ENABLE_RESET_ASSOC_REQ: i64 = 2;
+/// SCTPX_OPT_ENABLE_STREAM_RESET: allow add-streams requests.
+pub const SCTPX_ENABLE_CHANGE_ASSOC_REQ: i64 = 4;
+
+
+/// One message of a `sctp_send_batch` call.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct sctpx_send_msg {
+    /// The message bytes (may be NULL when `len` is 0).
+    pub data: *const u8,
+    /// Length of `data` in bytes.
+    pub len: usize,
+    /// Its send parameters.
+    pub info: SendInfo,
+    /// Destination address, or NULL to use `info.assoc_id`.
+    pub to: *const sockaddr,
+    /// Length of `to` (0 when `to` is NULL).
+    pub to_len: socklen_t,
+}
+
+
+/// SCTP_PEER_ADDR_CHANGE.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct sctpx_peer_addr_change {
+    /// The peer address concerned.
+    pub addr: sockaddr_storage,
+    /// SCTP_ADDR_AVAILABLE (0), _UNREACHABLE (1), _REMOVED (2), _ADDED (3),
+    /// _MADE_PRIM (4), _CONFIRMED (5), _POTENTIALLY_FAILED (6).
+    pub state: u32,
+    /// An errno-style error (0 when none).
+    pub error: u32,
+}
+
+
+
+
+
+
+
+
+
+/// One event: a data message or a notification.
+///
+/// `kind` says which. The bytes of the event (the message, or a
+/// notification's payload as documented per kind) are in the caller's buffer,
+/// `len` of them; the fields of the other kinds are zero.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct sctpx_event {
+    /// SCTPX_EVENT_*.
+    pub kind: u32,
+    /// SCTPX_EVENT_FLAG_* bits.
+    pub flags: u32,
+    /// The association the event belongs to.
+    pub assoc_id: AssocId,
+    /// Bytes written to the caller's buffer.
+    pub len: u32,
+    /// Data: stream number.
+    pub stream: u16,
+    /// Data: stream sequence number.
+    pub ssn: u16,
+    /// Data: payload protocol identifier, host byte order.
+    pub ppid: u32,
+    /// Data: transmission sequence number.
+    pub tsn: u32,
+    /// Data: cumulative TSN acknowledged.
+    pub cumtsn: u32,
+    /// Data: context (for messages from SCTP_CONTEXT).
+    pub context: u32,
+    /// Data: length of `from` (0 when the kernel gave no source address).
+    pub from_len: socklen_t,
+    /// Data: the source address.
+    pub from: sockaddr_storage,
+    /// SCTPX_EVENT_ASSOC_CHANGE.
+    pub assoc_change: AssocChange,
+    /// SCTPX_EVENT_PEER_ADDR_CHANGE.
+    pub peer_addr_change: sctpx_peer_addr_change,
+    /// SCTPX_EVENT_REMOTE_ERROR.
+    pub remote_error: RemoteError,
+    /// SCTPX_EVENT_SEND_FAILED and SCTPX_EVENT_SEND_FAILED_EVENT.
+    pub send_failed: SendFailed,
+    /// SCTPX_EVENT_PARTIAL_DELIVERY.
+    pub partial_delivery: PartialDelivery,
+    /// SCTPX_EVENT_ADAPTATION.
+    pub adaptation: Adaptation,
+    /// SCTPX_EVENT_AUTHENTICATION.
+    pub authentication: Authentication,
+    /// SCTPX_EVENT_STREAM_RESET.
+    pub stream_reset: StreamReset,
+    /// SCTPX_EVENT_ASSOC_RESET.
+    pub assoc_reset: AssocReset,
+    /// SCTPX_EVENT_STREAM_CHANGE.
+    pub stream_change: StreamChange,
+}
+
+
+
+
+/// SCTP_PEER_ADDR_PARAMS.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct sctpx_paddrparams {
+    /// Association (one-to-many), or 0 for the socket's defaults.
+    pub assoc_id: AssocId,
+    /// Length of `address`, 0 for all of the association's addresses.
+    pub address_len: socklen_t,
+    /// The peer address these parameters apply to.
+    pub address: sockaddr_storage,
+    /// Heartbeat interval in milliseconds.
+    pub hbinterval: u32,
+    /// Maximum retransmissions on this path before it is marked failed.
+    pub pathmaxrxt: u16,
+    /// Path MTU (with SPP_PMTUD_DISABLE).
+    pub pathmtu: u32,
+    /// Delayed SACK time in milliseconds (with SPP_SACKDELAY_ENABLE).
+    pub sackdelay: u32,
+    /// The kernel's SPP_* flags, unchanged.
+    pub flags: u32,
+    /// IPv6 flow label (with SPP_IPV6_FLOWLABEL).
+    pub ipv6_flowlabel: u32,
+    /// DSCP (with SPP_DSCP).
+    pub dscp: u8,
+}
+
+
+/// SCTP_GET_PEER_ADDR_INFO: one peer address's state.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct sctpx_paddrinfo {
+    /// Association (one-to-many), or 0.
+    pub assoc_id: AssocId,
+    /// Length of `address`.
+    pub address_len: socklen_t,
+    /// The peer address.
+    pub address: sockaddr_storage,
+    /// SCTP_INACTIVE (0), SCTP_PF (1), SCTP_ACTIVE (2), SCTP_UNCONFIRMED (3).
+    pub state: i32,
+    /// Congestion window in bytes.
+    pub cwnd: u32,
+    /// Smoothed round-trip time in milliseconds.
+    pub srtt: u32,
+    /// Retransmission timeout in milliseconds.
+    pub rto: u32,
+    /// Path MTU.
+    pub mtu: u32,
+}
+
+/// SCTP_STATUS: an association's state.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct sctpx_status {
+    /// Association (one-to-many), or 0.
+    pub assoc_id: AssocId,
+    /// The kernel's SCTP_* association state (SCTP_ESTABLISHED = 4).
+    pub state: i32,
+    /// Peer's receive window.
+    pub rwnd: u32,
+    /// Unacknowledged DATA chunks.
+    pub unackdata: u16,
+    /// DATA chunks pending receipt.
+    pub penddata: u16,
+    /// Inbound streams.
+    pub inbound_streams: u16,
+    /// Outbound streams.
+    pub outbound_streams: u16,
+    /// Fragmentation point in bytes.
+    pub fragmentation_point: u32,
+    /// The primary path.
+    pub primary: sctpx_paddrinfo,
+}
+

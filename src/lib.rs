@@ -1,0 +1,38 @@
+//! # sctpx — one audited binding layer over Linux kernel SCTP
+//!
+//! Layers, bottom up: [`sys`] is the kernel ABI (struct layouts, option
+//! numbers, raw calls); the safe core is [`Socket`] with typed options and
+//! [`Event`]s; [`ffi`] is the C ABI (`include/sctpx.h`) that the Python and Go
+//! bindings use. No libsctp is needed at build or run time.
+//!
+//! ```no_run
+//! use sctpx::{Family, Socket, Timeout};
+//! let server = Socket::open_tcp(Family::Ipv4)?;
+//! server.bind(&"127.0.0.1:0".parse().unwrap())?;
+//! server.listen(8)?;
+//! # Ok::<(), sctpx::Error>(())
+//! ```
+#![deny(missing_docs)]
+
+/// cbindgen:ignore
+mod addr;
+/// cbindgen:ignore
+mod error;
+/// cbindgen:ignore
+mod event;
+pub mod ffi;
+/// cbindgen:ignore
+mod msg;
+/// cbindgen:ignore
+mod options;
+/// cbindgen:ignore
+mod socket;
+/// cbindgen:ignore
+pub mod sys;
+mod types;
+
+pub use error::{Error, Result};
+pub use event::*;
+pub use options::{IntOption, PeerAddrInfo, PeerAddrParams, Status};
+pub use socket::{BindxOp, Family, Kind, PeelOffFlags, SendMsg, Socket, Timeout};
+pub use types::*;

@@ -1,0 +1,263 @@
+//! sendmsg/recvmsg plumbing with SCTP control messages, on the stack.
+//!
+//! Nothing here allocates: control buffers, iovecs and mmsghdr arrays live in
+//! fixed-size stack arrays, so the per-message path does no heap allocation.
+
+use std::io;
+use std::mem::{self, size_of, MaybeUninit};
+use std::os::fd::RawFd;
+use std::ptr;
+
+use libc::{c_void, cmsghdr, iovec, msghdr, sockaddr_storage};
+use socket2::SockAddr;
+
+use crate::event::DataInfo;
+use crate::socket::SendMsg;
+use crate::sys;
+use crate::types::*;
+
+/// Most addresses accepted by one bindx/connectx call.
+pub(crate) const MAX_ADDRS: usize = 64;
+/// Most messages handed to the kernel by one sendmmsg/recvmmsg call; larger
+/// batches are split.
+pub(crate) const MAX_BATCH: usize = 64;
+
+/// Control-message space: SNDINFO + PRINFO on send, RCVINFO (+ NXTINFO) on
+/// receive, with headroom. u64 elements keep cmsghdr alignment.
+const CMSG_WORDS: usize = 16;
+type CmsgBuf = [u64; CMSG_WORDS];
+
+fn cmsg_space(len: usize) -> usize {
+    // SAFETY: CMSG_SPACE is a pure arithmetic macro.
+    unsafe { libc::CMSG_SPACE(len as u32) as usize }
+}
+
+/// Fills the control buffer for one send and returns its length.
+fn build_send_cmsgs(cbuf: &mut CmsgBuf, info: &SendInfo) -> usize {
+    let snd = sys::sctp_sndinfo {
+        snd_sid: info.stream,
+        snd_flags: info.flags,
+        // The PPID travels in network byte order; the API is host order.
+        snd_ppid: info.ppid.to_be(),
+        snd_context: info.context,
+        snd_assoc_id: info.assoc_id,
+    };
+    let base = cbuf.as_mut_ptr() as *mut u8;
+    let mut used = 0;
+    // SAFETY: the buffer holds CMSG_WORDS*8 = 128 bytes, more than the two
+    // control messages written (32 + 24 bytes), and is u64-aligned.
+    unsafe {
+        let h = base as *mut cmsghdr;
+        (*h).cmsg_level = sys::IPPROTO_SCTP;
+        (*h).cmsg_type = sys::SCTP_SNDINFO;
+        (*h).cmsg_len = libc::CMSG_LEN(size_of::<sys::sctp_sndinfo>() as u32) as _;
+        ptr::write_unaligned(libc::CMSG_DATA(h) as *mut sys::sctp_sndinfo, snd);
+        used += cmsg_space(size_of::<sys::sctp_sndinfo>());
+        if info.pr_policy != PR_NONE {
+            let pr = sys::sctp_prinfo {
+                pr_policy: match info.pr_policy {
+                    PR_TTL => sys::SCTP_PR_SCTP_TTL as u16,
+                    PR_RTX => sys::SCTP_PR_SCTP_RTX as u16,
+                    _ => sys::SCTP_PR_SCTP_PRIO as u16,
+                },
+                pr_value: info.pr_value,
+            };
+            let h = base.add(used) as *mut cmsghdr;
+            (*h).cmsg_level = sys::IPPROTO_SCTP;
+            (*h).cmsg_type = sys::SCTP_PRINFO;
+            (*h).cmsg_len = libc::CMSG_LEN(size_of::<sys::sctp_prinfo>() as u32) as _;
+            ptr::write_unaligned(libc::CMSG_DATA(h) as *mut sys::sctp_prinfo, pr);
+            used += cmsg_space(size_of::<sys::sctp_prinfo>());
+        }
+    }
+    used
+}
+
+fn empty_msghdr() -> msghdr {
+    // SAFETY: msghdr is plain data; all-zero is a valid empty header.
+    unsafe { mem::zeroed() }
+}
+
+/// One sendmsg with SCTP_SNDINFO (and SCTP_PRINFO when a policy is set).
+pub(crate) fn send(fd: RawFd, data: &[u8], info: &SendInfo, to: Option<&SockAddr>) -> io::Result<usize> {
+    let mut cbuf: CmsgBuf = [0; CMSG_WORDS];
+    let clen = build_send_cmsgs(&mut cbuf, info);
+    let mut iov = iovec { iov_base: data.as_ptr() as *mut c_void, iov_len: data.len() };
+    let mut m = empty_msghdr();
+    if let Some(a) = to {
+        m.msg_name = a.as_ptr() as *mut c_void;
+        m.msg_namelen = a.len();
+    }
+    m.msg_iov = &mut iov;
+    m.msg_iovlen = 1;
+    m.msg_control = cbuf.as_mut_ptr() as *mut c_void;
+    m.msg_controllen = clen as _;
+    loop {
+        // SAFETY: every pointer in `m` refers to live stack or caller memory.
+        let r = unsafe { libc::sendmsg(fd, &m, libc::MSG_NOSIGNAL) };
+        if r >= 0 {
+            return Ok(r as usize);
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+/// sendmmsg in chunks of MAX_BATCH.
+pub(crate) fn send_batch(fd: RawFd, msgs: &[SendMsg<'_>]) -> io::Result<usize> {
+    let mut sent = 0;
+    for chunk in msgs.chunks(MAX_BATCH) {
+        let mut cbufs: [CmsgBuf; MAX_BATCH] = [[0; CMSG_WORDS]; MAX_BATCH];
+        let mut iovs: [iovec; MAX_BATCH] =
+            [iovec { iov_base: ptr::null_mut(), iov_len: 0 }; MAX_BATCH];
+        let mut names: [MaybeUninit<SockAddr>; MAX_BATCH] = [const { MaybeUninit::uninit() }; MAX_BATCH];
+        // SAFETY: mmsghdr is plain data; zero is a valid empty header.
+        let mut hdrs: [libc::mmsghdr; MAX_BATCH] = unsafe { mem::zeroed() };
+        for (i, m) in chunk.iter().enumerate() {
+            let clen = build_send_cmsgs(&mut cbufs[i], &m.info);
+            iovs[i] = iovec { iov_base: m.data.as_ptr() as *mut c_void, iov_len: m.data.len() };
+            let h = &mut hdrs[i].msg_hdr;
+            if let Some(a) = m.to {
+                let sa = names[i].write(SockAddr::from(a));
+                h.msg_name = sa.as_ptr() as *mut c_void;
+                h.msg_namelen = sa.len();
+            }
+            h.msg_iov = &mut iovs[i];
+            h.msg_iovlen = 1;
+            h.msg_control = cbufs[i].as_mut_ptr() as *mut c_void;
+            h.msg_controllen = clen as _;
+        }
+        let r = loop {
+            // SAFETY: hdrs[..len] point into the arrays above and caller data.
+            let r = unsafe { libc::sendmmsg(fd, hdrs.as_mut_ptr(), chunk.len() as u32, libc::MSG_NOSIGNAL) };
+            if r >= 0 {
+                break r as usize;
+            }
+            let e = io::Error::last_os_error();
+            if e.kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            if sent > 0 {
+                return Ok(sent);
+            }
+            return Err(e);
+        };
+        sent += r;
+        if r < chunk.len() {
+            break;
+        }
+    }
+    Ok(sent)
+}
+
+/// What one received message carried besides its bytes.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct RecvMeta {
+    pub notification: bool,
+    pub eor: bool,
+    pub assoc_id: AssocId,
+    pub data: DataInfo,
+}
+
+fn parse_recv(m: &msghdr, name: &sockaddr_storage, meta: &mut RecvMeta) {
+    meta.notification = m.msg_flags & sys::MSG_NOTIFICATION != 0;
+    meta.eor = m.msg_flags & libc::MSG_EOR != 0;
+    meta.data.from = crate::addr::from_storage(name, m.msg_namelen);
+    // SAFETY: standard cmsg walk over the control buffer the kernel filled.
+    unsafe {
+        let mut c = libc::CMSG_FIRSTHDR(m);
+        while !c.is_null() {
+            if (*c).cmsg_level == sys::IPPROTO_SCTP && (*c).cmsg_type == sys::SCTP_RCVINFO {
+                let r: sys::sctp_rcvinfo = ptr::read_unaligned(libc::CMSG_DATA(c) as *const _);
+                meta.assoc_id = r.rcv_assoc_id;
+                meta.data.stream = r.rcv_sid;
+                meta.data.ssn = r.rcv_ssn;
+                meta.data.ppid = u32::from_be(r.rcv_ppid);
+                meta.data.tsn = r.rcv_tsn;
+                meta.data.cumtsn = r.rcv_cumtsn;
+                meta.data.context = r.rcv_context;
+                meta.data.unordered = r.rcv_flags & sys::SCTP_UNORDERED as u16 != 0;
+            }
+            c = libc::CMSG_NXTHDR(m, c);
+        }
+    }
+}
+
+/// One recvmsg. Returns the byte count.
+pub(crate) fn recv(fd: RawFd, buf: &mut [u8], dontwait: bool, meta: &mut RecvMeta) -> io::Result<usize> {
+    let mut cbuf: CmsgBuf = [0; CMSG_WORDS];
+    // SAFETY: zeroed sockaddr_storage is valid.
+    let mut name: sockaddr_storage = unsafe { mem::zeroed() };
+    let mut iov = iovec { iov_base: buf.as_mut_ptr() as *mut c_void, iov_len: buf.len() };
+    let mut m = empty_msghdr();
+    m.msg_name = &mut name as *mut _ as *mut c_void;
+    m.msg_namelen = size_of::<sockaddr_storage>() as u32;
+    m.msg_iov = &mut iov;
+    m.msg_iovlen = 1;
+    m.msg_control = cbuf.as_mut_ptr() as *mut c_void;
+    m.msg_controllen = mem::size_of_val(&cbuf) as _;
+    let flags = if dontwait { libc::MSG_DONTWAIT } else { 0 };
+    let n = loop {
+        // SAFETY: `m` points at live stack buffers and the caller's buffer.
+        let r = unsafe { libc::recvmsg(fd, &mut m, flags) };
+        if r >= 0 {
+            break r as usize;
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    };
+    parse_recv(&m, &name, meta);
+    Ok(n)
+}
+
+/// recvmmsg of up to `metas.len()` (at most MAX_BATCH) messages, message i
+/// into `buf[i*stride..(i+1)*stride]`. Returns (count, byte lengths in `lens`).
+pub(crate) fn recv_batch(
+    fd: RawFd,
+    buf: &mut [u8],
+    stride: usize,
+    metas: &mut [RecvMeta],
+    lens: &mut [usize],
+    dontwait: bool,
+) -> io::Result<usize> {
+    let count = metas.len().min(MAX_BATCH).min(lens.len());
+    let mut cbufs: [CmsgBuf; MAX_BATCH] = [[0; CMSG_WORDS]; MAX_BATCH];
+    // SAFETY: zeroed sockaddr_storage/mmsghdr are valid.
+    let mut names: [sockaddr_storage; MAX_BATCH] = unsafe { mem::zeroed() };
+    let mut iovs: [iovec; MAX_BATCH] = [iovec { iov_base: ptr::null_mut(), iov_len: 0 }; MAX_BATCH];
+    let mut hdrs: [libc::mmsghdr; MAX_BATCH] = unsafe { mem::zeroed() };
+    let base = buf.as_mut_ptr();
+    for i in 0..count {
+        // SAFETY: i*stride + stride <= buf.len() (the caller checked count).
+        iovs[i] = iovec { iov_base: unsafe { base.add(i * stride) } as *mut c_void, iov_len: stride };
+        let h = &mut hdrs[i].msg_hdr;
+        h.msg_name = &mut names[i] as *mut _ as *mut c_void;
+        h.msg_namelen = size_of::<sockaddr_storage>() as u32;
+        h.msg_iov = &mut iovs[i];
+        h.msg_iovlen = 1;
+        h.msg_control = cbufs[i].as_mut_ptr() as *mut c_void;
+        h.msg_controllen = mem::size_of::<CmsgBuf>() as _;
+    }
+    let flags = if dontwait { libc::MSG_DONTWAIT } else { libc::MSG_WAITFORONE };
+    let n = loop {
+        // SAFETY: hdrs[..count] point at live stack arrays and the caller's buffer.
+        let r = unsafe { libc::recvmmsg(fd, hdrs.as_mut_ptr(), count as u32, flags, ptr::null_mut()) };
+        if r >= 0 {
+            break r as usize;
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    };
+    for i in 0..n {
+        metas[i] = RecvMeta::default();
+        parse_recv(&hdrs[i].msg_hdr, &names[i], &mut metas[i]);
+        lens[i] = hdrs[i].msg_len as usize;
+    }
+    Ok(n)
+}

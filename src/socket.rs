@@ -1,0 +1,568 @@
+//! SCTP sockets: one-to-one (`open_tcp`) and one-to-many (`open_udp`).
+
+use std::mem;
+use std::net::SocketAddr;
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, IntoRawFd, OwnedFd, RawFd};
+
+use socket2::{Domain, Protocol, SockAddr, Type};
+
+use crate::addr;
+use crate::error::{Error, Result};
+use crate::event::{decode_notification, DataInfo, Event, Received, NOTIFICATION_HEAD};
+use crate::msg;
+use crate::sys;
+use crate::types::*;
+
+/// The address family of a socket.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    /// IPv4 only.
+    Ipv4,
+    /// IPv6; dual-stack unless `V6ONLY` is set (IPv4 peers then appear as
+    /// v4-mapped addresses).
+    Ipv6,
+}
+
+impl Family {
+    /// The family for an `AF_*` number.
+    pub fn from_raw(af: i32) -> Result<Family> {
+        match af {
+            libc::AF_INET => Ok(Family::Ipv4),
+            libc::AF_INET6 => Ok(Family::Ipv6),
+            _ => Err(Error::InvalidArgument("family must be AF_INET or AF_INET6")),
+        }
+    }
+}
+
+/// The two socket styles of RFC 6458.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// One association per socket (SOCK_STREAM), like TCP. Listeners,
+    /// accepted and peeled-off sockets are one-to-one too.
+    OneToOne,
+    /// Many associations on one socket (SOCK_SEQPACKET), like UDP.
+    OneToMany,
+}
+
+/// Whether `bindx` adds or removes addresses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BindxOp {
+    /// Add the addresses to the bound set.
+    Add,
+    /// Remove the addresses from the bound set.
+    Remove,
+}
+
+/// Flags for `peeloff`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PeelOffFlags {
+    /// The new socket is non-blocking.
+    pub nonblock: bool,
+    /// The new descriptor is close-on-exec.
+    pub cloexec: bool,
+}
+
+/// How long a receive call waits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Timeout {
+    /// Wait until something arrives (or the socket is non-blocking).
+    Block,
+    /// Do not wait: `Error::Os(EAGAIN)` when nothing is ready.
+    Poll,
+    /// Wait at most this many milliseconds, then `Error::TimedOut`.
+    Millis(u32),
+}
+
+impl Timeout {
+    /// The C convention: -1 blocks, 0 polls, N > 0 waits N milliseconds.
+    pub fn from_ms(ms: i32) -> Result<Timeout> {
+        match ms {
+            -1 => Ok(Timeout::Block),
+            0 => Ok(Timeout::Poll),
+            n if n > 0 => Ok(Timeout::Millis(n as u32)),
+            _ => Err(Error::InvalidArgument("timeout must be -1, 0 or positive")),
+        }
+    }
+}
+
+/// One message for `send_batch`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SendMsg<'a> {
+    /// The bytes to send.
+    pub data: &'a [u8],
+    /// Stream, PPID, flags, context, association and PR policy.
+    pub info: SendInfo,
+    /// Destination address (implicit association set-up on one-to-many
+    /// sockets), or `None` to use `info.assoc_id`.
+    pub to: Option<SocketAddr>,
+}
+
+/// An SCTP socket.
+///
+/// All methods take `&self`: a socket may be used from several threads at
+/// once, as the kernel allows.
+#[derive(Debug)]
+pub struct Socket {
+    fd: OwnedFd,
+    kind: Kind,
+}
+
+const IPPROTO_SCTP: i32 = 132;
+
+impl Socket {
+    fn open(family: Family, ty: Type, kind: Kind) -> Result<Socket> {
+        let domain = match family {
+            Family::Ipv4 => Domain::IPV4,
+            Family::Ipv6 => Domain::IPV6,
+        };
+        // socket2 opens the descriptor close-on-exec.
+        let s = socket2::Socket::new(domain, ty, Some(Protocol::from(IPPROTO_SCTP)))?;
+        let sock = Socket { fd: OwnedFd::from(s), kind };
+        // Every data message should carry its stream/PPID/TSN metadata.
+        sys::setsockopt_val(sock.raw(), sys::SCTP_RECVRCVINFO, &1i32)?;
+        Ok(sock)
+    }
+
+    /// Opens a one-to-one (SOCK_STREAM) socket.
+    pub fn open_tcp(family: Family) -> Result<Socket> {
+        Socket::open(family, Type::STREAM, Kind::OneToOne)
+    }
+
+    /// Opens a one-to-many (SOCK_SEQPACKET) socket.
+    pub fn open_udp(family: Family) -> Result<Socket> {
+        Socket::open(family, Type::SEQPACKET, Kind::OneToMany)
+    }
+
+    fn from_fd(fd: OwnedFd, kind: Kind) -> Socket {
+        Socket { fd, kind }
+    }
+
+    #[inline]
+    fn raw(&self) -> RawFd {
+        self.fd.as_raw_fd()
+    }
+
+    fn sock2(&self) -> socket2::SockRef<'_> {
+        socket2::SockRef::from(&self.fd)
+    }
+
+    /// One-to-one or one-to-many.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    /// Binds to one address (port 0 picks a free port).
+    pub fn bind(&self, addr: &SocketAddr) -> Result<()> {
+        Ok(self.sock2().bind(&SockAddr::from(*addr))?)
+    }
+
+    /// Adds or removes several addresses (IPv4 and IPv6 may be mixed on an
+    /// IPv6 socket) — the multi-homing bind.
+    pub fn bindx(&self, addrs: &[SocketAddr], op: BindxOp) -> Result<()> {
+        let mut buf = [0u8; msg::MAX_ADDRS * 28];
+        let len = pack_all(addrs, &mut buf)?;
+        sys::bindx(self.raw(), &buf[..len], op == BindxOp::Add)?;
+        Ok(())
+    }
+
+    /// Starts listening (one-to-one) or accepting associations (one-to-many).
+    pub fn listen(&self, backlog: i32) -> Result<()> {
+        Ok(self.sock2().listen(backlog)?)
+    }
+
+    /// Accepts an association on a listening one-to-one socket.
+    pub fn accept(&self) -> Result<(Socket, Option<SocketAddr>)> {
+        if self.kind != Kind::OneToOne {
+            return Err(Error::WrongKind("accept needs a one-to-one socket; use peeloff"));
+        }
+        let (s, a) = self.sock2().accept()?;
+        let sock = Socket::from_fd(OwnedFd::from(s), Kind::OneToOne);
+        Ok((sock, a.as_socket()))
+    }
+
+    /// Connects to one address; blocks until the association is up (unless
+    /// non-blocking).
+    pub fn connect(&self, addr: &SocketAddr) -> Result<()> {
+        Ok(self.sock2().connect(&SockAddr::from(*addr))?)
+    }
+
+    /// Connects to a peer by several of its addresses and returns the new
+    /// association's id.
+    pub fn connectx(&self, addrs: &[SocketAddr]) -> Result<AssocId> {
+        let mut buf = [0u8; msg::MAX_ADDRS * 28];
+        let len = pack_all(addrs, &mut buf)?;
+        Ok(sys::connectx(self.raw(), &buf[..len])?)
+    }
+
+    /// Branches one association of a one-to-many socket off into its own
+    /// one-to-one socket.
+    pub fn peeloff(&self, assoc_id: AssocId, flags: PeelOffFlags) -> Result<Socket> {
+        if self.kind != Kind::OneToMany {
+            return Err(Error::WrongKind("peeloff needs a one-to-many socket"));
+        }
+        let mut f = 0;
+        if flags.nonblock {
+            f |= libc::O_NONBLOCK;
+        }
+        if flags.cloexec {
+            f |= libc::O_CLOEXEC;
+        }
+        let fd = sys::peeloff(self.raw(), assoc_id, f as u32)?;
+        // SAFETY: the kernel just gave us this descriptor; we own it now.
+        let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+        Ok(Socket::from_fd(fd, Kind::OneToOne))
+    }
+
+    /// Gracefully shuts an association down (SHUTDOWN; queued data is still
+    /// delivered). On one-to-one sockets `assoc_id` is ignored.
+    pub fn shutdown(&self, assoc_id: AssocId) -> Result<()> {
+        match self.kind {
+            Kind::OneToOne => Ok(self.sock2().shutdown(std::net::Shutdown::Write)?),
+            Kind::OneToMany => {
+                let info = SendInfo { flags: SEND_EOF, assoc_id, ..Default::default() };
+                self.send(&[], &info, None).map(|_| ())
+            }
+        }
+    }
+
+    /// Aborts an association at once (ABORT; queued data is dropped).
+    pub fn abort(&self, assoc_id: AssocId) -> Result<()> {
+        let info = SendInfo { flags: SEND_ABORT, assoc_id, ..Default::default() };
+        self.send(&[], &info, None).map(|_| ())
+    }
+
+    /// The peer's addresses in an association.
+    pub fn peer_addrs(&self, assoc_id: AssocId) -> Result<Vec<SocketAddr>> {
+        self.addrs(assoc_id, false)
+    }
+
+    /// The local addresses of an association (or of the socket, with 0).
+    pub fn local_addrs(&self, assoc_id: AssocId) -> Result<Vec<SocketAddr>> {
+        self.addrs(assoc_id, true)
+    }
+
+    fn addrs(&self, assoc_id: AssocId, local: bool) -> Result<Vec<SocketAddr>> {
+        let mut buf = vec![0u8; 64 * 1024];
+        let used = sys::getaddrs(self.raw(), assoc_id, local, &mut buf)?;
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while let Some((a, n)) = addr::from_packed(&buf[pos..used]) {
+            out.push(a);
+            pos += n;
+        }
+        Ok(out)
+    }
+
+    /// Makes calls return `EAGAIN` instead of blocking.
+    pub fn set_nonblocking(&self, on: bool) -> Result<()> {
+        Ok(self.sock2().set_nonblocking(on)?)
+    }
+
+    /// Whether the descriptor is non-blocking.
+    pub fn nonblocking(&self) -> Result<bool> {
+        // SAFETY: plain fcntl on a descriptor we own.
+        let fl = unsafe { libc::fcntl(self.raw(), libc::F_GETFL) };
+        if fl < 0 {
+            return Err(Error::last_os_error());
+        }
+        Ok(fl & libc::O_NONBLOCK != 0)
+    }
+
+    /// Sends `data` on `stream` with `ppid` (host order) — the common case.
+    pub fn send_stream(&self, assoc_id: AssocId, stream: u16, ppid: u32, data: &[u8]) -> Result<usize> {
+        let info = SendInfo { stream, ppid, assoc_id, ..Default::default() };
+        self.send(data, &info, None)
+    }
+
+    /// Sends one message with full parameters, to an association or (on
+    /// one-to-many sockets, setting one up implicitly) to an address.
+    pub fn send(&self, data: &[u8], info: &SendInfo, to: Option<&SocketAddr>) -> Result<usize> {
+        validate_send_info(info)?;
+        let to = to.map(|a| SockAddr::from(*a));
+        Ok(msg::send(self.raw(), data, info, to.as_ref())?)
+    }
+
+    /// Sends many messages in one system call (sendmmsg). Returns how many
+    /// were sent; fewer than `msgs.len()` means the rest would have blocked or
+    /// failed (the next call reports why).
+    pub fn send_batch(&self, msgs: &[SendMsg<'_>]) -> Result<usize> {
+        for m in msgs {
+            validate_send_info(&m.info)?;
+        }
+        Ok(msg::send_batch(self.raw(), msgs)?)
+    }
+
+    /// Receives the next data message or notification into `buf`.
+    pub fn next_event(&self, buf: &mut [u8], timeout: Timeout) -> Result<Received> {
+        let dontwait = self.wait_readable(timeout)?;
+        loop {
+            match self.recv_one(buf, dontwait) {
+                // Another thread may have taken what poll saw; wait again.
+                Err(Error::Os(libc::EAGAIN)) if dontwait && timeout != Timeout::Poll => {
+                    self.wait_readable(timeout)?;
+                }
+                r => return r,
+            }
+        }
+    }
+
+    /// Receives up to `out.len()` events in one system call (recvmmsg). Event
+    /// `i` lands in `buf[i*stride .. (i+1)*stride]`. Returns how many arrived
+    /// (at least one unless an error is returned).
+    pub fn recv_batch(&self, buf: &mut [u8], stride: usize, out: &mut [Received], timeout: Timeout) -> Result<usize> {
+        if stride == 0 {
+            return Err(Error::InvalidArgument("stride must be positive"));
+        }
+        let count = out.len().min(buf.len() / stride);
+        if count == 0 {
+            return Err(Error::InvalidArgument("no room for one event"));
+        }
+        let count = count.min(msg::MAX_BATCH);
+        let mut metas = [msg::RecvMeta::default(); msg::MAX_BATCH];
+        let mut lens = [0usize; msg::MAX_BATCH];
+        let dontwait = self.wait_readable(timeout)?;
+        let n = loop {
+            match msg::recv_batch(self.raw(), buf, stride, &mut metas[..count], &mut lens[..count], dontwait) {
+                Err(e) if e.raw_os_error() == Some(libc::EAGAIN) && dontwait && timeout != Timeout::Poll => {
+                    self.wait_readable(timeout)?;
+                }
+                r => break r?,
+            }
+        };
+        // Turn each slot into an event. Notifications that did not fit their
+        // slot continue in the next slots (or the next receive): those pieces
+        // are dropped so every returned event starts a fresh message.
+        let mut kept = 0;
+        let mut continuing = false;
+        for i in 0..n {
+            let meta = metas[i];
+            let len = lens[i];
+            if continuing {
+                continuing = meta.notification && !meta.eor;
+                if let Some(last) = out[..kept].last_mut() {
+                    last.truncated = true;
+                }
+                continue;
+            }
+            if !meta.notification && len == 0 && !meta.eor {
+                if kept == 0 {
+                    return Err(Error::Eof);
+                }
+                break;
+            }
+            // Compact: slot i moves down to slot `kept` when pieces were dropped.
+            let slot_src = i * stride;
+            let slot_dst = kept * stride;
+            if slot_src != slot_dst {
+                buf.copy_within(slot_src..slot_src + len, slot_dst);
+            }
+            let slot = &mut buf[slot_dst..slot_dst + stride];
+            out[kept] = if meta.notification {
+                continuing = !meta.eor;
+                let mut head = [0u8; NOTIFICATION_HEAD];
+                let have = len.min(NOTIFICATION_HEAD);
+                head[..have].copy_from_slice(&slot[..have]);
+                let (event, assoc_id, off) =
+                    decode_notification(&head[..have]).ok_or(Error::Os(libc::EPROTO))?;
+                let declared = u32::from_ne_bytes([head[4], head[5], head[6], head[7]]) as usize;
+                let end = len.min(declared.max(8));
+                let plen = if off < end {
+                    slot.copy_within(off..end, 0);
+                    end - off
+                } else {
+                    0
+                };
+                Received { event, assoc_id, len: plen, complete: true, truncated: !meta.eor }
+            } else {
+                Received {
+                    event: Event::Data(meta.data),
+                    assoc_id: meta.assoc_id,
+                    len,
+                    complete: meta.eor,
+                    truncated: false,
+                }
+            };
+            kept += 1;
+        }
+        if continuing {
+            // The tail of a notification is still queued: drain it now.
+            let mut eor = false;
+            while !eor {
+                let mut scratch = [0u8; NOTIFICATION_HEAD];
+                let mut meta = msg::RecvMeta::default();
+                let m = msg::recv(self.raw(), &mut scratch, true, &mut meta)?;
+                eor = meta.eor || m == 0;
+            }
+        }
+        Ok(kept)
+    }
+
+    fn recv_one(&self, buf: &mut [u8], dontwait: bool) -> Result<Received> {
+        let mut meta = msg::RecvMeta::default();
+        let n = msg::recv(self.raw(), buf, dontwait, &mut meta)?;
+        if meta.notification {
+            return self.finish_notification(buf, n, meta.eor);
+        }
+        if n == 0 && !meta.eor {
+            return Err(Error::Eof);
+        }
+        Ok(Received {
+            event: Event::Data(meta.data),
+            assoc_id: meta.assoc_id,
+            len: n,
+            complete: meta.eor,
+            truncated: false,
+        })
+    }
+
+    /// A notification was read into `buf[..n]`; if it did not fit, read the
+    /// rest (the kernel hands notifications out in pieces like data) so the
+    /// next call starts on a fresh event, then decode it.
+    fn finish_notification(&self, buf: &mut [u8], n: usize, mut eor: bool) -> Result<Received> {
+        let mut head = [0u8; NOTIFICATION_HEAD];
+        let mut have = n.min(NOTIFICATION_HEAD);
+        head[..have].copy_from_slice(&buf[..have]);
+        let mut truncated = false;
+        while !eor {
+            truncated = true;
+            let mut scratch = [0u8; NOTIFICATION_HEAD];
+            let mut meta = msg::RecvMeta::default();
+            let m = msg::recv(self.raw(), &mut scratch, true, &mut meta)?;
+            let take = m.min(NOTIFICATION_HEAD - have);
+            head[have..have + take].copy_from_slice(&scratch[..take]);
+            have += take;
+            eor = meta.eor || m == 0;
+        }
+        let (event, assoc_id, payload_off) =
+            decode_notification(&head[..have]).ok_or(Error::Os(libc::EPROTO))?;
+        // The declared length bounds the payload: trailing padding is not data.
+        let declared = u32::from_ne_bytes([head[4], head[5], head[6], head[7]]) as usize;
+        let end = n.min(declared.max(8));
+        let len = if payload_off < end {
+            buf.copy_within(payload_off..end, 0);
+            end - payload_off
+        } else {
+            0
+        };
+        if truncated && payload_off < declared && declared > n {
+            truncated = true;
+        } else if declared <= n {
+            truncated = false;
+        }
+        Ok(Received { event, assoc_id, len, complete: true, truncated })
+    }
+
+    /// Waits for the descriptor to become readable. Returns whether the
+    /// following receive should be non-blocking.
+    fn wait_readable(&self, timeout: Timeout) -> Result<bool> {
+        let ms = match timeout {
+            Timeout::Block => return Ok(false),
+            Timeout::Poll => return Ok(true),
+            Timeout::Millis(ms) => ms.min(i32::MAX as u32) as i32,
+        };
+        let mut pfd = libc::pollfd { fd: self.raw(), events: libc::POLLIN, revents: 0 };
+        loop {
+            // SAFETY: one valid pollfd.
+            let r = unsafe { libc::poll(&mut pfd, 1, ms) };
+            if r < 0 {
+                let e = Error::last_os_error();
+                if e.raw_os_error() == Some(libc::EINTR) {
+                    continue;
+                }
+                return Err(e);
+            }
+            if r == 0 {
+                return Err(Error::TimedOut);
+            }
+            return Ok(true);
+        }
+    }
+
+    /// Turns delivery of one notification kind on or off (SCTP_EVENT). On
+    /// one-to-many sockets it applies to current and future associations.
+    /// sctpx subscribes to nothing by default (the kernel's default).
+    pub fn subscribe(&self, kind: crate::event::EventKind, on: bool) -> Result<()> {
+        let mut ev = sys::sctp_event {
+            se_assoc_id: match self.kind {
+                Kind::OneToOne => 0,
+                Kind::OneToMany => sys::SCTP_ALL_ASSOC as i32,
+            },
+            se_type: kind.kernel_type(),
+            se_on: on as u8,
+        };
+        match sys::setsockopt_val(self.raw(), sys::SCTP_EVENT, &ev) {
+            // Kernels before 5.x only know SCTP_FUTURE_ASSOC for the socket default.
+            Err(e) if e.raw_os_error() == Some(libc::EINVAL) && self.kind == Kind::OneToMany => {
+                ev.se_assoc_id = sys::SCTP_FUTURE_ASSOC as i32;
+                Ok(sys::setsockopt_val(self.raw(), sys::SCTP_EVENT, &ev)?)
+            }
+            r => Ok(r?),
+        }
+    }
+
+    /// Whether one notification kind is delivered.
+    pub fn subscribed(&self, kind: crate::event::EventKind) -> Result<bool> {
+        let mut ev = sys::sctp_event { se_assoc_id: 0, se_type: kind.kernel_type(), se_on: 0 };
+        if self.kind == Kind::OneToMany {
+            ev.se_assoc_id = sys::SCTP_FUTURE_ASSOC as i32;
+        }
+        sys::getsockopt_val(self.raw(), sys::SCTP_EVENT, &mut ev)?;
+        Ok(ev.se_on != 0)
+    }
+
+    pub(crate) fn fd(&self) -> RawFd {
+        self.raw()
+    }
+}
+
+fn validate_send_info(info: &SendInfo) -> Result<()> {
+    if info.flags & !SEND_FLAGS_ALL != 0 {
+        return Err(Error::InvalidArgument("unknown send flag"));
+    }
+    if info.pr_policy > PR_PRIO {
+        return Err(Error::InvalidArgument("unknown partial-reliability policy"));
+    }
+    if info.reserved != 0 {
+        return Err(Error::InvalidArgument("reserved field must be 0"));
+    }
+    Ok(())
+}
+
+fn pack_all(addrs: &[SocketAddr], buf: &mut [u8]) -> Result<usize> {
+    if addrs.is_empty() {
+        return Err(Error::InvalidArgument("no addresses"));
+    }
+    if addrs.len() > msg::MAX_ADDRS {
+        return Err(Error::InvalidArgument("too many addresses"));
+    }
+    let mut pos = 0;
+    for a in addrs {
+        addr::pack(a, buf, &mut pos)?;
+    }
+    Ok(pos)
+}
+
+impl AsRawFd for Socket {
+    fn as_raw_fd(&self) -> RawFd {
+        self.raw()
+    }
+}
+
+impl AsFd for Socket {
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        self.fd.as_fd()
+    }
+}
+
+impl IntoRawFd for Socket {
+    fn into_raw_fd(self) -> RawFd {
+        self.fd.into_raw_fd()
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_send_sync() {
+    fn is<T: Send + Sync>() {}
+    is::<Socket>();
+    let _ = mem::size_of::<DataInfo>();
+}

@@ -1,0 +1,278 @@
+//! Plain value types shared by the Rust API and the C ABI.
+//!
+//! These are `#[repr(C)]` so that the C layer can hand them across unchanged;
+//! in `sctpx.h` they carry the `sctpx_` names (see cbindgen.toml's renames).
+
+/// An association identifier, as the kernel's `sctp_assoc_t`.
+///
+/// On one-to-one sockets it is ignored wherever it is accepted (pass 0).
+pub type AssocId = i32;
+
+/// Per-message send parameters (the kernel's SCTP_SNDINFO and SCTP_PRINFO).
+///
+/// All-zero (`Default`) means: stream 0, PPID 0, no flags, context 0, the
+/// socket's association (one-to-one) or `assoc_id` 0, fully reliable.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SendInfo {
+    /// Stream number.
+    pub stream: u16,
+    /// SEND_* flags (SCTPX_SEND_* in C).
+    pub flags: u16,
+    /// Payload protocol identifier, in host byte order.
+    pub ppid: u32,
+    /// Opaque value returned in send-failed notifications.
+    pub context: u32,
+    /// Association to send on (one-to-many); ignored on one-to-one sockets.
+    pub assoc_id: AssocId,
+    /// PR_* policy (SCTPX_PR_* in C).
+    pub pr_policy: u16,
+    /// Reserved, must be 0.
+    pub reserved: u16,
+    /// Policy value: milliseconds (TTL), retransmissions (RTX), priority.
+    pub pr_value: u32,
+}
+
+/// Send flag: deliver without regard to stream order.
+pub const SEND_UNORDERED: u16 = 1;
+/// Send flag: abort the association (the message, if any, is the reason).
+pub const SEND_ABORT: u16 = 4;
+/// Send flag: ask the peer to acknowledge at once (I-bit).
+pub const SEND_SACK_IMMEDIATELY: u16 = 8;
+/// Send flag, one-to-many only: send on every association of the socket.
+pub const SEND_SENDALL: u16 = 64;
+/// Send flag: start a graceful shutdown of the association after this message.
+pub const SEND_EOF: u16 = 0x200;
+/// Every valid send flag.
+pub const SEND_FLAGS_ALL: u16 =
+    SEND_UNORDERED | SEND_ABORT | SEND_SACK_IMMEDIATELY | SEND_SENDALL | SEND_EOF;
+
+/// Partial reliability: none (fully reliable).
+pub const PR_NONE: u16 = 0;
+/// Partial reliability: abandon after `pr_value` milliseconds.
+pub const PR_TTL: u16 = 1;
+/// Partial reliability: abandon after `pr_value` retransmissions.
+pub const PR_RTX: u16 = 2;
+/// Partial reliability: by priority `pr_value` (lower = more important).
+pub const PR_PRIO: u16 = 3;
+
+/// SCTP_ASSOC_CHANGE.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AssocChange {
+    /// SCTP_COMM_UP (0), SCTP_COMM_LOST (1), SCTP_RESTART (2),
+    /// SCTP_SHUTDOWN_COMP (3), SCTP_CANT_STR_ASSOC (4).
+    pub state: u16,
+    /// The error cause code (host order) when the association failed.
+    pub error: u16,
+    /// Outbound streams negotiated.
+    pub outbound_streams: u16,
+    /// Inbound streams negotiated.
+    pub inbound_streams: u16,
+    /// FEATURE_* bits the peer supports (COMM_UP and RESTART only).
+    pub features: u32,
+}
+
+/// Association change state: the association is up.
+pub const COMM_UP: u16 = 0;
+/// Association change state: the association failed (peer unreachable or aborted).
+pub const COMM_LOST: u16 = 1;
+/// Association change state: the peer restarted.
+pub const RESTART: u16 = 2;
+/// Association change state: a graceful shutdown completed.
+pub const SHUTDOWN_COMP: u16 = 3;
+/// Association change state: the association could not be set up.
+pub const CANT_STR_ASSOC: u16 = 4;
+
+/// Peer feature: partial reliability (PR-SCTP).
+pub const FEATURE_PR: u32 = 1;
+/// Peer feature: AUTH.
+pub const FEATURE_AUTH: u32 = 2;
+/// Peer feature: dynamic address reconfiguration (ASCONF).
+pub const FEATURE_ASCONF: u32 = 4;
+/// Peer feature: multi-buffer (RFC 6458; Linux never reports it).
+pub const FEATURE_MULTIBUF: u32 = 8;
+/// Peer feature: stream reconfiguration (RE-CONFIG).
+pub const FEATURE_RECONFIG: u32 = 16;
+/// Peer feature: message interleaving (I-DATA).
+pub const FEATURE_INTERLEAVING: u32 = 32;
+
+/// SCTP_REMOTE_ERROR. The event's bytes are the error cause TLVs.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RemoteError {
+    /// The cause code, host order.
+    pub error: u16,
+}
+
+/// SCTP_SEND_FAILED and SCTP_SEND_FAILED_EVENT. The event's bytes are the
+/// unsent user data.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SendFailed {
+    /// SCTP_DATA_UNSENT (1) or SCTP_DATA_SENT (2).
+    pub flags: u32,
+    /// The error that caused the failure.
+    pub error: u32,
+    /// What the message was sent with (PPID in host order).
+    pub info: SendInfo,
+}
+
+/// SCTP_PARTIAL_DELIVERY_EVENT.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PartialDelivery {
+    /// SCTP_PARTIAL_DELIVERY_ABORTED (0).
+    pub indication: u32,
+    /// The stream of the aborted message.
+    pub stream: u32,
+    /// Its stream sequence number.
+    pub sequence: u32,
+}
+
+/// SCTP_ADAPTATION_INDICATION.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Adaptation {
+    /// The peer's adaptation layer indication.
+    pub indication: u32,
+}
+
+/// SCTP_AUTHENTICATION_EVENT.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Authentication {
+    /// The key number concerned.
+    pub key_number: u16,
+    /// SCTP_AUTH_NEW_KEY (0), SCTP_AUTH_FREE_KEY (1), SCTP_AUTH_NO_AUTH (2).
+    pub indication: u32,
+}
+
+/// SCTP_STREAM_RESET_EVENT. The event's bytes are the stream numbers, each a
+/// host-order `u16`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StreamReset {
+    /// SCTP_STREAM_RESET_INCOMING_SSN (1), _OUTGOING_SSN (2), _DENIED (4),
+    /// _FAILED (8).
+    pub flags: u16,
+}
+
+/// SCTP_ASSOC_RESET_EVENT.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AssocReset {
+    /// SCTP_ASSOC_RESET_DENIED (4), SCTP_ASSOC_RESET_FAILED (8).
+    pub flags: u16,
+    /// Next local TSN.
+    pub local_tsn: u32,
+    /// Next remote TSN.
+    pub remote_tsn: u32,
+}
+
+/// SCTP_STREAM_CHANGE_EVENT.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StreamChange {
+    /// SCTP_STREAM_CHANGE_DENIED (4), SCTP_STREAM_CHANGE_FAILED (8).
+    pub flags: u16,
+    /// Inbound streams now.
+    pub inbound_streams: u16,
+    /// Outbound streams now.
+    pub outbound_streams: u16,
+}
+
+/// SCTP_RTOINFO, in milliseconds; 0 in a set call leaves a value unchanged.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RtoInfo {
+    /// Association (one-to-many), or 0 for the socket's defaults.
+    pub assoc_id: AssocId,
+    /// Initial retransmission timeout.
+    pub initial: u32,
+    /// Maximum retransmission timeout.
+    pub max: u32,
+    /// Minimum retransmission timeout.
+    pub min: u32,
+}
+
+/// SCTP_ASSOCINFO; 0 in a set call leaves a value unchanged.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AssocParams {
+    /// Association (one-to-many), or 0 for the socket's defaults.
+    pub assoc_id: AssocId,
+    /// Maximum retransmissions before the association is declared lost.
+    pub max_retrans: u16,
+    /// Number of peer addresses (read only).
+    pub peer_destinations: u16,
+    /// Peer's receive window (read only).
+    pub peer_rwnd: u32,
+    /// Local receive window (read only).
+    pub local_rwnd: u32,
+    /// Cookie lifetime in milliseconds.
+    pub cookie_life: u32,
+}
+
+/// SCTP_INITMSG: parameters for new associations; 0 leaves a value unchanged.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct InitMsg {
+    /// Outbound streams requested.
+    pub num_ostreams: u16,
+    /// Maximum inbound streams accepted.
+    pub max_instreams: u16,
+    /// Maximum INIT retransmissions.
+    pub max_attempts: u16,
+    /// Maximum INIT timeout in milliseconds.
+    pub max_init_timeo: u16,
+}
+
+/// SCTP_DELAYED_SACK.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SackInfo {
+    /// Association (one-to-many), or 0 for the socket's defaults.
+    pub assoc_id: AssocId,
+    /// Delay in milliseconds.
+    pub delay: u32,
+    /// Packets received before a SACK is sent (1 = SACK every packet, which
+    /// turns delayed SACK off).
+    pub freq: u32,
+}
+
+/// SCTP_GET_ASSOC_STATS: an association's counters.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AssocStats {
+    /// Association (one-to-many), or 0.
+    pub assoc_id: AssocId,
+    /// Maximum observed RTO in milliseconds since the last read.
+    pub max_rto: u64,
+    /// Retransmitted chunks.
+    pub rtxchunks: u64,
+    /// Gap-acknowledged TSNs received.
+    pub gapcnt: u64,
+    /// Duplicate TSNs received.
+    pub dupchunks: u64,
+    /// SACKs sent.
+    pub osacks: u64,
+    /// SACKs received.
+    pub isacks: u64,
+    /// Control chunks sent.
+    pub octrlchunks: u64,
+    /// Control chunks received.
+    pub ictrlchunks: u64,
+    /// Ordered DATA chunks sent.
+    pub oodchunks: u64,
+    /// Ordered DATA chunks received.
+    pub iodchunks: u64,
+    /// Unordered DATA chunks sent.
+    pub ouodchunks: u64,
+    /// Unordered DATA chunks received.
+    pub iuodchunks: u64,
+    /// Packets sent.
+    pub opackets: u64,
+    /// Packets received.
+    pub ipackets: u64,
+}

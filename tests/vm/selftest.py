@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Harness self-tests: is the SCTP that tests/run-all runs against real, and does tests/vm/netns work?
+
+Plain Python socket module with IPPROTO_SCTP (132): no SCTP library is involved, so a failure
+here points at the kernel or the harness, never at sctpx. Prints TAP (`ok N - name`).
+
+  selftest.py                         run every test
+  selftest.py serve PORT              (internal) echo server for the namespace tests
+  selftest.py client ADDR PORT SECS   (internal) one echo over a one-to-one socket; exit 0 on success
+"""
+import os
+import socket
+import subprocess
+import sys
+import time
+
+IPPROTO_SCTP = 132
+MSG_NOTIFICATION = 0x8000  # <linux/sctp.h>: recvmsg flag of an event, not user data
+HERE = os.path.dirname(os.path.abspath(__file__))
+NETNS = os.path.join(HERE, "netns")
+NS_PORT = 5077  # inside our own namespaces only
+
+
+def recv_data(sock, size=65536):
+    """recvmsg() that skips SCTP notifications (some kernels subscribe one-to-many sockets)."""
+    while True:
+        data, _anc, flags, addr = sock.recvmsg(size)
+        if not flags & MSG_NOTIFICATION:
+            return data, addr
+
+
+def one_to_one(family, host):
+    with socket.socket(family, socket.SOCK_STREAM, IPPROTO_SCTP) as srv:
+        srv.settimeout(10)
+        srv.bind((host, 0))
+        srv.listen(1)
+        with socket.socket(family, socket.SOCK_STREAM, IPPROTO_SCTP) as cli:
+            cli.settimeout(10)
+            cli.connect(srv.getsockname())
+            conn, _ = srv.accept()
+            with conn:
+                conn.settimeout(10)
+                cli.sendall(b"ping")
+                assert recv_data(conn)[0] == b"ping"
+                conn.sendall(b"pong")
+                assert recv_data(cli)[0] == b"pong"
+
+
+def one_to_many(family, host):
+    with socket.socket(family, socket.SOCK_SEQPACKET, IPPROTO_SCTP) as srv, \
+            socket.socket(family, socket.SOCK_SEQPACKET, IPPROTO_SCTP) as cli:
+        for s in (srv, cli):
+            s.settimeout(10)
+        srv.bind((host, 0))
+        srv.listen(1)
+        # The first sendto() sets the association up implicitly.
+        cli.sendto(b"ping", srv.getsockname())
+        data, peer = recv_data(srv)
+        assert data == b"ping", data
+        srv.sendto(b"pong", peer)
+        assert recv_data(cli)[0] == b"pong"
+
+
+def sctp_in_proc():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM, IPPROTO_SCTP):
+        with open("/proc/net/protocols") as f:
+            assert any(line.split()[:1] == ["SCTP"] for line in f), "SCTP not in /proc/net/protocols"
+
+
+# --- namespace tests -------------------------------------------------------------------------
+
+def netns(*args):
+    subprocess.run([NETNS, *args], check=True)
+
+
+def ns_env():
+    out = subprocess.run([NETNS, "env"], check=True, capture_output=True, text=True).stdout
+    return dict(line.split("=", 1) for line in out.split())
+
+
+def in_ns(ns, *args, run=subprocess.run, **kw):
+    """This script, with `args`, on namespace host `ns`."""
+    return run(["ip", "netns", "exec", ns, sys.executable, os.path.abspath(__file__), *args], **kw)
+
+
+def reaches(env, addr, secs):
+    """True when host B completes an SCTP echo with host A's address `addr` within `secs`."""
+    return in_ns(env["SCTPX_NS_B"], "client", addr, str(NS_PORT), str(secs)).returncode == 0
+
+
+def namespace_tests(ok):
+    """Two hosts, two links: SCTP over both, and link-down really cuts one path."""
+    netns("up")
+    server = None
+    try:
+        env = ns_env()
+        server = in_ns(env["SCTPX_NS_A"], "serve", str(NS_PORT), run=subprocess.Popen,
+                       stdout=subprocess.PIPE, text=True)
+        if server.stdout.readline().strip() != "ready":
+            raise RuntimeError("echo server in the namespace did not start")
+        links = range(1, int(env["SCTPX_NS_LINKS"]) + 1)
+        addrs = {i: (env[f"SCTPX_NS_A_ADDR{i}"], env[f"SCTPX_NS_A_ADDR{i}_V6"]) for i in links}
+        for i in links:
+            for a in addrs[i]:
+                ok(f"netns: host b reaches host a at {a} (link {i})", lambda a=a: reaches(env, a, 20))
+        netns("link-down", "2")
+        for a in addrs[2]:
+            ok(f"netns: link-down 2 makes {a} unreachable", lambda a=a: not reaches(env, a, 2))
+        for a in addrs[1]:
+            ok(f"netns: link 1 still carries SCTP to {a} while link 2 is down",
+               lambda a=a: reaches(env, a, 20))
+        netns("link-up", "2")
+        for a in addrs[2]:
+            ok(f"netns: link-up 2 makes {a} reachable again", lambda a=a: reaches(env, a, 20))
+    finally:
+        if server is not None:
+            server.kill()
+            server.wait()
+        netns("down")
+
+
+def serve(port):
+    with socket.socket(socket.AF_INET6, socket.SOCK_SEQPACKET, IPPROTO_SCTP) as srv:
+        srv.bind(("::", port))  # IPv4 peers arrive as v4-mapped addresses
+        srv.listen(8)
+        print("ready", flush=True)
+        while True:
+            data, peer = recv_data(srv)
+            srv.sendto(data, peer)
+
+
+def client(addr, port, secs):
+    family = socket.AF_INET6 if ":" in addr else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM, IPPROTO_SCTP) as s:
+            s.settimeout(secs)
+            s.connect((addr, port))
+            s.sendall(b"hello over " + addr.encode())
+            reply = recv_data(s)[0]
+    except OSError as e:
+        print(f"client {addr}: {e}", file=sys.stderr)
+        return 1
+    return 0 if reply == b"hello over " + addr.encode() else 1
+
+
+def main():
+    number = 0
+    failed = 0
+
+    def report(name, why=None):
+        nonlocal number, failed
+        number += 1
+        print(f"{'not ok' if why else 'ok'} {number} - {name}", flush=True)
+        if why:
+            failed += 1
+            print(f"# {why}", flush=True)
+
+    def ok(name, fn):
+        try:
+            result = fn()
+            why = None if result is None or result is True else f"returned {result!r}"
+        except Exception as e:  # a test's failure, reported, never fatal to the run
+            why = f"{type(e).__name__}: {e}"
+        report(name, why)
+
+    def skip(name, why):
+        nonlocal number
+        number += 1
+        print(f"ok {number} - {name} # SKIP {why}", flush=True)
+
+    print(f"# kernel {os.uname().release}, {'VM' if os.environ.get('SCTPX_IN_VM') else 'native'}")
+    ok("kernel SCTP: socket() works and /proc/net/protocols lists SCTP", sctp_in_proc)
+    ok("one-to-one (SOCK_STREAM) over IPv4 loopback", lambda: one_to_one(socket.AF_INET, "127.0.0.1"))
+    ok("one-to-one (SOCK_STREAM) over IPv6 loopback", lambda: one_to_one(socket.AF_INET6, "::1"))
+    ok("one-to-many (SOCK_SEQPACKET) over IPv4 loopback",
+       lambda: one_to_many(socket.AF_INET, "127.0.0.1"))
+    ok("one-to-many (SOCK_SEQPACKET) over IPv6 loopback", lambda: one_to_many(socket.AF_INET6, "::1"))
+
+    # Namespaces need root. Inside the VM we are root, so there they always run.
+    if os.geteuid() != 0 and not os.environ.get("SCTPX_IN_VM"):
+        skip("netns: two hosts, two links, link-down/link-up", "needs root")
+    else:
+        start = time.monotonic()
+        try:
+            namespace_tests(ok)
+        except Exception as e:  # setup or cleanup broke: that is a failed test too
+            report("netns: setup and cleanup", f"{type(e).__name__}: {e}")
+        print(f"# namespace tests took {time.monotonic() - start:.1f}s")
+    print(f"1..{number}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["serve"]:
+        serve(int(sys.argv[2]))
+    elif sys.argv[1:2] == ["client"]:
+        sys.exit(client(sys.argv[2], int(sys.argv[3]), float(sys.argv[4])))
+    else:
+        sys.exit(main())
