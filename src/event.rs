@@ -211,16 +211,26 @@ fn read<T: Copy>(buf: &[u8]) -> T {
     unsafe { ptr::read_unaligned(tmp.as_ptr() as *const T) }
 }
 
+// RFC 6458 section 6.1.1 feature bytes in sac_info. <linux/sctp.h> does not
+// define them; the values are the RFC's (FreeBSD adds RE_CONFIG and
+// INTERLEAVING with the next numbers).
+const SUPPORTS_PR: u8 = 1;
+const SUPPORTS_AUTH: u8 = 2;
+const SUPPORTS_ASCONF: u8 = 3;
+const SUPPORTS_MULTIBUF: u8 = 4;
+const SUPPORTS_RE_CONFIG: u8 = 5;
+const SUPPORTS_INTERLEAVING: u8 = 6;
+
 fn features(info: &[u8]) -> u32 {
     let mut bits = 0;
     for &b in info {
         bits |= match b as u32 {
-            x if x == sys::SCTP_ASSOC_SUPPORTS_PR as u32 => FEATURE_PR,
-            x if x == sys::SCTP_ASSOC_SUPPORTS_AUTH as u32 => FEATURE_AUTH,
-            x if x == sys::SCTP_ASSOC_SUPPORTS_ASCONF as u32 => FEATURE_ASCONF,
-            x if x == sys::SCTP_ASSOC_SUPPORTS_MULTIBUF as u32 => FEATURE_MULTIBUF,
-            x if x == sys::SCTP_ASSOC_SUPPORTS_RE_CONFIG as u32 => FEATURE_RECONFIG,
-            x if x == sys::SCTP_ASSOC_SUPPORTS_INTERLEAVING as u32 => FEATURE_INTERLEAVING,
+            x if x == SUPPORTS_PR as u32 => FEATURE_PR,
+            x if x == SUPPORTS_AUTH as u32 => FEATURE_AUTH,
+            x if x == SUPPORTS_ASCONF as u32 => FEATURE_ASCONF,
+            x if x == SUPPORTS_MULTIBUF as u32 => FEATURE_MULTIBUF,
+            x if x == SUPPORTS_RE_CONFIG as u32 => FEATURE_RECONFIG,
+            x if x == SUPPORTS_INTERLEAVING as u32 => FEATURE_INTERLEAVING,
             _ => 0,
         };
     }

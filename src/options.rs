@@ -164,7 +164,7 @@ fn paddrinfo_of(p: &sys::sctp_paddrinfo) -> PeerAddrInfo {
 impl Socket {
     fn assoc_value(&self, name: i32, assoc_id: AssocId) -> Result<i64> {
         let mut v = sys::sctp_assoc_value { assoc_id, assoc_value: 0 };
-        sys::getsockopt_val(self.fd(), name, &mut v)?;
+        crate::socket::getopt(self.fd(), name, &mut v)?;
         Ok(v.assoc_value as i64)
     }
 
@@ -175,7 +175,7 @@ impl Socket {
 
     fn int_sctp(&self, name: i32) -> Result<i64> {
         let mut v: i32 = 0;
-        sys::getsockopt_val(self.fd(), name, &mut v)?;
+        crate::socket::getopt(self.fd(), name, &mut v)?;
         Ok(v as i64)
     }
 
@@ -201,7 +201,7 @@ impl Socket {
             Context => self.assoc_value(sys::SCTP_CONTEXT, assoc_id)?,
             AdaptationLayer => {
                 let mut v = sys::sctp_setadaptation { ssb_adaptation_ind: 0 };
-                sys::getsockopt_val(self.fd(), sys::SCTP_ADAPTATION_LAYER, &mut v)?;
+                crate::socket::getopt(self.fd(), sys::SCTP_ADAPTATION_LAYER, &mut v)?;
                 v.ssb_adaptation_ind as i64
             }
             ReusePort => self.int_sctp(sys::SCTP_REUSE_PORT)?,
@@ -217,7 +217,7 @@ impl Socket {
                     return Err(Error::WrongKind("association number needs a one-to-many socket"));
                 }
                 let mut v: u32 = 0;
-                sys::getsockopt_val(self.fd(), sys::SCTP_GET_ASSOC_NUMBER, &mut v)?;
+                crate::socket::getopt(self.fd(), sys::SCTP_GET_ASSOC_NUMBER, &mut v)?;
                 v as i64
             }
             V6Only => s.only_v6()? as i64,
@@ -285,7 +285,7 @@ impl Socket {
     /// SCTP_RTOINFO.
     pub fn rtoinfo(&self, assoc_id: AssocId) -> Result<RtoInfo> {
         let mut v = sys::sctp_rtoinfo { srto_assoc_id: assoc_id, srto_initial: 0, srto_max: 0, srto_min: 0 };
-        sys::getsockopt_val(self.fd(), sys::SCTP_RTOINFO, &mut v)?;
+        crate::socket::getopt(self.fd(), sys::SCTP_RTOINFO, &mut v)?;
         Ok(RtoInfo { assoc_id: v.srto_assoc_id, initial: v.srto_initial, max: v.srto_max, min: v.srto_min })
     }
 
@@ -300,7 +300,7 @@ impl Socket {
         // SAFETY: plain integers.
         let mut v: sys::sctp_assocparams = unsafe { mem::zeroed() };
         v.sasoc_assoc_id = assoc_id;
-        sys::getsockopt_val(self.fd(), sys::SCTP_ASSOCINFO, &mut v)?;
+        crate::socket::getopt(self.fd(), sys::SCTP_ASSOCINFO, &mut v)?;
         Ok(AssocParams {
             assoc_id: v.sasoc_assoc_id,
             max_retrans: v.sasoc_asocmaxrxt,
@@ -325,7 +325,7 @@ impl Socket {
     pub fn initmsg(&self) -> Result<InitMsg> {
         // SAFETY: plain integers.
         let mut v: sys::sctp_initmsg = unsafe { mem::zeroed() };
-        sys::getsockopt_val(self.fd(), sys::SCTP_INITMSG, &mut v)?;
+        crate::socket::getopt(self.fd(), sys::SCTP_INITMSG, &mut v)?;
         Ok(InitMsg {
             num_ostreams: v.sinit_num_ostreams,
             max_instreams: v.sinit_max_instreams,
@@ -350,7 +350,7 @@ impl Socket {
         // SAFETY: plain integers.
         let mut v: sys::sctp_sndinfo = unsafe { mem::zeroed() };
         v.snd_assoc_id = assoc_id;
-        sys::getsockopt_val(self.fd(), sys::SCTP_DEFAULT_SNDINFO, &mut v)?;
+        crate::socket::getopt(self.fd(), sys::SCTP_DEFAULT_SNDINFO, &mut v)?;
         Ok(SendInfo {
             stream: v.snd_sid,
             flags: v.snd_flags,
@@ -380,7 +380,7 @@ impl Socket {
     /// SCTP_DELAYED_SACK.
     pub fn delayed_sack(&self, assoc_id: AssocId) -> Result<SackInfo> {
         let mut v = sys::sctp_sack_info { sack_assoc_id: assoc_id, sack_delay: 0, sack_freq: 0 };
-        sys::getsockopt_val(self.fd(), sys::SCTP_DELAYED_SACK, &mut v)?;
+        crate::socket::getopt(self.fd(), sys::SCTP_DELAYED_SACK, &mut v)?;
         Ok(SackInfo { assoc_id: v.sack_assoc_id, delay: v.sack_delay, freq: v.sack_freq })
     }
 
@@ -396,7 +396,7 @@ impl Socket {
         let mut v: sys::sctp_paddrparams = unsafe { mem::zeroed() };
         v.spp_assoc_id = assoc_id;
         v.spp_address = storage_of(address);
-        sys::getsockopt_val(self.fd(), sys::SCTP_PEER_ADDR_PARAMS, &mut v)?;
+        crate::socket::getopt(self.fd(), sys::SCTP_PEER_ADDR_PARAMS, &mut v)?;
         let a = v.spp_address;
         Ok(PeerAddrParams {
             assoc_id: v.spp_assoc_id,
@@ -432,7 +432,7 @@ impl Socket {
         // SAFETY: plain data.
         let mut v: sys::sctp_status = unsafe { mem::zeroed() };
         v.sstat_assoc_id = assoc_id;
-        sys::getsockopt_val(self.fd(), sys::SCTP_STATUS, &mut v)?;
+        crate::socket::getopt(self.fd(), sys::SCTP_STATUS, &mut v)?;
         let prim = v.sstat_primary;
         Ok(Status {
             assoc_id: v.sstat_assoc_id,
@@ -453,7 +453,7 @@ impl Socket {
         let mut v: sys::sctp_paddrinfo = unsafe { mem::zeroed() };
         v.spinfo_assoc_id = assoc_id;
         v.spinfo_address = storage_of(Some(*address));
-        sys::getsockopt_val(self.fd(), sys::SCTP_GET_PEER_ADDR_INFO, &mut v)?;
+        crate::socket::getopt(self.fd(), sys::SCTP_GET_PEER_ADDR_INFO, &mut v)?;
         Ok(paddrinfo_of(&v))
     }
 
@@ -462,7 +462,7 @@ impl Socket {
         // SAFETY: plain data.
         let mut v: sys::sctp_assoc_stats = unsafe { mem::zeroed() };
         v.sas_assoc_id = assoc_id;
-        sys::getsockopt_val(self.fd(), sys::SCTP_GET_ASSOC_STATS, &mut v)?;
+        crate::socket::getopt(self.fd(), sys::SCTP_GET_ASSOC_STATS, &mut v)?;
         Ok(AssocStats {
             assoc_id: v.sas_assoc_id,
             max_rto: v.sas_maxrto,
@@ -497,6 +497,7 @@ impl Socket {
             let r = unsafe {
                 sys::getsockopt_buf(
                     self.fd(),
+                    sys::SOL_SCTP,
                     sys::SCTP_GET_ASSOC_ID_LIST,
                     std::slice::from_raw_parts_mut(buf.as_mut_ptr() as *mut u8, bytes),
                 )
@@ -529,7 +530,7 @@ impl Socket {
         // SAFETY: plain data.
         let mut v: sys::sctp_prim = unsafe { mem::zeroed() };
         v.ssp_assoc_id = assoc_id;
-        sys::getsockopt_val(self.fd(), sys::SCTP_PRIMARY_ADDR, &mut v)?;
+        crate::socket::getopt(self.fd(), sys::SCTP_PRIMARY_ADDR, &mut v)?;
         let a = v.ssp_addr;
         Ok(addr::from_storage_any(&a).ok())
     }
@@ -565,7 +566,8 @@ impl Socket {
         let bytes = head + streams.len() * 2;
         // SAFETY: buf holds at least `bytes` bytes.
         let raw = unsafe { std::slice::from_raw_parts(buf.as_ptr() as *const u8, bytes) };
-        Ok(sys::setsockopt_buf(self.fd(), sys::SOL_SCTP, sys::SCTP_RESET_STREAMS, raw)?)
+        // SAFETY: SCTP_RESET_STREAMS reads the buffer only.
+        Ok(unsafe { sys::setsockopt_buf(self.fd(), sys::SOL_SCTP, sys::SCTP_RESET_STREAMS, raw) }?)
     }
 
     /// Adds streams to an association (SCTP_ADD_STREAMS).

@@ -506,13 +506,23 @@ impl Socket {
         if self.kind == Kind::OneToMany {
             ev.se_assoc_id = sys::SCTP_FUTURE_ASSOC as i32;
         }
-        sys::getsockopt_val(self.raw(), sys::SCTP_EVENT, &mut ev)?;
+        crate::socket::getopt(self.raw(), sys::SCTP_EVENT, &mut ev)?;
         Ok(ev.se_on != 0)
     }
 
     pub(crate) fn fd(&self) -> RawFd {
         self.raw()
     }
+}
+
+/// Reads a `SOL_SCTP` option into a plain kernel struct.
+///
+/// Safe to expose crate-wide because every `T` it is used with is a
+/// `repr(C)` integer-only struct from `sys::types` (any bit pattern valid) and
+/// none of those options makes the kernel follow a pointer.
+pub(crate) fn getopt<T: Copy>(fd: RawFd, name: i32, val: &mut T) -> std::io::Result<libc::socklen_t> {
+    // SAFETY: see above.
+    unsafe { sys::getsockopt_val(fd, name, val) }
 }
 
 fn validate_send_info(info: &SendInfo) -> Result<()> {

@@ -524,3 +524,28 @@ pub const SCTP_SS_PRIO: u32 = 1;
 pub const SCTP_SS_RR: u32 = 2;
 /// Highest scheduler known to the header this crate was checked against.
 pub const SCTP_SS_MAX: u32 = SCTP_SS_RR;
+
+// ---------------------------------------------------------------------------
+// `sac_info` feature bytes of RFC 6458 section 6.1.1 (+ RFC 8260).
+//
+// NOT defined by <linux/sctp.h>, and Linux never sends them: its
+// `sac_info` only ever carries the received ABORT chunk (for
+// `SCTP_COMM_LOST` / `SCTP_CANT_STR_ASSOC`). They exist for portable code
+// (FreeBSD, usrsctp) and are checked against the RFC values in
+// `tests/sys_layout.rs` instead of the header.
+// ---------------------------------------------------------------------------
+
+/// `sac_info` byte (RFC 6458): the association supports PR-SCTP.
+pub const SCTP_ASSOC_SUPPORTS_PR: u8 = 0x01;
+/// `sac_info` byte (RFC 6458): the association supports AUTH.
+pub const SCTP_ASSOC_SUPPORTS_AUTH: u8 = 0x02;
+/// `sac_info` byte (RFC 6458): the association supports ASCONF.
+pub const SCTP_ASSOC_SUPPORTS_ASCONF: u8 = 0x03;
+/// `sac_info` byte (RFC 6458): the association supports multiple buffers.
+pub const SCTP_ASSOC_SUPPORTS_MULTIBUF: u8 = 0x04;
+/// `sac_info` byte (RFC 6458): the association supports stream reconfiguration.
+pub const SCTP_ASSOC_SUPPORTS_RE_CONFIG: u8 = 0x05;
+/// `sac_info` byte (RFC 8260): the association supports message interleaving.
+pub const SCTP_ASSOC_SUPPORTS_INTERLEAVING: u8 = 0x06;
+/// Highest defined `sac_info` feature byte.
+pub const SCTP_ASSOC_SUPPORTS_MAX: u8 = SCTP_ASSOC_SUPPORTS_INTERLEAVING;

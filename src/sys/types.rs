@@ -1057,6 +1057,92 @@ pub struct sctp_probeinterval {
     pub spi_interval: u32,
 }
 
+/// Plain old data: types for which **every** bit pattern is a valid value
+/// and which contain no pointers, so the kernel may fill them freely.
+///
+/// A safe wrapper around the `unsafe` [`super::getsockopt_val`] bounded by
+/// `T: Pod` is sound. Implemented for the
+/// integer types, arrays of `Pod`, `sockaddr_in`/`sockaddr_in6`/
+/// `sockaddr_storage` and every struct and union of this module except
+/// [`sctp_getaddrs_old`] (it holds a pointer the kernel dereferences).
+///
+/// # Safety
+///
+/// Implement only for `Copy` types without niches (no `bool`, `char`, enums,
+/// references, `NonZero*`, ...) and without pointers.
+pub unsafe trait Pod: Copy {}
+
+macro_rules! impl_pod {
+    ($($t:ty),* $(,)?) => {$(
+        // SAFETY: integers / repr(C) aggregates of integers and byte arrays:
+        // every bit pattern is valid, no pointers.
+        unsafe impl Pod for $t {}
+    )*};
+}
+
+impl_pod!(u8, i8, u16, i16, u32, i32, u64, i64, usize, isize);
+impl_pod!(libc::sockaddr_in, libc::sockaddr_in6, sockaddr_storage);
+// SAFETY: an array of Pod is Pod.
+unsafe impl<T: Pod, const N: usize> Pod for [T; N] {}
+
+impl_pod!(
+    sctp_initmsg,
+    sctp_sndrcvinfo,
+    sctp_sndinfo,
+    sctp_rcvinfo,
+    sctp_nxtinfo,
+    sctp_prinfo,
+    sctp_authinfo,
+    sctp_cmsg_data_t,
+    sctp_tlv,
+    sctp_assoc_change,
+    sctp_paddr_change,
+    sctp_remote_error,
+    sctp_send_failed,
+    sctp_send_failed_event,
+    sctp_shutdown_event,
+    sctp_adaptation_event,
+    sctp_pdapi_event,
+    sctp_authkey_event,
+    sctp_sender_dry_event,
+    sctp_stream_reset_event,
+    sctp_assoc_reset_event,
+    sctp_stream_change_event,
+    sctp_event_subscribe,
+    sctp_notification,
+    sctp_rtoinfo,
+    sctp_assocparams,
+    sctp_setpeerprim,
+    sctp_prim,
+    sctp_setadaptation,
+    sctp_paddrparams,
+    sctp_authchunk,
+    sctp_hmacalgo,
+    sctp_authkey,
+    sctp_authkeyid,
+    sctp_sack_info,
+    sctp_assoc_value,
+    sctp_stream_value,
+    sctp_paddrinfo,
+    sctp_status,
+    sctp_authchunks,
+    sctp_assoc_ids,
+    sctp_getaddrs,
+    sctp_assoc_stats,
+    sctp_peeloff_arg_t,
+    sctp_peeloff_flags_arg_t,
+    sctp_paddrthlds,
+    sctp_paddrthlds_v2,
+    sctp_prstatus,
+    sctp_default_prinfo,
+    sctp_info,
+    sctp_reset_streams,
+    sctp_add_streams,
+    sctp_event,
+    sctp_udpencaps,
+    sctp_probeinterval,
+);
+
 zeroed_default!(
     sctp_cmsg_data_t,
     sctp_paddr_change,

@@ -3,15 +3,14 @@
 
 Plain Python socket module with IPPROTO_SCTP (132): no SCTP library is involved, so a failure
 here points at the kernel or the harness, never at sctpx. Prints TAP (`ok N - name`).
-
-  selftest.py                         run every test
-  selftest.py serve PORT              (internal) echo server for the namespace tests
-  selftest.py client ADDR PORT SECS   (internal) one echo over a one-to-one socket; exit 0 on success
+Usage: selftest.py (needs root for the namespace tests, skipped natively without it)
 """
+import ctypes
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 IPPROTO_SCTP = 132
@@ -68,6 +67,12 @@ def sctp_in_proc():
 
 
 # --- namespace tests -------------------------------------------------------------------------
+# Sockets are created inside a namespace with setns(2) and keep it after the thread switches
+# back, so one process plays both hosts: no per-connection `ip netns exec` (slow under TCG).
+
+CLONE_NEWNET = 0x40000000
+libc = ctypes.CDLL(None, use_errno=True)
+
 
 def netns(*args):
     subprocess.run([NETNS, *args], check=True)
@@ -78,69 +83,81 @@ def ns_env():
     return dict(line.split("=", 1) for line in out.split())
 
 
-def in_ns(ns, *args, run=subprocess.run, **kw):
-    """This script, with `args`, on namespace host `ns`."""
-    return run(["ip", "netns", "exec", ns, sys.executable, os.path.abspath(__file__), *args], **kw)
+def setns(f):
+    if libc.setns(f.fileno(), CLONE_NEWNET) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"setns({f.name}): {os.strerror(err)}")
 
 
-def reaches(env, addr, secs):
-    """True when host B completes an SCTP echo with host A's address `addr` within `secs`."""
-    return in_ns(env["SCTPX_NS_B"], "client", addr, str(NS_PORT), str(secs)).returncode == 0
+def sctp_socket_in(ns, family, kind):
+    """An SCTP socket that lives in network namespace `ns` (/run/netns/NAME)."""
+    with open(f"/run/netns/{ns}") as target, open(f"/proc/thread-self/ns/net") as home:
+        setns(target)
+        try:
+            return socket.socket(family, kind, IPPROTO_SCTP)
+        finally:
+            setns(home)
+
+
+def family_of(addr):
+    return socket.AF_INET6 if ":" in addr else socket.AF_INET
+
+
+def echo_server(srv):
+    """Echo every message on one-to-many socket `srv` until it is closed."""
+    while True:
+        try:
+            data, peer = recv_data(srv)
+            srv.sendto(data, peer)
+        except OSError:
+            return
+
+
+def reaches(ns, addr, secs):
+    """True when host `ns` completes an SCTP echo with `addr` within `secs` seconds."""
+    message = b"hello over " + addr.encode()
+    try:
+        with sctp_socket_in(ns, family_of(addr), socket.SOCK_STREAM) as s:
+            s.settimeout(secs)
+            s.connect((addr, NS_PORT))
+            s.sendall(message)
+            return recv_data(s)[0] == message
+    except OSError as e:
+        print(f"# host {ns} -> {addr}: {e}", flush=True)
+        return False
 
 
 def namespace_tests(ok):
     """Two hosts, two links: SCTP over both, and link-down really cuts one path."""
     netns("up")
-    server = None
+    srv = None
     try:
         env = ns_env()
-        server = in_ns(env["SCTPX_NS_A"], "serve", str(NS_PORT), run=subprocess.Popen,
-                       stdout=subprocess.PIPE, text=True)
-        if server.stdout.readline().strip() != "ready":
-            raise RuntimeError("echo server in the namespace did not start")
+        a, b = env["SCTPX_NS_A"], env["SCTPX_NS_B"]
+        srv = sctp_socket_in(a, socket.AF_INET6, socket.SOCK_SEQPACKET)
+        srv.bind(("::", NS_PORT))  # IPv4 peers arrive as v4-mapped addresses
+        srv.listen(8)
+        threading.Thread(target=echo_server, args=(srv,), daemon=True).start()
         links = range(1, int(env["SCTPX_NS_LINKS"]) + 1)
         addrs = {i: (env[f"SCTPX_NS_A_ADDR{i}"], env[f"SCTPX_NS_A_ADDR{i}_V6"]) for i in links}
         for i in links:
-            for a in addrs[i]:
-                ok(f"netns: host b reaches host a at {a} (link {i})", lambda a=a: reaches(env, a, 20))
+            for addr in addrs[i]:
+                ok(f"netns: host b reaches host a at {addr} (link {i})",
+                   lambda addr=addr: reaches(b, addr, 20))
         netns("link-down", "2")
-        for a in addrs[2]:
-            ok(f"netns: link-down 2 makes {a} unreachable", lambda a=a: not reaches(env, a, 2))
-        for a in addrs[1]:
-            ok(f"netns: link 1 still carries SCTP to {a} while link 2 is down",
-               lambda a=a: reaches(env, a, 20))
+        for addr in addrs[2]:
+            ok(f"netns: link-down 2 makes {addr} unreachable",
+               lambda addr=addr: not reaches(b, addr, 1.5))
+        for addr in addrs[1]:
+            ok(f"netns: link 1 still carries SCTP to {addr} while link 2 is down",
+               lambda addr=addr: reaches(b, addr, 20))
         netns("link-up", "2")
-        for a in addrs[2]:
-            ok(f"netns: link-up 2 makes {a} reachable again", lambda a=a: reaches(env, a, 20))
+        for addr in addrs[2]:
+            ok(f"netns: link-up 2 makes {addr} reachable again", lambda addr=addr: reaches(b, addr, 20))
     finally:
-        if server is not None:
-            server.kill()
-            server.wait()
+        if srv is not None:
+            srv.close()
         netns("down")
-
-
-def serve(port):
-    with socket.socket(socket.AF_INET6, socket.SOCK_SEQPACKET, IPPROTO_SCTP) as srv:
-        srv.bind(("::", port))  # IPv4 peers arrive as v4-mapped addresses
-        srv.listen(8)
-        print("ready", flush=True)
-        while True:
-            data, peer = recv_data(srv)
-            srv.sendto(data, peer)
-
-
-def client(addr, port, secs):
-    family = socket.AF_INET6 if ":" in addr else socket.AF_INET
-    try:
-        with socket.socket(family, socket.SOCK_STREAM, IPPROTO_SCTP) as s:
-            s.settimeout(secs)
-            s.connect((addr, port))
-            s.sendall(b"hello over " + addr.encode())
-            reply = recv_data(s)[0]
-    except OSError as e:
-        print(f"client {addr}: {e}", file=sys.stderr)
-        return 1
-    return 0 if reply == b"hello over " + addr.encode() else 1
 
 
 def main():
@@ -191,9 +208,4 @@ def main():
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["serve"]:
-        serve(int(sys.argv[2]))
-    elif sys.argv[1:2] == ["client"]:
-        sys.exit(client(sys.argv[2], int(sys.argv[3]), float(sys.argv[4])))
-    else:
-        sys.exit(main())
+    sys.exit(main())

@@ -1,0 +1,248 @@
+//! Sending and receiving data over real kernel SCTP.
+
+mod common;
+use common::*;
+
+use sctpx::{Error, Event, Family, SendInfo, SendMsg, Socket, Timeout, PeelOffFlags};
+
+#[test]
+fn one_to_one_ipv4_message_arrives_with_its_stream_and_ppid() {
+    let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    assert_eq!(c.send_stream(0, 3, 0x0102_0304, b"hello").unwrap(), 5);
+    let mut buf = [0u8; 64];
+    let (d, r) = next_data(&s, &mut buf);
+    assert_eq!(&buf[..r.len], b"hello");
+    assert_eq!(d.stream, 3);
+    assert_eq!(d.ppid, 0x0102_0304);
+    assert!(r.complete);
+    assert!(!d.unordered);
+}
+
+#[test]
+fn one_to_one_ipv6_message_round_trips() {
+    let (c, s) = tcp_pair(Family::Ipv6, "[::1]:0");
+    c.send_stream(0, 1, 7, b"over v6").unwrap();
+    let mut buf = [0u8; 64];
+    let (d, r) = next_data(&s, &mut buf);
+    assert_eq!(&buf[..r.len], b"over v6");
+    assert_eq!(d.ppid, 7);
+}
+
+#[test]
+fn dual_stack_ipv6_listener_accepts_an_ipv4_client() {
+    let (l, a) = listener(Family::Ipv6, "[::]:0");
+    let c = Socket::open_tcp(Family::Ipv4).unwrap();
+    c.connect(&v4(&format!("127.0.0.1:{}", a.port()))).unwrap();
+    let (s, peer) = l.accept().unwrap();
+    let peer = peer.expect("accept reports the peer");
+    // An IPv6 socket sees its IPv4 peer as a v4-mapped address.
+    assert_eq!(peer.ip().to_string(), "::ffff:127.0.0.1");
+    c.send_stream(0, 0, 0, b"x").unwrap();
+    let mut buf = [0u8; 8];
+    assert_eq!(next_data(&s, &mut buf).1.len, 1);
+}
+
+#[test]
+fn ppid_is_host_order_in_the_api_and_network_order_on_the_wire() {
+    // A raw kernel recvmsg sees the PPID exactly as it travels: network order.
+    let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    c.send_stream(0, 0, 0x0000_0001, b"p").unwrap();
+    let mut buf = [0u8; 8];
+    let (d, _) = next_data(&s, &mut buf);
+    assert_eq!(d.ppid, 1);
+    // Read the wire value with a default send info from the kernel's view:
+    // SCTP_DEFAULT_SNDINFO set through sctpx is stored by the kernel as given.
+    let info = SendInfo { ppid: 0x0A0B_0C0D, ..Default::default() };
+    c.set_default_send_info(&info).unwrap();
+    let mut raw = sctpx::sys::sctp_sndinfo { snd_sid: 0, snd_flags: 0, snd_ppid: 0, snd_context: 0, snd_assoc_id: 0 };
+    let fd = std::os::fd::AsRawFd::as_raw_fd(&c);
+    unsafe { sctpx::sys::getsockopt_val(fd, sctpx::sys::SCTP_DEFAULT_SNDINFO, &mut raw) }.unwrap();
+    assert_eq!(raw.snd_ppid, 0x0A0B_0C0Du32.to_be());
+    assert_eq!(c.default_send_info(0).unwrap().ppid, 0x0A0B_0C0D);
+}
+
+#[test]
+fn a_message_larger_than_the_buffer_comes_in_pieces_marked_complete_at_the_end() {
+    let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    let msg: Vec<u8> = (0..100u8).collect();
+    c.send_stream(0, 0, 0, &msg).unwrap();
+    let mut buf = [0u8; 60];
+    let (_, first) = next_data(&s, &mut buf);
+    assert_eq!(first.len, 60);
+    assert!(!first.complete);
+    assert_eq!(&buf[..60], &msg[..60]);
+    let (_, rest) = next_data(&s, &mut buf);
+    assert_eq!(rest.len, 40);
+    assert!(rest.complete);
+    assert_eq!(&buf[..40], &msg[60..]);
+}
+
+#[test]
+fn unordered_send_is_reported_unordered() {
+    let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    let info = SendInfo { flags: sctpx::SEND_UNORDERED, stream: 2, ..Default::default() };
+    c.send(b"u", &info, None).unwrap();
+    let mut buf = [0u8; 8];
+    let (d, _) = next_data(&s, &mut buf);
+    assert!(d.unordered);
+    assert_eq!(d.stream, 2);
+}
+
+#[test]
+fn poll_with_nothing_queued_is_eagain() {
+    let (_c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    let mut buf = [0u8; 8];
+    match s.next_event(&mut buf, Timeout::Poll) {
+        Err(Error::Os(e)) => assert_eq!(e, libc::EAGAIN),
+        other => panic!("expected EAGAIN, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_positive_timeout_expires_with_timed_out() {
+    let (_c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    let mut buf = [0u8; 8];
+    let t0 = std::time::Instant::now();
+    assert!(matches!(s.next_event(&mut buf, Timeout::Millis(50)), Err(Error::TimedOut)));
+    assert!(t0.elapsed() >= std::time::Duration::from_millis(50));
+}
+
+#[test]
+fn graceful_shutdown_by_the_peer_ends_in_eof() {
+    let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    c.send_stream(0, 0, 0, b"last").unwrap();
+    c.shutdown(0).unwrap();
+    let mut buf = [0u8; 8];
+    let (_, r) = next_data(&s, &mut buf);
+    assert_eq!(&buf[..r.len], b"last");
+    assert!(matches!(s.next_event(&mut buf, WAIT), Err(Error::Eof)));
+}
+
+#[test]
+fn connect_to_a_closed_port_is_econnrefused() {
+    let (l, a) = listener(Family::Ipv4, "127.0.0.1:0");
+    drop(l);
+    let c = Socket::open_tcp(Family::Ipv4).unwrap();
+    match c.connect(&a) {
+        Err(Error::Os(e)) => assert_eq!(e, libc::ECONNREFUSED),
+        other => panic!("expected ECONNREFUSED, got {other:?}"),
+    }
+}
+
+#[test]
+fn one_to_many_send_to_an_address_sets_up_an_association_implicitly() {
+    let (server, addr) = udp_server();
+    let client = Socket::open_udp(Family::Ipv4).unwrap();
+    let info = SendInfo { stream: 1, ppid: 42, ..Default::default() };
+    client.send(b"implicit", &info, Some(&addr)).unwrap();
+    let mut buf = [0u8; 64];
+    let (d, r) = next_data(&server, &mut buf);
+    assert_eq!(&buf[..r.len], b"implicit");
+    assert_eq!(d.ppid, 42);
+    assert!(r.assoc_id > 0);
+    assert_eq!(d.from.unwrap().ip(), addr.ip());
+    // The reply goes back on the same association.
+    server.send_stream(r.assoc_id, 1, 43, b"reply").unwrap();
+    let (d2, r2) = next_data(&client, &mut buf);
+    assert_eq!(&buf[..r2.len], b"reply");
+    assert_eq!(d2.ppid, 43);
+}
+
+#[test]
+fn connectx_returns_the_association_id_that_messages_carry() {
+    let (server, addr) = udp_server();
+    let client = Socket::open_udp(Family::Ipv4).unwrap();
+    let id = client.connectx(&[addr]).unwrap();
+    assert!(id > 0);
+    client.send_stream(id, 0, 0, b"c").unwrap();
+    let mut buf = [0u8; 8];
+    next_data(&server, &mut buf);
+    server.send_stream(next_assoc(&server), 0, 0, b"r").ok();
+    let (_, r) = next_data(&client, &mut buf);
+    assert_eq!(r.assoc_id, id);
+}
+
+fn next_assoc(s: &Socket) -> sctpx::AssocId {
+    let mut ids = [0; 4];
+    let n = s.assoc_ids(&mut ids).unwrap();
+    assert_eq!(n, 1);
+    ids[0]
+}
+
+#[test]
+fn peeloff_turns_an_association_into_a_one_to_one_socket() {
+    let (server, addr) = udp_server();
+    let client = Socket::open_tcp(Family::Ipv4).unwrap();
+    client.connect(&addr).unwrap();
+    client.send_stream(0, 0, 0, b"before").unwrap();
+    let mut buf = [0u8; 64];
+    let (_, r) = next_data(&server, &mut buf);
+    let peeled = server.peeloff(r.assoc_id, PeelOffFlags { nonblock: false, cloexec: true }).unwrap();
+    assert_eq!(peeled.kind(), sctpx::Kind::OneToOne);
+    let mut ids = [0; 4];
+    assert_eq!(server.assoc_ids(&mut ids).unwrap(), 0, "the association left the one-to-many socket");
+    client.send_stream(0, 0, 0, b"after").unwrap();
+    let (_, r) = next_data(&peeled, &mut buf);
+    assert_eq!(&buf[..r.len], b"after");
+    // close-on-exec was asked for.
+    let fl = unsafe { libc::fcntl(std::os::fd::AsRawFd::as_raw_fd(&peeled), libc::F_GETFD) };
+    assert_eq!(fl & libc::FD_CLOEXEC, libc::FD_CLOEXEC);
+}
+
+#[test]
+fn peeloff_on_a_one_to_one_socket_is_wrong_kind() {
+    let s = Socket::open_tcp(Family::Ipv4).unwrap();
+    assert!(matches!(s.peeloff(1, PeelOffFlags::default()), Err(Error::WrongKind(_))));
+}
+
+#[test]
+fn batch_send_and_receive_keep_each_messages_metadata() {
+    let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    let payloads: Vec<Vec<u8>> = (0..32u8).map(|i| vec![i; 10 + i as usize]).collect();
+    let msgs: Vec<SendMsg> = payloads
+        .iter()
+        .enumerate()
+        .map(|(i, p)| SendMsg { data: p, info: SendInfo { stream: (i % 4) as u16, ppid: 1000 + i as u32, ..Default::default() }, to: None })
+        .collect();
+    assert_eq!(c.send_batch(&msgs).unwrap(), 32);
+    let stride = 128;
+    let mut buf = vec![0u8; 32 * stride];
+    let mut out = [sctpx::Received::default(); 32];
+    let mut got = 0;
+    while got < 32 {
+        let n = s.recv_batch(&mut buf, stride, &mut out, WAIT).unwrap();
+        for (k, r) in out[..n].iter().enumerate() {
+            let i = got + k;
+            let Event::Data(d) = r.event else { panic!("data expected") };
+            assert_eq!(d.ppid, 1000 + i as u32);
+            assert_eq!(d.stream, (i % 4) as u16);
+            assert_eq!(&buf[k * stride..k * stride + r.len], &payloads[i][..]);
+        }
+        got += n;
+    }
+}
+
+#[test]
+fn bindx_adds_a_second_local_address() {
+    let s = Socket::open_udp(Family::Ipv4).unwrap();
+    s.bind(&v4("127.0.0.1:0")).unwrap();
+    let port = local_port(&s);
+    s.bindx(&[v4(&format!("127.0.0.2:{port}"))], sctpx::BindxOp::Add).unwrap();
+    let mut ips: Vec<String> = s.local_addrs(0).unwrap().iter().map(|a| a.ip().to_string()).collect();
+    ips.sort();
+    assert_eq!(ips, ["127.0.0.1", "127.0.0.2"]);
+}
+
+#[test]
+fn peer_addrs_list_the_peers_bound_addresses() {
+    let server = Socket::open_tcp(Family::Ipv4).unwrap();
+    server.bind(&v4("127.0.0.1:0")).unwrap();
+    let port = local_port(&server);
+    server.bindx(&[v4(&format!("127.0.0.3:{port}"))], sctpx::BindxOp::Add).unwrap();
+    server.listen(4).unwrap();
+    let c = Socket::open_tcp(Family::Ipv4).unwrap();
+    c.connect(&v4(&format!("127.0.0.1:{port}"))).unwrap();
+    let mut ips: Vec<String> = c.peer_addrs(0).unwrap().iter().map(|a| a.ip().to_string()).collect();
+    ips.sort();
+    assert_eq!(ips, ["127.0.0.1", "127.0.0.3"]);
+}
