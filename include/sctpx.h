@@ -409,9 +409,9 @@ typedef struct {
 typedef struct {
   // SCTP_STREAM_CHANGE_DENIED (4), SCTP_STREAM_CHANGE_FAILED (8).
   uint16_t flags;
-  // Inbound streams now.
+  // Inbound streams: as Linux reports it, the number added by the request.
   uint16_t inbound_streams;
-  // Outbound streams now.
+  // Outbound streams: as Linux reports it, the number added by the request.
   uint16_t outbound_streams;
 } sctpx_stream_change;
 

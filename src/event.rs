@@ -62,7 +62,7 @@ pub const ADDR_POTENTIALLY_FAILED: u32 = 6;
 pub enum Event {
     /// A data message.
     Data(DataInfo),
-    /// Association change; bytes: the ABORT chunk on COMM_LOST/CANT_STR_ASSOC.
+    /// Association change; bytes: the ABORT chunk's error causes on COMM_LOST/CANT_STR_ASSOC.
     AssocChange(AssocChange),
     /// Peer address change.
     PeerAddrChange(PeerAddrChange),
@@ -175,7 +175,26 @@ impl EventKind {
 
     /// The kernel's notification type (sn_type) for this kind.
     pub(crate) fn kernel_type(self) -> u16 {
-        sys::SCTP_SN_TYPE_BASE as u16 + (self as u32 - 1) as u16
+        (match self {
+            EventKind::AssocChange => sys::SCTP_ASSOC_CHANGE,
+            EventKind::PeerAddrChange => sys::SCTP_PEER_ADDR_CHANGE,
+            EventKind::SendFailed => sys::SCTP_SEND_FAILED,
+            EventKind::RemoteError => sys::SCTP_REMOTE_ERROR,
+            EventKind::Shutdown => sys::SCTP_SHUTDOWN_EVENT,
+            EventKind::PartialDelivery => sys::SCTP_PARTIAL_DELIVERY_EVENT,
+            EventKind::Adaptation => sys::SCTP_ADAPTATION_INDICATION,
+            EventKind::Authentication => sys::SCTP_AUTHENTICATION_EVENT,
+            EventKind::SenderDry => sys::SCTP_SENDER_DRY_EVENT,
+            EventKind::StreamReset => sys::SCTP_STREAM_RESET_EVENT,
+            EventKind::AssocReset => sys::SCTP_ASSOC_RESET_EVENT,
+            EventKind::StreamChange => sys::SCTP_STREAM_CHANGE_EVENT,
+            EventKind::SendFailedEvent => sys::SCTP_SEND_FAILED_EVENT,
+        }) as u16
+    }
+
+    /// The kind for a kernel notification type (sn_type).
+    pub(crate) fn from_kernel_type(t: u16) -> Option<EventKind> {
+        EventKind::ALL.iter().copied().find(|k| k.kernel_type() == t)
     }
 }
 
@@ -248,8 +267,7 @@ fn storage_addr(s: &libc::sockaddr_storage) -> Option<SocketAddr> {
 /// and the byte range of its payload relative to the notification start.
 pub(crate) fn decode_notification(head: &[u8]) -> Option<(Event, AssocId, usize)> {
     let hdr: sys::sctp_tlv = read(head);
-    let t = hdr.sn_type as u32;
-    let kind = EventKind::from_u32(t.wrapping_sub(sys::SCTP_SN_TYPE_BASE as u32) + 1)?;
+    let kind = EventKind::from_kernel_type(hdr.sn_type)?;
     Some(match kind {
         EventKind::AssocChange => {
             let n: sys::sctp_assoc_change = read(head);

@@ -176,9 +176,9 @@ pub struct AssocReset {
 pub struct StreamChange {
     /// SCTP_STREAM_CHANGE_DENIED (4), SCTP_STREAM_CHANGE_FAILED (8).
     pub flags: u16,
-    /// Inbound streams now.
+    /// Inbound streams: as Linux reports it, the number added by the request.
     pub inbound_streams: u16,
-    /// Outbound streams now.
+    /// Outbound streams: as Linux reports it, the number added by the request.
     pub outbound_streams: u16,
 }
 

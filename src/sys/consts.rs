@@ -1,9 +1,11 @@
 //! Constants of `<linux/sctp.h>` (plus `IPPROTO_SCTP` / `SOL_SCTP`).
 //!
-//! Every name is spelled exactly as in C. Every constant in this file is
-//! defined by the C headers and its value is checked against them by
-//! `tests/sys_layout.rs`, which enumerates this file, so a constant added
-//! here without a C counterpart fails the test.
+//! Every name is spelled exactly as in C. `tests/sys_layout.rs` enumerates
+//! this file and checks every value against the C headers (a constant added
+//! here without a check fails the test) and that every constant of
+//! `<linux/sctp.h>` is present. The only constants the headers lack are
+//! `SOL_SCTP` and the RFC 6458 `SCTP_ASSOC_SUPPORTS_*` bytes at the end,
+//! which the test checks against fixed values instead.
 //!
 //! The Rust type of each group is the type of the struct field (or syscall
 //! argument) the constant is normally stored in, e.g. the notification types
@@ -21,6 +23,9 @@ use super::types::sctp_assoc_t;
 /// Protocol number of SCTP, the third argument of `socket(2)`.
 pub const IPPROTO_SCTP: c_int = 132;
 /// Socket option level of all SCTP options (`setsockopt(fd, SOL_SCTP, ...)`).
+///
+/// Not in the uapi headers or glibc (the kernel's internal
+/// `linux/socket.h` and lksctp's `<netinet/sctp.h>` define it as 132).
 pub const SOL_SCTP: c_int = 132;
 
 // ---------------------------------------------------------------------------

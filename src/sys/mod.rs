@@ -1,10 +1,10 @@
 //! Kernel ABI layer: the raw Linux SCTP socket API, without libsctp.
 //!
-//! * [`consts`]: every constant of `<linux/sctp.h>` (option numbers, cmsg
+//! * [`consts`](crate::sys::consts): every constant of `<linux/sctp.h>` (option numbers, cmsg
 //!   types, flags, notification types, states), with the C names.
-//! * [`types`]: `#[repr(C)]` copies of every struct and union of
+//! * [`types`](crate::sys::types): `#[repr(C)]` copies of every struct and union of
 //!   `<linux/sctp.h>`, with the C type and field names.
-//! * [`calls`]: allocation-free wrappers over `getsockopt`/`setsockopt`,
+//! * [`calls`](crate::sys::calls): allocation-free wrappers over `getsockopt`/`setsockopt`,
 //!   the libsctp-style operations (`bindx`, `connectx`, `peeloff`,
 //!   `getaddrs`) and packed address list helpers.
 //!

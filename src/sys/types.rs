@@ -555,6 +555,9 @@ pub struct sctp_prim {
     pub ssp_addr: sockaddr_storage,
 }
 
+/// Old name of [`sctp_prim`] (`#define sctp_setprim sctp_prim`).
+pub type sctp_setprim = sctp_prim;
+
 /// `SCTP_ADAPTATION_LAYER` option.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -1,0 +1,103 @@
+package sctpx
+
+/*
+#cgo pkg-config: sctpx
+#include <sctpx.h>
+*/
+import "C"
+
+import (
+	"errors"
+	"net"
+	"os"
+	"syscall"
+)
+
+// The library's own error codes (SCTPX_ERR_*). Operating-system errors are
+// -errno instead and unwrap to syscall.Errno.
+const (
+	CodeNullPointer     = C.SCTPX_ERR_NULL_POINTER
+	CodeBadHandle       = C.SCTPX_ERR_BAD_HANDLE
+	CodeClosedHandle    = C.SCTPX_ERR_CLOSED_HANDLE
+	CodeWrongKind       = C.SCTPX_ERR_WRONG_KIND
+	CodeInvalidArgument = C.SCTPX_ERR_INVALID_ARGUMENT
+	CodeBufferTooSmall  = C.SCTPX_ERR_BUFFER_TOO_SMALL
+	CodeTimedOut        = C.SCTPX_ERR_TIMED_OUT
+	CodeEOF             = C.SCTPX_ERR_EOF
+	CodePanic           = C.SCTPX_ERR_PANIC
+)
+
+// Error is a failure reported by libsctpx: the negative return code of the C
+// call and its sctp_strerror message.
+type Error struct {
+	// Code is -errno (-1 .. -4095) or one of the Code* constants.
+	Code int
+	// Message is sctp_strerror(Code).
+	Message string
+}
+
+func (e *Error) Error() string { return "sctpx: " + e.Message }
+
+// Unwrap gives the syscall.Errno of an operating-system error, so that
+// errors.Is(err, syscall.ECONNREFUSED) works; net.ErrClosed for a closed
+// handle; nil otherwise.
+func (e *Error) Unwrap() error {
+	switch {
+	case e.Code < 0 && e.Code >= -4095:
+		return syscall.Errno(-e.Code)
+	case e.Code == CodeClosedHandle:
+		return net.ErrClosed
+	}
+	return nil
+}
+
+// Is matches another *Error by code: errors.Is(err, &Error{Code: CodeEOF}).
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t.Code == e.Code
+}
+
+// Timeout reports whether the error is a timeout (for net.Error).
+func (e *Error) Timeout() bool {
+	var errno syscall.Errno
+	return e.Code == CodeTimedOut || (errors.As(e, &errno) && errno.Timeout())
+}
+
+// Temporary is for net.Error; like the net package, it reports timeouts only.
+func (e *Error) Temporary() bool { return e.Timeout() }
+
+// codeError turns a negative C return code into an *Error (nil for r >= 0).
+func codeError(r C.int32_t) error {
+	if r >= 0 {
+		return nil
+	}
+	var buf [256]C.char
+	n := C.sctp_strerror(r, &buf[0], C.size_t(len(buf)))
+	msg := C.GoString(&buf[0])
+	if n < 0 {
+		msg = "unknown error"
+	}
+	return &Error{Code: int(r), Message: msg}
+}
+
+// errnoCode is the C API's return code for an errno.
+func errnoCode(e syscall.Errno) C.int32_t { return -C.int32_t(e) }
+
+// pollError maps what the runtime poller returns to the net package's
+// conventions: a closed file is net.ErrClosed; deadlines stay
+// os.ErrDeadlineExceeded.
+func pollError(err error) error {
+	if errors.Is(err, os.ErrClosed) {
+		return net.ErrClosed
+	}
+	return err
+}
+
+// opError wraps err for net.Conn-style callers (nil stays nil; io.EOF is
+// returned bare, as the net package does).
+func opError(op, network string, src, dst net.Addr, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &net.OpError{Op: op, Net: network, Source: src, Addr: dst, Err: err}
+}

@@ -1,0 +1,112 @@
+"""Conversions between Python socket addresses and ``struct sockaddr_storage``.
+
+Addresses follow the :mod:`socket` module: ``(host, port)`` for IPv4 and
+``(host, port, flowinfo, scope_id)`` for IPv6 (a 2-tuple is accepted for IPv6 too).
+``host`` is an IP literal (``"fe80::1%eth0"`` names a scope), a host name, or ``""`` for
+the wildcard address of the socket's family.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import socket
+import struct
+from typing import Any, List, Optional, Sequence, Tuple
+
+from . import _lib
+
+Address = Tuple[Any, ...]
+
+_SIN = struct.Struct("=H")  # sa_family, host order
+_PORT = struct.Struct("!H")
+_SIN6_TAIL = struct.Struct("=I")  # sin6_scope_id, host order
+
+
+def _resolve(host: str, family: int) -> Tuple[int, bytes, int]:
+    """(family, packed address, scope id) for a host string."""
+    if host == "":
+        if family == socket.AF_INET:
+            return socket.AF_INET, bytes(4), 0
+        return socket.AF_INET6, bytes(16), 0
+    if host == "<broadcast>":
+        return socket.AF_INET, b"\xff\xff\xff\xff", 0
+    name, _, scope = host.partition("%")
+    try:
+        return socket.AF_INET, socket.inet_pton(socket.AF_INET, name), 0
+    except OSError:
+        pass
+    try:
+        packed = socket.inet_pton(socket.AF_INET6, name)
+    except OSError:
+        # A host name: the first address of the socket's family (an IPv6 socket takes both).
+        want = socket.AF_INET if family == socket.AF_INET else socket.AF_UNSPEC
+        info = socket.getaddrinfo(host, None, want, socket.SOCK_STREAM)
+        fam, _, _, _, sa = info[0]
+        return _resolve(sa[0], fam)
+    scope_id = 0
+    if scope:
+        scope_id = int(scope) if scope.isdigit() else socket.if_nametoindex(scope)
+    return socket.AF_INET6, packed, scope_id
+
+
+def to_storage(addr: Address, family: int, out: Optional[_lib.sockaddr_storage] = None) -> Tuple[_lib.sockaddr_storage, int]:
+    """Fills a ``sockaddr_storage`` from a Python address; returns it and its length."""
+    if not isinstance(addr, tuple) or len(addr) not in (2, 4):
+        raise TypeError("an address is a (host, port) or (host, port, flowinfo, scope_id) tuple, not %r" % (addr,))
+    host, port = addr[0], int(addr[1])
+    if not 0 <= port <= 0xFFFF:
+        raise OverflowError("port must be 0-65535, not %d" % port)
+    fam, packed, scope_id = _resolve(str(host), family)
+    st = out if out is not None else _lib.sockaddr_storage()
+    raw = (ctypes.c_char * ctypes.sizeof(st)).from_buffer(st)
+    if fam == socket.AF_INET:
+        data = _SIN.pack(socket.AF_INET) + _PORT.pack(port) + packed + bytes(8)
+    else:
+        flowinfo = int(addr[2]) if len(addr) == 4 else 0
+        if len(addr) == 4 and addr[3]:
+            scope_id = int(addr[3])
+        data = (
+            _SIN.pack(socket.AF_INET6)
+            + _PORT.pack(port)
+            + struct.pack("!I", flowinfo)
+            + packed
+            + _SIN6_TAIL.pack(scope_id)
+        )
+    raw[: len(data)] = data
+    return st, len(data)
+
+
+def sockaddr_arg(addr: Address, family: int) -> Tuple[Any, int]:
+    """A ``const struct sockaddr *`` argument and its length for a Python address."""
+    st, n = to_storage(addr, family)
+    return ctypes.cast(ctypes.pointer(st), ctypes.POINTER(_lib.sockaddr)), n
+
+
+def storage_array(addrs: Sequence[Address], family: int) -> Any:
+    """A ``struct sockaddr_storage`` array holding ``addrs``."""
+    if isinstance(addrs, tuple) and addrs and not isinstance(addrs[0], tuple):
+        raise TypeError("expected a list of address tuples, got one address: %r" % (addrs,))
+    arr = (_lib.sockaddr_storage * len(addrs))()
+    for i, a in enumerate(addrs):
+        to_storage(a, family, arr[i])
+    return arr
+
+
+def from_storage(st: _lib.sockaddr_storage) -> Optional[Address]:
+    """The Python address in a ``sockaddr_storage``, or None when it holds none."""
+    raw = ctypes.string_at(ctypes.addressof(st), 28)
+    fam = _SIN.unpack_from(raw)[0]
+    if fam == socket.AF_INET:
+        return socket.inet_ntop(socket.AF_INET, raw[4:8]), _PORT.unpack_from(raw, 2)[0]
+    if fam == socket.AF_INET6:
+        return (
+            socket.inet_ntop(socket.AF_INET6, raw[8:24]),
+            _PORT.unpack_from(raw, 2)[0],
+            struct.unpack_from("!I", raw, 4)[0],
+            _SIN6_TAIL.unpack_from(raw, 24)[0],
+        )
+    return None
+
+
+def from_array(arr: Any, count: int) -> List[Address]:
+    return [a for a in (from_storage(arr[i]) for i in range(count)) if a is not None]

@@ -1,0 +1,163 @@
+"""Exceptions raised by sctpx.
+
+Every C call returns a code; a negative one becomes an exception here:
+
+* ``-errno`` (an operating-system error) raises :class:`OSError` built as
+  ``OSError(errno, strerror)``, so Python picks the same subclass the :mod:`socket` module
+  would: :class:`ConnectionRefusedError`, :class:`BlockingIOError` (``EAGAIN``,
+  ``EINPROGRESS``), :class:`ConnectionResetError`, ...
+* ``SCTPX_ERR_*`` (the library's own codes) raise a subclass of :class:`Error`:
+
+  ====================================  =============================================
+  code                                  exception (also an instance of)
+  ====================================  =============================================
+  ``SCTPX_ERR_NULL_POINTER``            :class:`NullPointerError`
+  ``SCTPX_ERR_BAD_HANDLE``              :class:`BadHandleError` (:class:`HandleError`)
+  ``SCTPX_ERR_CLOSED_HANDLE``           :class:`ClosedHandleError` (:class:`HandleError`)
+  ``SCTPX_ERR_WRONG_KIND``              :class:`WrongKindError`
+  ``SCTPX_ERR_INVALID_ARGUMENT``        :class:`InvalidArgumentError` (:class:`ValueError`)
+  ``SCTPX_ERR_BUFFER_TOO_SMALL``        :class:`BufferTooSmallError`
+  ``SCTPX_ERR_TIMED_OUT``               :class:`TimedOutError` (:class:`TimeoutError`)
+  ``SCTPX_ERR_EOF``                     :class:`EofError` (:class:`EOFError`)
+  ``SCTPX_ERR_PANIC``                   :class:`PanicError`
+  ====================================  =============================================
+
+Each :class:`Error` carries the C ``code`` and the library's message (``sctp_strerror``).
+"""
+
+from __future__ import annotations
+
+import builtins
+import ctypes
+import errno
+import os
+from typing import Dict, NoReturn, Type
+
+from . import _lib
+
+
+def strerror(code: int) -> str:
+    """The library's message for any return code (``sctp_strerror``)."""
+    buf = ctypes.create_string_buffer(256)
+    n = _lib.lib.sctp_strerror(code, buf, len(buf))
+    if n >= len(buf):
+        buf = ctypes.create_string_buffer(n + 1)
+        _lib.lib.sctp_strerror(code, buf, len(buf))
+    return buf.value.decode("utf-8", "replace")
+
+
+class Error(Exception):
+    """Base of the library's own errors (the ``SCTPX_ERR_*`` codes)."""
+
+    #: The C return code (``SCTPX_ERR_*``).
+    code: int = 0
+
+    def __init__(self, message: str, code: int = 0) -> None:
+        super().__init__(message)
+        self.code = code or type(self).code
+
+
+class NullPointerError(Error):
+    """A required pointer was NULL: a bug in this binding, please report it."""
+
+    code = _lib.SCTPX_ERR_NULL_POINTER
+
+
+class HandleError(Error):
+    """The socket's handle is not usable (never issued, or closed)."""
+
+
+class BadHandleError(HandleError):
+    """The handle was never issued by the library."""
+
+    code = _lib.SCTPX_ERR_BAD_HANDLE
+
+
+class ClosedHandleError(HandleError):
+    """The socket has been closed."""
+
+    code = _lib.SCTPX_ERR_CLOSED_HANDLE
+
+
+class WrongKindError(Error):
+    """The call does not apply to this kind of socket (for example ``accept`` on a
+    one-to-many socket, ``peeloff`` on a one-to-one socket)."""
+
+    code = _lib.SCTPX_ERR_WRONG_KIND
+
+
+class InvalidArgumentError(Error, ValueError):
+    """An argument is out of range (unknown flag, option, family, malformed address...)."""
+
+    code = _lib.SCTPX_ERR_INVALID_ARGUMENT
+
+
+class BufferTooSmallError(Error):
+    """A result did not fit the buffer; nothing was written."""
+
+    code = _lib.SCTPX_ERR_BUFFER_TOO_SMALL
+
+
+class TimedOutError(Error, builtins.TimeoutError):
+    """A positive timeout expired before anything arrived.
+
+    Also a :class:`TimeoutError` (``errno`` is ``ETIMEDOUT``), like :func:`socket.timeout`.
+    """
+
+    code = _lib.SCTPX_ERR_TIMED_OUT
+
+    def __init__(self, message: str, code: int = 0) -> None:
+        builtins.TimeoutError.__init__(self, errno.ETIMEDOUT, message)
+        self.code = code or type(self).code
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+class EofError(Error, builtins.EOFError):
+    """The peer shut the one-to-one association down: no more messages will arrive."""
+
+    code = _lib.SCTPX_ERR_EOF
+
+
+class PanicError(Error):
+    """The library caught an internal panic: a bug in sctpx, please report it."""
+
+    code = _lib.SCTPX_ERR_PANIC
+
+
+_BY_CODE: Dict[int, Type[Error]] = {
+    cls.code: cls
+    for cls in (
+        NullPointerError,
+        BadHandleError,
+        ClosedHandleError,
+        WrongKindError,
+        InvalidArgumentError,
+        BufferTooSmallError,
+        TimedOutError,
+        EofError,
+        PanicError,
+    )
+}
+
+
+def exception_for(code: int) -> BaseException:
+    """The exception a negative return code stands for."""
+    cls = _BY_CODE.get(code)
+    if cls is not None:
+        return cls(strerror(code), code)
+    if -4095 <= code < 0:
+        return OSError(-code, os.strerror(-code))
+    return Error(strerror(code), code)
+
+
+def raise_for(code: int) -> NoReturn:
+    raise exception_for(code)
+
+
+def check(code: int) -> int:
+    """Returns a non-negative code unchanged; raises for a negative one."""
+    if code < 0:
+        raise exception_for(code)
+    return code

@@ -1,0 +1,344 @@
+"""Typed events: what :meth:`sctpx.Socket.next_event` returns.
+
+A data message is a :class:`DataMessage`; each of the 13 notification kinds has its own
+class (all subclasses of :class:`Notification`). Every event has ``assoc_id`` (the
+association it belongs to) and ``data`` (its bytes: the message, or the payload the
+header documents for the notification, always :class:`bytes`). ``KIND`` is the
+``SCTPX_EVENT_*`` number, usable with :meth:`sctpx.Socket.subscribe` (the class itself
+is accepted too).
+
+The state, flag and indication constants on the classes are the kernel's values, as the
+header's comments list them.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any, Callable, ClassVar, Dict, Optional, Tuple, Type
+
+from . import _addr, _lib
+
+Address = Tuple[Any, ...]
+
+
+class EventKind(IntEnum):
+    """``SCTPX_EVENT_*``: what an event is; the notification kinds are what
+    :meth:`sctpx.Socket.subscribe` takes."""
+
+    DATA = _lib.SCTPX_EVENT_DATA
+    ASSOC_CHANGE = _lib.SCTPX_EVENT_ASSOC_CHANGE
+    PEER_ADDR_CHANGE = _lib.SCTPX_EVENT_PEER_ADDR_CHANGE
+    SEND_FAILED = _lib.SCTPX_EVENT_SEND_FAILED
+    REMOTE_ERROR = _lib.SCTPX_EVENT_REMOTE_ERROR
+    SHUTDOWN = _lib.SCTPX_EVENT_SHUTDOWN
+    PARTIAL_DELIVERY = _lib.SCTPX_EVENT_PARTIAL_DELIVERY
+    ADAPTATION = _lib.SCTPX_EVENT_ADAPTATION
+    AUTHENTICATION = _lib.SCTPX_EVENT_AUTHENTICATION
+    SENDER_DRY = _lib.SCTPX_EVENT_SENDER_DRY
+    STREAM_RESET = _lib.SCTPX_EVENT_STREAM_RESET
+    ASSOC_RESET = _lib.SCTPX_EVENT_ASSOC_RESET
+    STREAM_CHANGE = _lib.SCTPX_EVENT_STREAM_CHANGE
+    SEND_FAILED_EVENT = _lib.SCTPX_EVENT_SEND_FAILED_EVENT
+
+
+@dataclass(frozen=True)
+class Event:
+    """Fields every event has."""
+
+    KIND: ClassVar[EventKind]
+    #: The association the event belongs to.
+    assoc_id: int
+    #: The event's bytes.
+    data: bytes
+
+
+@dataclass(frozen=True)
+class DataMessage(Event):
+    """A data message (or, when ``complete`` is False, one piece of a larger one)."""
+
+    KIND: ClassVar[EventKind] = EventKind.DATA
+    stream: int
+    #: Stream sequence number.
+    ssn: int
+    #: Payload protocol identifier, host byte order.
+    ppid: int
+    tsn: int
+    cumtsn: int
+    context: int
+    #: The source address, or None when the kernel gave none.
+    from_: Optional[Address]
+    #: The message ends here (MSG_EOR); False: the next receive returns more of it.
+    complete: bool
+    #: The peer sent it unordered.
+    unordered: bool
+
+
+@dataclass(frozen=True)
+class Notification(Event):
+    """Fields every notification has."""
+
+    #: The notification did not fit the buffer: its fields are whole, ``data`` was cut.
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class AssocChange(Notification):
+    """An association came up, went down, restarted or could not start."""
+
+    KIND: ClassVar[EventKind] = EventKind.ASSOC_CHANGE
+    COMM_UP: ClassVar[int] = 0
+    COMM_LOST: ClassVar[int] = 1
+    RESTART: ClassVar[int] = 2
+    SHUTDOWN_COMP: ClassVar[int] = 3
+    CANT_STR_ASSOC: ClassVar[int] = 4
+    state: int
+    #: The error cause code (host order) when the association failed.
+    error: int
+    outbound_streams: int
+    inbound_streams: int
+    #: ``sctpx.FEATURE_*`` bits the peer supports (COMM_UP and RESTART only).
+    features: int
+
+
+@dataclass(frozen=True)
+class PeerAddrChange(Notification):
+    """A peer address changed state."""
+
+    KIND: ClassVar[EventKind] = EventKind.PEER_ADDR_CHANGE
+    ADDR_AVAILABLE: ClassVar[int] = 0
+    ADDR_UNREACHABLE: ClassVar[int] = 1
+    ADDR_REMOVED: ClassVar[int] = 2
+    ADDR_ADDED: ClassVar[int] = 3
+    ADDR_MADE_PRIM: ClassVar[int] = 4
+    ADDR_CONFIRMED: ClassVar[int] = 5
+    ADDR_POTENTIALLY_FAILED: ClassVar[int] = 6
+    addr: Optional[Address]
+    state: int
+    #: An errno-style error (0 when none).
+    error: int
+
+
+@dataclass(frozen=True)
+class SendInfo:
+    """What a message was sent with (``sctpx_send_info``); PPID in host byte order."""
+
+    stream: int = 0
+    flags: int = 0
+    ppid: int = 0
+    context: int = 0
+    assoc_id: int = 0
+    pr_policy: int = 0
+    pr_value: int = 0
+
+
+@dataclass(frozen=True)
+class SendFailed(Notification):
+    """A message could not be delivered (old form, SCTP_SEND_FAILED); ``data`` is the
+    unsent user data."""
+
+    KIND: ClassVar[EventKind] = EventKind.SEND_FAILED
+    #: The kernel's ``ssf_flags``: whether the data ever went on the wire.
+    flags: int
+    error: int
+    info: SendInfo
+
+
+@dataclass(frozen=True)
+class SendFailedEvent(SendFailed):
+    """As :class:`SendFailed`, the new form (SCTP_SEND_FAILED_EVENT)."""
+
+    KIND: ClassVar[EventKind] = EventKind.SEND_FAILED_EVENT
+
+
+@dataclass(frozen=True)
+class RemoteError(Notification):
+    """The peer sent an ERROR chunk; ``data`` is the error cause TLVs."""
+
+    KIND: ClassVar[EventKind] = EventKind.REMOTE_ERROR
+    #: The cause code, host order.
+    error: int
+
+
+@dataclass(frozen=True)
+class Shutdown(Notification):
+    """The peer sent SHUTDOWN: no more data will arrive on the association."""
+
+    KIND: ClassVar[EventKind] = EventKind.SHUTDOWN
+
+
+@dataclass(frozen=True)
+class PartialDelivery(Notification):
+    """Partial delivery of a message was aborted."""
+
+    KIND: ClassVar[EventKind] = EventKind.PARTIAL_DELIVERY
+    PARTIAL_DELIVERY_ABORTED: ClassVar[int] = 0
+    indication: int
+    stream: int
+    sequence: int
+
+
+@dataclass(frozen=True)
+class Adaptation(Notification):
+    """The peer's adaptation layer indication."""
+
+    KIND: ClassVar[EventKind] = EventKind.ADAPTATION
+    indication: int
+
+
+@dataclass(frozen=True)
+class Authentication(Notification):
+    """An authentication key event."""
+
+    KIND: ClassVar[EventKind] = EventKind.AUTHENTICATION
+    AUTH_NEW_KEY: ClassVar[int] = 0
+    AUTH_FREE_KEY: ClassVar[int] = 1
+    AUTH_NO_AUTH: ClassVar[int] = 2
+    key_number: int
+    indication: int
+
+
+@dataclass(frozen=True)
+class SenderDry(Notification):
+    """No user data is left to send or retransmit."""
+
+    KIND: ClassVar[EventKind] = EventKind.SENDER_DRY
+
+
+@dataclass(frozen=True)
+class StreamReset(Notification):
+    """Streams were reset; :attr:`streams` lists them."""
+
+    KIND: ClassVar[EventKind] = EventKind.STREAM_RESET
+    INCOMING_SSN: ClassVar[int] = 1
+    OUTGOING_SSN: ClassVar[int] = 2
+    DENIED: ClassVar[int] = 4
+    FAILED: ClassVar[int] = 8
+    flags: int
+
+    @property
+    def streams(self) -> Tuple[int, ...]:
+        """The stream numbers (the payload: host-order uint16 values)."""
+        n = len(self.data) // 2
+        return struct.unpack("=%dH" % n, self.data[: 2 * n])
+
+
+@dataclass(frozen=True)
+class AssocReset(Notification):
+    """The association was reset."""
+
+    KIND: ClassVar[EventKind] = EventKind.ASSOC_RESET
+    DENIED: ClassVar[int] = 4
+    FAILED: ClassVar[int] = 8
+    flags: int
+    local_tsn: int
+    remote_tsn: int
+
+
+@dataclass(frozen=True)
+class StreamChange(Notification):
+    """The number of streams changed."""
+
+    KIND: ClassVar[EventKind] = EventKind.STREAM_CHANGE
+    DENIED: ClassVar[int] = 4
+    FAILED: ClassVar[int] = 8
+    flags: int
+    inbound_streams: int
+    outbound_streams: int
+
+
+#: Notification classes by kind, 1..13.
+NOTIFICATIONS: Dict[int, Type[Notification]] = {
+    cls.KIND: cls
+    for cls in (
+        AssocChange,
+        PeerAddrChange,
+        SendFailed,
+        RemoteError,
+        Shutdown,
+        PartialDelivery,
+        Adaptation,
+        Authentication,
+        SenderDry,
+        StreamReset,
+        AssocReset,
+        StreamChange,
+        SendFailedEvent,
+    )
+}
+
+
+def _send_info(i: _lib.sctpx_send_info) -> SendInfo:
+    return SendInfo(i.stream, i.flags, i.ppid, i.context, i.assoc_id, i.pr_policy, i.pr_value)
+
+
+def _send_failed(ev: _lib.sctpx_event) -> Dict[str, Any]:
+    s = ev.send_failed
+    return {"flags": s.flags, "error": s.error, "info": _send_info(s.info)}
+
+
+def _fields(sub: str, *names: str) -> Callable[[_lib.sctpx_event], Dict[str, Any]]:
+    """Copies the named fields of the event's sub-struct ``sub``."""
+
+    def get(ev: _lib.sctpx_event) -> Dict[str, Any]:
+        s = getattr(ev, sub)
+        return {n: getattr(s, n) for n in names}
+
+    return get
+
+
+_DECODE: Dict[int, Callable[[_lib.sctpx_event], Dict[str, Any]]] = {
+    EventKind.ASSOC_CHANGE: _fields(
+        "assoc_change", "state", "error", "outbound_streams", "inbound_streams", "features"
+    ),
+    EventKind.PEER_ADDR_CHANGE: lambda ev: {
+        "addr": _addr.from_storage(ev.peer_addr_change.addr),
+        "state": ev.peer_addr_change.state,
+        "error": ev.peer_addr_change.error,
+    },
+    EventKind.SEND_FAILED: _send_failed,
+    EventKind.REMOTE_ERROR: _fields("remote_error", "error"),
+    EventKind.SHUTDOWN: lambda ev: {},
+    EventKind.PARTIAL_DELIVERY: _fields("partial_delivery", "indication", "stream", "sequence"),
+    EventKind.ADAPTATION: _fields("adaptation", "indication"),
+    EventKind.AUTHENTICATION: _fields("authentication", "key_number", "indication"),
+    EventKind.SENDER_DRY: lambda ev: {},
+    EventKind.STREAM_RESET: _fields("stream_reset", "flags"),
+    EventKind.ASSOC_RESET: _fields("assoc_reset", "flags", "local_tsn", "remote_tsn"),
+    EventKind.STREAM_CHANGE: _fields("stream_change", "flags", "inbound_streams", "outbound_streams"),
+    EventKind.SEND_FAILED_EVENT: _send_failed,
+}
+
+
+def decode(ev: _lib.sctpx_event, data: bytes) -> Event:
+    """The typed event for a filled ``sctpx_event`` and its bytes."""
+    flags = ev.flags
+    if ev.kind == _lib.SCTPX_EVENT_DATA:
+        return DataMessage(
+            assoc_id=ev.assoc_id,
+            data=data,
+            stream=ev.stream,
+            ssn=ev.ssn,
+            ppid=ev.ppid,
+            tsn=ev.tsn,
+            cumtsn=ev.cumtsn,
+            context=ev.context,
+            from_=_addr.from_storage(getattr(ev, "from")) if ev.from_len else None,
+            complete=bool(flags & _lib.SCTPX_EVENT_FLAG_COMPLETE),
+            unordered=bool(flags & _lib.SCTPX_EVENT_FLAG_UNORDERED),
+        )
+    cls = NOTIFICATIONS[ev.kind]
+    return cls(
+        assoc_id=ev.assoc_id,
+        data=data,
+        truncated=bool(flags & _lib.SCTPX_EVENT_FLAG_TRUNCATED),
+        **_DECODE[ev.kind](ev),
+    )
+
+
+def kind_of(kind: Any) -> int:
+    """An ``SCTPX_EVENT_*`` number from a number, an :class:`EventKind` or an event class."""
+    if isinstance(kind, type) and issubclass(kind, Event):
+        return int(kind.KIND)
+    return int(kind)

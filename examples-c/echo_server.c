@@ -1,0 +1,75 @@
+/*
+ * echo_server: a one-to-one (TCP-style) SCTP echo server on sctpx.
+ *
+ *   echo_server [-n COUNT] ADDR PORT
+ *
+ * Accepts one association at a time and sends every message back on the
+ * stream and with the PPID it arrived with. Exits after COUNT associations
+ * (default: runs until killed).
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "common.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+static void serve(sctpx_handle conn)
+{
+    static uint8_t buf[65536];
+    char text[52];
+
+    for (;;) {
+        sctpx_event ev;
+        int32_t n = sctp_next_event(conn, &ev, buf, sizeof buf, -1);
+        /* The peer shut down (EOF) or aborted: this association is over. */
+        if (n == SCTPX_ERR_EOF || n == -ECONNRESET) {
+            printf("echo_server: association closed by the peer\n");
+            return;
+        }
+        check(n, "sctp_next_event");
+        /* Nothing is subscribed, so only data arrives here. */
+        if (ev.kind != SCTPX_EVENT_DATA)
+            continue;
+        printf("echo_server: stream %u ppid %u ssn %u: '%s'\n", ev.stream, ev.ppid, ev.ssn,
+               text_of(buf, ev.len, text));
+        check(sctp_send_stream(conn, 0, ev.stream, ev.ppid, buf, ev.len), "sctp_send_stream");
+    }
+}
+
+int main(int argc, char **argv)
+{
+    long count = -1;
+    int opt;
+    sctpx_handle listener;
+    char where[64];
+
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    while ((opt = getopt(argc, argv, "n:")) != -1) {
+        if (opt != 'n')
+            goto usage;
+        count = number(optarg);
+    }
+    if (argc - optind != 2)
+        goto usage;
+
+    listener = listen_on(argv[optind], argv[optind + 1], 0);
+    printf("echo_server: listening on %s %s\n", argv[optind], argv[optind + 1]);
+
+    for (; count != 0; count--) {
+        struct sockaddr_storage peer;
+        socklen_t peer_len = sizeof peer;
+        sctpx_handle conn;
+
+        check(sctp_accept(listener, &conn, &peer, &peer_len), "sctp_accept");
+        printf("echo_server: association from %s\n", addr_str(&peer, where, sizeof where));
+        serve(conn);
+        check(sctp_close(conn), "sctp_close");
+    }
+    check(sctp_close(listener), "sctp_close");
+    return 0;
+
+usage:
+    fprintf(stderr, "usage: %s [-n COUNT] ADDR PORT\n", argv[0]);
+    return 2;
+}
