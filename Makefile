@@ -39,7 +39,7 @@ BUILD_STEPS += rust
 rust:
 	mkdir -p $(BUILD)
 	$(CARGO) build --release
-	$(CARGO) test --release --no-run --message-format=json \
+	$(CARGO) test --release --no-run --message-format=json-render-diagnostics \
 	  | grep '"reason":"compiler-artifact"' \
 	  | grep -E '"profile":\{[^}]*"test":true' \
 	  | sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' >$(BUILD)/rust-tests.txt.tmp
@@ -57,6 +57,30 @@ $(BUILD)/examples/raw_demo: examples-c/raw_demo.c
 	$(CC) -std=c11 $(CFLAGS) $(C_WARNINGS) -o $@ $<
 
 # --- Go: test binaries go to $(BUILD)/go-tests/NAME.test (go test -c) -------------------------
+
+# bindings/go (its own Go module) links libsctpx through `#cgo pkg-config: sctpx`. The in-tree
+# sctpx.pc below points at include/ and target/release, with an rpath so the test binaries run
+# in the VM without LD_LIBRARY_PATH; it lives in $(BUILD)/pkgconfig so it never competes with the
+# installable sctpx.pc of `make install`. Steps: go vet, then the test binary sctpx.test and its
+# -race twin sctpx-race.test (tests/run-all runs both). Go 1.19 (Debian 12's golang-go) or newer;
+# where `go` is missing, tests/vm/deps installs golang-go (root) or says what to install.
+GO ?= go
+GO_DIR := bindings/go
+GO_PC := $(BUILD)/pkgconfig/sctpx.pc
+GO_ENV := PKG_CONFIG_PATH=$(abspath $(BUILD)/pkgconfig) CGO_ENABLED=1
+
+BUILD_STEPS += go
+.PHONY: go
+go: rust
+	command -v $(GO) >/dev/null || tests/vm/deps golang-go
+	mkdir -p $(BUILD)/pkgconfig $(BUILD)/go-tests
+	printf '%s\n' 'Name: sctpx' 'Description: SCTP binding layer (in-tree build)' \
+	  "Version: $$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)" \
+	  'Cflags: -I$(abspath include)' \
+	  'Libs: -L$(abspath target/release) -Wl,-rpath,$(abspath target/release) -lsctpx' >$(GO_PC)
+	cd $(GO_DIR) && $(GO_ENV) $(GO) vet ./...
+	cd $(GO_DIR) && $(GO_ENV) $(GO) test -c -o $(abspath $(BUILD))/go-tests/sctpx.test .
+	cd $(GO_DIR) && $(GO_ENV) $(GO) test -race -c -o $(abspath $(BUILD))/go-tests/sctpx-race.test .
 
 # --- Python: bindings/python/tests runs in place with pytest -----------------------------------
 

@@ -520,7 +520,7 @@ impl Socket {
 /// Safe to expose crate-wide because every `T` it is used with is a
 /// `repr(C)` integer-only struct from `sys::types` (any bit pattern valid) and
 /// none of those options makes the kernel follow a pointer.
-pub(crate) fn getopt<T: Copy>(fd: RawFd, name: i32, val: &mut T) -> std::io::Result<libc::socklen_t> {
+pub(crate) fn getopt<T: sys::Pod>(fd: RawFd, name: i32, val: &mut T) -> std::io::Result<libc::socklen_t> {
     // SAFETY: see above.
     unsafe { sys::getsockopt_val(fd, name, val) }
 }

@@ -157,7 +157,7 @@ fn connectx_returns_the_association_id_that_messages_carry() {
     client.send_stream(id, 0, 0, b"c").unwrap();
     let mut buf = [0u8; 8];
     next_data(&server, &mut buf);
-    server.send_stream(next_assoc(&server), 0, 0, b"r").ok();
+    server.send_stream(next_assoc(&server), 0, 0, b"r").unwrap();
     let (_, r) = next_data(&client, &mut buf);
     assert_eq!(r.assoc_id, id);
 }

@@ -99,5 +99,13 @@ func opError(op, network string, src, dst net.Addr, err error) error {
 	if err == nil {
 		return nil
 	}
-	return &net.OpError{Op: op, Net: network, Source: src, Addr: dst, Err: err}
+	return &net.OpError{Op: op, Net: network, Source: nilAddr(src), Addr: nilAddr(dst), Err: err}
+}
+
+// nilAddr makes a nil *Addr a nil net.Addr.
+func nilAddr(a net.Addr) net.Addr {
+	if p, ok := a.(*Addr); ok && p == nil {
+		return nil
+	}
+	return a
 }

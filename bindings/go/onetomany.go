@@ -1,0 +1,220 @@
+package sctpx
+
+/*
+#include <sctpx.h>
+*/
+import "C"
+
+import (
+	"net"
+	"syscall"
+)
+
+// OneToManyConn is a one-to-many (SOCK_SEQPACKET) SCTP socket: many
+// associations on one socket, each message tagged with its association. It
+// implements net.PacketConn for plain data use.
+type OneToManyConn struct {
+	*socket
+	laddr *Addr
+}
+
+var _ net.PacketConn = (*OneToManyConn)(nil)
+
+// ListenOneToMany opens a one-to-many socket bound to address (as Listen)
+// that accepts associations from peers; it can start its own as well.
+func ListenOneToMany(network, address string) (*OneToManyConn, error) {
+	laddr, err := ResolveAddr(network, address)
+	if err != nil {
+		return nil, opError("listen", network, nil, nil, err)
+	}
+	c, err := openOneToMany(network, laddr)
+	if err == nil {
+		err = c.listen(0)
+	}
+	if err != nil {
+		if c != nil {
+			c.close()
+		}
+		return nil, opError("listen", network, nil, laddr, err)
+	}
+	return c, nil
+}
+
+// OpenOneToMany opens a one-to-many socket that only starts associations
+// (Connectx, SendTo); laddr, if non-nil, is bound first. The socket's family
+// follows network and laddr ("sctp" with no address: IPv6, dual-stack).
+func OpenOneToMany(network string, laddr *Addr) (*OneToManyConn, error) {
+	c, err := openOneToMany(network, laddr)
+	if err != nil {
+		return nil, opError("open", network, nil, laddr, err)
+	}
+	return c, nil
+}
+
+func openOneToMany(network string, laddr *Addr) (*OneToManyConn, error) {
+	s, err := bindSocket(network, laddr, true)
+	if err != nil {
+		return nil, err
+	}
+	c := &OneToManyConn{socket: s}
+	if laddr != nil {
+		c.laddr, _ = s.LocalAddrs(0)
+	}
+	return c, nil
+}
+
+// Listen makes the socket accept associations from peers (sctp_listen).
+func (c *OneToManyConn) Listen() error { return c.listen(0) }
+
+// Connectx starts an association with raddr (all of its IPs: a multi-homed
+// peer) and returns its id without waiting for it to come up: an
+// AssocChangeEvent (if subscribed) says when it is, and messages sent to it
+// meanwhile are queued.
+func (c *OneToManyConn) Connectx(raddr *Addr) (AssocID, error) {
+	list, err := storageList(c.fam, raddr)
+	if err == nil && len(raddr.IPAddrs) == 0 {
+		err = &net.AddrError{Err: "no address to connect to", Addr: raddr.String()}
+	}
+	if err != nil {
+		return 0, opError("connectx", c.network, c.laddr, raddr, err)
+	}
+	var id C.sctpx_assoc_id
+	r := C.sctp_connectx(c.h, &list[0], C.size_t(len(list)), &id)
+	if r == errnoCode(syscall.EINPROGRESS) {
+		// The socket is non-blocking, so setup is always in progress here,
+		// and the C API then writes no association id: look it up.
+		return c.assocIDOf(raddr)
+	}
+	if r < 0 {
+		return 0, opError("connectx", c.network, c.laddr, raddr, codeError(r))
+	}
+	return AssocID(id), nil
+}
+
+// assocIDOf finds the association whose peer has raddr's first address.
+func (c *OneToManyConn) assocIDOf(raddr *Addr) (AssocID, error) {
+	ids, err := c.AssocIDs()
+	if err != nil {
+		return 0, err
+	}
+	for _, id := range ids {
+		peer, err := c.PeerAddrs(id)
+		if err != nil {
+			continue // gone since it was listed
+		}
+		for _, ip := range peer.IPAddrs {
+			if peer.Port == raddr.Port && ip.IP.Equal(raddr.IPAddrs[0].IP) {
+				return id, nil
+			}
+		}
+	}
+	return 0, opError("connectx", c.network, c.laddr, raddr, codeError(errnoCode(syscall.ENOENT)))
+}
+
+// AssocIDs lists the socket's associations (sctp_get_assoc_ids).
+func (c *OneToManyConn) AssocIDs() ([]AssocID, error) {
+	ids := make([]AssocID, 16)
+	for {
+		r := C.sctp_get_assoc_ids(c.h, (*C.sctpx_assoc_id)(&ids[0]), C.size_t(len(ids)))
+		if r < 0 {
+			return nil, codeError(r)
+		}
+		if int(r) <= len(ids) {
+			return ids[:r], nil
+		}
+		ids = make([]AssocID, r)
+	}
+}
+
+// Send sends b on association info.AssocID (sctp_send).
+func (c *OneToManyConn) Send(b []byte, info *SendInfo) (int, error) {
+	n, err := c.send(b, info, nil)
+	return n, opError("write", c.network, c.laddr, nil, err)
+}
+
+// SendTo sends b to the peer at to (its first IP), setting an association
+// up implicitly if there is none (sctp_send with an address).
+func (c *OneToManyConn) SendTo(b []byte, to *Addr, info *SendInfo) (int, error) {
+	sa, err := firstSockaddr(c.fam, to)
+	if err != nil {
+		return 0, opError("write", c.network, c.laddr, to, err)
+	}
+	n, err := c.send(b, info, sa)
+	return n, opError("write", c.network, c.laddr, to, err)
+}
+
+// WriteTo is SendTo with default parameters, for net.PacketConn.
+func (c *OneToManyConn) WriteTo(b []byte, addr net.Addr) (int, error) {
+	to, err := asAddr(addr)
+	if err != nil {
+		return 0, opError("write", c.network, c.laddr, addr, err)
+	}
+	return c.SendTo(b, to, nil)
+}
+
+// ReadEvent reads the next event of any association: a *DataEvent or a
+// subscribed notification. Its byte slices point into b.
+func (c *OneToManyConn) ReadEvent(b []byte) (Event, error) {
+	ev := eventPool.Get().(*C.sctpx_event)
+	defer eventPool.Put(ev)
+	n, err := c.nextEvent(b, ev)
+	if err != nil {
+		return nil, opError("read", c.network, c.laddr, nil, err)
+	}
+	return decodeEvent(ev, b[:n]), nil
+}
+
+// ReadMsg reads the next data message (or the next piece of it), skipping
+// notifications; info says which association and stream it came on.
+func (c *OneToManyConn) ReadMsg(b []byte) (int, RecvInfo, error) {
+	ev := eventPool.Get().(*C.sctpx_event)
+	defer eventPool.Put(ev)
+	n, err := c.nextData(b, ev)
+	if err != nil {
+		return 0, RecvInfo{}, opError("read", c.network, c.laddr, nil, err)
+	}
+	return n, recvInfoOf(ev), nil
+}
+
+// ReadFrom is ReadMsg for net.PacketConn: the address is the sender's.
+func (c *OneToManyConn) ReadFrom(b []byte) (int, net.Addr, error) {
+	n, info, err := c.ReadMsg(b)
+	if err != nil || info.From == nil {
+		return n, nil, err
+	}
+	return n, info.From, nil
+}
+
+// PeelOff branches association id off into its own one-to-one *Conn
+// (sctp_peeloff); its events no longer arrive here.
+func (c *OneToManyConn) PeelOff(id AssocID) (*Conn, error) {
+	var h C.sctpx_handle
+	r := C.sctp_peeloff(c.h, C.sctpx_assoc_id(id), C.SCTPX_PEELOFF_NONBLOCK|C.SCTPX_PEELOFF_CLOEXEC, &h)
+	if r < 0 {
+		return nil, opError("peeloff", c.network, c.laddr, nil, codeError(r))
+	}
+	s, err := newSocket(h, c.network, c.fam)
+	if err != nil {
+		return nil, opError("peeloff", c.network, c.laddr, nil, err)
+	}
+	return newConn(s), nil
+}
+
+// Shutdown gracefully shuts association id down (sctp_shutdown).
+func (c *OneToManyConn) Shutdown(id AssocID) error { return c.shutdown(id) }
+
+// Abort aborts association id at once (sctp_abort).
+func (c *OneToManyConn) Abort(id AssocID) error { return c.abort(id) }
+
+// LocalAddr returns the bound addresses (nil until bound).
+func (c *OneToManyConn) LocalAddr() net.Addr {
+	if c.laddr == nil {
+		return nil
+	}
+	return c.laddr
+}
+
+// Close closes the socket and with it every association on it.
+func (c *OneToManyConn) Close() error {
+	return opError("close", c.network, c.laddr, nil, c.close())
+}

@@ -1,0 +1,354 @@
+package sctpx
+
+/*
+#include <sctpx.h>
+*/
+import "C"
+
+import (
+	"time"
+	"unsafe"
+)
+
+// Option is an integer socket option (SCTPX_OPT_*) for GetOption/SetOption.
+// SCTPX_OPT_NONBLOCK has no Option: the package keeps every socket
+// non-blocking, because all waiting is done by the runtime poller.
+type Option int32
+
+const (
+	OptNodelay              Option = C.SCTPX_OPT_NODELAY
+	OptAutoclose            Option = C.SCTPX_OPT_AUTOCLOSE
+	OptDisableFragments     Option = C.SCTPX_OPT_DISABLE_FRAGMENTS
+	OptMappedV4             Option = C.SCTPX_OPT_MAPPED_V4
+	OptFragmentInterleave   Option = C.SCTPX_OPT_FRAGMENT_INTERLEAVE
+	OptPartialDeliveryPoint Option = C.SCTPX_OPT_PARTIAL_DELIVERY_POINT
+	OptMaxseg               Option = C.SCTPX_OPT_MAXSEG
+	OptMaxBurst             Option = C.SCTPX_OPT_MAX_BURST
+	OptContext              Option = C.SCTPX_OPT_CONTEXT
+	OptAdaptationLayer      Option = C.SCTPX_OPT_ADAPTATION_LAYER
+	OptReusePort            Option = C.SCTPX_OPT_REUSE_PORT
+	OptSndbuf               Option = C.SCTPX_OPT_SNDBUF
+	OptRcvbuf               Option = C.SCTPX_OPT_RCVBUF
+	OptReuseaddr            Option = C.SCTPX_OPT_REUSEADDR
+	OptLinger               Option = C.SCTPX_OPT_LINGER
+	OptAssocNumber          Option = C.SCTPX_OPT_ASSOC_NUMBER
+	OptV6only               Option = C.SCTPX_OPT_V6ONLY
+	OptEnableStreamReset    Option = C.SCTPX_OPT_ENABLE_STREAM_RESET
+	OptReconfigSupported    Option = C.SCTPX_OPT_RECONFIG_SUPPORTED
+	OptPrSupported          Option = C.SCTPX_OPT_PR_SUPPORTED
+	optNonblock             Option = C.SCTPX_OPT_NONBLOCK
+	EnableResetStreamReq           = C.SCTPX_ENABLE_RESET_STREAM_REQ // OptEnableStreamReset bit
+	EnableResetAssocReq            = C.SCTPX_ENABLE_RESET_ASSOC_REQ  // OptEnableStreamReset bit
+	EnableChangeAssocReq           = C.SCTPX_ENABLE_CHANGE_ASSOC_REQ // OptEnableStreamReset bit
+)
+
+// GetOption reads integer option opt; id selects the association for
+// per-association options (0: the socket's default) (sctp_get_option).
+func (s *socket) GetOption(id AssocID, opt Option) (int64, error) {
+	var v C.int64_t
+	if r := C.sctp_get_option(s.h, C.sctpx_assoc_id(id), C.int32_t(opt), &v); r < 0 {
+		return 0, codeError(r)
+	}
+	return int64(v), nil
+}
+
+// SetOption sets integer option opt (sctp_set_option).
+func (s *socket) SetOption(id AssocID, opt Option, v int64) error {
+	if opt == optNonblock {
+		return &Error{Code: CodeInvalidArgument, Message: "the Go binding keeps sockets non-blocking"}
+	}
+	return codeError(C.sctp_set_option(s.h, C.sctpx_assoc_id(id), C.int32_t(opt), C.int64_t(v)))
+}
+
+// SetNoDelay turns SCTP_NODELAY on (no bundling delay) or off.
+func (s *socket) SetNoDelay(on bool) error { return s.SetOption(0, OptNodelay, int64(cBool(on))) }
+
+// SetReadBuffer sets SO_RCVBUF (the kernel doubles it).
+func (s *socket) SetReadBuffer(bytes int) error { return s.SetOption(0, OptRcvbuf, int64(bytes)) }
+
+// SetWriteBuffer sets SO_SNDBUF (the kernel doubles it).
+func (s *socket) SetWriteBuffer(bytes int) error { return s.SetOption(0, OptSndbuf, int64(bytes)) }
+
+// SetLinger sets SO_LINGER as net.TCPConn.SetLinger does: sec < 0 is off,
+// 0 aborts on Close, sec > 0 lingers that long.
+func (s *socket) SetLinger(sec int) error {
+	if sec < 0 {
+		sec = -1
+	}
+	return s.SetOption(0, OptLinger, int64(sec))
+}
+
+// InitMsg is sctpx_initmsg (SCTP_INITMSG): parameters for new associations;
+// 0 leaves a value unchanged.
+type InitMsg struct {
+	NumOstreams  uint16
+	MaxInstreams uint16
+	MaxAttempts  uint16
+	MaxInitTimeo uint16 // milliseconds
+}
+
+// InitMsg reads SCTP_INITMSG (sctp_get_initmsg).
+func (s *socket) InitMsg() (InitMsg, error) {
+	var c C.sctpx_initmsg
+	if r := C.sctp_get_initmsg(s.h, &c); r < 0 {
+		return InitMsg{}, codeError(r)
+	}
+	return InitMsg{uint16(c.num_ostreams), uint16(c.max_instreams), uint16(c.max_attempts), uint16(c.max_init_timeo)}, nil
+}
+
+// SetInitMsg sets SCTP_INITMSG (sctp_set_initmsg).
+func (s *socket) SetInitMsg(m InitMsg) error {
+	c := C.sctpx_initmsg{
+		num_ostreams:   C.uint16_t(m.NumOstreams),
+		max_instreams:  C.uint16_t(m.MaxInstreams),
+		max_attempts:   C.uint16_t(m.MaxAttempts),
+		max_init_timeo: C.uint16_t(m.MaxInitTimeo),
+	}
+	return codeError(C.sctp_set_initmsg(s.h, &c))
+}
+
+// PeerAddrParams is sctpx_paddrparams (SCTP_PEER_ADDR_PARAMS).
+type PeerAddrParams struct {
+	AssocID       AssocID
+	Address       *Addr // nil: all of the association's addresses
+	HBInterval    time.Duration
+	PathMaxRxt    uint16
+	PathMTU       uint32
+	SackDelay     time.Duration
+	Flags         uint32 // the kernel's SPP_* flags, unchanged
+	IPv6FlowLabel uint32
+	DSCP          uint8
+}
+
+// PeerAddrParams reads SCTP_PEER_ADDR_PARAMS of association id for peer
+// address addr (nil: the association's or socket's defaults).
+func (s *socket) PeerAddrParams(id AssocID, addr *Addr) (PeerAddrParams, error) {
+	var c C.sctpx_paddrparams
+	var r C.int32_t
+	if addr == nil {
+		r = C.sctp_get_paddrparams(s.h, C.sctpx_assoc_id(id), nil, 0, &c)
+	} else {
+		sa, err := firstSockaddr(s.fam, addr)
+		if err != nil {
+			return PeerAddrParams{}, err
+		}
+		r = C.sctp_get_paddrparams(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c)
+	}
+	if r < 0 {
+		return PeerAddrParams{}, codeError(r)
+	}
+	p := PeerAddrParams{
+		AssocID:       AssocID(c.assoc_id),
+		HBInterval:    time.Duration(c.hbinterval) * time.Millisecond,
+		PathMaxRxt:    uint16(c.pathmaxrxt),
+		PathMTU:       uint32(c.pathmtu),
+		SackDelay:     time.Duration(c.sackdelay) * time.Millisecond,
+		Flags:         uint32(c.flags),
+		IPv6FlowLabel: uint32(c.ipv6_flowlabel),
+		DSCP:          uint8(c.dscp),
+	}
+	if c.address_len > 0 {
+		p.Address = addrOf(&c.address)
+	}
+	return p, nil
+}
+
+// SetPeerAddrParams sets SCTP_PEER_ADDR_PARAMS (sctp_set_paddrparams).
+func (s *socket) SetPeerAddrParams(p PeerAddrParams) error {
+	c := C.sctpx_paddrparams{
+		assoc_id:       C.sctpx_assoc_id(p.AssocID),
+		hbinterval:     C.uint32_t(p.HBInterval / time.Millisecond),
+		pathmaxrxt:     C.uint16_t(p.PathMaxRxt),
+		pathmtu:        C.uint32_t(p.PathMTU),
+		sackdelay:      C.uint32_t(p.SackDelay / time.Millisecond),
+		flags:          C.uint32_t(p.Flags),
+		ipv6_flowlabel: C.uint32_t(p.IPv6FlowLabel),
+		dscp:           C.uint8_t(p.DSCP),
+	}
+	if p.Address != nil {
+		sa, err := firstSockaddr(s.fam, p.Address)
+		if err != nil {
+			return err
+		}
+		c.address, c.address_len = sa.ss, sa.len
+	}
+	return codeError(C.sctp_set_paddrparams(s.h, &c))
+}
+
+// PeerAddrInfo is sctpx_paddrinfo (SCTP_GET_PEER_ADDR_INFO): one peer
+// address's state.
+type PeerAddrInfo struct {
+	AssocID AssocID
+	Address *Addr
+	State   int32 // the kernel's SCTP_INACTIVE (0), SCTP_PF (1), SCTP_ACTIVE (2), SCTP_UNCONFIRMED (3)
+	Cwnd    uint32
+	SRTT    time.Duration
+	RTO     time.Duration
+	MTU     uint32
+}
+
+func paddrInfoOf(c *C.sctpx_paddrinfo) PeerAddrInfo {
+	p := PeerAddrInfo{
+		AssocID: AssocID(c.assoc_id),
+		State:   int32(c.state),
+		Cwnd:    uint32(c.cwnd),
+		SRTT:    time.Duration(c.srtt) * time.Millisecond,
+		RTO:     time.Duration(c.rto) * time.Millisecond,
+		MTU:     uint32(c.mtu),
+	}
+	if c.address_len > 0 {
+		p.Address = addrOf(&c.address)
+	}
+	return p
+}
+
+// PeerAddrInfo reads SCTP_GET_PEER_ADDR_INFO for peer address addr (its
+// first IP) of association id.
+func (s *socket) PeerAddrInfo(id AssocID, addr *Addr) (PeerAddrInfo, error) {
+	sa, err := firstSockaddr(s.fam, addr)
+	if err != nil {
+		return PeerAddrInfo{}, err
+	}
+	var c C.sctpx_paddrinfo
+	if r := C.sctp_get_paddrinfo(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c); r < 0 {
+		return PeerAddrInfo{}, codeError(r)
+	}
+	return paddrInfoOf(&c), nil
+}
+
+// The kernel's association states (Status.State, enum sctp_sstat_state).
+const (
+	StateEmpty            = 0
+	StateClosed           = 1
+	StateCookieWait       = 2
+	StateCookieEchoed     = 3
+	StateEstablished      = 4
+	StateShutdownPending  = 5
+	StateShutdownSent     = 6
+	StateShutdownReceived = 7
+	StateShutdownAckSent  = 8
+)
+
+// Status is sctpx_status (SCTP_STATUS): an association's state.
+type Status struct {
+	AssocID            AssocID
+	State              int32 // State* constants
+	Rwnd               uint32
+	UnackData          uint16
+	PendData           uint16
+	InboundStreams     uint16
+	OutboundStreams    uint16
+	FragmentationPoint uint32
+	Primary            PeerAddrInfo
+}
+
+// Status reads SCTP_STATUS of association id (sctp_get_status).
+func (s *socket) Status(id AssocID) (Status, error) {
+	var c C.sctpx_status
+	if r := C.sctp_get_status(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+		return Status{}, codeError(r)
+	}
+	return Status{
+		AssocID:            AssocID(c.assoc_id),
+		State:              int32(c.state),
+		Rwnd:               uint32(c.rwnd),
+		UnackData:          uint16(c.unackdata),
+		PendData:           uint16(c.penddata),
+		InboundStreams:     uint16(c.inbound_streams),
+		OutboundStreams:    uint16(c.outbound_streams),
+		FragmentationPoint: uint32(c.fragmentation_point),
+		Primary:            paddrInfoOf(&c.primary),
+	}, nil
+}
+
+// AssocStats is sctpx_assoc_stats (SCTP_GET_ASSOC_STATS), field for field.
+type AssocStats struct {
+	AssocID     AssocID
+	MaxRTO      time.Duration // maximum observed RTO since the last read
+	RtxChunks   uint64
+	GapCnt      uint64
+	DupChunks   uint64
+	OSacks      uint64
+	ISacks      uint64
+	OCtrlChunks uint64
+	ICtrlChunks uint64
+	OODChunks   uint64
+	IODChunks   uint64
+	OUODChunks  uint64
+	IUODChunks  uint64
+	OPackets    uint64
+	IPackets    uint64
+}
+
+// AssocStats reads SCTP_GET_ASSOC_STATS of association id.
+func (s *socket) AssocStats(id AssocID) (AssocStats, error) {
+	var c C.sctpx_assoc_stats
+	if r := C.sctp_get_assoc_stats(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+		return AssocStats{}, codeError(r)
+	}
+	return AssocStats{
+		AssocID: AssocID(c.assoc_id), MaxRTO: time.Duration(c.max_rto) * time.Millisecond,
+		RtxChunks: uint64(c.rtxchunks), GapCnt: uint64(c.gapcnt), DupChunks: uint64(c.dupchunks),
+		OSacks: uint64(c.osacks), ISacks: uint64(c.isacks),
+		OCtrlChunks: uint64(c.octrlchunks), ICtrlChunks: uint64(c.ictrlchunks),
+		OODChunks: uint64(c.oodchunks), IODChunks: uint64(c.iodchunks),
+		OUODChunks: uint64(c.ouodchunks), IUODChunks: uint64(c.iuodchunks),
+		OPackets: uint64(c.opackets), IPackets: uint64(c.ipackets),
+	}, nil
+}
+
+// SetPrimary makes peer address addr the primary path of association id
+// (sctp_set_primary).
+func (s *socket) SetPrimary(id AssocID, addr *Addr) error {
+	return s.withSockaddr(addr, func(sa *sockaddr) C.int32_t {
+		return C.sctp_set_primary(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len)
+	})
+}
+
+// SetPeerPrimary asks the peer to use our address addr as its primary
+// (sctp_set_peer_primary; needs ASCONF on both sides).
+func (s *socket) SetPeerPrimary(id AssocID, addr *Addr) error {
+	return s.withSockaddr(addr, func(sa *sockaddr) C.int32_t {
+		return C.sctp_set_peer_primary(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len)
+	})
+}
+
+func (s *socket) withSockaddr(addr *Addr, call func(*sockaddr) C.int32_t) error {
+	sa, err := firstSockaddr(s.fam, addr)
+	if err != nil {
+		return err
+	}
+	return codeError(call(sa))
+}
+
+// Primary returns the primary peer address of association id.
+func (s *socket) Primary(id AssocID) (*Addr, error) {
+	var ss C.struct_sockaddr_storage
+	if r := C.sctp_get_primary(s.h, C.sctpx_assoc_id(id), &ss); r < 0 {
+		return nil, codeError(r)
+	}
+	return addrOf(&ss), nil
+}
+
+// Stream reset directions for ResetStreams.
+const (
+	ResetIncoming = 1
+	ResetOutgoing = 2
+)
+
+// ResetStreams asks for a reset of streams (none: all) of association id in
+// direction flags (ResetIncoming|ResetOutgoing) (sctp_reset_streams; needs
+// OptEnableStreamReset on both sides).
+func (s *socket) ResetStreams(id AssocID, flags uint16, streams ...uint16) error {
+	var p *C.uint16_t
+	if len(streams) > 0 {
+		p = (*C.uint16_t)(unsafe.Pointer(&streams[0]))
+	}
+	return codeError(C.sctp_reset_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(flags), p, C.size_t(len(streams))))
+}
+
+// AddStreams adds inbound and outbound streams to association id
+// (sctp_add_streams).
+func (s *socket) AddStreams(id AssocID, inbound, outbound uint16) error {
+	return codeError(C.sctp_add_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(inbound), C.uint16_t(outbound)))
+}

@@ -1,0 +1,260 @@
+package sctpx
+
+/*
+#include <sctpx.h>
+*/
+import "C"
+
+import (
+	"net"
+	"os"
+	"sync"
+	"syscall"
+	"time"
+	"unsafe"
+)
+
+// AssocID identifies an association (sctpx_assoc_id). One-to-one sockets
+// ignore it wherever it is accepted: pass 0.
+type AssocID int32
+
+// eagain is what a non-blocking C call returns when it would block.
+var eagain = errnoCode(syscall.EAGAIN)
+
+// socket is what every socket type of this package shares: the library's
+// handle, which owns the descriptor, and a duplicate of that descriptor
+// registered with Go's runtime poller.
+//
+// The duplicate shares the open file description, so it shares O_NONBLOCK
+// and readiness: the poller waits on it, and the C call made on the handle
+// after each wake-up is the readiness test. Nothing is ever read or written
+// through the duplicate itself.
+type socket struct {
+	h       C.sctpx_handle
+	network string
+	fam     family
+	f       *os.File
+	rc      syscall.RawConn
+
+	closeOnce sync.Once
+}
+
+// newSocket wraps a fresh handle; on failure the handle is closed.
+func newSocket(h C.sctpx_handle, network string, fam family) (*socket, error) {
+	s := &socket{h: h, network: network, fam: fam}
+	if err := s.attachPoller(); err != nil {
+		C.sctp_close(h)
+		return nil, err
+	}
+	return s, nil
+}
+
+// openSocket opens a one-to-many or (oneToMany false) a one-to-one socket.
+func openSocket(network string, fam family, oneToMany bool) (*socket, error) {
+	var h C.sctpx_handle
+	var r C.int32_t
+	if oneToMany {
+		r = C.sctp_open_udp(C.int32_t(fam), &h)
+	} else {
+		r = C.sctp_open_tcp(C.int32_t(fam), &h)
+	}
+	if r < 0 {
+		return nil, codeError(r)
+	}
+	s, err := newSocket(h, network, fam)
+	if err == nil && network == "sctp6" {
+		// As the net package does for "tcp6": an IPv6-only socket.
+		err = s.SetOption(0, OptV6only, 1)
+		if err != nil {
+			s.close()
+		}
+	}
+	return s, err
+}
+
+func (s *socket) attachPoller() error {
+	// Every wait goes through the poller, never through a blocking C call.
+	if r := C.sctp_set_option(s.h, 0, C.SCTPX_OPT_NONBLOCK, 1); r < 0 {
+		return codeError(r)
+	}
+	fd := C.sctp_fileno(s.h)
+	if fd < 0 {
+		return codeError(fd)
+	}
+	dup, _, e := syscall.Syscall(syscall.SYS_FCNTL, uintptr(fd), syscall.F_DUPFD_CLOEXEC, 0)
+	if e != 0 {
+		return os.NewSyscallError("fcntl", e)
+	}
+	// NewFile sees O_NONBLOCK and registers the descriptor with the poller.
+	s.f = os.NewFile(dup, "sctpx")
+	rc, err := s.f.SyscallConn()
+	if err != nil {
+		s.f.Close()
+		return err
+	}
+	s.rc = rc
+	return nil
+}
+
+// waitRead runs op, a non-blocking C call, until it stops returning -EAGAIN,
+// parking the goroutine in the poller (not an OS thread) until the socket is
+// readable in between. The read deadline applies.
+func (s *socket) waitRead(op func() C.int32_t) (C.int32_t, error) {
+	var r C.int32_t
+	err := s.rc.Read(func(uintptr) bool {
+		r = op()
+		return r != eagain
+	})
+	return s.result(r, err)
+}
+
+// waitWrite is waitRead for writability and the write deadline.
+func (s *socket) waitWrite(op func() C.int32_t) (C.int32_t, error) {
+	var r C.int32_t
+	err := s.rc.Write(func(uintptr) bool {
+		r = op()
+		return r != eagain
+	})
+	return s.result(r, err)
+}
+
+func (s *socket) result(r C.int32_t, pollErr error) (C.int32_t, error) {
+	if pollErr != nil {
+		return r, pollError(pollErr)
+	}
+	if r < 0 {
+		return r, codeError(r)
+	}
+	return r, nil
+}
+
+// close closes the poller's duplicate first, which wakes every goroutine
+// parked on it (they get net.ErrClosed) and waits until none is still inside
+// a callback; then the handle, and with it the library's descriptor.
+func (s *socket) close() error {
+	err := net.ErrClosed
+	s.closeOnce.Do(func() {
+		s.f.Close()
+		err = codeError(C.sctp_close(s.h))
+	})
+	return err
+}
+
+// SetDeadline sets the read and write deadlines (see net.Conn).
+func (s *socket) SetDeadline(t time.Time) error { return pollError(s.f.SetDeadline(t)) }
+
+// SetReadDeadline sets the deadline of reads, accepts and ReadEvent calls.
+func (s *socket) SetReadDeadline(t time.Time) error { return pollError(s.f.SetReadDeadline(t)) }
+
+// SetWriteDeadline sets the deadline of sends.
+func (s *socket) SetWriteDeadline(t time.Time) error { return pollError(s.f.SetWriteDeadline(t)) }
+
+// SyscallConn gives raw access to (a duplicate of) the socket's descriptor,
+// for options this package does not wrap.
+func (s *socket) SyscallConn() (syscall.RawConn, error) { return s.rc, nil }
+
+// send sends one message with full parameters, waiting for room through the
+// poller. to may be nil (send by info.AssocID).
+func (s *socket) send(b []byte, info *SendInfo, to *sockaddr) (int, error) {
+	ci := info.c()
+	var ptr *C.uint8_t
+	if len(b) > 0 {
+		ptr = (*C.uint8_t)(unsafe.Pointer(&b[0]))
+	}
+	var sa *C.struct_sockaddr
+	var salen C.socklen_t
+	if to != nil {
+		sa, salen = to.ptr(), to.len
+	}
+	r, err := s.waitWrite(func() C.int32_t {
+		return C.sctp_send(s.h, ptr, C.size_t(len(b)), &ci, sa, salen)
+	})
+	return int(r), err
+}
+
+// nextEvent receives the next event (data or notification) through the
+// poller; its bytes land in b.
+func (s *socket) nextEvent(b []byte, ev *C.sctpx_event) (int, error) {
+	if len(b) == 0 {
+		return 0, &Error{Code: CodeInvalidArgument, Message: "ReadEvent needs a non-empty buffer"}
+	}
+	r, err := s.waitRead(func() C.int32_t {
+		return C.sctp_next_event(s.h, ev, (*C.uint8_t)(unsafe.Pointer(&b[0])), C.size_t(len(b)), 0)
+	})
+	return int(r), err
+}
+
+// nextData skips notifications and returns the next data message (or piece
+// of one), for the net.Conn-style readers.
+func (s *socket) nextData(b []byte, ev *C.sctpx_event) (int, error) {
+	for {
+		n, err := s.nextEvent(b, ev)
+		if err != nil || ev.kind == C.SCTPX_EVENT_DATA {
+			return n, err
+		}
+	}
+}
+
+// Subscribe turns delivery of notification kind k on or off (sctp_subscribe).
+// Nothing is subscribed by default.
+func (s *socket) Subscribe(k EventKind, on bool) error {
+	return codeError(C.sctp_subscribe(s.h, C.uint32_t(k), cBool(on)))
+}
+
+// Subscribed reports whether notification kind k is delivered.
+func (s *socket) Subscribed(k EventKind) (bool, error) {
+	r := C.sctp_subscribed(s.h, C.uint32_t(k))
+	return r == 1, codeError(r)
+}
+
+// Bindx adds (BindxAdd) or removes (BindxRemove) the addresses of a, which
+// share a's port (sctp_bindx): the multi-homing bind.
+func (s *socket) Bindx(a *Addr, op BindxOp) error {
+	list, err := storageList(s.fam, a)
+	if err != nil {
+		return err
+	}
+	return codeError(C.sctp_bindx(s.h, &list[0], C.size_t(len(list)), C.int32_t(op)))
+}
+
+// LocalAddrs lists the local addresses of association id (one-to-many, id
+// 0: every bound address) (sctp_getladdrs).
+func (s *socket) LocalAddrs(id AssocID) (*Addr, error) {
+	return s.addrs(func(out *C.struct_sockaddr_storage, n C.size_t) C.int32_t {
+		return C.sctp_getladdrs(s.h, C.sctpx_assoc_id(id), out, n)
+	})
+}
+
+// PeerAddrs lists the peer's addresses in association id (sctp_getpaddrs).
+func (s *socket) PeerAddrs(id AssocID) (*Addr, error) {
+	return s.addrs(func(out *C.struct_sockaddr_storage, n C.size_t) C.int32_t {
+		return C.sctp_getpaddrs(s.h, C.sctpx_assoc_id(id), out, n)
+	})
+}
+
+func (s *socket) addrs(get func(*C.struct_sockaddr_storage, C.size_t) C.int32_t) (*Addr, error) {
+	list := make([]C.struct_sockaddr_storage, 4)
+	for {
+		r := get(&list[0], C.size_t(len(list)))
+		if r < 0 {
+			return nil, codeError(r)
+		}
+		if int(r) <= len(list) {
+			return addrList(list[:r]), nil
+		}
+		// More addresses than room: ask again with the size it gave.
+		list = make([]C.struct_sockaddr_storage, r)
+	}
+}
+
+func (s *socket) shutdown(id AssocID) error {
+	return codeError(C.sctp_shutdown(s.h, C.sctpx_assoc_id(id)))
+}
+func (s *socket) abort(id AssocID) error { return codeError(C.sctp_abort(s.h, C.sctpx_assoc_id(id))) }
+
+func cBool(b bool) C.int32_t {
+	if b {
+		return 1
+	}
+	return 0
+}

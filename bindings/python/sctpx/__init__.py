@@ -1,0 +1,137 @@
+"""sctpx: Linux kernel SCTP for Python, over the audited libsctpx C API.
+
+Quick start::
+
+    import socket, sctpx
+
+    with sctpx.open_tcp(socket.AF_INET) as srv:
+        srv.bind(("127.0.0.1", 0))
+        srv.listen()
+        ...
+        conn, peer = srv.accept()
+        msg = conn.next_event()          # sctpx.DataMessage
+        conn.send(msg.data, stream=msg.stream, ppid=msg.ppid)
+
+Every ``SCTPX_*`` constant of ``include/sctpx.h`` is here without its prefix
+(``SCTPX_SEND_UNORDERED`` is ``sctpx.SEND_UNORDERED``). See :mod:`sctpx.aio` for asyncio
+and :mod:`sctpx.pysctp` for a drop-in PySCTP replacement.
+"""
+
+from __future__ import annotations
+
+from . import _lib
+from .errors import (
+    BadHandleError,
+    BufferTooSmallError,
+    ClosedHandleError,
+    EofError,
+    Error,
+    HandleError,
+    InvalidArgumentError,
+    NullPointerError,
+    PanicError,
+    TimedOutError,
+    WrongKindError,
+    strerror,
+)
+from .events import (
+    Adaptation,
+    AssocChange,
+    AssocReset,
+    Authentication,
+    DataMessage,
+    Event,
+    EventKind,
+    Notification,
+    NOTIFICATIONS,
+    PartialDelivery,
+    PeerAddrChange,
+    RemoteError,
+    SenderDry,
+    SendFailed,
+    SendFailedEvent,
+    SendInfo,
+    Shutdown,
+    StreamChange,
+    StreamReset,
+)
+from .options import (
+    AssocParams,
+    AssocStats,
+    InitMsg,
+    Option,
+    PeerAddrInfo,
+    PeerAddrParams,
+    RtoInfo,
+    Status,
+)
+from .core import (
+    DEFAULT_BUFSIZE,
+    STREAM_RESET_INCOMING,
+    STREAM_RESET_OUTGOING,
+    SendMsg,
+    Socket,
+    open_tcp,
+    open_udp,
+)
+
+
+def version() -> str:
+    """The library's version string (``sctpx_version()``)."""
+    return _lib.lib.sctpx_version().decode("ascii")
+
+
+# The header's constants without the SCTPX_ prefix: one name per concept everywhere.
+globals().update({name[len("SCTPX_"):]: getattr(_lib, name) for name in dir(_lib) if name.startswith("SCTPX_")})
+
+__version__ = _lib.SCTPX_VERSION_STRING
+
+__all__ = [
+    "Adaptation",
+    "AssocChange",
+    "AssocParams",
+    "AssocReset",
+    "AssocStats",
+    "Authentication",
+    "BadHandleError",
+    "BufferTooSmallError",
+    "ClosedHandleError",
+    "DataMessage",
+    "DEFAULT_BUFSIZE",
+    "EofError",
+    "Error",
+    "Event",
+    "EventKind",
+    "HandleError",
+    "InitMsg",
+    "InvalidArgumentError",
+    "NOTIFICATIONS",
+    "Notification",
+    "NullPointerError",
+    "Option",
+    "PanicError",
+    "PartialDelivery",
+    "PeerAddrChange",
+    "PeerAddrInfo",
+    "PeerAddrParams",
+    "RemoteError",
+    "RtoInfo",
+    "SendFailed",
+    "SendFailedEvent",
+    "SendInfo",
+    "SendMsg",
+    "SenderDry",
+    "Shutdown",
+    "Socket",
+    "Status",
+    "STREAM_RESET_INCOMING",
+    "STREAM_RESET_OUTGOING",
+    "StreamChange",
+    "StreamReset",
+    "TimedOutError",
+    "WrongKindError",
+    "open_tcp",
+    "open_udp",
+    "strerror",
+    "version",
+]

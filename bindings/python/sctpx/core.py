@@ -1,0 +1,534 @@
+"""The SCTP socket: :class:`Socket`, opened with :func:`open_tcp` or :func:`open_udp`."""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import socket as _socket
+import time
+from ctypes import byref
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple, Union
+
+from . import _addr, _lib, _raw
+from .errors import InvalidArgumentError, check
+from .events import Event, decode, kind_of
+from .options import (
+    AssocParams,
+    AssocStats,
+    BOOLEAN_OPTIONS,
+    InitMsg,
+    Option,
+    PeerAddrInfo,
+    PeerAddrParams,
+    READ_ONLY_OPTIONS,
+    RtoInfo,
+    Status,
+)
+
+Address = Tuple[Any, ...]
+Bytes = Union[bytes, bytearray, memoryview]
+
+lib = _lib.lib
+
+#: Default receive buffer (bytes) of :meth:`Socket.next_event` and :meth:`Socket.recv_batch`:
+#: a larger message arrives in pieces (``DataMessage.complete`` False on all but the last).
+DEFAULT_BUFSIZE = 65536
+
+#: ``reset_streams`` directions (the kernel's SCTP_STREAM_RESET_*; the header gives only
+#: the numbers).
+STREAM_RESET_INCOMING = 1
+STREAM_RESET_OUTGOING = 2
+
+# A blocking wait is made of waits this long, so that Ctrl-C (and any signal handler) runs
+# within this time: a single blocking C call cannot be interrupted from Python.
+_WAIT_SLICE_MS = 500
+
+
+def _u16(name: str, v: int) -> int:
+    if not 0 <= v <= 0xFFFF:
+        raise InvalidArgumentError("%s must be 0..65535, not %d" % (name, v))
+    return v
+
+
+def _u32(name: str, v: int) -> int:
+    if not 0 <= v <= 0xFFFFFFFF:
+        raise InvalidArgumentError("%s must be 0..4294967295, not %d" % (name, v))
+    return v
+
+
+def _as_bytes(data: Bytes) -> bytes:
+    # c_char_p takes bytes without a copy; other buffers are copied once.
+    return data if isinstance(data, bytes) else bytes(data)
+
+
+def _timeout_ms(timeout: float) -> int:
+    if timeout < 0:
+        raise InvalidArgumentError("timeout must be None, 0 or positive, not %r" % (timeout,))
+    return max(1, math.ceil(timeout * 1000)) if timeout else 0
+
+
+@dataclass
+class SendMsg:
+    """One message of :meth:`Socket.send_batch`; the fields are :meth:`Socket.send`'s."""
+
+    data: Bytes
+    stream: int = 0
+    ppid: int = 0
+    flags: int = 0
+    context: int = 0
+    assoc_id: int = 0
+    to: Optional[Address] = None
+    pr_policy: int = _lib.SCTPX_PR_NONE
+    pr_value: int = 0
+
+
+def _send_info(stream: int, ppid: int, flags: int, context: int, assoc_id: int, pr_policy: int, pr_value: int) -> _lib.sctpx_send_info:
+    return _lib.sctpx_send_info(
+        stream=_u16("stream", stream),
+        flags=_u16("flags", flags),
+        ppid=_u32("ppid", ppid),
+        context=_u32("context", context),
+        assoc_id=assoc_id,
+        pr_policy=_u16("pr_policy", pr_policy),
+        reserved=0,
+        pr_value=_u32("pr_value", pr_value),
+    )
+
+
+def _option_property(opt: Option) -> property:
+    """A property for an integer option (bool-valued for yes/no options; the socket's
+    default, assoc_id 0, for per-association ones)."""
+    boolean = opt in BOOLEAN_OPTIONS
+
+    def fget(self: "Socket") -> Any:
+        v = self.get_option(opt)
+        return bool(v) if boolean else v
+
+    def fset(self: "Socket", value: Any) -> None:
+        self.set_option(opt, int(value))
+
+    doc = "SCTPX_OPT_%s (%s)." % (opt.name, "bool" if boolean else "int")
+    return property(fget, None if opt in READ_ONLY_OPTIONS else fset, doc=doc)
+
+
+class Socket:
+    """An SCTP socket owned by libsctpx: one-to-one (:func:`open_tcp`) or one-to-many
+    (:func:`open_udp`).
+
+    Use it as a context manager or call :meth:`close`. Addresses are :mod:`socket`-style
+    tuples. Errors raise :class:`OSError` subclasses (OS errors) or :class:`sctpx.Error`
+    subclasses (see :mod:`sctpx.errors`).
+    """
+
+    def __init__(self, handle: int, family: int) -> None:
+        """Wraps a handle the library issued; use :func:`open_tcp` / :func:`open_udp`."""
+        self._handle = handle
+        self._family = family
+        self._closed = False
+        self._kind = check(lib.sctp_kind(handle))
+        # None: not known yet (asked once when needed); kept in step by set_option.
+        self._nonblock: Optional[bool] = None
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    @property
+    def handle(self) -> int:
+        """The C API handle."""
+        return self._handle
+
+    @property
+    def family(self) -> int:
+        """``socket.AF_INET`` or ``socket.AF_INET6``."""
+        return self._family
+
+    @property
+    def kind(self) -> int:
+        """``sctpx.KIND_ONE_TO_ONE`` or ``sctpx.KIND_ONE_TO_MANY``."""
+        return self._kind
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def close(self) -> None:
+        """Closes the socket (a second close does nothing, as for :mod:`socket`)."""
+        if not self._closed:
+            self._closed = True
+            check(lib.sctp_close(self._handle))
+
+    def __enter__(self) -> "Socket":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        # A forgotten socket must not keep its association (and descriptor) alive.
+        if not getattr(self, "_closed", True):
+            try:
+                self.close()
+            except Exception:
+                pass
+
+    def __repr__(self) -> str:
+        kind = "one-to-one" if self._kind == _lib.SCTPX_KIND_ONE_TO_ONE else "one-to-many"
+        state = "closed" if self._closed else "fd=%d" % self.fileno()
+        return "<sctpx.Socket handle=%d %s %s>" % (self._handle, kind, state)
+
+    def fileno(self) -> int:
+        """The descriptor, for select/poll/asyncio. The library owns it: do not close it."""
+        return check(lib.sctp_fileno(self._handle))
+
+    def _child(self, handle: int) -> "Socket":
+        return Socket(handle, self._family)
+
+    # --- addresses and associations --------------------------------------------------------
+
+    def bind(self, addr: Address) -> None:
+        """Binds to one address (port 0 picks one)."""
+        sa, n = _addr.sockaddr_arg(addr, self._family)
+        check(lib.sctp_bind(self._handle, sa, n))
+
+    def bindx(self, addrs: Sequence[Address], flags: int = _lib.SCTPX_BINDX_ADD) -> None:
+        """Adds (``BINDX_ADD``) or removes (``BINDX_REMOVE``) addresses; all share one port."""
+        arr = _addr.storage_array(addrs, self._family)
+        check(lib.sctp_bindx(self._handle, arr, len(addrs), flags))
+
+    def listen(self, backlog: int = 128) -> None:
+        """Listens (one-to-one) or starts accepting associations (one-to-many)."""
+        check(lib.sctp_listen(self._handle, backlog))
+
+    def accept(self) -> Tuple["Socket", Optional[Address]]:
+        """Accepts an association: (new one-to-one socket, peer address)."""
+        out = _lib.sctpx_handle()
+        peer = _lib.sockaddr_storage()
+        peer_len = _lib.socklen_t(ctypes.sizeof(peer))
+        check(lib.sctp_accept(self._handle, byref(out), byref(peer), byref(peer_len)))
+        return self._child(out.value), _addr.from_storage(peer) if peer_len.value else None
+
+    def connect(self, addr: Address) -> None:
+        """Connects, blocking until the association is up (non-blocking: raises
+        :class:`BlockingIOError` with ``EINPROGRESS``)."""
+        sa, n = _addr.sockaddr_arg(addr, self._family)
+        check(lib.sctp_connect(self._handle, sa, n))
+
+    def connectx(self, addrs: Sequence[Address]) -> int:
+        """Connects to a peer by several of its addresses; returns the association id."""
+        arr = _addr.storage_array(addrs, self._family)
+        assoc = _lib.sctpx_assoc_id()
+        check(lib.sctp_connectx(self._handle, arr, len(addrs), byref(assoc)))
+        return assoc.value
+
+    def peeloff(self, assoc_id: int, flags: int = _lib.SCTPX_PEELOFF_CLOEXEC) -> "Socket":
+        """Branches an association of a one-to-many socket off into a one-to-one socket."""
+        out = _lib.sctpx_handle()
+        check(lib.sctp_peeloff(self._handle, assoc_id, flags, byref(out)))
+        child = self._child(out.value)
+        child._nonblock = bool(flags & _lib.SCTPX_PEELOFF_NONBLOCK)
+        return child
+
+    def shutdown(self, assoc_id: int = 0) -> None:
+        """Gracefully shuts an association down (one-to-one: the socket's)."""
+        check(lib.sctp_shutdown(self._handle, assoc_id))
+
+    def abort(self, assoc_id: int = 0) -> None:
+        """Aborts an association at once (queued data is dropped)."""
+        check(lib.sctp_abort(self._handle, assoc_id))
+
+    def _addrs(self, fn: Callable[..., int], assoc_id: int) -> List[Address]:
+        cap = 8
+        while True:
+            arr = (_lib.sockaddr_storage * cap)()
+            n = check(fn(self._handle, assoc_id, arr, cap))
+            if n <= cap:
+                return _addr.from_array(arr, n)
+            cap = n  # more appeared than fit: ask again with room for all
+
+    def peer_addrs(self, assoc_id: int = 0) -> List[Address]:
+        """The peer's addresses of an association (``sctp_getpaddrs``)."""
+        return self._addrs(lib.sctp_getpaddrs, assoc_id)
+
+    def local_addrs(self, assoc_id: int = 0) -> List[Address]:
+        """The local addresses of an association, or all bound addresses with assoc_id 0
+        on a one-to-many socket (``sctp_getladdrs``)."""
+        return self._addrs(lib.sctp_getladdrs, assoc_id)
+
+    def get_assoc_ids(self) -> List[int]:
+        """The association ids of a one-to-many socket."""
+        cap = 64
+        while True:
+            arr = (_lib.sctpx_assoc_id * cap)()
+            n = check(lib.sctp_get_assoc_ids(self._handle, arr, cap))
+            if n <= cap:
+                return list(arr[:n])
+            cap = n
+
+    # --- sending ---------------------------------------------------------------------------
+
+    def send(
+        self,
+        data: Bytes,
+        stream: int = 0,
+        ppid: int = 0,
+        flags: int = 0,
+        context: int = 0,
+        assoc_id: int = 0,
+        to: Optional[Address] = None,
+        pr_policy: int = _lib.SCTPX_PR_NONE,
+        pr_value: int = 0,
+    ) -> int:
+        """Sends one message; returns the bytes sent.
+
+        ``ppid`` is in host byte order. ``flags``: ``SEND_*`` bits. ``assoc_id`` picks the
+        association of a one-to-many socket; ``to`` sends to an address instead (setting
+        an association up implicitly). ``pr_policy``/``pr_value``: partial reliability
+        (``PR_TTL`` milliseconds, ``PR_RTX`` retransmissions, ``PR_PRIO`` priority).
+        """
+        data = _as_bytes(data)
+        info = _send_info(stream, ppid, flags, context, assoc_id, pr_policy, pr_value)
+        sa, n = _addr.sockaddr_arg(to, self._family) if to is not None else (None, 0)
+        return check(lib.sctp_send(self._handle, data, len(data), byref(info), sa, n))
+
+    def send_stream(self, data: Bytes, stream: int = 0, ppid: int = 0, assoc_id: int = 0) -> int:
+        """Sends on a stream with a PPID, nothing else (``sctp_send_stream``)."""
+        data = _as_bytes(data)
+        return check(
+            lib.sctp_send_stream(self._handle, assoc_id, _u16("stream", stream), _u32("ppid", ppid), data, len(data))
+        )
+
+    def send_batch(self, messages: Iterable[Union[Bytes, SendMsg]]) -> int:
+        """Sends many messages in as few system calls as possible; returns how many were
+        sent (fewer when the socket would block or a later one failed: sending that one
+        alone reports why)."""
+        msgs = [m if isinstance(m, SendMsg) else SendMsg(m) for m in messages]
+        if not msgs:
+            return 0
+        arr = (_lib.sctpx_send_msg * len(msgs))()
+        keep = []  # the payloads and addresses the array points into
+        for c, m in zip(arr, msgs):
+            data = _as_bytes(m.data)
+            keep.append(data)
+            c.data, c.len = data, len(data)
+            c.info = _send_info(m.stream, m.ppid, m.flags, m.context, m.assoc_id, m.pr_policy, m.pr_value)
+            if m.to is not None:
+                sa, c.to_len = _addr.sockaddr_arg(m.to, self._family)
+                keep.append(sa)
+                c.to = sa
+        return check(lib.sctp_send_batch(self._handle, arr, len(msgs)))
+
+    # --- receiving -------------------------------------------------------------------------
+
+    def _is_nonblock(self) -> bool:
+        if self._nonblock is None:
+            self._nonblock = bool(self.get_option(Option.NONBLOCK))
+        return self._nonblock
+
+    def _wait_call(self, call: Callable[[int], int], timeout: Optional[float]) -> int:
+        """Runs a receive call taking a C timeout, in slices so that signals get handled."""
+        if timeout == 0:
+            return check(call(0))
+        if timeout is None and self._is_nonblock():
+            return check(call(-1))  # -EAGAIN at once, as a non-blocking socket should
+        deadline = None if timeout is None else time.monotonic() + _timeout_ms(timeout) / 1000
+        while True:
+            ms = _WAIT_SLICE_MS
+            if deadline is not None:
+                ms = min(ms, max(1, math.ceil((deadline - time.monotonic()) * 1000)))
+            rc = call(ms)
+            if rc != _lib.SCTPX_ERR_TIMED_OUT or (deadline is not None and time.monotonic() >= deadline):
+                return check(rc)
+
+    def next_event(self, timeout: Optional[float] = None, bufsize: int = DEFAULT_BUFSIZE) -> Event:
+        """Receives the next data message or notification.
+
+        ``timeout``: None blocks; 0 polls (raises :class:`BlockingIOError` when nothing is
+        ready); N > 0 waits up to N seconds (then raises :class:`sctpx.TimedOutError`, a
+        :class:`TimeoutError`). A one-to-one association shut down by the peer raises
+        :class:`sctpx.EofError` (an :class:`EOFError`).
+        """
+        ev = _lib.sctpx_event()
+        buf = ctypes.create_string_buffer(bufsize)
+        n = self._wait_call(lambda ms: lib.sctp_next_event(self._handle, byref(ev), buf, bufsize, ms), timeout)
+        return decode(ev, ctypes.string_at(buf, n))
+
+    def recv_batch(self, count: int = 16, timeout: Optional[float] = None, bufsize: int = DEFAULT_BUFSIZE) -> List[Event]:
+        """Receives up to ``count`` events in one system call: waits as :meth:`next_event`
+        for the first, then takes what is already queued."""
+        evs = (_lib.sctpx_event * count)()
+        bufs = ctypes.create_string_buffer(count * bufsize)
+        n = self._wait_call(
+            lambda ms: lib.sctp_recv_batch(self._handle, evs, count, bufs, bufsize, ms), timeout
+        )
+        base = ctypes.addressof(bufs)
+        return [decode(evs[i], ctypes.string_at(base + i * bufsize, evs[i].len)) for i in range(n)]
+
+    # --- notifications ---------------------------------------------------------------------
+
+    def subscribe(self, kind: Any, on: bool = True) -> None:
+        """Turns delivery of a notification kind on (or off): an :class:`EventKind`, its
+        number, or an event class such as ``sctpx.AssocChange``. Nothing is subscribed
+        by default."""
+        check(lib.sctp_subscribe(self._handle, kind_of(kind), 1 if on else 0))
+
+    def subscribed(self, kind: Any) -> bool:
+        """Whether a notification kind is delivered."""
+        return bool(check(lib.sctp_subscribed(self._handle, kind_of(kind))))
+
+    # --- options ---------------------------------------------------------------------------
+
+    def get_option(self, option: int, assoc_id: int = 0) -> int:
+        """Reads an integer option (``Option``/``OPT_*``); ``assoc_id`` selects the
+        association for per-association options (0: the socket's default)."""
+        v = ctypes.c_int64()
+        check(lib.sctp_get_option(self._handle, assoc_id, option, byref(v)))
+        return v.value
+
+    def set_option(self, option: int, value: int, assoc_id: int = 0) -> None:
+        """Sets an integer option."""
+        check(lib.sctp_set_option(self._handle, assoc_id, option, int(value)))
+        if option == Option.NONBLOCK:
+            self._nonblock = bool(value)
+
+    nodelay = _option_property(Option.NODELAY)
+    autoclose = _option_property(Option.AUTOCLOSE)
+    disable_fragments = _option_property(Option.DISABLE_FRAGMENTS)
+    mapped_v4 = _option_property(Option.MAPPED_V4)
+    fragment_interleave = _option_property(Option.FRAGMENT_INTERLEAVE)
+    partial_delivery_point = _option_property(Option.PARTIAL_DELIVERY_POINT)
+    maxseg = _option_property(Option.MAXSEG)
+    max_burst = _option_property(Option.MAX_BURST)
+    context = _option_property(Option.CONTEXT)
+    adaptation_layer = _option_property(Option.ADAPTATION_LAYER)
+    reuse_port = _option_property(Option.REUSE_PORT)
+    sndbuf = _option_property(Option.SNDBUF)
+    rcvbuf = _option_property(Option.RCVBUF)
+    reuseaddr = _option_property(Option.REUSEADDR)
+    linger = _option_property(Option.LINGER)
+    assoc_number = _option_property(Option.ASSOC_NUMBER)
+    v6only = _option_property(Option.V6ONLY)
+    enable_stream_reset = _option_property(Option.ENABLE_STREAM_RESET)
+    reconfig_supported = _option_property(Option.RECONFIG_SUPPORTED)
+    pr_supported = _option_property(Option.PR_SUPPORTED)
+    nonblock = _option_property(Option.NONBLOCK)
+
+    @property
+    def initmsg(self) -> InitMsg:
+        """SCTP_INITMSG: the parameters for new associations."""
+        out = _lib.sctpx_initmsg()
+        check(lib.sctp_get_initmsg(self._handle, byref(out)))
+        return InitMsg.from_c(out)
+
+    @initmsg.setter
+    def initmsg(self, value: InitMsg) -> None:
+        check(lib.sctp_set_initmsg(self._handle, byref(value.to_c())))
+
+    def get_paddrparams(self, addr: Optional[Address] = None, assoc_id: int = 0) -> PeerAddrParams:
+        """SCTP_PEER_ADDR_PARAMS for a peer address (None: the association's or the
+        socket's defaults)."""
+        sa, n = _addr.sockaddr_arg(addr, self._family) if addr is not None else (None, 0)
+        out = _lib.sctpx_paddrparams()
+        check(lib.sctp_get_paddrparams(self._handle, assoc_id, sa, n, byref(out)))
+        return PeerAddrParams.from_c(out)
+
+    def set_paddrparams(self, params: PeerAddrParams) -> None:
+        check(lib.sctp_set_paddrparams(self._handle, byref(params.to_c(self._family))))
+
+    def get_status(self, assoc_id: int = 0) -> Status:
+        """SCTP_STATUS of an association."""
+        out = _lib.sctpx_status()
+        check(lib.sctp_get_status(self._handle, assoc_id, byref(out)))
+        return Status.from_c(out)
+
+    def get_paddrinfo(self, addr: Address, assoc_id: int = 0) -> PeerAddrInfo:
+        """SCTP_GET_PEER_ADDR_INFO for one peer address."""
+        sa, n = _addr.sockaddr_arg(addr, self._family)
+        out = _lib.sctpx_paddrinfo()
+        check(lib.sctp_get_paddrinfo(self._handle, assoc_id, sa, n, byref(out)))
+        return PeerAddrInfo.from_c(out)
+
+    def get_assoc_stats(self, assoc_id: int = 0) -> AssocStats:
+        """SCTP_GET_ASSOC_STATS of an association."""
+        out = _lib.sctpx_assoc_stats()
+        check(lib.sctp_get_assoc_stats(self._handle, assoc_id, byref(out)))
+        return AssocStats.from_c(out)
+
+    def set_primary(self, addr: Address, assoc_id: int = 0) -> None:
+        """Makes peer address ``addr`` the primary path of the association."""
+        sa, n = _addr.sockaddr_arg(addr, self._family)
+        check(lib.sctp_set_primary(self._handle, assoc_id, sa, n))
+
+    def get_primary(self, assoc_id: int = 0) -> Optional[Address]:
+        """The association's primary peer address."""
+        out = _lib.sockaddr_storage()
+        n = check(lib.sctp_get_primary(self._handle, assoc_id, byref(out)))
+        return _addr.from_storage(out) if n else None
+
+    def set_peer_primary(self, addr: Address, assoc_id: int = 0) -> None:
+        """Asks the peer to use our address ``addr`` as its primary (needs ASCONF)."""
+        sa, n = _addr.sockaddr_arg(addr, self._family)
+        check(lib.sctp_set_peer_primary(self._handle, assoc_id, sa, n))
+
+    def reset_streams(self, flags: int, streams: Sequence[int] = (), assoc_id: int = 0) -> None:
+        """Requests a reset of ``streams`` (empty: all) in direction ``flags``
+        (``STREAM_RESET_INCOMING`` | ``STREAM_RESET_OUTGOING``). Both sides need
+        ``enable_stream_reset``."""
+        arr = (ctypes.c_uint16 * len(streams))(*[_u16("stream", s) for s in streams])
+        check(lib.sctp_reset_streams(self._handle, assoc_id, flags, arr if streams else None, len(streams)))
+
+    def add_streams(self, inbound: int, outbound: int, assoc_id: int = 0) -> None:
+        """Adds streams to an association (SCTP_ADD_STREAMS)."""
+        check(lib.sctp_add_streams(self._handle, assoc_id, _u16("inbound", inbound), _u16("outbound", outbound)))
+
+    # Not in the C API yet: see sctpx/_raw.py.
+
+    def get_rtoinfo(self, assoc_id: int = 0) -> RtoInfo:
+        """SCTP_RTOINFO of an association (0: the socket's defaults)."""
+        v = _raw.sctp_rtoinfo(srto_assoc_id=assoc_id)
+        _raw.get(self.fileno(), _raw.SOL_SCTP, _raw.SCTP_RTOINFO, v)
+        return RtoInfo(v.srto_assoc_id, v.srto_initial, v.srto_max, v.srto_min)
+
+    def set_rtoinfo(self, value: RtoInfo) -> None:
+        v = _raw.sctp_rtoinfo(value.assoc_id, value.initial, value.max, value.min)
+        _raw.set(self.fileno(), _raw.SOL_SCTP, _raw.SCTP_RTOINFO, v)
+
+    def get_assocparams(self, assoc_id: int = 0) -> AssocParams:
+        """SCTP_ASSOCINFO of an association (0: the socket's defaults)."""
+        v = _raw.sctp_assocparams(sasoc_assoc_id=assoc_id)
+        _raw.get(self.fileno(), _raw.SOL_SCTP, _raw.SCTP_ASSOCINFO, v)
+        return AssocParams(
+            v.sasoc_assoc_id,
+            v.sasoc_asocmaxrxt,
+            v.sasoc_number_peer_destinations,
+            v.sasoc_peer_rwnd,
+            v.sasoc_local_rwnd,
+            v.sasoc_cookie_life,
+        )
+
+    def set_assocparams(self, value: AssocParams) -> None:
+        v = _raw.sctp_assocparams(
+            value.assoc_id,
+            value.asocmaxrxt,
+            value.number_peer_destinations,
+            value.peer_rwnd,
+            value.local_rwnd,
+            value.cookie_life,
+        )
+        _raw.set(self.fileno(), _raw.SOL_SCTP, _raw.SCTP_ASSOCINFO, v)
+
+
+def _open(fn: Callable[..., int], family: int) -> Socket:
+    out = _lib.sctpx_handle()
+    check(fn(int(family), byref(out)))
+    return Socket(out.value, int(family))
+
+
+def open_tcp(family: int = _socket.AF_INET6) -> Socket:
+    """Opens a one-to-one (SOCK_STREAM-style) socket. ``AF_INET6`` (the default) is
+    dual-stack: IPv4 peers work too."""
+    return _open(lib.sctp_open_tcp, family)
+
+
+def open_udp(family: int = _socket.AF_INET6) -> Socket:
+    """Opens a one-to-many (SOCK_SEQPACKET-style) socket."""
+    return _open(lib.sctp_open_udp, family)

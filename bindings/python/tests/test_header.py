@@ -1,0 +1,181 @@
+"""The ctypes mirror (sctpx/_lib.py) against the C contract (include/sctpx.h).
+
+The header is parsed here; every constant, struct field and prototype must be declared in
+Python exactly as in C, and a C program compiled against the header checks every
+struct's size and field offsets against ctypes. These tests need no SCTP.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+import subprocess
+
+import pytest
+
+import sctpx
+from sctpx import _lib
+
+from conftest import REPO
+
+HEADER = os.path.join(REPO, "include", "sctpx.h")
+
+
+def _source() -> str:
+    with open(HEADER) as f:
+        text = f.read()
+    return re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+
+
+def _code() -> str:
+    """The declarations: no comments, no preprocessor lines."""
+    return re.sub(r"^#[^\n]*", "", re.sub(r"//[^\n]*", "", _source()), flags=re.M)
+
+
+def parse_defines() -> dict:
+    out = {}
+    for name, value in re.findall(r"^#define\s+(SCTPX_\w+)\s+(.+?)\s*$", _source(), re.M):
+        if name == "SCTPX_H":
+            continue
+        out[name] = value[1:-1] if value.startswith('"') else int(value, 0)
+    return out
+
+
+def parse_typedefs() -> dict:
+    return dict((name, ctype) for ctype, name in re.findall(r"typedef\s+(\w+)\s+(\w+)\s*;", _code()))
+
+
+def parse_structs() -> dict:
+    structs = {}
+    for body, name in re.findall(r"typedef\s+struct\s*\{(.*?)\}\s*(\w+)\s*;", _code(), re.S):
+        fields = []
+        for decl in body.split(";"):
+            decl = " ".join(decl.split())
+            if decl:
+                ctype, fname = re.match(r"(.*?[\s*])(\w+)$", decl).groups()
+                fields.append((fname, ctype.strip()))
+        structs[name] = fields
+    return structs
+
+
+def parse_functions() -> dict:
+    code = _code()
+    body = code[code.index('extern "C" {') + len('extern "C" {') :]
+    funcs = {}
+    for ret, name, params in re.findall(r"([\w\s*]+?)\s*\b(\w+)\(([^)]*)\);", body):
+        args = []
+        for p in params.split(","):
+            p = " ".join(p.split())
+            if p and p != "void":
+                args.append(re.match(r"(.*?[\s*])\w+$", p).group(1).strip())
+        funcs[name] = (" ".join(ret.split()), args)
+    return funcs
+
+
+SCALARS = {
+    "void": None,
+    "int32_t": ctypes.c_int32,
+    "int64_t": ctypes.c_int64,
+    "uint8_t": ctypes.c_uint8,
+    "uint16_t": ctypes.c_uint16,
+    "uint32_t": ctypes.c_uint32,
+    "uint64_t": ctypes.c_uint64,
+    "size_t": ctypes.c_size_t,
+    "socklen_t": ctypes.c_uint32,
+}
+
+
+def expected_ctype(ctype: str):
+    """The ctypes type a C type must be declared as."""
+    ctype = ctype.replace("const ", "").strip()
+    if ctype.endswith("*"):
+        inner = ctype[:-1].strip()
+        if inner in ("char", "uint8_t"):
+            return ctypes.c_char_p  # byte buffers: see _lib.byte_ptr
+        return ctypes.POINTER(expected_ctype(inner))
+    if ctype in SCALARS:
+        return SCALARS[ctype]
+    if ctype.startswith("struct "):
+        return getattr(_lib, ctype[len("struct ") :])
+    target = parse_typedefs().get(ctype)
+    if target is not None:
+        return SCALARS[target]
+    return getattr(_lib, ctype)
+
+
+def test_every_header_constant_is_in_lib_with_the_same_value():
+    defines = parse_defines()
+    assert len(defines) >= 78  # the parser found them all (78 when written)
+    assert {n: getattr(_lib, n, None) for n in defines} == defines
+
+
+def test_every_header_constant_is_public_without_its_prefix():
+    for name, value in parse_defines().items():
+        assert getattr(sctpx, name[len("SCTPX_") :]) == value, name
+
+
+def test_lib_declares_no_constant_the_header_lacks():
+    ours = {n for n in dir(_lib) if n.startswith("SCTPX_")}
+    assert ours == set(parse_defines())
+
+
+def test_typedefs_match():
+    typedefs = parse_typedefs()
+    assert typedefs == {"sctpx_handle": "uint64_t", "sctpx_assoc_id": "int32_t"}
+    for name, target in typedefs.items():
+        assert getattr(_lib, name) is SCALARS[target]
+
+
+def test_every_struct_has_the_header_fields_in_order_with_their_types():
+    structs = parse_structs()
+    assert len(structs) >= 18  # the parser found them all (18 when written)
+    for name, fields in structs.items():
+        cls = getattr(_lib, name)
+        declared = [(f[0], f[1]) for f in cls._fields_]
+        assert [f for f, _ in declared] == [f for f, _ in fields], name
+        for (fname, ctype), (_, pytype) in zip(fields, declared):
+            assert pytype == expected_ctype(ctype), "%s.%s" % (name, fname)
+
+
+def test_every_function_is_declared_with_the_header_prototype():
+    funcs = parse_functions()
+    assert len(funcs) >= 40  # the parser found them all (40 when written)
+    assert list(_lib.FUNCTIONS) == list(funcs)
+    for name, (ret, args) in funcs.items():
+        restype, argtypes = _lib.FUNCTIONS[name]
+        assert restype == expected_ctype(ret), name
+        assert argtypes == [expected_ctype(a) for a in args], name
+
+
+def test_loaded_functions_carry_the_declared_types():
+    for name, (restype, argtypes) in _lib.FUNCTIONS.items():
+        fn = getattr(_lib.lib, name)
+        assert (fn.restype, fn.argtypes) == (restype, argtypes), name
+
+
+def test_struct_layouts_match_the_c_compiler(tmp_path):
+    structs = parse_structs()
+    lines = ["#include <stdio.h>", "#include <stddef.h>", '#include "sctpx.h"', "int main(void) {"]
+    for name, fields in structs.items():
+        lines.append('printf("%s %%zu\\n", sizeof(%s));' % (name, name))
+        for fname, _ in fields:
+            lines.append('printf("%s.%s %%zu\\n", offsetof(%s, %s));' % (name, fname, name, fname))
+    lines += ['printf("sockaddr_storage %zu\\n", sizeof(struct sockaddr_storage));', "return 0; }"]
+    src = tmp_path / "layout.c"
+    src.write_text("\n".join(lines))
+    exe = tmp_path / "layout"
+    subprocess.run(["cc", "-I", os.path.dirname(HEADER), "-o", str(exe), str(src)], check=True)
+    c_layout = dict(line.split() for line in subprocess.check_output([str(exe)], text=True).splitlines())
+
+    py_layout = {"sockaddr_storage": str(ctypes.sizeof(_lib.sockaddr_storage))}
+    for name, fields in structs.items():
+        cls = getattr(_lib, name)
+        py_layout[name] = str(ctypes.sizeof(cls))
+        for fname, _ in fields:
+            py_layout["%s.%s" % (name, fname)] = str(getattr(cls, fname).offset)
+    assert py_layout == c_layout
+
+
+def test_version_is_the_header_version():
+    assert sctpx.version() == parse_defines()["SCTPX_VERSION_STRING"] == sctpx.__version__

@@ -1,0 +1,79 @@
+/*
+ * Echo over real SCTP through the C API: one-to-one over IPv4 and IPv6, and
+ * one-to-many, answering both on the one-to-many socket itself and on a
+ * socket peeled off from it.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <sctpx.h>
+
+#include "testlib.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <string.h>
+
+static uint8_t buf[256];
+
+/* Sends `text` from `from`, lets `to` echo it back on association `assoc`
+ * (0 on one-to-one sockets), and checks both legs. */
+static void echo_round_trip(const char *what, sctpx_handle from, sctpx_handle to, sctpx_assoc_id assoc)
+{
+    static const char text[] = "ping";
+    sctpx_event ev;
+    int32_t n;
+
+    is(sctp_send_stream(from, 0, 2, 42, (const uint8_t *)text, sizeof text), sizeof text, "%s: the client sends 5 bytes", what);
+    n = next_data(to, &ev, buf, sizeof buf);
+    ok(n == sizeof text && memcmp(buf, text, sizeof text) == 0, "%s: the server receives the bytes sent", what);
+    ok(ev.stream == 2 && ev.ppid == 42, "%s: ... on stream 2 with PPID 42 (got %u, %u)", what, ev.stream, ev.ppid);
+    is(sctp_send_stream(to, assoc, ev.stream, ev.ppid, buf, (size_t)n), n, "%s: the server echoes them", what);
+    memset(buf, 0, sizeof buf);
+    n = next_data(from, &ev, buf, sizeof buf);
+    ok(n == sizeof text && memcmp(buf, text, sizeof text) == 0, "%s: the client gets its bytes back", what);
+    ok(ev.stream == 2 && ev.ppid == 42, "%s: ... on stream 2 with PPID 42 (got %u, %u)", what, ev.stream, ev.ppid);
+}
+
+static void one_to_one(int32_t family, const char *what)
+{
+    sctpx_handle c, s;
+    tcp_pair(family, &c, &s);
+    is(sctp_kind(s), SCTPX_KIND_ONE_TO_ONE, "%s: an accepted socket is one-to-one", what);
+    echo_round_trip(what, c, s, 0);
+    sctp_close(c);
+    sctp_close(s);
+}
+
+int main(void)
+{
+    sctpx_handle server, client, peeled;
+    sctpx_assoc_id assoc, none;
+    sctpx_event ev;
+    char ip[INET_ADDRSTRLEN] = "";
+
+    one_to_one(SCTPX_AF_INET, "one-to-one IPv4");
+    one_to_one(SCTPX_AF_INET6, "one-to-one IPv6");
+
+    udp_pair(&server, &client, &assoc);
+    is(sctp_kind(server), SCTPX_KIND_ONE_TO_MANY, "one-to-many: sctp_open_udp gives a one-to-many socket");
+    echo_round_trip("one-to-many", client, server, assoc);
+
+    /* Data on a one-to-many socket says which association and peer it is from. */
+    sctp_send_stream(client, 0, 0, 0, (const uint8_t *)"x", 1);
+    next_data(server, &ev, buf, sizeof buf);
+    is(ev.assoc_id, assoc, "one-to-many: a message carries its association id");
+    if (ev.from_len >= sizeof(struct sockaddr_in))
+        inet_ntop(AF_INET, &((struct sockaddr_in *)&ev.from)->sin_addr, ip, sizeof ip);
+    is_str(ip, "127.0.0.1", "one-to-many: ... and the address it came from");
+    is(ntohs(((struct sockaddr_in *)&ev.from)->sin_port), local_port(client), "one-to-many: ... with the client's port");
+
+    is(sctp_peeloff(server, assoc, 0, &peeled), 0, "peeloff: the association is peeled off");
+    is(sctp_kind(peeled), SCTPX_KIND_ONE_TO_ONE, "peeloff: the new handle is one-to-one");
+    is(sctp_get_assoc_ids(server, &none, 1), 0, "peeloff: the one-to-many socket no longer has the association");
+    echo_round_trip("peeled-off", client, peeled, 0);
+
+    sctp_close(peeled);
+    sctp_close(client);
+    sctp_close(server);
+    return done_testing();
+}

@@ -1,0 +1,512 @@
+/*
+ * The misuse table: every function of sctpx.h called the ways the header's
+ * conventions forbid, each fault alone in an otherwise valid call:
+ *  - a never-issued handle (0, 0xdeadbeef, UINT64_MAX): SCTPX_ERR_BAD_HANDLE;
+ *  - a closed handle: SCTPX_ERR_CLOSED_HANDLE;
+ *  - a handle of the wrong kind: SCTPX_ERR_WRONG_KIND;
+ *  - a NULL required pointer: SCTPX_ERR_NULL_POINTER;
+ *  - a zero, out-of-range or overflowing length or count, an unknown flag,
+ *    option or kind: SCTPX_ERR_INVALID_ARGUMENT;
+ * and an output argument is left alone when a call fails. Reaching the end
+ * at all shows that none of it crashed. The last test checks that the table
+ * has an entry for every prototype in the header (sctpx_functions.h is
+ * generated from it by tests/c/header-lists).
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <sctpx.h>
+
+#include "testlib.h"
+
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/un.h>
+
+#define BAD SCTPX_ERR_BAD_HANDLE
+#define CLOSED SCTPX_ERR_CLOSED_HANDLE
+#define WRONG SCTPX_ERR_WRONG_KIND
+#define NUL SCTPX_ERR_NULL_POINTER
+#define INVAL SCTPX_ERR_INVALID_ARGUMENT
+
+/* The fixture: unconnected sockets of both kinds, a closed handle, a
+ * listening socket and a connected one-to-one association. */
+static sctpx_handle tcp, udp, closed_h, listener, conn, conn_peer;
+
+/* Valid arguments, for the parts of a call that are not being misused. */
+static struct sockaddr_storage addr, many[65];
+static socklen_t addr_len;
+static uint8_t buf[256];
+static sctpx_event ev;
+static sctpx_handle out;
+static sctpx_assoc_id ids[4];
+static int64_t value;
+static sctpx_initmsg initmsg;
+static sctpx_paddrparams pp;
+static sctpx_paddrinfo pi;
+static sctpx_status st;
+static sctpx_assoc_stats stats;
+static sctpx_send_info info;
+static sctpx_send_msg msg;
+static const uint16_t streams[2] = {0, 1};
+
+#define SENTINEL_HANDLE 0x5a5a5a5aull
+
+/* Never-issued and closed handles, for a function called as `call(h)`. */
+static void handle_cases(const char *fn, int32_t (*call)(sctpx_handle))
+{
+    is(call(0), BAD, "%s: handle 0 is never issued: SCTPX_ERR_BAD_HANDLE", fn);
+    is(call(0xdeadbeef), BAD, "%s: handle 0xdeadbeef: SCTPX_ERR_BAD_HANDLE", fn);
+    is(call(UINT64_MAX), BAD, "%s: handle UINT64_MAX: SCTPX_ERR_BAD_HANDLE", fn);
+    is(call(closed_h), CLOSED, "%s: a closed handle: SCTPX_ERR_CLOSED_HANDLE", fn);
+}
+
+/* One misuse entry per function: HANDLE_CALL(f, expr) defines how to call f
+ * with handle h and otherwise valid arguments. */
+#define HANDLE_CALL(f, expr) \
+    static int32_t call_##f(sctpx_handle h) { return (expr); }
+#define HANDLES(f) handle_cases(#f, call_##f)
+
+static void misuse_sctpx_version(void)
+{
+    /* No arguments to misuse; the result must still be usable. */
+    ok(sctpx_version() != NULL, "sctpx_version: never NULL");
+}
+
+static void misuse_sctp_strerror(void)
+{
+    char small[2] = {'x', 'y'};
+    char big[160];
+    int32_t full = sctp_strerror(SCTPX_ERR_BAD_HANDLE, NULL, 0);
+
+    is(sctp_strerror(SCTPX_ERR_BAD_HANDLE, NULL, sizeof big), NUL, "sctp_strerror: NULL buf with len > 0: SCTPX_ERR_NULL_POINTER");
+    ok(full > 0, "sctp_strerror: NULL buf with len 0 returns the full message length (%d)", (int)full);
+    is(sctp_strerror(SCTPX_ERR_BAD_HANDLE, small, 1), full, "sctp_strerror: len 1 still returns the full length");
+    ok(small[0] == '\0' && small[1] == 'y', "sctp_strerror: len 1 writes only the NUL");
+    is(sctp_strerror(SCTPX_ERR_BAD_HANDLE, big, SIZE_MAX), full, "sctp_strerror: a huge len writes just the message");
+    ok(sctp_strerror(INT32_MIN, big, sizeof big) > 0 && big[0] != '\0', "sctp_strerror: INT32_MIN still gets a message");
+    ok(sctp_strerror(INT32_MAX, big, sizeof big) > 0 && big[0] != '\0', "sctp_strerror: INT32_MAX still gets a message");
+}
+
+static void open_cases(const char *fn, int32_t (*open)(int32_t, sctpx_handle *))
+{
+    static const int32_t families[] = {0, AF_UNIX, -1, 12345};
+    size_t i;
+    out = SENTINEL_HANDLE;
+    is(open(SCTPX_AF_INET, NULL), NUL, "%s: NULL out: SCTPX_ERR_NULL_POINTER", fn);
+    for (i = 0; i < sizeof families / sizeof families[0]; i++)
+        is(open(families[i], &out), INVAL, "%s: family %d: SCTPX_ERR_INVALID_ARGUMENT", fn, (int)families[i]);
+    is(out, SENTINEL_HANDLE, "%s: *out is untouched when it fails", fn);
+}
+
+static void misuse_sctp_open_tcp(void) { open_cases("sctp_open_tcp", sctp_open_tcp); }
+static void misuse_sctp_open_udp(void) { open_cases("sctp_open_udp", sctp_open_udp); }
+
+HANDLE_CALL(sctp_close, sctp_close(h))
+static void misuse_sctp_close(void) { HANDLES(sctp_close); }
+
+HANDLE_CALL(sctp_fileno, sctp_fileno(h))
+static void misuse_sctp_fileno(void) { HANDLES(sctp_fileno); }
+
+HANDLE_CALL(sctp_kind, sctp_kind(h))
+static void misuse_sctp_kind(void) { HANDLES(sctp_kind); }
+
+/* The address checks every function taking (addr, addr_len) shares. */
+static void address_cases(const char *fn, int32_t (*call)(const struct sockaddr *, socklen_t))
+{
+    struct sockaddr_storage unix_addr;
+    memset(&unix_addr, 0, sizeof unix_addr);
+    unix_addr.ss_family = AF_UNIX;
+
+    is(call(NULL, addr_len), NUL, "%s: NULL address: SCTPX_ERR_NULL_POINTER", fn);
+    is(call((struct sockaddr *)&addr, 0), INVAL, "%s: address length 0: SCTPX_ERR_INVALID_ARGUMENT", fn);
+    is(call((struct sockaddr *)&addr, 8), INVAL, "%s: address length 8 for AF_INET: SCTPX_ERR_INVALID_ARGUMENT", fn);
+    is(call((struct sockaddr *)&addr, UINT32_MAX), INVAL, "%s: address length UINT32_MAX: SCTPX_ERR_INVALID_ARGUMENT", fn);
+    is(call((struct sockaddr *)&unix_addr, sizeof(struct sockaddr_un)), INVAL, "%s: an AF_UNIX address: SCTPX_ERR_INVALID_ARGUMENT", fn);
+}
+
+HANDLE_CALL(sctp_bind, sctp_bind(h, (struct sockaddr *)&addr, addr_len))
+static int32_t bind_tcp(const struct sockaddr *a, socklen_t n) { return sctp_bind(tcp, a, n); }
+static void misuse_sctp_bind(void)
+{
+    HANDLES(sctp_bind);
+    address_cases("sctp_bind", bind_tcp);
+}
+
+/* The address-list checks of bindx and connectx. */
+static void address_list_cases(const char *fn, int32_t (*call)(const struct sockaddr_storage *, size_t))
+{
+    is(call(NULL, 1), NUL, "%s: NULL address list: SCTPX_ERR_NULL_POINTER", fn);
+    is(call(many, 0), INVAL, "%s: count 0: SCTPX_ERR_INVALID_ARGUMENT", fn);
+    is(call(many, 65), INVAL, "%s: count 65 (the limit is 64): SCTPX_ERR_INVALID_ARGUMENT", fn);
+    is(call(many, SIZE_MAX), INVAL, "%s: count SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT", fn);
+}
+
+HANDLE_CALL(sctp_bindx, sctp_bindx(h, &addr, 1, SCTPX_BINDX_ADD))
+static int32_t bindx_tcp(const struct sockaddr_storage *a, size_t n) { return sctp_bindx(tcp, a, n, SCTPX_BINDX_ADD); }
+static void misuse_sctp_bindx(void)
+{
+    HANDLES(sctp_bindx);
+    address_list_cases("sctp_bindx", bindx_tcp);
+    is(sctp_bindx(tcp, &addr, 1, 0), INVAL, "sctp_bindx: flags 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_bindx(tcp, &addr, 1, 3), INVAL, "sctp_bindx: flags ADD|REMOVE: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctp_listen, sctp_listen(h, 4))
+static void misuse_sctp_listen(void) { HANDLES(sctp_listen); }
+
+HANDLE_CALL(sctp_accept, sctp_accept(h, &out, NULL, NULL))
+static void misuse_sctp_accept(void)
+{
+    HANDLES(sctp_accept);
+    out = SENTINEL_HANDLE;
+    is(sctp_accept(listener, NULL, NULL, NULL), NUL, "sctp_accept: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(sctp_accept(udp, &out, NULL, NULL), WRONG, "sctp_accept: a one-to-many socket: SCTPX_ERR_WRONG_KIND");
+    is(out, SENTINEL_HANDLE, "sctp_accept: *out is untouched when it fails");
+}
+
+HANDLE_CALL(sctp_connect, sctp_connect(h, (struct sockaddr *)&addr, addr_len))
+static int32_t connect_tcp(const struct sockaddr *a, socklen_t n) { return sctp_connect(tcp, a, n); }
+static void misuse_sctp_connect(void)
+{
+    HANDLES(sctp_connect);
+    address_cases("sctp_connect", connect_tcp);
+}
+
+HANDLE_CALL(sctp_connectx, sctp_connectx(h, &addr, 1, NULL))
+static int32_t connectx_tcp(const struct sockaddr_storage *a, size_t n) { return sctp_connectx(tcp, a, n, NULL); }
+static void misuse_sctp_connectx(void)
+{
+    HANDLES(sctp_connectx);
+    address_list_cases("sctp_connectx", connectx_tcp);
+}
+
+HANDLE_CALL(sctp_peeloff, sctp_peeloff(h, 1, 0, &out))
+static void misuse_sctp_peeloff(void)
+{
+    int fds = open_fds();
+    HANDLES(sctp_peeloff);
+    out = SENTINEL_HANDLE;
+    is(sctp_peeloff(udp, 1, 0, NULL), NUL, "sctp_peeloff: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(sctp_peeloff(tcp, 1, 0, &out), WRONG, "sctp_peeloff: a one-to-one socket: SCTPX_ERR_WRONG_KIND");
+    is(sctp_peeloff(udp, 1, 4, &out), INVAL, "sctp_peeloff: unknown flag 4: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_peeloff(udp, 12345, 0, &out), -EINVAL, "sctp_peeloff: an association the socket does not have: -EINVAL");
+    is(out, SENTINEL_HANDLE, "sctp_peeloff: *out is untouched when it fails");
+    is(open_fds(), fds, "sctp_peeloff: no failure leaves a descriptor open");
+}
+
+HANDLE_CALL(sctp_shutdown, sctp_shutdown(h, 0))
+static void misuse_sctp_shutdown(void) { HANDLES(sctp_shutdown); }
+
+HANDLE_CALL(sctp_abort, sctp_abort(h, 0))
+static void misuse_sctp_abort(void) { HANDLES(sctp_abort); }
+
+static void addrs_cases(const char *fn, int32_t (*get)(sctpx_handle, sctpx_assoc_id, struct sockaddr_storage *, size_t))
+{
+    int32_t n = get(conn, 0, many, 65);
+    is(get(conn, 0, NULL, 4), NUL, "%s: NULL out with cap 4: SCTPX_ERR_NULL_POINTER", fn);
+    ok(n >= 1, "%s: the association has addresses (%d)", fn, (int)n);
+    is(get(conn, 0, NULL, 0), n, "%s: NULL out with cap 0 just counts them", fn);
+}
+
+HANDLE_CALL(sctp_getpaddrs, sctp_getpaddrs(h, 0, many, 4))
+static void misuse_sctp_getpaddrs(void)
+{
+    HANDLES(sctp_getpaddrs);
+    addrs_cases("sctp_getpaddrs", sctp_getpaddrs);
+}
+
+HANDLE_CALL(sctp_getladdrs, sctp_getladdrs(h, 0, many, 4))
+static void misuse_sctp_getladdrs(void)
+{
+    HANDLES(sctp_getladdrs);
+    addrs_cases("sctp_getladdrs", sctp_getladdrs);
+}
+
+HANDLE_CALL(sctp_send_stream, sctp_send_stream(h, 0, 0, 0, buf, 4))
+static void misuse_sctp_send_stream(void)
+{
+    HANDLES(sctp_send_stream);
+    is(sctp_send_stream(conn, 0, 0, 0, NULL, 4), NUL, "sctp_send_stream: NULL buf with len 4: SCTPX_ERR_NULL_POINTER");
+    is(sctp_send_stream(conn, 0, 0, 0, buf, SIZE_MAX), INVAL, "sctp_send_stream: len SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    /* NULL with 0 passes sctpx's checks; SCTP itself has no empty messages. */
+    is(sctp_send_stream(conn, 0, 0, 0, NULL, 0), -EINVAL, "sctp_send_stream: an empty message: -EINVAL from the kernel");
+}
+
+HANDLE_CALL(sctp_send, sctp_send(h, buf, 4, NULL, NULL, 0))
+static void misuse_sctp_send(void)
+{
+    sctpx_send_info bad;
+    HANDLES(sctp_send);
+    is(sctp_send(conn, NULL, 4, NULL, NULL, 0), NUL, "sctp_send: NULL buf with len 4: SCTPX_ERR_NULL_POINTER");
+    is(sctp_send(conn, buf, SIZE_MAX, NULL, NULL, 0), INVAL, "sctp_send: len SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_send(conn, buf, 4, &info, (struct sockaddr *)&addr, 0), INVAL, "sctp_send: destination length 0: SCTPX_ERR_INVALID_ARGUMENT");
+    bad = info;
+    bad.flags = 0x8000;
+    is(sctp_send(conn, buf, 4, &bad, NULL, 0), INVAL, "sctp_send: unknown send flag 0x8000: SCTPX_ERR_INVALID_ARGUMENT");
+    bad = info;
+    bad.pr_policy = 4;
+    is(sctp_send(conn, buf, 4, &bad, NULL, 0), INVAL, "sctp_send: unknown PR policy 4: SCTPX_ERR_INVALID_ARGUMENT");
+    bad = info;
+    bad.reserved = 1;
+    is(sctp_send(conn, buf, 4, &bad, NULL, 0), INVAL, "sctp_send: reserved field not 0: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctp_send_batch, sctp_send_batch(h, &msg, 1))
+static void misuse_sctp_send_batch(void)
+{
+    sctpx_send_msg bad;
+    HANDLES(sctp_send_batch);
+    is(sctp_send_batch(conn, NULL, 1), NUL, "sctp_send_batch: NULL msgs with count 1: SCTPX_ERR_NULL_POINTER");
+    is(sctp_send_batch(conn, NULL, 0), 0, "sctp_send_batch: count 0 sends nothing and returns 0");
+    is(sctp_send_batch(conn, &msg, SIZE_MAX), INVAL, "sctp_send_batch: count SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    bad = msg;
+    bad.data = NULL;
+    is(sctp_send_batch(conn, &bad, 1), NUL, "sctp_send_batch: a message with NULL data and len 4: SCTPX_ERR_NULL_POINTER");
+    bad = msg;
+    bad.len = SIZE_MAX;
+    is(sctp_send_batch(conn, &bad, 1), INVAL, "sctp_send_batch: a message of len SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    bad = msg;
+    bad.info.flags = 0x8000;
+    is(sctp_send_batch(conn, &bad, 1), INVAL, "sctp_send_batch: a message with unknown flag 0x8000: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctp_next_event, sctp_next_event(h, &ev, buf, sizeof buf, 0))
+static void misuse_sctp_next_event(void)
+{
+    HANDLES(sctp_next_event);
+    ev.kind = 0xffffffffu;
+    is(sctp_next_event(conn, NULL, buf, sizeof buf, 0), NUL, "sctp_next_event: NULL event: SCTPX_ERR_NULL_POINTER");
+    is(sctp_next_event(conn, &ev, NULL, sizeof buf, 0), NUL, "sctp_next_event: NULL buf with cap 256: SCTPX_ERR_NULL_POINTER");
+    is(sctp_next_event(conn, &ev, buf, 0, 0), INVAL, "sctp_next_event: cap 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_next_event(conn, &ev, buf, SIZE_MAX, 0), INVAL, "sctp_next_event: cap SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_next_event(conn, &ev, buf, sizeof buf, -2), INVAL, "sctp_next_event: timeout -2: SCTPX_ERR_INVALID_ARGUMENT");
+    is(ev.kind, 0xffffffffu, "sctp_next_event: *event is untouched when it fails");
+}
+
+HANDLE_CALL(sctp_recv_batch, sctp_recv_batch(h, &ev, 1, buf, sizeof buf, 0))
+static void misuse_sctp_recv_batch(void)
+{
+    HANDLES(sctp_recv_batch);
+    is(sctp_recv_batch(conn, NULL, 1, buf, sizeof buf, 0), NUL, "sctp_recv_batch: NULL events: SCTPX_ERR_NULL_POINTER");
+    is(sctp_recv_batch(conn, &ev, 1, NULL, sizeof buf, 0), NUL, "sctp_recv_batch: NULL bufs: SCTPX_ERR_NULL_POINTER");
+    is(sctp_recv_batch(conn, &ev, 0, buf, sizeof buf, 0), INVAL, "sctp_recv_batch: count 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_recv_batch(conn, &ev, 1, buf, 0, 0), INVAL, "sctp_recv_batch: stride 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_recv_batch(conn, &ev, SIZE_MAX, buf, 2, 0), INVAL, "sctp_recv_batch: count * stride overflows: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_recv_batch(conn, &ev, 1, buf, sizeof buf, -2), INVAL, "sctp_recv_batch: timeout -2: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctp_subscribe, sctp_subscribe(h, SCTPX_EVENT_ASSOC_CHANGE, 1))
+static void misuse_sctp_subscribe(void)
+{
+    HANDLES(sctp_subscribe);
+    is(sctp_subscribe(tcp, SCTPX_EVENT_DATA, 1), INVAL, "sctp_subscribe: kind DATA is no notification: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_subscribe(tcp, 14, 1), INVAL, "sctp_subscribe: kind 14: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_subscribe(tcp, UINT32_MAX, 1), INVAL, "sctp_subscribe: kind UINT32_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctp_subscribed, sctp_subscribed(h, SCTPX_EVENT_ASSOC_CHANGE))
+static void misuse_sctp_subscribed(void)
+{
+    HANDLES(sctp_subscribed);
+    is(sctp_subscribed(tcp, SCTPX_EVENT_DATA), INVAL, "sctp_subscribed: kind DATA: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_subscribed(tcp, 14), INVAL, "sctp_subscribed: kind 14: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctp_get_option, sctp_get_option(h, 0, SCTPX_OPT_NODELAY, &value))
+static void misuse_sctp_get_option(void)
+{
+    HANDLES(sctp_get_option);
+    value = 0x5a5a;
+    is(sctp_get_option(tcp, 0, SCTPX_OPT_NODELAY, NULL), NUL, "sctp_get_option: NULL value: SCTPX_ERR_NULL_POINTER");
+    is(sctp_get_option(tcp, 0, 0, &value), INVAL, "sctp_get_option: option 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_get_option(tcp, 0, 22, &value), INVAL, "sctp_get_option: option 22: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_get_option(tcp, 0, -1, &value), INVAL, "sctp_get_option: option -1: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_get_option(tcp, 0, SCTPX_OPT_ASSOC_NUMBER, &value), WRONG, "sctp_get_option: ASSOC_NUMBER of a one-to-one socket: SCTPX_ERR_WRONG_KIND");
+    is(value, 0x5a5a, "sctp_get_option: *value is untouched when it fails");
+}
+
+HANDLE_CALL(sctp_set_option, sctp_set_option(h, 0, SCTPX_OPT_NODELAY, 1))
+static void misuse_sctp_set_option(void)
+{
+    HANDLES(sctp_set_option);
+    is(sctp_set_option(tcp, 0, 0, 1), INVAL, "sctp_set_option: option 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_set_option(tcp, 0, 22, 1), INVAL, "sctp_set_option: option 22: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_set_option(tcp, 0, SCTPX_OPT_NODELAY, 2), INVAL, "sctp_set_option: NODELAY 2 (a flag): SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_set_option(tcp, 0, SCTPX_OPT_SNDBUF, INT64_MAX), INVAL, "sctp_set_option: SNDBUF INT64_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_set_option(tcp, 0, SCTPX_OPT_LINGER, -2), INVAL, "sctp_set_option: LINGER -2: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_set_option(udp, 0, SCTPX_OPT_ASSOC_NUMBER, 1), INVAL, "sctp_set_option: ASSOC_NUMBER is read only: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_set_option(tcp, 0, SCTPX_OPT_ENABLE_STREAM_RESET, 8), INVAL, "sctp_set_option: ENABLE_STREAM_RESET bit 8: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctp_get_initmsg, sctp_get_initmsg(h, &initmsg))
+static void misuse_sctp_get_initmsg(void)
+{
+    HANDLES(sctp_get_initmsg);
+    is(sctp_get_initmsg(tcp, NULL), NUL, "sctp_get_initmsg: NULL out: SCTPX_ERR_NULL_POINTER");
+}
+
+HANDLE_CALL(sctp_set_initmsg, sctp_set_initmsg(h, &initmsg))
+static void misuse_sctp_set_initmsg(void)
+{
+    HANDLES(sctp_set_initmsg);
+    is(sctp_set_initmsg(tcp, NULL), NUL, "sctp_set_initmsg: NULL value: SCTPX_ERR_NULL_POINTER");
+}
+
+HANDLE_CALL(sctp_get_paddrparams, sctp_get_paddrparams(h, 0, NULL, 0, &pp))
+static void misuse_sctp_get_paddrparams(void)
+{
+    HANDLES(sctp_get_paddrparams);
+    is(sctp_get_paddrparams(conn, 0, NULL, 0, NULL), NUL, "sctp_get_paddrparams: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(sctp_get_paddrparams(conn, 0, (struct sockaddr *)&addr, 0, &pp), INVAL, "sctp_get_paddrparams: address length 0: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctp_set_paddrparams, sctp_set_paddrparams(h, &pp))
+static void misuse_sctp_set_paddrparams(void)
+{
+    sctpx_paddrparams bad;
+    HANDLES(sctp_set_paddrparams);
+    is(sctp_set_paddrparams(conn, NULL), NUL, "sctp_set_paddrparams: NULL value: SCTPX_ERR_NULL_POINTER");
+    memset(&bad, 0, sizeof bad);
+    bad.address.ss_family = AF_UNIX;
+    bad.address_len = sizeof(struct sockaddr_un);
+    is(sctp_set_paddrparams(conn, &bad), INVAL, "sctp_set_paddrparams: an AF_UNIX address: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctp_get_status, sctp_get_status(h, 0, &st))
+static void misuse_sctp_get_status(void)
+{
+    HANDLES(sctp_get_status);
+    is(sctp_get_status(conn, 0, NULL), NUL, "sctp_get_status: NULL out: SCTPX_ERR_NULL_POINTER");
+}
+
+HANDLE_CALL(sctp_get_paddrinfo, sctp_get_paddrinfo(h, 0, (struct sockaddr *)&addr, addr_len, &pi))
+static void misuse_sctp_get_paddrinfo(void)
+{
+    HANDLES(sctp_get_paddrinfo);
+    is(sctp_get_paddrinfo(conn, 0, NULL, addr_len, &pi), NUL, "sctp_get_paddrinfo: NULL address: SCTPX_ERR_NULL_POINTER");
+    is(sctp_get_paddrinfo(conn, 0, (struct sockaddr *)&addr, addr_len, NULL), NUL, "sctp_get_paddrinfo: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(sctp_get_paddrinfo(conn, 0, (struct sockaddr *)&addr, 0, &pi), INVAL, "sctp_get_paddrinfo: address length 0: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctp_get_assoc_stats, sctp_get_assoc_stats(h, 0, &stats))
+static void misuse_sctp_get_assoc_stats(void)
+{
+    HANDLES(sctp_get_assoc_stats);
+    is(sctp_get_assoc_stats(conn, 0, NULL), NUL, "sctp_get_assoc_stats: NULL out: SCTPX_ERR_NULL_POINTER");
+}
+
+HANDLE_CALL(sctp_get_assoc_ids, sctp_get_assoc_ids(h, ids, 4))
+static void misuse_sctp_get_assoc_ids(void)
+{
+    HANDLES(sctp_get_assoc_ids);
+    is(sctp_get_assoc_ids(udp, NULL, 4), NUL, "sctp_get_assoc_ids: NULL out with cap 4: SCTPX_ERR_NULL_POINTER");
+    is(sctp_get_assoc_ids(udp, NULL, 0), 0, "sctp_get_assoc_ids: NULL out with cap 0 just counts (none)");
+    is(sctp_get_assoc_ids(udp, ids, SIZE_MAX), INVAL, "sctp_get_assoc_ids: cap SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_get_assoc_ids(tcp, ids, 4), WRONG, "sctp_get_assoc_ids: a one-to-one socket: SCTPX_ERR_WRONG_KIND");
+}
+
+HANDLE_CALL(sctp_set_primary, sctp_set_primary(h, 0, (struct sockaddr *)&addr, addr_len))
+static int32_t set_primary_conn(const struct sockaddr *a, socklen_t n) { return sctp_set_primary(conn, 0, a, n); }
+static void misuse_sctp_set_primary(void)
+{
+    HANDLES(sctp_set_primary);
+    address_cases("sctp_set_primary", set_primary_conn);
+}
+
+HANDLE_CALL(sctp_get_primary, sctp_get_primary(h, 0, &addr))
+static void misuse_sctp_get_primary(void)
+{
+    HANDLES(sctp_get_primary);
+    is(sctp_get_primary(conn, 0, NULL), NUL, "sctp_get_primary: NULL out: SCTPX_ERR_NULL_POINTER");
+}
+
+HANDLE_CALL(sctp_set_peer_primary, sctp_set_peer_primary(h, 0, (struct sockaddr *)&addr, addr_len))
+static int32_t set_peer_primary_conn(const struct sockaddr *a, socklen_t n) { return sctp_set_peer_primary(conn, 0, a, n); }
+static void misuse_sctp_set_peer_primary(void)
+{
+    HANDLES(sctp_set_peer_primary);
+    address_cases("sctp_set_peer_primary", set_peer_primary_conn);
+}
+
+HANDLE_CALL(sctp_reset_streams, sctp_reset_streams(h, 0, 2, streams, 2))
+static void misuse_sctp_reset_streams(void)
+{
+    HANDLES(sctp_reset_streams);
+    is(sctp_reset_streams(conn, 0, 0, streams, 2), INVAL, "sctp_reset_streams: direction 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_reset_streams(conn, 0, 4, streams, 2), INVAL, "sctp_reset_streams: direction 4: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_reset_streams(conn, 0, 2, NULL, 2), NUL, "sctp_reset_streams: NULL streams with count 2: SCTPX_ERR_NULL_POINTER");
+    is(sctp_reset_streams(conn, 0, 2, streams, 257), INVAL, "sctp_reset_streams: count 257 (the limit is 256): SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_reset_streams(conn, 0, 2, streams, SIZE_MAX), INVAL, "sctp_reset_streams: count SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctp_add_streams, sctp_add_streams(h, 0, 1, 1))
+static void misuse_sctp_add_streams(void) { HANDLES(sctp_add_streams); }
+
+#define ENTRY(f) {#f, misuse_##f}
+static const struct entry {
+    const char *name;
+    void (*run)(void);
+} table[] = {
+    ENTRY(sctpx_version),        ENTRY(sctp_strerror),        ENTRY(sctp_open_tcp),
+    ENTRY(sctp_open_udp),        ENTRY(sctp_close),           ENTRY(sctp_fileno),
+    ENTRY(sctp_kind),            ENTRY(sctp_bind),            ENTRY(sctp_bindx),
+    ENTRY(sctp_listen),          ENTRY(sctp_accept),          ENTRY(sctp_connect),
+    ENTRY(sctp_connectx),        ENTRY(sctp_peeloff),         ENTRY(sctp_shutdown),
+    ENTRY(sctp_abort),           ENTRY(sctp_getpaddrs),       ENTRY(sctp_getladdrs),
+    ENTRY(sctp_send_stream),     ENTRY(sctp_send),            ENTRY(sctp_send_batch),
+    ENTRY(sctp_next_event),      ENTRY(sctp_recv_batch),      ENTRY(sctp_subscribe),
+    ENTRY(sctp_subscribed),      ENTRY(sctp_get_option),      ENTRY(sctp_set_option),
+    ENTRY(sctp_get_initmsg),     ENTRY(sctp_set_initmsg),     ENTRY(sctp_get_paddrparams),
+    ENTRY(sctp_set_paddrparams), ENTRY(sctp_get_status),      ENTRY(sctp_get_paddrinfo),
+    ENTRY(sctp_get_assoc_stats), ENTRY(sctp_get_assoc_ids),   ENTRY(sctp_set_primary),
+    ENTRY(sctp_get_primary),     ENTRY(sctp_set_peer_primary), ENTRY(sctp_reset_streams),
+    ENTRY(sctp_add_streams),
+};
+
+/* Every prototype of the header, by name (generated from sctpx.h). */
+static const char *const header_functions[] = {
+#define SCTPX_FN(f) #f,
+#include "sctpx_functions.h"
+#undef SCTPX_FN
+};
+
+int main(void)
+{
+    size_t i, j, n = sizeof table / sizeof table[0];
+    int fds, missing = 0;
+
+    addr_len = loopback4(0, &addr);
+    for (i = 0; i < sizeof many / sizeof many[0]; i++)
+        loopback4(0, &many[i]);
+    msg.data = buf;
+    msg.len = 4;
+
+    must(sctp_open_tcp(SCTPX_AF_INET, &tcp), "sctp_open_tcp");
+    must(sctp_open_udp(SCTPX_AF_INET, &udp), "sctp_open_udp");
+    must(sctp_open_tcp(SCTPX_AF_INET, &closed_h), "sctp_open_tcp");
+    must(sctp_close(closed_h), "sctp_close");
+    must(sctp_open_tcp(SCTPX_AF_INET, &listener), "sctp_open_tcp");
+    must(sctp_bind(listener, (struct sockaddr *)&addr, addr_len), "sctp_bind");
+    must(sctp_listen(listener, 4), "sctp_listen");
+    tcp_pair(SCTPX_AF_INET, &conn, &conn_peer);
+    /* The peer's address, for the calls that name one. */
+    must(sctp_getpaddrs(conn, 0, &addr, 1), "sctp_getpaddrs");
+    fds = open_fds();
+
+    for (i = 0; i < n; i++)
+        table[i].run();
+
+    is(open_fds(), fds, "no misuse left a descriptor open");
+    for (i = 0; i < sizeof header_functions / sizeof header_functions[0]; i++) {
+        for (j = 0; j < n && strcmp(table[j].name, header_functions[i]) != 0; j++)
+            ;
+        if (j == n) {
+            diag("%s is in sctpx.h but not in the misuse table", header_functions[i]);
+            missing++;
+        }
+    }
+    ok(missing == 0, "the table covers all %d functions of sctpx.h", (int)(sizeof header_functions / sizeof header_functions[0]));
+    return done_testing();
+}

@@ -1,0 +1,195 @@
+#define _POSIX_C_SOURCE 200809L
+
+#include "testlib.h"
+
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <netinet/in.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int tests_run, tests_failed;
+
+static void vreport(int pass, const char *fmt, va_list ap)
+{
+    tests_run++;
+    if (!pass)
+        tests_failed++;
+    printf("%sok %d - ", pass ? "" : "not ", tests_run);
+    vprintf(fmt, ap);
+    printf("\n");
+    fflush(stdout);
+}
+
+int ok(int pass, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(pass, fmt, ap);
+    va_end(ap);
+    return pass;
+}
+
+static void describe(const char *label, int64_t v)
+{
+    char msg[160] = "";
+    if (v < 0 && v >= INT32_MIN)
+        sctp_strerror((int32_t)v, msg, sizeof msg);
+    printf("#   %s: %lld%s%s%s\n", label, (long long)v, *msg ? " (" : "", msg, *msg ? ")" : "");
+}
+
+int is_impl(int64_t got, int64_t want, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(got == want, fmt, ap);
+    va_end(ap);
+    if (got != want) {
+        describe("got ", got);
+        describe("want", want);
+    }
+    return got == want;
+}
+
+int is_str(const char *got, const char *want, const char *fmt, ...)
+{
+    int pass = got && want && strcmp(got, want) == 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(pass, fmt, ap);
+    va_end(ap);
+    if (!pass)
+        printf("#   got  '%s'\n#   want '%s'\n", got ? got : "(null)", want ? want : "(null)");
+    return pass;
+}
+
+void diag(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    printf("# ");
+    vprintf(fmt, ap);
+    printf("\n");
+    va_end(ap);
+}
+
+int done_testing(void)
+{
+    printf("1..%d\n", tests_run);
+    if (tests_failed)
+        printf("# %d of %d failed\n", tests_failed, tests_run);
+    return tests_failed ? 1 : 0;
+}
+
+int32_t must(int32_t rc, const char *what)
+{
+    if (rc < 0) {
+        char msg[160];
+        sctp_strerror(rc, msg, sizeof msg);
+        ok(0, "fixture: %s: %s (%d)", what, msg, (int)rc);
+        exit(done_testing());
+    }
+    return rc;
+}
+
+socklen_t loopback4(uint16_t port, struct sockaddr_storage *ss)
+{
+    struct sockaddr_in *a = (struct sockaddr_in *)ss;
+    memset(ss, 0, sizeof *ss);
+    a->sin_family = AF_INET;
+    a->sin_port = htons(port);
+    a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    return sizeof *a;
+}
+
+socklen_t loopback6(uint16_t port, struct sockaddr_storage *ss)
+{
+    struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
+    memset(ss, 0, sizeof *ss);
+    a->sin6_family = AF_INET6;
+    a->sin6_port = htons(port);
+    a->sin6_addr = in6addr_loopback;
+    return sizeof *a;
+}
+
+uint16_t local_port(sctpx_handle h)
+{
+    struct sockaddr_storage ss;
+    must(sctp_getladdrs(h, 0, &ss, 1), "sctp_getladdrs");
+    /* sin_port and sin6_port sit at the same offset. */
+    return ntohs(((struct sockaddr_in *)&ss)->sin_port);
+}
+
+static socklen_t loopback(int32_t family, uint16_t port, struct sockaddr_storage *ss)
+{
+    return family == SCTPX_AF_INET6 ? loopback6(port, ss) : loopback4(port, ss);
+}
+
+void tcp_pair(int32_t family, sctpx_handle *client, sctpx_handle *server)
+{
+    struct sockaddr_storage ss;
+    sctpx_handle listener;
+    socklen_t len = loopback(family, 0, &ss);
+
+    must(sctp_open_tcp(family, &listener), "sctp_open_tcp (listener)");
+    must(sctp_bind(listener, (struct sockaddr *)&ss, len), "sctp_bind");
+    must(sctp_listen(listener, 4), "sctp_listen");
+    len = loopback(family, local_port(listener), &ss);
+    must(sctp_open_tcp(family, client), "sctp_open_tcp (client)");
+    must(sctp_connect(*client, (struct sockaddr *)&ss, len), "sctp_connect");
+    must(sctp_accept(listener, server, NULL, NULL), "sctp_accept");
+    must(sctp_close(listener), "sctp_close (listener)");
+}
+
+void udp_pair(sctpx_handle *server, sctpx_handle *client, sctpx_assoc_id *assoc)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = loopback4(0, &ss);
+    int64_t start;
+
+    must(sctp_open_udp(SCTPX_AF_INET, server), "sctp_open_udp");
+    must(sctp_bind(*server, (struct sockaddr *)&ss, len), "sctp_bind");
+    must(sctp_listen(*server, 4), "sctp_listen");
+    len = loopback4(local_port(*server), &ss);
+    must(sctp_open_tcp(SCTPX_AF_INET, client), "sctp_open_tcp (client)");
+    must(sctp_connect(*client, (struct sockaddr *)&ss, len), "sctp_connect");
+    /* connect() returns when the client's side is up; the server's side
+     * follows on COOKIE-ACK, a moment later. */
+    for (start = now_ms(); now_ms() - start < 5000;) {
+        if (must(sctp_get_assoc_ids(*server, assoc, 1), "sctp_get_assoc_ids") == 1)
+            return;
+        nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+    }
+    must(SCTPX_ERR_TIMED_OUT, "the server's association id");
+}
+
+int32_t next_data(sctpx_handle h, sctpx_event *ev, uint8_t *buf, size_t cap)
+{
+    for (;;) {
+        int32_t n = sctp_next_event(h, ev, buf, cap, 5000);
+        if (n < 0 || ev->kind == SCTPX_EVENT_DATA)
+            return n;
+    }
+}
+
+int64_t now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+int open_fds(void)
+{
+    int n = 0;
+    DIR *d = opendir("/proc/self/fd");
+    if (!d)
+        return -1;
+    while (readdir(d))
+        n++;
+    closedir(d);
+    return n;
+}

@@ -1,0 +1,62 @@
+/*
+ * A tiny TAP producer and the SCTP fixtures the sctpx C tests share.
+ *
+ * Each test program prints "ok N - what" / "not ok N - what" lines and a
+ * "1..N" plan at the end, and exits 1 when anything failed (tests/run-all
+ * counts the lines). A fixture that cannot be set up (no socket, no
+ * association) is itself a failure: the program prints why and exits, it
+ * never skips.
+ */
+#ifndef SCTPX_TESTLIB_H
+#define SCTPX_TESTLIB_H
+
+#include <sctpx.h>
+
+#include <stdint.h>
+
+/* Records one test result; returns `pass`. */
+int ok(int pass, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Passes when got == want; on failure prints both (and, for negative codes,
+ * what sctp_strerror says about them). */
+#define is(got, want, ...) is_impl((int64_t)(got), (int64_t)(want), __VA_ARGS__)
+int is_impl(int64_t got, int64_t want, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Passes when the two NUL-terminated strings are equal. */
+int is_str(const char *got, const char *want, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* A "# ..." comment line in the TAP output. */
+void diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints the plan; the return value is the exit status for main(). */
+int done_testing(void);
+
+/* For fixtures: a negative rc ends the program as a failed test. */
+int32_t must(int32_t rc, const char *what);
+
+/* 127.0.0.1:port / ::1:port; returns the address length. */
+socklen_t loopback4(uint16_t port, struct sockaddr_storage *ss);
+socklen_t loopback6(uint16_t port, struct sockaddr_storage *ss);
+
+/* The port of a socket's first bound address. */
+uint16_t local_port(sctpx_handle h);
+
+/* A one-to-one association over loopback of `family` (SCTPX_AF_INET or
+ * SCTPX_AF_INET6): *client connected, *server accepted. */
+void tcp_pair(int32_t family, sctpx_handle *client, sctpx_handle *server);
+
+/* A one-to-many server with one association from a one-to-one *client;
+ * *assoc is the association's id on the server's side. */
+void udp_pair(sctpx_handle *server, sctpx_handle *client, sctpx_assoc_id *assoc);
+
+/* The next DATA event, waiting at most 5 s; notifications are skipped.
+ * Returns its length or a negative code. */
+int32_t next_data(sctpx_handle h, sctpx_event *ev, uint8_t *buf, size_t cap);
+
+/* Milliseconds on the monotonic clock. */
+int64_t now_ms(void);
+
+/* How many descriptors this process has open (for leak checks). */
+int open_fds(void);
+
+#endif /* SCTPX_TESTLIB_H */

@@ -1,0 +1,94 @@
+//! The C ABI's handle rules and error codes, called from Rust.
+
+use sctpx::ffi::*;
+
+fn open_tcp() -> u64 {
+    let mut h = 0;
+    assert_eq!(unsafe { sctp_open_tcp(SCTPX_AF_INET, &mut h) }, 0);
+    h
+}
+
+#[test]
+fn a_never_issued_handle_is_bad_handle() {
+    assert_eq!(sctp_fileno(0), SCTPX_ERR_BAD_HANDLE);
+    assert_eq!(sctp_fileno(0xdead_beef_0000), SCTPX_ERR_BAD_HANDLE);
+}
+
+#[test]
+fn a_closed_handle_is_closed_handle_and_closing_twice_is_safe() {
+    let h = open_tcp();
+    assert!(sctp_fileno(h) >= 0);
+    assert_eq!(sctp_close(h), 0);
+    assert_eq!(sctp_fileno(h), SCTPX_ERR_CLOSED_HANDLE);
+    assert_eq!(sctp_close(h), SCTPX_ERR_CLOSED_HANDLE);
+}
+
+#[test]
+fn handles_are_never_reused() {
+    let a = open_tcp();
+    sctp_close(a);
+    let b = open_tcp();
+    assert!(b > a);
+    sctp_close(b);
+}
+
+#[test]
+fn peeloff_on_a_one_to_one_handle_is_wrong_kind() {
+    let h = open_tcp();
+    let mut out = 0;
+    assert_eq!(unsafe { sctp_peeloff(h, 1, 0, &mut out) }, SCTPX_ERR_WRONG_KIND);
+    assert_eq!(out, 0, "nothing is written on failure");
+    sctp_close(h);
+}
+
+#[test]
+fn null_output_pointer_is_null_pointer() {
+    assert_eq!(unsafe { sctp_open_udp(SCTPX_AF_INET, std::ptr::null_mut()) }, SCTPX_ERR_NULL_POINTER);
+}
+
+#[test]
+fn an_unknown_family_is_invalid_argument() {
+    let mut h = 0;
+    assert_eq!(unsafe { sctp_open_tcp(1, &mut h) }, SCTPX_ERR_INVALID_ARGUMENT);
+}
+
+#[test]
+fn os_errors_are_negated_errno() {
+    // Listening on an unbound one-to-one socket works, but connecting an
+    // invalid address family length is EINVAL from the library's checks;
+    // a real OS error: sending on an unconnected one-to-one socket.
+    let h = open_tcp();
+    let r = unsafe { sctp_send_stream(h, 0, 0, 0, b"x".as_ptr(), 1) };
+    assert_eq!(r, -libc::EPIPE);
+    sctp_close(h);
+}
+
+#[test]
+fn strerror_describes_library_and_os_codes() {
+    let mut buf = [0i8; 128];
+    let n = unsafe { sctp_strerror(SCTPX_ERR_CLOSED_HANDLE, buf.as_mut_ptr(), buf.len()) };
+    let s = unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }.to_str().unwrap();
+    assert_eq!(s, "the handle has been closed");
+    assert_eq!(n as usize, s.len());
+    unsafe { sctp_strerror(-libc::ECONNREFUSED, buf.as_mut_ptr(), buf.len()) };
+    let s = unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }.to_str().unwrap();
+    assert!(s.starts_with("Connection refused"), "{s}");
+}
+
+#[test]
+fn strerror_truncates_to_the_buffer_and_terminates_it() {
+    let mut buf = [0x7fi8; 5];
+    let n = unsafe { sctp_strerror(SCTPX_ERR_CLOSED_HANDLE, buf.as_mut_ptr(), buf.len()) };
+    assert_eq!(n as usize, "the handle has been closed".len());
+    assert_eq!(unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }.to_str().unwrap(), "the ");
+}
+
+#[test]
+fn version_macros_match_cargo_toml_and_the_runtime_string() {
+    let v = format!("{SCTPX_VERSION_MAJOR}.{SCTPX_VERSION_MINOR}.{SCTPX_VERSION_PATCH}");
+    assert_eq!(v, env!("CARGO_PKG_VERSION"));
+    let rt = unsafe { std::ffi::CStr::from_ptr(sctpx_version()) }.to_str().unwrap();
+    assert_eq!(rt, env!("CARGO_PKG_VERSION"));
+    let header = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/include/sctpx.h")).unwrap();
+    assert!(header.contains(&format!("#define SCTPX_VERSION_STRING \"{v}\"")));
+}
