@@ -9,36 +9,9 @@
 
 #include "testlib.h"
 
-#include <arpa/inet.h>
 #include <netinet/in.h>
+#include <stdio.h>
 #include <string.h>
-
-/* "127.0.0.1:5000" / "[::1]:5000" / "[::ffff:127.0.0.1]:5000". */
-static const char *str(const struct sockaddr_storage *ss)
-{
-    static char out[4][64];
-    static int next;
-    char ip[INET6_ADDRSTRLEN] = "?";
-    char *o = out[next++ % 4];
-    if (ss->ss_family == AF_INET) {
-        inet_ntop(AF_INET, &((const struct sockaddr_in *)ss)->sin_addr, ip, sizeof ip);
-        snprintf(o, 64, "%s:%u", ip, ntohs(((const struct sockaddr_in *)ss)->sin_port));
-    } else {
-        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ss)->sin6_addr, ip, sizeof ip);
-        snprintf(o, 64, "[%s]:%u", ip, ntohs(((const struct sockaddr_in6 *)ss)->sin6_port));
-    }
-    return o;
-}
-
-static socklen_t v4(const char *ip, uint16_t port, struct sockaddr_storage *ss)
-{
-    struct sockaddr_in *a = (struct sockaddr_in *)ss;
-    memset(ss, 0, sizeof *ss);
-    a->sin_family = AF_INET;
-    a->sin_port = htons(port);
-    inet_pton(AF_INET, ip, &a->sin_addr);
-    return sizeof *a;
-}
 
 int main(void)
 {
@@ -51,32 +24,32 @@ int main(void)
 
     /* A listener bound to 127.0.0.1 only, and an association to it. */
     must(sctp_open_tcp(SCTPX_AF_INET, &l), "sctp_open_tcp");
-    must(sctp_bind(l, (struct sockaddr *)&ss, v4("127.0.0.1", 0, &ss)), "sctp_bind");
+    must(sctp_bind(l, (struct sockaddr *)&ss, ipv4("127.0.0.1", 0, &ss)), "sctp_bind");
     must(sctp_listen(l, 2), "sctp_listen");
     port = local_port(l);
     snprintf(expect, sizeof expect, "127.0.0.1:%u", port);
     n = sctp_getladdrs(l, 0, list, 4);
-    ok(n == 1 && strcmp(str(&list[0]), expect) == 0, "getladdrs of a socket bound to one address: that address (%s)",
-       n > 0 ? str(&list[0]) : "none");
+    ok(n == 1 && strcmp(addr_text(&list[0]), expect) == 0, "getladdrs of a socket bound to one address: that address (%s)",
+       n > 0 ? addr_text(&list[0]) : "none");
 
     must(sctp_open_tcp(SCTPX_AF_INET, &c), "sctp_open_tcp");
-    must(sctp_connect(c, (struct sockaddr *)&ss, v4("127.0.0.1", port, &ss)), "sctp_connect");
+    must(sctp_connect(c, (struct sockaddr *)&ss, ipv4("127.0.0.1", port, &ss)), "sctp_connect");
     must(sctp_accept(l, &s, NULL, NULL), "sctp_accept");
     cport = local_port(c);
 
     n = sctp_getpaddrs(c, 0, list, 4);
-    ok(n == 1 && strcmp(str(&list[0]), expect) == 0, "getpaddrs on the client: the server's address (%s)",
-       n > 0 ? str(&list[0]) : "none");
+    ok(n == 1 && strcmp(addr_text(&list[0]), expect) == 0, "getpaddrs on the client: the server's address (%s)",
+       n > 0 ? addr_text(&list[0]) : "none");
     n = sctp_getpaddrs(s, 0, list, 4);
     ok(n >= 1 && list[0].ss_family == AF_INET && ntohs(((struct sockaddr_in *)&list[0])->sin_port) == cport,
-       "getpaddrs on the server: the client's address, with its port %u (%s)", cport, n > 0 ? str(&list[0]) : "none");
+       "getpaddrs on the server: the client's address, with its port %u (%s)", cport, n > 0 ? addr_text(&list[0]) : "none");
     is(sctp_getpaddrs(c, 0, NULL, 0), 1, "getpaddrs with cap 0 counts the addresses without writing");
 
     /* bindx: a second loopback address on the same port, then away again. */
     must(sctp_open_tcp(SCTPX_AF_INET, &six), "sctp_open_tcp");
-    must(sctp_bind(six, (struct sockaddr *)&ss, v4("127.0.0.1", 0, &ss)), "sctp_bind");
+    must(sctp_bind(six, (struct sockaddr *)&ss, ipv4("127.0.0.1", 0, &ss)), "sctp_bind");
     port = local_port(six);
-    v4("127.0.0.2", port, &want);
+    ipv4("127.0.0.2", port, &want);
     is(sctp_bindx(six, &want, 1, SCTPX_BINDX_ADD), 0, "bindx adds 127.0.0.2 on the same port");
     memset(list, 0xee, sizeof list);
     n = sctp_getladdrs(six, 0, list, 1);
@@ -90,11 +63,11 @@ int main(void)
     must(sctp_open_tcp(SCTPX_AF_INET6, &six), "sctp_open_tcp (IPv6)");
     must(sctp_bind(six, (struct sockaddr *)&ss, loopback6(0, &ss)), "sctp_bind (IPv6)");
     port = local_port(six);
-    v4("127.0.0.1", port, &want);
+    ipv4("127.0.0.1", port, &want);
     is(sctp_bindx(six, &want, 1, SCTPX_BINDX_ADD), 0, "bindx adds an IPv4 address to an IPv6 socket");
     n = sctp_getladdrs(six, 0, list, 4);
     for (i = 0; i < n && i < 4; i++) {
-        const char *a = str(&list[i]);
+        const char *a = addr_text(&list[i]);
         char v6[64], mapped[64];
         snprintf(v6, sizeof v6, "[::1]:%u", port);
         snprintf(mapped, sizeof mapped, "[::ffff:127.0.0.1]:%u", port);

@@ -97,12 +97,7 @@ int32_t must(int32_t rc, const char *what)
 
 socklen_t loopback4(uint16_t port, struct sockaddr_storage *ss)
 {
-    struct sockaddr_in *a = (struct sockaddr_in *)ss;
-    memset(ss, 0, sizeof *ss);
-    a->sin_family = AF_INET;
-    a->sin_port = htons(port);
-    a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return sizeof *a;
+    return ipv4("127.0.0.1", port, ss);
 }
 
 socklen_t loopback6(uint16_t port, struct sockaddr_storage *ss)
@@ -113,6 +108,36 @@ socklen_t loopback6(uint16_t port, struct sockaddr_storage *ss)
     a->sin6_port = htons(port);
     a->sin6_addr = in6addr_loopback;
     return sizeof *a;
+}
+
+socklen_t ipv4(const char *ip, uint16_t port, struct sockaddr_storage *ss)
+{
+    struct sockaddr_in *a = (struct sockaddr_in *)ss;
+    memset(ss, 0, sizeof *ss);
+    a->sin_family = AF_INET;
+    a->sin_port = htons(port);
+    inet_pton(AF_INET, ip, &a->sin_addr);
+    return sizeof *a;
+}
+
+const char *addr_text(const struct sockaddr_storage *ss)
+{
+    static char out[4][64];
+    static int next;
+    char ip[INET6_ADDRSTRLEN] = "?";
+    char *o = out[next++ % 4];
+    if (ss->ss_family == AF_INET) {
+        const struct sockaddr_in *a = (const struct sockaddr_in *)ss;
+        inet_ntop(AF_INET, &a->sin_addr, ip, sizeof ip);
+        snprintf(o, 64, "%s:%u", ip, ntohs(a->sin_port));
+    } else if (ss->ss_family == AF_INET6) {
+        const struct sockaddr_in6 *a = (const struct sockaddr_in6 *)ss;
+        inet_ntop(AF_INET6, &a->sin6_addr, ip, sizeof ip);
+        snprintf(o, 64, "[%s]:%u", ip, ntohs(a->sin6_port));
+    } else {
+        snprintf(o, 64, "(family %d)", (int)ss->ss_family);
+    }
+    return o;
 }
 
 uint16_t local_port(sctpx_handle h)

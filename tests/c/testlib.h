@@ -38,6 +38,12 @@ int32_t must(int32_t rc, const char *what);
 socklen_t loopback4(uint16_t port, struct sockaddr_storage *ss);
 socklen_t loopback6(uint16_t port, struct sockaddr_storage *ss);
 
+/* An IPv4 address from its text; returns the address length. */
+socklen_t ipv4(const char *ip, uint16_t port, struct sockaddr_storage *ss);
+
+/* "127.0.0.1:5000" or "[::1]:5000", in one of four rotating buffers. */
+const char *addr_text(const struct sockaddr_storage *ss);
+
 /* The port of a socket's first bound address. */
 uint16_t local_port(sctpx_handle h);
 

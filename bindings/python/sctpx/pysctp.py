@@ -49,7 +49,7 @@ from __future__ import annotations
 import datetime
 import os
 import socket
-from typing import Any, Dict, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Optional, Tuple, Union
 
 from . import core, events, options
 from ._lib import (
@@ -446,6 +446,22 @@ def notification_factory(raw_notification: Dict[str, Any]) -> notification:
 # --- sub-properties ---------------------------------------------------------------------------
 
 
+def _flushing_property(name: str, convert: Callable[[Any], Any]) -> property:
+    """A property kept in ``_NAME`` that calls ``self.flush()`` when set if ``autoflush``
+    (PySCTP's initparams and events behave so)."""
+    key = "_" + name
+
+    def get(self: Any) -> Any:
+        return getattr(self, key)
+
+    def set_(self: Any, value: Any) -> None:
+        setattr(self, key, convert(value))
+        if self.autoflush:
+            self.flush()
+
+    return property(get, set_)
+
+
 class initparams:
     """``sctpsocket.initparams``: SCTP_INITMSG for new associations (``num_ostreams``,
     ``max_instreams``, ``max_attempts``, ``max_init_timeo`` in ms). Setting one flushes
@@ -474,24 +490,10 @@ class initparams:
         r.max_init_timeo = self._max_init_timeo
         return r
 
-    def _prop(name: str) -> property:  # type: ignore[misc]  # class-body helper
-        key = "_" + name
-
-        def get(self: "initparams") -> int:
-            return getattr(self, key)
-
-        def set_(self: "initparams", v: int) -> None:
-            setattr(self, key, v)
-            if self.autoflush:
-                self.flush()
-
-        return property(get, set_)
-
-    num_ostreams = _prop("num_ostreams")
-    max_instreams = _prop("max_instreams")
-    max_attempts = _prop("max_attempts")
-    max_init_timeo = _prop("max_init_timeo")
-    del _prop
+    num_ostreams = _flushing_property("num_ostreams", int)
+    max_instreams = _flushing_property("max_instreams", int)
+    max_attempts = _flushing_property("max_attempts", int)
+    max_init_timeo = _flushing_property("max_init_timeo", int)
 
 
 # PySCTP's event names -> the notification kind each subscribes to.
@@ -532,19 +534,6 @@ class event_subscribe:
         if self.autoflush:
             self.flush()
 
-    def _prop(name: str) -> property:  # type: ignore[misc]  # class-body helper
-        key = "_" + name
-
-        def get(self: "event_subscribe") -> bool:
-            return bool(getattr(self, key))
-
-        def set_(self: "event_subscribe", v: Any) -> None:
-            setattr(self, key, bool(v))
-            if self.autoflush:
-                self.flush()
-
-        return property(get, set_)
-
     @property
     def data_io(self) -> bool:
         return True
@@ -556,18 +545,17 @@ class event_subscribe:
 
     dataio = data_io
     sndrcvinfo = data_io
-    association = _prop("association")
-    address = _prop("address")
-    send_failure = _prop("send_failure")
+    association = _flushing_property("association", bool)
+    address = _flushing_property("address", bool)
+    send_failure = _flushing_property("send_failure", bool)
     sendfailure = send_failure
-    peer_error = _prop("peer_error")
+    peer_error = _flushing_property("peer_error", bool)
     peererror = peer_error
-    shutdown = _prop("shutdown")
-    partial_delivery = _prop("partial_delivery")
+    shutdown = _flushing_property("shutdown", bool)
+    partial_delivery = _flushing_property("partial_delivery", bool)
     partialdelivery = partial_delivery
-    adaptation_layer = _prop("adaptation_layer")
+    adaptation_layer = _flushing_property("adaptation_layer", bool)
     adaptationlayer = adaptation_layer
-    del _prop
 
 
 # --- socket option objects --------------------------------------------------------------------

@@ -1,0 +1,101 @@
+/*
+ * Options set through the C API read back as set (the kernel's own
+ * adjustments, such as doubling buffer sizes, are part of what is checked),
+ * and the association state options report a live association correctly.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <sctpx.h>
+
+#include "testlib.h"
+
+#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Sets `opt` to `set` on `h`, reads it back and expects `want`. */
+static void round_trip(sctpx_handle h, const char *name, int32_t opt, int64_t set, int64_t want)
+{
+    int64_t got = -12345;
+    int32_t rc = sctp_set_option(h, 0, opt, set);
+    if (rc == 0)
+        rc = sctp_get_option(h, 0, opt, &got);
+    if (rc < 0)
+        is(rc, 0, "%s: set %lld then get", name, (long long)set);
+    else
+        is(got, want, "%s: set %lld, read back %lld", name, (long long)set, (long long)want);
+}
+
+int main(void)
+{
+    sctpx_handle tcp, udp, six, c, s;
+    sctpx_assoc_id assoc;
+    sctpx_initmsg init = {17, 19, 3, 1000}, back;
+    sctpx_status st;
+    sctpx_paddrparams pp;
+    struct sockaddr_storage prim;
+    int64_t v = -1;
+    char server[32];
+
+    must(sctp_open_tcp(SCTPX_AF_INET, &tcp), "sctp_open_tcp");
+    must(sctp_open_udp(SCTPX_AF_INET, &udp), "sctp_open_udp");
+    must(sctp_open_tcp(SCTPX_AF_INET6, &six), "sctp_open_tcp (IPv6)");
+
+    round_trip(tcp, "NODELAY", SCTPX_OPT_NODELAY, 1, 1);
+    round_trip(tcp, "NODELAY", SCTPX_OPT_NODELAY, 0, 0);
+    round_trip(tcp, "SNDBUF (the kernel doubles it)", SCTPX_OPT_SNDBUF, 65536, 131072);
+    round_trip(tcp, "RCVBUF (the kernel doubles it)", SCTPX_OPT_RCVBUF, 65536, 131072);
+    round_trip(tcp, "REUSEADDR", SCTPX_OPT_REUSEADDR, 1, 1);
+    round_trip(tcp, "LINGER", SCTPX_OPT_LINGER, 7, 7);
+    round_trip(tcp, "LINGER off", SCTPX_OPT_LINGER, -1, -1);
+    round_trip(tcp, "MAXSEG", SCTPX_OPT_MAXSEG, 1200, 1200);
+    round_trip(tcp, "MAX_BURST", SCTPX_OPT_MAX_BURST, 8, 8);
+    round_trip(tcp, "CONTEXT", SCTPX_OPT_CONTEXT, 77, 77);
+    round_trip(tcp, "ADAPTATION_LAYER", SCTPX_OPT_ADAPTATION_LAYER, 0x11223344, 0x11223344);
+    round_trip(tcp, "DISABLE_FRAGMENTS", SCTPX_OPT_DISABLE_FRAGMENTS, 1, 1);
+    round_trip(tcp, "FRAGMENT_INTERLEAVE", SCTPX_OPT_FRAGMENT_INTERLEAVE, 1, 1);
+    round_trip(tcp, "PARTIAL_DELIVERY_POINT", SCTPX_OPT_PARTIAL_DELIVERY_POINT, 4096, 4096);
+    round_trip(tcp, "REUSE_PORT", SCTPX_OPT_REUSE_PORT, 1, 1);
+    round_trip(tcp, "NONBLOCK", SCTPX_OPT_NONBLOCK, 1, 1);
+    round_trip(tcp, "PR_SUPPORTED", SCTPX_OPT_PR_SUPPORTED, 1, 1);
+    round_trip(tcp, "RECONFIG_SUPPORTED", SCTPX_OPT_RECONFIG_SUPPORTED, 1, 1);
+    round_trip(tcp, "ENABLE_STREAM_RESET", SCTPX_OPT_ENABLE_STREAM_RESET,
+               SCTPX_ENABLE_RESET_STREAM_REQ | SCTPX_ENABLE_CHANGE_ASSOC_REQ, 5);
+    round_trip(udp, "AUTOCLOSE (one-to-many)", SCTPX_OPT_AUTOCLOSE, 30, 30);
+    round_trip(six, "V6ONLY", SCTPX_OPT_V6ONLY, 1, 1);
+    round_trip(six, "MAPPED_V4", SCTPX_OPT_MAPPED_V4, 0, 0);
+
+    is(sctp_set_initmsg(tcp, &init), 0, "INITMSG: set {17, 19, 3, 1000}");
+    memset(&back, 0, sizeof back);
+    sctp_get_initmsg(tcp, &back);
+    ok(memcmp(&back, &init, sizeof init) == 0, "INITMSG: reads back {%u, %u, %u, %u}", back.num_ostreams,
+       back.max_instreams, back.max_attempts, back.max_init_timeo);
+
+    /* A live one-to-many association. */
+    udp_pair(&s, &c, &assoc);
+    must(sctp_get_status(c, 0, &st), "sctp_get_status");
+    is(st.state, 4, "STATUS: a connected association is ESTABLISHED (4)");
+    is(st.outbound_streams, 10, "STATUS: Linux's default 10 outbound streams");
+    is(sctp_get_option(s, 0, SCTPX_OPT_ASSOC_NUMBER, &v), 0, "ASSOC_NUMBER: readable on a one-to-many socket");
+    is(v, 1, "ASSOC_NUMBER: the server has 1 association");
+    is(sctp_get_primary(c, 0, &prim), sizeof(struct sockaddr_in), "PRIMARY: returns the length of an IPv4 address");
+    snprintf(server, sizeof server, "127.0.0.1:%u", local_port(s));
+    is_str(addr_text(&prim), server, "PRIMARY: the client's primary path is the server's address");
+    is_str(addr_text(&st.primary.address), server, "STATUS: reports the same primary address");
+
+    memset(&pp, 0, sizeof pp);
+    pp.assoc_id = assoc;
+    pp.hbinterval = 5000;
+    pp.flags = 1; /* SPP_HB_ENABLE */
+    is(sctp_set_paddrparams(s, &pp), 0, "PEER_ADDR_PARAMS: set a 5000 ms heartbeat interval");
+    memset(&pp, 0, sizeof pp);
+    is(sctp_get_paddrparams(s, assoc, NULL, 0, &pp), 0, "PEER_ADDR_PARAMS: read back");
+    is(pp.hbinterval, 5000, "PEER_ADDR_PARAMS: the interval is 5000 ms");
+
+    sctp_close(c);
+    sctp_close(s);
+    sctp_close(tcp);
+    sctp_close(udp);
+    sctp_close(six);
+    return done_testing();
+}
