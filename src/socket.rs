@@ -390,8 +390,12 @@ impl Socket {
             while !eor {
                 let mut scratch = [0u8; NOTIFICATION_HEAD];
                 let mut meta = msg::RecvMeta::default();
-                let m = msg::recv(self.raw(), &mut scratch, true, &mut meta)?;
-                eor = meta.eor || m == 0;
+                // The events already received must reach the caller: a failure
+                // here only leaves the tail for the next call to skip.
+                match msg::recv(self.raw(), &mut scratch, true, &mut meta) {
+                    Ok(m) => eor = meta.eor || m == 0,
+                    Err(_) => break,
+                }
             }
         }
         Ok(kept)

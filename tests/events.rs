@@ -241,3 +241,25 @@ fn a_notification_larger_than_the_buffer_is_decoded_and_marked_truncated() {
     let r2 = client.next_event(&mut small, Timeout::Millis(5000)).unwrap();
     assert!(matches!(r2.event, Event::SendFailedEvent(f) if f.info.ppid == 5));
 }
+
+#[test]
+fn subscribing_to_the_old_send_failed_kind_gives_the_old_form() {
+    let (server, addr) = udp_server();
+    server.set_option(IntOption::RcvBuf, 0, 4096).unwrap();
+    let client = Socket::open_udp(Family::Ipv4).unwrap();
+    client.subscribe(EventKind::SendFailed, true).unwrap();
+    client.set_option(IntOption::PrSupported, 0, 1).unwrap();
+    let id = client.connectx(&[addr]).unwrap();
+    client.set_option(IntOption::NonBlock, 0, 1).unwrap();
+    for i in 0..200u32 {
+        let info = SendInfo { assoc_id: id, ppid: 9, context: i, pr_policy: PR_TTL, pr_value: 1, ..Default::default() };
+        if client.send(&[2u8; 1000], &info, None).is_err() {
+            break;
+        }
+    }
+    let mut buf = [0u8; 2048];
+    let r = wait_for(&client, &mut buf, |r| matches!(r.event, Event::SendFailed(_)));
+    let Event::SendFailed(f) = r.event else { unreachable!() };
+    assert_eq!(f.info.ppid, 9);
+    assert_eq!(r.len, 1000);
+}
