@@ -6,7 +6,6 @@ use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, IntoRawFd, OwnedFd, RawF
 
 use socket2::{Domain, Protocol, SockAddr, Type};
 
-use crate::addr;
 use crate::error::{Error, Result};
 use crate::event::{decode_notification, DataInfo, Event, Received, NOTIFICATION_HEAD};
 use crate::msg;
@@ -244,13 +243,7 @@ impl Socket {
     fn addrs(&self, assoc_id: AssocId, local: bool) -> Result<Vec<SocketAddr>> {
         let mut buf = vec![0u8; 64 * 1024];
         let used = sys::getaddrs(self.raw(), assoc_id, local, &mut buf)?;
-        let mut out = Vec::new();
-        let mut pos = 0;
-        while let Some((a, n)) = addr::from_packed(&buf[pos..used]) {
-            out.push(a);
-            pos += n;
-        }
-        Ok(out)
+        Ok(sys::unpack_addrs(&buf[..used]).collect::<std::io::Result<Vec<_>>>()?)
     }
 
     /// Makes calls return `EAGAIN` instead of blocking.
@@ -364,15 +357,7 @@ impl Socket {
                 head[..have].copy_from_slice(&slot[..have]);
                 let (event, assoc_id, off) =
                     decode_notification(&head[..have]).ok_or(Error::Os(libc::EPROTO))?;
-                let declared = u32::from_ne_bytes([head[4], head[5], head[6], head[7]]) as usize;
-                let end = len.min(declared.max(8));
-                let plen = if off < end {
-                    slot.copy_within(off..end, 0);
-                    end - off
-                } else {
-                    0
-                };
-                Received { event, assoc_id, len: plen, complete: true, truncated: !meta.eor }
+                Received { event, assoc_id, len: move_payload(slot, len, &head, off), complete: true, truncated: !meta.eor }
             } else {
                 Received {
                     event: Event::Data(meta.data),
@@ -422,38 +407,27 @@ impl Socket {
     /// A notification was read into `buf[..n]`; if it did not fit, read the
     /// rest (the kernel hands notifications out in pieces like data) so the
     /// next call starts on a fresh event, then decode it.
-    fn finish_notification(&self, buf: &mut [u8], n: usize, mut eor: bool) -> Result<Received> {
+    fn finish_notification(&self, buf: &mut [u8], n: usize, eor: bool) -> Result<Received> {
         let mut head = [0u8; NOTIFICATION_HEAD];
         let mut have = n.min(NOTIFICATION_HEAD);
         head[..have].copy_from_slice(&buf[..have]);
-        let mut truncated = false;
-        while !eor {
-            truncated = true;
+        // Without MSG_EOR the notification did not fit: read its tail now so
+        // the next call starts on a fresh event. Its first bytes still complete
+        // `head` when the caller's buffer was smaller than the fixed fields.
+        let truncated = !eor;
+        let mut done = eor;
+        while !done {
             let mut scratch = [0u8; NOTIFICATION_HEAD];
             let mut meta = msg::RecvMeta::default();
             let m = msg::recv(self.raw(), &mut scratch, true, &mut meta)?;
             let take = m.min(NOTIFICATION_HEAD - have);
             head[have..have + take].copy_from_slice(&scratch[..take]);
             have += take;
-            eor = meta.eor || m == 0;
+            done = meta.eor || m == 0;
         }
         let (event, assoc_id, payload_off) =
             decode_notification(&head[..have]).ok_or(Error::Os(libc::EPROTO))?;
-        // The declared length bounds the payload: trailing padding is not data.
-        let declared = u32::from_ne_bytes([head[4], head[5], head[6], head[7]]) as usize;
-        let end = n.min(declared.max(8));
-        let len = if payload_off < end {
-            buf.copy_within(payload_off..end, 0);
-            end - payload_off
-        } else {
-            0
-        };
-        if truncated && payload_off < declared && declared > n {
-            truncated = true;
-        } else if declared <= n {
-            truncated = false;
-        }
-        Ok(Received { event, assoc_id, len, complete: true, truncated })
+        Ok(Received { event, assoc_id, len: move_payload(buf, n, &head, payload_off), complete: true, truncated })
     }
 
     /// Waits for the descriptor to become readable. Returns whether the
@@ -519,6 +493,20 @@ impl Socket {
     }
 }
 
+/// Moves a received notification's payload (from `payload_off` to the end
+/// its header declares, within the `n` bytes received) to the start of `buf`;
+/// returns its length. Notifications without a payload give 0.
+fn move_payload(buf: &mut [u8], n: usize, head: &[u8], payload_off: usize) -> usize {
+    let declared = u32::from_ne_bytes([head[4], head[5], head[6], head[7]]) as usize;
+    let end = n.min(declared);
+    if payload_off < end {
+        buf.copy_within(payload_off..end, 0);
+        end - payload_off
+    } else {
+        0
+    }
+}
+
 /// Reads a `SOL_SCTP` option into a plain kernel struct.
 ///
 /// Safe to expose crate-wide because every `T` it is used with is a
@@ -549,11 +537,7 @@ fn pack_all(addrs: &[SocketAddr], buf: &mut [u8]) -> Result<usize> {
     if addrs.len() > msg::MAX_ADDRS {
         return Err(Error::InvalidArgument("too many addresses"));
     }
-    let mut pos = 0;
-    for a in addrs {
-        addr::pack(a, buf, &mut pos)?;
-    }
-    Ok(pos)
+    Ok(sys::pack_addrs(addrs, buf)?)
 }
 
 impl AsRawFd for Socket {
