@@ -604,8 +604,11 @@ int32_t sctp_open_tcp(int32_t family_, sctpx_handle *out);
 int32_t sctp_open_udp(int32_t family_, sctpx_handle *out);
 
 // Closes a handle. The handle is invalid at once (later calls get
-// SCTPX_ERR_CLOSED_HANDLE, also from a second close); the descriptor is
-// closed when calls already running on it return.
+// SCTPX_ERR_CLOSED_HANDLE, also from a second close: closing twice is safe).
+// The descriptor is closed when calls already running on it return; on a
+// one-to-one socket such calls are woken (shutdown) so they return soon. A
+// one-to-many socket's blocked receive keeps waiting until an event or its
+// timeout: use timeouts or `sctp_fileno` with poll to avoid that.
 int32_t sctp_close(sctpx_handle h);
 
 // Returns the socket's file descriptor (>= 0) for poll/epoll/select. The

@@ -175,7 +175,7 @@ impl EventKind {
 
     /// The kernel's notification type (sn_type) for this kind.
     pub(crate) fn kernel_type(self) -> u16 {
-        (match self {
+        match self {
             EventKind::AssocChange => sys::SCTP_ASSOC_CHANGE,
             EventKind::PeerAddrChange => sys::SCTP_PEER_ADDR_CHANGE,
             EventKind::SendFailed => sys::SCTP_SEND_FAILED,
@@ -189,7 +189,7 @@ impl EventKind {
             EventKind::AssocReset => sys::SCTP_ASSOC_RESET_EVENT,
             EventKind::StreamChange => sys::SCTP_STREAM_CHANGE_EVENT,
             EventKind::SendFailedEvent => sys::SCTP_SEND_FAILED_EVENT,
-        }) as u16
+        }
     }
 
     /// The kind for a kernel notification type (sn_type).

@@ -27,6 +27,9 @@ mod msg;
 mod options;
 /// cbindgen:ignore
 mod socket;
+/// The kernel ABI: struct layouts, constants and raw calls of `<linux/sctp.h>`
+/// (not part of the C header).
+///
 /// cbindgen:ignore
 pub mod sys;
 mod types;

@@ -56,9 +56,9 @@ fn build_send_cmsgs(cbuf: &mut CmsgBuf, info: &SendInfo) -> usize {
         if info.pr_policy != PR_NONE {
             let pr = sys::sctp_prinfo {
                 pr_policy: match info.pr_policy {
-                    PR_TTL => sys::SCTP_PR_SCTP_TTL as u16,
-                    PR_RTX => sys::SCTP_PR_SCTP_RTX as u16,
-                    _ => sys::SCTP_PR_SCTP_PRIO as u16,
+                    PR_TTL => sys::SCTP_PR_SCTP_TTL,
+                    PR_RTX => sys::SCTP_PR_SCTP_RTX,
+                    _ => sys::SCTP_PR_SCTP_PRIO,
                 },
                 pr_value: info.pr_value,
             };
@@ -178,7 +178,7 @@ fn parse_recv(m: &msghdr, name: &sockaddr_storage, meta: &mut RecvMeta) {
                 meta.data.tsn = r.rcv_tsn;
                 meta.data.cumtsn = r.rcv_cumtsn;
                 meta.data.context = r.rcv_context;
-                meta.data.unordered = r.rcv_flags & sys::SCTP_UNORDERED as u16 != 0;
+                meta.data.unordered = r.rcv_flags & sys::SCTP_UNORDERED != 0;
             }
             c = libc::CMSG_NXTHDR(m, c);
         }

@@ -224,6 +224,11 @@ impl Socket {
         }
     }
 
+    /// Shuts both directions of a one-to-one socket down (wakes blocked calls).
+    pub(crate) fn shutdown_both(&self) -> Result<()> {
+        Ok(self.sock2().shutdown(std::net::Shutdown::Both)?)
+    }
+
     /// Aborts an association at once (ABORT; queued data is dropped).
     pub fn abort(&self, assoc_id: AssocId) -> Result<()> {
         let info = SendInfo { flags: SEND_ABORT, assoc_id, ..Default::default() };
@@ -463,7 +468,7 @@ impl Socket {
         let mut ev = sys::sctp_event {
             se_assoc_id: match self.kind {
                 Kind::OneToOne => 0,
-                Kind::OneToMany => sys::SCTP_ALL_ASSOC as i32,
+                Kind::OneToMany => sys::SCTP_ALL_ASSOC,
             },
             se_type: kind.kernel_type(),
             se_on: on as u8,
@@ -471,7 +476,7 @@ impl Socket {
         match sys::setsockopt_val(self.raw(), sys::SCTP_EVENT, &ev) {
             // Kernels before 5.x only know SCTP_FUTURE_ASSOC for the socket default.
             Err(e) if e.raw_os_error() == Some(libc::EINVAL) && self.kind == Kind::OneToMany => {
-                ev.se_assoc_id = sys::SCTP_FUTURE_ASSOC as i32;
+                ev.se_assoc_id = sys::SCTP_FUTURE_ASSOC;
                 Ok(sys::setsockopt_val(self.raw(), sys::SCTP_EVENT, &ev)?)
             }
             r => Ok(r?),
@@ -482,7 +487,7 @@ impl Socket {
     pub fn subscribed(&self, kind: crate::event::EventKind) -> Result<bool> {
         let mut ev = sys::sctp_event { se_assoc_id: 0, se_type: kind.kernel_type(), se_on: 0 };
         if self.kind == Kind::OneToMany {
-            ev.se_assoc_id = sys::SCTP_FUTURE_ASSOC as i32;
+            ev.se_assoc_id = sys::SCTP_FUTURE_ASSOC;
         }
         crate::socket::getopt(self.raw(), sys::SCTP_EVENT, &mut ev)?;
         Ok(ev.se_on != 0)

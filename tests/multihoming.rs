@@ -35,7 +35,7 @@ fn fast_failover(s: &Socket) {
     let mut p = s.peer_addr_params(0, None).unwrap();
     p.hbinterval = 200;
     p.pathmaxrxt = 2;
-    p.flags = sctpx::sys::SPP_HB_ENABLE as u32;
+    p.flags = sctpx::sys::SPP_HB_ENABLE;
     s.set_peer_addr_params(&p).unwrap();
 }
 

@@ -113,7 +113,7 @@ fn peer_addr_params_read_back() {
     let mut p = s.peer_addr_params(0, None).unwrap();
     p.hbinterval = 4000;
     p.pathmaxrxt = 4;
-    p.flags = sctpx::sys::SPP_HB_ENABLE as u32;
+    p.flags = sctpx::sys::SPP_HB_ENABLE;
     s.set_peer_addr_params(&p).unwrap();
     let got = s.peer_addr_params(0, None).unwrap();
     assert_eq!((got.hbinterval, got.pathmaxrxt), (4000, 4));
@@ -123,12 +123,12 @@ fn peer_addr_params_read_back() {
 fn status_and_peer_addr_info_describe_an_established_association() {
     let (c, _s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
     let st = c.status(0).unwrap();
-    assert_eq!(st.state, sctpx::sys::SCTP_ESTABLISHED as i32);
+    assert_eq!(st.state, sctpx::sys::SCTP_ESTABLISHED);
     assert_eq!(st.outbound_streams, 10);
     let primary = st.primary.address.expect("a primary path");
     assert_eq!(primary.ip().to_string(), "127.0.0.1");
     let info = c.peer_addr_info(0, &primary).unwrap();
-    assert_eq!(info.state, sctpx::sys::SCTP_ACTIVE as i32);
+    assert_eq!(info.state, sctpx::sys::SCTP_ACTIVE);
     assert!(info.mtu > 0);
     assert_eq!(c.primary(0).unwrap(), Some(primary));
 }

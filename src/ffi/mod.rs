@@ -289,12 +289,20 @@ pub unsafe extern "C" fn sctp_open_udp(family_: i32, out: *mut sctpx_handle) -> 
 }
 
 /// Closes a handle. The handle is invalid at once (later calls get
-/// SCTPX_ERR_CLOSED_HANDLE, also from a second close); the descriptor is
-/// closed when calls already running on it return.
+/// SCTPX_ERR_CLOSED_HANDLE, also from a second close: closing twice is safe).
+/// The descriptor is closed when calls already running on it return; on a
+/// one-to-one socket such calls are woken (shutdown) so they return soon. A
+/// one-to-many socket's blocked receive keeps waiting until an event or its
+/// timeout: use timeouts or `sctp_fileno` with poll to avoid that.
 #[no_mangle]
 pub extern "C" fn sctp_close(h: sctpx_handle) -> i32 {
     guard(|| {
-        handles::remove(h)?;
+        let s = handles::remove(h)?;
+        if Arc::strong_count(&s) > 1 && s.kind() == Kind::OneToOne {
+            // Another thread is inside a call on this socket: wake it. Errors
+            // (e.g. ENOTCONN on an unconnected socket) change nothing here.
+            let _ = s.shutdown_both();
+        }
         Ok(0)
     })
 }
