@@ -91,7 +91,7 @@ def setns(f):
 
 def sctp_socket_in(ns, family, kind):
     """An SCTP socket that lives in network namespace `ns` (/run/netns/NAME)."""
-    with open(f"/run/netns/{ns}") as target, open(f"/proc/thread-self/ns/net") as home:
+    with open(f"/run/netns/{ns}") as target, open("/proc/thread-self/ns/net") as home:
         setns(target)
         try:
             return socket.socket(family, kind, IPPROTO_SCTP)
