@@ -100,6 +100,7 @@
 #define SCTPX_SEND_UNORDERED 1
 
 // Abort the association (the message, if any, is the abort reason).
+// One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
 #define SCTPX_SEND_ABORT 4
 
 // Ask the peer to acknowledge at once (I-bit).
@@ -109,6 +110,7 @@
 #define SCTPX_SEND_SENDALL 64
 
 // Start a graceful shutdown of the association after this message.
+// One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
 #define SCTPX_SEND_EOF 512
 
 // Fully reliable (the default).
@@ -262,6 +264,11 @@
 // blocking when no timeout is given.
 #define SCTPX_OPT_NONBLOCK 21
 
+// SO_ERROR (read only): the socket's pending error as a positive errno (0
+// when none), cleared by the read — how a non-blocking connect reports
+// its result.
+#define SCTPX_OPT_PENDING_ERROR 22
+
 // SCTPX_OPT_ENABLE_STREAM_RESET: allow stream reset requests.
 #define SCTPX_ENABLE_RESET_STREAM_REQ 1
 
@@ -270,6 +277,114 @@
 
 // SCTPX_OPT_ENABLE_STREAM_RESET: allow add-streams requests.
 #define SCTPX_ENABLE_CHANGE_ASSOC_REQ 4
+
+// assoc_change.state: the association is up.
+#define SCTPX_COMM_UP 0
+
+// assoc_change.state: the association failed (peer unreachable or aborted).
+#define SCTPX_COMM_LOST 1
+
+// assoc_change.state: the peer restarted.
+#define SCTPX_RESTART 2
+
+// assoc_change.state: a graceful shutdown completed.
+#define SCTPX_SHUTDOWN_COMP 3
+
+// assoc_change.state: the association could not be set up.
+#define SCTPX_CANT_STR_ASSOC 4
+
+// peer_addr_change.state: the address is reachable.
+#define SCTPX_ADDR_AVAILABLE 0
+
+// peer_addr_change.state: the address is unreachable (path failed).
+#define SCTPX_ADDR_UNREACHABLE 1
+
+// peer_addr_change.state: the address was removed from the association.
+#define SCTPX_ADDR_REMOVED 2
+
+// peer_addr_change.state: the address was added to the association.
+#define SCTPX_ADDR_ADDED 3
+
+// peer_addr_change.state: the address was made primary.
+#define SCTPX_ADDR_MADE_PRIM 4
+
+// peer_addr_change.state: the address was confirmed by a heartbeat.
+#define SCTPX_ADDR_CONFIRMED 5
+
+// peer_addr_change.state: the address is potentially failed.
+#define SCTPX_ADDR_POTENTIALLY_FAILED 6
+
+// send_failed.flags: the data never reached the wire (Linux: 0).
+#define SCTPX_DATA_UNSENT 0
+
+// send_failed.flags: the data was sent but not acknowledged (Linux: 1).
+#define SCTPX_DATA_SENT 1
+
+// partial_delivery.indication: partial delivery was aborted.
+#define SCTPX_PARTIAL_DELIVERY_ABORTED 0
+
+// authentication.indication: a new key is active.
+#define SCTPX_AUTH_NEW_KEY 0
+
+// authentication.indication: a key is no longer used.
+#define SCTPX_AUTH_FREE_KEY 1
+
+// authentication.indication: the peer does not support AUTH.
+#define SCTPX_AUTH_NO_AUTH 2
+
+// stream_reset.flags: incoming SSNs were reset.
+#define SCTPX_STREAM_RESET_INCOMING_SSN 1
+
+// stream_reset.flags: outgoing SSNs were reset.
+#define SCTPX_STREAM_RESET_OUTGOING_SSN 2
+
+// stream_reset / assoc_reset / stream_change flags: the peer denied it.
+#define SCTPX_RESET_DENIED 4
+
+// stream_reset / assoc_reset / stream_change flags: it failed.
+#define SCTPX_RESET_FAILED 8
+
+// sctp_reset_streams direction: incoming streams.
+#define SCTPX_STREAM_RESET_INCOMING 1
+
+// sctp_reset_streams direction: outgoing streams.
+#define SCTPX_STREAM_RESET_OUTGOING 2
+
+// sctpx_paddrinfo.state: the path is inactive (failed).
+#define SCTPX_PATH_INACTIVE 0
+
+// sctpx_paddrinfo.state: the path is potentially failed.
+#define SCTPX_PATH_PF 1
+
+// sctpx_paddrinfo.state: the path is active.
+#define SCTPX_PATH_ACTIVE 2
+
+// sctpx_paddrinfo.state: the path is not confirmed yet.
+#define SCTPX_PATH_UNCONFIRMED 3
+
+// sctpx_status.state: closed.
+#define SCTPX_STATE_CLOSED 1
+
+// sctpx_status.state: INIT sent, waiting for INIT-ACK.
+#define SCTPX_STATE_COOKIE_WAIT 2
+
+// sctpx_status.state: COOKIE-ECHO sent.
+#define SCTPX_STATE_COOKIE_ECHOED 3
+
+// sctpx_status.state: established.
+#define SCTPX_STATE_ESTABLISHED 4
+
+// sctpx_status.state: shutdown pending.
+#define SCTPX_STATE_SHUTDOWN_PENDING 5
+
+// sctpx_status.state: SHUTDOWN sent.
+#define SCTPX_STATE_SHUTDOWN_SENT 6
+
+// sctpx_status.state: SHUTDOWN received.
+#define SCTPX_STATE_SHUTDOWN_RECEIVED 7
+
+// sctpx_status.state: SHUTDOWN-ACK sent.
+#define SCTPX_STATE_SHUTDOWN_ACK_SENT 8
 
 // An opaque reference to a socket owned by the library.
 //
@@ -355,7 +470,8 @@ typedef struct {
 // SCTP_SEND_FAILED and SCTP_SEND_FAILED_EVENT. The event's bytes are the
 // unsent user data.
 typedef struct {
-  // SCTP_DATA_UNSENT (1) or SCTP_DATA_SENT (2).
+  // SCTP_DATA_UNSENT (0: never put on the wire) or SCTP_DATA_SENT (1),
+  // Linux's values (RFC 6458 numbers them 1 and 2).
   uint32_t flags;
   // The error that caused the failure.
   uint32_t error;
@@ -466,6 +582,45 @@ typedef struct {
   // SCTPX_EVENT_STREAM_CHANGE.
   sctpx_stream_change stream_change;
 } sctpx_event;
+
+// SCTP_RTOINFO, in milliseconds; 0 in a set call leaves a value unchanged.
+typedef struct {
+  // Association (one-to-many), or 0 for the socket's defaults.
+  sctpx_assoc_id assoc_id;
+  // Initial retransmission timeout.
+  uint32_t initial;
+  // Maximum retransmission timeout.
+  uint32_t max;
+  // Minimum retransmission timeout.
+  uint32_t min;
+} sctpx_rtoinfo;
+
+// SCTP_ASSOCINFO; 0 in a set call leaves a value unchanged.
+typedef struct {
+  // Association (one-to-many), or 0 for the socket's defaults.
+  sctpx_assoc_id assoc_id;
+  // Maximum retransmissions before the association is declared lost.
+  uint16_t max_retrans;
+  // Number of peer addresses (read only).
+  uint16_t peer_destinations;
+  // Peer's receive window (read only).
+  uint32_t peer_rwnd;
+  // Local receive window (read only).
+  uint32_t local_rwnd;
+  // Cookie lifetime in milliseconds.
+  uint32_t cookie_life;
+} sctpx_assocparams;
+
+// SCTP_DELAYED_SACK.
+typedef struct {
+  // Association (one-to-many), or 0 for the socket's defaults.
+  sctpx_assoc_id assoc_id;
+  // Delay in milliseconds.
+  uint32_t delay;
+  // Packets received before a SACK is sent (1 = SACK every packet, which
+  // turns delayed SACK off).
+  uint32_t freq;
+} sctpx_sack_info;
 
 // SCTP_INITMSG: parameters for new associations; 0 leaves a value unchanged.
 typedef struct {
@@ -649,6 +804,11 @@ int32_t sctp_connect(sctpx_handle h, const struct sockaddr *addr, socklen_t addr
 // Connects to a peer by `count` of its addresses (1 to 64, an array of
 // `struct sockaddr_storage`) and writes the association id to
 // `*assoc_id` (may be NULL).
+//
+// On a non-blocking socket it returns -EINPROGRESS while the association is
+// being set up and, unlike other failures, still writes `*assoc_id`: the
+// association exists and will report COMM_UP (or the socket turns writable;
+// SCTPX_OPT_PENDING_ERROR then gives the result).
 int32_t sctp_connectx(sctpx_handle h,
                       const struct sockaddr_storage *addrs,
                       size_t count,
@@ -664,7 +824,12 @@ int32_t sctp_peeloff(sctpx_handle h, sctpx_assoc_id assoc_id, int32_t flags, sct
 // one-to-one: the socket's association, `assoc_id` ignored).
 int32_t sctp_shutdown(sctpx_handle h, sctpx_assoc_id assoc_id);
 
-// Aborts an association at once (queued data is dropped).
+// Aborts an association at once (ABORT; queued data is dropped).
+//
+// One-to-many: aborts association `assoc_id`; the handle stays open.
+// One-to-one (Linux refuses the ABORT flag there): sets SO_LINGER to 0 and
+// CLOSES THE HANDLE, which sends the ABORT; `assoc_id` is ignored and the
+// handle is invalid afterwards, as after `sctp_close`.
 int32_t sctp_abort(sctpx_handle h, sctpx_assoc_id assoc_id);
 
 // Writes the peer's addresses of an association into `out` (`cap` entries)
@@ -749,6 +914,43 @@ int32_t sctp_get_option(sctpx_handle h, sctpx_assoc_id assoc_id, int32_t option,
 // Sets integer option `option` (SCTPX_OPT_*) to `value`.
 int32_t sctp_set_option(sctpx_handle h, sctpx_assoc_id assoc_id, int32_t option, int64_t value);
 
+// Reads SCTP_RTOINFO (retransmission timeouts, ms) of association `assoc_id` (0: the socket's defaults)
+// into `*out`.
+int32_t sctp_get_rtoinfo(sctpx_handle h,
+                         sctpx_assoc_id assoc_id,
+                         sctpx_rtoinfo *out);
+
+// Sets SCTP_RTOINFO (retransmission timeouts, ms) from `*value`; its `assoc_id` selects the association.
+int32_t sctp_set_rtoinfo(sctpx_handle h,
+                         const sctpx_rtoinfo *value);
+
+// Reads SCTP_ASSOCINFO (association parameters) of association `assoc_id` (0: the socket's defaults)
+// into `*out`.
+int32_t sctp_get_assocparams(sctpx_handle h,
+                             sctpx_assoc_id assoc_id,
+                             sctpx_assocparams *out);
+
+// Sets SCTP_ASSOCINFO (association parameters) from `*value`; its `assoc_id` selects the association.
+int32_t sctp_set_assocparams(sctpx_handle h,
+                             const sctpx_assocparams *value);
+
+// Reads SCTP_DEFAULT_SNDINFO (the parameters of sends that give none) of association `assoc_id` (0: the socket's defaults)
+// into `*out`.
+int32_t sctp_get_default_send_info(sctpx_handle h,
+                                   sctpx_assoc_id assoc_id,
+                                   sctpx_send_info *out);
+
+// Sets SCTP_DEFAULT_SNDINFO (the parameters of sends that give none) from `*value`; its `assoc_id` selects the association.
+int32_t sctp_set_default_send_info(sctpx_handle h,
+                                   const sctpx_send_info *value);
+
+// Reads SCTP_DELAYED_SACK of association `assoc_id` (0: the socket's defaults)
+// into `*out`.
+int32_t sctp_get_delayed_sack(sctpx_handle h, sctpx_assoc_id assoc_id, sctpx_sack_info *out);
+
+// Sets SCTP_DELAYED_SACK from `*value`; its `assoc_id` selects the association.
+int32_t sctp_set_delayed_sack(sctpx_handle h, const sctpx_sack_info *value);
+
 // Reads SCTP_INITMSG (the parameters for new associations) into `*out`.
 int32_t sctp_get_initmsg(sctpx_handle h, sctpx_initmsg *out);
 
@@ -766,7 +968,9 @@ int32_t sctp_get_paddrparams(sctpx_handle h,
 // Sets SCTP_PEER_ADDR_PARAMS from `*value` (`address_len` 0: all addresses).
 int32_t sctp_set_paddrparams(sctpx_handle h, const sctpx_paddrparams *value);
 
-// Reads SCTP_STATUS of association `assoc_id` into `*out`.
+// Reads SCTP_STATUS of association `assoc_id` into `*out`. Before a
+// one-to-one socket's association is established the kernel has none to
+// report: -EINVAL.
 int32_t sctp_get_status(sctpx_handle h, sctpx_assoc_id assoc_id, sctpx_status *out);
 
 // Reads SCTP_GET_PEER_ADDR_INFO for peer address `addr` into `*out`.
@@ -784,8 +988,8 @@ int32_t sctp_get_assoc_stats(sctpx_handle h, sctpx_assoc_id assoc_id, sctpx_asso
 // when there are more).
 int32_t sctp_get_assoc_ids(sctpx_handle h, sctpx_assoc_id *out, size_t cap);
 
-// Makes local address `addr` the primary of association `assoc_id`
-// (SCTP_PRIMARY_ADDR).
+// Makes the peer address `addr` the primary path of association
+// `assoc_id` (SCTP_PRIMARY_ADDR).
 int32_t sctp_set_primary(sctpx_handle h,
                          sctpx_assoc_id assoc_id,
                          const struct sockaddr *addr,
@@ -810,6 +1014,12 @@ int32_t sctp_reset_streams(sctpx_handle h,
                            uint16_t flags,
                            const uint16_t *streams,
                            size_t count);
+
+// Resets association `assoc_id` (SCTP_RESET_ASSOC): TSNs and every
+// stream's SSN start again. Needs SCTPX_OPT_RECONFIG_SUPPORTED and
+// SCTPX_ENABLE_RESET_ASSOC_REQ on both sides; SCTPX_EVENT_ASSOC_RESET
+// reports the outcome.
+int32_t sctp_reset_assoc(sctpx_handle h, sctpx_assoc_id assoc_id);
 
 // Adds `inbound` and `outbound` streams to association `assoc_id`
 // (SCTP_ADD_STREAMS).

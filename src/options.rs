@@ -59,16 +59,19 @@ pub enum IntOption {
     PrSupported = 20,
     /// O_NONBLOCK.
     NonBlock = 21,
+    /// SO_ERROR (read only): the pending error as a positive errno, cleared
+    /// by the read.
+    PendingError = 22,
 }
 
 impl IntOption {
     /// The option for a C ABI number, if valid.
     pub fn from_i32(n: i32) -> Option<IntOption> {
         use IntOption::*;
-        const ALL: [IntOption; 21] = [
+        const ALL: [IntOption; 22] = [
             NoDelay, AutoClose, DisableFragments, MappedV4, FragmentInterleave, PartialDeliveryPoint,
             MaxSeg, MaxBurst, Context, AdaptationLayer, ReusePort, SndBuf, RcvBuf, ReuseAddr, Linger,
-            AssocNumber, V6Only, EnableStreamReset, ReconfigSupported, PrSupported, NonBlock,
+            AssocNumber, V6Only, EnableStreamReset, ReconfigSupported, PrSupported, NonBlock, PendingError,
         ];
         ALL.get((n as usize).wrapping_sub(1)).copied()
     }
@@ -225,6 +228,7 @@ impl Socket {
             ReconfigSupported => self.assoc_value(sys::SCTP_RECONFIG_SUPPORTED, assoc_id)?,
             PrSupported => self.assoc_value(sys::SCTP_PR_SUPPORTED, assoc_id)?,
             NonBlock => self.nonblocking()? as i64,
+            PendingError => s.take_error()?.and_then(|e| e.raw_os_error()).unwrap_or(0) as i64,
         })
     }
 
@@ -269,6 +273,7 @@ impl Socket {
                 Ok(s.set_linger(d)?)
             }
             AssocNumber => Err(Error::InvalidArgument("association number is read only")),
+            PendingError => Err(Error::InvalidArgument("the pending error is read only")),
             V6Only => Ok(s.set_only_v6(flag(value)?)?),
             EnableStreamReset => {
                 if value & !7 != 0 {
@@ -516,7 +521,8 @@ impl Socket {
         }
     }
 
-    /// Sets the local primary address of an association (SCTP_PRIMARY_ADDR).
+    /// Makes one of the peer's addresses the primary path of an association
+    /// (SCTP_PRIMARY_ADDR).
     pub fn set_primary(&self, assoc_id: AssocId, address: &SocketAddr) -> Result<()> {
         // SAFETY: plain data.
         let mut v: sys::sctp_prim = unsafe { mem::zeroed() };
@@ -568,6 +574,13 @@ impl Socket {
         let raw = unsafe { std::slice::from_raw_parts(buf.as_ptr() as *const u8, bytes) };
         // SAFETY: SCTP_RESET_STREAMS reads the buffer only.
         Ok(unsafe { sys::setsockopt_buf(self.fd(), sys::SOL_SCTP, sys::SCTP_RESET_STREAMS, raw) }?)
+    }
+
+    /// Resets a whole association: both sides' TSNs and every stream's SSN
+    /// (SCTP_RESET_ASSOC; RE-CONFIG and the association reset request must
+    /// be enabled on both sides).
+    pub fn reset_assoc(&self, assoc_id: AssocId) -> Result<()> {
+        Ok(sys::setsockopt_val(self.fd(), sys::SCTP_RESET_ASSOC, &assoc_id)?)
     }
 
     /// Adds streams to an association (SCTP_ADD_STREAMS).

@@ -186,11 +186,19 @@ impl Socket {
     }
 
     /// Connects to a peer by several of its addresses and returns the new
-    /// association's id.
+    /// association's id. On a non-blocking socket it returns at once with the
+    /// id while the association is still being set up (COMM_UP, or the socket
+    /// turning writable, says when it is up).
     pub fn connectx(&self, addrs: &[SocketAddr]) -> Result<AssocId> {
+        Ok(self.connectx_progress(addrs)?.0)
+    }
+
+    /// As `connectx`, also saying whether the set-up is still in progress
+    /// (non-blocking sockets).
+    pub fn connectx_progress(&self, addrs: &[SocketAddr]) -> Result<(AssocId, bool)> {
         let mut buf = [0u8; msg::MAX_ADDRS * 28];
         let len = pack_all(addrs, &mut buf)?;
-        Ok(sys::connectx(self.raw(), &buf[..len])?)
+        Ok(sys::connectx_with_progress(self.raw(), &buf[..len])?)
     }
 
     /// Branches one association of a one-to-many socket off into its own
@@ -229,10 +237,28 @@ impl Socket {
         Ok(self.sock2().shutdown(std::net::Shutdown::Both)?)
     }
 
-    /// Aborts an association at once (ABORT; queued data is dropped).
+    /// Aborts an association of a one-to-many socket at once (ABORT; queued
+    /// data is dropped). Linux refuses the ABORT flag on one-to-one sockets:
+    /// use `abort_and_close` there.
     pub fn abort(&self, assoc_id: AssocId) -> Result<()> {
+        if self.kind == Kind::OneToOne {
+            return Err(Error::WrongKind("abort a one-to-one association with abort_and_close"));
+        }
         let info = SendInfo { flags: SEND_ABORT, assoc_id, ..Default::default() };
         self.send(&[], &info, None).map(|_| ())
+    }
+
+    /// Aborts a one-to-one socket's association and closes the socket: with
+    /// SO_LINGER set to 0 the kernel sends ABORT on close instead of SHUTDOWN.
+    pub fn abort_and_close(self) -> Result<()> {
+        self.prepare_abort()?;
+        drop(self);
+        Ok(())
+    }
+
+    /// Sets SO_LINGER to 0 so that the last close sends ABORT.
+    pub(crate) fn prepare_abort(&self) -> Result<()> {
+        Ok(self.sock2().set_linger(Some(std::time::Duration::ZERO))?)
     }
 
     /// The peer's addresses in an association.

@@ -36,12 +36,14 @@ pub struct SendInfo {
 /// Send flag: deliver without regard to stream order.
 pub const SEND_UNORDERED: u16 = 1;
 /// Send flag: abort the association (the message, if any, is the reason).
+/// One-to-many sockets only: Linux refuses it on one-to-one sockets (EINVAL).
 pub const SEND_ABORT: u16 = 4;
 /// Send flag: ask the peer to acknowledge at once (I-bit).
 pub const SEND_SACK_IMMEDIATELY: u16 = 8;
 /// Send flag, one-to-many only: send on every association of the socket.
 pub const SEND_SENDALL: u16 = 64;
 /// Send flag: start a graceful shutdown of the association after this message.
+/// One-to-many sockets only: Linux refuses it on one-to-one sockets (EINVAL).
 pub const SEND_EOF: u16 = 0x200;
 /// Every valid send flag.
 pub const SEND_FLAGS_ALL: u16 =
@@ -110,7 +112,8 @@ pub struct RemoteError {
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SendFailed {
-    /// SCTP_DATA_UNSENT (1) or SCTP_DATA_SENT (2).
+    /// SCTP_DATA_UNSENT (0: never put on the wire) or SCTP_DATA_SENT (1),
+    /// Linux's values (RFC 6458 numbers them 1 and 2).
     pub flags: u32,
     /// The error that caused the failure.
     pub error: u32,

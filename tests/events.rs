@@ -208,8 +208,7 @@ fn adding_streams_gives_a_stream_change_event_with_the_new_counts() {
 #[test]
 fn resetting_the_association_gives_an_assoc_reset_event() {
     let (client, _server, id, _) = reconfig_pair();
-    let v = sctpx::sys::sctp_assoc_t::from(id);
-    sctpx::sys::setsockopt_val(std::os::fd::AsRawFd::as_raw_fd(&client), sctpx::sys::SCTP_RESET_ASSOC, &v).unwrap();
+    client.reset_assoc(id).unwrap();
     let mut buf = [0u8; 256];
     let r = wait_for(&client, &mut buf, |r| matches!(r.event, Event::AssocReset(_)));
     let Event::AssocReset(a) = r.event else { unreachable!() };

@@ -126,3 +126,34 @@ fn closing_a_handle_wakes_a_thread_blocked_on_it() {
     sctp_close(c);
     sctp_close(l);
 }
+
+#[test]
+fn sctp_abort_on_a_one_to_one_handle_closes_it() {
+    let h = open_tcp();
+    assert_eq!(sctp_abort(h, 0), 0);
+    assert_eq!(sctp_fileno(h), SCTPX_ERR_CLOSED_HANDLE);
+}
+
+#[test]
+fn every_header_function_is_exported_with_the_sctpx_0_version() {
+    let header = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/include/sctpx.h")).unwrap();
+    let mut declared: Vec<String> = header
+        .lines()
+        .filter(|l| l.starts_with("int32_t ") || l.starts_with("const char *"))
+        .map(|l| l.split('(').next().unwrap().rsplit([' ', '*']).next().unwrap().to_string())
+        .collect();
+    declared.sort();
+    let lib = concat!(env!("CARGO_MANIFEST_DIR"), "/target/release/libsctpx.so");
+    let out = std::process::Command::new("objdump").args(["-T", lib]).output().expect("objdump runs");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut exported: Vec<String> = text
+        .lines()
+        .filter(|l| l.contains(" DF ") && l.contains(".text"))
+        .map(|l| {
+            assert!(l.contains("SCTPX_0"), "unversioned export: {l}");
+            l.split_whitespace().last().unwrap().to_string()
+        })
+        .collect();
+    exported.sort();
+    assert_eq!(exported, declared);
+}

@@ -246,3 +246,33 @@ fn peer_addrs_list_the_peers_bound_addresses() {
     ips.sort();
     assert_eq!(ips, ["127.0.0.1", "127.0.0.3"]);
 }
+
+#[test]
+fn connectx_on_a_non_blocking_socket_returns_the_id_while_setting_up() {
+    let (server, addr) = udp_server();
+    let client = Socket::open_udp(Family::Ipv4).unwrap();
+    client.subscribe(sctpx::EventKind::AssocChange, true).unwrap();
+    client.set_nonblocking(true).unwrap();
+    let (id, in_progress) = client.connectx_progress(&[addr]).unwrap();
+    assert!(id > 0);
+    assert!(in_progress);
+    client.set_nonblocking(false).unwrap();
+    // The association comes up by itself, under the id connectx returned.
+    let mut buf = [0u8; 64];
+    let r = wait_for(&client, &mut buf, |r| matches!(r.event, Event::AssocChange(_)));
+    assert_eq!(r.assoc_id, id);
+    client.send_stream(id, 0, 0, b"up").unwrap();
+    next_data(&server, &mut buf);
+}
+
+#[test]
+fn abort_on_a_one_to_one_socket_is_wrong_kind_and_abort_and_close_resets_the_peer() {
+    let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    assert!(matches!(c.abort(0), Err(Error::WrongKind(_))));
+    c.abort_and_close().unwrap();
+    let mut buf = [0u8; 8];
+    match s.next_event(&mut buf, WAIT) {
+        Err(Error::Os(e)) => assert_eq!(e, libc::ECONNRESET),
+        other => panic!("expected ECONNRESET, got {other:?}"),
+    }
+}

@@ -415,6 +415,11 @@ pub unsafe extern "C" fn sctp_connect(h: sctpx_handle, addr: *const sockaddr, ad
 /// Connects to a peer by `count` of its addresses (1 to 64, an array of
 /// `struct sockaddr_storage`) and writes the association id to
 /// `*assoc_id` (may be NULL).
+///
+/// On a non-blocking socket it returns -EINPROGRESS while the association is
+/// being set up and, unlike other failures, still writes `*assoc_id`: the
+/// association exists and will report COMM_UP (or the socket turns writable;
+/// SCTPX_OPT_PENDING_ERROR then gives the result).
 #[no_mangle]
 pub unsafe extern "C" fn sctp_connectx(
     h: sctpx_handle,
@@ -426,11 +431,11 @@ pub unsafe extern "C" fn sctp_connectx(
         let s = sock(h)?;
         let mut list = [SocketAddr::from(([0, 0, 0, 0], 0)); MAX_ADDRS];
         let n = addr_list(addrs, count, &mut list)?;
-        let id = s.connectx(&list[..n]).c()?;
+        let (id, in_progress) = s.connectx_progress(&list[..n]).c()?;
         if !assoc_id.is_null() {
             *assoc_id = id;
         }
-        Ok(0)
+        Ok(if in_progress { -libc::EINPROGRESS } else { 0 })
     })
 }
 
@@ -471,11 +476,24 @@ pub extern "C" fn sctp_shutdown(h: sctpx_handle, assoc_id: AssocId) -> i32 {
     })
 }
 
-/// Aborts an association at once (queued data is dropped).
+/// Aborts an association at once (ABORT; queued data is dropped).
+///
+/// One-to-many: aborts association `assoc_id`; the handle stays open.
+/// One-to-one (Linux refuses the ABORT flag there): sets SO_LINGER to 0 and
+/// CLOSES THE HANDLE, which sends the ABORT; `assoc_id` is ignored and the
+/// handle is invalid afterwards, as after `sctp_close`.
 #[no_mangle]
 pub extern "C" fn sctp_abort(h: sctpx_handle, assoc_id: AssocId) -> i32 {
     guard(|| {
-        sock(h)?.abort(assoc_id).c()?;
+        let s = sock(h)?;
+        match s.kind() {
+            Kind::OneToMany => s.abort(assoc_id).c()?,
+            Kind::OneToOne => {
+                s.prepare_abort().c()?;
+                drop(s);
+                handles::remove(h)?;
+            }
+        }
         Ok(0)
     })
 }
@@ -725,44 +743,97 @@ pub extern "C" fn sctp_set_option(h: sctpx_handle, assoc_id: AssocId, option: i3
     })
 }
 
-macro_rules! get_set {
-    ($get:ident, $set:ident, $ty:ty, $rget:ident, $rset:ident, $what:literal) => {
-        #[doc = concat!("Reads ", $what, " for `assoc_id` into `*out`.")]
-        #[no_mangle]
-        pub unsafe extern "C" fn $get(h: sctpx_handle, assoc_id: AssocId, out: *mut $ty) -> i32 {
-            guard(|| {
-                let s = sock(h)?;
-                nn(out)?;
-                let _ = assoc_id;
-                *out = s.$rget(assoc_id).c()?;
-                Ok(0)
-            })
-        }
-
-        #[doc = concat!("Sets ", $what, " from `*value` (its `assoc_id` selects the association).")]
-        #[no_mangle]
-        pub unsafe extern "C" fn $set(h: sctpx_handle, value: *const $ty) -> i32 {
-            guard(|| {
-                let s = sock(h)?;
-                nn(value)?;
-                s.$rset(&*value).c()?;
-                Ok(0)
-            })
-        }
-    };
+/// Reads SCTP_RTOINFO (retransmission timeouts, ms) of association `assoc_id` (0: the socket's defaults)
+/// into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn sctp_get_rtoinfo(h: sctpx_handle, assoc_id: AssocId, out: *mut RtoInfo) -> i32 {
+    guard(|| {
+        let s = sock(h)?;
+        nn(out)?;
+        *out = s.rtoinfo(assoc_id).c()?;
+        Ok(0)
+    })
 }
 
-get_set!(sctp_get_rtoinfo, sctp_set_rtoinfo, RtoInfo, rtoinfo, set_rtoinfo, "SCTP_RTOINFO");
-get_set!(sctp_get_assocparams, sctp_set_assocparams, AssocParams, assocparams, set_assocparams, "SCTP_ASSOCINFO");
-get_set!(
-    sctp_get_default_send_info,
-    sctp_set_default_send_info,
-    SendInfo,
-    default_send_info,
-    set_default_send_info,
-    "SCTP_DEFAULT_SNDINFO"
-);
-get_set!(sctp_get_delayed_sack, sctp_set_delayed_sack, SackInfo, delayed_sack, set_delayed_sack, "SCTP_DELAYED_SACK");
+/// Sets SCTP_RTOINFO (retransmission timeouts, ms) from `*value`; its `assoc_id` selects the association.
+#[no_mangle]
+pub unsafe extern "C" fn sctp_set_rtoinfo(h: sctpx_handle, value: *const RtoInfo) -> i32 {
+    guard(|| {
+        let s = sock(h)?;
+        nn(value)?;
+        s.set_rtoinfo(&*value).c()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_ASSOCINFO (association parameters) of association `assoc_id` (0: the socket's defaults)
+/// into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn sctp_get_assocparams(h: sctpx_handle, assoc_id: AssocId, out: *mut AssocParams) -> i32 {
+    guard(|| {
+        let s = sock(h)?;
+        nn(out)?;
+        *out = s.assocparams(assoc_id).c()?;
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_ASSOCINFO (association parameters) from `*value`; its `assoc_id` selects the association.
+#[no_mangle]
+pub unsafe extern "C" fn sctp_set_assocparams(h: sctpx_handle, value: *const AssocParams) -> i32 {
+    guard(|| {
+        let s = sock(h)?;
+        nn(value)?;
+        s.set_assocparams(&*value).c()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_DEFAULT_SNDINFO (the parameters of sends that give none) of association `assoc_id` (0: the socket's defaults)
+/// into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn sctp_get_default_send_info(h: sctpx_handle, assoc_id: AssocId, out: *mut SendInfo) -> i32 {
+    guard(|| {
+        let s = sock(h)?;
+        nn(out)?;
+        *out = s.default_send_info(assoc_id).c()?;
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_DEFAULT_SNDINFO (the parameters of sends that give none) from `*value`; its `assoc_id` selects the association.
+#[no_mangle]
+pub unsafe extern "C" fn sctp_set_default_send_info(h: sctpx_handle, value: *const SendInfo) -> i32 {
+    guard(|| {
+        let s = sock(h)?;
+        nn(value)?;
+        s.set_default_send_info(&*value).c()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_DELAYED_SACK of association `assoc_id` (0: the socket's defaults)
+/// into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn sctp_get_delayed_sack(h: sctpx_handle, assoc_id: AssocId, out: *mut SackInfo) -> i32 {
+    guard(|| {
+        let s = sock(h)?;
+        nn(out)?;
+        *out = s.delayed_sack(assoc_id).c()?;
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_DELAYED_SACK from `*value`; its `assoc_id` selects the association.
+#[no_mangle]
+pub unsafe extern "C" fn sctp_set_delayed_sack(h: sctpx_handle, value: *const SackInfo) -> i32 {
+    guard(|| {
+        let s = sock(h)?;
+        nn(value)?;
+        s.set_delayed_sack(&*value).c()?;
+        Ok(0)
+    })
+}
 
 /// Reads SCTP_INITMSG (the parameters for new associations) into `*out`.
 #[no_mangle]
@@ -857,7 +928,9 @@ fn put_paddrinfo(p: &PeerAddrInfo, o: &mut sctpx_paddrinfo) {
     o.mtu = p.mtu;
 }
 
-/// Reads SCTP_STATUS of association `assoc_id` into `*out`.
+/// Reads SCTP_STATUS of association `assoc_id` into `*out`. Before a
+/// one-to-one socket's association is established the kernel has none to
+/// report: -EINVAL.
 #[no_mangle]
 pub unsafe extern "C" fn sctp_get_status(h: sctpx_handle, assoc_id: AssocId, out: *mut sctpx_status) -> i32 {
     guard(|| {
@@ -932,8 +1005,8 @@ pub unsafe extern "C" fn sctp_get_assoc_ids(h: sctpx_handle, out: *mut AssocId, 
     })
 }
 
-/// Makes local address `addr` the primary of association `assoc_id`
-/// (SCTP_PRIMARY_ADDR).
+/// Makes the peer address `addr` the primary path of association
+/// `assoc_id` (SCTP_PRIMARY_ADDR).
 #[no_mangle]
 pub unsafe extern "C" fn sctp_set_primary(
     h: sctpx_handle,
@@ -1003,6 +1076,18 @@ pub unsafe extern "C" fn sctp_reset_streams(
             std::slice::from_raw_parts(streams, count)
         };
         s.reset_streams(assoc_id, flags, list).c()?;
+        Ok(0)
+    })
+}
+
+/// Resets association `assoc_id` (SCTP_RESET_ASSOC): TSNs and every
+/// stream's SSN start again. Needs SCTPX_OPT_RECONFIG_SUPPORTED and
+/// SCTPX_ENABLE_RESET_ASSOC_REQ on both sides; SCTPX_EVENT_ASSOC_RESET
+/// reports the outcome.
+#[no_mangle]
+pub extern "C" fn sctp_reset_assoc(h: sctpx_handle, assoc_id: AssocId) -> i32 {
+    guard(|| {
+        sock(h)?.reset_assoc(assoc_id).c()?;
         Ok(0)
     })
 }

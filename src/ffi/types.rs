@@ -87,12 +87,14 @@ pub const SCTPX_PEELOFF_CLOEXEC: i32 = 2;
 /// Deliver without regard to stream order.
 pub const SCTPX_SEND_UNORDERED: u16 = 1;
 /// Abort the association (the message, if any, is the abort reason).
+/// One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
 pub const SCTPX_SEND_ABORT: u16 = 4;
 /// Ask the peer to acknowledge at once (I-bit).
 pub const SCTPX_SEND_SACK_IMMEDIATELY: u16 = 8;
 /// One-to-many only: send the message on every association of the socket.
 pub const SCTPX_SEND_SENDALL: u16 = 64;
 /// Start a graceful shutdown of the association after this message.
+/// One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
 pub const SCTPX_SEND_EOF: u16 = 0x200;
 
 // ---------------------------------------------------------------------------
@@ -219,6 +221,10 @@ pub const SCTPX_OPT_PR_SUPPORTED: i32 = 20;
 /// O_NONBLOCK on the descriptor: 1 makes calls return -EAGAIN instead of
 /// blocking when no timeout is given.
 pub const SCTPX_OPT_NONBLOCK: i32 = 21;
+/// SO_ERROR (read only): the socket's pending error as a positive errno (0
+/// when none), cleared by the read — how a non-blocking connect reports
+/// its result.
+pub const SCTPX_OPT_PENDING_ERROR: i32 = 22;
 
 /// SCTPX_OPT_ENABLE_STREAM_RESET: allow stream reset requests.
 pub const SCTPX_ENABLE_RESET_STREAM_REQ: i64 = 1;
@@ -396,3 +402,89 @@ pub struct sctpx_status {
     pub primary: sctpx_paddrinfo,
 }
 
+
+// ---------------------------------------------------------------------------
+// Values of notification fields (the kernel's, under SCTPX_ names so that
+// bindings need not copy them from <linux/sctp.h>).
+// ---------------------------------------------------------------------------
+
+/// assoc_change.state: the association is up.
+pub const SCTPX_COMM_UP: u16 = 0;
+/// assoc_change.state: the association failed (peer unreachable or aborted).
+pub const SCTPX_COMM_LOST: u16 = 1;
+/// assoc_change.state: the peer restarted.
+pub const SCTPX_RESTART: u16 = 2;
+/// assoc_change.state: a graceful shutdown completed.
+pub const SCTPX_SHUTDOWN_COMP: u16 = 3;
+/// assoc_change.state: the association could not be set up.
+pub const SCTPX_CANT_STR_ASSOC: u16 = 4;
+
+/// peer_addr_change.state: the address is reachable.
+pub const SCTPX_ADDR_AVAILABLE: u32 = 0;
+/// peer_addr_change.state: the address is unreachable (path failed).
+pub const SCTPX_ADDR_UNREACHABLE: u32 = 1;
+/// peer_addr_change.state: the address was removed from the association.
+pub const SCTPX_ADDR_REMOVED: u32 = 2;
+/// peer_addr_change.state: the address was added to the association.
+pub const SCTPX_ADDR_ADDED: u32 = 3;
+/// peer_addr_change.state: the address was made primary.
+pub const SCTPX_ADDR_MADE_PRIM: u32 = 4;
+/// peer_addr_change.state: the address was confirmed by a heartbeat.
+pub const SCTPX_ADDR_CONFIRMED: u32 = 5;
+/// peer_addr_change.state: the address is potentially failed.
+pub const SCTPX_ADDR_POTENTIALLY_FAILED: u32 = 6;
+
+/// send_failed.flags: the data never reached the wire (Linux: 0).
+pub const SCTPX_DATA_UNSENT: u32 = 0;
+/// send_failed.flags: the data was sent but not acknowledged (Linux: 1).
+pub const SCTPX_DATA_SENT: u32 = 1;
+
+/// partial_delivery.indication: partial delivery was aborted.
+pub const SCTPX_PARTIAL_DELIVERY_ABORTED: u32 = 0;
+
+/// authentication.indication: a new key is active.
+pub const SCTPX_AUTH_NEW_KEY: u32 = 0;
+/// authentication.indication: a key is no longer used.
+pub const SCTPX_AUTH_FREE_KEY: u32 = 1;
+/// authentication.indication: the peer does not support AUTH.
+pub const SCTPX_AUTH_NO_AUTH: u32 = 2;
+
+/// stream_reset.flags: incoming SSNs were reset.
+pub const SCTPX_STREAM_RESET_INCOMING_SSN: u16 = 1;
+/// stream_reset.flags: outgoing SSNs were reset.
+pub const SCTPX_STREAM_RESET_OUTGOING_SSN: u16 = 2;
+/// stream_reset / assoc_reset / stream_change flags: the peer denied it.
+pub const SCTPX_RESET_DENIED: u16 = 4;
+/// stream_reset / assoc_reset / stream_change flags: it failed.
+pub const SCTPX_RESET_FAILED: u16 = 8;
+
+/// sctp_reset_streams direction: incoming streams.
+pub const SCTPX_STREAM_RESET_INCOMING: u16 = 1;
+/// sctp_reset_streams direction: outgoing streams.
+pub const SCTPX_STREAM_RESET_OUTGOING: u16 = 2;
+
+/// sctpx_paddrinfo.state: the path is inactive (failed).
+pub const SCTPX_PATH_INACTIVE: i32 = 0;
+/// sctpx_paddrinfo.state: the path is potentially failed.
+pub const SCTPX_PATH_PF: i32 = 1;
+/// sctpx_paddrinfo.state: the path is active.
+pub const SCTPX_PATH_ACTIVE: i32 = 2;
+/// sctpx_paddrinfo.state: the path is not confirmed yet.
+pub const SCTPX_PATH_UNCONFIRMED: i32 = 3;
+
+/// sctpx_status.state: closed.
+pub const SCTPX_STATE_CLOSED: i32 = 1;
+/// sctpx_status.state: INIT sent, waiting for INIT-ACK.
+pub const SCTPX_STATE_COOKIE_WAIT: i32 = 2;
+/// sctpx_status.state: COOKIE-ECHO sent.
+pub const SCTPX_STATE_COOKIE_ECHOED: i32 = 3;
+/// sctpx_status.state: established.
+pub const SCTPX_STATE_ESTABLISHED: i32 = 4;
+/// sctpx_status.state: shutdown pending.
+pub const SCTPX_STATE_SHUTDOWN_PENDING: i32 = 5;
+/// sctpx_status.state: SHUTDOWN sent.
+pub const SCTPX_STATE_SHUTDOWN_SENT: i32 = 6;
+/// sctpx_status.state: SHUTDOWN received.
+pub const SCTPX_STATE_SHUTDOWN_RECEIVED: i32 = 7;
+/// sctpx_status.state: SHUTDOWN-ACK sent.
+pub const SCTPX_STATE_SHUTDOWN_ACK_SENT: i32 = 8;
