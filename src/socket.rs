@@ -7,7 +7,9 @@ use std::os::fd::{AsFd, AsRawFd, BorrowedFd, FromRawFd, IntoRawFd, OwnedFd, RawF
 use socket2::{Domain, Protocol, SockAddr, Type};
 
 use crate::error::{Error, Result};
-use crate::event::{decode_notification, DataInfo, Event, Received, NOTIFICATION_HEAD};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU32, Ordering};
+
+use crate::event::{decode_notification, DataInfo, Event, EventKind, Received, NOTIFICATION_HEAD};
 use crate::msg;
 use crate::sys;
 use crate::types::*;
@@ -104,7 +106,34 @@ pub struct SendMsg<'a> {
 pub struct Socket {
     fd: OwnedFd,
     kind: Kind,
+    /// Set on sockets made by `peeloff`. Linux gives them the one-to-many
+    /// socket's end-of-association behaviour (no zero-length read when the
+    /// peer shuts down), so sctpx watches SHUTDOWN and ASSOC_CHANGE itself to
+    /// give them the one-to-one behaviour its API documents.
+    peeled: Option<Box<PeeledState>>,
 }
+
+/// End-of-association tracking for peeled-off sockets.
+#[derive(Debug, Default)]
+struct PeeledState {
+    /// Notification kinds the caller subscribed to, bit `1 << kind`: the
+    /// kernel subscription of SHUTDOWN and ASSOC_CHANGE stays on regardless.
+    user_subs: AtomicU32,
+    /// The association ended: Eof (0) or an errno.
+    ended: AtomicI32,
+    has_ended: AtomicBool,
+}
+
+/// What a peeled-off socket does with a notification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Filter {
+    Deliver,
+    Skip,
+    End,
+}
+
+/// The kinds sctpx keeps subscribed on peeled-off sockets.
+const PEELED_WATCH: [EventKind; 2] = [EventKind::Shutdown, EventKind::AssocChange];
 
 const IPPROTO_SCTP: i32 = 132;
 
@@ -116,7 +145,7 @@ impl Socket {
         };
         // socket2 opens the descriptor close-on-exec.
         let s = socket2::Socket::new(domain, ty, Some(Protocol::from(IPPROTO_SCTP)))?;
-        let sock = Socket { fd: OwnedFd::from(s), kind };
+        let sock = Socket { fd: OwnedFd::from(s), kind, peeled: None };
         // Every data message should carry its stream/PPID/TSN metadata.
         sys::setsockopt_val(sock.raw(), sys::SCTP_RECVRCVINFO, &1i32)?;
         Ok(sock)
@@ -133,7 +162,7 @@ impl Socket {
     }
 
     fn from_fd(fd: OwnedFd, kind: Kind) -> Socket {
-        Socket { fd, kind }
+        Socket { fd, kind, peeled: None }
     }
 
     #[inline]
@@ -217,7 +246,18 @@ impl Socket {
         let fd = sys::peeloff(self.raw(), assoc_id, f as u32)?;
         // SAFETY: the kernel just gave us this descriptor; we own it now.
         let fd = unsafe { OwnedFd::from_raw_fd(fd) };
-        Ok(Socket::from_fd(fd, Kind::OneToOne))
+        let mut sock = Socket::from_fd(fd, Kind::OneToOne);
+        // The peeled socket inherits the parent's subscriptions: remember the
+        // caller's, then keep the two kinds that end an association on.
+        let state = PeeledState::default();
+        for k in PEELED_WATCH {
+            if sock.kernel_subscribed(k)? {
+                state.user_subs.fetch_or(1 << k as u32, Ordering::Relaxed);
+            }
+            sock.kernel_subscribe(k, true)?;
+        }
+        sock.peeled = Some(Box::new(state));
+        Ok(sock)
     }
 
     /// Gracefully shuts an association down (SHUTDOWN; queued data is still
@@ -318,6 +358,7 @@ impl Socket {
 
     /// Receives the next data message or notification into `buf`.
     pub fn next_event(&self, buf: &mut [u8], timeout: Timeout) -> Result<Received> {
+        self.check_ended()?;
         let dontwait = self.wait_readable(timeout)?;
         loop {
             match self.recv_one(buf, dontwait) {
@@ -341,6 +382,7 @@ impl Socket {
         if count == 0 {
             return Err(Error::InvalidArgument("no room for one event"));
         }
+        self.check_ended()?;
         let count = count.min(msg::MAX_BATCH);
         let mut metas = [msg::RecvMeta::default(); msg::MAX_BATCH];
         let mut lens = [0usize; msg::MAX_BATCH];
@@ -398,7 +440,17 @@ impl Socket {
                     truncated: false,
                 }
             };
+            if self.peeled_filter(&out[kept]) != Filter::Deliver {
+                // The caller did not ask for this notification: it only ends
+                // the association, which the next call reports.
+                continue;
+            }
             kept += 1;
+        }
+        if kept == 0 {
+            self.check_ended()?;
+            // Only notifications sctpx keeps to itself arrived: wait for more.
+            return self.recv_batch(buf, stride, out, timeout);
         }
         if continuing {
             // The tail of a notification is still queued: drain it now.
@@ -421,7 +473,12 @@ impl Socket {
         let mut meta = msg::RecvMeta::default();
         let n = msg::recv(self.raw(), buf, dontwait, &mut meta)?;
         if meta.notification {
-            return self.finish_notification(buf, n, meta.eor);
+            let r = self.finish_notification(buf, n, meta.eor)?;
+            return match self.peeled_filter(&r) {
+                Filter::Deliver => Ok(r),
+                Filter::End => self.check_ended().map(|_| r),
+                Filter::Skip => self.recv_one(buf, dontwait),
+            };
         }
         if n == 0 && !meta.eor {
             return Err(Error::Eof);
@@ -487,10 +544,66 @@ impl Socket {
         }
     }
 
+    /// On a peeled-off socket, notes an event that ends the association and
+    /// decides what the caller sees: the event itself when they subscribed to
+    /// its kind, else nothing (a COMM_UP) or the end-of-association error a
+    /// one-to-one socket gives (Eof after a shutdown, ECONNRESET after a loss).
+    fn peeled_filter(&self, r: &Received) -> Filter {
+        let Some(p) = self.peeled.as_ref() else { return Filter::Deliver };
+        let (kind, end) = match r.event {
+            Event::Shutdown => (EventKind::Shutdown, Some(0)),
+            Event::AssocChange(a) if a.state == SHUTDOWN_COMP => (EventKind::AssocChange, Some(0)),
+            Event::AssocChange(a) if a.state == COMM_LOST || a.state == CANT_STR_ASSOC => {
+                (EventKind::AssocChange, Some(libc::ECONNRESET))
+            }
+            Event::AssocChange(_) => (EventKind::AssocChange, None),
+            _ => return Filter::Deliver,
+        };
+        if let Some(e) = end {
+            if !p.has_ended.swap(true, Ordering::AcqRel) {
+                p.ended.store(e, Ordering::Release);
+            }
+        }
+        if p.user_subs.load(Ordering::Relaxed) & (1 << kind as u32) != 0 {
+            return Filter::Deliver;
+        }
+        match end {
+            None => Filter::Skip,
+            Some(_) => Filter::End,
+        }
+    }
+
+    /// Err once a peeled-off socket's association has ended.
+    fn check_ended(&self) -> Result<()> {
+        match &self.peeled {
+            Some(p) if p.has_ended.load(Ordering::Acquire) => match p.ended.load(Ordering::Acquire) {
+                0 => Err(Error::Eof),
+                e => Err(Error::Os(e)),
+            },
+            _ => Ok(()),
+        }
+    }
+
     /// Turns delivery of one notification kind on or off (SCTP_EVENT). On
     /// one-to-many sockets it applies to current and future associations.
     /// sctpx subscribes to nothing by default (the kernel's default).
-    pub fn subscribe(&self, kind: crate::event::EventKind, on: bool) -> Result<()> {
+    pub fn subscribe(&self, kind: EventKind, on: bool) -> Result<()> {
+        if let Some(p) = &self.peeled {
+            if PEELED_WATCH.contains(&kind) {
+                // The kernel subscription stays on: sctpx filters instead.
+                let bit = 1 << kind as u32;
+                if on {
+                    p.user_subs.fetch_or(bit, Ordering::Relaxed);
+                } else {
+                    p.user_subs.fetch_and(!bit, Ordering::Relaxed);
+                }
+                return Ok(());
+            }
+        }
+        self.kernel_subscribe(kind, on)
+    }
+
+    fn kernel_subscribe(&self, kind: EventKind, on: bool) -> Result<()> {
         let mut ev = sys::sctp_event {
             se_assoc_id: match self.kind {
                 Kind::OneToOne => 0,
@@ -510,7 +623,16 @@ impl Socket {
     }
 
     /// Whether one notification kind is delivered.
-    pub fn subscribed(&self, kind: crate::event::EventKind) -> Result<bool> {
+    pub fn subscribed(&self, kind: EventKind) -> Result<bool> {
+        if let Some(p) = &self.peeled {
+            if PEELED_WATCH.contains(&kind) {
+                return Ok(p.user_subs.load(Ordering::Relaxed) & (1 << kind as u32) != 0);
+            }
+        }
+        self.kernel_subscribed(kind)
+    }
+
+    fn kernel_subscribed(&self, kind: EventKind) -> Result<bool> {
         let mut ev = sys::sctp_event { se_assoc_id: 0, se_type: kind.kernel_type(), se_on: 0 };
         if self.kind == Kind::OneToMany {
             ev.se_assoc_id = sys::SCTP_FUTURE_ASSOC;

@@ -276,3 +276,49 @@ fn abort_on_a_one_to_one_socket_is_wrong_kind_and_abort_and_close_resets_the_pee
         other => panic!("expected ECONNRESET, got {other:?}"),
     }
 }
+
+fn peeled_pair() -> (Socket, Socket, Socket) {
+    let (server, addr) = udp_server();
+    let client = Socket::open_tcp(Family::Ipv4).unwrap();
+    client.connect(&addr).unwrap();
+    client.send_stream(0, 0, 0, b"hi").unwrap();
+    let mut buf = [0u8; 16];
+    let (_, r) = next_data(&server, &mut buf);
+    let peeled = server.peeloff(r.assoc_id, PeelOffFlags::default()).unwrap();
+    (server, client, peeled)
+}
+
+#[test]
+fn a_peeled_off_socket_reads_eof_after_the_peer_shuts_down_like_any_one_to_one_socket() {
+    let (_server, client, peeled) = peeled_pair();
+    client.send_stream(0, 0, 0, b"bye").unwrap();
+    client.shutdown(0).unwrap();
+    let mut buf = [0u8; 16];
+    let (_, r) = next_data(&peeled, &mut buf);
+    assert_eq!(&buf[..r.len], b"bye");
+    assert!(matches!(peeled.next_event(&mut buf, WAIT), Err(Error::Eof)));
+    assert!(matches!(peeled.next_event(&mut buf, Timeout::Poll), Err(Error::Eof)), "and stays at EOF");
+}
+
+#[test]
+fn a_peeled_off_socket_reads_econnreset_after_the_peer_aborts() {
+    let (_server, client, peeled) = peeled_pair();
+    client.abort_and_close().unwrap();
+    let mut buf = [0u8; 16];
+    match peeled.next_event(&mut buf, WAIT) {
+        Err(Error::Os(e)) => assert_eq!(e, libc::ECONNRESET),
+        other => panic!("expected ECONNRESET, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_peeled_off_socket_still_delivers_the_shutdown_event_when_subscribed() {
+    let (_server, client, peeled) = peeled_pair();
+    assert!(!peeled.subscribed(sctpx::EventKind::Shutdown).unwrap(), "the caller never subscribed");
+    peeled.subscribe(sctpx::EventKind::Shutdown, true).unwrap();
+    client.shutdown(0).unwrap();
+    let mut buf = [0u8; 64];
+    let r = peeled.next_event(&mut buf, WAIT).unwrap();
+    assert_eq!(r.event, Event::Shutdown);
+    assert!(matches!(peeled.next_event(&mut buf, WAIT), Err(Error::Eof)));
+}
