@@ -10,7 +10,6 @@ import (
 	"errors"
 	"io"
 	"net"
-	"os"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -34,9 +33,15 @@ var _ net.Conn = (*Conn)(nil)
 // newConn wraps a connected one-to-one socket.
 func newConn(s *socket) *Conn {
 	c := &Conn{socket: s}
-	c.laddr, _ = s.LocalAddrs(0)
-	c.raddr, _ = s.PeerAddrs(0)
+	c.cacheAddrs()
 	return c
+}
+
+// cacheAddrs keeps the association's addresses for LocalAddr and
+// RemoteAddr, which net.Conn users call often (error messages too).
+func (c *Conn) cacheAddrs() {
+	c.laddr, _ = c.LocalAddrs(0)
+	c.raddr, _ = c.PeerAddrs(0)
 }
 
 var eventPool = sync.Pool{New: func() interface{} { return new(C.sctpx_event) }}
@@ -142,8 +147,21 @@ func (c *Conn) Close() error {
 // delivered, then the association closes; the peer reads io.EOF.
 func (c *Conn) Shutdown() error { return c.shutdown(0) }
 
-// Abort aborts the association at once (sctp_abort); queued data is dropped.
-func (c *Conn) Abort() error { return c.abort(0) }
+// Abort aborts the association at once (ABORT; queued data is dropped; the
+// peer reads ECONNRESET) and closes the Conn: sctp_abort on a one-to-one
+// socket sets SO_LINGER to 0 and closes the handle. Blocked calls return
+// net.ErrClosed, as after Close, and so does a later Close.
+func (c *Conn) Abort() error {
+	err := c.release(func() C.int32_t {
+		r := C.sctp_abort(c.h, 0)
+		if r < 0 {
+			// The handle is open still: the Conn is closed all the same.
+			C.sctp_close(c.h)
+		}
+		return r
+	})
+	return opError("abort", c.network, c.laddr, c.raddr, err)
+}
 
 // Dialer holds the options for setting up an association. The zero value
 // dials with the kernel's defaults and no timeout.
@@ -194,6 +212,9 @@ func (d *Dialer) DialAddr(ctx context.Context, network string, raddr *Addr) (*Co
 }
 
 func (d *Dialer) dial(ctx context.Context, network string, raddr *Addr) (*Conn, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if len(raddr.IPAddrs) == 0 {
 		return nil, &net.AddrError{Err: "no address to connect to", Addr: raddr.String()}
 	}
@@ -214,8 +235,7 @@ func (d *Dialer) dial(ctx context.Context, network string, raddr *Addr) (*Conn, 
 		s.close()
 		return nil, err
 	}
-	c.laddr, _ = s.LocalAddrs(0)
-	c.raddr, _ = s.PeerAddrs(0)
+	c.cacheAddrs()
 	return c, nil
 }
 
@@ -244,9 +264,9 @@ func (d *Dialer) deadline() time.Time {
 // connect starts the association and waits, through the poller, until it is
 // up or has failed.
 //
-// A non-blocking SCTP connect that fails makes the socket neither readable
-// nor writable (the kernel queues no data and leaves no error to poll), so
-// the wait is for an SCTP_ASSOC_CHANGE notification, which comes both when
+// When a non-blocking SCTP connect fails, the kernel sets the socket's error
+// without waking anyone who polls it, so the wait is for an
+// SCTP_ASSOC_CHANGE notification, which makes the socket readable both when
 // the association is up and when setup failed. It is subscribed for the
 // duration unless the caller's Control already subscribed it.
 func (c *Conn) connect(ctx context.Context, raddr *Addr, deadline time.Time) error {
@@ -290,8 +310,13 @@ func (c *Conn) startConnect(raddr *Addr) (C.int32_t, error) {
 	return C.sctp_connectx(c.h, &list[0], C.size_t(len(list)), nil), nil
 }
 
-// waitAssociated parks in the poller until the association leaves
-// COOKIE_WAIT/COOKIE_ECHOED; ctx and deadline bound the wait.
+// waitAssociated parks in the poller until the association is up or setup
+// has failed; ctx and deadline bound the wait.
+//
+// Until a one-to-one association is established the kernel reports no
+// status for it (sctp_get_status fails), and a failed setup shows only as
+// the socket's pending error (OptPendingError: ECONNREFUSED when the peer
+// aborted, ETIMEDOUT when INIT or COOKIE-ECHO went unanswered).
 func (c *Conn) waitAssociated(ctx context.Context, deadline time.Time) error {
 	if d, ok := ctx.Deadline(); ok && (deadline.IsZero() || d.Before(deadline)) {
 		deadline = d
@@ -300,50 +325,29 @@ func (c *Conn) waitAssociated(ctx context.Context, deadline time.Time) error {
 		return err
 	}
 	stop := c.interruptOnDone(ctx)
-	var state C.int32_t
-	_, err := c.waitRead(func() C.int32_t {
+	var setupErr error
+	err := c.rc.Read(func(uintptr) bool {
 		var st C.sctpx_status
-		// Fails once setup has failed: the association is gone.
-		if r := C.sctp_get_status(c.h, 0, &st); r < 0 {
-			return r
+		if C.sctp_get_status(c.h, 0, &st) == 0 && st.state >= StateEstablished {
+			return true
 		}
-		state = st.state
-		if state == StateCookieWait || state == StateCookieEchoed {
-			return eagain
+		soErr, err := c.GetOption(0, OptPendingError)
+		if err == nil && soErr != 0 {
+			err = codeError(errnoCode(syscall.Errno(soErr)))
 		}
-		return 0
+		setupErr = err
+		return err != nil
 	})
-	switch {
-	case stop():
+	if stop() {
 		return ctx.Err()
-	case errors.Is(err, os.ErrDeadlineExceeded):
+	}
+	if _, err := c.result(0, err); err != nil {
 		return err
-	case err != nil || state < StateEstablished:
-		return c.setupError()
+	}
+	if setupErr != nil {
+		return setupErr
 	}
 	return c.SetReadDeadline(time.Time{})
-}
-
-// setupError is why association setup failed: the socket's pending error
-// (ECONNREFUSED when the peer aborted, ETIMEDOUT when INIT or COOKIE-ECHO
-// went unanswered), which the C API has no call for, so it is read with
-// getsockopt(SO_ERROR) on the poller's duplicate descriptor.
-func (c *Conn) setupError() error {
-	soErr, err := 0, error(nil)
-	if cerr := c.rc.Control(func(fd uintptr) {
-		soErr, err = syscall.GetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_ERROR)
-	}); cerr != nil {
-		return pollError(cerr)
-	}
-	if err != nil {
-		return os.NewSyscallError("getsockopt", err)
-	}
-	if soErr == 0 {
-		// Setup failed without a pending error: not a path the kernel
-		// takes today; report it as the peer refusing.
-		soErr = int(syscall.ECONNREFUSED)
-	}
-	return codeError(errnoCode(syscall.Errno(soErr)))
 }
 
 // interruptOnDone makes ctx's end wake the socket's pending read (by moving

@@ -3,8 +3,8 @@ package sctpx
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -117,14 +117,21 @@ func TestWriteMsgMetadataArrivesWithReadMsg(t *testing.T) {
 
 func TestReadAfterThePeerClosesIsEOF(t *testing.T) {
 	client, server := pair(t)
-	client.Write([]byte("last"))
-	client.Close()
+	readsEOFAfterThePeerCloses(t, client, server)
+}
+
+// readsEOFAfterThePeerCloses closes peer after a last message, which c
+// reads, then io.EOF.
+func readsEOFAfterThePeerCloses(t *testing.T, peer, c *Conn) {
+	t.Helper()
+	peer.Write([]byte("last"))
+	peer.Close()
 	buf := make([]byte, 16)
-	if n, err := server.Read(buf); err != nil || string(buf[:n]) != "last" {
+	if n, err := c.Read(buf); err != nil || string(buf[:n]) != "last" {
 		t.Fatalf("Read = %q, %v", buf[:n], err)
 	}
-	if n, err := server.Read(buf); err != io.EOF {
-		t.Fatalf("Read after close = %d, %v; want io.EOF", n, err)
+	if n, err := c.Read(buf); err != io.EOF {
+		t.Fatalf("Read after the peer closed = %d, %v; want io.EOF", n, err)
 	}
 }
 
@@ -160,25 +167,50 @@ func TestADeadlineInThePastFailsAtOnceAndClearingItReadsAgain(t *testing.T) {
 	}
 }
 
-func TestCloseWakesABlockedRead(t *testing.T) {
-	_, server := pair(t)
+// endWakesABlockedRead parks a Read on c, ends c with end (its Close or
+// Abort) and checks that the Read returns net.ErrClosed, as Close does then.
+func endWakesABlockedRead(t *testing.T, c *Conn, end func() error) {
+	t.Helper()
 	done := make(chan error)
 	go func() {
-		_, err := server.Read(make([]byte, 4))
+		_, err := c.Read(make([]byte, 4))
 		done <- err
 	}()
 	time.Sleep(100 * time.Millisecond) // let it park in the poller
-	server.Close()
+	if err := end(); err != nil {
+		t.Fatalf("ending the Conn: %v", err)
+	}
 	select {
 	case err := <-done:
 		if !errors.Is(err, net.ErrClosed) {
 			t.Fatalf("Read = %v; want net.ErrClosed", err)
 		}
 	case <-time.After(waitLimit):
-		t.Fatal("Read still blocked after Close")
+		t.Fatal("Read still blocked after the Conn ended")
 	}
-	if err := server.Close(); !errors.Is(err, net.ErrClosed) {
-		t.Fatalf("second Close = %v; want net.ErrClosed", err)
+	if err := c.Close(); !errors.Is(err, net.ErrClosed) {
+		t.Fatalf("Close after that = %v; want net.ErrClosed", err)
+	}
+}
+
+func TestCloseWakesABlockedRead(t *testing.T) {
+	_, server := pair(t)
+	endWakesABlockedRead(t, server, server.Close)
+}
+
+func TestAbortClosesTheConnAndThePeerReadsECONNRESET(t *testing.T) {
+	client, server := pair(t)
+	endWakesABlockedRead(t, client, client.Abort)
+	// The ABORT goes out only once every descriptor of the socket is
+	// closed, the poller's duplicate included.
+	if n, err := server.Read(make([]byte, 4)); !errors.Is(err, syscall.ECONNRESET) {
+		t.Fatalf("peer's Read = %d, %v; want ECONNRESET", n, err)
+	}
+	if err := client.Abort(); !errors.Is(err, net.ErrClosed) {
+		t.Fatalf("second Abort = %v; want net.ErrClosed", err)
+	}
+	if _, err := client.Write([]byte("x")); !errors.Is(err, net.ErrClosed) {
+		t.Fatalf("Write after Abort = %v; want net.ErrClosed", err)
 	}
 }
 
@@ -204,24 +236,43 @@ func TestDialToAPortWithoutListenerIsECONNREFUSED(t *testing.T) {
 	}
 }
 
+// silentListener is a listener that never answers: a socket filter drops
+// every packet addressed to it (the kernel filters SCTP input per socket),
+// so a peer's INIT goes unanswered instead of being refused.
+func silentListener(t *testing.T) *Listener {
+	l := listen(t, "127.0.0.1:0", ListenConfig{})
+	rc, _ := l.SyscallConn()
+	var err error
+	rc.Control(func(fd uintptr) {
+		err = syscall.AttachLsf(int(fd), []syscall.SockFilter{{Code: syscall.BPF_RET | syscall.BPF_K, K: 0}})
+	})
+	if err != nil {
+		t.Fatalf("attaching a drop-all filter: %v", err)
+	}
+	return l
+}
+
 func TestDialTimeoutEndsASetupNobodyAnswers(t *testing.T) {
-	// Nothing answers for 192.0.2.1 (TEST-NET-1, no route): the kernel keeps
-	// retransmitting INIT for minutes; the Dialer's timeout ends the wait.
+	l := silentListener(t)
 	start := time.Now()
-	_, err := (&Dialer{Timeout: 300 * time.Millisecond}).Dial("sctp4", "192.0.2.1:9")
+	_, err := (&Dialer{Timeout: 300 * time.Millisecond}).Dial("sctp", l.Addr().String())
 	elapsed := time.Since(start)
 	if !errors.Is(err, os.ErrDeadlineExceeded) {
 		t.Fatalf("Dial = %v; want os.ErrDeadlineExceeded", err)
+	}
+	var ne net.Error
+	if !errors.As(err, &ne) || !ne.Timeout() {
+		t.Fatalf("%v is not a net.Error with Timeout()", err)
 	}
 	if elapsed < 300*time.Millisecond || elapsed > waitLimit {
 		t.Fatalf("Dial gave up after %v", elapsed)
 	}
 }
 
-func TestDialContextCanceledGivesTheContextsError(t *testing.T) {
-	l := listen(t, "127.0.0.1:0", ListenConfig{})
+func TestCancelingTheContextEndsAPendingDial(t *testing.T) {
+	l := silentListener(t)
 	ctx, cancel := context.WithCancel(bgCtx)
-	cancel()
+	time.AfterFunc(300*time.Millisecond, cancel)
 	_, err := (&Dialer{}).DialContext(ctx, "sctp", l.Addr().String())
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("DialContext = %v; want context.Canceled", err)
@@ -297,19 +348,64 @@ func TestBatchesSendAndReceiveSeveralMessages(t *testing.T) {
 		t.Fatalf("SendBatch = %d, %v", n, err)
 	}
 	buf := make([]byte, 8*64)
-	var got []*DataEvent
+	var got []string
 	for len(got) < 3 {
 		evs, err := server.RecvBatch(buf, 64)
 		if err != nil {
 			t.Fatalf("RecvBatch: %v", err)
 		}
+		// Data points into buf, which the next call reuses: keep copies.
 		for _, ev := range evs {
-			got = append(got, ev.(*DataEvent))
+			d := ev.(*DataEvent)
+			got = append(got, fmt.Sprintf("%s/%d", d.Data, d.PPID))
 		}
 	}
-	for i, d := range got {
-		if string(d.Data) != string(msgs[i].Data) || d.PPID != msgs[i].Info.PPID {
-			t.Fatalf("message %d: %q PPID %d", i, d.Data, d.PPID)
-		}
+	if fmt.Sprint(got) != "[one/1 two/2 three/3]" {
+		t.Fatalf("received %v", got)
+	}
+}
+
+func TestDialDoesNotLeakTheAssociationUpItWaitedFor(t *testing.T) {
+	client, _ := pair(t)
+	subscribe(t, client, EventSenderDry)
+	// Dial subscribed ASSOC_CHANGE for itself: its COMM_UP must not surface.
+	ev, err := client.ReadEvent(make([]byte, 256))
+	if _, ok := ev.(*SenderDryEvent); !ok || err != nil {
+		t.Fatalf("first event %T (%v); want *SenderDryEvent", ev, err)
+	}
+}
+
+func TestDialKeepsTheAssociationUpForACallerWhoSubscribed(t *testing.T) {
+	l := listen(t, "127.0.0.1:0", ListenConfig{})
+	c := dial(t, "127.0.0.1", l, Dialer{Control: func(c *Conn) error { return c.Subscribe(EventAssocChange, true) }})
+	ev, err := c.ReadEvent(make([]byte, 256))
+	if up, ok := ev.(*AssocChangeEvent); !ok || err != nil || up.State != CommUp {
+		t.Fatalf("first event %#v (%v); want COMM_UP", ev, err)
+	}
+}
+
+func TestDialOverIPv6Loopback(t *testing.T) {
+	l, err := Listen("sctp6", "[::1]:0")
+	if err != nil {
+		t.Fatalf("Listen: %v", err)
+	}
+	defer l.Close()
+	c := dial(t, "[::1]", l, Dialer{})
+	if ip := c.RemoteAddr().(*Addr).IPAddrs[0].IP; !ip.Equal(net.IPv6loopback) {
+		t.Fatalf("RemoteAddr %v", c.RemoteAddr())
+	}
+}
+
+func TestADualStackListenerAcceptsIPv4Peers(t *testing.T) {
+	l := listen(t, ":0", ListenConfig{}) // "sctp" without a host: IPv6 wildcard, dual-stack
+	c := dial(t, "127.0.0.1", l, Dialer{})
+	s := accept(t, l)
+	c.Write([]byte("v4"))
+	buf := make([]byte, 4)
+	if n, err := s.Read(buf); err != nil || string(buf[:n]) != "v4" {
+		t.Fatalf("Read = %q, %v", buf[:n], err)
+	}
+	if ip := s.RemoteAddr().(*Addr).IPAddrs[0].IP; !ip.Equal(net.IPv4(127, 0, 0, 1)) {
+		t.Fatalf("the IPv4 peer appears as %v", ip)
 	}
 }

@@ -57,14 +57,11 @@ func (e *Error) Is(target error) bool {
 	return ok && t.Code == e.Code
 }
 
-// Timeout reports whether the error is a timeout (for net.Error).
+// Timeout reports whether the error is a timeout (as net.Error does).
 func (e *Error) Timeout() bool {
 	var errno syscall.Errno
 	return e.Code == CodeTimedOut || (errors.As(e, &errno) && errno.Timeout())
 }
-
-// Temporary is for net.Error; like the net package, it reports timeouts only.
-func (e *Error) Temporary() bool { return e.Timeout() }
 
 // codeError turns a negative C return code into an *Error (nil for r >= 0).
 func codeError(r C.int32_t) error {

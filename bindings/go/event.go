@@ -70,11 +70,11 @@ func (n *Notification) Assoc() AssocID { return n.AssocID }
 
 // Association change states (AssocChangeEvent.State).
 const (
-	CommUp       = 0
-	CommLost     = 1
-	Restart      = 2
-	ShutdownComp = 3
-	CantStrAssoc = 4
+	CommUp       = C.SCTPX_COMM_UP
+	CommLost     = C.SCTPX_COMM_LOST
+	Restart      = C.SCTPX_RESTART
+	ShutdownComp = C.SCTPX_SHUTDOWN_COMP
+	CantStrAssoc = C.SCTPX_CANT_STR_ASSOC
 )
 
 // AssocChangeEvent is SCTP_ASSOC_CHANGE: an association came up, went down
@@ -91,13 +91,13 @@ type AssocChangeEvent struct {
 
 // Peer address states (PeerAddrChangeEvent.State).
 const (
-	AddrAvailable         = 0
-	AddrUnreachable       = 1
-	AddrRemoved           = 2
-	AddrAdded             = 3
-	AddrMadePrim          = 4
-	AddrConfirmed         = 5
-	AddrPotentiallyFailed = 6
+	AddrAvailable         = C.SCTPX_ADDR_AVAILABLE
+	AddrUnreachable       = C.SCTPX_ADDR_UNREACHABLE
+	AddrRemoved           = C.SCTPX_ADDR_REMOVED
+	AddrAdded             = C.SCTPX_ADDR_ADDED
+	AddrMadePrim          = C.SCTPX_ADDR_MADE_PRIM
+	AddrConfirmed         = C.SCTPX_ADDR_CONFIRMED
+	AddrPotentiallyFailed = C.SCTPX_ADDR_POTENTIALLY_FAILED
 )
 
 // PeerAddrChangeEvent is SCTP_PEER_ADDR_CHANGE: one peer address changed state.
@@ -108,10 +108,12 @@ type PeerAddrChangeEvent struct {
 	Error uint32 // errno-style, 0 when none
 }
 
-// Send-failed flags (SendFailedEvent.Flags).
+// Send-failed flags (SendFailedEvent.Flags): Linux's values (enum
+// sctp_ssf_flags), which are what the library passes on; RFC 6458 numbers
+// them 1 and 2.
 const (
-	DataUnsent = 1
-	DataSent   = 2
+	DataUnsent = C.SCTPX_DATA_UNSENT
+	DataSent   = C.SCTPX_DATA_SENT
 )
 
 // SendFailedEvent is SCTP_SEND_FAILED_EVENT or (Kind EventSendFailed) the
@@ -119,7 +121,7 @@ const (
 type SendFailedEvent struct {
 	Notification
 	kind  EventKind
-	Flags uint32 // DataUnsent or DataSent
+	Flags uint32 // DataUnsent (never on the wire) or DataSent
 	Error uint32
 	Info  SendInfo // what the message was sent with
 	Data  []byte   // the undelivered message
@@ -137,7 +139,7 @@ type RemoteErrorEvent struct {
 type ShutdownEvent struct{ Notification }
 
 // PartialDeliveryAborted is PartialDeliveryEvent.Indication's only value.
-const PartialDeliveryAborted = 0
+const PartialDeliveryAborted = C.SCTPX_PARTIAL_DELIVERY_ABORTED
 
 // PartialDeliveryEvent is SCTP_PARTIAL_DELIVERY_EVENT: a partially
 // delivered message will not be completed.
@@ -157,9 +159,9 @@ type AdaptationEvent struct {
 
 // Authentication indications (AuthenticationEvent.Indication).
 const (
-	AuthNewKey  = 0
-	AuthFreeKey = 1
-	AuthNoAuth  = 2
+	AuthNewKey  = C.SCTPX_AUTH_NEW_KEY
+	AuthFreeKey = C.SCTPX_AUTH_FREE_KEY
+	AuthNoAuth  = C.SCTPX_AUTH_NO_AUTH
 )
 
 // AuthenticationEvent is SCTP_AUTHENTICATION_EVENT.
@@ -175,10 +177,10 @@ type SenderDryEvent struct{ Notification }
 
 // Stream reset flags (StreamResetEvent.Flags).
 const (
-	StreamResetIncomingSSN = 1
-	StreamResetOutgoingSSN = 2
-	StreamResetDenied      = 4
-	StreamResetFailed      = 8
+	StreamResetIncomingSSN = C.SCTPX_STREAM_RESET_INCOMING_SSN
+	StreamResetOutgoingSSN = C.SCTPX_STREAM_RESET_OUTGOING_SSN
+	StreamResetDenied      = C.SCTPX_RESET_DENIED
+	StreamResetFailed      = C.SCTPX_RESET_FAILED
 )
 
 // StreamResetEvent is SCTP_STREAM_RESET_EVENT.
@@ -188,12 +190,13 @@ type StreamResetEvent struct {
 	Streams []uint16 // the streams reset (none: all)
 }
 
-// Association reset and stream change flags.
+// Association reset and stream change flags (AssocResetEvent.Flags,
+// StreamChangeEvent.Flags): the same SCTPX_RESET_* values.
 const (
-	AssocResetDenied   = 4
-	AssocResetFailed   = 8
-	StreamChangeDenied = 4
-	StreamChangeFailed = 8
+	AssocResetDenied   = C.SCTPX_RESET_DENIED
+	AssocResetFailed   = C.SCTPX_RESET_FAILED
+	StreamChangeDenied = C.SCTPX_RESET_DENIED
+	StreamChangeFailed = C.SCTPX_RESET_FAILED
 )
 
 // AssocResetEvent is SCTP_ASSOC_RESET_EVENT.

@@ -13,29 +13,43 @@ import (
 // deadline so that a failure fails instead of hanging.
 const waitLimit = 20 * time.Second
 
-// listen is a loopback one-to-one listener, closed after the test.
+// closer is what closeLater manages: every socket type of the package.
+type closer interface {
+	Close() error
+	SetDeadline(time.Time) error
+}
+
+// closeLater closes s after the test and bounds its blocking calls.
+func closeLater[T closer](t *testing.T, s T) T {
+	t.Cleanup(func() { s.Close() })
+	s.SetDeadline(time.Now().Add(waitLimit))
+	return s
+}
+
+// listen is a one-to-one listener, closed after the test.
 func listen(t *testing.T, address string, lc ListenConfig) *Listener {
 	t.Helper()
 	l, err := (&lc).Listen(bgCtx, "sctp", address)
 	if err != nil {
 		t.Fatalf("Listen(%q): %v", address, err)
 	}
-	t.Cleanup(func() { l.Close() })
-	l.SetDeadline(time.Now().Add(waitLimit))
-	return l
+	return closeLater(t, l)
 }
 
 // dial connects to l's port on host, closed after the test.
 func dial(t *testing.T, host string, l *Listener, d Dialer) *Conn {
 	t.Helper()
-	address := fmt.Sprintf("%s:%d", host, l.Addr().(*Addr).Port)
+	return dialAddr(t, fmt.Sprintf("%s:%d", host, portOf(l.Addr())), d)
+}
+
+// dialAddr dials address, closed after the test.
+func dialAddr(t *testing.T, address string, d Dialer) *Conn {
+	t.Helper()
 	c, err := d.Dial("sctp", address)
 	if err != nil {
 		t.Fatalf("Dial(%q): %v", address, err)
 	}
-	t.Cleanup(func() { c.Close() })
-	c.SetDeadline(time.Now().Add(waitLimit))
-	return c
+	return closeLater(t, c)
 }
 
 // accept takes the next association from l, closed after the test.
@@ -45,9 +59,7 @@ func accept(t *testing.T, l *Listener) *Conn {
 	if err != nil {
 		t.Fatalf("Accept: %v", err)
 	}
-	t.Cleanup(func() { c.Close() })
-	c.SetDeadline(time.Now().Add(waitLimit))
-	return c
+	return closeLater(t, c)
 }
 
 // pair is a connected one-to-one pair over 127.0.0.1.
@@ -59,16 +71,32 @@ func pair(t *testing.T) (client, server *Conn) {
 }
 
 // oneToMany is a one-to-many socket listening on 127.0.0.1, closed after the
-// test; subscribed to the given kinds.
+// test, subscribed to kinds.
 func oneToMany(t *testing.T, kinds ...EventKind) *OneToManyConn {
 	t.Helper()
-	c, err := ListenOneToMany("sctp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatalf("ListenOneToMany: %v", err)
-	}
-	t.Cleanup(func() { c.Close() })
+	c := listenOneToMany(t, "127.0.0.1:0")
 	subscribe(t, c, kinds...)
-	c.SetDeadline(time.Now().Add(waitLimit))
+	return c
+}
+
+func listenOneToMany(t *testing.T, address string) *OneToManyConn {
+	t.Helper()
+	c, err := ListenOneToMany("sctp4", address)
+	if err != nil {
+		t.Fatalf("ListenOneToMany(%q): %v", address, err)
+	}
+	return closeLater(t, c)
+}
+
+// unboundOneToMany is an unbound IPv4 one-to-many socket, closed after the
+// test, subscribed to kinds.
+func unboundOneToMany(t *testing.T, kinds ...EventKind) *OneToManyConn {
+	t.Helper()
+	c, err := OpenOneToMany("sctp4", nil)
+	if err != nil {
+		t.Fatalf("OpenOneToMany: %v", err)
+	}
+	subscribe(t, closeLater(t, c), kinds...)
 	return c
 }
 

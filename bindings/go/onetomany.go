@@ -79,36 +79,12 @@ func (c *OneToManyConn) Connectx(raddr *Addr) (AssocID, error) {
 		return 0, opError("connectx", c.network, c.laddr, raddr, err)
 	}
 	var id C.sctpx_assoc_id
-	r := C.sctp_connectx(c.h, &list[0], C.size_t(len(list)), &id)
-	if r == errnoCode(syscall.EINPROGRESS) {
-		// The socket is non-blocking, so setup is always in progress here,
-		// and the C API then writes no association id: look it up.
-		return c.assocIDOf(raddr)
-	}
-	if r < 0 {
+	// The socket is non-blocking, so setup is in progress when this
+	// returns: -EINPROGRESS, with the association's id written all the same.
+	if r := C.sctp_connectx(c.h, &list[0], C.size_t(len(list)), &id); r < 0 && r != errnoCode(syscall.EINPROGRESS) {
 		return 0, opError("connectx", c.network, c.laddr, raddr, codeError(r))
 	}
 	return AssocID(id), nil
-}
-
-// assocIDOf finds the association whose peer has raddr's first address.
-func (c *OneToManyConn) assocIDOf(raddr *Addr) (AssocID, error) {
-	ids, err := c.AssocIDs()
-	if err != nil {
-		return 0, err
-	}
-	for _, id := range ids {
-		peer, err := c.PeerAddrs(id)
-		if err != nil {
-			continue // gone since it was listed
-		}
-		for _, ip := range peer.IPAddrs {
-			if peer.Port == raddr.Port && ip.IP.Equal(raddr.IPAddrs[0].IP) {
-				return id, nil
-			}
-		}
-	}
-	return 0, opError("connectx", c.network, c.laddr, raddr, codeError(errnoCode(syscall.ENOENT)))
 }
 
 // AssocIDs lists the socket's associations (sctp_get_assoc_ids).
@@ -204,7 +180,9 @@ func (c *OneToManyConn) PeelOff(id AssocID) (*Conn, error) {
 func (c *OneToManyConn) Shutdown(id AssocID) error { return c.shutdown(id) }
 
 // Abort aborts association id at once (sctp_abort).
-func (c *OneToManyConn) Abort(id AssocID) error { return c.abort(id) }
+func (c *OneToManyConn) Abort(id AssocID) error {
+	return codeError(C.sctp_abort(c.h, C.sctpx_assoc_id(id)))
+}
 
 // LocalAddr returns the bound addresses (nil until bound).
 func (c *OneToManyConn) LocalAddr() net.Addr {

@@ -36,6 +36,7 @@ const (
 	OptEnableStreamReset    Option = C.SCTPX_OPT_ENABLE_STREAM_RESET
 	OptReconfigSupported    Option = C.SCTPX_OPT_RECONFIG_SUPPORTED
 	OptPrSupported          Option = C.SCTPX_OPT_PR_SUPPORTED
+	OptPendingError         Option = C.SCTPX_OPT_PENDING_ERROR // read only; the read clears it
 	optNonblock             Option = C.SCTPX_OPT_NONBLOCK
 	EnableResetStreamReq           = C.SCTPX_ENABLE_RESET_STREAM_REQ // OptEnableStreamReset bit
 	EnableResetAssocReq            = C.SCTPX_ENABLE_RESET_ASSOC_REQ  // OptEnableStreamReset bit
@@ -107,6 +108,126 @@ func (s *socket) SetInitMsg(m InitMsg) error {
 	return codeError(C.sctp_set_initmsg(s.h, &c))
 }
 
+// RTOInfo is sctpx_rtoinfo (SCTP_RTOINFO): the retransmission timeouts, in
+// whole milliseconds; 0 in SetRTOInfo leaves a value unchanged.
+type RTOInfo struct {
+	AssocID AssocID // 0: the socket's defaults (one-to-one: its association)
+	Initial time.Duration
+	Max     time.Duration
+	Min     time.Duration
+}
+
+// RTOInfo reads SCTP_RTOINFO of association id (sctp_get_rtoinfo).
+func (s *socket) RTOInfo(id AssocID) (RTOInfo, error) {
+	var c C.sctpx_rtoinfo
+	if r := C.sctp_get_rtoinfo(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+		return RTOInfo{}, codeError(r)
+	}
+	return RTOInfo{AssocID(c.assoc_id), ms(c.initial), ms(c.max), ms(c.min)}, nil
+}
+
+// SetRTOInfo sets SCTP_RTOINFO of association r.AssocID (sctp_set_rtoinfo).
+func (s *socket) SetRTOInfo(r RTOInfo) error {
+	c := C.sctpx_rtoinfo{
+		assoc_id: C.sctpx_assoc_id(r.AssocID),
+		initial:  toMs(r.Initial),
+		max:      toMs(r.Max),
+		min:      toMs(r.Min),
+	}
+	return codeError(C.sctp_set_rtoinfo(s.h, &c))
+}
+
+// AssocParams is sctpx_assocparams (SCTP_ASSOCINFO); 0 in SetAssocParams
+// leaves a value unchanged, and the read-only fields are ignored there.
+type AssocParams struct {
+	AssocID          AssocID // 0: the socket's defaults (one-to-one: its association)
+	MaxRetrans       uint16  // retransmissions before the association is declared lost
+	PeerDestinations uint16  // read only: the peer's address count
+	PeerRwnd         uint32  // read only
+	LocalRwnd        uint32  // read only
+	CookieLife       time.Duration
+}
+
+// AssocParams reads SCTP_ASSOCINFO of association id (sctp_get_assocparams).
+func (s *socket) AssocParams(id AssocID) (AssocParams, error) {
+	var c C.sctpx_assocparams
+	if r := C.sctp_get_assocparams(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+		return AssocParams{}, codeError(r)
+	}
+	return AssocParams{
+		AssocID:          AssocID(c.assoc_id),
+		MaxRetrans:       uint16(c.max_retrans),
+		PeerDestinations: uint16(c.peer_destinations),
+		PeerRwnd:         uint32(c.peer_rwnd),
+		LocalRwnd:        uint32(c.local_rwnd),
+		CookieLife:       ms(c.cookie_life),
+	}, nil
+}
+
+// SetAssocParams sets SCTP_ASSOCINFO of association p.AssocID
+// (sctp_set_assocparams).
+func (s *socket) SetAssocParams(p AssocParams) error {
+	c := C.sctpx_assocparams{
+		assoc_id:    C.sctpx_assoc_id(p.AssocID),
+		max_retrans: C.uint16_t(p.MaxRetrans),
+		cookie_life: toMs(p.CookieLife),
+	}
+	return codeError(C.sctp_set_assocparams(s.h, &c))
+}
+
+// DefaultSendInfo reads SCTP_DEFAULT_SNDINFO of association id: what sends
+// use when they give no parameters (sctp_get_default_send_info). The PR
+// fields are always zero: the option has none.
+func (s *socket) DefaultSendInfo(id AssocID) (SendInfo, error) {
+	var c C.sctpx_send_info
+	if r := C.sctp_get_default_send_info(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+		return SendInfo{}, codeError(r)
+	}
+	return sendInfoOf(&c), nil
+}
+
+// SetDefaultSendInfo sets SCTP_DEFAULT_SNDINFO of association i.AssocID
+// (0: the socket's defaults) from i's stream, flags, PPID and context; its
+// PR fields are ignored (sctp_set_default_send_info).
+func (s *socket) SetDefaultSendInfo(i SendInfo) error {
+	c := i.c()
+	return codeError(C.sctp_set_default_send_info(s.h, &c))
+}
+
+// SackInfo is sctpx_sack_info (SCTP_DELAYED_SACK).
+type SackInfo struct {
+	AssocID AssocID       // 0: the socket's defaults (one-to-one: its association)
+	Delay   time.Duration // whole milliseconds
+	Freq    uint32        // packets before a SACK; 1 turns delayed SACK off
+}
+
+// DelayedSack reads SCTP_DELAYED_SACK of association id
+// (sctp_get_delayed_sack).
+func (s *socket) DelayedSack(id AssocID) (SackInfo, error) {
+	var c C.sctpx_sack_info
+	if r := C.sctp_get_delayed_sack(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+		return SackInfo{}, codeError(r)
+	}
+	return SackInfo{AssocID(c.assoc_id), ms(c.delay), uint32(c.freq)}, nil
+}
+
+// SetDelayedSack sets SCTP_DELAYED_SACK of association si.AssocID
+// (sctp_set_delayed_sack).
+func (s *socket) SetDelayedSack(si SackInfo) error {
+	c := C.sctpx_sack_info{
+		assoc_id: C.sctpx_assoc_id(si.AssocID),
+		delay:    toMs(si.Delay),
+		freq:     C.uint32_t(si.Freq),
+	}
+	return codeError(C.sctp_set_delayed_sack(s.h, &c))
+}
+
+// ms converts the C API's millisecond counts.
+func ms(v C.uint32_t) time.Duration { return time.Duration(v) * time.Millisecond }
+
+// toMs is d in whole milliseconds, as the C API takes durations.
+func toMs(d time.Duration) C.uint32_t { return C.uint32_t(d / time.Millisecond) }
+
 // PeerAddrParams is sctpx_paddrparams (SCTP_PEER_ADDR_PARAMS).
 type PeerAddrParams struct {
 	AssocID       AssocID
@@ -139,10 +260,10 @@ func (s *socket) PeerAddrParams(id AssocID, addr *Addr) (PeerAddrParams, error) 
 	}
 	p := PeerAddrParams{
 		AssocID:       AssocID(c.assoc_id),
-		HBInterval:    time.Duration(c.hbinterval) * time.Millisecond,
+		HBInterval:    ms(c.hbinterval),
 		PathMaxRxt:    uint16(c.pathmaxrxt),
 		PathMTU:       uint32(c.pathmtu),
-		SackDelay:     time.Duration(c.sackdelay) * time.Millisecond,
+		SackDelay:     ms(c.sackdelay),
 		Flags:         uint32(c.flags),
 		IPv6FlowLabel: uint32(c.ipv6_flowlabel),
 		DSCP:          uint8(c.dscp),
@@ -157,10 +278,10 @@ func (s *socket) PeerAddrParams(id AssocID, addr *Addr) (PeerAddrParams, error) 
 func (s *socket) SetPeerAddrParams(p PeerAddrParams) error {
 	c := C.sctpx_paddrparams{
 		assoc_id:       C.sctpx_assoc_id(p.AssocID),
-		hbinterval:     C.uint32_t(p.HBInterval / time.Millisecond),
+		hbinterval:     toMs(p.HBInterval),
 		pathmaxrxt:     C.uint16_t(p.PathMaxRxt),
 		pathmtu:        C.uint32_t(p.PathMTU),
-		sackdelay:      C.uint32_t(p.SackDelay / time.Millisecond),
+		sackdelay:      toMs(p.SackDelay),
 		flags:          C.uint32_t(p.Flags),
 		ipv6_flowlabel: C.uint32_t(p.IPv6FlowLabel),
 		dscp:           C.uint8_t(p.DSCP),
@@ -175,12 +296,20 @@ func (s *socket) SetPeerAddrParams(p PeerAddrParams) error {
 	return codeError(C.sctp_set_paddrparams(s.h, &c))
 }
 
+// Path states (PeerAddrInfo.State).
+const (
+	PathInactive    = C.SCTPX_PATH_INACTIVE // failed
+	PathPF          = C.SCTPX_PATH_PF       // potentially failed
+	PathActive      = C.SCTPX_PATH_ACTIVE
+	PathUnconfirmed = C.SCTPX_PATH_UNCONFIRMED // not confirmed by a heartbeat yet
+)
+
 // PeerAddrInfo is sctpx_paddrinfo (SCTP_GET_PEER_ADDR_INFO): one peer
 // address's state.
 type PeerAddrInfo struct {
 	AssocID AssocID
 	Address *Addr
-	State   int32 // the kernel's SCTP_INACTIVE (0), SCTP_PF (1), SCTP_ACTIVE (2), SCTP_UNCONFIRMED (3)
+	State   int32 // Path* constants
 	Cwnd    uint32
 	SRTT    time.Duration
 	RTO     time.Duration
@@ -192,8 +321,8 @@ func paddrInfoOf(c *C.sctpx_paddrinfo) PeerAddrInfo {
 		AssocID: AssocID(c.assoc_id),
 		State:   int32(c.state),
 		Cwnd:    uint32(c.cwnd),
-		SRTT:    time.Duration(c.srtt) * time.Millisecond,
-		RTO:     time.Duration(c.rto) * time.Millisecond,
+		SRTT:    ms(c.srtt),
+		RTO:     ms(c.rto),
 		MTU:     uint32(c.mtu),
 	}
 	if c.address_len > 0 {
@@ -218,15 +347,14 @@ func (s *socket) PeerAddrInfo(id AssocID, addr *Addr) (PeerAddrInfo, error) {
 
 // The kernel's association states (Status.State, enum sctp_sstat_state).
 const (
-	StateEmpty            = 0
-	StateClosed           = 1
-	StateCookieWait       = 2
-	StateCookieEchoed     = 3
-	StateEstablished      = 4
-	StateShutdownPending  = 5
-	StateShutdownSent     = 6
-	StateShutdownReceived = 7
-	StateShutdownAckSent  = 8
+	StateClosed           = C.SCTPX_STATE_CLOSED
+	StateCookieWait       = C.SCTPX_STATE_COOKIE_WAIT
+	StateCookieEchoed     = C.SCTPX_STATE_COOKIE_ECHOED
+	StateEstablished      = C.SCTPX_STATE_ESTABLISHED
+	StateShutdownPending  = C.SCTPX_STATE_SHUTDOWN_PENDING
+	StateShutdownSent     = C.SCTPX_STATE_SHUTDOWN_SENT
+	StateShutdownReceived = C.SCTPX_STATE_SHUTDOWN_RECEIVED
+	StateShutdownAckSent  = C.SCTPX_STATE_SHUTDOWN_ACK_SENT
 )
 
 // Status is sctpx_status (SCTP_STATUS): an association's state.
@@ -332,8 +460,8 @@ func (s *socket) Primary(id AssocID) (*Addr, error) {
 
 // Stream reset directions for ResetStreams.
 const (
-	ResetIncoming = 1
-	ResetOutgoing = 2
+	ResetIncoming = C.SCTPX_STREAM_RESET_INCOMING
+	ResetOutgoing = C.SCTPX_STREAM_RESET_OUTGOING
 )
 
 // ResetStreams asks for a reset of streams (none: all) of association id in
@@ -345,6 +473,13 @@ func (s *socket) ResetStreams(id AssocID, flags uint16, streams ...uint16) error
 		p = (*C.uint16_t)(unsafe.Pointer(&streams[0]))
 	}
 	return codeError(C.sctp_reset_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(flags), p, C.size_t(len(streams))))
+}
+
+// ResetAssoc resets association id: TSNs and every stream's sequence
+// numbers start again (sctp_reset_assoc; needs OptReconfigSupported and
+// EnableResetAssocReq on both sides). An AssocResetEvent reports the outcome.
+func (s *socket) ResetAssoc(id AssocID) error {
+	return codeError(C.sctp_reset_assoc(s.h, C.sctpx_assoc_id(id)))
 }
 
 // AddStreams adds inbound and outbound streams to association id

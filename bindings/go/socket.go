@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 	"unsafe"
@@ -37,6 +38,7 @@ type socket struct {
 	rc      syscall.RawConn
 
 	closeOnce sync.Once
+	closed    int32 // atomic: 1 once close has begun
 }
 
 // newSocket wraps a fresh handle; on failure the handle is closed.
@@ -120,6 +122,11 @@ func (s *socket) waitWrite(op func() C.int32_t) (C.int32_t, error) {
 
 func (s *socket) result(r C.int32_t, pollErr error) (C.int32_t, error) {
 	if pollErr != nil {
+		// The poller reports a closed file with an error of its own: what
+		// the net package calls net.ErrClosed.
+		if atomic.LoadInt32(&s.closed) == 1 {
+			return r, net.ErrClosed
+		}
 		return r, pollError(pollErr)
 	}
 	if r < 0 {
@@ -128,14 +135,22 @@ func (s *socket) result(r C.int32_t, pollErr error) (C.int32_t, error) {
 	return r, nil
 }
 
-// close closes the poller's duplicate first, which wakes every goroutine
-// parked on it (they get net.ErrClosed) and waits until none is still inside
-// a callback; then the handle, and with it the library's descriptor.
+// close closes the socket (sctp_close); see release.
 func (s *socket) close() error {
+	return s.release(func() C.int32_t { return C.sctp_close(s.h) })
+}
+
+// release ends the socket, once: it closes the poller's duplicate first,
+// which wakes every goroutine parked on it (they get net.ErrClosed) and
+// waits until none is still inside a callback, then runs end, which closes
+// the handle and with it the library's descriptor (sctp_close, or
+// sctp_abort on a one-to-one socket). Later calls return net.ErrClosed.
+func (s *socket) release(end func() C.int32_t) error {
 	err := net.ErrClosed
 	s.closeOnce.Do(func() {
+		atomic.StoreInt32(&s.closed, 1)
 		s.f.Close()
-		err = codeError(C.sctp_close(s.h))
+		err = codeError(end())
 	})
 	return err
 }
@@ -250,7 +265,6 @@ func (s *socket) addrs(get func(*C.struct_sockaddr_storage, C.size_t) C.int32_t)
 func (s *socket) shutdown(id AssocID) error {
 	return codeError(C.sctp_shutdown(s.h, C.sctpx_assoc_id(id)))
 }
-func (s *socket) abort(id AssocID) error { return codeError(C.sctp_abort(s.h, C.sctpx_assoc_id(id))) }
 
 func cBool(b bool) C.int32_t {
 	if b {

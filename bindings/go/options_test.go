@@ -1,0 +1,96 @@
+package sctpx
+
+import (
+	"testing"
+	"time"
+)
+
+// The typed get/set pairs, each set and read back on a one-to-one
+// association (id 0: its association) and as a one-to-many socket's
+// defaults (id 0: the socket's).
+func typedOptionSockets(t *testing.T) map[string]*socket {
+	client, _ := pair(t)
+	return map[string]*socket{"one-to-one": client.socket, "one-to-many": oneToMany(t).socket}
+}
+
+func TestRTOInfoSetReadsBack(t *testing.T) {
+	for name, s := range typedOptionSockets(t) {
+		want := RTOInfo{Initial: 1500 * time.Millisecond, Max: 40 * time.Second, Min: 300 * time.Millisecond}
+		if err := s.SetRTOInfo(want); err != nil {
+			t.Fatalf("%s: SetRTOInfo: %v", name, err)
+		}
+		if got, err := rtoInfo(s); err != nil || got != want {
+			t.Fatalf("%s: RTOInfo = %+v, %v; want %+v", name, got, err, want)
+		}
+		// 0 leaves a value as it is.
+		if err := s.SetRTOInfo(RTOInfo{Initial: 2 * time.Second}); err != nil {
+			t.Fatalf("%s: SetRTOInfo: %v", name, err)
+		}
+		want.Initial = 2 * time.Second
+		if got, err := rtoInfo(s); err != nil || got != want {
+			t.Fatalf("%s: after setting Initial alone, RTOInfo = %+v, %v; want %+v", name, got, err, want)
+		}
+	}
+}
+
+// rtoInfo is s.RTOInfo(0) without the association id, which the kernel
+// may fill in with the association it answered for.
+func rtoInfo(s *socket) (RTOInfo, error) {
+	r, err := s.RTOInfo(0)
+	r.AssocID = 0
+	return r, err
+}
+
+func TestAssocParamsSetReadsBack(t *testing.T) {
+	for name, s := range typedOptionSockets(t) {
+		if err := s.SetAssocParams(AssocParams{MaxRetrans: 7, CookieLife: 30 * time.Second}); err != nil {
+			t.Fatalf("%s: SetAssocParams: %v", name, err)
+		}
+		got, err := s.AssocParams(0)
+		if err != nil || got.MaxRetrans != 7 || got.CookieLife != 30*time.Second {
+			t.Fatalf("%s: AssocParams = %+v, %v; want MaxRetrans 7, CookieLife 30s", name, got, err)
+		}
+		if name == "one-to-one" && (got.PeerDestinations != 1 || got.LocalRwnd == 0 || got.PeerRwnd == 0) {
+			t.Fatalf("%s: the association's read-only fields: %+v", name, got)
+		}
+	}
+}
+
+func TestDefaultSendInfoSetReadsBack(t *testing.T) {
+	for name, s := range typedOptionSockets(t) {
+		want := SendInfo{Stream: 2, Flags: SendUnordered, PPID: 0xdeadbeef, Context: 7}
+		if err := s.SetDefaultSendInfo(want); err != nil {
+			t.Fatalf("%s: SetDefaultSendInfo: %v", name, err)
+		}
+		got, err := s.DefaultSendInfo(0)
+		got.AssocID = 0 // as in rtoInfo
+		if err != nil || got != want {
+			t.Fatalf("%s: DefaultSendInfo = %+v, %v; want %+v", name, got, err, want)
+		}
+	}
+}
+
+func TestDelayedSackSetReadsBack(t *testing.T) {
+	for name, s := range typedOptionSockets(t) {
+		// 100 ms is a whole number of jiffies at any HZ the kernel is built with.
+		want := SackInfo{Delay: 100 * time.Millisecond, Freq: 3}
+		if err := s.SetDelayedSack(want); err != nil {
+			t.Fatalf("%s: SetDelayedSack: %v", name, err)
+		}
+		got, err := s.DelayedSack(0)
+		got.AssocID = 0
+		if err != nil || got != want {
+			t.Fatalf("%s: DelayedSack = %+v, %v; want %+v", name, got, err, want)
+		}
+	}
+}
+
+func TestPendingErrorIsReadOnlyAndZeroOnAHealthySocket(t *testing.T) {
+	client, _ := pair(t)
+	if v, err := client.GetOption(0, OptPendingError); err != nil || v != 0 {
+		t.Fatalf("OptPendingError = %d, %v; want 0", v, err)
+	}
+	if err := client.SetOption(0, OptPendingError, 1); err == nil {
+		t.Fatal("setting OptPendingError succeeded; it is read only")
+	}
+}
