@@ -45,44 +45,190 @@ rust:
 	  | sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' >$(BUILD)/rust-tests.txt.tmp
 	mv $(BUILD)/rust-tests.txt.tmp $(BUILD)/rust-tests.txt
 
-# --- C: examples (tests go to $(BUILD)/c-tests/, one executable each) ---------------------------
+# --- C: the C API's examples, tests, header check, pkg-config file and install ------------------
+#
+# Every C program here builds the way a user's would: with what `pkg-config sctpx` says, from
+# $(BUILD)/pkgconfig/sctpx.pc (sctpx.pc.in filled in for the source tree: include/ and
+# $(BUILD)/lib, plus an rpath so the programs run in the VM without LD_LIBRARY_PATH). It is the
+# in-tree pkg-config file for every language: cgo can build against it as well.
+#   $(BUILD)/lib/        libsctpx.so.0, libsctpx.so and libsctpx.a, links into target/release:
+#                        cargo writes only libsctpx.so, but what links against it asks for its
+#                        soname, libsctpx.so.0, at run time
+#   $(BUILD)/examples/   echo_server udp_server client event_monitor (examples-c/demo.sh runs them)
+#   $(BUILD)/c-tests/    one TAP executable each, all run by tests/run-all: the C tests (C99;
+#                        header_cxx is C++), asan-* (the same under ASan+UBSan, against the release
+#                        library), and the scripts exports, install, interop, valgrind, header-drift
+#   $(BUILD)/c-gen/      the header's function and type lists (tests/c/header-lists) and the header
+#                        as cbindgen generates it now (for header-drift)
+#   $(BUILD)/install-test/  `make install` into a DESTDIR and two programs built from it
+#   make header          regenerate include/sctpx.h with cbindgen $(CBINDGEN_VERSION)
+#   make header-check    fail when include/sctpx.h differs from what cbindgen generates now
+#   make install         PREFIX (/usr/local), LIBDIR (PREFIX/lib), INCLUDEDIR (PREFIX/include),
+#                        DESTDIR: the shared library with its soname and dev symlinks, the static
+#                        library, sctpx.h and sctpx.pc
 
-BUILD_STEPS += c-examples
-.PHONY: c-examples
-c-examples: $(BUILD)/examples/raw_demo
+SCTPX_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+PREFIX ?= /usr/local
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+# What libsctpx.a needs besides libc: `cargo rustc --release --lib --crate-type staticlib --
+# --print native-static-libs` says -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc; the compiler
+# driver adds libc and libgcc itself (and there is no static -lgcc_s for a -static link).
+SCTPX_LIBS_PRIVATE := -lutil -lrt -lpthread -lm -ldl
+# Pinned: another cbindgen version words the header differently, which would read as drift.
+CBINDGEN_VERSION := 0.29.0
+CBINDGEN ?= $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/cbindgen
+C_PC := $(BUILD)/pkgconfig/sctpx.pc
+C_PKG := PKG_CONFIG_PATH=$(abspath $(BUILD)/pkgconfig) pkg-config
+C_GEN := $(BUILD)/c-gen
+C_EXAMPLES := echo_server udp_server client event_monitor
+C_TESTS := header_c99 header_linux_sctp version misuse echo metadata timeout batch addrs options symver
+# The tests that exercise the library (not just the header), once more under ASan+UBSan (and
+# under valgrind: tests/c/valgrind has the same list). Not symver: it re-executes itself under
+# LD_PRELOAD=libsctp.so.1, which ASan refuses to start under.
+C_ASAN_TESTS := misuse echo metadata timeout batch addrs options
+C_SCRIPTS := exports install interop valgrind header-drift
+C_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+C_TEST_FLAGS = -std=c99 $(CFLAGS) $(C_WARNINGS) -Itests/c -I$(C_GEN) -DCARGO_VERSION='"$(SCTPX_VERSION)"' \
+  $$($(C_PKG) --cflags sctpx)
+C_TEST_LIBS = $$($(C_PKG) --libs sctpx) -pthread -ldl
+C_TEST_DEPS := tests/c/testlib.c tests/c/testlib.h include/sctpx.h $(C_GEN)/sctpx_functions.h
+# sctpx.pc.in with the fields every sctpx.pc shares filled in (the paths differ).
+C_PC_SED := sed -e 's|@VERSION@|$(SCTPX_VERSION)|' -e 's|@LIBS_PRIVATE@|$(SCTPX_LIBS_PRIVATE)|'
+C_INSTALL_ROOT := $(abspath $(BUILD))/install-test/root
 
-# Kernel socket API only (<linux/sctp.h>), no library: the demo until sctpx examples replace it.
-$(BUILD)/examples/raw_demo: examples-c/raw_demo.c
+BUILD_STEPS += c
+.PHONY: c header header-check install cbindgen
+# tests/run-all runs every executable in $(BUILD)/c-tests: one this list has dropped must go.
+C_TEST_PROGRAMS := $(C_TESTS) header_cxx $(addprefix asan-,$(C_ASAN_TESTS)) $(C_SCRIPTS)
+c: $(addprefix $(BUILD)/examples/,$(C_EXAMPLES)) $(addprefix $(BUILD)/c-tests/,$(C_TEST_PROGRAMS)) \
+  $(BUILD)/install-test/programs $(C_GEN)/sctpx.h.fresh
+	cd $(BUILD)/c-tests && for f in *; do \
+	  case " $(C_TEST_PROGRAMS) " in *" $$f "*) ;; *) rm -f -- "$$f" ;; esac; done
+
+$(C_PC): sctpx.pc.in Cargo.toml $(BUILD)/lib/libsctpx.so.0
 	mkdir -p $(@D)
-	$(CC) -std=c11 $(CFLAGS) $(C_WARNINGS) -o $@ $<
+	$(C_PC_SED) -e 's|@PREFIX@|$(CURDIR)|' -e 's|@LIBDIR@|$(abspath $(BUILD))/lib|' \
+	  -e 's|@INCLUDEDIR@|$${prefix}/include|' -e 's|@RPATH@|-Wl,-rpath,$${libdir} |' $< >$@
+
+$(BUILD)/lib/libsctpx.so.0:
+	mkdir -p $(@D)
+	ln -sfn $(CURDIR)/target/release/libsctpx.so $@
+	ln -sfn libsctpx.so.0 $(@D)/libsctpx.so
+	ln -sfn $(CURDIR)/target/release/libsctpx.a $(@D)/libsctpx.a
+
+$(BUILD)/examples/%: examples-c/%.c examples-c/common.h include/sctpx.h $(C_PC) | rust
+	mkdir -p $(@D)
+	$(CC) -std=c99 $(CFLAGS) $(C_WARNINGS) $$($(C_PKG) --cflags sctpx) -o $@ $< $$($(C_PKG) --libs sctpx)
+
+$(C_GEN)/sctpx_functions.h: include/sctpx.h tests/c/header-lists
+	tests/c/header-lists $< $(@D)
+
+$(BUILD)/c-tests/%: tests/c/%.c $(C_TEST_DEPS) $(C_PC) | rust
+	mkdir -p $(@D)
+	$(CC) $(C_TEST_FLAGS) -o $@ $< tests/c/testlib.c $(C_TEST_LIBS)
+
+$(BUILD)/c-tests/asan-%: tests/c/%.c $(C_TEST_DEPS) $(C_PC) | rust
+	mkdir -p $(@D)
+	$(CC) $(C_TEST_FLAGS) $(C_SANITIZE) -o $@ $< tests/c/testlib.c $(C_TEST_LIBS)
+
+# The header as C++, its struct sizes compared with C's (header_layout.c, built as C).
+$(BUILD)/c-tests/header_cxx: tests/c/header_cxx.cc tests/c/header_layout.c $(C_TEST_DEPS) $(C_PC) | rust
+	mkdir -p $(@D) $(BUILD)/c-obj
+	$(CC) $(C_TEST_FLAGS) -c -o $(BUILD)/c-obj/header_layout.o tests/c/header_layout.c
+	$(CC) $(C_TEST_FLAGS) -c -o $(BUILD)/c-obj/testlib.o tests/c/testlib.c
+	$(CXX) -std=c++11 $(CFLAGS) $(C_WARNINGS) -Itests/c -I$(C_GEN) $$($(C_PKG) --cflags sctpx) -o $@ $< \
+	  $(BUILD)/c-obj/header_layout.o $(BUILD)/c-obj/testlib.o $(C_TEST_LIBS)
+
+$(addprefix $(BUILD)/c-tests/,$(C_SCRIPTS)): $(BUILD)/c-tests/%: tests/c/%
+	mkdir -p $(@D)
+	install -m 755 $< $@
+
+cbindgen:
+	$(CBINDGEN) --version 2>/dev/null | grep -qx 'cbindgen $(CBINDGEN_VERSION)' || \
+	  $(CARGO) install --locked --force --version $(CBINDGEN_VERSION) cbindgen
+
+header: cbindgen
+	$(CBINDGEN) -q --config cbindgen.toml --crate sctpx --output include/sctpx.h
+
+# Regenerated on every build: its input is all of src/ffi.
+$(C_GEN)/sctpx.h.fresh: cbindgen
+	mkdir -p $(@D)
+	$(CBINDGEN) -q --config cbindgen.toml --crate sctpx --output $@
+
+header-check: $(C_GEN)/sctpx.h.fresh
+	diff -u include/sctpx.h $< || { echo "include/sctpx.h drifted from src/ffi: run 'make header'" >&2; exit 1; }
+
+# $(call c-install,DESTDIR,PREFIX,LIBDIR,INCLUDEDIR): the recipe of `make install`.
+define c-install
+install -d $(1)$(3)/pkgconfig $(1)$(4)
+install -m 755 target/release/libsctpx.so $(1)$(3)/libsctpx.so.$(SCTPX_VERSION)
+soname=$$(readelf -d target/release/libsctpx.so | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p'); \
+  ln -sfn libsctpx.so.$(SCTPX_VERSION) $(1)$(3)/$$soname && ln -sfn $$soname $(1)$(3)/libsctpx.so
+install -m 644 target/release/libsctpx.a $(1)$(3)/libsctpx.a
+install -m 644 include/sctpx.h $(1)$(4)/sctpx.h
+$(C_PC_SED) -e 's|@PREFIX@|$(2)|' -e 's|@LIBDIR@|$(3)|' -e 's|@INCLUDEDIR@|$(4)|' -e 's|@RPATH@||' \
+  sctpx.pc.in >$(1)$(3)/pkgconfig/sctpx.pc
+endef
+
+install: rust
+	$(call c-install,$(DESTDIR),$(PREFIX),$(LIBDIR),$(INCLUDEDIR))
+
+# The host half of tests/c/install: a fresh install into a DESTDIR, then tests/c/install_prog.c
+# built against it shared and -static, with pkg-config seeing nothing but that tree. Redone on
+# every build (`rust` is phony): it is quick, and it must see the library just built. glibc
+# warns that a static program using getaddrinfo needs its NSS modules at run time (Rust's std
+# links it in; sctpx never resolves names): static-link.log keeps that warning out of the way.
+C_INSTALL_PC := env -u PKG_CONFIG_PATH PKG_CONFIG_LIBDIR=$(C_INSTALL_ROOT)/opt/sctpx/lib64/pkgconfig \
+  PKG_CONFIG_SYSROOT_DIR=$(C_INSTALL_ROOT) pkg-config
+$(BUILD)/install-test/programs: tests/c/install_prog.c sctpx.pc.in include/sctpx.h rust
+	rm -rf $(C_INSTALL_ROOT)
+	$(call c-install,$(C_INSTALL_ROOT),/opt/sctpx,/opt/sctpx/lib64,/opt/sctpx/include)
+	$(CC) -std=c99 $(CFLAGS) $(C_WARNINGS) $$($(C_INSTALL_PC) --cflags sctpx) -o $(@D)/prog-shared $< \
+	  $$($(C_INSTALL_PC) --libs sctpx)
+	$(CC) -std=c99 $(CFLAGS) $(C_WARNINGS) -static $$($(C_INSTALL_PC) --cflags sctpx) -o $(@D)/prog-static $< \
+	  $$($(C_INSTALL_PC) --static --libs sctpx) 2>$(@D)/static-link.log || { cat $(@D)/static-link.log; false; }
+	touch $@
 
 # --- Go: test binaries go to $(BUILD)/go-tests/NAME.test (go test -c) -------------------------
 
-# bindings/go (its own Go module) links libsctpx through `#cgo pkg-config: sctpx`. The in-tree
-# sctpx.pc below points at include/ and target/release, with an rpath so the test binaries run
-# in the VM without LD_LIBRARY_PATH; it lives in $(BUILD)/pkgconfig so it never competes with the
-# installable sctpx.pc of `make install`. Steps: go vet, then the test binary sctpx.test and its
-# -race twin sctpx-race.test (tests/run-all runs both). Go 1.19 (Debian 12's golang-go) or newer;
-# where `go` is missing, tests/vm/deps installs golang-go (root) or says what to install.
+# bindings/go (its own Go module) links libsctpx through `#cgo pkg-config: sctpx`, built against
+# the C section's in-tree $(C_PC) (include/ and $(BUILD)/lib, with an rpath so the test binaries
+# run in the VM without LD_LIBRARY_PATH). Steps: go vet, then the test binary sctpx.test and its
+# -race twin sctpx-race.test; tests/run-all runs both. Needs Go 1.19 (Debian 12's golang-go) or
+# newer; where `go` is missing, tests/vm/deps installs golang-go (as root) or says what to install.
+# The go build cache does not notice a changed .pc file: the same flags in CGO_LDFLAGS (which it
+# does hash) make it relink when the .pc changes.
 GO ?= go
 GO_DIR := bindings/go
-GO_PC := $(BUILD)/pkgconfig/sctpx.pc
-GO_ENV := PKG_CONFIG_PATH=$(abspath $(BUILD)/pkgconfig) CGO_ENABLED=1
+GO_ENV = PKG_CONFIG_PATH=$(abspath $(BUILD)/pkgconfig) CGO_ENABLED=1 \
+  CGO_LDFLAGS="-O2 -g $$($(C_PKG) --libs sctpx)"
 
 BUILD_STEPS += go
 .PHONY: go
-go: rust
+go: $(C_PC) rust
 	command -v $(GO) >/dev/null || tests/vm/deps golang-go
-	mkdir -p $(BUILD)/pkgconfig $(BUILD)/go-tests
-	printf '%s\n' 'Name: sctpx' 'Description: SCTP binding layer (in-tree build)' \
-	  "Version: $$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)" \
-	  'Cflags: -I$(abspath include)' \
-	  'Libs: -L$(abspath target/release) -Wl,-rpath,$(abspath target/release) -lsctpx' >$(GO_PC)
+	mkdir -p $(BUILD)/go-tests
 	cd $(GO_DIR) && $(GO_ENV) $(GO) vet ./...
 	cd $(GO_DIR) && $(GO_ENV) $(GO) test -c -o $(abspath $(BUILD))/go-tests/sctpx.test .
 	cd $(GO_DIR) && $(GO_ENV) $(GO) test -race -c -o $(abspath $(BUILD))/go-tests/sctpx-race.test .
 
 # --- Python: bindings/python/tests runs in place with pytest -----------------------------------
+#
+# (Python binding section.) Nothing to build for the tests: the package in bindings/python loads
+# target/release/libsctpx.so from the tree by itself. `make python-wheel` checks the packaging:
+# builds the wheel (setup.py runs cargo and puts libsctpx.so inside; pip fetches setuptools from
+# the package index) into $(BUILD)/python-dist, installs it into a fresh venv and imports it there
+# with no SCTPX_* variable, from outside the tree. Needs no SCTP: it runs on the host.
+
+.PHONY: python-wheel
+python-wheel:
+	rm -rf $(BUILD)/python-dist $(BUILD)/python-venv
+	env -u SCTPX_LIBRARY $(PYTHON) -m pip wheel -q --no-deps -w $(BUILD)/python-dist bindings/python
+	$(PYTHON) -m venv $(BUILD)/python-venv
+	$(BUILD)/python-venv/bin/pip install -q $(BUILD)/python-dist/sctpx-*.whl
+	cd / && env -u SCTPX_LIBRARY $(abspath $(BUILD))/python-venv/bin/python -c \
+	  'import sctpx, sctpx.aio, sctpx.pysctp; print("sctpx", sctpx.version(), "from", sctpx._lib.path)'
 
 # --- build --------------------------------------------------------------------------------------
 
@@ -103,6 +249,35 @@ test: build
 # The harness alone: a failing command's status comes back unchanged, a timeout is an error.
 vm-selftest:
 	tests/vm/selftest-host
+
+# --- bench (issue #6): `make bench` -------------------------------------------------------------
+
+# Builds the drivers here, runs benches/run.sh in ONE tests/vm/run boot (natively where the
+# kernel has SCTP; every variant interleaved per round), keeps its output in
+# $(BUILD)/bench/bench.log, and benches/report.py writes BENCHMARKS.md and benches/results.json.
+# Nothing here is part of `make test`. Knobs (passed into the VM): SCTPX_BENCH_ROUNDS,
+# SCTPX_BENCH_COUNTS, SCTPX_BENCH_RR, SCTPX_BENCH_ASSOCS, SCTPX_BENCH_LO_MTU (see benches/run.sh).
+# raw.c is built twice: libsctp and libsctpx define functions of the same names (sctp_send,
+# sctp_bindx, ...), so one program cannot link both.
+BENCH_CFLAGS := -std=c11 -O2 -g $(C_WARNINGS) -Iinclude
+.PHONY: bench bench-build
+bench-build: rust
+	mkdir -p $(BUILD)/bench
+	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/bench/raw-sctpx benches/c/raw.c target/release/libsctpx.a -lpthread -ldl -lm
+	$(CC) $(BENCH_CFLAGS) -DWITH_LIBSCTP -o $(BUILD)/bench/raw-libsctp benches/c/raw.c -lsctp -lpthread
+	rustc --edition 2021 -C opt-level=3 -C debuginfo=1 -o $(BUILD)/bench/rust_api benches/rust/rust_api.rs \
+	  --extern sctpx=target/release/libsctpx.rlib -L dependency=target/release/deps
+
+bench: bench-build
+	start=$$(date +%s); \
+	tests/vm/run benches/run.sh | tee $(BUILD)/bench/bench.log; \
+	$(PYTHON) benches/report.py $(BUILD)/bench/bench.log "$$(( $$(date +%s) - start )) s (VM boot and run; host load average at the end: $$(cut -d' ' -f1-3 /proc/loadavg))" >/dev/null
+	@echo "bench: wrote BENCHMARKS.md and benches/results.json"
+
+# System-call counts per variant (strace -c -f in the VM); BENCHMARKS.md quotes one such run.
+.PHONY: bench-profile
+bench-profile: bench-build
+	tests/vm/run benches/profile.sh | tee $(BUILD)/bench/profile.log
 
 # --- demo ---------------------------------------------------------------------------------------
 

@@ -18,9 +18,7 @@
 
 #include "common.h"
 
-#include <errno.h>
 #include <time.h>
-#include <unistd.h>
 
 #define PPID_BASE 1000u
 #define MAX_MESSAGES 1000
@@ -30,9 +28,12 @@ static int echo_checks = 1, meta_checks = 1;
 static void print_event(const sctpx_event *ev)
 {
     static const char *const states[] = {"up", "lost", "restarted", "shut down", "could not start"};
-    if (ev->kind == SCTPX_EVENT_ASSOC_CHANGE && ev->assoc_change.state < 5)
+    if (ev->kind == SCTPX_EVENT_ASSOC_CHANGE &&
+        (ev->assoc_change.state == SCTPX_COMM_UP || ev->assoc_change.state == SCTPX_RESTART))
         printf("client: event: association %s (%u streams out, %u in)\n", states[ev->assoc_change.state],
                ev->assoc_change.outbound_streams, ev->assoc_change.inbound_streams);
+    else if (ev->kind == SCTPX_EVENT_ASSOC_CHANGE && ev->assoc_change.state < 5)
+        printf("client: event: association %s\n", states[ev->assoc_change.state]);
     else if (ev->kind == SCTPX_EVENT_SHUTDOWN)
         printf("client: event: the peer is shutting down\n");
     else
@@ -59,8 +60,6 @@ static sctpx_handle connect_to(const char *host, const char *port, uint16_t stre
         check(sctp_open_tcp(family_of(&ss), &h), "sctp_open_tcp");
         /* Ask for as many outbound streams as we use (Linux offers 10). */
         check(sctp_set_initmsg(h, &init), "sctp_set_initmsg");
-        /* Subscribed before connecting, the "association up" notification
-         * is the first event read. */
         check(sctp_subscribe(h, SCTPX_EVENT_ASSOC_CHANGE, 1), "sctp_subscribe");
         check(sctp_subscribe(h, SCTPX_EVENT_SHUTDOWN, 1), "sctp_subscribe");
         rc = sctp_connect(h, (const struct sockaddr *)&ss, len);
@@ -123,6 +122,12 @@ int main(int argc, char **argv)
         goto usage;
 
     h = connect_to(argv[optind], argv[optind + 1], (uint16_t)streams);
+    {
+        /* Subscribed before connecting, the first event is "association up". */
+        sctpx_event ev;
+        check(sctp_next_event(h, &ev, buf, sizeof buf, 10000), "sctp_next_event");
+        print_event(&ev);
+    }
 
     for (i = 0; i < messages; i++) {
         char msg[64];
@@ -151,9 +156,9 @@ int main(int argc, char **argv)
         if (ev.kind != SCTPX_EVENT_DATA) {
             print_event(&ev);
             /* "shut down" ends it; a lost association is a failure. */
-            if (ev.kind == SCTPX_EVENT_ASSOC_CHANGE && ev.assoc_change.state == 3)
+            if (ev.kind == SCTPX_EVENT_ASSOC_CHANGE && ev.assoc_change.state == SCTPX_SHUTDOWN_COMP)
                 break;
-            if (ev.kind == SCTPX_EVENT_ASSOC_CHANGE && ev.assoc_change.state == 1) {
+            if (ev.kind == SCTPX_EVENT_ASSOC_CHANGE && ev.assoc_change.state == SCTPX_COMM_LOST) {
                 good = 0;
                 break;
             }

@@ -10,10 +10,12 @@
 
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Every sctpx function returns >= 0 on success and a negative code on
  * failure (-errno, or SCTPX_ERR_*): stop with its message. */
@@ -26,6 +28,13 @@ static inline int32_t check(int32_t rc, const char *what)
         exit(1);
     }
     return rc;
+}
+
+/* The peer has ended the association: it shut down (EOF), aborted, or is
+ * gone by the time we send (EPIPE). A server then just closes its side. */
+static inline int peer_gone(int32_t rc)
+{
+    return rc == SCTPX_ERR_EOF || rc == -ECONNRESET || rc == -EPIPE;
 }
 
 /* Fills *ss from a numeric IPv4 or IPv6 address and a port; returns the
@@ -124,6 +133,28 @@ static inline long number(const char *s)
         exit(2);
     }
     return v;
+}
+
+/* The command line every server here takes, "[-n COUNT] ADDR PORT": sets
+ * *count (-1 when there is no -n: serve until killed) and returns the index
+ * of ADDR in argv, or exits with a usage message. Also makes stdout line
+ * buffered, so that a script sees each line as it happens. */
+static inline int server_args(int argc, char **argv, long *count)
+{
+    int opt;
+
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    *count = -1;
+    while ((opt = getopt(argc, argv, "n:")) != -1) {
+        if (opt != 'n')
+            break;
+        *count = number(optarg);
+    }
+    if (opt != -1 || argc - optind != 2) {
+        fprintf(stderr, "usage: %s [-n COUNT] ADDR PORT\n", argv[0]);
+        exit(2);
+    }
+    return optind;
 }
 
 #endif /* SCTPX_EXAMPLES_COMMON_H */

@@ -11,8 +11,6 @@
 
 #include "common.h"
 
-#include <errno.h>
-#include <unistd.h>
 
 static void serve(sctpx_handle conn)
 {
@@ -22,40 +20,31 @@ static void serve(sctpx_handle conn)
     for (;;) {
         sctpx_event ev;
         int32_t n = sctp_next_event(conn, &ev, buf, sizeof buf, -1);
-        /* The peer shut down (EOF) or aborted: this association is over. */
-        if (n == SCTPX_ERR_EOF || n == -ECONNRESET) {
-            printf("echo_server: association closed by the peer\n");
-            return;
-        }
+
+        if (peer_gone(n))
+            break;
         check(n, "sctp_next_event");
         /* Nothing is subscribed, so only data arrives here. */
         if (ev.kind != SCTPX_EVENT_DATA)
             continue;
         printf("echo_server: stream %u ppid %u ssn %u: '%s'\n", ev.stream, ev.ppid, ev.ssn,
                text_of(buf, ev.len, text));
-        check(sctp_send_stream(conn, 0, ev.stream, ev.ppid, buf, ev.len), "sctp_send_stream");
+        n = sctp_send_stream(conn, 0, ev.stream, ev.ppid, buf, ev.len);
+        if (peer_gone(n))
+            break;
+        check(n, "sctp_send_stream");
     }
+    printf("echo_server: association closed by the peer\n");
 }
 
 int main(int argc, char **argv)
 {
-    long count = -1;
-    int opt;
-    sctpx_handle listener;
+    long count;
+    int a = server_args(argc, argv, &count);
+    sctpx_handle listener = listen_on(argv[a], argv[a + 1], 0);
     char where[64];
 
-    setvbuf(stdout, NULL, _IOLBF, 0);
-    while ((opt = getopt(argc, argv, "n:")) != -1) {
-        if (opt != 'n')
-            goto usage;
-        count = number(optarg);
-    }
-    if (argc - optind != 2)
-        goto usage;
-
-    listener = listen_on(argv[optind], argv[optind + 1], 0);
-    printf("echo_server: listening on %s %s\n", argv[optind], argv[optind + 1]);
-
+    printf("echo_server: listening on %s %s\n", argv[a], argv[a + 1]);
     for (; count != 0; count--) {
         struct sockaddr_storage peer;
         socklen_t peer_len = sizeof peer;
@@ -68,8 +57,4 @@ int main(int argc, char **argv)
     }
     check(sctp_close(listener), "sctp_close");
     return 0;
-
-usage:
-    fprintf(stderr, "usage: %s [-n COUNT] ADDR PORT\n", argv[0]);
-    return 2;
 }

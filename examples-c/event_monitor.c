@@ -12,9 +12,9 @@
 
 #include "common.h"
 
-#include <unistd.h>
 
-/* Names for the kernel's numbers, in the order of <linux/sctp.h>. */
+/* Names for the states, indexed by SCTPX_COMM_UP .., SCTPX_ADDR_AVAILABLE ..
+ * and SCTPX_AUTH_NEW_KEY .. (each set numbered from 0, as the kernel's). */
 static const char *const assoc_states[] = {"COMM_UP", "COMM_LOST", "RESTART", "SHUTDOWN_COMP",
                                            "CANT_STR_ASSOC"};
 static const char *const addr_states[] = {"ADDR_AVAILABLE", "ADDR_UNREACHABLE", "ADDR_REMOVED",
@@ -115,41 +115,25 @@ static void print_event(const sctpx_event *ev, const uint8_t *data)
 
 int main(int argc, char **argv)
 {
-    long count = -1;
-    int opt;
+    long count;
+    int a = server_args(argc, argv, &count);
+    sctpx_handle h = listen_on(argv[a], argv[a + 1], 1);
     uint32_t kind;
-    sctpx_handle h;
     static uint8_t buf[65536];
 
-    setvbuf(stdout, NULL, _IOLBF, 0);
-    while ((opt = getopt(argc, argv, "n:")) != -1) {
-        if (opt != 'n')
-            goto usage;
-        count = number(optarg);
-    }
-    if (argc - optind != 2)
-        goto usage;
-
-    h = listen_on(argv[optind], argv[optind + 1], 1);
     for (kind = SCTPX_EVENT_ASSOC_CHANGE; kind <= SCTPX_EVENT_SEND_FAILED_EVENT; kind++)
         check(sctp_subscribe(h, kind, 1), "sctp_subscribe");
-    printf("event_monitor: listening on %s %s, all 13 notification kinds subscribed\n", argv[optind],
-           argv[optind + 1]);
+    printf("event_monitor: listening on %s %s, all 13 notification kinds subscribed\n", argv[a], argv[a + 1]);
 
     while (count != 0) {
         sctpx_event ev;
         check(sctp_next_event(h, &ev, buf, sizeof buf, -1), "sctp_next_event");
         print_event(&ev, buf);
-        /* SHUTDOWN_COMP (3), COMM_LOST (1), CANT_STR_ASSOC (4): it is over. */
-        if (ev.kind == SCTPX_EVENT_ASSOC_CHANGE &&
-            (ev.assoc_change.state == 1 || ev.assoc_change.state == 3 || ev.assoc_change.state == 4) &&
-            count > 0)
+        if (ev.kind == SCTPX_EVENT_ASSOC_CHANGE && count > 0 &&
+            (ev.assoc_change.state == SCTPX_SHUTDOWN_COMP || ev.assoc_change.state == SCTPX_COMM_LOST ||
+             ev.assoc_change.state == SCTPX_CANT_STR_ASSOC))
             count--;
     }
     check(sctp_close(h), "sctp_close");
     return 0;
-
-usage:
-    fprintf(stderr, "usage: %s [-n COUNT] ADDR PORT\n", argv[0]);
-    return 2;
 }

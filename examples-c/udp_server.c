@@ -13,9 +13,7 @@
 
 #include "common.h"
 
-#include <errno.h>
 #include <poll.h>
-#include <unistd.h>
 
 #define MAX_PEELED 32
 
@@ -31,43 +29,36 @@ static int serve_one(sctpx_handle h, sctpx_assoc_id id)
 
     if (n == -EAGAIN)
         return 1;
-    if (n == SCTPX_ERR_EOF || n == -ECONNRESET) {
-        printf("udp_server: association %d closed by the peer\n", (int)id);
-        return 0;
-    }
-    check(n, "sctp_next_event");
-    if (ev.kind == SCTPX_EVENT_DATA) {
+    if (!peer_gone(n)) {
+        check(n, "sctp_next_event");
+        if (ev.kind != SCTPX_EVENT_DATA)
+            return 1;
         printf("udp_server: association %d stream %u ppid %u: '%s'\n", (int)id, ev.stream, ev.ppid,
                text_of(buf, ev.len, text));
-        check(sctp_send_stream(h, 0, ev.stream, ev.ppid, buf, ev.len), "sctp_send_stream");
+        n = sctp_send_stream(h, 0, ev.stream, ev.ppid, buf, ev.len);
+        if (!peer_gone(n)) {
+            check(n, "sctp_send_stream");
+            return 1;
+        }
     }
-    return 1;
+    printf("udp_server: association %d closed by the peer\n", (int)id);
+    return 0;
 }
 
 int main(int argc, char **argv)
 {
-    long count = -1;
-    int opt;
-    sctpx_handle listener;
+    long count;
+    int a = server_args(argc, argv, &count);
+    sctpx_handle listener = listen_on(argv[a], argv[a + 1], 1);
     sctpx_handle peeled[MAX_PEELED];
     sctpx_assoc_id ids[MAX_PEELED];
     struct pollfd fds[1 + MAX_PEELED];
     int npeeled = 0;
 
-    setvbuf(stdout, NULL, _IOLBF, 0);
-    while ((opt = getopt(argc, argv, "n:")) != -1) {
-        if (opt != 'n')
-            goto usage;
-        count = number(optarg);
-    }
-    if (argc - optind != 2)
-        goto usage;
-
-    listener = listen_on(argv[optind], argv[optind + 1], 1);
     /* Association-change notifications say when there is something to peel
-     * off; the peeled-off sockets inherit the subscription. */
+     * off. (A peeled-off socket ends like any one-to-one socket: EOF.) */
     check(sctp_subscribe(listener, SCTPX_EVENT_ASSOC_CHANGE, 1), "sctp_subscribe");
-    printf("udp_server: listening on %s %s\n", argv[optind], argv[optind + 1]);
+    printf("udp_server: listening on %s %s\n", argv[a], argv[a + 1]);
 
     while (count != 0) {
         int i;
@@ -86,8 +77,7 @@ int main(int argc, char **argv)
         if (fds[0].revents) {
             sctpx_event ev;
             check(sctp_next_event(listener, &ev, buf, sizeof buf, 0), "sctp_next_event");
-            /* state 0 is SCTP_COMM_UP: a new association is ready. */
-            if (ev.kind == SCTPX_EVENT_ASSOC_CHANGE && ev.assoc_change.state == 0) {
+            if (ev.kind == SCTPX_EVENT_ASSOC_CHANGE && ev.assoc_change.state == SCTPX_COMM_UP) {
                 if (npeeled == MAX_PEELED) {
                     check(sctp_abort(listener, ev.assoc_id), "sctp_abort");
                     continue;
@@ -117,8 +107,4 @@ int main(int argc, char **argv)
     }
     check(sctp_close(listener), "sctp_close");
     return 0;
-
-usage:
-    fprintf(stderr, "usage: %s [-n COUNT] ADDR PORT\n", argv[0]);
-    return 2;
 }

@@ -386,6 +386,57 @@
 // sctpx_status.state: SHUTDOWN-ACK sent.
 #define SCTPX_STATE_SHUTDOWN_ACK_SENT 8
 
+// peer_addr_change.error: the path exceeded its retransmission threshold.
+#define SCTPX_PEER_FAILED_THRESHOLD 0
+
+// peer_addr_change.error: a SACK arrived on the path.
+#define SCTPX_PEER_RECEIVED_SACK 1
+
+// peer_addr_change.error: a heartbeat was answered.
+#define SCTPX_PEER_HEARTBEAT_SUCCESS 2
+
+// peer_addr_change.error: in response to a user request.
+#define SCTPX_PEER_RESPONSE_TO_USER_REQ 3
+
+// peer_addr_change.error: an internal error.
+#define SCTPX_PEER_INTERNAL_ERROR 4
+
+// peer_addr_change.error: the shutdown guard timer expired.
+#define SCTPX_PEER_SHUTDOWN_GUARD_EXPIRES 5
+
+// peer_addr_change.error: the peer behaved faultily.
+#define SCTPX_PEER_FAULTY 6
+
+// sctpx_paddrparams.flags: enable heartbeats.
+#define SCTPX_SPP_HB_ENABLE 1
+
+// sctpx_paddrparams.flags: disable heartbeats.
+#define SCTPX_SPP_HB_DISABLE (1 << 1)
+
+// sctpx_paddrparams.flags: send a heartbeat at once.
+#define SCTPX_SPP_HB_DEMAND (1 << 2)
+
+// sctpx_paddrparams.flags: enable path MTU discovery.
+#define SCTPX_SPP_PMTUD_ENABLE (1 << 3)
+
+// sctpx_paddrparams.flags: disable path MTU discovery (pathmtu applies).
+#define SCTPX_SPP_PMTUD_DISABLE (1 << 4)
+
+// sctpx_paddrparams.flags: enable delayed SACK (sackdelay applies).
+#define SCTPX_SPP_SACKDELAY_ENABLE (1 << 5)
+
+// sctpx_paddrparams.flags: disable delayed SACK.
+#define SCTPX_SPP_SACKDELAY_DISABLE (1 << 6)
+
+// sctpx_paddrparams.flags: heartbeat interval 0 (hbinterval is ignored).
+#define SCTPX_SPP_HB_TIME_IS_ZERO (1 << 7)
+
+// sctpx_paddrparams.flags: ipv6_flowlabel applies.
+#define SCTPX_SPP_IPV6_FLOWLABEL (1 << 8)
+
+// sctpx_paddrparams.flags: dscp applies.
+#define SCTPX_SPP_DSCP (1 << 9)
+
 // An opaque reference to a socket owned by the library.
 //
 // Handles are issued from 1 upwards and never reused within a process, so a
@@ -435,7 +486,9 @@ typedef struct {
   socklen_t to_len;
 } sctpx_send_msg;
 
-// SCTP_ASSOC_CHANGE.
+// SCTP_ASSOC_CHANGE. On COMM_LOST and CANT_STR_ASSOC the event's bytes are
+// the error causes of the ABORT that ended it (without the chunk header),
+// e.g. cause 12 "User-Initiated Abort"; otherwise there are none.
 typedef struct {
   // SCTP_COMM_UP (0), SCTP_COMM_LOST (1), SCTP_RESTART (2),
   // SCTP_SHUTDOWN_COMP (3), SCTP_CANT_STR_ASSOC (4).
@@ -446,7 +499,10 @@ typedef struct {
   uint16_t outbound_streams;
   // Inbound streams negotiated.
   uint16_t inbound_streams;
-  // FEATURE_* bits the peer supports (COMM_UP and RESTART only).
+  // FEATURE_* bits the peer supports (COMM_UP and RESTART only), decoded
+  // from the RFC 6458 feature list. Linux (6.1) never sends that list, so
+  // this is 0 there; SCTPX_OPT_PR_SUPPORTED / RECONFIG_SUPPORTED per
+  // association tell what was negotiated.
   uint32_t features;
 } sctpx_assoc_change;
 
@@ -457,7 +513,9 @@ typedef struct {
   // SCTP_ADDR_AVAILABLE (0), _UNREACHABLE (1), _REMOVED (2), _ADDED (3),
   // _MADE_PRIM (4), _CONFIRMED (5), _POTENTIALLY_FAILED (6).
   uint32_t state;
-  // An errno-style error (0 when none).
+  // Why the state changed: SCTPX_PEER_* reason codes (Linux fills this
+  // with its sctp_sn_error values, e.g. SCTPX_PEER_HEARTBEAT_SUCCESS with
+  // SCTPX_ADDR_CONFIRMED), not an errno.
   uint32_t error;
 } sctpx_peer_addr_change;
 
@@ -758,6 +816,13 @@ int32_t sctp_open_tcp(int32_t family_, sctpx_handle *out);
 // Opens a one-to-many (SOCK_SEQPACKET) SCTP socket; as `sctp_open_tcp`.
 int32_t sctp_open_udp(int32_t family_, sctpx_handle *out);
 
+// Adopts an existing SCTP socket descriptor `fd` and writes its new handle
+// to `*out`. The library owns the descriptor from then on, on success AND
+// on failure (a descriptor that is not an SCTP socket gives
+// SCTPX_ERR_INVALID_ARGUMENT and is closed): pass a dup() to keep your own.
+// Its kind (one-to-one or one-to-many) comes from its socket type.
+int32_t sctp_adopt_fd(int32_t fd, sctpx_handle *out);
+
 // Closes a handle. The handle is invalid at once (later calls get
 // SCTPX_ERR_CLOSED_HANDLE, also from a second close: closing twice is safe).
 // The descriptor is closed when calls already running on it return; on a
@@ -856,7 +921,8 @@ int32_t sctp_send_stream(sctpx_handle h,
                          const uint8_t *buf,
                          size_t len);
 
-// Sends one message with full parameters. `info` may be NULL (all zero).
+// Sends one message with full parameters. `info` NULL sends with the
+// socket's defaults (`sctp_set_default_send_info`; all zero unless set).
 // `to` (may be NULL) sends to an address instead of `info->assoc_id`,
 // setting an association up implicitly on a one-to-many socket. Returns the
 // bytes sent.

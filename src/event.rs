@@ -36,7 +36,8 @@ pub struct PeerAddrChange {
     /// SCTP_ADDR_AVAILABLE (0), _UNREACHABLE (1), _REMOVED (2), _ADDED (3),
     /// _MADE_PRIM (4), _CONFIRMED (5), _POTENTIALLY_FAILED (6).
     pub state: u32,
-    /// An errno-style error (0 when none).
+    /// Why the state changed: a reason code (SCTPX_PEER_* in C; Linux's
+    /// sctp_sn_error values), not an errno.
     pub error: u32,
 }
 
@@ -281,7 +282,8 @@ pub(crate) fn decode_notification(head: &[u8]) -> Option<(Event, AssocId, usize)
                 inbound_streams: n.sac_inbound_streams,
                 features: if up { features(info) } else { 0 },
             };
-            // Only failure notifications carry a payload (the ABORT chunk).
+            // Only failure notifications carry a payload: the ABORT's error
+            // causes, without the chunk header.
             (Event::AssocChange(ev), n.sac_assoc_id, if up { usize::MAX } else { off })
         }
         EventKind::PeerAddrChange => {

@@ -78,10 +78,12 @@ fn empty_msghdr() -> msghdr {
     unsafe { mem::zeroed() }
 }
 
-/// One sendmsg with SCTP_SNDINFO (and SCTP_PRINFO when a policy is set).
-pub(crate) fn send(fd: RawFd, data: &[u8], info: &SendInfo, to: Option<&SockAddr>) -> io::Result<usize> {
+/// One sendmsg with SCTP_SNDINFO (and SCTP_PRINFO when a policy is set), or
+/// with no control message at all when `info` is `None`, so that the
+/// socket's SCTP_DEFAULT_SNDINFO applies.
+pub(crate) fn send(fd: RawFd, data: &[u8], info: Option<&SendInfo>, to: Option<&SockAddr>) -> io::Result<usize> {
     let mut cbuf: CmsgBuf = [0; CMSG_WORDS];
-    let clen = build_send_cmsgs(&mut cbuf, info);
+    let clen = info.map_or(0, |i| build_send_cmsgs(&mut cbuf, i));
     let mut iov = iovec { iov_base: data.as_ptr() as *mut c_void, iov_len: data.len() };
     let mut m = empty_msghdr();
     if let Some(a) = to {
@@ -90,8 +92,10 @@ pub(crate) fn send(fd: RawFd, data: &[u8], info: &SendInfo, to: Option<&SockAddr
     }
     m.msg_iov = &mut iov;
     m.msg_iovlen = 1;
-    m.msg_control = cbuf.as_mut_ptr() as *mut c_void;
-    m.msg_controllen = clen as _;
+    if clen > 0 {
+        m.msg_control = cbuf.as_mut_ptr() as *mut c_void;
+        m.msg_controllen = clen as _;
+    }
     loop {
         // SAFETY: every pointer in `m` refers to live stack or caller memory.
         let r = unsafe { libc::sendmsg(fd, &m, libc::MSG_NOSIGNAL) };

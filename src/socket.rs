@@ -161,6 +161,25 @@ impl Socket {
         Socket::open(family, Type::SEQPACKET, Kind::OneToMany)
     }
 
+    /// Takes ownership of an existing SCTP socket descriptor (from another
+    /// library, socket activation, a Python `socket.socket`...). Its kind
+    /// comes from SO_TYPE; a descriptor that is not an SCTP socket is
+    /// refused (and still closed, as it was handed over).
+    pub fn from_owned_fd(fd: OwnedFd) -> Result<Socket> {
+        let s = socket2::SockRef::from(&fd);
+        if s.protocol()?.map(i32::from) != Some(IPPROTO_SCTP) {
+            return Err(Error::InvalidArgument("the descriptor is not an SCTP socket"));
+        }
+        let kind = match s.r#type()? {
+            Type::STREAM => Kind::OneToOne,
+            Type::SEQPACKET => Kind::OneToMany,
+            _ => return Err(Error::InvalidArgument("the descriptor is not an SCTP socket")),
+        };
+        let sock = Socket::from_fd(fd, kind);
+        sys::setsockopt_val(sock.raw(), sys::SCTP_RECVRCVINFO, &1i32)?;
+        Ok(sock)
+    }
+
     fn from_fd(fd: OwnedFd, kind: Kind) -> Socket {
         Socket { fd, kind, peeled: None }
     }
@@ -343,7 +362,14 @@ impl Socket {
     pub fn send(&self, data: &[u8], info: &SendInfo, to: Option<&SocketAddr>) -> Result<usize> {
         validate_send_info(info)?;
         let to = to.map(|a| SockAddr::from(*a));
-        Ok(msg::send(self.raw(), data, info, to.as_ref())?)
+        Ok(msg::send(self.raw(), data, Some(info), to.as_ref())?)
+    }
+
+    /// Sends one message with the socket's default parameters
+    /// (SCTP_DEFAULT_SNDINFO, see `set_default_send_info`).
+    pub fn send_default(&self, data: &[u8], to: Option<&SocketAddr>) -> Result<usize> {
+        let to = to.map(|a| SockAddr::from(*a));
+        Ok(msg::send(self.raw(), data, None, to.as_ref())?)
     }
 
     /// Sends many messages in one system call (sendmmsg). Returns how many

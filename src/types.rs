@@ -58,7 +58,9 @@ pub const PR_RTX: u16 = 2;
 /// Partial reliability: by priority `pr_value` (lower = more important).
 pub const PR_PRIO: u16 = 3;
 
-/// SCTP_ASSOC_CHANGE.
+/// SCTP_ASSOC_CHANGE. On COMM_LOST and CANT_STR_ASSOC the event's bytes are
+/// the error causes of the ABORT that ended it (without the chunk header),
+/// e.g. cause 12 "User-Initiated Abort"; otherwise there are none.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct AssocChange {
@@ -71,7 +73,10 @@ pub struct AssocChange {
     pub outbound_streams: u16,
     /// Inbound streams negotiated.
     pub inbound_streams: u16,
-    /// FEATURE_* bits the peer supports (COMM_UP and RESTART only).
+    /// FEATURE_* bits the peer supports (COMM_UP and RESTART only), decoded
+    /// from the RFC 6458 feature list. Linux (6.1) never sends that list, so
+    /// this is 0 there; SCTPX_OPT_PR_SUPPORTED / RECONFIG_SUPPORTED per
+    /// association tell what was negotiated.
     pub features: u32,
 }
 

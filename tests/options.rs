@@ -167,3 +167,13 @@ fn association_number_and_ids_follow_the_associations() {
     assert_eq!(server.assoc_ids(&mut ids).unwrap(), 2);
     assert!(ids[0] > 0 && ids[1] > 0 && ids[0] != ids[1]);
 }
+
+#[test]
+fn send_default_uses_the_default_send_info() {
+    let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    c.set_default_send_info(&SendInfo { stream: 3, ppid: 0x0102_0304, ..Default::default() }).unwrap();
+    c.send_default(b"d", None).unwrap();
+    let mut buf = [0u8; 8];
+    let (d, _) = next_data(&s, &mut buf);
+    assert_eq!((d.stream, d.ppid), (3, 0x0102_0304));
+}

@@ -409,3 +409,54 @@ func TestADualStackListenerAcceptsIPv4Peers(t *testing.T) {
 		t.Fatalf("the IPv4 peer appears as %v", ip)
 	}
 }
+
+// FileConn adopts a duplicate of an SCTP socket opened elsewhere (here by
+// the syscall package) and the original stays usable.
+func TestFileConnAdoptsADuplicateOfAnSCTPSocket(t *testing.T) {
+	l, err := Listen("sctp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM, syscall.IPPROTO_SCTP)
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*Addr).Port
+	if err := syscall.Connect(fd, &syscall.SockaddrInet4{Port: port, Addr: [4]byte{127, 0, 0, 1}}); err != nil {
+		t.Fatal(err)
+	}
+	f := os.NewFile(uintptr(fd), "sctp")
+	defer f.Close()
+	c, err := FileConn(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	srv, err := l.Accept()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	if _, err := c.Write([]byte("adopted")); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 16)
+	n, err := srv.Read(buf)
+	if err != nil || string(buf[:n]) != "adopted" {
+		t.Fatalf("read %q, %v", buf[:n], err)
+	}
+}
+
+// A descriptor that is not an SCTP socket is refused.
+func TestFileConnRefusesANonSCTPSocket(t *testing.T) {
+	fd, err := syscall.Socket(syscall.AF_INET, syscall.SOCK_STREAM, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := os.NewFile(uintptr(fd), "tcp")
+	defer f.Close()
+	if _, err := FileConn(f); !errors.Is(err, &Error{Code: CodeInvalidArgument}) {
+		t.Fatalf("FileConn of a TCP socket: %v", err)
+	}
+}

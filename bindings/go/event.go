@@ -86,7 +86,7 @@ type AssocChangeEvent struct {
 	OutboundStreams uint16
 	InboundStreams  uint16
 	Features        Features // what the peer supports (CommUp and Restart only)
-	Info            []byte   // the ABORT chunk, on CommLost and CantStrAssoc
+	Info            []byte   // the ABORT's error causes, on CommLost and CantStrAssoc
 }
 
 // Peer address states (PeerAddrChangeEvent.State).
@@ -105,8 +105,19 @@ type PeerAddrChangeEvent struct {
 	Notification
 	Addr  *Addr
 	State uint32 // Addr* constants
-	Error uint32 // errno-style, 0 when none
+	Error uint32 // why: a Peer* reason code (not an errno)
 }
+
+// Reasons of a peer address change (PeerAddrChangeEvent.Error).
+const (
+	PeerFailedThreshold      = C.SCTPX_PEER_FAILED_THRESHOLD
+	PeerReceivedSack         = C.SCTPX_PEER_RECEIVED_SACK
+	PeerHeartbeatSuccess     = C.SCTPX_PEER_HEARTBEAT_SUCCESS
+	PeerResponseToUserReq    = C.SCTPX_PEER_RESPONSE_TO_USER_REQ
+	PeerInternalError        = C.SCTPX_PEER_INTERNAL_ERROR
+	PeerShutdownGuardExpires = C.SCTPX_PEER_SHUTDOWN_GUARD_EXPIRES
+	PeerFaulty               = C.SCTPX_PEER_FAULTY
+)
 
 // Send-failed flags (SendFailedEvent.Flags): Linux's values (enum
 // sctp_ssf_flags), which are what the library passes on; RFC 6458 numbers

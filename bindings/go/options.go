@@ -236,10 +236,24 @@ type PeerAddrParams struct {
 	PathMaxRxt    uint16
 	PathMTU       uint32
 	SackDelay     time.Duration
-	Flags         uint32 // the kernel's SPP_* flags, unchanged
+	Flags         uint32 // Spp* flags
 	IPv6FlowLabel uint32
 	DSCP          uint8
 }
+
+// Flags of PeerAddrParams (SCTPX_SPP_*).
+const (
+	SppHBEnable         = C.SCTPX_SPP_HB_ENABLE
+	SppHBDisable        = C.SCTPX_SPP_HB_DISABLE
+	SppHBDemand         = C.SCTPX_SPP_HB_DEMAND
+	SppPMTUDEnable      = C.SCTPX_SPP_PMTUD_ENABLE
+	SppPMTUDDisable     = C.SCTPX_SPP_PMTUD_DISABLE
+	SppSackDelayEnable  = C.SCTPX_SPP_SACKDELAY_ENABLE
+	SppSackDelayDisable = C.SCTPX_SPP_SACKDELAY_DISABLE
+	SppHBTimeIsZero     = C.SCTPX_SPP_HB_TIME_IS_ZERO
+	SppIPv6FlowLabel    = C.SCTPX_SPP_IPV6_FLOWLABEL
+	SppDSCP             = C.SCTPX_SPP_DSCP
+)
 
 // PeerAddrParams reads SCTP_PEER_ADDR_PARAMS of association id for peer
 // address addr (nil: the association's or socket's defaults).

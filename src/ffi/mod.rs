@@ -22,6 +22,7 @@ use std::ffi::c_char;
 use std::mem;
 use std::net::SocketAddr;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::os::fd::{FromRawFd, OwnedFd};
 use std::sync::Arc;
 
 use libc::{sockaddr, sockaddr_storage, socklen_t};
@@ -283,6 +284,28 @@ pub unsafe extern "C" fn sctp_open_udp(family_: i32, out: *mut sctpx_handle) -> 
     guard(|| {
         nn(out)?;
         let s = Socket::open_udp(family(family_)?).c()?;
+        *out = handles::insert(s);
+        Ok(0)
+    })
+}
+
+/// Adopts an existing SCTP socket descriptor `fd` and writes its new handle
+/// to `*out`. The library owns the descriptor from then on, on success AND
+/// on failure (a descriptor that is not an SCTP socket gives
+/// SCTPX_ERR_INVALID_ARGUMENT and is closed): pass a dup() to keep your own.
+/// Its kind (one-to-one or one-to-many) comes from its socket type.
+#[no_mangle]
+pub unsafe extern "C" fn sctp_adopt_fd(fd: i32, out: *mut sctpx_handle) -> i32 {
+    guard(|| {
+        if fd < 0 {
+            return Err(SCTPX_ERR_INVALID_ARGUMENT);
+        }
+        if out.is_null() {
+            // Ownership was handed over whatever happens: do not leak it.
+            drop(OwnedFd::from_raw_fd(fd));
+            return Err(SCTPX_ERR_NULL_POINTER);
+        }
+        let s = Socket::from_owned_fd(OwnedFd::from_raw_fd(fd)).c()?;
         *out = handles::insert(s);
         Ok(0)
     })
@@ -563,7 +586,8 @@ pub unsafe extern "C" fn sctp_send_stream(
     })
 }
 
-/// Sends one message with full parameters. `info` may be NULL (all zero).
+/// Sends one message with full parameters. `info` NULL sends with the
+/// socket's defaults (`sctp_set_default_send_info`; all zero unless set).
 /// `to` (may be NULL) sends to an address instead of `info->assoc_id`,
 /// setting an association up implicitly on a one-to-many socket. Returns the
 /// bytes sent.
@@ -579,9 +603,9 @@ pub unsafe extern "C" fn sctp_send(
     guard(|| {
         let s = sock(h)?;
         let data = bytes(buf, len)?;
-        let info = if info.is_null() { SendInfo::default() } else { *info };
         let to = if to.is_null() { None } else { Some(crate::addr::from_raw(to, to_len).c()?) };
-        count_of(s.send(data, &info, to.as_ref()).c()?)
+        let n = if info.is_null() { s.send_default(data, to.as_ref()) } else { s.send(data, &*info, to.as_ref()) };
+        count_of(n.c()?)
     })
 }
 

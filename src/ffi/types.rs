@@ -260,7 +260,9 @@ pub struct sctpx_peer_addr_change {
     /// SCTP_ADDR_AVAILABLE (0), _UNREACHABLE (1), _REMOVED (2), _ADDED (3),
     /// _MADE_PRIM (4), _CONFIRMED (5), _POTENTIALLY_FAILED (6).
     pub state: u32,
-    /// An errno-style error (0 when none).
+    /// Why the state changed: SCTPX_PEER_* reason codes (Linux fills this
+    /// with its sctp_sn_error values, e.g. SCTPX_PEER_HEARTBEAT_SUCCESS with
+    /// SCTPX_ADDR_CONFIRMED), not an errno.
     pub error: u32,
 }
 
@@ -488,3 +490,39 @@ pub const SCTPX_STATE_SHUTDOWN_SENT: i32 = 6;
 pub const SCTPX_STATE_SHUTDOWN_RECEIVED: i32 = 7;
 /// sctpx_status.state: SHUTDOWN-ACK sent.
 pub const SCTPX_STATE_SHUTDOWN_ACK_SENT: i32 = 8;
+
+/// peer_addr_change.error: the path exceeded its retransmission threshold.
+pub const SCTPX_PEER_FAILED_THRESHOLD: u32 = 0;
+/// peer_addr_change.error: a SACK arrived on the path.
+pub const SCTPX_PEER_RECEIVED_SACK: u32 = 1;
+/// peer_addr_change.error: a heartbeat was answered.
+pub const SCTPX_PEER_HEARTBEAT_SUCCESS: u32 = 2;
+/// peer_addr_change.error: in response to a user request.
+pub const SCTPX_PEER_RESPONSE_TO_USER_REQ: u32 = 3;
+/// peer_addr_change.error: an internal error.
+pub const SCTPX_PEER_INTERNAL_ERROR: u32 = 4;
+/// peer_addr_change.error: the shutdown guard timer expired.
+pub const SCTPX_PEER_SHUTDOWN_GUARD_EXPIRES: u32 = 5;
+/// peer_addr_change.error: the peer behaved faultily.
+pub const SCTPX_PEER_FAULTY: u32 = 6;
+
+/// sctpx_paddrparams.flags: enable heartbeats.
+pub const SCTPX_SPP_HB_ENABLE: u32 = 1;
+/// sctpx_paddrparams.flags: disable heartbeats.
+pub const SCTPX_SPP_HB_DISABLE: u32 = 1 << 1;
+/// sctpx_paddrparams.flags: send a heartbeat at once.
+pub const SCTPX_SPP_HB_DEMAND: u32 = 1 << 2;
+/// sctpx_paddrparams.flags: enable path MTU discovery.
+pub const SCTPX_SPP_PMTUD_ENABLE: u32 = 1 << 3;
+/// sctpx_paddrparams.flags: disable path MTU discovery (pathmtu applies).
+pub const SCTPX_SPP_PMTUD_DISABLE: u32 = 1 << 4;
+/// sctpx_paddrparams.flags: enable delayed SACK (sackdelay applies).
+pub const SCTPX_SPP_SACKDELAY_ENABLE: u32 = 1 << 5;
+/// sctpx_paddrparams.flags: disable delayed SACK.
+pub const SCTPX_SPP_SACKDELAY_DISABLE: u32 = 1 << 6;
+/// sctpx_paddrparams.flags: heartbeat interval 0 (hbinterval is ignored).
+pub const SCTPX_SPP_HB_TIME_IS_ZERO: u32 = 1 << 7;
+/// sctpx_paddrparams.flags: ipv6_flowlabel applies.
+pub const SCTPX_SPP_IPV6_FLOWLABEL: u32 = 1 << 8;
+/// sctpx_paddrparams.flags: dscp applies.
+pub const SCTPX_SPP_DSCP: u32 = 1 << 9;

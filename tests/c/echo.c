@@ -1,7 +1,8 @@
 /*
  * Echo over real SCTP through the C API: one-to-one over IPv4 and IPv6, and
  * one-to-many, answering both on the one-to-many socket itself and on a
- * socket peeled off from it.
+ * socket peeled off from it; and how each kind of association ends for the
+ * side that stays (SCTPX_ERR_EOF after a close, -ECONNRESET after an abort).
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -9,6 +10,7 @@
 
 #include "testlib.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,10 +38,27 @@ static void echo_round_trip(const char *what, sctpx_handle from, sctpx_handle to
 static void one_to_one(int32_t family, const char *what)
 {
     sctpx_handle c, s;
+    sctpx_event ev;
     tcp_pair(family, &c, &s);
     is(sctp_kind(s), SCTPX_KIND_ONE_TO_ONE, "%s: an accepted socket is one-to-one", what);
     echo_round_trip(what, c, s, 0);
     sctp_close(c);
+    is(sctp_next_event(s, &ev, buf, sizeof buf, 3000), SCTPX_ERR_EOF,
+       "%s: the client's close ends the server's reads with SCTPX_ERR_EOF", what);
+    sctp_close(s);
+}
+
+/* sctp_abort on a one-to-one handle: Linux has no ABORT flag there, so sctpx
+ * lingers 0 and closes the handle, as its header says. */
+static void abort_one_to_one(void)
+{
+    sctpx_handle c, s;
+    sctpx_event ev;
+
+    tcp_pair(SCTPX_AF_INET, &c, &s);
+    is(sctp_abort(c, 0), 0, "abort: sctp_abort on a one-to-one handle succeeds");
+    is(sctp_kind(c), SCTPX_ERR_CLOSED_HANDLE, "abort: ... and the handle is closed afterwards");
+    is(sctp_next_event(s, &ev, buf, sizeof buf, 3000), -ECONNRESET, "abort: the peer's next read fails with -ECONNRESET");
     sctp_close(s);
 }
 
@@ -52,6 +71,7 @@ int main(void)
 
     one_to_one(SCTPX_AF_INET, "one-to-one IPv4");
     one_to_one(SCTPX_AF_INET6, "one-to-one IPv6");
+    abort_one_to_one();
 
     udp_pair(&server, &client, &assoc);
     is(sctp_kind(server), SCTPX_KIND_ONE_TO_MANY, "one-to-many: sctp_open_udp gives a one-to-many socket");
@@ -69,8 +89,12 @@ int main(void)
     is(sctp_get_assoc_ids(server, &none, 1), 0, "peeloff: the one-to-many socket no longer has the association");
     echo_round_trip("peeled-off", client, peeled, 0);
 
-    sctp_close(peeled);
+    /* sctp_next_event documents SCTPX_ERR_EOF for a one-to-one association the
+     * peer shut down, and sctp_peeloff documents a one-to-one handle. */
     sctp_close(client);
+    is(sctp_next_event(peeled, &ev, buf, sizeof buf, 3000), SCTPX_ERR_EOF,
+       "peeled-off: the peer's shutdown ends it with SCTPX_ERR_EOF, as on any one-to-one handle");
+    sctp_close(peeled);
     sctp_close(server);
     return done_testing();
 }

@@ -19,6 +19,7 @@
 #include "testlib.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
@@ -102,6 +103,21 @@ static void open_cases(const char *fn, int32_t (*open)(int32_t, sctpx_handle *))
 
 static void misuse_sctp_open_tcp(void) { open_cases("sctp_open_tcp", sctp_open_tcp); }
 static void misuse_sctp_open_udp(void) { open_cases("sctp_open_udp", sctp_open_udp); }
+
+/* sctp_adopt_fd owns what it is given, refused or not: a descriptor that is
+ * not an SCTP socket is an invalid argument, and is closed all the same. */
+static void misuse_sctp_adopt_fd(void)
+{
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    out = SENTINEL_HANDLE;
+    is(sctp_adopt_fd(-1, &out), INVAL, "sctp_adopt_fd: fd -1: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_adopt_fd(fd, &out), INVAL, "sctp_adopt_fd: a Unix socket: SCTPX_ERR_INVALID_ARGUMENT");
+    is(fcntl(fd, F_GETFD), -1, "sctp_adopt_fd: ... and the refused descriptor is closed");
+    fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    is(sctp_adopt_fd(fd, NULL), NUL, "sctp_adopt_fd: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(fcntl(fd, F_GETFD), -1, "sctp_adopt_fd: ... and the descriptor is closed");
+    is(out, SENTINEL_HANDLE, "sctp_adopt_fd: *out is untouched when it fails");
+}
 
 HANDLE_CALL(sctp_close, sctp_close(h))
 static void misuse_sctp_close(void) { HANDLES(sctp_close); }
@@ -321,7 +337,7 @@ static void misuse_sctp_get_option(void)
     value = 0x5a5a;
     is(sctp_get_option(tcp, 0, SCTPX_OPT_NODELAY, NULL), NUL, "sctp_get_option: NULL value: SCTPX_ERR_NULL_POINTER");
     is(sctp_get_option(tcp, 0, 0, &value), INVAL, "sctp_get_option: option 0: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_get_option(tcp, 0, 22, &value), INVAL, "sctp_get_option: option 22: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_get_option(tcp, 0, 1000, &value), INVAL, "sctp_get_option: option 1000: SCTPX_ERR_INVALID_ARGUMENT");
     is(sctp_get_option(tcp, 0, -1, &value), INVAL, "sctp_get_option: option -1: SCTPX_ERR_INVALID_ARGUMENT");
     is(sctp_get_option(tcp, 0, SCTPX_OPT_ASSOC_NUMBER, &value), WRONG, "sctp_get_option: ASSOC_NUMBER of a one-to-one socket: SCTPX_ERR_WRONG_KIND");
     is(value, 0x5a5a, "sctp_get_option: *value is untouched when it fails");
@@ -332,12 +348,42 @@ static void misuse_sctp_set_option(void)
 {
     HANDLES(sctp_set_option);
     is(sctp_set_option(tcp, 0, 0, 1), INVAL, "sctp_set_option: option 0: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_set_option(tcp, 0, 22, 1), INVAL, "sctp_set_option: option 22: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_set_option(tcp, 0, 1000, 1), INVAL, "sctp_set_option: option 1000: SCTPX_ERR_INVALID_ARGUMENT");
     is(sctp_set_option(tcp, 0, SCTPX_OPT_NODELAY, 2), INVAL, "sctp_set_option: NODELAY 2 (a flag): SCTPX_ERR_INVALID_ARGUMENT");
     is(sctp_set_option(tcp, 0, SCTPX_OPT_SNDBUF, INT64_MAX), INVAL, "sctp_set_option: SNDBUF INT64_MAX: SCTPX_ERR_INVALID_ARGUMENT");
     is(sctp_set_option(tcp, 0, SCTPX_OPT_LINGER, -2), INVAL, "sctp_set_option: LINGER -2: SCTPX_ERR_INVALID_ARGUMENT");
     is(sctp_set_option(udp, 0, SCTPX_OPT_ASSOC_NUMBER, 1), INVAL, "sctp_set_option: ASSOC_NUMBER is read only: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctp_set_option(tcp, 0, SCTPX_OPT_PENDING_ERROR, 0), INVAL, "sctp_set_option: PENDING_ERROR is read only: SCTPX_ERR_INVALID_ARGUMENT");
     is(sctp_set_option(tcp, 0, SCTPX_OPT_ENABLE_STREAM_RESET, 8), INVAL, "sctp_set_option: ENABLE_STREAM_RESET bit 8: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+/* A typed option's get/set pair: the handle cases, and NULL for its struct. */
+#define GET_SET(get, set, type)                                                            \
+    static type get##_value;                                                               \
+    HANDLE_CALL(get, get(h, 0, &get##_value))                                              \
+    HANDLE_CALL(set, set(h, &get##_value))                                                 \
+    static void misuse_##get(void)                                                         \
+    {                                                                                      \
+        HANDLES(get);                                                                      \
+        is(get(tcp, 0, NULL), NUL, #get ": NULL out: SCTPX_ERR_NULL_POINTER");             \
+    }                                                                                      \
+    static void misuse_##set(void)                                                         \
+    {                                                                                      \
+        HANDLES(set);                                                                      \
+        is(set(tcp, NULL), NUL, #set ": NULL value: SCTPX_ERR_NULL_POINTER");              \
+    }
+
+GET_SET(sctp_get_rtoinfo, sctp_set_rtoinfo, sctpx_rtoinfo)
+GET_SET(sctp_get_assocparams, sctp_set_assocparams, sctpx_assocparams)
+GET_SET(sctp_get_default_send_info, sctp_set_default_send_info, sctpx_send_info)
+GET_SET(sctp_get_delayed_sack, sctp_set_delayed_sack, sctpx_sack_info)
+
+static void misuse_default_send_info_flags(void)
+{
+    sctpx_send_info bad;
+    memset(&bad, 0, sizeof bad);
+    bad.flags = 0x8000;
+    is(sctp_set_default_send_info(tcp, &bad), INVAL, "sctp_set_default_send_info: unknown send flag 0x8000: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
 HANDLE_CALL(sctp_get_initmsg, sctp_get_initmsg(h, &initmsg))
@@ -441,6 +487,9 @@ static void misuse_sctp_reset_streams(void)
     is(sctp_reset_streams(conn, 0, 2, streams, SIZE_MAX), INVAL, "sctp_reset_streams: count SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
+HANDLE_CALL(sctp_reset_assoc, sctp_reset_assoc(h, 0))
+static void misuse_sctp_reset_assoc(void) { HANDLES(sctp_reset_assoc); }
+
 HANDLE_CALL(sctp_add_streams, sctp_add_streams(h, 0, 1, 1))
 static void misuse_sctp_add_streams(void) { HANDLES(sctp_add_streams); }
 
@@ -450,7 +499,8 @@ static const struct entry {
     void (*run)(void);
 } table[] = {
     ENTRY(sctpx_version),        ENTRY(sctp_strerror),        ENTRY(sctp_open_tcp),
-    ENTRY(sctp_open_udp),        ENTRY(sctp_close),           ENTRY(sctp_fileno),
+    ENTRY(sctp_open_udp),        ENTRY(sctp_adopt_fd),        ENTRY(sctp_close),
+    ENTRY(sctp_fileno),
     ENTRY(sctp_kind),            ENTRY(sctp_bind),            ENTRY(sctp_bindx),
     ENTRY(sctp_listen),          ENTRY(sctp_accept),          ENTRY(sctp_connect),
     ENTRY(sctp_connectx),        ENTRY(sctp_peeloff),         ENTRY(sctp_shutdown),
@@ -458,11 +508,15 @@ static const struct entry {
     ENTRY(sctp_send_stream),     ENTRY(sctp_send),            ENTRY(sctp_send_batch),
     ENTRY(sctp_next_event),      ENTRY(sctp_recv_batch),      ENTRY(sctp_subscribe),
     ENTRY(sctp_subscribed),      ENTRY(sctp_get_option),      ENTRY(sctp_set_option),
+    ENTRY(sctp_get_rtoinfo),     ENTRY(sctp_set_rtoinfo),     ENTRY(sctp_get_assocparams),
+    ENTRY(sctp_set_assocparams), ENTRY(sctp_get_default_send_info),
+    ENTRY(sctp_set_default_send_info), {"sctp_set_default_send_info", misuse_default_send_info_flags},
+    ENTRY(sctp_get_delayed_sack), ENTRY(sctp_set_delayed_sack),
     ENTRY(sctp_get_initmsg),     ENTRY(sctp_set_initmsg),     ENTRY(sctp_get_paddrparams),
     ENTRY(sctp_set_paddrparams), ENTRY(sctp_get_status),      ENTRY(sctp_get_paddrinfo),
     ENTRY(sctp_get_assoc_stats), ENTRY(sctp_get_assoc_ids),   ENTRY(sctp_set_primary),
     ENTRY(sctp_get_primary),     ENTRY(sctp_set_peer_primary), ENTRY(sctp_reset_streams),
-    ENTRY(sctp_add_streams),
+    ENTRY(sctp_reset_assoc),     ENTRY(sctp_add_streams),
 };
 
 /* Every prototype of the header, by name (generated from sctpx.h). */

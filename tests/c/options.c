@@ -71,10 +71,65 @@ int main(void)
     ok(memcmp(&back, &init, sizeof init) == 0, "INITMSG: reads back {%u, %u, %u, %u}", back.num_ostreams,
        back.max_instreams, back.max_attempts, back.max_init_timeo);
 
+    {
+        sctpx_rtoinfo rto = {0, 2000, 30000, 500}, rto_back;
+        sctpx_assocparams ap, ap_back;
+        sctpx_sack_info sack = {0, 100, 2}, sack_back;
+
+        is(sctp_set_rtoinfo(tcp, &rto), 0, "RTOINFO: set initial 2000, max 30000, min 500 ms");
+        memset(&rto_back, 0, sizeof rto_back);
+        sctp_get_rtoinfo(tcp, 0, &rto_back);
+        ok(rto_back.initial == 2000 && rto_back.max == 30000 && rto_back.min == 500,
+           "RTOINFO: reads back %u, %u, %u", rto_back.initial, rto_back.max, rto_back.min);
+
+        memset(&ap, 0, sizeof ap);
+        ap.max_retrans = 7;
+        ap.cookie_life = 30000;
+        is(sctp_set_assocparams(tcp, &ap), 0, "ASSOCINFO: set 7 retransmissions, 30000 ms cookie life");
+        memset(&ap_back, 0, sizeof ap_back);
+        sctp_get_assocparams(tcp, 0, &ap_back);
+        ok(ap_back.max_retrans == 7 && ap_back.cookie_life == 30000, "ASSOCINFO: reads back %u, %u",
+           ap_back.max_retrans, ap_back.cookie_life);
+
+        is(sctp_set_delayed_sack(tcp, &sack), 0, "DELAYED_SACK: set 100 ms, every 2nd packet");
+        memset(&sack_back, 0, sizeof sack_back);
+        sctp_get_delayed_sack(tcp, 0, &sack_back);
+        ok(sack_back.delay == 100 && sack_back.freq == 2, "DELAYED_SACK: reads back %u ms, %u",
+           sack_back.delay, sack_back.freq);
+    }
+
+    /* A live one-to-one association: the default send parameters. */
+    tcp_pair(SCTPX_AF_INET, &c, &s);
+    {
+        sctpx_send_info def, def_back;
+        sctpx_event ev;
+        uint8_t buf[16];
+
+        memset(&def, 0, sizeof def);
+        def.stream = 3;
+        def.ppid = 0x01020304;
+        def.context = 9;
+        is(sctp_set_default_send_info(c, &def), 0, "DEFAULT_SNDINFO: set stream 3, PPID 0x01020304, context 9");
+        memset(&def_back, 0, sizeof def_back);
+        sctp_get_default_send_info(c, 0, &def_back);
+        ok(def_back.stream == 3 && def_back.ppid == 0x01020304 && def_back.context == 9,
+           "DEFAULT_SNDINFO: reads back stream %u, PPID 0x%08x (host order), context %u", def_back.stream,
+           def_back.ppid, def_back.context);
+        /* The header: DEFAULT_SNDINFO is "the parameters of sends that give
+         * none", and sctp_send's `info` may be NULL. */
+        sctp_send(c, (const uint8_t *)"d", 1, NULL, NULL, 0);
+        next_data(s, &ev, buf, sizeof buf);
+        ok(ev.stream == 3 && ev.ppid == 0x01020304,
+           "DEFAULT_SNDINFO: sctp_send with info NULL goes out on the default stream with the default PPID "
+           "(got stream %u, PPID 0x%08x)", ev.stream, ev.ppid);
+    }
+    sctp_close(c);
+    sctp_close(s);
+
     /* A live one-to-many association. */
     udp_pair(&s, &c, &assoc);
     must(sctp_get_status(c, 0, &st), "sctp_get_status");
-    is(st.state, 4, "STATUS: a connected association is ESTABLISHED (4)");
+    is(st.state, SCTPX_STATE_ESTABLISHED, "STATUS: a connected association is ESTABLISHED");
     is(st.outbound_streams, 10, "STATUS: Linux's default 10 outbound streams");
     is(sctp_get_option(s, 0, SCTPX_OPT_ASSOC_NUMBER, &v), 0, "ASSOC_NUMBER: readable on a one-to-many socket");
     is(v, 1, "ASSOC_NUMBER: the server has 1 association");

@@ -19,7 +19,7 @@ and :mod:`sctpx.pysctp` for a drop-in PySCTP replacement.
 
 from __future__ import annotations
 
-from . import _lib
+from . import _lib, constants
 from .errors import (
     BadHandleError,
     BufferTooSmallError,
@@ -63,14 +63,14 @@ from .options import (
     PeerAddrInfo,
     PeerAddrParams,
     RtoInfo,
+    SackInfo,
     Status,
 )
 from .core import (
     DEFAULT_BUFSIZE,
-    STREAM_RESET_INCOMING,
-    STREAM_RESET_OUTGOING,
     SendMsg,
     Socket,
+    adopt_fd,
     open_tcp,
     open_udp,
 )
@@ -78,13 +78,14 @@ from .core import (
 
 def version() -> str:
     """The library's version string (``sctpx_version()``)."""
-    return _lib.lib.sctpx_version().decode("ascii")
+    v: bytes = _lib.lib.sctpx_version()
+    return v.decode("ascii")
 
 
 # The header's constants without the SCTPX_ prefix: one name per concept everywhere.
-globals().update({name[len("SCTPX_"):]: getattr(_lib, name) for name in dir(_lib) if name.startswith("SCTPX_")})
+from .constants import *  # noqa: E402,F401,F403
 
-__version__ = _lib.SCTPX_VERSION_STRING
+__version__ = constants.VERSION_STRING
 
 __all__ = [
     "Adaptation",
@@ -119,19 +120,20 @@ __all__ = [
     "SendFailed",
     "SendFailedEvent",
     "SendInfo",
+    "SackInfo",
     "SendMsg",
     "SenderDry",
     "Shutdown",
     "Socket",
     "Status",
-    "STREAM_RESET_INCOMING",
-    "STREAM_RESET_OUTGOING",
     "StreamChange",
     "StreamReset",
     "TimedOutError",
     "WrongKindError",
+    "adopt_fd",
     "open_tcp",
     "open_udp",
     "strerror",
     "version",
 ]
+__all__ += [name for name in vars(constants) if name.isupper()]

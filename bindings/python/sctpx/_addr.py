@@ -42,7 +42,7 @@ def _resolve(host: str, family: int) -> Tuple[int, bytes, int]:
         want = socket.AF_INET if family == socket.AF_INET else socket.AF_UNSPEC
         info = socket.getaddrinfo(host, None, want, socket.SOCK_STREAM)
         fam, _, _, _, sa = info[0]
-        return _resolve(sa[0], fam)
+        return _resolve(str(sa[0]), fam)
     scope_id = 0
     if scope:
         scope_id = int(scope) if scope.isdigit() else socket.if_nametoindex(scope)
@@ -58,7 +58,6 @@ def to_storage(addr: Address, family: int, out: Optional[_lib.sockaddr_storage] 
         raise OverflowError("port must be 0-65535, not %d" % port)
     fam, packed, scope_id = _resolve(str(host), family)
     st = out if out is not None else _lib.sockaddr_storage()
-    raw = (ctypes.c_char * ctypes.sizeof(st)).from_buffer(st)
     if fam == socket.AF_INET:
         data = _SIN.pack(socket.AF_INET) + _PORT.pack(port) + packed + bytes(8)
     else:
@@ -72,7 +71,7 @@ def to_storage(addr: Address, family: int, out: Optional[_lib.sockaddr_storage] 
             + packed
             + _SIN6_TAIL.pack(scope_id)
         )
-    raw[: len(data)] = data
+    ctypes.memmove(ctypes.addressof(st), data, len(data))
     return st, len(data)
 
 

@@ -32,99 +32,6 @@ from ctypes import (
 )
 from typing import Dict, List, Optional, Tuple
 
-# --- constants (#define SCTPX_* in the header) -------------------------------------------
-
-SCTPX_VERSION_MAJOR = 0
-SCTPX_VERSION_MINOR = 1
-SCTPX_VERSION_PATCH = 0
-SCTPX_VERSION_STRING = "0.1.0"
-
-SCTPX_KIND_ONE_TO_ONE = 1
-SCTPX_KIND_ONE_TO_MANY = 2
-
-SCTPX_OK = 0
-SCTPX_ERR_NULL_POINTER = -10001
-SCTPX_ERR_BAD_HANDLE = -10002
-SCTPX_ERR_CLOSED_HANDLE = -10003
-SCTPX_ERR_WRONG_KIND = -10004
-SCTPX_ERR_INVALID_ARGUMENT = -10005
-SCTPX_ERR_BUFFER_TOO_SMALL = -10006
-SCTPX_ERR_TIMED_OUT = -10007
-SCTPX_ERR_EOF = -10008
-SCTPX_ERR_PANIC = -10009
-
-SCTPX_AF_INET = 2
-SCTPX_AF_INET6 = 10
-
-SCTPX_BINDX_ADD = 1
-SCTPX_BINDX_REMOVE = 2
-
-SCTPX_PEELOFF_NONBLOCK = 1
-SCTPX_PEELOFF_CLOEXEC = 2
-
-SCTPX_SEND_UNORDERED = 1
-SCTPX_SEND_ABORT = 4
-SCTPX_SEND_SACK_IMMEDIATELY = 8
-SCTPX_SEND_SENDALL = 64
-SCTPX_SEND_EOF = 512
-
-SCTPX_PR_NONE = 0
-SCTPX_PR_TTL = 1
-SCTPX_PR_RTX = 2
-SCTPX_PR_PRIO = 3
-
-SCTPX_EVENT_DATA = 0
-SCTPX_EVENT_ASSOC_CHANGE = 1
-SCTPX_EVENT_PEER_ADDR_CHANGE = 2
-SCTPX_EVENT_SEND_FAILED = 3
-SCTPX_EVENT_REMOTE_ERROR = 4
-SCTPX_EVENT_SHUTDOWN = 5
-SCTPX_EVENT_PARTIAL_DELIVERY = 6
-SCTPX_EVENT_ADAPTATION = 7
-SCTPX_EVENT_AUTHENTICATION = 8
-SCTPX_EVENT_SENDER_DRY = 9
-SCTPX_EVENT_STREAM_RESET = 10
-SCTPX_EVENT_ASSOC_RESET = 11
-SCTPX_EVENT_STREAM_CHANGE = 12
-SCTPX_EVENT_SEND_FAILED_EVENT = 13
-
-SCTPX_EVENT_FLAG_COMPLETE = 1
-SCTPX_EVENT_FLAG_UNORDERED = 2
-SCTPX_EVENT_FLAG_TRUNCATED = 4
-
-SCTPX_FEATURE_PR = 1
-SCTPX_FEATURE_AUTH = 2
-SCTPX_FEATURE_ASCONF = 4
-SCTPX_FEATURE_MULTIBUF = 8
-SCTPX_FEATURE_RECONFIG = 16
-SCTPX_FEATURE_INTERLEAVING = 32
-
-SCTPX_OPT_NODELAY = 1
-SCTPX_OPT_AUTOCLOSE = 2
-SCTPX_OPT_DISABLE_FRAGMENTS = 3
-SCTPX_OPT_MAPPED_V4 = 4
-SCTPX_OPT_FRAGMENT_INTERLEAVE = 5
-SCTPX_OPT_PARTIAL_DELIVERY_POINT = 6
-SCTPX_OPT_MAXSEG = 7
-SCTPX_OPT_MAX_BURST = 8
-SCTPX_OPT_CONTEXT = 9
-SCTPX_OPT_ADAPTATION_LAYER = 10
-SCTPX_OPT_REUSE_PORT = 11
-SCTPX_OPT_SNDBUF = 12
-SCTPX_OPT_RCVBUF = 13
-SCTPX_OPT_REUSEADDR = 14
-SCTPX_OPT_LINGER = 15
-SCTPX_OPT_ASSOC_NUMBER = 16
-SCTPX_OPT_V6ONLY = 17
-SCTPX_OPT_ENABLE_STREAM_RESET = 18
-SCTPX_OPT_RECONFIG_SUPPORTED = 19
-SCTPX_OPT_PR_SUPPORTED = 20
-SCTPX_OPT_NONBLOCK = 21
-
-SCTPX_ENABLE_RESET_STREAM_REQ = 1
-SCTPX_ENABLE_RESET_ASSOC_REQ = 2
-SCTPX_ENABLE_CHANGE_ASSOC_REQ = 4
-
 # --- types ---------------------------------------------------------------------------------
 
 sctpx_handle = c_uint64
@@ -251,6 +158,30 @@ class sctpx_event(Structure):
     ]
 
 
+class sctpx_rtoinfo(Structure):
+    _fields_ = [
+        ("assoc_id", sctpx_assoc_id),
+        ("initial", c_uint32),
+        ("max", c_uint32),
+        ("min", c_uint32),
+    ]
+
+
+class sctpx_assocparams(Structure):
+    _fields_ = [
+        ("assoc_id", sctpx_assoc_id),
+        ("max_retrans", c_uint16),
+        ("peer_destinations", c_uint16),
+        ("peer_rwnd", c_uint32),
+        ("local_rwnd", c_uint32),
+        ("cookie_life", c_uint32),
+    ]
+
+
+class sctpx_sack_info(Structure):
+    _fields_ = [("assoc_id", sctpx_assoc_id), ("delay", c_uint32), ("freq", c_uint32)]
+
+
 class sctpx_initmsg(Structure):
     _fields_ = [
         ("num_ostreams", c_uint16),
@@ -337,6 +268,7 @@ FUNCTIONS: Dict[str, Tuple[Optional[type], List[type]]] = {
     "sctp_strerror": (c_int32, [c_int32, c_char_p, c_size_t]),
     "sctp_open_tcp": (c_int32, [c_int32, POINTER(_h)]),
     "sctp_open_udp": (c_int32, [c_int32, POINTER(_h)]),
+    "sctp_adopt_fd": (c_int32, [c_int32, POINTER(_h)]),
     "sctp_close": (c_int32, [_h]),
     "sctp_fileno": (c_int32, [_h]),
     "sctp_kind": (c_int32, [_h]),
@@ -363,6 +295,14 @@ FUNCTIONS: Dict[str, Tuple[Optional[type], List[type]]] = {
     "sctp_subscribed": (c_int32, [_h, c_uint32]),
     "sctp_get_option": (c_int32, [_h, _a, c_int32, POINTER(c_int64)]),
     "sctp_set_option": (c_int32, [_h, _a, c_int32, c_int64]),
+    "sctp_get_rtoinfo": (c_int32, [_h, _a, POINTER(sctpx_rtoinfo)]),
+    "sctp_set_rtoinfo": (c_int32, [_h, POINTER(sctpx_rtoinfo)]),
+    "sctp_get_assocparams": (c_int32, [_h, _a, POINTER(sctpx_assocparams)]),
+    "sctp_set_assocparams": (c_int32, [_h, POINTER(sctpx_assocparams)]),
+    "sctp_get_default_send_info": (c_int32, [_h, _a, POINTER(sctpx_send_info)]),
+    "sctp_set_default_send_info": (c_int32, [_h, POINTER(sctpx_send_info)]),
+    "sctp_get_delayed_sack": (c_int32, [_h, _a, POINTER(sctpx_sack_info)]),
+    "sctp_set_delayed_sack": (c_int32, [_h, POINTER(sctpx_sack_info)]),
     "sctp_get_initmsg": (c_int32, [_h, POINTER(sctpx_initmsg)]),
     "sctp_set_initmsg": (c_int32, [_h, POINTER(sctpx_initmsg)]),
     "sctp_get_paddrparams": (c_int32, [_h, _a, _sa, socklen_t, POINTER(sctpx_paddrparams)]),
@@ -375,6 +315,7 @@ FUNCTIONS: Dict[str, Tuple[Optional[type], List[type]]] = {
     "sctp_get_primary": (c_int32, [_h, _a, _ss]),
     "sctp_set_peer_primary": (c_int32, [_h, _a, _sa, socklen_t]),
     "sctp_reset_streams": (c_int32, [_h, _a, c_uint16, POINTER(c_uint16), c_size_t]),
+    "sctp_reset_assoc": (c_int32, [_h, _a]),
     "sctp_add_streams": (c_int32, [_h, _a, c_uint16, c_uint16]),
 }
 
@@ -411,9 +352,17 @@ def _load() -> Tuple[ctypes.CDLL, str]:
     )
 
 
+def _declare(lib: ctypes.CDLL, path: str) -> None:
+    missing = [name for name in FUNCTIONS if not hasattr(lib, name)]
+    if missing:
+        # Said at once and completely: otherwise the first call fails with a bare
+        # AttributeError far from the cause (a library that does not export the C API).
+        raise ImportError("sctpx: %s does not export %s" % (path, ", ".join(missing)))
+    for name, (restype, argtypes) in FUNCTIONS.items():
+        fn = getattr(lib, name)
+        fn.restype = restype
+        fn.argtypes = argtypes
+
+
 lib, path = _load()
-for _name, (_res, _args) in FUNCTIONS.items():
-    _fn = getattr(lib, _name)
-    _fn.restype = _res
-    _fn.argtypes = _args
-del _name, _res, _args, _fn
+_declare(lib, path)

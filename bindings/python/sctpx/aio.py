@@ -29,10 +29,9 @@ import os
 import socket as _socket
 from typing import Any, Callable, Iterable, List, Optional, Sequence, Set, Tuple, TypeVar, Union
 
-from . import _raw
-from ._lib import SCTPX_BINDX_ADD as BINDX_ADD, SCTPX_KIND_ONE_TO_ONE as KIND_ONE_TO_ONE
+from .constants import BINDX_ADD, KIND_ONE_TO_ONE
 from .core import DEFAULT_BUFSIZE, Bytes, SendMsg, Socket, open_tcp as _open_tcp, open_udp as _open_udp
-from .errors import ClosedHandleError, WrongKindError
+from .errors import ClosedHandleError
 from .events import Event
 
 Address = Tuple[Any, ...]
@@ -132,6 +131,9 @@ class AsyncSocket:
         self.sock.shutdown(assoc_id)
 
     def abort(self, assoc_id: int = 0) -> None:
+        """As :meth:`sctpx.Socket.abort` (which closes a one-to-one socket)."""
+        if self.sock.kind == KIND_ONE_TO_ONE:
+            self._stop_watching()
         self.sock.abort(assoc_id)
 
     def peer_addrs(self, assoc_id: int = 0) -> List[Address]:
@@ -148,10 +150,13 @@ class AsyncSocket:
         """Closes the socket; coroutines waiting on it raise :class:`sctpx.ClosedHandleError`."""
         if self.sock.closed:
             return
-        # The loop must stop watching the descriptor before its number can be reused.
+        self._stop_watching()
+        self.sock.close()
+
+    def _stop_watching(self) -> None:
+        # Before the descriptor closes: its number can be reused at once.
         self._readable.close()
         self._writable.close()
-        self.sock.close()
 
     async def __aenter__(self) -> "AsyncSocket":
         return self
@@ -195,35 +200,36 @@ class AsyncSocket:
     async def _connected(self) -> None:
         """Waits for a non-blocking connect to finish and raises how it failed, if it did."""
         await self._writable.wait(self._loop)
-        # Not in the C API yet (sctpx/_raw.py): the outcome is only in SO_ERROR.
-        err = _raw.so_error(self.sock.fileno())
+        err = self.sock.pending_error
         if err:
             raise OSError(err, os.strerror(err))
 
-    def _one_to_one(self, what: str) -> None:
-        # On a one-to-many socket writability says nothing about one association, and a
-        # non-blocking sctp_connectx does not report the new id (it writes it only on
-        # success): there, send(..., to=addr) sets associations up implicitly.
-        if self.sock.kind != KIND_ONE_TO_ONE:
-            raise WrongKindError("AsyncSocket.%s needs a one-to-one socket" % what)
-
     async def connect(self, addr: Address) -> None:
-        """Connects a one-to-one socket; returns when the association is up."""
-        self._one_to_one("connect")
+        """Connects; returns when the association is up. On a one-to-many socket it
+        returns once the association is being set up (see :meth:`connectx`)."""
+        if self.sock.kind != KIND_ONE_TO_ONE:
+            await self.connectx([addr])
+            return
         try:
             self.sock.connect(addr)
         except BlockingIOError:
             await self._connected()
 
     async def connectx(self, addrs: Sequence[Address]) -> int:
-        """Connects a one-to-one socket by several peer addresses; returns the
-        association id once it is up."""
-        self._one_to_one("connectx")
+        """Connects by several peer addresses and returns the association id.
+
+        One-to-one: returns once the association is up. One-to-many: returns at once with
+        the id of the association being set up (writability says nothing about one
+        association there); messages sent to it wait for it, and an
+        :class:`sctpx.AssocChange` reports how it went, when subscribed.
+        """
         try:
             return self.sock.connectx(addrs)
-        except BlockingIOError:
+        except BlockingIOError as e:
+            assoc: int = getattr(e, "assoc_id", 0)
+        if self.sock.kind == KIND_ONE_TO_ONE:
             await self._connected()
-        return self.sock.get_status().assoc_id
+        return assoc
 
 
 def open_tcp(family: int = _socket.AF_INET6) -> AsyncSocket:

@@ -3,42 +3,40 @@
 from __future__ import annotations
 
 import ctypes
+import errno
 import math
 import socket as _socket
 import time
 from ctypes import byref
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Generic, Iterable, List, Optional, Sequence, Tuple, Type, TypeVar, Union, overload
 
-from . import _addr, _lib, _raw
-from .errors import InvalidArgumentError, check
-from .events import Event, decode, kind_of
+from . import _addr, _lib, constants
+from .errors import InvalidArgumentError, check, exception_for
+from .events import Event, SendInfo, decode, kind_of
 from .options import (
     AssocParams,
     AssocStats,
-    BOOLEAN_OPTIONS,
     InitMsg,
     Option,
     PeerAddrInfo,
     PeerAddrParams,
-    READ_ONLY_OPTIONS,
     RtoInfo,
+    SackInfo,
     Status,
+    from_c,
+    to_c,
 )
 
 Address = Tuple[Any, ...]
 Bytes = Union[bytes, bytearray, memoryview]
+T = TypeVar("T")
 
 lib = _lib.lib
 
 #: Default receive buffer (bytes) of :meth:`Socket.next_event` and :meth:`Socket.recv_batch`:
 #: a larger message arrives in pieces (``DataMessage.complete`` False on all but the last).
 DEFAULT_BUFSIZE = 65536
-
-#: ``reset_streams`` directions (the kernel's SCTP_STREAM_RESET_*; the header gives only
-#: the numbers).
-STREAM_RESET_INCOMING = 1
-STREAM_RESET_OUTGOING = 2
 
 # A blocking wait is made of waits this long, so that Ctrl-C (and any signal handler) runs
 # within this time: a single blocking C call cannot be interrupted from Python.
@@ -79,7 +77,7 @@ class SendMsg:
     context: int = 0
     assoc_id: int = 0
     to: Optional[Address] = None
-    pr_policy: int = _lib.SCTPX_PR_NONE
+    pr_policy: int = constants.PR_NONE
     pr_value: int = 0
 
 
@@ -96,20 +94,32 @@ def _send_info(stream: int, ppid: int, flags: int, context: int, assoc_id: int, 
     )
 
 
-def _option_property(opt: Option) -> property:
-    """A property for an integer option (bool-valued for yes/no options; the socket's
-    default, assoc_id 0, for per-association ones)."""
-    boolean = opt in BOOLEAN_OPTIONS
+V = TypeVar("V", int, bool)
 
-    def fget(self: "Socket") -> Any:
-        v = self.get_option(opt)
-        return bool(v) if boolean else v
 
-    def fset(self: "Socket", value: Any) -> None:
-        self.set_option(opt, int(value))
+class OptionProperty(Generic[V]):
+    """A socket property for an integer option: ``bool`` for yes/no options, ``int`` for
+    the others; per-association options read and write the socket's default (assoc_id 0)."""
 
-    doc = "SCTPX_OPT_%s (%s)." % (opt.name, "bool" if boolean else "int")
-    return property(fget, None if opt in READ_ONLY_OPTIONS else fset, doc=doc)
+    def __init__(self, option: Option, kind: Type[V], read_only: bool = False) -> None:
+        self.option = option
+        self._kind: Type[V] = kind
+        self._read_only = read_only
+        self.__doc__ = "SCTPX_OPT_%s (%s%s)." % (option.name, kind.__name__, ", read only" if read_only else "")
+
+    @overload
+    def __get__(self, obj: None, owner: Any) -> "OptionProperty[V]": ...
+    @overload
+    def __get__(self, obj: "Socket", owner: Any) -> V: ...
+    def __get__(self, obj: Optional["Socket"], owner: Any) -> Union[V, "OptionProperty[V]"]:
+        if obj is None:
+            return self
+        return self._kind(obj.get_option(self.option))
+
+    def __set__(self, obj: "Socket", value: V) -> None:
+        if self._read_only:
+            raise AttributeError("SCTPX_OPT_%s is read only" % self.option.name)
+        obj.set_option(self.option, int(value))
 
 
 class Socket:
@@ -172,7 +182,7 @@ class Socket:
                 pass
 
     def __repr__(self) -> str:
-        kind = "one-to-one" if self._kind == _lib.SCTPX_KIND_ONE_TO_ONE else "one-to-many"
+        kind = "one-to-one" if self._kind == constants.KIND_ONE_TO_ONE else "one-to-many"
         state = "closed" if self._closed else "fd=%d" % self.fileno()
         return "<sctpx.Socket handle=%d %s %s>" % (self._handle, kind, state)
 
@@ -190,7 +200,7 @@ class Socket:
         sa, n = _addr.sockaddr_arg(addr, self._family)
         check(lib.sctp_bind(self._handle, sa, n))
 
-    def bindx(self, addrs: Sequence[Address], flags: int = _lib.SCTPX_BINDX_ADD) -> None:
+    def bindx(self, addrs: Sequence[Address], flags: int = constants.BINDX_ADD) -> None:
         """Adds (``BINDX_ADD``) or removes (``BINDX_REMOVE``) addresses; all share one port."""
         arr = _addr.storage_array(addrs, self._family)
         check(lib.sctp_bindx(self._handle, arr, len(addrs), flags))
@@ -214,18 +224,28 @@ class Socket:
         check(lib.sctp_connect(self._handle, sa, n))
 
     def connectx(self, addrs: Sequence[Address]) -> int:
-        """Connects to a peer by several of its addresses; returns the association id."""
+        """Connects to a peer by several of its addresses; returns the association id.
+
+        On a non-blocking socket it raises :class:`BlockingIOError` (``EINPROGRESS``)
+        while the association is set up, with the new id in the exception's
+        ``assoc_id`` attribute.
+        """
         arr = _addr.storage_array(addrs, self._family)
         assoc = _lib.sctpx_assoc_id()
-        check(lib.sctp_connectx(self._handle, arr, len(addrs), byref(assoc)))
+        rc = lib.sctp_connectx(self._handle, arr, len(addrs), byref(assoc))
+        if rc < 0:
+            exc = exception_for(rc)
+            if rc == -errno.EINPROGRESS:
+                exc.assoc_id = assoc.value  # type: ignore[attr-defined]
+            raise exc
         return assoc.value
 
-    def peeloff(self, assoc_id: int, flags: int = _lib.SCTPX_PEELOFF_CLOEXEC) -> "Socket":
+    def peeloff(self, assoc_id: int, flags: int = constants.PEELOFF_CLOEXEC) -> "Socket":
         """Branches an association of a one-to-many socket off into a one-to-one socket."""
         out = _lib.sctpx_handle()
         check(lib.sctp_peeloff(self._handle, assoc_id, flags, byref(out)))
         child = self._child(out.value)
-        child._nonblock = bool(flags & _lib.SCTPX_PEELOFF_NONBLOCK)
+        child._nonblock = bool(flags & constants.PEELOFF_NONBLOCK)
         return child
 
     def shutdown(self, assoc_id: int = 0) -> None:
@@ -233,8 +253,14 @@ class Socket:
         check(lib.sctp_shutdown(self._handle, assoc_id))
 
     def abort(self, assoc_id: int = 0) -> None:
-        """Aborts an association at once (queued data is dropped)."""
+        """Aborts an association at once (queued data is dropped).
+
+        On a one-to-one socket this also CLOSES the socket (Linux aborts a one-to-one
+        association only by closing it with SO_LINGER 0); ``assoc_id`` is ignored there.
+        """
         check(lib.sctp_abort(self._handle, assoc_id))
+        if self._kind == constants.KIND_ONE_TO_ONE:
+            self._closed = True
 
     def _addrs(self, fn: Callable[..., int], assoc_id: int) -> List[Address]:
         cap = 8
@@ -275,7 +301,7 @@ class Socket:
         context: int = 0,
         assoc_id: int = 0,
         to: Optional[Address] = None,
-        pr_policy: int = _lib.SCTPX_PR_NONE,
+        pr_policy: int = constants.PR_NONE,
         pr_value: int = 0,
     ) -> int:
         """Sends one message; returns the bytes sent.
@@ -336,7 +362,7 @@ class Socket:
             if deadline is not None:
                 ms = min(ms, max(1, math.ceil((deadline - time.monotonic()) * 1000)))
             rc = call(ms)
-            if rc != _lib.SCTPX_ERR_TIMED_OUT or (deadline is not None and time.monotonic() >= deadline):
+            if rc != constants.ERR_TIMED_OUT or (deadline is not None and time.monotonic() >= deadline):
                 return check(rc)
 
     def next_event(self, timeout: Optional[float] = None, bufsize: int = DEFAULT_BUFSIZE) -> Event:
@@ -390,38 +416,79 @@ class Socket:
         if option == Option.NONBLOCK:
             self._nonblock = bool(value)
 
-    nodelay = _option_property(Option.NODELAY)
-    autoclose = _option_property(Option.AUTOCLOSE)
-    disable_fragments = _option_property(Option.DISABLE_FRAGMENTS)
-    mapped_v4 = _option_property(Option.MAPPED_V4)
-    fragment_interleave = _option_property(Option.FRAGMENT_INTERLEAVE)
-    partial_delivery_point = _option_property(Option.PARTIAL_DELIVERY_POINT)
-    maxseg = _option_property(Option.MAXSEG)
-    max_burst = _option_property(Option.MAX_BURST)
-    context = _option_property(Option.CONTEXT)
-    adaptation_layer = _option_property(Option.ADAPTATION_LAYER)
-    reuse_port = _option_property(Option.REUSE_PORT)
-    sndbuf = _option_property(Option.SNDBUF)
-    rcvbuf = _option_property(Option.RCVBUF)
-    reuseaddr = _option_property(Option.REUSEADDR)
-    linger = _option_property(Option.LINGER)
-    assoc_number = _option_property(Option.ASSOC_NUMBER)
-    v6only = _option_property(Option.V6ONLY)
-    enable_stream_reset = _option_property(Option.ENABLE_STREAM_RESET)
-    reconfig_supported = _option_property(Option.RECONFIG_SUPPORTED)
-    pr_supported = _option_property(Option.PR_SUPPORTED)
-    nonblock = _option_property(Option.NONBLOCK)
+    nodelay = OptionProperty(Option.NODELAY, bool)
+    autoclose = OptionProperty(Option.AUTOCLOSE, int)
+    disable_fragments = OptionProperty(Option.DISABLE_FRAGMENTS, bool)
+    mapped_v4 = OptionProperty(Option.MAPPED_V4, bool)
+    fragment_interleave = OptionProperty(Option.FRAGMENT_INTERLEAVE, int)
+    partial_delivery_point = OptionProperty(Option.PARTIAL_DELIVERY_POINT, int)
+    maxseg = OptionProperty(Option.MAXSEG, int)
+    max_burst = OptionProperty(Option.MAX_BURST, int)
+    context = OptionProperty(Option.CONTEXT, int)
+    adaptation_layer = OptionProperty(Option.ADAPTATION_LAYER, int)
+    reuse_port = OptionProperty(Option.REUSE_PORT, bool)
+    sndbuf = OptionProperty(Option.SNDBUF, int)
+    rcvbuf = OptionProperty(Option.RCVBUF, int)
+    reuseaddr = OptionProperty(Option.REUSEADDR, bool)
+    linger = OptionProperty(Option.LINGER, int)
+    assoc_number = OptionProperty(Option.ASSOC_NUMBER, int, read_only=True)
+    v6only = OptionProperty(Option.V6ONLY, bool)
+    enable_stream_reset = OptionProperty(Option.ENABLE_STREAM_RESET, int)
+    reconfig_supported = OptionProperty(Option.RECONFIG_SUPPORTED, bool)
+    pr_supported = OptionProperty(Option.PR_SUPPORTED, bool)
+    nonblock = OptionProperty(Option.NONBLOCK, bool)
+    pending_error = OptionProperty(Option.PENDING_ERROR, int, read_only=True)
 
     @property
     def initmsg(self) -> InitMsg:
         """SCTP_INITMSG: the parameters for new associations."""
         out = _lib.sctpx_initmsg()
         check(lib.sctp_get_initmsg(self._handle, byref(out)))
-        return InitMsg.from_c(out)
+        return from_c(InitMsg, out)
 
     @initmsg.setter
     def initmsg(self, value: InitMsg) -> None:
-        check(lib.sctp_set_initmsg(self._handle, byref(value.to_c())))
+        check(lib.sctp_set_initmsg(self._handle, byref(to_c(value, _lib.sctpx_initmsg))))
+
+    def _get(self, fn: Callable[..., int], ctype: Type[Any], cls: Type[T], assoc_id: int) -> T:
+        out = ctype()
+        check(fn(self._handle, assoc_id, byref(out)))
+        return from_c(cls, out)
+
+    def _set(self, fn: Callable[..., int], value: Any, ctype: Type[Any]) -> None:
+        check(fn(self._handle, byref(to_c(value, ctype))))
+
+    def get_rtoinfo(self, assoc_id: int = 0) -> RtoInfo:
+        """SCTP_RTOINFO of an association (0: the socket's defaults)."""
+        return self._get(lib.sctp_get_rtoinfo, _lib.sctpx_rtoinfo, RtoInfo, assoc_id)
+
+    def set_rtoinfo(self, value: RtoInfo) -> None:
+        """Sets SCTP_RTOINFO (``value.assoc_id`` picks the association; 0 fields keep their value)."""
+        self._set(lib.sctp_set_rtoinfo, value, _lib.sctpx_rtoinfo)
+
+    def get_assocparams(self, assoc_id: int = 0) -> AssocParams:
+        """SCTP_ASSOCINFO of an association (0: the socket's defaults)."""
+        return self._get(lib.sctp_get_assocparams, _lib.sctpx_assocparams, AssocParams, assoc_id)
+
+    def set_assocparams(self, value: AssocParams) -> None:
+        """Sets SCTP_ASSOCINFO (``value.assoc_id`` picks the association)."""
+        self._set(lib.sctp_set_assocparams, value, _lib.sctpx_assocparams)
+
+    def get_default_send_info(self, assoc_id: int = 0) -> SendInfo:
+        """SCTP_DEFAULT_SNDINFO: what sends that give no parameters use."""
+        return self._get(lib.sctp_get_default_send_info, _lib.sctpx_send_info, SendInfo, assoc_id)
+
+    def set_default_send_info(self, value: SendInfo) -> None:
+        """Sets SCTP_DEFAULT_SNDINFO (``value.assoc_id`` picks the association)."""
+        self._set(lib.sctp_set_default_send_info, value, _lib.sctpx_send_info)
+
+    def get_delayed_sack(self, assoc_id: int = 0) -> SackInfo:
+        """SCTP_DELAYED_SACK of an association (0: the socket's defaults)."""
+        return self._get(lib.sctp_get_delayed_sack, _lib.sctpx_sack_info, SackInfo, assoc_id)
+
+    def set_delayed_sack(self, value: SackInfo) -> None:
+        """Sets SCTP_DELAYED_SACK (``value.assoc_id`` picks the association)."""
+        self._set(lib.sctp_set_delayed_sack, value, _lib.sctpx_sack_info)
 
     def get_paddrparams(self, addr: Optional[Address] = None, assoc_id: int = 0) -> PeerAddrParams:
         """SCTP_PEER_ADDR_PARAMS for a peer address (None: the association's or the
@@ -449,9 +516,7 @@ class Socket:
 
     def get_assoc_stats(self, assoc_id: int = 0) -> AssocStats:
         """SCTP_GET_ASSOC_STATS of an association."""
-        out = _lib.sctpx_assoc_stats()
-        check(lib.sctp_get_assoc_stats(self._handle, assoc_id, byref(out)))
-        return AssocStats.from_c(out)
+        return self._get(lib.sctp_get_assoc_stats, _lib.sctpx_assoc_stats, AssocStats, assoc_id)
 
     def set_primary(self, addr: Address, assoc_id: int = 0) -> None:
         """Makes peer address ``addr`` the primary path of the association."""
@@ -471,56 +536,38 @@ class Socket:
 
     def reset_streams(self, flags: int, streams: Sequence[int] = (), assoc_id: int = 0) -> None:
         """Requests a reset of ``streams`` (empty: all) in direction ``flags``
-        (``STREAM_RESET_INCOMING`` | ``STREAM_RESET_OUTGOING``). Both sides need
-        ``enable_stream_reset``."""
+        (``sctpx.STREAM_RESET_INCOMING`` | ``sctpx.STREAM_RESET_OUTGOING``). Both sides
+        need ``enable_stream_reset``."""
         arr = (ctypes.c_uint16 * len(streams))(*[_u16("stream", s) for s in streams])
         check(lib.sctp_reset_streams(self._handle, assoc_id, flags, arr if streams else None, len(streams)))
+
+    def reset_assoc(self, assoc_id: int = 0) -> None:
+        """Resets the association's TSNs and stream sequence numbers (SCTP_RESET_ASSOC).
+        Both sides need ``reconfig_supported`` and ``ENABLE_RESET_ASSOC_REQ``."""
+        check(lib.sctp_reset_assoc(self._handle, assoc_id))
 
     def add_streams(self, inbound: int, outbound: int, assoc_id: int = 0) -> None:
         """Adds streams to an association (SCTP_ADD_STREAMS)."""
         check(lib.sctp_add_streams(self._handle, assoc_id, _u16("inbound", inbound), _u16("outbound", outbound)))
-
-    # Not in the C API yet: see sctpx/_raw.py.
-
-    def get_rtoinfo(self, assoc_id: int = 0) -> RtoInfo:
-        """SCTP_RTOINFO of an association (0: the socket's defaults)."""
-        v = _raw.sctp_rtoinfo(srto_assoc_id=assoc_id)
-        _raw.get(self.fileno(), _raw.SOL_SCTP, _raw.SCTP_RTOINFO, v)
-        return RtoInfo(v.srto_assoc_id, v.srto_initial, v.srto_max, v.srto_min)
-
-    def set_rtoinfo(self, value: RtoInfo) -> None:
-        v = _raw.sctp_rtoinfo(value.assoc_id, value.initial, value.max, value.min)
-        _raw.set(self.fileno(), _raw.SOL_SCTP, _raw.SCTP_RTOINFO, v)
-
-    def get_assocparams(self, assoc_id: int = 0) -> AssocParams:
-        """SCTP_ASSOCINFO of an association (0: the socket's defaults)."""
-        v = _raw.sctp_assocparams(sasoc_assoc_id=assoc_id)
-        _raw.get(self.fileno(), _raw.SOL_SCTP, _raw.SCTP_ASSOCINFO, v)
-        return AssocParams(
-            v.sasoc_assoc_id,
-            v.sasoc_asocmaxrxt,
-            v.sasoc_number_peer_destinations,
-            v.sasoc_peer_rwnd,
-            v.sasoc_local_rwnd,
-            v.sasoc_cookie_life,
-        )
-
-    def set_assocparams(self, value: AssocParams) -> None:
-        v = _raw.sctp_assocparams(
-            value.assoc_id,
-            value.asocmaxrxt,
-            value.number_peer_destinations,
-            value.peer_rwnd,
-            value.local_rwnd,
-            value.cookie_life,
-        )
-        _raw.set(self.fileno(), _raw.SOL_SCTP, _raw.SCTP_ASSOCINFO, v)
 
 
 def _open(fn: Callable[..., int], family: int) -> Socket:
     out = _lib.sctpx_handle()
     check(fn(int(family), byref(out)))
     return Socket(out.value, int(family))
+
+
+def adopt_fd(fd: int) -> Socket:
+    """Takes ownership of an existing SCTP socket descriptor (sctp_adopt_fd): sctpx closes
+    it, also when it is refused for not being an SCTP socket. Pass ``os.dup(fd)`` to keep
+    your own. The kind (one-to-one or one-to-many) comes from the socket's type."""
+    # The socket module reads the family from the descriptor; detach() gives it back.
+    probe = _socket.socket(fileno=fd)
+    family = int(probe.family)
+    probe.detach()
+    out = _lib.sctpx_handle()
+    check(lib.sctp_adopt_fd(int(fd), byref(out)))
+    return Socket(out.value, family)
 
 
 def open_tcp(family: int = _socket.AF_INET6) -> Socket:

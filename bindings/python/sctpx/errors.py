@@ -33,7 +33,7 @@ import errno
 import os
 from typing import Dict, NoReturn, Type
 
-from . import _lib
+from . import _lib, constants
 
 
 def strerror(code: int) -> str:
@@ -60,7 +60,7 @@ class Error(Exception):
 class NullPointerError(Error):
     """A required pointer was NULL: a bug in this binding, please report it."""
 
-    code = _lib.SCTPX_ERR_NULL_POINTER
+    code = constants.ERR_NULL_POINTER
 
 
 class HandleError(Error):
@@ -70,32 +70,32 @@ class HandleError(Error):
 class BadHandleError(HandleError):
     """The handle was never issued by the library."""
 
-    code = _lib.SCTPX_ERR_BAD_HANDLE
+    code = constants.ERR_BAD_HANDLE
 
 
 class ClosedHandleError(HandleError):
     """The socket has been closed."""
 
-    code = _lib.SCTPX_ERR_CLOSED_HANDLE
+    code = constants.ERR_CLOSED_HANDLE
 
 
 class WrongKindError(Error):
     """The call does not apply to this kind of socket (for example ``accept`` on a
     one-to-many socket, ``peeloff`` on a one-to-one socket)."""
 
-    code = _lib.SCTPX_ERR_WRONG_KIND
+    code = constants.ERR_WRONG_KIND
 
 
 class InvalidArgumentError(Error, ValueError):
     """An argument is out of range (unknown flag, option, family, malformed address...)."""
 
-    code = _lib.SCTPX_ERR_INVALID_ARGUMENT
+    code = constants.ERR_INVALID_ARGUMENT
 
 
 class BufferTooSmallError(Error):
     """A result did not fit the buffer; nothing was written."""
 
-    code = _lib.SCTPX_ERR_BUFFER_TOO_SMALL
+    code = constants.ERR_BUFFER_TOO_SMALL
 
 
 class TimedOutError(Error, builtins.TimeoutError):
@@ -104,7 +104,7 @@ class TimedOutError(Error, builtins.TimeoutError):
     Also a :class:`TimeoutError` (``errno`` is ``ETIMEDOUT``), like :func:`socket.timeout`.
     """
 
-    code = _lib.SCTPX_ERR_TIMED_OUT
+    code = constants.ERR_TIMED_OUT
 
     def __init__(self, message: str, code: int = 0) -> None:
         builtins.TimeoutError.__init__(self, errno.ETIMEDOUT, message)
@@ -117,13 +117,13 @@ class TimedOutError(Error, builtins.TimeoutError):
 class EofError(Error, builtins.EOFError):
     """The peer shut the one-to-one association down: no more messages will arrive."""
 
-    code = _lib.SCTPX_ERR_EOF
+    code = constants.ERR_EOF
 
 
 class PanicError(Error):
     """The library caught an internal panic: a bug in sctpx, please report it."""
 
-    code = _lib.SCTPX_ERR_PANIC
+    code = constants.ERR_PANIC
 
 
 _BY_CODE: Dict[int, Type[Error]] = {

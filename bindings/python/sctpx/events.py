@@ -7,8 +7,9 @@ header documents for the notification, always :class:`bytes`). ``KIND`` is the
 ``SCTPX_EVENT_*`` number, usable with :meth:`sctpx.Socket.subscribe` (the class itself
 is accepted too).
 
-The state, flag and indication constants on the classes are the kernel's values, as the
-header's comments list them.
+The values of their state, flag and indication fields are the header's constants:
+``sctpx.COMM_UP``, ``sctpx.ADDR_CONFIRMED``, ``sctpx.DATA_SENT``, ``sctpx.AUTH_NO_AUTH``,
+``sctpx.STREAM_RESET_OUTGOING_SSN``, ``sctpx.RESET_DENIED``, ...
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any, Callable, ClassVar, Dict, Optional, Tuple, Type
 
-from . import _addr, _lib
+from . import _addr, _lib, constants
+from .options import from_c
 
 Address = Tuple[Any, ...]
 
@@ -27,20 +29,20 @@ class EventKind(IntEnum):
     """``SCTPX_EVENT_*``: what an event is; the notification kinds are what
     :meth:`sctpx.Socket.subscribe` takes."""
 
-    DATA = _lib.SCTPX_EVENT_DATA
-    ASSOC_CHANGE = _lib.SCTPX_EVENT_ASSOC_CHANGE
-    PEER_ADDR_CHANGE = _lib.SCTPX_EVENT_PEER_ADDR_CHANGE
-    SEND_FAILED = _lib.SCTPX_EVENT_SEND_FAILED
-    REMOTE_ERROR = _lib.SCTPX_EVENT_REMOTE_ERROR
-    SHUTDOWN = _lib.SCTPX_EVENT_SHUTDOWN
-    PARTIAL_DELIVERY = _lib.SCTPX_EVENT_PARTIAL_DELIVERY
-    ADAPTATION = _lib.SCTPX_EVENT_ADAPTATION
-    AUTHENTICATION = _lib.SCTPX_EVENT_AUTHENTICATION
-    SENDER_DRY = _lib.SCTPX_EVENT_SENDER_DRY
-    STREAM_RESET = _lib.SCTPX_EVENT_STREAM_RESET
-    ASSOC_RESET = _lib.SCTPX_EVENT_ASSOC_RESET
-    STREAM_CHANGE = _lib.SCTPX_EVENT_STREAM_CHANGE
-    SEND_FAILED_EVENT = _lib.SCTPX_EVENT_SEND_FAILED_EVENT
+    DATA = constants.EVENT_DATA
+    ASSOC_CHANGE = constants.EVENT_ASSOC_CHANGE
+    PEER_ADDR_CHANGE = constants.EVENT_PEER_ADDR_CHANGE
+    SEND_FAILED = constants.EVENT_SEND_FAILED
+    REMOTE_ERROR = constants.EVENT_REMOTE_ERROR
+    SHUTDOWN = constants.EVENT_SHUTDOWN
+    PARTIAL_DELIVERY = constants.EVENT_PARTIAL_DELIVERY
+    ADAPTATION = constants.EVENT_ADAPTATION
+    AUTHENTICATION = constants.EVENT_AUTHENTICATION
+    SENDER_DRY = constants.EVENT_SENDER_DRY
+    STREAM_RESET = constants.EVENT_STREAM_RESET
+    ASSOC_RESET = constants.EVENT_ASSOC_RESET
+    STREAM_CHANGE = constants.EVENT_STREAM_CHANGE
+    SEND_FAILED_EVENT = constants.EVENT_SEND_FAILED_EVENT
 
 
 @dataclass(frozen=True)
@@ -88,17 +90,13 @@ class AssocChange(Notification):
     """An association came up, went down, restarted or could not start."""
 
     KIND: ClassVar[EventKind] = EventKind.ASSOC_CHANGE
-    COMM_UP: ClassVar[int] = 0
-    COMM_LOST: ClassVar[int] = 1
-    RESTART: ClassVar[int] = 2
-    SHUTDOWN_COMP: ClassVar[int] = 3
-    CANT_STR_ASSOC: ClassVar[int] = 4
     state: int
     #: The error cause code (host order) when the association failed.
     error: int
     outbound_streams: int
     inbound_streams: int
-    #: ``sctpx.FEATURE_*`` bits the peer supports (COMM_UP and RESTART only).
+    #: ``sctpx.FEATURE_*`` bits the peer supports (COMM_UP and RESTART only; Linux 6.1
+    #: sends none, so it reads 0 there).
     features: int
 
 
@@ -107,16 +105,17 @@ class PeerAddrChange(Notification):
     """A peer address changed state."""
 
     KIND: ClassVar[EventKind] = EventKind.PEER_ADDR_CHANGE
-    ADDR_AVAILABLE: ClassVar[int] = 0
-    ADDR_UNREACHABLE: ClassVar[int] = 1
-    ADDR_REMOVED: ClassVar[int] = 2
-    ADDR_ADDED: ClassVar[int] = 3
-    ADDR_MADE_PRIM: ClassVar[int] = 4
-    ADDR_CONFIRMED: ClassVar[int] = 5
-    ADDR_POTENTIALLY_FAILED: ClassVar[int] = 6
+    # Values of ``error``: why the state changed (SCTPX_PEER_* in the header).
+    FAILED_THRESHOLD: ClassVar[int] = constants.PEER_FAILED_THRESHOLD
+    RECEIVED_SACK: ClassVar[int] = constants.PEER_RECEIVED_SACK
+    HEARTBEAT_SUCCESS: ClassVar[int] = constants.PEER_HEARTBEAT_SUCCESS
+    RESPONSE_TO_USER_REQ: ClassVar[int] = constants.PEER_RESPONSE_TO_USER_REQ
+    INTERNAL_ERROR: ClassVar[int] = constants.PEER_INTERNAL_ERROR
+    SHUTDOWN_GUARD_EXPIRES: ClassVar[int] = constants.PEER_SHUTDOWN_GUARD_EXPIRES
+    PEER_FAULTY: ClassVar[int] = constants.PEER_FAULTY
     addr: Optional[Address]
     state: int
-    #: An errno-style error (0 when none).
+    #: Why: one of the constants above (a reason code, not an errno).
     error: int
 
 
@@ -139,7 +138,7 @@ class SendFailed(Notification):
     unsent user data."""
 
     KIND: ClassVar[EventKind] = EventKind.SEND_FAILED
-    #: The kernel's ``ssf_flags``: whether the data ever went on the wire.
+    #: ``sctpx.DATA_UNSENT`` or ``sctpx.DATA_SENT``: whether the data went on the wire.
     flags: int
     error: int
     info: SendInfo
@@ -173,7 +172,6 @@ class PartialDelivery(Notification):
     """Partial delivery of a message was aborted."""
 
     KIND: ClassVar[EventKind] = EventKind.PARTIAL_DELIVERY
-    PARTIAL_DELIVERY_ABORTED: ClassVar[int] = 0
     indication: int
     stream: int
     sequence: int
@@ -192,9 +190,6 @@ class Authentication(Notification):
     """An authentication key event."""
 
     KIND: ClassVar[EventKind] = EventKind.AUTHENTICATION
-    AUTH_NEW_KEY: ClassVar[int] = 0
-    AUTH_FREE_KEY: ClassVar[int] = 1
-    AUTH_NO_AUTH: ClassVar[int] = 2
     key_number: int
     indication: int
 
@@ -211,10 +206,6 @@ class StreamReset(Notification):
     """Streams were reset; :attr:`streams` lists them."""
 
     KIND: ClassVar[EventKind] = EventKind.STREAM_RESET
-    INCOMING_SSN: ClassVar[int] = 1
-    OUTGOING_SSN: ClassVar[int] = 2
-    DENIED: ClassVar[int] = 4
-    FAILED: ClassVar[int] = 8
     flags: int
 
     @property
@@ -229,8 +220,6 @@ class AssocReset(Notification):
     """The association was reset."""
 
     KIND: ClassVar[EventKind] = EventKind.ASSOC_RESET
-    DENIED: ClassVar[int] = 4
-    FAILED: ClassVar[int] = 8
     flags: int
     local_tsn: int
     remote_tsn: int
@@ -241,8 +230,6 @@ class StreamChange(Notification):
     """The number of streams changed."""
 
     KIND: ClassVar[EventKind] = EventKind.STREAM_CHANGE
-    DENIED: ClassVar[int] = 4
-    FAILED: ClassVar[int] = 8
     flags: int
     inbound_streams: int
     outbound_streams: int
@@ -269,13 +256,9 @@ NOTIFICATIONS: Dict[int, Type[Notification]] = {
 }
 
 
-def _send_info(i: _lib.sctpx_send_info) -> SendInfo:
-    return SendInfo(i.stream, i.flags, i.ppid, i.context, i.assoc_id, i.pr_policy, i.pr_value)
-
-
 def _send_failed(ev: _lib.sctpx_event) -> Dict[str, Any]:
     s = ev.send_failed
-    return {"flags": s.flags, "error": s.error, "info": _send_info(s.info)}
+    return {"flags": s.flags, "error": s.error, "info": from_c(SendInfo, s.info)}
 
 
 def _fields(sub: str, *names: str) -> Callable[[_lib.sctpx_event], Dict[str, Any]]:
@@ -314,7 +297,7 @@ _DECODE: Dict[int, Callable[[_lib.sctpx_event], Dict[str, Any]]] = {
 def decode(ev: _lib.sctpx_event, data: bytes) -> Event:
     """The typed event for a filled ``sctpx_event`` and its bytes."""
     flags = ev.flags
-    if ev.kind == _lib.SCTPX_EVENT_DATA:
+    if ev.kind == constants.EVENT_DATA:
         return DataMessage(
             assoc_id=ev.assoc_id,
             data=data,
@@ -325,14 +308,14 @@ def decode(ev: _lib.sctpx_event, data: bytes) -> Event:
             cumtsn=ev.cumtsn,
             context=ev.context,
             from_=_addr.from_storage(getattr(ev, "from")) if ev.from_len else None,
-            complete=bool(flags & _lib.SCTPX_EVENT_FLAG_COMPLETE),
-            unordered=bool(flags & _lib.SCTPX_EVENT_FLAG_UNORDERED),
+            complete=bool(flags & constants.EVENT_FLAG_COMPLETE),
+            unordered=bool(flags & constants.EVENT_FLAG_UNORDERED),
         )
     cls = NOTIFICATIONS[ev.kind]
     return cls(
         assoc_id=ev.assoc_id,
         data=data,
-        truncated=bool(flags & _lib.SCTPX_EVENT_FLAG_TRUNCATED),
+        truncated=bool(flags & constants.EVENT_FLAG_TRUNCATED),
         **_DECODE[ev.kind](ev),
     )
 

@@ -2,17 +2,30 @@
 
 Integer options are read and written with :meth:`sctpx.Socket.get_option` /
 :meth:`~sctpx.Socket.set_option` (an :class:`Option` and a value) or through the socket's
-properties named after them (``sock.nodelay = True``). Structured options are dataclasses
+properties named after them (``sock.nodelay = True``; bool for yes/no options). Structured options are dataclasses
 mirroring the header's structs, field for field.
 """
 
 from __future__ import annotations
 
+import ctypes
 from dataclasses import dataclass, field, fields
 from enum import IntEnum
 from typing import Any, Optional, Tuple, Type, TypeVar
 
-from . import _addr, _lib
+from . import _addr, _lib, constants
+from .constants import (  # noqa: F401  (re-exported: PeerAddrParams.flags bits)
+    SPP_DSCP,
+    SPP_HB_DEMAND,
+    SPP_HB_DISABLE,
+    SPP_HB_ENABLE,
+    SPP_HB_TIME_IS_ZERO,
+    SPP_IPV6_FLOWLABEL,
+    SPP_PMTUD_DISABLE,
+    SPP_PMTUD_ENABLE,
+    SPP_SACKDELAY_DISABLE,
+    SPP_SACKDELAY_ENABLE,
+)
 
 Address = Tuple[Any, ...]
 
@@ -20,54 +33,49 @@ Address = Tuple[Any, ...]
 class Option(IntEnum):
     """``SCTPX_OPT_*``: the integer options."""
 
-    NODELAY = _lib.SCTPX_OPT_NODELAY
-    AUTOCLOSE = _lib.SCTPX_OPT_AUTOCLOSE
-    DISABLE_FRAGMENTS = _lib.SCTPX_OPT_DISABLE_FRAGMENTS
-    MAPPED_V4 = _lib.SCTPX_OPT_MAPPED_V4
-    FRAGMENT_INTERLEAVE = _lib.SCTPX_OPT_FRAGMENT_INTERLEAVE
-    PARTIAL_DELIVERY_POINT = _lib.SCTPX_OPT_PARTIAL_DELIVERY_POINT
-    MAXSEG = _lib.SCTPX_OPT_MAXSEG
-    MAX_BURST = _lib.SCTPX_OPT_MAX_BURST
-    CONTEXT = _lib.SCTPX_OPT_CONTEXT
-    ADAPTATION_LAYER = _lib.SCTPX_OPT_ADAPTATION_LAYER
-    REUSE_PORT = _lib.SCTPX_OPT_REUSE_PORT
-    SNDBUF = _lib.SCTPX_OPT_SNDBUF
-    RCVBUF = _lib.SCTPX_OPT_RCVBUF
-    REUSEADDR = _lib.SCTPX_OPT_REUSEADDR
-    LINGER = _lib.SCTPX_OPT_LINGER
-    ASSOC_NUMBER = _lib.SCTPX_OPT_ASSOC_NUMBER
-    V6ONLY = _lib.SCTPX_OPT_V6ONLY
-    ENABLE_STREAM_RESET = _lib.SCTPX_OPT_ENABLE_STREAM_RESET
-    RECONFIG_SUPPORTED = _lib.SCTPX_OPT_RECONFIG_SUPPORTED
-    PR_SUPPORTED = _lib.SCTPX_OPT_PR_SUPPORTED
-    NONBLOCK = _lib.SCTPX_OPT_NONBLOCK
+    NODELAY = constants.OPT_NODELAY
+    AUTOCLOSE = constants.OPT_AUTOCLOSE
+    DISABLE_FRAGMENTS = constants.OPT_DISABLE_FRAGMENTS
+    MAPPED_V4 = constants.OPT_MAPPED_V4
+    FRAGMENT_INTERLEAVE = constants.OPT_FRAGMENT_INTERLEAVE
+    PARTIAL_DELIVERY_POINT = constants.OPT_PARTIAL_DELIVERY_POINT
+    MAXSEG = constants.OPT_MAXSEG
+    MAX_BURST = constants.OPT_MAX_BURST
+    CONTEXT = constants.OPT_CONTEXT
+    ADAPTATION_LAYER = constants.OPT_ADAPTATION_LAYER
+    REUSE_PORT = constants.OPT_REUSE_PORT
+    SNDBUF = constants.OPT_SNDBUF
+    RCVBUF = constants.OPT_RCVBUF
+    REUSEADDR = constants.OPT_REUSEADDR
+    LINGER = constants.OPT_LINGER
+    ASSOC_NUMBER = constants.OPT_ASSOC_NUMBER
+    V6ONLY = constants.OPT_V6ONLY
+    ENABLE_STREAM_RESET = constants.OPT_ENABLE_STREAM_RESET
+    RECONFIG_SUPPORTED = constants.OPT_RECONFIG_SUPPORTED
+    PR_SUPPORTED = constants.OPT_PR_SUPPORTED
+    NONBLOCK = constants.OPT_NONBLOCK
+    PENDING_ERROR = constants.OPT_PENDING_ERROR
 
-
-#: Options whose value is a yes/no (the socket's properties give them as bool).
-BOOLEAN_OPTIONS = frozenset(
-    {
-        Option.NODELAY,
-        Option.DISABLE_FRAGMENTS,
-        Option.MAPPED_V4,
-        Option.REUSE_PORT,
-        Option.REUSEADDR,
-        Option.V6ONLY,
-        Option.RECONFIG_SUPPORTED,
-        Option.PR_SUPPORTED,
-        Option.NONBLOCK,
-    }
-)
-
-#: Options that can only be read.
-READ_ONLY_OPTIONS = frozenset({Option.ASSOC_NUMBER})
 
 T = TypeVar("T")
+S = TypeVar("S", bound=ctypes.Structure)
 
 
-def _from_struct(cls: Type[T], s: Any, **extra: Any) -> T:
+def from_c(cls: Type[T], s: Any, **extra: Any) -> T:
     """A dataclass from the same-named fields of a ctypes struct (``extra`` overrides)."""
     values = {f.name: extra[f.name] if f.name in extra else getattr(s, f.name) for f in fields(cls)}  # type: ignore[arg-type]
     return cls(**values)
+
+
+def to_c(value: Any, ctype: Type[S], skip: Tuple[str, ...] = ()) -> S:
+    """A ctypes struct from the same-named fields of a dataclass, but those in ``skip``
+    (the struct's other fields, such as ``reserved``, stay 0)."""
+    s = ctype()
+    for spec in ctype._fields_:
+        name = spec[0]
+        if name not in skip and hasattr(value, name):
+            setattr(s, name, getattr(value, name))
+    return s
 
 
 def _address(st: Any, length: int) -> Optional[Address]:
@@ -83,13 +91,6 @@ class InitMsg:
     max_attempts: int = 0
     #: Milliseconds.
     max_init_timeo: int = 0
-
-    @classmethod
-    def from_c(cls, s: _lib.sctpx_initmsg) -> "InitMsg":
-        return _from_struct(cls, s)
-
-    def to_c(self) -> _lib.sctpx_initmsg:
-        return _lib.sctpx_initmsg(self.num_ostreams, self.max_instreams, self.max_attempts, self.max_init_timeo)
 
 
 @dataclass
@@ -112,42 +113,22 @@ class PeerAddrParams:
 
     @classmethod
     def from_c(cls, s: _lib.sctpx_paddrparams) -> "PeerAddrParams":
-        return _from_struct(cls, s, address=_address(s.address, s.address_len))
+        return from_c(cls, s, address=_address(s.address, s.address_len))
 
     def to_c(self, family: int) -> _lib.sctpx_paddrparams:
-        s = _lib.sctpx_paddrparams()
-        for f in fields(self):
-            if f.name != "address":
-                setattr(s, f.name, getattr(self, f.name))
+        s = to_c(self, _lib.sctpx_paddrparams, skip=("address",))
         if self.address is not None:
             _, s.address_len = _addr.to_storage(self.address, family, s.address)
         return s
-
-
-#: SPP_* flags of :attr:`PeerAddrParams.flags` (<linux/sctp.h>).
-SPP_HB_ENABLE = 1 << 0
-SPP_HB_DISABLE = 1 << 1
-SPP_HB_DEMAND = 1 << 2
-SPP_PMTUD_ENABLE = 1 << 3
-SPP_PMTUD_DISABLE = 1 << 4
-SPP_SACKDELAY_ENABLE = 1 << 5
-SPP_SACKDELAY_DISABLE = 1 << 6
-SPP_HB_TIME_IS_ZERO = 1 << 7
-SPP_IPV6_FLOWLABEL = 1 << 8
-SPP_DSCP = 1 << 9
 
 
 @dataclass
 class PeerAddrInfo:
     """SCTP_GET_PEER_ADDR_INFO: one peer address's state."""
 
-    INACTIVE = 0
-    PF = 1
-    ACTIVE = 2
-    UNCONFIRMED = 3
-
     assoc_id: int = 0
     address: Optional[Address] = None
+    #: ``sctpx.PATH_*``.
     state: int = 0
     cwnd: int = 0
     #: Smoothed RTT, milliseconds.
@@ -158,25 +139,15 @@ class PeerAddrInfo:
 
     @classmethod
     def from_c(cls, s: _lib.sctpx_paddrinfo) -> "PeerAddrInfo":
-        return _from_struct(cls, s, address=_address(s.address, s.address_len))
+        return from_c(cls, s, address=_address(s.address, s.address_len))
 
 
 @dataclass
 class Status:
     """SCTP_STATUS: an association's state."""
 
-    # The kernel's association states (enum sctp_sstat_state).
-    EMPTY = 0
-    CLOSED = 1
-    COOKIE_WAIT = 2
-    COOKIE_ECHOED = 3
-    ESTABLISHED = 4
-    SHUTDOWN_PENDING = 5
-    SHUTDOWN_SENT = 6
-    SHUTDOWN_RECEIVED = 7
-    SHUTDOWN_ACK_SENT = 8
-
     assoc_id: int = 0
+    #: ``sctpx.STATE_*``.
     state: int = 0
     rwnd: int = 0
     unackdata: int = 0
@@ -188,7 +159,7 @@ class Status:
 
     @classmethod
     def from_c(cls, s: _lib.sctpx_status) -> "Status":
-        return _from_struct(cls, s, primary=PeerAddrInfo.from_c(s.primary))
+        return from_c(cls, s, primary=PeerAddrInfo.from_c(s.primary))
 
 
 @dataclass
@@ -211,10 +182,6 @@ class AssocStats:
     opackets: int = 0
     ipackets: int = 0
 
-    @classmethod
-    def from_c(cls, s: _lib.sctpx_assoc_stats) -> "AssocStats":
-        return _from_struct(cls, s)
-
 
 @dataclass
 class RtoInfo:
@@ -228,12 +195,24 @@ class RtoInfo:
 
 @dataclass
 class AssocParams:
-    """SCTP_ASSOCINFO; ``asocmaxrxt`` and ``cookie_life`` (ms) can be set, 0 leaves them
+    """SCTP_ASSOCINFO; ``max_retrans`` and ``cookie_life`` (ms) can be set, 0 leaves them
     unchanged; the rest is read only."""
 
     assoc_id: int = 0
-    asocmaxrxt: int = 0
-    number_peer_destinations: int = 0
+    #: Retransmissions before the association is declared lost.
+    max_retrans: int = 0
+    #: Number of peer addresses.
+    peer_destinations: int = 0
     peer_rwnd: int = 0
     local_rwnd: int = 0
     cookie_life: int = 0
+
+
+@dataclass
+class SackInfo:
+    """SCTP_DELAYED_SACK: ``delay`` in milliseconds; ``freq`` packets before a SACK is
+    sent (1 turns delayed SACK off)."""
+
+    assoc_id: int = 0
+    delay: int = 0
+    freq: int = 0

@@ -34,8 +34,8 @@ Where PySCTP has a known bug, this module does the right thing instead:
 
 Differences that follow from sctpx owning its descriptors:
 
-* ``sk``, when given, must be an :class:`sctpx.Socket`; wrapping an existing
-  :class:`socket.socket` is not possible (the C API cannot adopt a descriptor).
+* ``sk``, when a :class:`socket.socket`, is duplicated and the duplicate adopted
+  (``sctp_adopt_fd``): both stay usable and each must be closed.
 * ``events.data_io`` is always True: sctpx always delivers the metadata of data messages
   (``sndrcvinfo``) and never subscribes anything else by default; the other ``events``
   flags map to :meth:`sctpx.Socket.subscribe`.
@@ -52,37 +52,27 @@ import socket
 from typing import Any, Callable, Dict, Optional, Tuple, Union
 
 from . import core, events, options
-from ._lib import (
-    SCTPX_BINDX_ADD,
-    SCTPX_BINDX_REMOVE,
-    SCTPX_PR_NONE,
-    SCTPX_PR_TTL,
-    SCTPX_SEND_ABORT,
-    SCTPX_SEND_EOF,
-    SCTPX_SEND_SENDALL,
-    SCTPX_SEND_UNORDERED,
-)
+from . import constants as _constants
+from .constants import BINDX_ADD, BINDX_REMOVE
 from .errors import EofError
 
 # --- constants ------------------------------------------------------------------------------
 
-BINDX_ADD = SCTPX_BINDX_ADD
-BINDX_REMOVE = SCTPX_BINDX_REMOVE
 BINDX_REM = BINDX_REMOVE
 
 # sndrcvinfo / sctp_send flags (the kernel's SCTP_* sinfo_flags).
-MSG_UNORDERED = SCTPX_SEND_UNORDERED
+MSG_UNORDERED = _constants.SEND_UNORDERED
 MSG_ADDR_OVER = 2
-MSG_ABORT = SCTPX_SEND_ABORT
-MSG_EOF = SCTPX_SEND_EOF
-MSG_FIN = SCTPX_SEND_EOF
-MSG_SENDALL = SCTPX_SEND_SENDALL
+MSG_ABORT = _constants.SEND_ABORT
+MSG_EOF = _constants.SEND_EOF
+MSG_FIN = _constants.SEND_EOF
+MSG_SENDALL = _constants.SEND_SENDALL
 MSG_ADDR_OVERRIDE = MSG_ADDR_OVER
 
 # recvmsg flags, as sctp_recv returns them.
 FLAG_NOTIFICATION = 0x8000
-FLAG_EOR = socket.MSG_EOR
-FLAG_DONTROUTE = socket.MSG_DONTROUTE
+FLAG_EOR = int(socket.MSG_EOR)
+FLAG_DONTROUTE = int(socket.MSG_DONTROUTE)
 
 (
     HAVE_SCTP,
@@ -97,8 +87,8 @@ FLAG_DONTROUTE = socket.MSG_DONTROUTE
 
 SOL_SCTP = 132
 IPPROTO_SCTP = 132
-SOCK_SEQPACKET = socket.SOCK_SEQPACKET
-SOCK_STREAM = socket.SOCK_STREAM
+SOCK_SEQPACKET = int(socket.SOCK_SEQPACKET)
+SOCK_STREAM = int(socket.SOCK_STREAM)
 (STYLE_TCP, STYLE_UDP) = (SOCK_STREAM, SOCK_SEQPACKET)
 (TCP_STYLE, UDP_STYLE) = (STYLE_TCP, STYLE_UDP)
 
@@ -120,14 +110,14 @@ _CONSTANTS: Dict[str, int] = {
     "MSG_FIN": MSG_FIN,
     "MSG_DONTROUTE": FLAG_DONTROUTE,
     "MSG_NOTIFICATION": FLAG_NOTIFICATION,
-    "SCTP_COMM_UP": events.AssocChange.COMM_UP,
-    "SCTP_COMM_LOST": events.AssocChange.COMM_LOST,
-    "SCTP_RESTART": events.AssocChange.RESTART,
-    "SCTP_SHUTDOWN_COMP": events.AssocChange.SHUTDOWN_COMP,
-    "SCTP_CANT_STR_ASSOC": events.AssocChange.CANT_STR_ASSOC,
-    "SCTP_DATA_UNSENT": 0,
-    "SCTP_DATA_SENT": 1,
-    "SCTP_PARTIAL_DELIVERY_ABORTED": events.PartialDelivery.PARTIAL_DELIVERY_ABORTED,
+    "SCTP_COMM_UP": _constants.COMM_UP,
+    "SCTP_COMM_LOST": _constants.COMM_LOST,
+    "SCTP_RESTART": _constants.RESTART,
+    "SCTP_SHUTDOWN_COMP": _constants.SHUTDOWN_COMP,
+    "SCTP_CANT_STR_ASSOC": _constants.CANT_STR_ASSOC,
+    "SCTP_DATA_UNSENT": _constants.DATA_UNSENT,
+    "SCTP_DATA_SENT": _constants.DATA_SENT,
+    "SCTP_PARTIAL_DELIVERY_ABORTED": _constants.PARTIAL_DELIVERY_ABORTED,
     "SPP_HB_DISABLED": options.SPP_HB_DISABLE,
     "SPP_HB_ENABLED": options.SPP_HB_ENABLE,
     "SPP_PMTUD_DISABLED": options.SPP_PMTUD_DISABLE,
@@ -137,39 +127,38 @@ _CONSTANTS: Dict[str, int] = {
     # Linux has no such association states; PySCTP gives -1 there too.
     "SCTP_BOUND": -1,
     "SCTP_LISTEN": -1,
-    # enum sctp_sn_error
-    "SCTP_FAILED_THRESHOLD": 0,
-    "SCTP_RECEIVED_SACK": 1,
-    "SCTP_HEARTBEAT_SUCCESS": 2,
-    "SCTP_RESPONSE_TO_USER_REQ": 3,
-    "SCTP_INTERNAL_ERROR": 4,
-    "SCTP_SHUTDOWN_GUARD_EXPIRES": 5,
-    "SCTP_PEER_FAULTY": 6,
-    "SCTP_ADDR_AVAILABLE": events.PeerAddrChange.ADDR_AVAILABLE,
-    "SCTP_ADDR_UNREACHABLE": events.PeerAddrChange.ADDR_UNREACHABLE,
-    "SCTP_ADDR_REMOVED": events.PeerAddrChange.ADDR_REMOVED,
-    "SCTP_ADDR_MADE_PRIM": events.PeerAddrChange.ADDR_MADE_PRIM,
-    "SCTP_ADDR_ADDED": events.PeerAddrChange.ADDR_ADDED,
-    "SCTP_INACTIVE": options.PeerAddrInfo.INACTIVE,
-    "SCTP_ACTIVE": options.PeerAddrInfo.ACTIVE,
-    "SCTP_EMPTY": options.Status.EMPTY,
-    "SCTP_CLOSED": options.Status.CLOSED,
-    "SCTP_COOKIE_WAIT": options.Status.COOKIE_WAIT,
-    "SCTP_COOKIE_ECHOED": options.Status.COOKIE_ECHOED,
-    "SCTP_ESTABLISHED": options.Status.ESTABLISHED,
-    "SCTP_SHUTDOWN_PENDING": options.Status.SHUTDOWN_PENDING,
-    "SCTP_SHUTDOWN_SENT": options.Status.SHUTDOWN_SENT,
-    "SCTP_SHUTDOWN_RECEIVED": options.Status.SHUTDOWN_RECEIVED,
-    "SCTP_SHUTDOWN_ACK_SENT": options.Status.SHUTDOWN_ACK_SENT,
+    "SCTP_FAILED_THRESHOLD": events.PeerAddrChange.FAILED_THRESHOLD,
+    "SCTP_RECEIVED_SACK": events.PeerAddrChange.RECEIVED_SACK,
+    "SCTP_HEARTBEAT_SUCCESS": events.PeerAddrChange.HEARTBEAT_SUCCESS,
+    "SCTP_RESPONSE_TO_USER_REQ": events.PeerAddrChange.RESPONSE_TO_USER_REQ,
+    "SCTP_INTERNAL_ERROR": events.PeerAddrChange.INTERNAL_ERROR,
+    "SCTP_SHUTDOWN_GUARD_EXPIRES": events.PeerAddrChange.SHUTDOWN_GUARD_EXPIRES,
+    "SCTP_PEER_FAULTY": events.PeerAddrChange.PEER_FAULTY,
+    "SCTP_ADDR_AVAILABLE": _constants.ADDR_AVAILABLE,
+    "SCTP_ADDR_UNREACHABLE": _constants.ADDR_UNREACHABLE,
+    "SCTP_ADDR_REMOVED": _constants.ADDR_REMOVED,
+    "SCTP_ADDR_MADE_PRIM": _constants.ADDR_MADE_PRIM,
+    "SCTP_ADDR_ADDED": _constants.ADDR_ADDED,
+    "SCTP_INACTIVE": _constants.PATH_INACTIVE,
+    "SCTP_ACTIVE": _constants.PATH_ACTIVE,
+    "SCTP_EMPTY": 0,  # no SCTPX_ name: Linux never reports it
+    "SCTP_CLOSED": _constants.STATE_CLOSED,
+    "SCTP_COOKIE_WAIT": _constants.STATE_COOKIE_WAIT,
+    "SCTP_COOKIE_ECHOED": _constants.STATE_COOKIE_ECHOED,
+    "SCTP_ESTABLISHED": _constants.STATE_ESTABLISHED,
+    "SCTP_SHUTDOWN_PENDING": _constants.STATE_SHUTDOWN_PENDING,
+    "SCTP_SHUTDOWN_SENT": _constants.STATE_SHUTDOWN_SENT,
+    "SCTP_SHUTDOWN_RECEIVED": _constants.STATE_SHUTDOWN_RECEIVED,
+    "SCTP_SHUTDOWN_ACK_SENT": _constants.STATE_SHUTDOWN_ACK_SENT,
     "SCTP_SN_TYPE_BASE": _SN_TYPE_BASE,
-    # The kernel's sn_type of each notification: SN_TYPE_BASE + (SCTPX_EVENT_* - 1).
-    "SCTP_ASSOC_CHANGE": _SN_TYPE_BASE + events.EventKind.ASSOC_CHANGE - 1,
-    "SCTP_PEER_ADDR_CHANGE": _SN_TYPE_BASE + events.EventKind.PEER_ADDR_CHANGE - 1,
-    "SCTP_SEND_FAILED": _SN_TYPE_BASE + events.EventKind.SEND_FAILED - 1,
-    "SCTP_REMOTE_ERROR": _SN_TYPE_BASE + events.EventKind.REMOTE_ERROR - 1,
-    "SCTP_SHUTDOWN_EVENT": _SN_TYPE_BASE + events.EventKind.SHUTDOWN - 1,
-    "SCTP_PARTIAL_DELIVERY_EVENT": _SN_TYPE_BASE + events.EventKind.PARTIAL_DELIVERY - 1,
-    "SCTP_ADAPTATION_INDICATION": _SN_TYPE_BASE + events.EventKind.ADAPTATION - 1,
+    # The kernel's sn_type of each notification: SN_TYPE_BASE + SCTPX_EVENT_*.
+    "SCTP_ASSOC_CHANGE": _SN_TYPE_BASE + events.EventKind.ASSOC_CHANGE,
+    "SCTP_PEER_ADDR_CHANGE": _SN_TYPE_BASE + events.EventKind.PEER_ADDR_CHANGE,
+    "SCTP_SEND_FAILED": _SN_TYPE_BASE + events.EventKind.SEND_FAILED,
+    "SCTP_REMOTE_ERROR": _SN_TYPE_BASE + events.EventKind.REMOTE_ERROR,
+    "SCTP_SHUTDOWN_EVENT": _SN_TYPE_BASE + events.EventKind.SHUTDOWN,
+    "SCTP_PARTIAL_DELIVERY_EVENT": _SN_TYPE_BASE + events.EventKind.PARTIAL_DELIVERY,
+    "SCTP_ADAPTATION_INDICATION": _SN_TYPE_BASE + events.EventKind.ADAPTATION,
 }
 
 
@@ -414,7 +403,7 @@ def _notification(ev: events.Notification) -> notification:
     """The PySCTP object for a notification."""
     kind = ev.KIND
     values: Dict[str, Any] = {
-        "type": _SN_TYPE_BASE + kind - 1,
+        "type": _SN_TYPE_BASE + kind,
         "length": _FIXED_LENGTH[kind] + len(ev.data),
         "assoc_id": ev.assoc_id,
     }
@@ -667,21 +656,41 @@ def _fill_paddrinfo(out: paddrinfo, info: options.PeerAddrInfo) -> paddrinfo:
 # --- the socket -------------------------------------------------------------------------------
 
 
+def _forward(attr: str, convert: Callable[[Any], Any]) -> Tuple[Callable[..., Any], Callable[..., None]]:
+    """A get/set pair for the ``attr`` property of the socket's sctpx.Socket."""
+
+    def get(self: "sctpsocket") -> Any:
+        return getattr(self._sx, attr)
+
+    def set_(self: "sctpsocket", value: Any) -> None:
+        setattr(self._sx, attr, convert(value))
+
+    return get, set_
+
+
+def _through_accessors(name: str) -> property:
+    """A property calling ``get_NAME``/``set_NAME`` by name, so that a subclass's override
+    (sctpsocket_tcp refuses autoclose) is the one called, as in PySCTP."""
+    return property(lambda self: getattr(self, "get_" + name)(), lambda self, v: getattr(self, "set_" + name)(v))
+
+
 class sctpsocket:
     """An SCTP socket with PySCTP's interface (see the module docstring).
 
     ``family``: ``socket.AF_INET`` or ``socket.AF_INET6``; ``style``: ``TCP_STYLE`` or
-    ``UDP_STYLE``; ``sk``: None (a new socket) or an :class:`sctpx.Socket` to wrap.
+    ``UDP_STYLE``; ``sk``: None (a new socket), a ``socket.socket`` of protocol SCTP (its
+    descriptor is duplicated and adopted) or an :class:`sctpx.Socket` to wrap.
     """
 
     def __init__(self, family: int, style: int, sk: Optional[core.Socket]) -> None:
         if sk is None:
             sk = core.open_tcp(family) if style == TCP_STYLE else core.open_udp(family)
+        elif isinstance(sk, socket.socket):
+            # As PySCTP wraps a socket.socket: sctpx adopts a duplicate of its descriptor,
+            # so both objects stay valid and closing one leaves the other working.
+            sk = core.adopt_fd(os.dup(sk.fileno()))
         elif not isinstance(sk, core.Socket):
-            raise TypeError(
-                "sk must be an sctpx.Socket: sctpx owns its descriptors and cannot adopt a "
-                "socket.socket (%r)" % (sk,)
-            )
+            raise TypeError("sk must be a socket.socket or an sctpx.Socket, not %r" % (sk,))
         self._sx = sk
         self._style = style
         self._family = family
@@ -692,6 +701,11 @@ class sctpsocket:
         self.initparams = initparams(self)
         self.events = event_subscribe(self)
         self.datalogging = False
+
+    @property
+    def sctpx(self) -> core.Socket:
+        """The :class:`sctpx.Socket` underneath, for the modern API."""
+        return self._sx
 
     # --- what PySCTP delegates to socket.socket, done by sctpx -----------------------------
 
@@ -783,7 +797,7 @@ class sctpsocket:
             flags=flags & ~MSG_ADDR_OVER,
             context=context,
             to=_target(to),
-            pr_policy=SCTPX_PR_TTL if timetolive else SCTPX_PR_NONE,
+            pr_policy=_constants.PR_TTL if timetolive else _constants.PR_NONE,
             pr_value=timetolive,
         )
 
@@ -878,14 +892,14 @@ class sctpsocket:
         self._check_assoc(assoc_id)
         s = _fill_paddrinfo(paddrinfo(), self._sx.get_paddrinfo(tuple(sockaddr), assoc_id))
         s.assoc_id = assoc_id
-        s.sockaddr = tuple(sockaddr)  # type: ignore[assignment]
+        s.sockaddr = tuple(sockaddr)
         return s
 
     def get_assocparams(self, assoc_id: int = 0) -> assocparams:
         v = self._sx.get_assocparams(assoc_id)
         s = assocparams()
         s.assoc_id = assoc_id
-        s.assocmaxrxt, s.number_peer_destinations = v.asocmaxrxt, v.number_peer_destinations
+        s.assocmaxrxt, s.number_peer_destinations = v.max_retrans, v.peer_destinations
         s.peer_rwnd, s.local_rwnd, s.cookie_life = v.peer_rwnd, v.local_rwnd, v.cookie_life
         return s
 
@@ -942,41 +956,13 @@ class sctpsocket:
 
     # --- properties -----------------------------------------------------------------------
 
-    def get_nodelay(self) -> bool:
-        return self._sx.nodelay
-
-    def set_nodelay(self, rvalue: Any) -> None:
-        self._sx.nodelay = bool(rvalue)
-
-    def get_adaptation(self) -> int:
-        return self._sx.adaptation_layer
-
-    def set_adaptation(self, rvalue: int) -> None:
-        self._sx.adaptation_layer = rvalue
-
-    def get_disable_fragments(self) -> bool:
-        return self._sx.disable_fragments
-
-    def set_disable_fragments(self, rvalue: Any) -> None:
-        self._sx.disable_fragments = bool(rvalue)
-
-    def get_mappedv4(self) -> bool:
-        return self._sx.mapped_v4
-
-    def set_mappedv4(self, rvalue: Any) -> None:
-        self._sx.mapped_v4 = bool(rvalue)
-
-    def get_maxseg(self) -> int:
-        return self._sx.maxseg
-
-    def set_maxseg(self, rvalue: int) -> None:
-        self._sx.maxseg = rvalue
-
-    def get_autoclose(self) -> int:
-        return self._sx.autoclose
-
-    def set_autoclose(self, rvalue: int) -> None:
-        self._sx.autoclose = rvalue
+    # PySCTP's get_X/set_X pairs, each over an sctpx.Socket option property.
+    get_nodelay, set_nodelay = _forward("nodelay", bool)
+    get_adaptation, set_adaptation = _forward("adaptation_layer", int)
+    get_disable_fragments, set_disable_fragments = _forward("disable_fragments", bool)
+    get_mappedv4, set_mappedv4 = _forward("mapped_v4", bool)
+    get_maxseg, set_maxseg = _forward("maxseg", int)
+    get_autoclose, set_autoclose = _forward("autoclose", int)
 
     def get_ttl(self) -> int:
         """The default ``timetolive`` of sctp_send (ms, 0: forever)."""
@@ -996,16 +982,14 @@ class sctpsocket:
             raise ValueError("streamid shall be a valid unsigned 16bits integer")
         self._streamid = newVal
 
-    # Through lambdas so that a subclass's get_/set_ override (sctpsocket_tcp's autoclose)
-    # is the one called, as in PySCTP.
-    nodelay = property(lambda s: s.get_nodelay(), lambda s, v: s.set_nodelay(v))
-    adaptation = property(lambda s: s.get_adaptation(), lambda s, v: s.set_adaptation(v))
-    disable_fragments = property(lambda s: s.get_disable_fragments(), lambda s, v: s.set_disable_fragments(v))
-    mappedv4 = property(lambda s: s.get_mappedv4(), lambda s, v: s.set_mappedv4(v))
-    maxseg = property(lambda s: s.get_maxseg(), lambda s, v: s.set_maxseg(v))
-    autoclose = property(lambda s: s.get_autoclose(), lambda s, v: s.set_autoclose(v))
-    ttl = property(lambda s: s.get_ttl(), lambda s, v: s.set_ttl(v))
-    streamid = property(lambda s: s.get_streamid(), lambda s, v: s.set_streamid(v))
+    nodelay = _through_accessors("nodelay")
+    adaptation = _through_accessors("adaptation")
+    disable_fragments = _through_accessors("disable_fragments")
+    mappedv4 = _through_accessors("mappedv4")
+    maxseg = _through_accessors("maxseg")
+    autoclose = _through_accessors("autoclose")
+    ttl = _through_accessors("ttl")
+    streamid = _through_accessors("streamid")
 
 
 class sctpsocket_tcp(sctpsocket):

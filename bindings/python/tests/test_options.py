@@ -35,8 +35,9 @@ from conftest import LOOPBACK, next_data, port_of
     ],
 )
 def test_option_property_reads_back_what_was_set(name, value):
-    # One-to-many: the only kind where every option (autoclose included) applies.
-    with sctpx.open_udp(socket.AF_INET6) as s:
+    # autoclose applies to one-to-many sockets only, reuse_port to one-to-one only.
+    opener = sctpx.open_udp if name == "autoclose" else sctpx.open_tcp
+    with opener(socket.AF_INET6) as s:
         setattr(s, name, value)
         assert getattr(s, name) == value
         assert type(getattr(s, name)) is type(value)
@@ -75,9 +76,9 @@ def test_initmsg_reads_back_and_sets_the_streams_of_new_associations(listener):
 def test_status_of_an_established_association(pair):
     cli, conn = pair
     st = cli.get_status()
-    assert st.state == sctpx.Status.ESTABLISHED
+    assert st.state == sctpx.STATE_ESTABLISHED
     assert st.primary.address == (LOOPBACK, port_of(conn))
-    assert st.primary.state == sctpx.PeerAddrInfo.ACTIVE
+    assert st.primary.state == sctpx.PATH_ACTIVE
     assert st.inbound_streams > 0 and st.outbound_streams > 0
     assert st.assoc_id > 0
 
@@ -86,7 +87,7 @@ def test_paddrinfo_of_the_peer_address(pair):
     cli, conn = pair
     info = cli.get_paddrinfo((LOOPBACK, port_of(conn)))
     assert info.address == (LOOPBACK, port_of(conn))
-    assert info.state == sctpx.PeerAddrInfo.ACTIVE
+    assert info.state == sctpx.PATH_ACTIVE
     assert info.mtu > 0 and info.rto > 0
 
 
@@ -95,10 +96,10 @@ def test_paddrparams_heartbeat_interval_round_trips(pair):
     peer = (LOOPBACK, port_of(conn))
     params = cli.get_paddrparams(peer)
     assert params.address == peer
-    params.hbinterval = 12345
+    params.hbinterval = 12000  # the kernel keeps it in jiffies: a whole number of them
     params.flags = sctpx.options.SPP_HB_ENABLE
     cli.set_paddrparams(params)
-    assert cli.get_paddrparams(peer).hbinterval == 12345
+    assert cli.get_paddrparams(peer).hbinterval == 12000
 
 
 def test_socket_default_paddrparams_have_no_address():
@@ -128,12 +129,34 @@ def test_rtoinfo_round_trips():
         assert s.get_rtoinfo() == sctpx.RtoInfo(0, 500, 4000, 200)
 
 
-def test_assocparams_cookie_life_round_trips():
+def test_assocparams_round_trip_and_count_the_peer_addresses(pair):
+    cli, _ = pair
+    p = cli.get_assocparams()
+    assert p.peer_destinations == 1
+    p.cookie_life, p.max_retrans = 30000, 7
+    cli.set_assocparams(p)
+    got = cli.get_assocparams()
+    assert (got.cookie_life, got.max_retrans) == (30000, 7)
+
+
+def test_default_send_info_round_trips():
     with sctpx.open_udp() as s:
-        p = s.get_assocparams()
-        p.cookie_life = 30000
-        s.set_assocparams(p)
-        assert s.get_assocparams().cookie_life == 30000
+        s.set_default_send_info(sctpx.SendInfo(stream=2, ppid=99, context=5, flags=sctpx.SEND_UNORDERED))
+        got = s.get_default_send_info()
+        assert (got.stream, got.ppid, got.context, got.flags) == (2, 99, 5, sctpx.SEND_UNORDERED)
+
+
+def test_delayed_sack_round_trips():
+    with sctpx.open_udp() as s:
+        s.set_delayed_sack(sctpx.SackInfo(delay=100, freq=2))
+        assert s.get_delayed_sack() == sctpx.SackInfo(0, 100, 2)
+
+
+def test_pending_error_is_zero_and_read_only():
+    with sctpx.open_tcp() as s:
+        assert s.pending_error == 0
+        with pytest.raises(AttributeError):
+            s.pending_error = 1
 
 
 def test_subscribe_turns_one_kind_on_and_off():

@@ -155,9 +155,8 @@ def test_bindx_mixes_ipv4_and_ipv6_on_an_ipv6_socket():
         s.bind(("::1", 0))
         port = port_of(s)
         s.bindx([(LOOPBACK, port)])
-        addrs = s.local_addrs()
-        assert {a[0] for a in addrs} == {"::1", "::ffff:127.0.0.1"} or {a[0] for a in addrs} == {"::1", LOOPBACK}
-        assert {a[1] for a in addrs} == {port}
+        # IPv4 addresses of an IPv6 socket show v4-mapped (mapped_v4 is on by default).
+        assert s.local_addrs() == [("::1", port, 0, 0), ("::ffff:127.0.0.1", port, 0, 0)]
 
 
 def test_one_to_many_send_to_an_address_sets_the_association_up(udp_server):
@@ -186,6 +185,17 @@ def test_connectx_returns_the_new_association_id(udp_server):
         assert cli.get_assoc_ids() == [assoc]
         cli.send(b"by id", assoc_id=assoc)
         assert next_data(udp_server).data == b"by id"
+
+
+def test_non_blocking_connectx_names_the_association_being_set_up(udp_server):
+    with sctpx.open_udp(socket.AF_INET) as cli:
+        cli.nonblock = True
+        with pytest.raises(BlockingIOError) as info:
+            cli.connectx([(LOOPBACK, port_of(udp_server))])
+        assert info.value.assoc_id > 0
+        cli.send(b"queued", assoc_id=info.value.assoc_id)
+        assert next_data(udp_server).data == b"queued"
+        assert cli.get_assoc_ids() == [info.value.assoc_id]
 
 
 def test_connectx_on_one_to_one_connects(listener):
@@ -233,11 +243,22 @@ def test_shutdown_ends_the_peers_stream_with_eof(pair):
         conn.next_event(timeout=TIMEOUT)
 
 
-def test_abort_resets_the_peer(pair):
+def test_abort_on_one_to_one_resets_the_peer_and_closes_the_socket(pair):
     cli, conn = pair
     cli.abort()
+    assert cli.closed
     with pytest.raises(ConnectionResetError):
         conn.next_event(timeout=TIMEOUT)
+
+
+def test_abort_on_one_to_many_resets_the_peer(udp_server):
+    with sctpx.open_tcp(socket.AF_INET) as cli:
+        cli.connect((LOOPBACK, port_of(udp_server)))
+        cli.send(b"hi")
+        udp_server.abort(next_data(udp_server).assoc_id)
+        with pytest.raises(ConnectionResetError):
+            cli.next_event(timeout=TIMEOUT)
+        assert udp_server.get_assoc_ids() == []
 
 
 def test_poll_with_nothing_queued_raises_blocking_io_error(pair):
