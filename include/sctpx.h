@@ -411,31 +411,31 @@
 #define SCTPX_SPP_HB_ENABLE 1
 
 // sctpx_paddrparams.flags: disable heartbeats.
-#define SCTPX_SPP_HB_DISABLE (1 << 1)
+#define SCTPX_SPP_HB_DISABLE 2
 
 // sctpx_paddrparams.flags: send a heartbeat at once.
-#define SCTPX_SPP_HB_DEMAND (1 << 2)
+#define SCTPX_SPP_HB_DEMAND 4
 
 // sctpx_paddrparams.flags: enable path MTU discovery.
-#define SCTPX_SPP_PMTUD_ENABLE (1 << 3)
+#define SCTPX_SPP_PMTUD_ENABLE 8
 
 // sctpx_paddrparams.flags: disable path MTU discovery (pathmtu applies).
-#define SCTPX_SPP_PMTUD_DISABLE (1 << 4)
+#define SCTPX_SPP_PMTUD_DISABLE 16
 
 // sctpx_paddrparams.flags: enable delayed SACK (sackdelay applies).
-#define SCTPX_SPP_SACKDELAY_ENABLE (1 << 5)
+#define SCTPX_SPP_SACKDELAY_ENABLE 32
 
 // sctpx_paddrparams.flags: disable delayed SACK.
-#define SCTPX_SPP_SACKDELAY_DISABLE (1 << 6)
+#define SCTPX_SPP_SACKDELAY_DISABLE 64
 
 // sctpx_paddrparams.flags: heartbeat interval 0 (hbinterval is ignored).
-#define SCTPX_SPP_HB_TIME_IS_ZERO (1 << 7)
+#define SCTPX_SPP_HB_TIME_IS_ZERO 128
 
 // sctpx_paddrparams.flags: ipv6_flowlabel applies.
-#define SCTPX_SPP_IPV6_FLOWLABEL (1 << 8)
+#define SCTPX_SPP_IPV6_FLOWLABEL 256
 
 // sctpx_paddrparams.flags: dscp applies.
-#define SCTPX_SPP_DSCP (1 << 9)
+#define SCTPX_SPP_DSCP 512
 
 // An opaque reference to a socket owned by the library.
 //

@@ -54,14 +54,15 @@ fn build_send_cmsgs(cbuf: &mut CmsgBuf, info: &SendInfo) -> usize {
         ptr::write_unaligned(libc::CMSG_DATA(h) as *mut sys::sctp_sndinfo, snd);
         used += cmsg_space(size_of::<sys::sctp_sndinfo>());
         if info.pr_policy != PR_NONE {
-            let pr = sys::sctp_prinfo {
-                pr_policy: match info.pr_policy {
-                    PR_TTL => sys::SCTP_PR_SCTP_TTL,
-                    PR_RTX => sys::SCTP_PR_SCTP_RTX,
-                    _ => sys::SCTP_PR_SCTP_PRIO,
-                },
-                pr_value: info.pr_value,
+            // From zeroes: sctp_prinfo has two padding bytes after pr_policy,
+            // and the kernel is handed every byte.
+            let mut pr: sys::sctp_prinfo = mem::zeroed();
+            pr.pr_policy = match info.pr_policy {
+                PR_TTL => sys::SCTP_PR_SCTP_TTL,
+                PR_RTX => sys::SCTP_PR_SCTP_RTX,
+                _ => sys::SCTP_PR_SCTP_PRIO,
             };
+            pr.pr_value = info.pr_value;
             let h = base.add(used) as *mut cmsghdr;
             (*h).cmsg_level = sys::IPPROTO_SCTP;
             (*h).cmsg_type = sys::SCTP_PRINFO;

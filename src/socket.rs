@@ -630,14 +630,12 @@ impl Socket {
     }
 
     fn kernel_subscribe(&self, kind: EventKind, on: bool) -> Result<()> {
-        let mut ev = sys::sctp_event {
-            se_assoc_id: match self.kind {
-                Kind::OneToOne => 0,
-                Kind::OneToMany => sys::SCTP_ALL_ASSOC,
-            },
-            se_type: kind.kernel_type(),
-            se_on: on as u8,
+        let mut ev = event_param(kind);
+        ev.se_assoc_id = match self.kind {
+            Kind::OneToOne => 0,
+            Kind::OneToMany => sys::SCTP_ALL_ASSOC,
         };
+        ev.se_on = on as u8;
         match sys::setsockopt_val(self.raw(), sys::SCTP_EVENT, &ev) {
             // Kernels before 5.x only know SCTP_FUTURE_ASSOC for the socket default.
             Err(e) if e.raw_os_error() == Some(libc::EINVAL) && self.kind == Kind::OneToMany => {
@@ -659,7 +657,7 @@ impl Socket {
     }
 
     fn kernel_subscribed(&self, kind: EventKind) -> Result<bool> {
-        let mut ev = sys::sctp_event { se_assoc_id: 0, se_type: kind.kernel_type(), se_on: 0 };
+        let mut ev = event_param(kind);
         if self.kind == Kind::OneToMany {
             ev.se_assoc_id = sys::SCTP_FUTURE_ASSOC;
         }
@@ -670,6 +668,15 @@ impl Socket {
     pub(crate) fn fd(&self) -> RawFd {
         self.raw()
     }
+}
+
+/// An SCTP_EVENT argument for `kind`. Built from zeroes: the struct ends in
+/// a padding byte, and the kernel (and valgrind) read every byte passed.
+fn event_param(kind: EventKind) -> sys::sctp_event {
+    // SAFETY: sctp_event is plain integers; all-zero is valid.
+    let mut ev: sys::sctp_event = unsafe { mem::zeroed() };
+    ev.se_type = kind.kernel_type();
+    ev
 }
 
 /// Moves a received notification's payload (from `payload_off` to the end

@@ -64,7 +64,9 @@ fn an_association_over_two_links_survives_one_going_down_and_sees_it_come_back()
                 got += 1;
             }
         }
-        got
+        // Handing the sockets back keeps the association up until the main
+        // thread has seen the path events and joins.
+        (got, s, l)
     });
     ready_rx.recv().unwrap();
 
@@ -112,7 +114,8 @@ fn an_association_over_two_links_survives_one_going_down_and_sees_it_come_back()
             Err(e) => panic!("{e}"),
         }
     }
-    assert_eq!(server.join().unwrap(), MESSAGES, "every message arrived");
+    let (got, _s, _l) = server.join().unwrap();
+    assert_eq!(got, MESSAGES, "every message arrived");
     netns(&["down"]);
     let down = states.iter().position(|&s| s == ADDR_UNREACHABLE).expect("path 1 reported unreachable");
     assert!(states[down..].contains(&ADDR_AVAILABLE), "path 1 reported available again: {states:?}");

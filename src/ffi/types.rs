@@ -509,20 +509,20 @@ pub const SCTPX_PEER_FAULTY: u32 = 6;
 /// sctpx_paddrparams.flags: enable heartbeats.
 pub const SCTPX_SPP_HB_ENABLE: u32 = 1;
 /// sctpx_paddrparams.flags: disable heartbeats.
-pub const SCTPX_SPP_HB_DISABLE: u32 = 1 << 1;
+pub const SCTPX_SPP_HB_DISABLE: u32 = 0x2;
 /// sctpx_paddrparams.flags: send a heartbeat at once.
-pub const SCTPX_SPP_HB_DEMAND: u32 = 1 << 2;
+pub const SCTPX_SPP_HB_DEMAND: u32 = 0x4;
 /// sctpx_paddrparams.flags: enable path MTU discovery.
-pub const SCTPX_SPP_PMTUD_ENABLE: u32 = 1 << 3;
+pub const SCTPX_SPP_PMTUD_ENABLE: u32 = 0x8;
 /// sctpx_paddrparams.flags: disable path MTU discovery (pathmtu applies).
-pub const SCTPX_SPP_PMTUD_DISABLE: u32 = 1 << 4;
+pub const SCTPX_SPP_PMTUD_DISABLE: u32 = 0x10;
 /// sctpx_paddrparams.flags: enable delayed SACK (sackdelay applies).
-pub const SCTPX_SPP_SACKDELAY_ENABLE: u32 = 1 << 5;
+pub const SCTPX_SPP_SACKDELAY_ENABLE: u32 = 0x20;
 /// sctpx_paddrparams.flags: disable delayed SACK.
-pub const SCTPX_SPP_SACKDELAY_DISABLE: u32 = 1 << 6;
+pub const SCTPX_SPP_SACKDELAY_DISABLE: u32 = 0x40;
 /// sctpx_paddrparams.flags: heartbeat interval 0 (hbinterval is ignored).
-pub const SCTPX_SPP_HB_TIME_IS_ZERO: u32 = 1 << 7;
+pub const SCTPX_SPP_HB_TIME_IS_ZERO: u32 = 0x80;
 /// sctpx_paddrparams.flags: ipv6_flowlabel applies.
-pub const SCTPX_SPP_IPV6_FLOWLABEL: u32 = 1 << 8;
+pub const SCTPX_SPP_IPV6_FLOWLABEL: u32 = 0x100;
 /// sctpx_paddrparams.flags: dscp applies.
-pub const SCTPX_SPP_DSCP: u32 = 1 << 9;
+pub const SCTPX_SPP_DSCP: u32 = 0x200;
