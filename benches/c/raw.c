@@ -1,0 +1,520 @@
+/*
+ * benches/c/raw.c - the C benchmark driver of `make bench` (see BENCHMARKS.md).
+ *
+ * One program, one loop per measurement, the API under test picked by an argument, so every
+ * variant runs the exact same loop and differs only in the calls it makes:
+ *
+ *   raw          sendmsg/recvmsg with SCTP_SNDINFO / SCTP_RCVINFO control messages (the limit)
+ *   libsctp      sctp_sendmsg/sctp_recvmsg from Debian's libsctp (baseline only, -lsctp)
+ *   sctpx        sctpx through its C ABI: sctp_send_stream / sctp_next_event
+ *   sctpx_batch  sctpx batch calls: sctp_send_batch / sctp_recv_batch, 32 messages per call
+ *
+ * Usage:
+ *   raw tput VARIANT SIZE COUNT     one-to-one throughput: a sender and a receiver thread over
+ *                                   127.0.0.1; prints "tput VARIANT SIZE COUNT SECONDS"
+ *   raw tput_m VARIANT SIZE COUNT   the same over one-to-many (SOCK_SEQPACKET) sockets
+ *   raw rr VARIANT COUNT            100-byte request/response: prints "rr VARIANT COUNT P50_US
+ *                                   P99_US MEAN_US" (one-to-one)
+ *   raw mem NASSOC                  kernel memory for NASSOC associations on one one-to-many
+ *                                   socket: prints "mem NASSOC SLAB_KB_DELTA ..." (raw only)
+ *
+ * Socket settings, the same for every variant: SCTP_NODELAY 1, SCTP_DELAYED_SACK
+ * {delay 0, freq 1} (delayed SACK off) on every socket before connect/accept and on the
+ * connected ones again, SCTP_RECVRCVINFO 1 (sctpx turns it on itself; raw does the same;
+ * libsctp subscribes sctp_data_io_event as its users must to get sctp_sndrcvinfo), default
+ * buffer sizes, stream 0, PPID 42.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+/* Two builds of this one file (same loops): raw-sctpx links libsctpx.a, raw-libsctp links -lsctp.
+ * They cannot be one program: libsctp and libsctpx both define sctp_bindx, sctp_connectx,
+ * sctp_peeloff, sctp_getpaddrs, sctp_getladdrs and sctp_send with different signatures, so the
+ * headers conflict and the static link would clash (see BENCHMARKS.md). */
+#ifdef WITH_LIBSCTP
+#include <netinet/sctp.h>
+#else
+#include <linux/sctp.h>
+#endif
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef WITH_LIBSCTP
+#include "sctpx.h"
+#else
+/* Stand-ins so the shared code compiles; the sctpx variants are refused in this build. */
+typedef uint64_t sctpx_handle;
+typedef int32_t sctpx_assoc_id;
+#endif
+
+#define BATCH 32
+#define PPID 42
+
+enum variant { V_RAW, V_LIBSCTP, V_SCTPX, V_SCTPX_BATCH };
+static const char *vnames[] = {"raw", "libsctp", "sctpx", "sctpx_batch"};
+
+static void die(const char *what, long code) {
+  fprintf(stderr, "raw: %s failed: %ld (%s)\n", what, code, code < 0 && code > -4096 ? strerror((int)-code) : "");
+  exit(1);
+}
+#define CHECK(x) do { long r_ = (long)(x); if (r_ < 0) die(#x, r_ == -1 ? -errno : r_); } while (0)
+#define CHECKX(x) do { long r_ = (long)(x); if (r_ < 0) die(#x, r_); } while (0)
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* --- socket setup ------------------------------------------------------------------------- */
+
+/* One endpoint: a raw descriptor, or an sctpx handle (its descriptor in fd for setsockopt). */
+struct ep {
+  int fd;
+  sctpx_handle h;
+  sctp_assoc_t assoc; /* one-to-many: the association to send on */
+  struct sockaddr_in peer;
+};
+
+static void raw_settings(int fd, int libsctp) {
+  int one = 1;
+  CHECK(setsockopt(fd, IPPROTO_SCTP, SCTP_NODELAY, &one, sizeof one));
+  struct sctp_sack_info sack = {.sack_assoc_id = 0, .sack_delay = 0, .sack_freq = 1};
+  CHECK(setsockopt(fd, IPPROTO_SCTP, SCTP_DELAYED_SACK, &sack, sizeof sack));
+  if (libsctp) {
+    struct sctp_event_subscribe ev;
+    memset(&ev, 0, sizeof ev);
+    ev.sctp_data_io_event = 1;
+    CHECK(setsockopt(fd, IPPROTO_SCTP, SCTP_EVENTS, &ev, sizeof ev));
+  } else {
+    CHECK(setsockopt(fd, IPPROTO_SCTP, SCTP_RECVRCVINFO, &one, sizeof one));
+  }
+}
+
+#ifndef WITH_LIBSCTP
+static void x_settings(sctpx_handle h) {
+  /* Only through sctpx's own calls. */
+  CHECKX(sctp_set_option(h, 0, SCTPX_OPT_NODELAY, 1));
+  /* Delayed SACK: the standard option on the library's descriptor, byte for byte what the raw
+   * variants set (written before sctp_set_delayed_sack was in the header; same effect). */
+  struct sctp_sack_info sack = {.sack_assoc_id = 0, .sack_delay = 0, .sack_freq = 1};
+  CHECK(setsockopt(sctp_fileno(h), IPPROTO_SCTP, SCTP_DELAYED_SACK, &sack, sizeof sack));
+}
+#endif
+
+static struct sockaddr_in loopback(uint16_t port) {
+  struct sockaddr_in a;
+  memset(&a, 0, sizeof a);
+  a.sin_family = AF_INET;
+  a.sin_port = htons(port);
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  return a;
+}
+
+static uint16_t local_port(int fd) {
+  struct sockaddr_in a;
+  socklen_t l = sizeof a;
+  CHECK(getsockname(fd, (struct sockaddr *)&a, &l));
+  return ntohs(a.sin_port);
+}
+
+/* Connected pair: *snd is the client, *rcv the accepted side (one-to-one), or two one-to-many
+ * sockets with one association between them (the client's first send sets it up; here an
+ * explicit connect on the client, and the server learns the assoc id from its first read). */
+static void make_pair(enum variant v, int many, struct ep *a, struct ep *b) {
+  int lib = v == V_LIBSCTP;
+  int type = many ? SOCK_SEQPACKET : SOCK_STREAM;
+  memset(a, 0, sizeof *a);
+  memset(b, 0, sizeof *b);
+  if (v == V_RAW || v == V_LIBSCTP) {
+    int l = socket(AF_INET, type, IPPROTO_SCTP);
+    CHECK(l);
+    raw_settings(l, lib);
+    struct sockaddr_in any = loopback(0);
+    CHECK(bind(l, (struct sockaddr *)&any, sizeof any));
+    CHECK(listen(l, 16));
+    struct sockaddr_in srv = loopback(local_port(l));
+    int c = socket(AF_INET, type, IPPROTO_SCTP);
+    CHECK(c);
+    raw_settings(c, lib);
+    CHECK(connect(c, (struct sockaddr *)&srv, sizeof srv));
+    if (many) {
+      a->fd = c;
+      b->fd = l;
+      a->peer = srv;
+      /* The client's association id. */
+      struct sctp_assoc_ids *ids = calloc(1, sizeof *ids + sizeof(sctp_assoc_t) * 4);
+      socklen_t len = sizeof *ids + sizeof(sctp_assoc_t) * 4;
+      CHECK(getsockopt(c, IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, ids, &len));
+      a->assoc = ids->gaids_assoc_id[0];
+      free(ids);
+    } else {
+      int s = accept(l, NULL, NULL);
+      CHECK(s);
+      close(l);
+      raw_settings(s, lib);
+      raw_settings(c, lib);
+      a->fd = c;
+      b->fd = s;
+    }
+  } else {
+#ifndef WITH_LIBSCTP
+    sctpx_handle l, c;
+    CHECKX(many ? sctp_open_udp(SCTPX_AF_INET, &l) : sctp_open_tcp(SCTPX_AF_INET, &l));
+    x_settings(l);
+    struct sockaddr_in any = loopback(0);
+    CHECKX(sctp_bind(l, (struct sockaddr *)&any, sizeof any));
+    CHECKX(sctp_listen(l, 16));
+    struct sockaddr_in srv = loopback(local_port(sctp_fileno(l)));
+    CHECKX(many ? sctp_open_udp(SCTPX_AF_INET, &c) : sctp_open_tcp(SCTPX_AF_INET, &c));
+    x_settings(c);
+    CHECKX(sctp_connect(c, (struct sockaddr *)&srv, sizeof srv));
+    if (many) {
+      a->h = c;
+      b->h = l;
+      sctpx_assoc_id id;
+      CHECKX(sctp_get_assoc_ids(c, &id, 1));
+      a->assoc = id;
+    } else {
+      sctpx_handle s;
+      CHECKX(sctp_accept(l, &s, NULL, NULL));
+      sctp_close(l);
+      x_settings(s);
+      x_settings(c);
+      a->h = c;
+      b->h = s;
+    }
+    a->fd = sctp_fileno(a->h);
+    b->fd = sctp_fileno(b->h);
+#else
+    abort();
+#endif
+  }
+}
+
+static void close_ep(enum variant v, struct ep *e) {
+  (void)v;
+#ifndef WITH_LIBSCTP
+  if (v == V_SCTPX || v == V_SCTPX_BATCH) {
+    sctp_close(e->h);
+    return;
+  }
+#endif
+  close(e->fd);
+}
+
+/* --- one message, per variant ------------------------------------------------------------- */
+
+static void send_one(enum variant v, struct ep *e, const uint8_t *buf, size_t len) {
+  switch (v) {
+  case V_RAW: {
+    struct iovec iov = {(void *)buf, len};
+    union {
+      char b[CMSG_SPACE(sizeof(struct sctp_sndinfo))];
+      struct cmsghdr align;
+    } u;
+    memset(&u, 0, sizeof u);
+    struct msghdr m = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.b, .msg_controllen = sizeof u.b};
+    struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+    c->cmsg_level = IPPROTO_SCTP;
+    c->cmsg_type = SCTP_SNDINFO;
+    c->cmsg_len = CMSG_LEN(sizeof(struct sctp_sndinfo));
+    struct sctp_sndinfo *si = (struct sctp_sndinfo *)CMSG_DATA(c);
+    si->snd_sid = 0;
+    si->snd_ppid = htonl(PPID);
+    si->snd_assoc_id = e->assoc;
+    ssize_t n = sendmsg(e->fd, &m, 0);
+    if (n != (ssize_t)len) die("sendmsg", n < 0 ? -errno : n);
+    break;
+  }
+#ifdef WITH_LIBSCTP
+  case V_LIBSCTP: {
+    /* One-to-many: libsctp's call has no association argument, so the peer's address. */
+    struct sockaddr *to = e->peer.sin_family ? (struct sockaddr *)&e->peer : NULL;
+    int n = sctp_sendmsg(e->fd, buf, len, to, to ? sizeof e->peer : 0, htonl(PPID), 0, 0, 0, 0);
+    if (n != (int)len) die("sctp_sendmsg", n < 0 ? -errno : n);
+    break;
+  }
+#endif
+#ifndef WITH_LIBSCTP
+  case V_SCTPX: {
+    int32_t n = sctp_send_stream(e->h, e->assoc, 0, PPID, buf, len);
+    if (n != (int32_t)len) die("sctp_send_stream", n);
+    break;
+  }
+#endif
+  default:
+    abort();
+  }
+}
+
+/* Returns 1 when a whole message (MSG_EOR) ended, 0 for a piece. */
+static int recv_one(enum variant v, struct ep *e, uint8_t *buf, size_t cap) {
+  switch (v) {
+  case V_RAW: {
+    struct iovec iov = {buf, cap};
+    union {
+      char b[CMSG_SPACE(sizeof(struct sctp_rcvinfo))];
+      struct cmsghdr align;
+    } u;
+    struct msghdr m = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.b, .msg_controllen = sizeof u.b};
+    ssize_t n = recvmsg(e->fd, &m, 0);
+    if (n <= 0) die("recvmsg", n < 0 ? -errno : -10008);
+    if (m.msg_flags & MSG_NOTIFICATION) die("recvmsg: unexpected notification", 0);
+    struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+    if (!c || c->cmsg_type != SCTP_RCVINFO) die("recvmsg: no SCTP_RCVINFO", 0);
+    struct sctp_rcvinfo ri;
+    memcpy(&ri, CMSG_DATA(c), sizeof ri);
+    if (ntohl(ri.rcv_ppid) != PPID) die("recvmsg: ppid", ri.rcv_ppid);
+    e->assoc = ri.rcv_assoc_id;
+    return (m.msg_flags & MSG_EOR) != 0;
+  }
+#ifdef WITH_LIBSCTP
+  case V_LIBSCTP: {
+    struct sctp_sndrcvinfo si;
+    int flags = 0;
+    int n = sctp_recvmsg(e->fd, buf, cap, NULL, NULL, &si, &flags);
+    if (n <= 0) die("sctp_recvmsg", n < 0 ? -errno : -10008);
+    if (ntohl(si.sinfo_ppid) != PPID) die("sctp_recvmsg: ppid", si.sinfo_ppid);
+    e->assoc = si.sinfo_assoc_id;
+    return (flags & MSG_EOR) != 0;
+  }
+#endif
+#ifndef WITH_LIBSCTP
+  case V_SCTPX: {
+    sctpx_event ev;
+    int32_t n = sctp_next_event(e->h, &ev, buf, cap, -1);
+    if (n < 0) die("sctp_next_event", n);
+    if (ev.kind != SCTPX_EVENT_DATA || ev.ppid != PPID) die("sctp_next_event: kind/ppid", ev.kind);
+    e->assoc = ev.assoc_id;
+    return (ev.flags & SCTPX_EVENT_FLAG_COMPLETE) != 0;
+  }
+#endif
+  default:
+    abort();
+  }
+}
+
+/* --- throughput --------------------------------------------------------------------------- */
+
+struct job {
+  enum variant v;
+  struct ep *e;
+  size_t size;
+  long count;
+  double t0, t1;
+  pthread_barrier_t *bar;
+};
+
+static void *sender(void *p) {
+  struct job *j = p;
+  uint8_t *buf = calloc(1, j->size);
+  memset(buf, 'x', j->size);
+  pthread_barrier_wait(j->bar);
+  j->t0 = now();
+#ifndef WITH_LIBSCTP
+  if (j->v == V_SCTPX_BATCH) {
+    sctpx_send_msg msgs[BATCH];
+    memset(msgs, 0, sizeof msgs);
+    for (int i = 0; i < BATCH; i++) {
+      msgs[i].data = buf;
+      msgs[i].len = j->size;
+      msgs[i].info.ppid = PPID;
+      msgs[i].info.assoc_id = j->e->assoc;
+    }
+    long sent = 0;
+    while (sent < j->count) {
+      long want = j->count - sent < BATCH ? j->count - sent : BATCH;
+      int32_t n = sctp_send_batch(j->e->h, msgs, (size_t)want);
+      if (n <= 0) die("sctp_send_batch", n == 0 ? -10005 : n);
+      sent += n;
+    }
+  } else
+#endif
+  {
+    for (long i = 0; i < j->count; i++) send_one(j->v, j->e, buf, j->size);
+  }
+  free(buf);
+  return NULL;
+}
+
+static void *receiver(void *p) {
+  struct job *j = p;
+  size_t cap = j->size < 65536 ? 65536 : j->size;
+  pthread_barrier_wait(j->bar);
+  long got = 0;
+#ifndef WITH_LIBSCTP
+  if (j->v == V_SCTPX_BATCH) {
+    size_t stride = j->size < 2048 ? 2048 : j->size;
+    uint8_t *bufs = malloc(stride * BATCH);
+    sctpx_event evs[BATCH];
+    while (got < j->count) {
+      int32_t n = sctp_recv_batch(j->e->h, evs, BATCH, bufs, stride, -1);
+      if (n <= 0) die("sctp_recv_batch", n == 0 ? -10005 : n);
+      for (int i = 0; i < n; i++) {
+        if (evs[i].kind != SCTPX_EVENT_DATA || evs[i].ppid != PPID) die("sctp_recv_batch: kind/ppid", evs[i].kind);
+        if (evs[i].flags & SCTPX_EVENT_FLAG_COMPLETE) got++;
+      }
+    }
+    free(bufs);
+  } else
+#endif
+  {
+    uint8_t *buf = malloc(cap);
+    while (got < j->count) got += recv_one(j->v, j->e, buf, cap);
+    free(buf);
+  }
+  j->t1 = now();
+  return NULL;
+}
+
+static void tput(enum variant v, int many, size_t size, long count) {
+  struct ep a, b;
+  make_pair(v, many, &a, &b);
+  pthread_barrier_t bar;
+  pthread_barrier_init(&bar, NULL, 2);
+  struct job js = {v, &a, size, count, 0, 0, &bar}, jr = {v, &b, size, count, 0, 0, &bar};
+  pthread_t ts, tr;
+  pthread_create(&tr, NULL, receiver, &jr);
+  pthread_create(&ts, NULL, sender, &js);
+  pthread_join(ts, NULL);
+  pthread_join(tr, NULL);
+  printf("%s %s %zu %ld %.6f\n", many ? "tput_m" : "tput", vnames[v], size, count, jr.t1 - js.t0);
+  close_ep(v, &a);
+  close_ep(v, &b);
+}
+
+/* --- request/response --------------------------------------------------------------------- */
+
+static void *echo(void *p) {
+  struct job *j = p;
+  uint8_t buf[2048];
+  pthread_barrier_wait(j->bar);
+  for (long i = 0; i < j->count; i++) {
+    while (!recv_one(j->v, j->e, buf, sizeof buf)) {
+    }
+    send_one(j->v, j->e, buf, j->size);
+  }
+  return NULL;
+}
+
+static int cmpd(const void *x, const void *y) {
+  double a = *(const double *)x, b = *(const double *)y;
+  return a < b ? -1 : a > b;
+}
+
+static void rr(enum variant v, long count) {
+  struct ep a, b;
+  make_pair(v, 0, &a, &b);
+  pthread_barrier_t bar;
+  pthread_barrier_init(&bar, NULL, 2);
+  struct job je = {v, &b, 100, count, 0, 0, &bar};
+  pthread_t te;
+  pthread_create(&te, NULL, echo, &je);
+  uint8_t req[100], resp[2048];
+  memset(req, 'r', sizeof req);
+  double *lat = malloc(sizeof(double) * count), sum = 0;
+  pthread_barrier_wait(&bar);
+  for (long i = 0; i < count; i++) {
+    double t = now();
+    send_one(v, &a, req, sizeof req);
+    while (!recv_one(v, &a, resp, sizeof resp)) {
+    }
+    lat[i] = (now() - t) * 1e6;
+    sum += lat[i];
+  }
+  pthread_join(te, NULL);
+  qsort(lat, count, sizeof(double), cmpd);
+  printf("rr %s %ld %.2f %.2f %.2f\n", vnames[v], count, lat[count / 2], lat[(long)(count * 0.99)], sum / count);
+  free(lat);
+  close_ep(v, &a);
+  close_ep(v, &b);
+}
+
+/* --- memory per association --------------------------------------------------------------- */
+
+__attribute__((unused)) static long meminfo_kb(const char *key) {
+  FILE *f = fopen("/proc/meminfo", "r");
+  char line[256];
+  long v = -1;
+  size_t kl = strlen(key);
+  while (f && fgets(line, sizeof line, f))
+    if (!strncmp(line, key, kl) && line[kl] == ':') v = atol(line + kl + 1);
+  if (f) fclose(f);
+  return v;
+}
+
+#ifndef WITH_LIBSCTP
+/* NASSOC one-to-one client sockets connect to ONE one-to-many server socket (opened with
+ * sctpx): NASSOC associations on it. The deltas count both ends (client sockets too). */
+static void mem(long n) {
+  struct rlimit rl = {(rlim_t)n + 64, (rlim_t)n + 64};
+  if (setrlimit(RLIMIT_NOFILE, &rl) < 0) die("setrlimit(RLIMIT_NOFILE)", -errno);
+  sctpx_handle srv;
+  CHECKX(sctp_open_udp(SCTPX_AF_INET, &srv));
+  struct sockaddr_in any = loopback(0);
+  CHECKX(sctp_bind(srv, (struct sockaddr *)&any, sizeof any));
+  CHECKX(sctp_listen(srv, 1024));
+  struct sockaddr_in sa = loopback(local_port(sctp_fileno(srv)));
+  int *fds = malloc(sizeof(int) * n);
+  sleep(1);
+  long slab0 = meminfo_kb("Slab"), unrec0 = meminfo_kb("SUnreclaim"), avail0 = meminfo_kb("MemAvailable");
+  double t0 = now();
+  for (long i = 0; i < n; i++) {
+    fds[i] = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+    CHECK(fds[i]);
+    CHECK(connect(fds[i], (struct sockaddr *)&sa, sizeof sa));
+  }
+  double t1 = now();
+  int64_t assocs = 0;
+  CHECKX(sctp_get_option(srv, 0, SCTPX_OPT_ASSOC_NUMBER, &assocs));
+  sleep(1);
+  long slab1 = meminfo_kb("Slab"), unrec1 = meminfo_kb("SUnreclaim"), avail1 = meminfo_kb("MemAvailable");
+  printf("mem %ld %lld %ld %ld %ld %.3f\n", n, (long long)assocs, slab1 - slab0, unrec1 - unrec0, avail0 - avail1,
+         t1 - t0);
+  for (long i = 0; i < n; i++) close(fds[i]);
+  sctp_close(srv);
+  free(fds);
+}
+#endif
+
+static enum variant parse_variant(const char *s) {
+  for (int i = 0; i < 4; i++)
+    if (!strcmp(s, vnames[i])) {
+#ifdef WITH_LIBSCTP
+      if (i >= V_SCTPX) break; /* this build has no sctpx */
+#else
+      if (i == V_LIBSCTP) break; /* this build has no libsctp */
+#endif
+      return (enum variant)i;
+    }
+  fprintf(stderr, "raw: unknown variant %s\n", s);
+  exit(2);
+}
+
+int main(int argc, char **argv) {
+  setvbuf(stdout, NULL, _IOLBF, 0);
+  if (argc == 5 && (!strcmp(argv[1], "tput") || !strcmp(argv[1], "tput_m"))) {
+    tput(parse_variant(argv[2]), argv[1][4] == '_', (size_t)atol(argv[3]), atol(argv[4]));
+  } else if (argc == 4 && !strcmp(argv[1], "rr")) {
+    enum variant v = parse_variant(argv[2]);
+    if (v == V_SCTPX_BATCH) v = V_SCTPX;
+    rr(v, atol(argv[3]));
+#ifndef WITH_LIBSCTP
+  } else if (argc == 3 && !strcmp(argv[1], "mem")) {
+    mem(atol(argv[2]));
+#endif
+  } else {
+    fprintf(stderr, "usage: raw tput|tput_m VARIANT SIZE COUNT | raw rr VARIANT COUNT | raw mem NASSOC\n");
+    return 2;
+  }
+  return 0;
+}

@@ -1,0 +1,154 @@
+"""benches/python/bench_py.py — the Python driver of `make bench` (see BENCHMARKS.md).
+
+  bench_py.py variants                  the variants this interpreter can run, one line
+  bench_py.py tput VARIANT SIZE COUNT   one-to-one throughput, sender + receiver thread;
+                                        prints "tput VARIANT SIZE COUNT SECONDS" like the C driver
+
+VARIANT: py_sctpx (Socket.send_stream / next_event), py_sctpx_batch (send_batch / recv_batch,
+32 per call), py_stdlib (the standard socket module's sendmsg/recvmsg with SCTP_SNDINFO /
+SCTP_RCVINFO control messages, no sctpx). Settings as the C driver: NODELAY 1, delayed SACK
+{delay 0, freq 1} on every socket before connect/accept and again once connected.
+"""
+import os
+import socket
+import struct
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bindings", "python"))
+
+IPPROTO_SCTP = 132
+SCTP_NODELAY = 3
+SCTP_DELAYED_SACK = 16
+SCTP_RECVRCVINFO = 32
+SCTP_SNDINFO = 2  # cmsg types (enum sctp_cmsg_type)
+SCTP_RCVINFO = 3
+MSG_EOR = 0x80
+PPID = 42
+BATCH = 32
+SACK = struct.pack("=iII", 0, 0, 1)  # struct sctp_sack_info {assoc_id 0, delay 0, freq 1}
+
+
+def raw_settings(s):
+    s.setsockopt(IPPROTO_SCTP, SCTP_NODELAY, 1)
+    s.setsockopt(IPPROTO_SCTP, SCTP_DELAYED_SACK, SACK)
+    s.setsockopt(IPPROTO_SCTP, SCTP_RECVRCVINFO, 1)
+
+
+def stdlib_pair():
+    l = socket.socket(socket.AF_INET, socket.SOCK_STREAM, IPPROTO_SCTP)
+    raw_settings(l)
+    l.bind(("127.0.0.1", 0))
+    l.listen(16)
+    c = socket.socket(socket.AF_INET, socket.SOCK_STREAM, IPPROTO_SCTP)
+    raw_settings(c)
+    c.connect(l.getsockname())
+    s, _ = l.accept()
+    l.close()
+    raw_settings(s)
+    raw_settings(c)
+    return c, s
+
+
+def sctpx_pair():
+    import sctpx
+
+    def settings(x):
+        x.set_option(sctpx.OPT_NODELAY, 1)
+        socket.socket(fileno=os.dup(x.fileno())).setsockopt(IPPROTO_SCTP, SCTP_DELAYED_SACK, SACK)
+
+    l = sctpx.open_tcp(socket.AF_INET)
+    settings(l)
+    l.bind(("127.0.0.1", 0))
+    l.listen(16)
+    c = sctpx.open_tcp(socket.AF_INET)
+    settings(c)
+    c.connect(("127.0.0.1", l.local_addrs()[0][1]))
+    s, _ = l.accept()
+    l.close()
+    settings(s)
+    settings(c)
+    return c, s
+
+
+def tput(variant, size, count):
+    data = b"x" * size
+    res = {}
+    bar = threading.Barrier(2)
+    if variant == "py_stdlib":
+        snd, rcv = stdlib_pair()
+        cmsg = [(IPPROTO_SCTP, SCTP_SNDINFO, struct.pack("=HHIIi", 0, 0, socket.htonl(PPID), 0, 0))]
+        cspace = socket.CMSG_SPACE(28)  # struct sctp_rcvinfo
+
+        def send():
+            bar.wait()
+            res["t0"] = time.monotonic()
+            for _ in range(count):
+                snd.sendmsg([data], cmsg)
+
+        def recv():
+            bar.wait()
+            got = 0
+            bufsize = max(size, 65536)
+            while got < count:
+                _, anc, flags, _ = rcv.recvmsg(bufsize, cspace)
+                (lvl, typ, cd), = anc
+                if typ != SCTP_RCVINFO or socket.ntohl(struct.unpack_from("=HHHxxI", cd)[3]) != PPID:
+                    raise SystemExit("bad rcvinfo")
+                got += bool(flags & MSG_EOR)
+            res["t1"] = time.monotonic()
+    else:
+        import sctpx
+
+        snd, rcv = sctpx_pair()
+        batch = variant == "py_sctpx_batch"
+        msgs = [sctpx.SendMsg(data, ppid=PPID)] * BATCH
+
+        def send():
+            bar.wait()
+            res["t0"] = time.monotonic()
+            sent = 0
+            while sent < count:
+                if batch:
+                    sent += snd.send_batch(msgs[: min(BATCH, count - sent)])
+                else:
+                    snd.send_stream(data, 0, PPID)
+                    sent += 1
+
+        def recv():
+            bar.wait()
+            got = 0
+            bufsize = max(size, 2048) if batch else max(size, 65536)
+            while got < count:
+                evs = rcv.recv_batch(BATCH, None, bufsize) if batch else [rcv.next_event(None, bufsize)]
+                for e in evs:
+                    if e.ppid != PPID:
+                        raise SystemExit("bad ppid")
+                    got += bool(e.complete)
+            res["t1"] = time.monotonic()
+
+    tr = threading.Thread(target=recv)
+    tr.start()
+    send()
+    tr.join()
+    print(f"tput {variant} {size} {count} {res['t1'] - res['t0']:.6f}", flush=True)
+
+
+def main():
+    if sys.argv[1] == "variants":
+        v = ["py_stdlib"]
+        try:
+            import sctpx  # noqa: F401
+
+            v = ["py_sctpx", "py_sctpx_batch"] + v
+        except Exception as e:  # binding not ready: its rows are skipped
+            print(f"bench_py: sctpx not importable: {e}", file=sys.stderr)
+        print(" ".join(v))
+    elif sys.argv[1] == "tput":
+        tput(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    else:
+        raise SystemExit(__doc__)
+
+
+main()
