@@ -8,6 +8,7 @@ use socket2::{Domain, Protocol, SockAddr, Type};
 
 use crate::error::{Error, Result};
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU32, Ordering};
+use std::time::{Duration, Instant};
 
 use crate::event::{decode_notification, DataInfo, Event, EventKind, Received, NOTIFICATION_HEAD};
 use crate::msg;
@@ -385,13 +386,12 @@ impl Socket {
     /// Receives the next data message or notification into `buf`.
     pub fn next_event(&self, buf: &mut [u8], timeout: Timeout) -> Result<Received> {
         self.check_ended()?;
-        let dontwait = self.wait_readable(timeout)?;
+        let wait = Wait::new(timeout);
         loop {
-            match self.recv_one(buf, dontwait) {
-                // Another thread may have taken what poll saw; wait again.
-                Err(Error::Os(libc::EAGAIN)) if dontwait && timeout != Timeout::Poll => {
-                    self.wait_readable(timeout)?;
-                }
+            // With a timeout, try first and wait only when nothing is queued:
+            // one system call per message while traffic flows.
+            match self.recv_one(buf, wait.dontwait()) {
+                Err(Error::Os(libc::EAGAIN)) if wait.waits() => self.wait_readable(&wait)?,
                 r => return r,
             }
         }
@@ -412,12 +412,10 @@ impl Socket {
         let count = count.min(msg::MAX_BATCH);
         let mut metas = [msg::RecvMeta::default(); msg::MAX_BATCH];
         let mut lens = [0usize; msg::MAX_BATCH];
-        let dontwait = self.wait_readable(timeout)?;
+        let wait = Wait::new(timeout);
         let n = loop {
-            match msg::recv_batch(self.raw(), buf, stride, &mut metas[..count], &mut lens[..count], dontwait) {
-                Err(e) if e.raw_os_error() == Some(libc::EAGAIN) && dontwait && timeout != Timeout::Poll => {
-                    self.wait_readable(timeout)?;
-                }
+            match msg::recv_batch(self.raw(), buf, stride, &mut metas[..count], &mut lens[..count], wait.dontwait()) {
+                Err(e) if e.raw_os_error() == Some(libc::EAGAIN) && wait.waits() => self.wait_readable(&wait)?,
                 r => break r?,
             }
         };
@@ -544,16 +542,19 @@ impl Socket {
         Ok(Received { event, assoc_id, len: move_payload(buf, n, &head, payload_off), complete: true, truncated })
     }
 
-    /// Waits for the descriptor to become readable. Returns whether the
-    /// following receive should be non-blocking.
-    fn wait_readable(&self, timeout: Timeout) -> Result<bool> {
-        let ms = match timeout {
-            Timeout::Block => return Ok(false),
-            Timeout::Poll => return Ok(true),
-            Timeout::Millis(ms) => ms.min(i32::MAX as u32) as i32,
-        };
+    /// Waits until the descriptor is readable or the deadline passes
+    /// (`Error::TimedOut`); a wakeup that finds nothing (another thread took
+    /// it) waits again only for what is left of the timeout.
+    fn wait_readable(&self, wait: &Wait) -> Result<()> {
+        let Some(deadline) = wait.deadline else { return Ok(()) };
         let mut pfd = libc::pollfd { fd: self.raw(), events: libc::POLLIN, revents: 0 };
         loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(Error::TimedOut);
+            }
+            // Round up so a sub-millisecond remainder still waits.
+            let ms = left.as_nanos().div_ceil(1_000_000).min(i32::MAX as u128) as i32;
             // SAFETY: one valid pollfd.
             let r = unsafe { libc::poll(&mut pfd, 1, ms) };
             if r < 0 {
@@ -563,10 +564,9 @@ impl Socket {
                 }
                 return Err(e);
             }
-            if r == 0 {
-                return Err(Error::TimedOut);
+            if r > 0 {
+                return Ok(());
             }
-            return Ok(true);
         }
     }
 
@@ -667,6 +667,33 @@ impl Socket {
 
     pub(crate) fn fd(&self) -> RawFd {
         self.raw()
+    }
+}
+
+/// How a receive call waits, from its `Timeout`.
+struct Wait {
+    timeout: Timeout,
+    /// When a `Millis` timeout runs out.
+    deadline: Option<Instant>,
+}
+
+impl Wait {
+    fn new(timeout: Timeout) -> Wait {
+        let deadline = match timeout {
+            Timeout::Millis(ms) => Some(Instant::now() + Duration::from_millis(ms as u64)),
+            _ => None,
+        };
+        Wait { timeout, deadline }
+    }
+
+    /// Receive without blocking (poll first and wait in `wait_readable`).
+    fn dontwait(&self) -> bool {
+        self.timeout != Timeout::Block
+    }
+
+    /// EAGAIN means "wait and try again" rather than "report it".
+    fn waits(&self) -> bool {
+        matches!(self.timeout, Timeout::Millis(_))
     }
 }
 

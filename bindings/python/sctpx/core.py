@@ -137,6 +137,8 @@ class Socket:
         self._family = family
         self._closed = False
         self._kind = check(lib.sctp_kind(handle))
+        # next_event's reusable (sctpx_event, buffer) pair; None while in use.
+        self._rx_slot: Optional[Tuple[Any, Any]] = None
         # None: not known yet (asked once when needed); kept in step by set_option.
         self._nonblock: Optional[bool] = None
 
@@ -373,10 +375,18 @@ class Socket:
         :class:`TimeoutError`). A one-to-one association shut down by the peer raises
         :class:`sctpx.EofError` (an :class:`EOFError`).
         """
-        ev = _lib.sctpx_event()
-        buf = ctypes.create_string_buffer(bufsize)
-        n = self._wait_call(lambda ms: lib.sctp_next_event(self._handle, byref(ev), buf, bufsize, ms), timeout)
-        return decode(ev, ctypes.string_at(buf, n))
+        # The event struct and buffer are kept between calls: allocating (and zeroing)
+        # 64 KiB per message cost more than the receive itself. A second thread receiving
+        # at the same time finds the slot empty and uses its own pair.
+        slot, self._rx_slot = self._rx_slot, None
+        if slot is None or len(slot[1]) != bufsize:
+            slot = (_lib.sctpx_event(), ctypes.create_string_buffer(bufsize))
+        ev, buf = slot
+        try:
+            n = self._wait_call(lambda ms: lib.sctp_next_event(self._handle, byref(ev), buf, bufsize, ms), timeout)
+            return decode(ev, ctypes.string_at(buf, n))
+        finally:
+            self._rx_slot = slot
 
     def recv_batch(self, count: int = 16, timeout: Optional[float] = None, bufsize: int = DEFAULT_BUFSIZE) -> List[Event]:
         """Receives up to ``count`` events in one system call: waits as :meth:`next_event`
