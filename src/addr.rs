@@ -25,8 +25,7 @@ pub(crate) fn from_storage(storage: &sockaddr_storage, len: socklen_t) -> Option
 
 /// Reads a caller's `sockaddr_storage` (its family says how much is valid).
 pub(crate) fn from_storage_any(storage: &sockaddr_storage) -> Result<SocketAddr> {
-    sys::socket_addr_from_storage(storage)
-        .ok_or(Error::InvalidArgument("address family is not AF_INET or AF_INET6"))
+    sys::socket_addr_from_storage(storage).ok_or(Error::InvalidArgument("address family is not AF_INET or AF_INET6"))
 }
 
 /// Writes `addr` into a caller's `sockaddr_storage`, returning its length.

@@ -289,11 +289,7 @@ pub(crate) fn decode_notification(head: &[u8]) -> Option<(Event, AssocId, usize)
         EventKind::PeerAddrChange => {
             let n: sys::sctp_paddr_change = read(head);
             let addr = n.spc_aaddr;
-            let ev = PeerAddrChange {
-                addr: storage_addr(&addr),
-                state: n.spc_state as u32,
-                error: n.spc_error as u32,
-            };
+            let ev = PeerAddrChange { addr: storage_addr(&addr), state: n.spc_state as u32, error: n.spc_error as u32 };
             (Event::PeerAddrChange(ev), n.spc_assoc_id, usize::MAX)
         }
         EventKind::SendFailed => {
@@ -348,11 +344,7 @@ pub(crate) fn decode_notification(head: &[u8]) -> Option<(Event, AssocId, usize)
         }
         EventKind::PartialDelivery => {
             let n: sys::sctp_pdapi_event = read(head);
-            let ev = PartialDelivery {
-                indication: n.pdapi_indication,
-                stream: n.pdapi_stream,
-                sequence: n.pdapi_seq,
-            };
+            let ev = PartialDelivery { indication: n.pdapi_indication, stream: n.pdapi_stream, sequence: n.pdapi_seq };
             (Event::PartialDelivery(ev), n.pdapi_assoc_id, usize::MAX)
         }
         EventKind::Adaptation => {

@@ -115,8 +115,7 @@ pub(crate) fn send_batch(fd: RawFd, msgs: &[SendMsg<'_>]) -> io::Result<usize> {
     let mut sent = 0;
     for chunk in msgs.chunks(MAX_BATCH) {
         let mut cbufs: [CmsgBuf; MAX_BATCH] = [[0; CMSG_WORDS]; MAX_BATCH];
-        let mut iovs: [iovec; MAX_BATCH] =
-            [iovec { iov_base: ptr::null_mut(), iov_len: 0 }; MAX_BATCH];
+        let mut iovs: [iovec; MAX_BATCH] = [iovec { iov_base: ptr::null_mut(), iov_len: 0 }; MAX_BATCH];
         let mut names: [MaybeUninit<SockAddr>; MAX_BATCH] = [const { MaybeUninit::uninit() }; MAX_BATCH];
         // SAFETY: mmsghdr is plain data; zero is a valid empty header.
         let mut hdrs: [libc::mmsghdr; MAX_BATCH] = unsafe { mem::zeroed() };

@@ -69,9 +69,28 @@ impl IntOption {
     pub fn from_i32(n: i32) -> Option<IntOption> {
         use IntOption::*;
         const ALL: [IntOption; 22] = [
-            NoDelay, AutoClose, DisableFragments, MappedV4, FragmentInterleave, PartialDeliveryPoint,
-            MaxSeg, MaxBurst, Context, AdaptationLayer, ReusePort, SndBuf, RcvBuf, ReuseAddr, Linger,
-            AssocNumber, V6Only, EnableStreamReset, ReconfigSupported, PrSupported, NonBlock, PendingError,
+            NoDelay,
+            AutoClose,
+            DisableFragments,
+            MappedV4,
+            FragmentInterleave,
+            PartialDeliveryPoint,
+            MaxSeg,
+            MaxBurst,
+            Context,
+            AdaptationLayer,
+            ReusePort,
+            SndBuf,
+            RcvBuf,
+            ReuseAddr,
+            Linger,
+            AssocNumber,
+            V6Only,
+            EnableStreamReset,
+            ReconfigSupported,
+            PrSupported,
+            NonBlock,
+            PendingError,
         ];
         ALL.get((n as usize).wrapping_sub(1)).copied()
     }
@@ -296,7 +315,8 @@ impl Socket {
 
     /// Sets SCTP_RTOINFO (0 leaves a value unchanged).
     pub fn set_rtoinfo(&self, r: &RtoInfo) -> Result<()> {
-        let v = sys::sctp_rtoinfo { srto_assoc_id: r.assoc_id, srto_initial: r.initial, srto_max: r.max, srto_min: r.min };
+        let v =
+            sys::sctp_rtoinfo { srto_assoc_id: r.assoc_id, srto_initial: r.initial, srto_max: r.max, srto_min: r.min };
         Ok(sys::setsockopt_val(self.fd(), sys::SCTP_RTOINFO, &v)?)
     }
 

@@ -452,9 +452,14 @@ impl Socket {
                 let mut head = [0u8; NOTIFICATION_HEAD];
                 let have = len.min(NOTIFICATION_HEAD);
                 head[..have].copy_from_slice(&slot[..have]);
-                let (event, assoc_id, off) =
-                    decode_notification(&head[..have]).ok_or(Error::Os(libc::EPROTO))?;
-                Received { event, assoc_id, len: move_payload(slot, len, &head, off), complete: true, truncated: !meta.eor }
+                let (event, assoc_id, off) = decode_notification(&head[..have]).ok_or(Error::Os(libc::EPROTO))?;
+                Received {
+                    event,
+                    assoc_id,
+                    len: move_payload(slot, len, &head, off),
+                    complete: true,
+                    truncated: !meta.eor,
+                }
             } else {
                 Received {
                     event: Event::Data(meta.data),
@@ -537,8 +542,7 @@ impl Socket {
             have += take;
             done = meta.eor || m == 0;
         }
-        let (event, assoc_id, payload_off) =
-            decode_notification(&head[..have]).ok_or(Error::Os(libc::EPROTO))?;
+        let (event, assoc_id, payload_off) = decode_notification(&head[..have]).ok_or(Error::Os(libc::EPROTO))?;
         Ok(Received { event, assoc_id, len: move_payload(buf, n, &head, payload_off), complete: true, truncated })
     }
 

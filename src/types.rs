@@ -46,8 +46,7 @@ pub const SEND_SENDALL: u16 = 64;
 /// One-to-many sockets only: Linux refuses it on one-to-one sockets (EINVAL).
 pub const SEND_EOF: u16 = 0x200;
 /// Every valid send flag.
-pub const SEND_FLAGS_ALL: u16 =
-    SEND_UNORDERED | SEND_ABORT | SEND_SACK_IMMEDIATELY | SEND_SENDALL | SEND_EOF;
+pub const SEND_FLAGS_ALL: u16 = SEND_UNORDERED | SEND_ABORT | SEND_SACK_IMMEDIATELY | SEND_SENDALL | SEND_EOF;
 
 /// Partial reliability: none (fully reliable).
 pub const PR_NONE: u16 = 0;

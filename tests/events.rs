@@ -5,8 +5,8 @@ mod common;
 use common::*;
 
 use sctpx::{
-    Event, EventKind, Family, IntOption, SendInfo, Socket, Timeout, ADDR_ADDED, ADDR_CONFIRMED, ADDR_AVAILABLE,
-    COMM_LOST, COMM_UP, PR_TTL, SHUTDOWN_COMP,
+    Event, EventKind, Family, IntOption, Socket, Timeout, ADDR_ADDED, ADDR_AVAILABLE, ADDR_CONFIRMED, COMM_LOST,
+    COMM_UP, SHUTDOWN_COMP,
 };
 
 fn subscribe_all(s: &Socket) {
@@ -104,7 +104,11 @@ fn peer_address_events_report_the_addresses_of_a_multi_homed_peer() {
     c.subscribe(EventKind::PeerAddrChange, true).unwrap();
     c.connect(&v4(&format!("127.0.0.1:{port}"))).unwrap();
     let mut buf = [0u8; 256];
-    let r = wait_for(&c, &mut buf, |r| matches!(r.event, Event::PeerAddrChange(p) if p.addr.map(|a| a.ip().to_string()) == Some("127.0.0.4".into())));
+    let r = wait_for(
+        &c,
+        &mut buf,
+        |r| matches!(r.event, Event::PeerAddrChange(p) if p.addr.map(|a| a.ip().to_string()) == Some("127.0.0.4".into())),
+    );
     let Event::PeerAddrChange(p) = r.event else { unreachable!() };
     assert!([ADDR_AVAILABLE, ADDR_CONFIRMED, ADDR_ADDED].contains(&p.state), "state {}", p.state);
     assert_eq!(p.addr.unwrap().port(), port);
@@ -112,23 +116,7 @@ fn peer_address_events_report_the_addresses_of_a_multi_homed_peer() {
 
 #[test]
 fn an_expired_ttl_gives_send_failed_with_the_unsent_data() {
-    let (server, addr) = udp_server();
-    // A tiny receive window on the server stalls the sender so TTLs expire.
-    server.set_option(IntOption::RcvBuf, 0, 4096).unwrap();
-    let client = Socket::open_udp(Family::Ipv4).unwrap();
-    client.subscribe(EventKind::SendFailedEvent, true).unwrap();
-    client.set_option(IntOption::PrSupported, 0, 1).unwrap();
-    let id = client.connectx(&[addr]).unwrap();
-    client.set_option(IntOption::NonBlock, 0, 1).unwrap();
-    let payload = [0xABu8; 1000];
-    let mut sent = 0;
-    for i in 0..200u32 {
-        let info = SendInfo { assoc_id: id, ppid: 77, context: i, pr_policy: PR_TTL, pr_value: 1, ..Default::default() };
-        if client.send(&payload, &info, None).is_err() {
-            break;
-        }
-        sent += 1;
-    }
+    let (_server, client, sent) = stalled_ttl_sender(EventKind::SendFailedEvent, 77, 0xAB);
     assert!(sent > 5);
     let mut buf = [0u8; 2048];
     let r = wait_for(&client, &mut buf, |r| matches!(r.event, Event::SendFailedEvent(_)));
@@ -218,19 +206,7 @@ fn resetting_the_association_gives_an_assoc_reset_event() {
 
 #[test]
 fn a_notification_larger_than_the_buffer_is_decoded_and_marked_truncated() {
-    let (server, addr) = udp_server();
-    server.set_option(IntOption::RcvBuf, 0, 4096).unwrap();
-    let client = Socket::open_udp(Family::Ipv4).unwrap();
-    client.subscribe(EventKind::SendFailedEvent, true).unwrap();
-    client.set_option(IntOption::PrSupported, 0, 1).unwrap();
-    let id = client.connectx(&[addr]).unwrap();
-    client.set_option(IntOption::NonBlock, 0, 1).unwrap();
-    for _ in 0..200 {
-        let info = SendInfo { assoc_id: id, ppid: 5, pr_policy: PR_TTL, pr_value: 1, ..Default::default() };
-        if client.send(&[1u8; 1000], &info, None).is_err() {
-            break;
-        }
-    }
+    let (_server, client, _) = stalled_ttl_sender(EventKind::SendFailedEvent, 5, 1);
     let mut small = [0u8; 100];
     let r = wait_for(&client, &mut small, |r| matches!(r.event, Event::SendFailedEvent(_)));
     let Event::SendFailedEvent(f) = r.event else { unreachable!() };
@@ -243,19 +219,7 @@ fn a_notification_larger_than_the_buffer_is_decoded_and_marked_truncated() {
 
 #[test]
 fn subscribing_to_the_old_send_failed_kind_gives_the_old_form() {
-    let (server, addr) = udp_server();
-    server.set_option(IntOption::RcvBuf, 0, 4096).unwrap();
-    let client = Socket::open_udp(Family::Ipv4).unwrap();
-    client.subscribe(EventKind::SendFailed, true).unwrap();
-    client.set_option(IntOption::PrSupported, 0, 1).unwrap();
-    let id = client.connectx(&[addr]).unwrap();
-    client.set_option(IntOption::NonBlock, 0, 1).unwrap();
-    for i in 0..200u32 {
-        let info = SendInfo { assoc_id: id, ppid: 9, context: i, pr_policy: PR_TTL, pr_value: 1, ..Default::default() };
-        if client.send(&[2u8; 1000], &info, None).is_err() {
-            break;
-        }
-    }
+    let (_server, client, _) = stalled_ttl_sender(EventKind::SendFailed, 9, 2);
     let mut buf = [0u8; 2048];
     let r = wait_for(&client, &mut buf, |r| matches!(r.event, Event::SendFailed(_)));
     let Event::SendFailed(f) = r.event else { unreachable!() };

@@ -1,5 +1,7 @@
 //! The C ABI's handle rules and error codes, called from Rust.
 
+mod common;
+
 use sctpx::ffi::*;
 
 fn open_tcp() -> u64 {
@@ -96,24 +98,7 @@ fn version_macros_match_cargo_toml_and_the_runtime_string() {
 #[test]
 fn closing_a_handle_wakes_a_thread_blocked_on_it() {
     // Needs kernel SCTP: a connected one-to-one pair through the C ABI.
-    let (mut l, mut c, mut s) = (0u64, 0u64, 0u64);
-    unsafe {
-        assert_eq!(sctp_open_tcp(SCTPX_AF_INET, &mut l), 0);
-        let addr = libc::sockaddr_in {
-            sin_family: libc::AF_INET as u16,
-            sin_port: 0,
-            sin_addr: libc::in_addr { s_addr: u32::from_ne_bytes([127, 0, 0, 1]) },
-            sin_zero: [0; 8],
-        };
-        let len = std::mem::size_of::<libc::sockaddr_in>() as u32;
-        assert_eq!(sctp_bind(l, &addr as *const _ as *const libc::sockaddr, len), 0);
-        assert_eq!(sctp_listen(l, 1), 0);
-        let mut local: libc::sockaddr_storage = std::mem::zeroed();
-        assert_eq!(sctp_getladdrs(l, 0, &mut local, 1), 1);
-        assert_eq!(sctp_open_tcp(SCTPX_AF_INET, &mut c), 0);
-        assert_eq!(sctp_connect(c, &local as *const _ as *const libc::sockaddr, len), 0);
-        assert_eq!(sctp_accept(l, &mut s, std::ptr::null_mut(), std::ptr::null_mut()), 0);
-    }
+    let (l, c, s) = common::ffi_tcp_pair();
     let reader = std::thread::spawn(move || {
         let mut ev: sctpx_event = unsafe { std::mem::zeroed() };
         let mut buf = [0u8; 16];

@@ -3,7 +3,7 @@
 mod common;
 use common::*;
 
-use sctpx::{Error, Event, Family, SendInfo, SendMsg, Socket, Timeout, PeelOffFlags};
+use sctpx::{Error, Event, Family, PeelOffFlags, SendInfo, SendMsg, Socket, Timeout};
 
 #[test]
 fn one_to_one_ipv4_message_arrives_with_its_stream_and_ppid() {
@@ -202,7 +202,11 @@ fn batch_send_and_receive_keep_each_messages_metadata() {
     let msgs: Vec<SendMsg> = payloads
         .iter()
         .enumerate()
-        .map(|(i, p)| SendMsg { data: p, info: SendInfo { stream: (i % 4) as u16, ppid: 1000 + i as u32, ..Default::default() }, to: None })
+        .map(|(i, p)| SendMsg {
+            data: p,
+            info: SendInfo { stream: (i % 4) as u16, ppid: 1000 + i as u32, ..Default::default() },
+            to: None,
+        })
         .collect();
     assert_eq!(c.send_batch(&msgs).unwrap(), 32);
     let stride = 128;

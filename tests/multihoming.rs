@@ -46,8 +46,11 @@ fn an_association_over_two_links_survives_one_going_down_and_sees_it_come_back()
     let server = thread::spawn(move || {
         enter("sctpx-b");
         let l = Socket::open_tcp(Family::Ipv4).unwrap();
-        l.bindx(&[format!("10.77.1.2:{PORT}").parse().unwrap(), format!("10.77.2.2:{PORT}").parse().unwrap()], BindxOp::Add)
-            .unwrap();
+        l.bindx(
+            &[format!("10.77.1.2:{PORT}").parse().unwrap(), format!("10.77.2.2:{PORT}").parse().unwrap()],
+            BindxOp::Add,
+        )
+        .unwrap();
         fast_failover(&l);
         l.listen(1).unwrap();
         ready_tx.send(()).unwrap();

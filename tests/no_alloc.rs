@@ -84,25 +84,8 @@ fn rust_batch_calls_allocate_nothing() {
 
 #[test]
 fn c_abi_send_and_receive_allocate_nothing_per_message() {
-    let (mut l, mut c, mut s) = (0u64, 0u64, 0u64);
+    let (l, c, s) = ffi_tcp_pair();
     unsafe {
-        assert_eq!(sctp_open_tcp(SCTPX_AF_INET, &mut l), 0);
-        let addr = libc::sockaddr_in {
-            sin_family: libc::AF_INET as u16,
-            sin_port: 0,
-            sin_addr: libc::in_addr { s_addr: u32::from_ne_bytes([127, 0, 0, 1]) },
-            sin_zero: [0; 8],
-        };
-        let len = std::mem::size_of::<libc::sockaddr_in>() as u32;
-        assert_eq!(sctp_bind(l, &addr as *const _ as *const libc::sockaddr, len), 0);
-        assert_eq!(sctp_listen(l, 4), 0);
-        let mut local: libc::sockaddr_storage = std::mem::zeroed();
-        assert_eq!(sctp_getladdrs(l, 0, &mut local, 1), 1);
-        assert_eq!(sctp_open_tcp(SCTPX_AF_INET, &mut c), 0);
-        assert_eq!(sctp_connect(c, &local as *const _ as *const libc::sockaddr, len), 0);
-        assert_eq!(sctp_accept(l, &mut s, std::ptr::null_mut(), std::ptr::null_mut()), 0);
-        // Without NODELAY each small message waits for the delayed SACK.
-        assert_eq!(sctp_set_option(c, 0, SCTPX_OPT_NODELAY, 1), 0);
         let mut ev: sctpx_event = std::mem::zeroed();
         let mut buf = [0u8; 256];
         let n = allocations_in(|| {

@@ -44,12 +44,7 @@ const NOT_IN_HEADER: &[(&str, i128)] = &[
 /// Object-like macros of the header that are not constants: the include
 /// guard, a type alias (`pub type sctp_setprim` in types.rs) and two
 /// field-name aliases.
-const HEADER_NON_CONSTANTS: &[&str] = &[
-    "_SCTP_H",
-    "sctp_setprim",
-    "shmac_number_of_idents",
-    "guth_number_of_chunks",
-];
+const HEADER_NON_CONSTANTS: &[&str] = &["_SCTP_H", "sctp_setprim", "shmac_number_of_idents", "guth_number_of_chunks"];
 
 /// Rust types whose alignment is knowingly lower than C's: (name, Rust, C).
 /// `sctp_paddrparams` is `packed, aligned(4)` in C with a `__u32` at offset
@@ -555,14 +550,8 @@ fn parse_types_rs() -> Vec<(String, Vec<String>)> {
         }
         for kw in ["pub struct ", "pub union "] {
             if let Some(rest) = t.strip_prefix(kw) {
-                let name = rest
-                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                    .next()
-                    .unwrap();
-                assert!(
-                    t.ends_with('{'),
-                    "types.rs: put `{t}` on one line ending in `{{`"
-                );
+                let name = rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap();
+                assert!(t.ends_with('{'), "types.rs: put `{t}` on one line ending in `{{`");
                 cur = Some((name.to_string(), Vec::new()));
             }
         }
@@ -585,10 +574,7 @@ fn parse_consts_rs() -> Vec<String> {
 // ---------------------------------------------------------------------------
 
 fn compiler() -> String {
-    std::env::var("CC")
-        .ok()
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "cc".to_string())
+    std::env::var("CC").ok().filter(|s| !s.is_empty()).unwrap_or_else(|| "cc".to_string())
 }
 
 const C_INCLUDES: &str = "#include <stddef.h>\n#include <stdio.h>\n#include <sys/socket.h>\n\
@@ -604,11 +590,7 @@ fn header_path() -> PathBuf {
         .arg(&src)
         .output()
         .unwrap_or_else(|e| panic!("cannot run `{}`: {e}", compiler()));
-    assert!(
-        out.status.success(),
-        "preprocessing failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "preprocessing failed:\n{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout);
     for line in text.lines() {
         if let Some(start) = line.find('"') {
@@ -632,17 +614,12 @@ fn strip_comments(s: &str) -> String {
         rest = &rest[end..];
     }
     out.push_str(rest);
-    out.lines()
-        .map(|l| l.split("//").next().unwrap())
-        .collect::<Vec<_>>()
-        .join("\n")
+    out.lines().map(|l| l.split("//").next().unwrap()).collect::<Vec<_>>().join("\n")
 }
 
 fn ident_at_end(s: &str) -> Option<&str> {
     let s = s.trim_end();
-    let start = s
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .map_or(0, |i| i + 1);
+    let start = s.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
     let id = &s[start..];
     (!id.is_empty() && !id.starts_with(|c: char| c.is_ascii_digit())).then_some(id)
 }
@@ -676,9 +653,7 @@ fn parse_members(body: &str, nested: &mut Vec<(String, Vec<String>)>) -> Vec<Str
                     _ => (None, d.as_str()),
                 };
                 let tail = tail.split('[').next().unwrap();
-                let name = ident_at_end(tail)
-                    .unwrap_or_else(|| panic!("cannot parse member `{d}`"))
-                    .to_string();
+                let name = ident_at_end(tail).unwrap_or_else(|| panic!("cannot parse member `{d}`")).to_string();
                 if let Some(inner) = head {
                     let m = parse_members(inner, nested);
                     nested.push((name.clone(), m));
@@ -705,9 +680,7 @@ fn parse_header(path: &Path) -> Header {
             let rest = rest.trim_start();
             if let Some(def) = rest.strip_prefix("define") {
                 let def = def.trim_start();
-                let name_end = def
-                    .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-                    .unwrap_or(def.len());
+                let name_end = def.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(def.len());
                 let name = &def[..name_end];
                 let function_like = def[name_end..].starts_with('(');
                 if !function_like && !HEADER_NON_CONSTANTS.contains(&name) {
@@ -753,11 +726,7 @@ fn parse_header(path: &Path) -> Header {
             .unwrap_or_else(|| panic!("unknown `{{` context: {intro:?}"));
         let kw = intro[kw_pos];
         let tag = intro.get(kw_pos + 1).copied();
-        let typedef_name = if is_typedef {
-            ident_at_end(after.split("__attribute__").next().unwrap())
-        } else {
-            None
-        };
+        let typedef_name = if is_typedef { ident_at_end(after.split("__attribute__").next().unwrap()) } else { None };
         if kw == "enum" {
             for item in body.split(',') {
                 let name = item.split('=').next().unwrap().trim();
@@ -769,10 +738,7 @@ fn parse_header(path: &Path) -> Header {
             let mut nested = Vec::new();
             let members = parse_members(body, &mut nested);
             for (member, fields) in nested {
-                assert_eq!(
-                    member, "sn_header",
-                    "unexpected anonymous aggregate `{member}`"
-                );
+                assert_eq!(member, "sn_header", "unexpected anonymous aggregate `{member}`");
                 aggregates.insert("sctp_tlv".to_string(), fields);
             }
             let name = match (tag, typedef_name) {
@@ -784,10 +750,7 @@ fn parse_header(path: &Path) -> Header {
         }
         i = after_end + 1;
     }
-    Header {
-        aggregates,
-        constants,
-    }
+    Header { aggregates, constants }
 }
 
 // ---------------------------------------------------------------------------
@@ -803,8 +766,7 @@ impl WorkDir {
         static N: AtomicUsize = AtomicUsize::new(0);
         let n = N.fetch_add(1, Ordering::Relaxed);
         let d = std::env::temp_dir().join(format!("sctpx-sys-layout-{}-{n}", std::process::id()));
-        std::fs::create_dir_all(&d)
-            .unwrap_or_else(|e| panic!("cannot create {}: {e}", d.display()));
+        std::fs::create_dir_all(&d).unwrap_or_else(|e| panic!("cannot create {}: {e}", d.display()));
         WorkDir(d)
     }
 }
@@ -829,17 +791,8 @@ fn c_program(types: &[Type], consts: &[(&str, i128)]) -> String {
             c = t.c
         ));
         for f in &t.fields {
-            let m = format!(
-                "((({c} *)0)->{f}{idx})",
-                c = t.c,
-                f = f.name,
-                idx = if f.flex { "[0]" } else { "" }
-            );
-            let signed = if f.signed.is_some() {
-                format!("(int)SIGNED({m})")
-            } else {
-                "-1".into()
-            };
+            let m = format!("((({c} *)0)->{f}{idx})", c = t.c, f = f.name, idx = if f.flex { "[0]" } else { "" });
+            let signed = if f.signed.is_some() { format!("(int)SIGNED({m})") } else { "-1".into() };
             c.push_str(&format!(
                 "  printf(\"F {n} {f} %zu %zu %d\\n\", offsetof({c}, {f}), sizeof{m}, {signed});\n",
                 n = t.name,
@@ -888,24 +841,15 @@ fn c_results() -> &'static CResults {
         );
         let out = Command::new(&bin).output().unwrap();
         assert!(out.status.success(), "{} failed", bin.display());
-        let mut res = CResults {
-            types: BTreeMap::new(),
-            fields: BTreeMap::new(),
-            consts: BTreeMap::new(),
-        };
+        let mut res = CResults { types: BTreeMap::new(), fields: BTreeMap::new(), consts: BTreeMap::new() };
         for line in String::from_utf8(out.stdout).unwrap().lines() {
             let w: Vec<&str> = line.split_whitespace().collect();
             match w[0] {
                 "T" => {
-                    res.types
-                        .insert(w[1].into(), (w[2].parse().unwrap(), w[3].parse().unwrap()));
+                    res.types.insert(w[1].into(), (w[2].parse().unwrap(), w[3].parse().unwrap()));
                 }
                 "F" => {
-                    let v = (
-                        w[3].parse().unwrap(),
-                        w[4].parse().unwrap(),
-                        w[5].parse().unwrap(),
-                    );
+                    let v = (w[3].parse().unwrap(), w[4].parse().unwrap(), w[5].parse().unwrap());
                     res.fields.insert((w[1].into(), w[2].into()), v);
                 }
                 "C" => {
@@ -919,12 +863,7 @@ fn c_results() -> &'static CResults {
 }
 
 fn report(what: &str, errors: Vec<String>) {
-    assert!(
-        errors.is_empty(),
-        "{what}: {} mismatch(es):\n  {}",
-        errors.len(),
-        errors.join("\n  ")
-    );
+    assert!(errors.is_empty(), "{what}: {} mismatch(es):\n  {}", errors.len(), errors.join("\n  "));
 }
 
 // ---------------------------------------------------------------------------
@@ -938,12 +877,8 @@ fn every_header_struct_and_field_exists_in_types_rs_in_c_order() {
     let mut errors = Vec::new();
     for (name, c_fields) in &header.aggregates {
         match parsed.get(name) {
-            None => errors.push(format!(
-                "C aggregate `{name}` has no Rust counterpart in types.rs"
-            )),
-            Some(r) if r != c_fields => errors.push(format!(
-                "`{name}` fields differ: C {c_fields:?}, Rust {r:?}"
-            )),
+            None => errors.push(format!("C aggregate `{name}` has no Rust counterpart in types.rs")),
+            Some(r) if r != c_fields => errors.push(format!("`{name}` fields differ: C {c_fields:?}, Rust {r:?}")),
             Some(_) => {}
         }
     }
@@ -957,18 +892,14 @@ fn every_header_struct_and_field_exists_in_types_rs_in_c_order() {
 
 #[test]
 fn every_types_rs_struct_and_field_is_in_the_layout_table() {
-    let table: BTreeMap<&str, Vec<&str>> = rust_types()
-        .iter()
-        .map(|t| (t.name, t.fields.iter().map(|f| f.name).collect()))
-        .collect();
+    let table: BTreeMap<&str, Vec<&str>> =
+        rust_types().iter().map(|t| (t.name, t.fields.iter().map(|f| f.name).collect())).collect();
     let parsed = parse_types_rs();
     let mut errors = Vec::new();
     for (name, fields) in &parsed {
         match table.get(name.as_str()) {
             None => errors.push(format!("`{name}` is missing from the layout table")),
-            Some(t) if t != fields => {
-                errors.push(format!("`{name}`: table {t:?}, types.rs {fields:?}"))
-            }
+            Some(t) if t != fields => errors.push(format!("`{name}`: table {t:?}, types.rs {fields:?}")),
             Some(_) => {}
         }
     }
@@ -1003,16 +934,10 @@ fn struct_sizes_alignments_and_field_offsets_sizes_signedness_match_c() {
             let (off, size, signed) = c.fields[&(t.name.to_string(), f.name.to_string())];
             let what = if f.flex { "element size" } else { "size" };
             if f.offset != off {
-                errors.push(format!(
-                    "offsetof({}, {}): Rust {} C {}",
-                    t.name, f.name, f.offset, off
-                ));
+                errors.push(format!("offsetof({}, {}): Rust {} C {}", t.name, f.name, f.offset, off));
             }
             if f.size != size {
-                errors.push(format!(
-                    "{what} of {}.{}: Rust {} C {}",
-                    t.name, f.name, f.size, size
-                ));
+                errors.push(format!("{what} of {}.{}: Rust {} C {}", t.name, f.name, f.size, size));
             }
             if let Some(s) = f.signed {
                 if i32::from(s) != signed {
@@ -1051,17 +976,11 @@ fn every_consts_rs_constant_is_checked_and_equals_c() {
     let mut errors = Vec::new();
     for p in &parsed {
         if !names.contains(p.as_str()) {
-            errors.push(format!(
-                "`{p}` in consts.rs is missing from the test's constant table"
-            ));
+            errors.push(format!("`{p}` in consts.rs is missing from the test's constant table"));
         }
     }
     if parsed.len() != table.len() {
-        errors.push(format!(
-            "consts.rs has {} constants, the table {}",
-            parsed.len(),
-            table.len()
-        ));
+        errors.push(format!("consts.rs has {} constants, the table {}", parsed.len(), table.len()));
     }
     let c = c_results();
     for (name, value) in &table {
@@ -1078,9 +997,7 @@ fn every_consts_rs_constant_is_checked_and_equals_c() {
         }
         match c.consts.get(*name) {
             Some(cv) if cv == value => {}
-            Some(cv) => errors.push(format!(
-                "{name}: Rust {value} ({value:#x}) C {cv} ({cv:#x})"
-            )),
+            Some(cv) => errors.push(format!("{name}: Rust {value} ({value:#x}) C {cv} ({cv:#x})")),
             None => errors.push(format!("{name}: not printed by the C program")),
         }
     }

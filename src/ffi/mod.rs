@@ -21,8 +21,8 @@ pub mod types;
 use std::ffi::c_char;
 use std::mem;
 use std::net::SocketAddr;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::os::fd::{FromRawFd, OwnedFd};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
 use libc::{sockaddr, sockaddr_storage, socklen_t};
@@ -364,12 +364,7 @@ pub unsafe extern "C" fn sctp_bind(h: sctpx_handle, addr: *const sockaddr, addr_
 /// (1 to 64), given as an array of `struct sockaddr_storage` (IPv4 and IPv6
 /// may be mixed on an IPv6 socket). All addresses must share one port.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_bindx(
-    h: sctpx_handle,
-    addrs: *const sockaddr_storage,
-    count: usize,
-    flags: i32,
-) -> i32 {
+pub unsafe extern "C" fn sctp_bindx(h: sctpx_handle, addrs: *const sockaddr_storage, count: usize, flags: i32) -> i32 {
     guard(|| {
         let s = sock(h)?;
         let op = match flags {
@@ -467,22 +462,15 @@ pub unsafe extern "C" fn sctp_connectx(
 /// SCTPX_PEELOFF_NONBLOCK | SCTPX_PEELOFF_CLOEXEC. The new handle must be
 /// closed with `sctp_close`; no descriptor is leaked on any failure.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_peeloff(
-    h: sctpx_handle,
-    assoc_id: AssocId,
-    flags: i32,
-    out: *mut sctpx_handle,
-) -> i32 {
+pub unsafe extern "C" fn sctp_peeloff(h: sctpx_handle, assoc_id: AssocId, flags: i32, out: *mut sctpx_handle) -> i32 {
     guard(|| {
         let s = sock(h)?;
         nn(out)?;
         if flags & !(SCTPX_PEELOFF_NONBLOCK | SCTPX_PEELOFF_CLOEXEC) != 0 {
             return Err(SCTPX_ERR_INVALID_ARGUMENT);
         }
-        let f = PeelOffFlags {
-            nonblock: flags & SCTPX_PEELOFF_NONBLOCK != 0,
-            cloexec: flags & SCTPX_PEELOFF_CLOEXEC != 0,
-        };
+        let f =
+            PeelOffFlags { nonblock: flags & SCTPX_PEELOFF_NONBLOCK != 0, cloexec: flags & SCTPX_PEELOFF_CLOEXEC != 0 };
         let new = s.peeloff(assoc_id, f).c()?;
         *out = handles::insert(new);
         Ok(0)
@@ -741,12 +729,7 @@ pub extern "C" fn sctp_subscribed(h: sctpx_handle, kind: u32) -> i32 {
 /// Reads integer option `option` (SCTPX_OPT_*) into `*value`. `assoc_id`
 /// selects the association for per-association options (0: socket default).
 #[no_mangle]
-pub unsafe extern "C" fn sctp_get_option(
-    h: sctpx_handle,
-    assoc_id: AssocId,
-    option: i32,
-    value: *mut i64,
-) -> i32 {
+pub unsafe extern "C" fn sctp_get_option(h: sctpx_handle, assoc_id: AssocId, option: i32, value: *mut i64) -> i32 {
     guard(|| {
         let s = sock(h)?;
         nn(value)?;

@@ -7,8 +7,8 @@
 use libc::{sockaddr, sockaddr_storage, socklen_t};
 
 use crate::types::{
-    Adaptation, AssocChange, AssocReset, Authentication, PartialDelivery, RemoteError, SendFailed,
-    SendInfo, StreamChange, StreamReset, AssocId,
+    Adaptation, AssocChange, AssocId, AssocReset, Authentication, PartialDelivery, RemoteError, SendFailed, SendInfo,
+    StreamChange, StreamReset,
 };
 
 /// An opaque reference to a socket owned by the library.
@@ -17,7 +17,6 @@ use crate::types::{
 /// stale handle is always detected (`SCTPX_ERR_CLOSED_HANDLE`) and a forged
 /// one is `SCTPX_ERR_BAD_HANDLE`. 0 is never a valid handle.
 pub type sctpx_handle = u64;
-
 
 // ---------------------------------------------------------------------------
 // Error codes. Numbered explicitly and never renumbered.
@@ -233,7 +232,6 @@ pub const SCTPX_ENABLE_RESET_ASSOC_REQ: i64 = 2;
 /// SCTPX_OPT_ENABLE_STREAM_RESET: allow add-streams requests.
 pub const SCTPX_ENABLE_CHANGE_ASSOC_REQ: i64 = 4;
 
-
 /// One message of a `sctp_send_batch` call.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
@@ -250,7 +248,6 @@ pub struct sctpx_send_msg {
     pub to_len: socklen_t,
 }
 
-
 /// SCTP_PEER_ADDR_CHANGE.
 #[repr(C)]
 #[derive(Clone, Copy)]
@@ -265,14 +262,6 @@ pub struct sctpx_peer_addr_change {
     /// SCTPX_ADDR_CONFIRMED), not an errno.
     pub error: u32,
 }
-
-
-
-
-
-
-
-
 
 /// One event: a data message or a notification.
 ///
@@ -328,9 +317,6 @@ pub struct sctpx_event {
     pub stream_change: StreamChange,
 }
 
-
-
-
 /// SCTP_PEER_ADDR_PARAMS.
 #[repr(C)]
 #[derive(Clone, Copy)]
@@ -356,7 +342,6 @@ pub struct sctpx_paddrparams {
     /// DSCP (with SPP_DSCP).
     pub dscp: u8,
 }
-
 
 /// SCTP_GET_PEER_ADDR_INFO: one peer address's state.
 #[repr(C)]
@@ -403,7 +388,6 @@ pub struct sctpx_status {
     /// The primary path.
     pub primary: sctpx_paddrinfo,
 }
-
 
 // ---------------------------------------------------------------------------
 // Values of notification fields (the kernel's, under SCTPX_ names so that

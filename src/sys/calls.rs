@@ -29,18 +29,13 @@ use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
 use std::os::fd::RawFd;
 use std::ptr;
 
-use libc::{
-    c_int, c_uint, sa_family_t, sockaddr, sockaddr_in, sockaddr_in6, sockaddr_storage, socklen_t,
-};
+use libc::{c_int, c_uint, sa_family_t, sockaddr, sockaddr_in, sockaddr_in6, sockaddr_storage, socklen_t};
 
 use super::consts::{
-    SCTP_GET_LOCAL_ADDRS, SCTP_GET_PEER_ADDRS, SCTP_SOCKOPT_BINDX_ADD, SCTP_SOCKOPT_BINDX_REM,
-    SCTP_SOCKOPT_CONNECTX, SCTP_SOCKOPT_CONNECTX3, SCTP_SOCKOPT_PEELOFF,
-    SCTP_SOCKOPT_PEELOFF_FLAGS, SOL_SCTP,
+    SCTP_GET_LOCAL_ADDRS, SCTP_GET_PEER_ADDRS, SCTP_SOCKOPT_BINDX_ADD, SCTP_SOCKOPT_BINDX_REM, SCTP_SOCKOPT_CONNECTX,
+    SCTP_SOCKOPT_CONNECTX3, SCTP_SOCKOPT_PEELOFF, SCTP_SOCKOPT_PEELOFF_FLAGS, SOL_SCTP,
 };
-use super::types::{
-    sctp_assoc_t, sctp_getaddrs, sctp_getaddrs_old, sctp_peeloff_arg_t, sctp_peeloff_flags_arg_t,
-};
+use super::types::{sctp_assoc_t, sctp_getaddrs, sctp_getaddrs_old, sctp_peeloff_arg_t, sctp_peeloff_flags_arg_t};
 
 /// Calls `libc::$fn(args...)` and turns a `-1` return into
 /// `Err(io::Error::last_os_error())`; any other value is `Ok(value)`.
@@ -154,11 +149,7 @@ pub unsafe fn setsockopt<T>(
 /// options 104..=107 with a `T` holding a pointer (old kernels wrote through
 /// it); `SCTP_SOCKOPT_CONNECTX3` belongs to [`connectx`].
 #[inline]
-pub unsafe fn getsockopt_val<T: Copy>(
-    fd: RawFd,
-    name: c_int,
-    val: &mut T,
-) -> io::Result<socklen_t> {
+pub unsafe fn getsockopt_val<T: Copy>(fd: RawFd, name: c_int, val: &mut T) -> io::Result<socklen_t> {
     let mut len = to_socklen(size_of::<T>())?;
     // SAFETY: `val` is valid for `len` bytes; validity of the written bytes
     // as a `T` and the option choice are the caller's contract.
@@ -192,12 +183,7 @@ pub fn setsockopt_val<T: Copy>(fd: RawFd, name: c_int, val: &T) -> io::Result<()
 /// `TCP_ZEROCOPY_RECEIVE` do). Any option that only fills the buffer is
 /// fine.
 #[inline]
-pub unsafe fn getsockopt_buf(
-    fd: RawFd,
-    level: c_int,
-    name: c_int,
-    buf: &mut [u8],
-) -> io::Result<usize> {
+pub unsafe fn getsockopt_buf(fd: RawFd, level: c_int, name: c_int, buf: &mut [u8]) -> io::Result<usize> {
     let mut len = socklen_t::try_from(buf.len()).unwrap_or(socklen_t::MAX);
     // SAFETY: `buf` is valid for `len` bytes and any bytes are valid; the
     // option choice is the caller's contract.
@@ -232,11 +218,7 @@ pub unsafe fn setsockopt_buf(fd: RawFd, level: c_int, name: c_int, buf: &[u8]) -
 /// [`pack_addrs`]) to/from the socket's bound set. The kernel validates the
 /// list and fails with `EINVAL` when it is empty or malformed.
 pub fn bindx(fd: RawFd, addrs_packed: &[u8], add: bool) -> io::Result<()> {
-    let name = if add {
-        SCTP_SOCKOPT_BINDX_ADD
-    } else {
-        SCTP_SOCKOPT_BINDX_REM
-    };
+    let name = if add { SCTP_SOCKOPT_BINDX_ADD } else { SCTP_SOCKOPT_BINDX_REM };
     let len = to_socklen(addrs_packed.len())?;
     // SAFETY: the kernel reads exactly `len` bytes of `addrs_packed`.
     unsafe { setsockopt(fd, SOL_SCTP, name, addrs_packed.as_ptr(), len) }.map(drop)
@@ -286,15 +268,7 @@ pub fn connectx_with_progress(fd: RawFd, addrs_packed: &[u8]) -> io::Result<(sct
         Err(e) if e.raw_os_error() == Some(libc::ENOPROTOOPT) => {
             let len = to_socklen(addrs_packed.len())?;
             // SAFETY: the kernel reads exactly `len` bytes of `addrs_packed`.
-            let res = unsafe {
-                setsockopt(
-                    fd,
-                    SOL_SCTP,
-                    SCTP_SOCKOPT_CONNECTX,
-                    addrs_packed.as_ptr(),
-                    len,
-                )
-            };
+            let res = unsafe { setsockopt(fd, SOL_SCTP, SCTP_SOCKOPT_CONNECTX, addrs_packed.as_ptr(), len) };
             match res {
                 Ok(id) => Ok((id, false)),
                 Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => Ok((0, true)),
@@ -320,30 +294,17 @@ pub fn peeloff(fd: RawFd, assoc: sctp_assoc_t, flags: c_uint) -> io::Result<RawF
     if flags & !ALLOWED != 0 {
         return Err(os_err(libc::EINVAL));
     }
-    let mut arg = sctp_peeloff_flags_arg_t {
-        p_arg: sctp_peeloff_arg_t {
-            associd: assoc,
-            sd: -1,
-        },
-        flags,
-    };
+    let mut arg = sctp_peeloff_flags_arg_t { p_arg: sctp_peeloff_arg_t { associd: assoc, sd: -1 }, flags };
     let mut len = size_of::<sctp_peeloff_flags_arg_t>() as socklen_t;
     // SAFETY: `arg` is a writable plain-integer struct of `len` bytes.
     let res = unsafe { getsockopt(fd, SOL_SCTP, SCTP_SOCKOPT_PEELOFF_FLAGS, &mut arg, &mut len) };
     match res {
         Ok(()) => return Ok(arg.p_arg.sd),
-        Err(e)
-            if matches!(
-                e.raw_os_error(),
-                Some(libc::ENOPROTOOPT) | Some(libc::EINVAL)
-            ) => {}
+        Err(e) if matches!(e.raw_os_error(), Some(libc::ENOPROTOOPT) | Some(libc::EINVAL)) => {}
         Err(e) => return Err(e),
     }
 
-    let mut arg = sctp_peeloff_arg_t {
-        associd: assoc,
-        sd: -1,
-    };
+    let mut arg = sctp_peeloff_arg_t { associd: assoc, sd: -1 };
     let mut len = size_of::<sctp_peeloff_arg_t>() as socklen_t;
     // SAFETY: as above.
     unsafe { getsockopt(fd, SOL_SCTP, SCTP_SOCKOPT_PEELOFF, &mut arg, &mut len) }?;
@@ -391,19 +352,11 @@ pub fn getaddrs(fd: RawFd, assoc: sctp_assoc_t, local: bool, buf: &mut [u8]) -> 
     if buf.len() < SCTP_GETADDRS_HDR_LEN {
         return Err(os_err(libc::EINVAL));
     }
-    let hdr = sctp_getaddrs {
-        assoc_id: assoc,
-        addr_num: 0,
-        addrs: [],
-    };
+    let hdr = sctp_getaddrs { assoc_id: assoc, addr_num: 0, addrs: [] };
     // SAFETY: `buf` has at least `size_of::<sctp_getaddrs>()` writable bytes;
     // the write is unaligned-safe.
     unsafe { ptr::write_unaligned(buf.as_mut_ptr().cast::<sctp_getaddrs>(), hdr) };
-    let name = if local {
-        SCTP_GET_LOCAL_ADDRS
-    } else {
-        SCTP_GET_PEER_ADDRS
-    };
+    let name = if local { SCTP_GET_LOCAL_ADDRS } else { SCTP_GET_PEER_ADDRS };
     // SAFETY: SCTP_GET_{PEER,LOCAL}_ADDRS only fill `buf`.
     unsafe { getsockopt_buf(fd, SOL_SCTP, name, buf) }?;
     finish_getaddrs(buf)
@@ -612,22 +565,12 @@ pub fn socket_addr_to_storage(addr: &SocketAddr) -> (sockaddr_storage, socklen_t
     let len = match addr {
         SocketAddr::V4(a) => {
             // SAFETY: sockaddr_storage is large and aligned enough.
-            unsafe {
-                ptr::write(
-                    (&mut ss as *mut sockaddr_storage).cast::<sockaddr_in>(),
-                    sockaddr_in_from(a),
-                )
-            };
+            unsafe { ptr::write((&mut ss as *mut sockaddr_storage).cast::<sockaddr_in>(), sockaddr_in_from(a)) };
             SOCKADDR_IN_LEN
         }
         SocketAddr::V6(a) => {
             // SAFETY: sockaddr_storage is large and aligned enough.
-            unsafe {
-                ptr::write(
-                    (&mut ss as *mut sockaddr_storage).cast::<sockaddr_in6>(),
-                    sockaddr_in6_from(a),
-                )
-            };
+            unsafe { ptr::write((&mut ss as *mut sockaddr_storage).cast::<sockaddr_in6>(), sockaddr_in6_from(a)) };
             SOCKADDR_IN6_LEN
         }
     };
@@ -658,10 +601,7 @@ fn sockaddr_in6_from(a: &SocketAddrV6) -> sockaddr_in6 {
 
 #[inline]
 fn socket_addr_v4_from(sin: &sockaddr_in) -> SocketAddrV4 {
-    SocketAddrV4::new(
-        Ipv4Addr::from(sin.sin_addr.s_addr.to_ne_bytes()),
-        u16::from_be(sin.sin_port),
-    )
+    SocketAddrV4::new(Ipv4Addr::from(sin.sin_addr.s_addr.to_ne_bytes()), u16::from_be(sin.sin_port))
 }
 
 #[inline]
@@ -681,12 +621,7 @@ mod tests {
     fn sample() -> [SocketAddr; 3] {
         [
             "192.0.2.1:5000".parse().unwrap(),
-            SocketAddr::V6(SocketAddrV6::new(
-                "2001:db8::7".parse().unwrap(),
-                36412,
-                0x12345,
-                3,
-            )),
+            SocketAddr::V6(SocketAddrV6::new("2001:db8::7".parse().unwrap(), 36412, 0x12345, 3)),
             "[::ffff:198.51.100.9]:1".parse().unwrap(),
         ]
     }
@@ -707,10 +642,7 @@ mod tests {
         assert_eq!(&buf[16..18], &(libc::AF_INET6 as u16).to_ne_bytes());
         assert_eq!(&buf[18..20], &36412u16.to_be_bytes());
         assert_eq!(&buf[20..24], &0x12345u32.to_ne_bytes());
-        assert_eq!(
-            &buf[24..40],
-            &"2001:db8::7".parse::<Ipv6Addr>().unwrap().octets()
-        );
+        assert_eq!(&buf[24..40], &"2001:db8::7".parse::<Ipv6Addr>().unwrap().octets());
         assert_eq!(&buf[40..44], &3u32.to_ne_bytes());
         // Nothing written past n.
         assert!(buf[n..].iter().all(|&b| b == 0xAA));
@@ -748,10 +680,7 @@ mod tests {
         buf[n..n + 2].copy_from_slice(&(libc::AF_INET6 as u16).to_ne_bytes());
         let mut it = unpack_addrs(&buf);
         assert!(it.next().unwrap().is_ok());
-        assert_eq!(
-            it.next().unwrap().unwrap_err().raw_os_error(),
-            Some(libc::EINVAL)
-        );
+        assert_eq!(it.next().unwrap().unwrap_err().raw_os_error(), Some(libc::EINVAL));
         assert!(it.next().is_none());
         let mut it = unpack_addrs(&[1, 2, 3]);
         assert!(it.next().unwrap().is_err());
@@ -775,11 +704,7 @@ mod tests {
         let addrs = sample();
         let mut buf = [0u8; 256];
         let n = pack_addrs(&addrs, &mut buf[SCTP_GETADDRS_HDR_LEN..]).unwrap();
-        let hdr = sctp_getaddrs {
-            assoc_id: 5,
-            addr_num: addrs.len() as u32,
-            addrs: [],
-        };
+        let hdr = sctp_getaddrs { assoc_id: 5, addr_num: addrs.len() as u32, addrs: [] };
         unsafe { ptr::write_unaligned(buf.as_mut_ptr().cast::<sctp_getaddrs>(), hdr) };
         // Trailing junk after the announced addresses is ignored.
         buf[SCTP_GETADDRS_HDR_LEN + n] = 0xFF;
@@ -788,18 +713,11 @@ mod tests {
         assert_eq!(back, addrs);
 
         // addr_num larger than what the buffer holds -> EINVAL, no panic.
-        let hdr = sctp_getaddrs {
-            assoc_id: 5,
-            addr_num: 1000,
-            addrs: [],
-        };
+        let hdr = sctp_getaddrs { assoc_id: 5, addr_num: 1000, addrs: [] };
         let mut small = [0u8; 8 + 16];
         unsafe { ptr::write_unaligned(small.as_mut_ptr().cast::<sctp_getaddrs>(), hdr) };
         pack_addr(&"10.0.0.1:1".parse().unwrap(), &mut small[8..]).unwrap();
-        assert_eq!(
-            finish_getaddrs(&mut small).unwrap_err().raw_os_error(),
-            Some(libc::EINVAL)
-        );
+        assert_eq!(finish_getaddrs(&mut small).unwrap_err().raw_os_error(), Some(libc::EINVAL));
     }
 
     #[test]
@@ -814,20 +732,12 @@ mod tests {
         assert_eq!(e.raw_os_error(), Some(libc::ENOTSOCK));
         let e = peeloff(fds[0], 1, libc::O_CLOEXEC as u32).unwrap_err();
         assert_eq!(e.raw_os_error(), Some(libc::ENOTSOCK));
-        assert_eq!(
-            peeloff(fds[0], 1, 1 << 30).unwrap_err().raw_os_error(),
-            Some(libc::EINVAL)
-        );
+        assert_eq!(peeloff(fds[0], 1, 1 << 30).unwrap_err().raw_os_error(), Some(libc::EINVAL));
         let e = bindx(fds[0], &buf[..16], true).unwrap_err();
         assert_eq!(e.raw_os_error(), Some(libc::ENOTSOCK));
         let e = setsockopt_val(fds[0], super::super::consts::SCTP_NODELAY, &1i32).unwrap_err();
         assert_eq!(e.raw_os_error(), Some(libc::ENOTSOCK));
-        assert_eq!(
-            getaddrs(fds[0], 0, true, &mut buf[..4])
-                .unwrap_err()
-                .raw_os_error(),
-            Some(libc::EINVAL)
-        );
+        assert_eq!(getaddrs(fds[0], 0, true, &mut buf[..4]).unwrap_err().raw_os_error(), Some(libc::EINVAL));
         unsafe {
             libc::close(fds[0]);
             libc::close(fds[1]);

@@ -66,3 +66,55 @@ pub fn next_data(s: &Socket, buf: &mut [u8]) -> (sctpx::DataInfo, Received) {
         _ => unreachable!(),
     }
 }
+
+/// A connected one-to-one pair made through the C ABI: (listener, client,
+/// accepted server side) handles, NODELAY on the client (without it each
+/// small message waits for the delayed SACK).
+pub fn ffi_tcp_pair() -> (u64, u64, u64) {
+    use sctpx::ffi::*;
+    let (mut l, mut c, mut s) = (0u64, 0u64, 0u64);
+    unsafe {
+        assert_eq!(sctp_open_tcp(SCTPX_AF_INET, &mut l), 0);
+        let addr = libc::sockaddr_in {
+            sin_family: libc::AF_INET as u16,
+            sin_port: 0,
+            sin_addr: libc::in_addr { s_addr: u32::from_ne_bytes([127, 0, 0, 1]) },
+            sin_zero: [0; 8],
+        };
+        let len = std::mem::size_of::<libc::sockaddr_in>() as u32;
+        assert_eq!(sctp_bind(l, &addr as *const _ as *const libc::sockaddr, len), 0);
+        assert_eq!(sctp_listen(l, 4), 0);
+        let mut local: libc::sockaddr_storage = std::mem::zeroed();
+        assert_eq!(sctp_getladdrs(l, 0, &mut local, 1), 1);
+        assert_eq!(sctp_open_tcp(SCTPX_AF_INET, &mut c), 0);
+        assert_eq!(sctp_connect(c, &local as *const _ as *const libc::sockaddr, len), 0);
+        assert_eq!(sctp_accept(l, &mut s, std::ptr::null_mut(), std::ptr::null_mut()), 0);
+        assert_eq!(sctp_set_option(c, 0, SCTPX_OPT_NODELAY, 1), 0);
+    }
+    (l, c, s)
+}
+
+/// A one-to-many client whose association to a one-to-many server stalls
+/// (the server's tiny receive buffer is never read), so messages sent with a
+/// 1 ms PR-SCTP TTL expire: the client then gets send-failed notifications
+/// of `kind`. Sends up to 200 messages of 1000 bytes of `fill` with `ppid`;
+/// returns (server, client, how many were sent).
+pub fn stalled_ttl_sender(kind: sctpx::EventKind, ppid: u32, fill: u8) -> (Socket, Socket, usize) {
+    use sctpx::{IntOption, SendInfo, PR_TTL};
+    let (server, addr) = udp_server();
+    server.set_option(IntOption::RcvBuf, 0, 4096).unwrap();
+    let client = Socket::open_udp(Family::Ipv4).unwrap();
+    client.subscribe(kind, true).unwrap();
+    client.set_option(IntOption::PrSupported, 0, 1).unwrap();
+    let id = client.connectx(&[addr]).unwrap();
+    client.set_option(IntOption::NonBlock, 0, 1).unwrap();
+    let mut sent = 0;
+    for i in 0..200u32 {
+        let info = SendInfo { assoc_id: id, ppid, context: i, pr_policy: PR_TTL, pr_value: 1, ..Default::default() };
+        if client.send(&[fill; 1000], &info, None).is_err() {
+            break;
+        }
+        sent += 1;
+    }
+    (server, client, sent)
+}
