@@ -267,6 +267,9 @@ bench-build: rust
 	$(CC) $(BENCH_CFLAGS) -DWITH_LIBSCTP -o $(BUILD)/bench/raw-libsctp benches/c/raw.c -lsctp -lpthread
 	rustc --edition 2021 -C opt-level=3 -C debuginfo=1 -o $(BUILD)/bench/rust_api benches/rust/rust_api.rs \
 	  --extern sctpx=target/release/libsctpx.rlib -L dependency=target/release/deps
+	# PySCTP, the Python baseline: a C extension built against libsctp-dev (a baseline only,
+	# never a dependency of sctpx), installed beside the build, not into the system.
+	test -e $(BUILD)/pysctp/sctp.py || $(PYTHON) -m pip install -q --no-deps --target $(BUILD)/pysctp pysctp==0.7.3
 
 bench: bench-build
 	start=$$(date +%s); \

@@ -6,7 +6,8 @@
 
 VARIANT: py_sctpx (Socket.send_stream / next_event), py_sctpx_batch (send_batch / recv_batch,
 32 per call), py_stdlib (the standard socket module's sendmsg/recvmsg with SCTP_SNDINFO /
-SCTP_RCVINFO control messages, no sctpx). Settings as the C driver: NODELAY 1, delayed SACK
+SCTP_RCVINFO control messages, no sctpx), py_pysctp (PySCTP 0.7.3 from PyPI, built against
+libsctp by `make bench-build` into build/pysctp: sctp_send / sctp_recv). Settings as the C driver: NODELAY 1, delayed SACK
 {delay 0, freq 1} on every socket before connect/accept and again once connected.
 """
 import os
@@ -16,7 +17,10 @@ import sys
 import threading
 import time
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bindings", "python"))
+_ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+sys.path.insert(0, os.path.join(_ROOT, "bindings", "python"))
+# PySCTP's module is also called "sctp": appended, so it never shadows anything of ours.
+sys.path.append(os.path.join(_ROOT, "build", "pysctp"))
 
 IPPROTO_SCTP = 132
 SCTP_NODELAY = 3
@@ -30,10 +34,13 @@ BATCH = 32
 SACK = struct.pack("=iII", 0, 0, 1)  # struct sctp_sack_info {assoc_id 0, delay 0, freq 1}
 
 
-def raw_settings(s):
+def raw_settings(s, rcvinfo=True):
     s.setsockopt(IPPROTO_SCTP, SCTP_NODELAY, 1)
     s.setsockopt(IPPROTO_SCTP, SCTP_DELAYED_SACK, SACK)
-    s.setsockopt(IPPROTO_SCTP, SCTP_RECVRCVINFO, 1)
+    if rcvinfo:
+        # Not for PySCTP: libsctp's sctp_recvmsg reads SCTP_SNDRCV (data_io) and its control
+        # buffer has no room for an SCTP_RCVINFO beside it.
+        s.setsockopt(IPPROTO_SCTP, SCTP_RECVRCVINFO, 1)
 
 
 def stdlib_pair():
@@ -48,6 +55,26 @@ def stdlib_pair():
     l.close()
     raw_settings(s)
     raw_settings(c)
+    return c, s
+
+
+def pysctp_pair():
+    import sctp
+
+    l = sctp.sctpsocket_tcp(socket.AF_INET)
+    raw_settings(l, False)
+    # PySCTP's sctp_recv only fills sndrcvinfo with the data_io subscription (SCTP_SNDRCV);
+    # the accepted socket inherits it.
+    l.events.data_io = True
+    l.events.flush()
+    l.bind(("127.0.0.1", 0))
+    l.listen(16)
+    c = sctp.sctpsocket_tcp(socket.AF_INET)
+    raw_settings(c, False)
+    c.connect(l.getsockname())
+    s, _ = l.accept()
+    raw_settings(s, False)
+    raw_settings(c, False)
     return c, s
 
 
@@ -98,6 +125,26 @@ def tput(variant, size, count):
                     raise SystemExit("bad rcvinfo")
                 got += bool(flags & MSG_EOR)
             res["t1"] = time.monotonic()
+    elif variant == "py_pysctp":
+        snd, rcv = pysctp_pair()
+
+        def send():
+            bar.wait()
+            res["t0"] = time.monotonic()
+            for _ in range(count):
+                snd.sctp_send(data, ppid=PPID)
+
+        def recv():
+            bar.wait()
+            got = 0
+            while got < count:
+                _, flags, msg, notif = rcv.sctp_recv(max(size, 65536))
+                # PySCTP converts the PPID to network order when sending but not back
+                # when receiving (its known byte-order bug): it arrives as htonl(PPID).
+                if notif.ppid != socket.htonl(PPID):
+                    raise SystemExit("bad ppid")
+                got += bool(flags & MSG_EOR)
+            res["t1"] = time.monotonic()
     else:
         import sctpx
 
@@ -144,6 +191,12 @@ def main():
             v = ["py_sctpx", "py_sctpx_batch"] + v
         except Exception as e:  # binding not ready: its rows are skipped
             print(f"bench_py: sctpx not importable: {e}", file=sys.stderr)
+        try:
+            import sctp  # noqa: F401
+
+            v.append("py_pysctp")
+        except Exception as e:  # not built: its rows say "not measured"
+            print(f"bench_py: PySCTP not importable: {e}", file=sys.stderr)
         print(" ".join(v))
     elif sys.argv[1] == "tput":
         tput(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))

@@ -91,9 +91,28 @@ def storage_array(addrs: Sequence[Address], family: int) -> Any:
     return arr
 
 
+# Decoded addresses by their raw bytes: every message of an association carries the same
+# source address, and decoding it each time was a large part of a receive's cost. The
+# tuples are immutable, so sharing them is safe; the cache is simply reset when full.
+_DECODED: dict = {}
+_DECODED_MAX = 4096
+
+
 def from_storage(st: _lib.sockaddr_storage) -> Optional[Address]:
     """The Python address in a ``sockaddr_storage``, or None when it holds none."""
     raw = ctypes.string_at(ctypes.addressof(st), 28)
+    hit = _DECODED.get(raw)
+    if hit is not None:
+        return hit
+    addr = _decode(raw)
+    if addr is not None:
+        if len(_DECODED) >= _DECODED_MAX:
+            _DECODED.clear()
+        _DECODED[raw] = addr
+    return addr
+
+
+def _decode(raw: bytes) -> Optional[Address]:
     fam = _SIN.unpack_from(raw)[0]
     if fam == socket.AF_INET:
         return socket.inet_ntop(socket.AF_INET, raw[4:8]), _PORT.unpack_from(raw, 2)[0]
