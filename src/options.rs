@@ -3,8 +3,6 @@
 use std::mem;
 use std::net::SocketAddr;
 
-use libc::socklen_t;
-
 use crate::addr;
 use crate::error::{Error, Result};
 use crate::socket::{Kind, Socket};
@@ -613,6 +611,3 @@ impl Socket {
 fn to_u32(v: i64) -> Result<u32> {
     u32::try_from(v).map_err(|_| Error::InvalidArgument("value out of range"))
 }
-
-#[allow(dead_code)]
-fn _unused(_: socklen_t) {}

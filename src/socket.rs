@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::event::{decode_notification, DataInfo, Event, EventKind, Received, NOTIFICATION_HEAD};
+use crate::event::{decode_notification, Event, EventKind, Received, NOTIFICATION_HEAD};
 use crate::msg;
 use crate::sys;
 use crate::types::*;
@@ -449,17 +449,8 @@ impl Socket {
             let slot = &mut buf[slot_dst..slot_dst + stride];
             out[kept] = if meta.notification {
                 continuing = !meta.eor;
-                let mut head = [0u8; NOTIFICATION_HEAD];
-                let have = len.min(NOTIFICATION_HEAD);
-                head[..have].copy_from_slice(&slot[..have]);
-                let (event, assoc_id, off) = decode_notification(&head[..have]).ok_or(Error::Os(libc::EPROTO))?;
-                Received {
-                    event,
-                    assoc_id,
-                    len: move_payload(slot, len, &head, off),
-                    complete: true,
-                    truncated: !meta.eor,
-                }
+                let (head, have) = notification_head(slot, len);
+                notification_in_place(slot, len, &head[..have], !meta.eor)?
             } else {
                 Received {
                     event: Event::Data(meta.data),
@@ -482,18 +473,11 @@ impl Socket {
             return self.recv_batch(buf, stride, out, timeout);
         }
         if continuing {
-            // The tail of a notification is still queued: drain it now.
-            let mut eor = false;
-            while !eor {
-                let mut scratch = [0u8; NOTIFICATION_HEAD];
-                let mut meta = msg::RecvMeta::default();
-                // The events already received must reach the caller: a failure
-                // here only leaves the tail for the next call to skip.
-                match msg::recv(self.raw(), &mut scratch, true, &mut meta) {
-                    Ok(m) => eor = meta.eor || m == 0,
-                    Err(_) => break,
-                }
-            }
+            // The tail of a notification is still queued: drain it now. The
+            // events already received must reach the caller: a failure here
+            // only leaves the tail for the next call to skip.
+            let (mut head, mut have) = ([0u8; NOTIFICATION_HEAD], NOTIFICATION_HEAD);
+            let _ = self.read_notification_tail(&mut head, &mut have);
         }
         Ok(kept)
     }
@@ -525,25 +509,30 @@ impl Socket {
     /// rest (the kernel hands notifications out in pieces like data) so the
     /// next call starts on a fresh event, then decode it.
     fn finish_notification(&self, buf: &mut [u8], n: usize, eor: bool) -> Result<Received> {
-        let mut head = [0u8; NOTIFICATION_HEAD];
-        let mut have = n.min(NOTIFICATION_HEAD);
-        head[..have].copy_from_slice(&buf[..have]);
+        let (mut head, mut have) = notification_head(buf, n);
         // Without MSG_EOR the notification did not fit: read its tail now so
-        // the next call starts on a fresh event. Its first bytes still complete
-        // `head` when the caller's buffer was smaller than the fixed fields.
-        let truncated = !eor;
-        let mut done = eor;
-        while !done {
+        // the next call starts on a fresh event.
+        if !eor {
+            self.read_notification_tail(&mut head, &mut have)?;
+        }
+        notification_in_place(buf, n, &head[..have], !eor)
+    }
+
+    /// Reads the rest of a notification that did not fit, up to its MSG_EOR.
+    /// Its first bytes complete `head[..have]` when the caller's buffer was
+    /// smaller than the fixed fields; the rest is discarded.
+    fn read_notification_tail(&self, head: &mut [u8; NOTIFICATION_HEAD], have: &mut usize) -> Result<()> {
+        loop {
             let mut scratch = [0u8; NOTIFICATION_HEAD];
             let mut meta = msg::RecvMeta::default();
             let m = msg::recv(self.raw(), &mut scratch, true, &mut meta)?;
-            let take = m.min(NOTIFICATION_HEAD - have);
-            head[have..have + take].copy_from_slice(&scratch[..take]);
-            have += take;
-            done = meta.eor || m == 0;
+            let take = m.min(NOTIFICATION_HEAD - *have);
+            head[*have..*have + take].copy_from_slice(&scratch[..take]);
+            *have += take;
+            if meta.eor || m == 0 {
+                return Ok(());
+            }
         }
-        let (event, assoc_id, payload_off) = decode_notification(&head[..have]).ok_or(Error::Os(libc::EPROTO))?;
-        Ok(Received { event, assoc_id, len: move_payload(buf, n, &head, payload_off), complete: true, truncated })
     }
 
     /// Waits until the descriptor is readable or the deadline passes
@@ -710,11 +699,28 @@ fn event_param(kind: EventKind) -> sys::sctp_event {
     ev
 }
 
+/// The first bytes of a notification received into `buf[..n]`, copied to the
+/// stack so the payload can then be moved over them.
+fn notification_head(buf: &[u8], n: usize) -> ([u8; NOTIFICATION_HEAD], usize) {
+    let mut head = [0u8; NOTIFICATION_HEAD];
+    let have = n.min(NOTIFICATION_HEAD);
+    head[..have].copy_from_slice(&buf[..have]);
+    (head, have)
+}
+
+/// Decodes a notification whose first bytes are `head` and whose received part
+/// is `buf[..n]`, leaving its payload at the start of `buf`.
+fn notification_in_place(buf: &mut [u8], n: usize, head: &[u8], truncated: bool) -> Result<Received> {
+    let (event, assoc_id, payload_off) = decode_notification(head).ok_or(Error::Os(libc::EPROTO))?;
+    Ok(Received { event, assoc_id, len: move_payload(buf, n, head, payload_off), complete: true, truncated })
+}
+
 /// Moves a received notification's payload (from `payload_off` to the end
 /// its header declares, within the `n` bytes received) to the start of `buf`;
 /// returns its length. Notifications without a payload give 0.
 fn move_payload(buf: &mut [u8], n: usize, head: &[u8], payload_off: usize) -> usize {
-    let declared = u32::from_ne_bytes([head[4], head[5], head[6], head[7]]) as usize;
+    // sn_length; a head shorter than the header (a tiny batch slot) has none.
+    let declared = head.get(4..8).map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as usize);
     let end = n.min(declared);
     if payload_off < end {
         buf.copy_within(payload_off..end, 0);
@@ -773,11 +779,4 @@ impl IntoRawFd for Socket {
     fn into_raw_fd(self) -> RawFd {
         self.fd.into_raw_fd()
     }
-}
-
-#[allow(dead_code)]
-fn _assert_send_sync() {
-    fn is<T: Send + Sync>() {}
-    is::<Socket>();
-    let _ = mem::size_of::<DataInfo>();
 }

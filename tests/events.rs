@@ -47,14 +47,22 @@ fn association_up_reports_the_negotiated_streams() {
     assert!(r.assoc_id > 0);
 }
 
-#[test]
-fn a_graceful_shutdown_gives_shutdown_then_shutdown_complete() {
+/// A one-to-many server subscribed to every kind, and a client association to
+/// it that the server has seen come up: (server, client, client's assoc id).
+fn watched_association() -> (Socket, Socket, sctpx::AssocId) {
     let (server, addr) = udp_server();
     subscribe_all(&server);
     let client = Socket::open_udp(Family::Ipv4).unwrap();
     let id = client.connectx(&[addr]).unwrap();
     let mut buf = [0u8; 256];
     wait_for(&server, &mut buf, |r| matches!(r.event, Event::AssocChange(a) if a.state == COMM_UP));
+    (server, client, id)
+}
+
+#[test]
+fn a_graceful_shutdown_gives_shutdown_then_shutdown_complete() {
+    let (server, client, id) = watched_association();
+    let mut buf = [0u8; 256];
     client.shutdown(id).unwrap();
     let r = wait_for(&server, &mut buf, |r| r.event == Event::Shutdown);
     assert!(r.assoc_id > 0);
@@ -65,12 +73,8 @@ fn a_graceful_shutdown_gives_shutdown_then_shutdown_complete() {
 
 #[test]
 fn an_abort_is_seen_as_communication_lost() {
-    let (server, addr) = udp_server();
-    subscribe_all(&server);
-    let client = Socket::open_udp(Family::Ipv4).unwrap();
-    let id = client.connectx(&[addr]).unwrap();
+    let (server, client, id) = watched_association();
     let mut buf = [0u8; 256];
-    wait_for(&server, &mut buf, |r| matches!(r.event, Event::AssocChange(a) if a.state == COMM_UP));
     client.abort(id).unwrap();
     let r = wait_for(&server, &mut buf, |r| matches!(r.event, Event::AssocChange(_)));
     let Event::AssocChange(a) = r.event else { unreachable!() };
