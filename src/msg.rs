@@ -82,6 +82,7 @@ fn empty_msghdr() -> msghdr {
 /// One sendmsg with SCTP_SNDINFO (and SCTP_PRINFO when a policy is set), or
 /// with no control message at all when `info` is `None`, so that the
 /// socket's SCTP_DEFAULT_SNDINFO applies.
+#[inline(always)]
 pub(crate) fn send(fd: RawFd, data: &[u8], info: Option<&SendInfo>, to: Option<&SockAddr>) -> io::Result<usize> {
     let mut cbuf: CmsgBuf = [0; CMSG_WORDS];
     let clen = info.map_or(0, |i| build_send_cmsgs(&mut cbuf, i));
@@ -165,11 +166,14 @@ pub(crate) struct RecvMeta {
     pub data: DataInfo,
 }
 
-fn parse_recv(m: &msghdr, name: &sockaddr_storage, meta: &mut RecvMeta) {
+#[inline(always)]
+fn parse_recv(m: &msghdr, name: *const sockaddr_storage, meta: &mut RecvMeta) {
     meta.notification = m.msg_flags & sys::MSG_NOTIFICATION != 0;
     meta.eor = m.msg_flags & libc::MSG_EOR != 0;
-    meta.data.from = crate::addr::from_storage(name, m.msg_namelen);
-    // SAFETY: standard cmsg walk over the control buffer the kernel filled.
+    // SAFETY: the kernel wrote `msg_namelen` bytes of `name`.
+    meta.data.from = unsafe { crate::addr::from_kernel(name, m.msg_namelen) };
+    // SAFETY: standard cmsg walk over the control buffer the kernel filled
+    // (only the `msg_controllen` bytes it wrote are read).
     unsafe {
         let mut c = libc::CMSG_FIRSTHDR(m);
         while !c.is_null() {
@@ -190,18 +194,21 @@ fn parse_recv(m: &msghdr, name: &sockaddr_storage, meta: &mut RecvMeta) {
 }
 
 /// One recvmsg. Returns the byte count.
+///
+/// The address and control buffers are left uninitialised: only the bytes
+/// the kernel reports writing are read, and this is the per-message path.
+#[inline(always)]
 pub(crate) fn recv(fd: RawFd, buf: &mut [u8], dontwait: bool, meta: &mut RecvMeta) -> io::Result<usize> {
-    let mut cbuf: CmsgBuf = [0; CMSG_WORDS];
-    // SAFETY: zeroed sockaddr_storage is valid.
-    let mut name: sockaddr_storage = unsafe { mem::zeroed() };
+    let mut cbuf = MaybeUninit::<CmsgBuf>::uninit();
+    let mut name = MaybeUninit::<sockaddr_storage>::uninit();
     let mut iov = iovec { iov_base: buf.as_mut_ptr() as *mut c_void, iov_len: buf.len() };
     let mut m = empty_msghdr();
-    m.msg_name = &mut name as *mut _ as *mut c_void;
+    m.msg_name = name.as_mut_ptr() as *mut c_void;
     m.msg_namelen = size_of::<sockaddr_storage>() as u32;
     m.msg_iov = &mut iov;
     m.msg_iovlen = 1;
     m.msg_control = cbuf.as_mut_ptr() as *mut c_void;
-    m.msg_controllen = mem::size_of_val(&cbuf) as _;
+    m.msg_controllen = size_of::<CmsgBuf>() as _;
     let flags = if dontwait { libc::MSG_DONTWAIT } else { 0 };
     let n = loop {
         // SAFETY: `m` points at live stack buffers and the caller's buffer.
@@ -214,7 +221,7 @@ pub(crate) fn recv(fd: RawFd, buf: &mut [u8], dontwait: bool, meta: &mut RecvMet
             return Err(e);
         }
     };
-    parse_recv(&m, &name, meta);
+    parse_recv(&m, name.as_ptr(), meta);
     Ok(n)
 }
 

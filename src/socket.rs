@@ -353,6 +353,7 @@ impl Socket {
     }
 
     /// Sends `data` on `stream` with `ppid` (host order) — the common case.
+    #[inline(always)]
     pub fn send_stream(&self, assoc_id: AssocId, stream: u16, ppid: u32, data: &[u8]) -> Result<usize> {
         let info = SendInfo { stream, ppid, assoc_id, ..Default::default() };
         self.send(data, &info, None)
@@ -360,6 +361,7 @@ impl Socket {
 
     /// Sends one message with full parameters, to an association or (on
     /// one-to-many sockets, setting one up implicitly) to an address.
+    #[inline(always)]
     pub fn send(&self, data: &[u8], info: &SendInfo, to: Option<&SocketAddr>) -> Result<usize> {
         validate_send_info(info)?;
         let to = to.map(|a| SockAddr::from(*a));
@@ -384,6 +386,7 @@ impl Socket {
     }
 
     /// Receives the next data message or notification into `buf`.
+    #[inline(always)]
     pub fn next_event(&self, buf: &mut [u8], timeout: Timeout) -> Result<Received> {
         self.check_ended()?;
         let wait = Wait::new(timeout);
@@ -482,27 +485,31 @@ impl Socket {
         Ok(kept)
     }
 
+    #[inline(always)]
     fn recv_one(&self, buf: &mut [u8], dontwait: bool) -> Result<Received> {
-        let mut meta = msg::RecvMeta::default();
-        let n = msg::recv(self.raw(), buf, dontwait, &mut meta)?;
-        if meta.notification {
+        loop {
+            let mut meta = msg::RecvMeta::default();
+            let n = msg::recv(self.raw(), buf, dontwait, &mut meta)?;
+            if !meta.notification {
+                if n == 0 && !meta.eor {
+                    return Err(Error::Eof);
+                }
+                return Ok(Received {
+                    event: Event::Data(meta.data),
+                    assoc_id: meta.assoc_id,
+                    len: n,
+                    complete: meta.eor,
+                    truncated: false,
+                });
+            }
             let r = self.finish_notification(buf, n, meta.eor)?;
-            return match self.peeled_filter(&r) {
-                Filter::Deliver => Ok(r),
-                Filter::End => self.check_ended().map(|_| r),
-                Filter::Skip => self.recv_one(buf, dontwait),
-            };
+            match self.peeled_filter(&r) {
+                Filter::Deliver => return Ok(r),
+                Filter::End => return self.check_ended().map(|_| r),
+                // sctpx's own subscription: read on.
+                Filter::Skip => continue,
+            }
         }
-        if n == 0 && !meta.eor {
-            return Err(Error::Eof);
-        }
-        Ok(Received {
-            event: Event::Data(meta.data),
-            assoc_id: meta.assoc_id,
-            len: n,
-            complete: meta.eor,
-            truncated: false,
-        })
     }
 
     /// A notification was read into `buf[..n]`; if it did not fit, read the

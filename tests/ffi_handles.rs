@@ -35,6 +35,30 @@ fn handles_are_never_reused() {
 }
 
 #[test]
+fn a_closed_handle_stays_closed_after_its_slot_is_reused() {
+    let a = open_tcp();
+    assert_eq!(sctp_close(a), 0);
+    let later: Vec<u64> = (0..4).map(|_| open_tcp()).collect();
+    assert!(!later.contains(&a));
+    assert_eq!(sctp_fileno(a), SCTPX_ERR_CLOSED_HANDLE);
+    for h in &later {
+        assert!(sctp_fileno(*h) >= 0);
+        assert_eq!(sctp_close(*h), 0);
+    }
+}
+
+#[test]
+fn a_handle_from_a_future_generation_is_bad_handle() {
+    let a = open_tcp();
+    // The same slot, a generation not issued yet.
+    let forged = a + (1u64 << 32);
+    assert_eq!(sctp_fileno(forged), SCTPX_ERR_BAD_HANDLE);
+    assert_eq!(sctp_close(forged), SCTPX_ERR_BAD_HANDLE);
+    assert!(sctp_fileno(a) >= 0);
+    sctp_close(a);
+}
+
+#[test]
 fn peeloff_on_a_one_to_one_handle_is_wrong_kind() {
     let h = open_tcp();
     let mut out = 0;

@@ -80,7 +80,7 @@ impl<T> IntoCode<T> for crate::Result<T> {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn sock(h: sctpx_handle) -> std::result::Result<Arc<Socket>, i32> {
     handles::get(h)
 }
@@ -155,14 +155,12 @@ fn put_addr(a: &Option<SocketAddr>, out: &mut sockaddr_storage) -> socklen_t {
     }
 }
 
-fn empty_event() -> sctpx_event {
-    // SAFETY: sctpx_event is plain data; all-zero is a valid empty event.
-    unsafe { mem::zeroed() }
-}
-
 /// Fills a C event from a Rust one.
+#[inline(always)]
 fn put_event(r: &Received, ev: &mut sctpx_event) {
-    *ev = empty_event();
+    // In place: `*ev = zeroed()` would build the ~450-byte event on the stack
+    // and copy it. SAFETY: sctpx_event is plain data; all-zero is valid.
+    unsafe { std::ptr::write_bytes(ev as *mut sctpx_event, 0, 1) };
     ev.kind = r.event.kind();
     ev.assoc_id = r.assoc_id;
     ev.len = r.len as u32;
@@ -183,7 +181,9 @@ fn put_event(r: &Received, ev: &mut sctpx_event) {
             if d.unordered {
                 ev.flags |= SCTPX_EVENT_FLAG_UNORDERED;
             }
-            ev.from_len = put_addr(&d.from, &mut ev.from);
+            if let Some(a) = &d.from {
+                ev.from_len = crate::addr::to_storage(a, &mut ev.from);
+            }
         }
         Event::AssocChange(a) => ev.assoc_change = *a,
         Event::PeerAddrChange(p) => {

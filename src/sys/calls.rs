@@ -562,19 +562,30 @@ pub fn socket_addr_from_storage(ss: &sockaddr_storage) -> Option<SocketAddr> {
 pub fn socket_addr_to_storage(addr: &SocketAddr) -> (sockaddr_storage, socklen_t) {
     // SAFETY: all-zero is a valid sockaddr_storage.
     let mut ss: sockaddr_storage = unsafe { std::mem::zeroed() };
-    let len = match addr {
-        SocketAddr::V4(a) => {
-            // SAFETY: sockaddr_storage is large and aligned enough.
-            unsafe { ptr::write((&mut ss as *mut sockaddr_storage).cast::<sockaddr_in>(), sockaddr_in_from(a)) };
-            SOCKADDR_IN_LEN
+    let len = write_socket_addr(addr, &mut ss);
+    (ss, len)
+}
+
+/// Writes `addr` zero-padded into `out` in place (no temporary copy of the
+/// 128-byte storage) and returns its length (16 or 28).
+#[inline]
+pub fn write_socket_addr(addr: &SocketAddr, out: &mut sockaddr_storage) -> socklen_t {
+    let p = out as *mut sockaddr_storage;
+    // SAFETY: sockaddr_storage is plain data, large and aligned enough for
+    // either address type.
+    unsafe {
+        ptr::write_bytes(p, 0, 1);
+        match addr {
+            SocketAddr::V4(a) => {
+                ptr::write(p.cast::<sockaddr_in>(), sockaddr_in_from(a));
+                SOCKADDR_IN_LEN as socklen_t
+            }
+            SocketAddr::V6(a) => {
+                ptr::write(p.cast::<sockaddr_in6>(), sockaddr_in6_from(a));
+                SOCKADDR_IN6_LEN as socklen_t
+            }
         }
-        SocketAddr::V6(a) => {
-            // SAFETY: sockaddr_storage is large and aligned enough.
-            unsafe { ptr::write((&mut ss as *mut sockaddr_storage).cast::<sockaddr_in6>(), sockaddr_in6_from(a)) };
-            SOCKADDR_IN6_LEN
-        }
-    };
-    (ss, len as socklen_t)
+    }
 }
 
 #[inline]
@@ -599,13 +610,15 @@ fn sockaddr_in6_from(a: &SocketAddrV6) -> sockaddr_in6 {
     sin6
 }
 
+/// A `sockaddr_in` as a `SocketAddrV4`.
 #[inline]
-fn socket_addr_v4_from(sin: &sockaddr_in) -> SocketAddrV4 {
+pub fn socket_addr_v4_from(sin: &sockaddr_in) -> SocketAddrV4 {
     SocketAddrV4::new(Ipv4Addr::from(sin.sin_addr.s_addr.to_ne_bytes()), u16::from_be(sin.sin_port))
 }
 
+/// A `sockaddr_in6` as a `SocketAddrV6`.
 #[inline]
-fn socket_addr_v6_from(sin6: &sockaddr_in6) -> SocketAddrV6 {
+pub fn socket_addr_v6_from(sin6: &sockaddr_in6) -> SocketAddrV6 {
     SocketAddrV6::new(
         Ipv6Addr::from(sin6.sin6_addr.s6_addr),
         u16::from_be(sin6.sin6_port),
