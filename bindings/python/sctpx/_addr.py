@@ -95,18 +95,26 @@ def storage_array(addrs: Sequence[Address], family: int) -> Any:
 # source address, and decoding it each time was a large part of a receive's cost. The
 # tuples are immutable, so sharing them is safe; the cache is simply reset when full.
 _DECODED: dict = {}
-_DECODED_MAX = 4096
+DECODED_MAX = 4096
 
 
 def from_storage(st: _lib.sockaddr_storage) -> Optional[Address]:
     """The Python address in a ``sockaddr_storage``, or None when it holds none."""
-    raw = ctypes.string_at(ctypes.addressof(st), 28)
+    return from_raw(ctypes.string_at(ctypes.addressof(st), RAW_LEN))
+
+
+#: The bytes of a sockaddr_storage that can hold an address (a sockaddr_in6's size).
+RAW_LEN = 28
+
+
+def from_raw(raw: bytes) -> Optional[Address]:
+    """The Python address in the first :data:`RAW_LEN` bytes of a ``sockaddr_storage``."""
     hit = _DECODED.get(raw)
     if hit is not None:
         return hit
     addr = _decode(raw)
     if addr is not None:
-        if len(_DECODED) >= _DECODED_MAX:
+        if len(_DECODED) >= DECODED_MAX:
             _DECODED.clear()
         _DECODED[raw] = addr
     return addr

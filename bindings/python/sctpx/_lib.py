@@ -366,3 +366,27 @@ def _declare(lib: ctypes.CDLL, path: str) -> None:
 
 lib, path = _load()
 _declare(lib, path)
+
+
+class _Fast:
+    """The per-message calls again, declared WITHOUT argtypes.
+
+    ctypes' per-argument conversion costs more than the C call itself (measured: 765 ns
+    with argtypes, 277 ns without, per sctp_send_stream), and these run once per
+    message. The callers in core.py pass every argument already in its C form: handles
+    as ``c_uint64``, sizes as ``c_size_t``, pointers as ctypes objects, and as plain
+    Python ints only values whose C type is 32 bits or narrower, range-checked first
+    (ctypes passes an int as a C ``int``). The declared prototypes above stay the
+    reference; tests compare both against the header.
+    """
+
+    def __init__(self, dll: ctypes.CDLL) -> None:
+        for name in self.NAMES:
+            fn = dll[name]  # a new function object: `lib`'s declared one is untouched
+            fn.restype = c_int32
+            setattr(self, name, fn)
+
+    NAMES = ("sctp_send_stream", "sctp_next_event", "sctp_send_batch", "sctp_recv_batch")
+
+
+fast = _Fast(lib)

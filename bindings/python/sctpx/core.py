@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import math
+import struct
 import socket as _socket
 import time
 from ctypes import byref
@@ -13,7 +14,7 @@ from typing import Any, Callable, Generic, Iterable, List, Optional, Sequence, T
 
 from . import _addr, _lib, constants
 from .errors import InvalidArgumentError, check, exception_for
-from .events import Event, SendInfo, decode, kind_of
+from .events import Event, SendInfo, decode_at, kind_of
 from .options import (
     AssocParams,
     AssocStats,
@@ -122,6 +123,38 @@ class OptionProperty(Generic[V]):
         obj.set_option(self.option, int(value))
 
 
+_c_size = ctypes.c_size_t
+_fast = _lib.fast
+_ERR_TIMED_OUT = constants.ERR_TIMED_OUT
+_I32_MIN, _I32_MAX = -(2**31), 2**31 - 1
+_EVENT_SIZE = ctypes.sizeof(_lib.sctpx_event)
+
+
+# struct sctpx_send_msg: data, len, info {stream, flags, ppid, context, assoc_id, pr_policy,
+# reserved, pr_value}, to, to_len; checked against ctypes' layout at import.
+_SEND_MSG = struct.Struct("=QQHHIIiHHIQI4x")
+assert _SEND_MSG.size == ctypes.sizeof(_lib.sctpx_send_msg)
+assert _lib.sctpx_send_msg.to.offset == 40 and _lib.sctpx_send_msg.info.offset == 16
+
+
+class _RxSlot:
+    """Receive memory kept between calls: ``count`` events and ``count`` buffers of
+    ``bufsize`` bytes, with the views and C arguments the per-message path needs."""
+
+    __slots__ = ("count", "bufsize", "events", "first", "events_ptr", "events_view", "buf", "buf_view", "c_bufsize")
+
+    def __init__(self, count: int, bufsize: int) -> None:
+        self.count = count
+        self.bufsize = bufsize
+        self.events = (_lib.sctpx_event * count)()
+        self.first = self.events[0]  # shares the array's memory
+        self.events_ptr = ctypes.cast(self.events, ctypes.POINTER(_lib.sctpx_event))
+        self.events_view = memoryview(self.events).cast("B")
+        self.buf = ctypes.create_string_buffer(count * bufsize)
+        self.buf_view = memoryview(self.buf).cast("B")
+        self.c_bufsize = _c_size(bufsize)
+
+
 class Socket:
     """An SCTP socket owned by libsctpx: one-to-one (:func:`open_tcp`) or one-to-many
     (:func:`open_udp`).
@@ -134,11 +167,14 @@ class Socket:
     def __init__(self, handle: int, family: int) -> None:
         """Wraps a handle the library issued; use :func:`open_tcp` / :func:`open_udp`."""
         self._handle = handle
+        # The handle as the per-message calls take it (see _lib.fast).
+        self._h = ctypes.c_uint64(handle)
         self._family = family
         self._closed = False
         self._kind = check(lib.sctp_kind(handle))
-        # next_event's reusable (sctpx_event, buffer) pair; None while in use.
-        self._rx_slot: Optional[Tuple[Any, Any]] = None
+        # next_event's / recv_batch's reusable receive memory; None while in use.
+        self._rx_slot: Optional[_RxSlot] = None
+        self._rx_batch: Optional[_RxSlot] = None
         # None: not known yet (asked once when needed); kept in step by set_option.
         self._nonblock: Optional[bool] = None
 
@@ -320,10 +356,17 @@ class Socket:
 
     def send_stream(self, data: Bytes, stream: int = 0, ppid: int = 0, assoc_id: int = 0) -> int:
         """Sends on a stream with a PPID, nothing else (``sctp_send_stream``)."""
-        data = _as_bytes(data)
-        return check(
-            lib.sctp_send_stream(self._handle, assoc_id, _u16("stream", stream), _u32("ppid", ppid), data, len(data))
-        )
+        if type(data) is not bytes:
+            data = _as_bytes(data)
+        # One comparison chain on the per-message path; the helpers name the bad value.
+        if not (0 <= stream <= 0xFFFF and 0 <= ppid <= 0xFFFFFFFF and _I32_MIN <= assoc_id <= _I32_MAX):
+            _u16("stream", stream)
+            _u32("ppid", ppid)
+            raise InvalidArgumentError("assoc_id must fit in 32 bits, not %d" % assoc_id)
+        rc = _fast.sctp_send_stream(self._h, assoc_id, stream, ppid, data, _c_size(len(data)))
+        if rc < 0:
+            raise exception_for(rc)
+        return rc
 
     def send_batch(self, messages: Iterable[Union[Bytes, SendMsg]]) -> int:
         """Sends many messages in as few system calls as possible; returns how many were
@@ -332,18 +375,36 @@ class Socket:
         msgs = [m if isinstance(m, SendMsg) else SendMsg(m) for m in messages]
         if not msgs:
             return 0
+        # The payloads go into one C buffer and the sctpx_send_msg array is packed with
+        # struct, one pack per message: setting ctypes fields one by one cost several
+        # times the system call's share per message.
+        datas = [m.data if type(m.data) is bytes else _as_bytes(m.data) for m in msgs]
+        blob = ctypes.create_string_buffer(b"".join(datas))
+        base = ctypes.addressof(blob)
         arr = (_lib.sctpx_send_msg * len(msgs))()
-        keep = []  # the payloads and addresses the array points into
-        for c, m in zip(arr, msgs):
-            data = _as_bytes(m.data)
-            keep.append(data)
-            c.data, c.len = data, len(data)
-            c.info = _send_info(m.stream, m.ppid, m.flags, m.context, m.assoc_id, m.pr_policy, m.pr_value)
+        view = memoryview(arr).cast("B")
+        keep = [blob]  # the addresses the array points into
+        off = 0
+        for i, (m, data) in enumerate(zip(msgs, datas)):
+            to, to_len = 0, 0
             if m.to is not None:
-                sa, c.to_len = _addr.sockaddr_arg(m.to, self._family)
-                keep.append(sa)
-                c.to = sa
-        return check(lib.sctp_send_batch(self._handle, arr, len(msgs)))
+                st, to_len = _addr.to_storage(m.to, self._family)
+                keep.append(st)
+                to = ctypes.addressof(st)
+            try:
+                _SEND_MSG.pack_into(
+                    view, i * _SEND_MSG.size, base + off, len(data),
+                    m.stream, m.flags, m.ppid, m.context, m.assoc_id, m.pr_policy, 0, m.pr_value, to, to_len,
+                )
+            except struct.error:
+                # Out of range for its C type: name the field.
+                _send_info(m.stream, m.ppid, m.flags, m.context, m.assoc_id, m.pr_policy, m.pr_value)
+                raise InvalidArgumentError("assoc_id must fit in 32 bits, not %r" % (m.assoc_id,)) from None
+            off += len(data)
+        rc = _fast.sctp_send_batch(self._h, arr, _c_size(len(msgs)))
+        if rc < 0:
+            raise exception_for(rc)
+        return rc
 
     # --- receiving -------------------------------------------------------------------------
 
@@ -352,19 +413,27 @@ class Socket:
             self._nonblock = bool(self.get_option(Option.NONBLOCK))
         return self._nonblock
 
-    def _wait_call(self, call: Callable[[int], int], timeout: Optional[float]) -> int:
-        """Runs a receive call taking a C timeout, in slices so that signals get handled."""
+    def _wait_call(self, call: Callable[..., int], args: Tuple[Any, ...], timeout: Optional[float]) -> int:
+        """Runs ``call(*args, timeout_ms)``, a receive taking a C timeout, in slices so that
+        signals get handled."""
+        if timeout is None and self._nonblock is False:
+            # The common case first: a blocking socket, no timeout.
+            rc = call(*args, _WAIT_SLICE_MS)
+            if rc >= 0:
+                return rc
+            if rc != _ERR_TIMED_OUT:
+                raise exception_for(rc)
         if timeout == 0:
-            return check(call(0))
+            return check(call(*args, 0))
         if timeout is None and self._is_nonblock():
-            return check(call(-1))  # -EAGAIN at once, as a non-blocking socket should
+            return check(call(*args, -1))  # -EAGAIN at once, as a non-blocking socket should
         deadline = None if timeout is None else time.monotonic() + _timeout_ms(timeout) / 1000
         while True:
             ms = _WAIT_SLICE_MS
             if deadline is not None:
                 ms = min(ms, max(1, math.ceil((deadline - time.monotonic()) * 1000)))
-            rc = call(ms)
-            if rc != constants.ERR_TIMED_OUT or (deadline is not None and time.monotonic() >= deadline):
+            rc = call(*args, ms)
+            if rc != _ERR_TIMED_OUT or (deadline is not None and time.monotonic() >= deadline):
                 return check(rc)
 
     def next_event(self, timeout: Optional[float] = None, bufsize: int = DEFAULT_BUFSIZE) -> Event:
@@ -375,29 +444,45 @@ class Socket:
         :class:`TimeoutError`). A one-to-one association shut down by the peer raises
         :class:`sctpx.EofError` (an :class:`EOFError`).
         """
-        # The event struct and buffer are kept between calls: allocating (and zeroing)
-        # 64 KiB per message cost more than the receive itself. A second thread receiving
-        # at the same time finds the slot empty and uses its own pair.
+        # The receive memory is kept between calls: allocating (and zeroing) 64 KiB per
+        # message cost more than the receive itself. A second thread receiving at the same
+        # time finds the slot empty and uses its own.
         slot, self._rx_slot = self._rx_slot, None
-        if slot is None or len(slot[1]) != bufsize:
-            slot = (_lib.sctpx_event(), ctypes.create_string_buffer(bufsize))
-        ev, buf = slot
+        if slot is None or slot.bufsize != bufsize:
+            slot = _RxSlot(1, bufsize)
         try:
-            n = self._wait_call(lambda ms: lib.sctp_next_event(self._handle, byref(ev), buf, bufsize, ms), timeout)
-            return decode(ev, ctypes.string_at(buf, n))
+            rc = -1
+            if timeout is None and self._nonblock is False:
+                # The common case without _wait_call's generality: blocking, no timeout.
+                rc = _fast.sctp_next_event(self._h, slot.events_ptr, slot.buf, slot.c_bufsize, _WAIT_SLICE_MS)
+                if rc < 0 and rc != _ERR_TIMED_OUT:
+                    raise exception_for(rc)
+            if rc < 0:
+                self._wait_call(_fast.sctp_next_event, (self._h, slot.events_ptr, slot.buf, slot.c_bufsize), timeout)
+            return decode_at(slot.first, slot.events_view, 0, slot.buf_view, 0)
         finally:
             self._rx_slot = slot
 
     def recv_batch(self, count: int = 16, timeout: Optional[float] = None, bufsize: int = DEFAULT_BUFSIZE) -> List[Event]:
         """Receives up to ``count`` events in one system call: waits as :meth:`next_event`
         for the first, then takes what is already queued."""
-        evs = (_lib.sctpx_event * count)()
-        bufs = ctypes.create_string_buffer(count * bufsize)
-        n = self._wait_call(
-            lambda ms: lib.sctp_recv_batch(self._handle, evs, count, bufs, bufsize, ms), timeout
-        )
-        base = ctypes.addressof(bufs)
-        return [decode(evs[i], ctypes.string_at(base + i * bufsize, evs[i].len)) for i in range(n)]
+        if count < 1 or bufsize < 1:
+            raise InvalidArgumentError("count and bufsize must be positive")
+        slot, self._rx_batch = self._rx_batch, None
+        if slot is None or slot.count != count or slot.bufsize != bufsize:
+            slot = _RxSlot(count, bufsize)
+        try:
+            n = self._wait_call(
+                _fast.sctp_recv_batch,
+                (self._h, slot.events_ptr, _c_size(count), slot.buf, slot.c_bufsize),
+                timeout,
+            )
+            size, evs, ev_view, buf_view = _EVENT_SIZE, slot.events, slot.events_view, slot.buf_view
+            return [
+                decode_at(lambda i=i: evs[i], ev_view, i * size, buf_view, i * bufsize) for i in range(n)
+            ]
+        finally:
+            self._rx_batch = slot
 
     # --- notifications ---------------------------------------------------------------------
 

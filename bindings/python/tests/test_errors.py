@@ -121,6 +121,30 @@ def test_out_of_range_send_fields_raise_invalid_argument_before_any_call(pair):
         cli.send(b"x", ppid=-1)
 
 
+def test_out_of_range_send_stream_arguments_raise_invalid_argument_naming_them(pair):
+    cli, srv = pair
+    with pytest.raises(sctpx.InvalidArgumentError, match="stream"):
+        cli.send_stream(b"x", 70000)
+    with pytest.raises(sctpx.InvalidArgumentError, match="ppid"):
+        cli.send_stream(b"x", 0, 2**32)
+    with pytest.raises(sctpx.InvalidArgumentError, match="assoc_id"):
+        cli.send_stream(b"x", 0, 1, 2**31)
+    # Nothing was sent: the next message is the first to arrive.
+    cli.send_stream(b"first", 1, 7)
+    ev = srv.next_event(timeout=5)
+    assert (ev.data, ev.stream, ev.ppid) == (b"first", 1, 7)
+
+
+def test_an_out_of_range_field_in_a_batch_raises_invalid_argument_and_sends_nothing(pair):
+    cli, srv = pair
+    with pytest.raises(sctpx.InvalidArgumentError, match="ppid"):
+        cli.send_batch([sctpx.SendMsg(b"a"), sctpx.SendMsg(b"b", ppid=2**32)])
+    with pytest.raises(sctpx.InvalidArgumentError, match="stream"):
+        cli.send_batch([sctpx.SendMsg(b"a", stream=-1)])
+    assert cli.send_batch([b"only"]) == 1
+    assert srv.next_event(timeout=5).data == b"only"
+
+
 def test_a_malformed_address_raises_type_error():
     with sctpx.open_tcp() as s:
         with pytest.raises(TypeError):

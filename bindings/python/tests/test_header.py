@@ -184,3 +184,12 @@ def test_struct_layouts_match_the_c_compiler(tmp_path):
 
 def test_version_is_the_header_version():
     assert sctpx.version() == header_constants()["VERSION_STRING"] == sctpx.__version__
+
+
+def test_the_per_message_fast_calls_are_header_functions_returning_int32():
+    # _lib.fast re-declares these without argtypes; each must be a header function whose
+    # declared prototype returns int32_t like the fast one.
+    for name in _lib.fast.NAMES:
+        assert _lib.FUNCTIONS[name][0] is ctypes.c_int32
+        assert getattr(_lib.fast, name).restype is ctypes.c_int32
+        assert getattr(_lib.fast, name).argtypes is None
