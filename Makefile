@@ -261,8 +261,11 @@ vm-selftest:
 # sctp_bindx, ...), so one program cannot link both.
 BENCH_CFLAGS := -std=c11 -O2 -g $(C_WARNINGS) -Iinclude
 .PHONY: bench bench-build
-bench-build: rust
+bench-build: rust $(C_PC)
 	mkdir -p $(BUILD)/bench
+	# Go: its own module (benches/go) using bindings/go from the tree, linked as `make go` links.
+	command -v $(GO) >/dev/null || tests/vm/deps golang-go
+	cd benches/go && $(GO_ENV) $(GO) build -o $(abspath $(BUILD))/bench/bench_go .
 	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/bench/raw-sctpx benches/c/raw.c target/release/libsctpx.a -lpthread -ldl -lm
 	$(CC) $(BENCH_CFLAGS) -DWITH_LIBSCTP -o $(BUILD)/bench/raw-libsctp benches/c/raw.c -lsctp -lpthread
 	rustc --edition 2021 -C opt-level=3 -C debuginfo=1 -o $(BUILD)/bench/rust_api benches/rust/rust_api.rs \
@@ -277,10 +280,13 @@ bench: bench-build
 	$(PYTHON) benches/report.py $(BUILD)/bench/bench.log "$$(( $$(date +%s) - start )) s (VM boot and run; host load average at the end: $$(cut -d' ' -f1-3 /proc/loadavg))" >/dev/null
 	@echo "bench: wrote BENCHMARKS.md and benches/results.json"
 
-# System-call counts per variant (strace -c -f in the VM); BENCHMARKS.md quotes one such run.
+# Where the time goes (in the VM): system calls per message (strace -c -f), user-space instructions
+# per round trip (callgrind), kernel CPU per message by category (perf); benches/profile-results.txt
+# keeps the last run, which BENCHMARKS.md quotes.
 .PHONY: bench-profile
 bench-profile: bench-build
-	tests/vm/run benches/profile.sh | tee $(BUILD)/bench/profile.log
+	tests/vm/run bash -c 'benches/profile.sh && benches/perf.sh' | tee $(BUILD)/bench/profile.log
+	cp $(BUILD)/bench/profile.log benches/profile-results.txt
 
 # --- demo ---------------------------------------------------------------------------------------
 

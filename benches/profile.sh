@@ -26,3 +26,19 @@ for v in raw libsctp sctpx rust; do
   strace -f -c -o /tmp/strace.txt "$bin" rr "$v" "$n" >/dev/null
   grep -E 'sendmsg|recvmsg|poll|futex|total' /tmp/strace.txt
 done
+# User-space instructions per round trip (callgrind counts both threads; the kernel is not
+# counted). Two runs of different lengths, so start-up and set-up cancel out:
+# (Ir(2N) - Ir(N)) / N. Instruction counts, unlike times, do not depend on emulation or load.
+m=${SCTPX_BENCH_PROFILE_RR:-500}
+echo "=== callgrind rr (100 B): user-space instructions per round trip (2 sends + 2 receives)"
+# (Not Go: its runtime's own threads make callgrind's counts vary from run to run.)
+for v in raw libsctp sctpx rust; do
+  case $v in libsctp) bin=$B/raw-libsctp ;; rust) bin=$B/rust_api ;; *) bin=$B/raw-sctpx ;; esac
+  ir() {
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" rr "$v" "$1" 2>&1 >/dev/null |
+      awk '/Collected/ {print $NF}'
+  }
+  a=$(ir "$m")
+  b=$(ir $((2 * m)))
+  echo "$v $(((b - a) / m)) instructions per round trip"
+done

@@ -55,14 +55,33 @@ run_variant() {
     raw | sctpx | sctpx_batch) $B/raw-sctpx "$mode" "$v" "$@" ;;
     libsctp) $B/raw-libsctp "$mode" "$v" "$@" ;;
     rust | rust_batch) $B/rust_api "$mode" "$v" "$@" ;;
+    go | go_batch) $B/bench_go "$mode" "$v" "$@" ;;
     raw_py) $B/raw-sctpx "$mode" raw "$@" | sed 's/^\(tput\) raw /\1 raw_py /' ;;
     py_*) "$py" benches/python/bench_py.py "$mode" "$v" "$@" ;;
   esac
 }
 
 sizes=(100 1400 16384)
-variants=(raw libsctp sctpx sctpx_batch rust rust_batch)
-rr_variants=(raw libsctp sctpx rust)
+variants=(raw libsctp sctpx sctpx_batch rust rust_batch go go_batch)
+rr_variants=(raw libsctp sctpx rust go)
+# The Go driver measures one-to-one only (its one-to-many API is the same calls).
+one_to_one_only=" go go_batch "
+
+# SCTP packets and control chunks (SACKs) sent, from the kernel's counters: per message they
+# show what no API can change (one 1400 B message is one packet) and what batching can (small
+# messages bundled into one packet). Counters are system-wide: nothing else runs in the VM.
+sctp_counters() {
+  awk '$1 == "SctpOutSCTPPacks" {p = $2} $1 == "SctpOutCtrlChunks" {c = $2} END {print p + 0, c + 0}' \
+    /proc/net/sctp/snmp 2>/dev/null || echo "0 0"
+}
+# measure VARIANT MODE SIZE COUNT: one throughput line, then "snmp MODE VARIANT SIZE COUNT packets ctrl".
+measure() {
+  local v=$1 mode=$2 size=$3 count=$4 p0 c0 p1 c1
+  read -r p0 c0 < <(sctp_counters)
+  run_variant "$v" "$mode" "$size" "$count"
+  read -r p1 c1 < <(sctp_counters)
+  printf 'R %d snmp %s %s %s %s %d %d\n' "$r" "$mode" "$v" "$size" "$count" $((p1 - p0)) $((c1 - c0))
+}
 # Python (one-to-one, 100 B and 1400 B): its own raw C row at the same, smaller message count
 # ("raw_py"), interleaved with the Python variants, since a Python run is an order of magnitude
 # slower under TCG. SCTPX_PYTHON is the interpreter (the Makefile exports it).
@@ -90,8 +109,9 @@ for ((r = 0; r < rounds; r++)); do
     [ "$size" -lt 16384 ] || modes=(tput)
     for mode in "${modes[@]}"; do
       for v in $(rotate "$r" "${variants[@]}"); do
+        [ "$mode" = tput ] || [[ $one_to_one_only != *" $v "* ]] || continue
         printf 'R %d ' "$r"
-        run_variant "$v" "$mode" "$size" "$count"
+        measure "$v" "$mode" "$size" "$count"
       done
     done
     if [ "${#py_variants[@]}" -gt 0 ] && [ "$size" -lt 16384 ]; then

@@ -84,8 +84,21 @@ struct ep {
   struct sockaddr_in peer;
 };
 
+/* SCTPX_BENCH_SOCKBUF=N: SO_SNDBUF and SO_RCVBUF = N on every socket (default: the kernel's,
+ * net.sctp.sctp_wmem/rmem). The send buffer bounds how many messages are in flight, and so
+ * what a batch call can hand the kernel before it blocks: benches/run.sh runs one case with it. */
+static int sockbuf(void) {
+  const char *s = getenv("SCTPX_BENCH_SOCKBUF");
+  return s ? atoi(s) : 0;
+}
+
 static void raw_settings(int fd, int libsctp) {
   int one = 1;
+  int buf = sockbuf();
+  if (buf) {
+    CHECK(setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &buf, sizeof buf));
+    CHECK(setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &buf, sizeof buf));
+  }
   CHECK(setsockopt(fd, IPPROTO_SCTP, SCTP_NODELAY, &one, sizeof one));
   struct sctp_sack_info sack = {.sack_assoc_id = 0, .sack_delay = 0, .sack_freq = 1};
   CHECK(setsockopt(fd, IPPROTO_SCTP, SCTP_DELAYED_SACK, &sack, sizeof sack));
@@ -103,6 +116,10 @@ static void raw_settings(int fd, int libsctp) {
 static void x_settings(sctpx_handle h) {
   /* Only through sctpx's own calls. */
   CHECKX(sctp_set_option(h, 0, SCTPX_OPT_NODELAY, 1));
+  if (sockbuf()) {
+    CHECKX(sctp_set_option(h, 0, SCTPX_OPT_SNDBUF, sockbuf()));
+    CHECKX(sctp_set_option(h, 0, SCTPX_OPT_RCVBUF, sockbuf()));
+  }
   /* Delayed SACK: the standard option on the library's descriptor, byte for byte what the raw
    * variants set (written before sctp_set_delayed_sack was in the header; same effect). */
   struct sctp_sack_info sack = {.sack_assoc_id = 0, .sack_delay = 0, .sack_freq = 1};
