@@ -56,7 +56,7 @@ run_variant() {
     libsctp) $B/raw-libsctp "$mode" "$v" "$@" ;;
     rust | rust_batch) $B/rust_api "$mode" "$v" "$@" ;;
     go | go_batch) $B/bench_go "$mode" "$v" "$@" ;;
-    raw_py) $B/raw-sctpx "$mode" raw "$@" | sed 's/^\(tput\) raw /\1 raw_py /' ;;
+    raw_py) $B/raw-sctpx "$mode" raw "$@" | sed 's/^\(tput_m\|tput\) raw /\1 raw_py /' ;;
     py_*) "$py" benches/python/bench_py.py "$mode" "$v" "$@" ;;
   esac
 }
@@ -64,8 +64,6 @@ run_variant() {
 sizes=(100 1400 16384)
 variants=(raw libsctp sctpx sctpx_batch rust rust_batch go go_batch)
 rr_variants=(raw libsctp sctpx rust go)
-# The Go driver measures one-to-one only (its one-to-many API is the same calls).
-one_to_one_only=" go go_batch "
 
 # SCTP packets and control chunks (SACKs) sent, from the kernel's counters: per message they
 # show what no API can change (one 1400 B message is one packet) and what batching can (small
@@ -82,7 +80,7 @@ measure() {
   read -r p1 c1 < <(sctp_counters)
   printf 'R %d snmp %s %s %s %s %d %d\n' "$r" "$mode" "$v" "$size" "$count" $((p1 - p0)) $((c1 - c0))
 }
-# Python (one-to-one, 100 B and 1400 B): its own raw C row at the same, smaller message count
+# Python (every case the C rows have): its own raw C row at the same, smaller message count
 # ("raw_py"), interleaved with the Python variants, since a Python run is an order of magnitude
 # slower under TCG. SCTPX_PYTHON is the interpreter (the Makefile exports it).
 py=${SCTPX_PYTHON:-}
@@ -109,15 +107,16 @@ for ((r = 0; r < rounds; r++)); do
     [ "$size" -lt 16384 ] || modes=(tput)
     for mode in "${modes[@]}"; do
       for v in $(rotate "$r" "${variants[@]}"); do
-        [ "$mode" = tput ] || [[ $one_to_one_only != *" $v "* ]] || continue
         printf 'R %d ' "$r"
         measure "$v" "$mode" "$size" "$count"
       done
     done
-    if [ "${#py_variants[@]}" -gt 0 ] && [ "$size" -lt 16384 ]; then
-      for v in $(rotate "$r" raw_py "${py_variants[@]}"); do
-        printf 'R %d ' "$r"
-        run_variant "$v" tput "$size" "$((count / 5))"
+    if [ "${#py_variants[@]}" -gt 0 ]; then
+      for mode in "${modes[@]}"; do
+        for v in $(rotate "$r" raw_py "${py_variants[@]}"); do
+          printf 'R %d ' "$r"
+          run_variant "$v" "$mode" "$size" "$((count / 5))"
+        done
       done
     fi
   done

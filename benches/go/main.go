@@ -1,7 +1,8 @@
 // Command bench_go is the Go driver of `make bench` (see BENCHMARKS.md): the same loops as
 // benches/c/raw.c through sctpx's Go package, printing result lines in the C driver's format.
 //
-//	bench_go tput go|go_batch SIZE COUNT   one-to-one throughput, sender + receiver goroutine
+//	bench_go tput|tput_m go|go_batch SIZE COUNT   throughput, one-to-one (tput) or one-to-many
+//	                                              (tput_m), sender + receiver goroutine
 //	bench_go rr go COUNT                   100 B request/response latency (p50 p99 mean, µs)
 //
 // Settings as the C driver: NODELAY 1 and delayed SACK {delay 0, freq 1} on the listening
@@ -41,6 +42,34 @@ func check(err error) {
 	}
 }
 
+// The calls a throughput run needs, which Conn and OneToManyConn both have.
+type receiver interface {
+	ReadMsg(b []byte) (int, sctpx.RecvInfo, error)
+	RecvBatch(buf []byte, stride int) ([]sctpx.Event, error)
+	Close() error
+}
+
+type sender interface {
+	SendBatch(msgs []sctpx.SendMsg) (int, error)
+	Close() error
+}
+
+// manyPair returns two one-to-many sockets with one association between them and the
+// client's id for it.
+func manyPair() (*sctpx.OneToManyConn, *sctpx.OneToManyConn, sctpx.AssocID) {
+	srv, err := sctpx.ListenOneToMany("sctp4", "127.0.0.1:0")
+	check(err)
+	settings(srv)
+	cli, err := sctpx.OpenOneToMany("sctp4", nil)
+	check(err)
+	settings(cli)
+	raddr, err := sctpx.ResolveAddr("sctp4", srv.LocalAddr().String())
+	check(err)
+	id, err := cli.Connectx(raddr)
+	check(err)
+	return cli, srv, id
+}
+
 // pair returns a connected one-to-one pair: the client and the accepted end.
 func pair() (*sctpx.Conn, *sctpx.Conn) {
 	lc := sctpx.ListenConfig{Control: func(l *sctpx.Listener) error { settings(l); return nil }}
@@ -57,12 +86,24 @@ func pair() (*sctpx.Conn, *sctpx.Conn) {
 	return c, s
 }
 
-func tput(variant string, size, count int) {
-	snd, rcv := pair()
-	defer snd.Close()
-	defer rcv.Close()
+func tput(variant string, many bool, size, count int) {
 	data := make([]byte, size)
 	info := sctpx.SendInfo{PPID: ppid}
+	var snd sender
+	var rcv receiver
+	var sendOne func() error
+	if many {
+		cli, srv, id := manyPair()
+		info.AssocID = id
+		snd, rcv = cli, srv
+		sendOne = func() error { _, err := cli.Send(data, &info); return err }
+	} else {
+		cli, srv := pair()
+		snd, rcv = cli, srv
+		sendOne = func() error { _, err := cli.WriteMsg(data, &info); return err }
+	}
+	defer snd.Close()
+	defer rcv.Close()
 	start := make(chan time.Time, 1)
 	go func() {
 		t0 := time.Now()
@@ -84,8 +125,7 @@ func tput(variant string, size, count int) {
 			return
 		}
 		for i := 0; i < count; i++ {
-			_, err := snd.WriteMsg(data, &info)
-			check(err)
+			check(sendOne())
 		}
 	}()
 	got := 0
@@ -126,7 +166,11 @@ func tput(variant string, size, count int) {
 		}
 	}
 	t1 := time.Now()
-	fmt.Printf("tput %s %d %d %.6f\n", variant, size, count, t1.Sub(<-start).Seconds())
+	mode := "tput"
+	if many {
+		mode = "tput_m"
+	}
+	fmt.Printf("%s %s %d %d %.6f\n", mode, variant, size, count, t1.Sub(<-start).Seconds())
 }
 
 func rr(count int) {
@@ -168,12 +212,12 @@ func atoi(s string) int {
 func main() {
 	a := os.Args
 	switch {
-	case len(a) == 5 && a[1] == "tput" && (a[2] == "go" || a[2] == "go_batch"):
-		tput(a[2], atoi(a[3]), atoi(a[4]))
+	case len(a) == 5 && (a[1] == "tput" || a[1] == "tput_m") && (a[2] == "go" || a[2] == "go_batch"):
+		tput(a[2], a[1] == "tput_m", atoi(a[3]), atoi(a[4]))
 	case len(a) == 4 && a[1] == "rr" && a[2] == "go":
 		rr(atoi(a[3]))
 	default:
-		fmt.Fprintln(os.Stderr, "usage: bench_go tput go|go_batch SIZE COUNT | bench_go rr go COUNT")
+		fmt.Fprintln(os.Stderr, "usage: bench_go tput|tput_m go|go_batch SIZE COUNT | bench_go rr go COUNT")
 		os.Exit(2)
 	}
 }

@@ -1,8 +1,10 @@
 """benches/python/bench_py.py — the Python driver of `make bench` (see BENCHMARKS.md).
 
   bench_py.py variants                  the variants this interpreter can run, one line
-  bench_py.py tput VARIANT SIZE COUNT   one-to-one throughput, sender + receiver thread;
-                                        prints "tput VARIANT SIZE COUNT SECONDS" like the C driver
+  bench_py.py tput|tput_m VARIANT SIZE COUNT
+                                        one-to-one (tput) or one-to-many (tput_m) throughput,
+                                        sender + receiver thread; prints
+                                        "MODE VARIANT SIZE COUNT SECONDS" like the C driver
 
 VARIANT: py_sctpx (Socket.send_stream / next_event), py_sctpx_batch (send_batch / recv_batch,
 32 per call), py_stdlib (the standard socket module's sendmsg/recvmsg with SCTP_SNDINFO /
@@ -43,6 +45,29 @@ def raw_settings(s, rcvinfo=True):
         s.setsockopt(IPPROTO_SCTP, SCTP_RECVRCVINFO, 1)
 
 
+SCTP_GET_ASSOC_ID_LIST = 29
+
+
+def first_assoc_id(s):
+    """The one association of a one-to-many socket (struct sctp_assoc_ids)."""
+    n, first = struct.unpack_from("=Ii", s.getsockopt(IPPROTO_SCTP, SCTP_GET_ASSOC_ID_LIST, 8 + 4 * 4))
+    if n != 1:
+        raise SystemExit("expected one association, got %d" % n)
+    return first
+
+
+def stdlib_many_pair():
+    """One-to-many (SOCK_SEQPACKET): the client connects and sends on its association id."""
+    srv = socket.socket(socket.AF_INET, socket.SOCK_SEQPACKET, IPPROTO_SCTP)
+    raw_settings(srv)
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(16)
+    cli = socket.socket(socket.AF_INET, socket.SOCK_SEQPACKET, IPPROTO_SCTP)
+    raw_settings(cli)
+    cli.connect(srv.getsockname())
+    return cli, srv, first_assoc_id(cli)
+
+
 def stdlib_pair():
     l = socket.socket(socket.AF_INET, socket.SOCK_STREAM, IPPROTO_SCTP)
     raw_settings(l)
@@ -78,34 +103,69 @@ def pysctp_pair():
     return c, s
 
 
+def pysctp_many_pair():
+    """PySCTP one-to-many: its sctp_send has no association argument, so it sends to the
+    server's address (as the libsctp C variant does)."""
+    import sctp
+
+    srv = sctp.sctpsocket_udp(socket.AF_INET)
+    raw_settings(srv, False)
+    srv.events.data_io = True
+    srv.events.flush()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(16)
+    cli = sctp.sctpsocket_udp(socket.AF_INET)
+    raw_settings(cli, False)
+    cli.connect(srv.getsockname())
+    return cli, srv, srv.getsockname()
+
+
+def sctpx_many_pair():
+    import sctpx
+
+    srv = sctpx.open_udp(socket.AF_INET)
+    sctpx_settings(srv)
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(16)
+    cli = sctpx.open_udp(socket.AF_INET)
+    sctpx_settings(cli)
+    cli.connect(("127.0.0.1", srv.local_addrs()[0][1]))
+    (assoc_id,) = cli.get_assoc_ids()
+    return cli, srv, assoc_id
+
+
+def sctpx_settings(x):
+    import sctpx
+
+    x.set_option(sctpx.OPT_NODELAY, 1)
+    socket.socket(fileno=os.dup(x.fileno())).setsockopt(IPPROTO_SCTP, SCTP_DELAYED_SACK, SACK)
+
+
 def sctpx_pair():
     import sctpx
 
-    def settings(x):
-        x.set_option(sctpx.OPT_NODELAY, 1)
-        socket.socket(fileno=os.dup(x.fileno())).setsockopt(IPPROTO_SCTP, SCTP_DELAYED_SACK, SACK)
-
     l = sctpx.open_tcp(socket.AF_INET)
-    settings(l)
+    sctpx_settings(l)
     l.bind(("127.0.0.1", 0))
     l.listen(16)
     c = sctpx.open_tcp(socket.AF_INET)
-    settings(c)
+    sctpx_settings(c)
     c.connect(("127.0.0.1", l.local_addrs()[0][1]))
     s, _ = l.accept()
     l.close()
-    settings(s)
-    settings(c)
+    sctpx_settings(s)
+    sctpx_settings(c)
     return c, s
 
 
-def tput(variant, size, count):
+def tput(mode, variant, size, count):
+    many = mode == "tput_m"
     data = b"x" * size
     res = {}
     bar = threading.Barrier(2)
     if variant == "py_stdlib":
-        snd, rcv = stdlib_pair()
-        cmsg = [(IPPROTO_SCTP, SCTP_SNDINFO, struct.pack("=HHIIi", 0, 0, socket.htonl(PPID), 0, 0))]
+        snd, rcv, assoc_id = stdlib_many_pair() if many else stdlib_pair() + (0,)
+        cmsg = [(IPPROTO_SCTP, SCTP_SNDINFO, struct.pack("=HHIIi", 0, 0, socket.htonl(PPID), 0, assoc_id))]
         cspace = socket.CMSG_SPACE(28)  # struct sctp_rcvinfo
 
         def send():
@@ -126,13 +186,13 @@ def tput(variant, size, count):
                 got += bool(flags & MSG_EOR)
             res["t1"] = time.monotonic()
     elif variant == "py_pysctp":
-        snd, rcv = pysctp_pair()
+        snd, rcv, to = pysctp_many_pair() if many else pysctp_pair() + (("", 0),)
 
         def send():
             bar.wait()
             res["t0"] = time.monotonic()
             for _ in range(count):
-                snd.sctp_send(data, ppid=PPID)
+                snd.sctp_send(data, to=to, ppid=PPID)
 
         def recv():
             bar.wait()
@@ -148,9 +208,9 @@ def tput(variant, size, count):
     else:
         import sctpx
 
-        snd, rcv = sctpx_pair()
+        snd, rcv, assoc_id = sctpx_many_pair() if many else sctpx_pair() + (0,)
         batch = variant == "py_sctpx_batch"
-        msgs = [sctpx.SendMsg(data, ppid=PPID)] * BATCH
+        msgs = [sctpx.SendMsg(data, ppid=PPID, assoc_id=assoc_id)] * BATCH
 
         def send():
             bar.wait()
@@ -160,7 +220,7 @@ def tput(variant, size, count):
                 if batch:
                     sent += snd.send_batch(msgs[: min(BATCH, count - sent)])
                 else:
-                    snd.send_stream(data, 0, PPID)
+                    snd.send_stream(data, 0, PPID, assoc_id)
                     sent += 1
 
         def recv():
@@ -179,7 +239,7 @@ def tput(variant, size, count):
     tr.start()
     send()
     tr.join()
-    print(f"tput {variant} {size} {count} {res['t1'] - res['t0']:.6f}", flush=True)
+    print(f"{mode} {variant} {size} {count} {res['t1'] - res['t0']:.6f}", flush=True)
 
 
 def main():
@@ -198,8 +258,8 @@ def main():
         except Exception as e:  # not built: its rows say "not measured"
             print(f"bench_py: PySCTP not importable: {e}", file=sys.stderr)
         print(" ".join(v))
-    elif sys.argv[1] == "tput":
-        tput(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    elif sys.argv[1] in ("tput", "tput_m"):
+        tput(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     else:
         raise SystemExit(__doc__)
 

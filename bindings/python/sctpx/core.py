@@ -5,8 +5,9 @@ from __future__ import annotations
 import ctypes
 import errno
 import math
-import struct
 import socket as _socket
+import struct
+import threading
 import time
 from ctypes import byref
 from dataclasses import dataclass
@@ -128,6 +129,12 @@ _fast = _lib.fast
 _ERR_TIMED_OUT = constants.ERR_TIMED_OUT
 _I32_MIN, _I32_MAX = -(2**31), 2**31 - 1
 _EVENT_SIZE = ctypes.sizeof(_lib.sctpx_event)
+# Receive memory is kept between calls per THREAD, not per socket: allocating (and zeroing)
+# 64 KiB per message cost more than the receive itself, and a server with thousands of
+# sockets must not hold a buffer for each. Each thread keeps its last next_event slot and its
+# last recv_batch slot (attributes "single" and "batch"); a call takes the slot out while it
+# runs, so a nested call on the same thread (a signal handler) allocates its own.
+_rx = threading.local()
 
 
 # struct sctpx_send_msg: data, len, info {stream, flags, ppid, context, assoc_id, pr_policy,
@@ -172,9 +179,6 @@ class Socket:
         self._family = family
         self._closed = False
         self._kind = check(lib.sctp_kind(handle))
-        # next_event's / recv_batch's reusable receive memory; None while in use.
-        self._rx_slot: Optional[_RxSlot] = None
-        self._rx_batch: Optional[_RxSlot] = None
         # None: not known yet (asked once when needed); kept in step by set_option.
         self._nonblock: Optional[bool] = None
 
@@ -379,8 +383,9 @@ class Socket:
         # struct, one pack per message: setting ctypes fields one by one cost several
         # times the system call's share per message.
         datas = [m.data if type(m.data) is bytes else _as_bytes(m.data) for m in msgs]
-        blob = ctypes.create_string_buffer(b"".join(datas))
-        base = ctypes.addressof(blob)
+        blob = b"".join(datas)
+        # A c_char_p made from bytes points at the object's own buffer: no second copy.
+        base = ctypes.cast(ctypes.c_char_p(blob), ctypes.c_void_p).value or 0
         arr = (_lib.sctpx_send_msg * len(msgs))()
         view = memoryview(arr).cast("B")
         keep = [blob]  # the addresses the array points into
@@ -444,10 +449,8 @@ class Socket:
         :class:`TimeoutError`). A one-to-one association shut down by the peer raises
         :class:`sctpx.EofError` (an :class:`EOFError`).
         """
-        # The receive memory is kept between calls: allocating (and zeroing) 64 KiB per
-        # message cost more than the receive itself. A second thread receiving at the same
-        # time finds the slot empty and uses its own.
-        slot, self._rx_slot = self._rx_slot, None
+        rx = _rx.__dict__
+        slot = rx.pop("single", None)
         if slot is None or slot.bufsize != bufsize:
             slot = _RxSlot(1, bufsize)
         try:
@@ -461,14 +464,15 @@ class Socket:
                 self._wait_call(_fast.sctp_next_event, (self._h, slot.events_ptr, slot.buf, slot.c_bufsize), timeout)
             return decode_at(slot.first, slot.events_view, 0, slot.buf_view, 0)
         finally:
-            self._rx_slot = slot
+            rx["single"] = slot
 
     def recv_batch(self, count: int = 16, timeout: Optional[float] = None, bufsize: int = DEFAULT_BUFSIZE) -> List[Event]:
         """Receives up to ``count`` events in one system call: waits as :meth:`next_event`
         for the first, then takes what is already queued."""
         if count < 1 or bufsize < 1:
             raise InvalidArgumentError("count and bufsize must be positive")
-        slot, self._rx_batch = self._rx_batch, None
+        rx = _rx.__dict__
+        slot = rx.pop("batch", None)
         if slot is None or slot.count != count or slot.bufsize != bufsize:
             slot = _RxSlot(count, bufsize)
         try:
@@ -482,7 +486,7 @@ class Socket:
                 decode_at(lambda i=i: evs[i], ev_view, i * size, buf_view, i * bufsize) for i in range(n)
             ]
         finally:
-            self._rx_batch = slot
+            rx["batch"] = slot
 
     # --- notifications ---------------------------------------------------------------------
 
