@@ -56,82 +56,51 @@ def first_assoc_id(s):
     return first
 
 
-def stdlib_many_pair():
-    """One-to-many (SOCK_SEQPACKET): the client connects and sends on its association id."""
-    srv = socket.socket(socket.AF_INET, socket.SOCK_SEQPACKET, IPPROTO_SCTP)
-    raw_settings(srv)
+def connected(open_socket, settings, many, port_of):
+    """A client and a server end over loopback, with the settings applied to every socket
+    before connect/accept and again to the connected ones (as the C driver does). One-to-one:
+    the server end is the accepted socket; one-to-many: the listening socket itself."""
+    srv = open_socket(many)
+    settings(srv)
     srv.bind(("127.0.0.1", 0))
     srv.listen(16)
-    cli = socket.socket(socket.AF_INET, socket.SOCK_SEQPACKET, IPPROTO_SCTP)
-    raw_settings(cli)
-    cli.connect(srv.getsockname())
-    return cli, srv, first_assoc_id(cli)
+    cli = open_socket(many)
+    settings(cli)
+    cli.connect(("127.0.0.1", port_of(srv)))
+    if not many:
+        acc, _ = srv.accept()
+        srv.close()
+        srv = acc
+        settings(srv)
+        settings(cli)
+    return cli, srv
 
 
-def stdlib_pair():
-    l = socket.socket(socket.AF_INET, socket.SOCK_STREAM, IPPROTO_SCTP)
-    raw_settings(l)
-    l.bind(("127.0.0.1", 0))
-    l.listen(16)
-    c = socket.socket(socket.AF_INET, socket.SOCK_STREAM, IPPROTO_SCTP)
-    raw_settings(c)
-    c.connect(l.getsockname())
-    s, _ = l.accept()
-    l.close()
-    raw_settings(s)
-    raw_settings(c)
-    return c, s
+def stdlib_pair(many):
+    """The standard socket module; one-to-many sends on the client's association id."""
+    kind = socket.SOCK_SEQPACKET if many else socket.SOCK_STREAM
+    cli, srv = connected(
+        lambda _: socket.socket(socket.AF_INET, kind, IPPROTO_SCTP), raw_settings, many, lambda s: s.getsockname()[1]
+    )
+    return cli, srv, first_assoc_id(cli) if many else 0
 
 
-def pysctp_pair():
-    import sctp
-
-    l = sctp.sctpsocket_tcp(socket.AF_INET)
-    raw_settings(l, False)
-    # PySCTP's sctp_recv only fills sndrcvinfo with the data_io subscription (SCTP_SNDRCV);
-    # the accepted socket inherits it.
-    l.events.data_io = True
-    l.events.flush()
-    l.bind(("127.0.0.1", 0))
-    l.listen(16)
-    c = sctp.sctpsocket_tcp(socket.AF_INET)
-    raw_settings(c, False)
-    c.connect(l.getsockname())
-    s, _ = l.accept()
-    raw_settings(s, False)
-    raw_settings(c, False)
-    return c, s
-
-
-def pysctp_many_pair():
-    """PySCTP one-to-many: its sctp_send has no association argument, so it sends to the
+def pysctp_pair(many):
+    """PySCTP. Its sctp_recv only fills sndrcvinfo with the data_io subscription
+    (SCTP_SNDRCV); its sctp_send has no association argument, so one-to-many sends to the
     server's address (as the libsctp C variant does)."""
     import sctp
 
-    srv = sctp.sctpsocket_udp(socket.AF_INET)
-    raw_settings(srv, False)
-    srv.events.data_io = True
-    srv.events.flush()
-    srv.bind(("127.0.0.1", 0))
-    srv.listen(16)
-    cli = sctp.sctpsocket_udp(socket.AF_INET)
-    raw_settings(cli, False)
-    cli.connect(srv.getsockname())
-    return cli, srv, srv.getsockname()
+    def settings(s):
+        raw_settings(s, False)
+        s.events.data_io = True
+        s.events.flush()
 
+    def open_socket(m):
+        return (sctp.sctpsocket_udp if m else sctp.sctpsocket_tcp)(socket.AF_INET)
 
-def sctpx_many_pair():
-    import sctpx
-
-    srv = sctpx.open_udp(socket.AF_INET)
-    sctpx_settings(srv)
-    srv.bind(("127.0.0.1", 0))
-    srv.listen(16)
-    cli = sctpx.open_udp(socket.AF_INET)
-    sctpx_settings(cli)
-    cli.connect(("127.0.0.1", srv.local_addrs()[0][1]))
-    (assoc_id,) = cli.get_assoc_ids()
-    return cli, srv, assoc_id
+    cli, srv = connected(open_socket, settings, many, lambda s: s.getsockname()[1])
+    return cli, srv, srv.getsockname() if many else ("", 0)
 
 
 def sctpx_settings(x):
@@ -141,21 +110,14 @@ def sctpx_settings(x):
     socket.socket(fileno=os.dup(x.fileno())).setsockopt(IPPROTO_SCTP, SCTP_DELAYED_SACK, SACK)
 
 
-def sctpx_pair():
+def sctpx_pair(many):
     import sctpx
 
-    l = sctpx.open_tcp(socket.AF_INET)
-    sctpx_settings(l)
-    l.bind(("127.0.0.1", 0))
-    l.listen(16)
-    c = sctpx.open_tcp(socket.AF_INET)
-    sctpx_settings(c)
-    c.connect(("127.0.0.1", l.local_addrs()[0][1]))
-    s, _ = l.accept()
-    l.close()
-    sctpx_settings(s)
-    sctpx_settings(c)
-    return c, s
+    def open_socket(m):
+        return (sctpx.open_udp if m else sctpx.open_tcp)(socket.AF_INET)
+
+    cli, srv = connected(open_socket, sctpx_settings, many, lambda s: s.local_addrs()[0][1])
+    return cli, srv, cli.get_assoc_ids()[0] if many else 0
 
 
 def tput(mode, variant, size, count):
@@ -164,7 +126,7 @@ def tput(mode, variant, size, count):
     res = {}
     bar = threading.Barrier(2)
     if variant == "py_stdlib":
-        snd, rcv, assoc_id = stdlib_many_pair() if many else stdlib_pair() + (0,)
+        snd, rcv, assoc_id = stdlib_pair(many)
         cmsg = [(IPPROTO_SCTP, SCTP_SNDINFO, struct.pack("=HHIIi", 0, 0, socket.htonl(PPID), 0, assoc_id))]
         cspace = socket.CMSG_SPACE(28)  # struct sctp_rcvinfo
 
@@ -186,7 +148,7 @@ def tput(mode, variant, size, count):
                 got += bool(flags & MSG_EOR)
             res["t1"] = time.monotonic()
     elif variant == "py_pysctp":
-        snd, rcv, to = pysctp_many_pair() if many else pysctp_pair() + (("", 0),)
+        snd, rcv, to = pysctp_pair(many)
 
         def send():
             bar.wait()
@@ -208,7 +170,7 @@ def tput(mode, variant, size, count):
     else:
         import sctpx
 
-        snd, rcv, assoc_id = sctpx_many_pair() if many else sctpx_pair() + (0,)
+        snd, rcv, assoc_id = sctpx_pair(many)
         batch = variant == "py_sctpx_batch"
         msgs = [sctpx.SendMsg(data, ppid=PPID, assoc_id=assoc_id)] * BATCH
 
