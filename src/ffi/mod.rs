@@ -182,7 +182,9 @@ fn put_event(r: &Received, ev: &mut sctpx_event) {
                 ev.flags |= SCTPX_EVENT_FLAG_UNORDERED;
             }
             if let Some(a) = &d.from {
-                ev.from_len = crate::addr::to_storage(a, &mut ev.from);
+                // The event was just cleared: a second 128-byte clear of `from` showed
+                // in the request/response latency (BENCHMARKS.md, finding 2).
+                ev.from_len = crate::sys::write_socket_addr_over_zeroes(a, &mut ev.from);
             }
         }
         Event::AssocChange(a) => ev.assoc_change = *a,

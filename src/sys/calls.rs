@@ -570,11 +570,18 @@ pub fn socket_addr_to_storage(addr: &SocketAddr) -> (sockaddr_storage, socklen_t
 /// 128-byte storage) and returns its length (16 or 28).
 #[inline]
 pub fn write_socket_addr(addr: &SocketAddr, out: &mut sockaddr_storage) -> socklen_t {
+    // SAFETY: sockaddr_storage is plain data; all-zero is valid.
+    unsafe { ptr::write_bytes(out as *mut sockaddr_storage, 0, 1) };
+    write_socket_addr_over_zeroes(addr, out)
+}
+
+/// `write_socket_addr` for a storage that is already all zero (a freshly
+/// cleared event): only the address's own bytes are written.
+#[inline]
+pub fn write_socket_addr_over_zeroes(addr: &SocketAddr, out: &mut sockaddr_storage) -> socklen_t {
     let p = out as *mut sockaddr_storage;
-    // SAFETY: sockaddr_storage is plain data, large and aligned enough for
-    // either address type.
+    // SAFETY: sockaddr_storage is large and aligned enough for either type.
     unsafe {
-        ptr::write_bytes(p, 0, 1);
         match addr {
             SocketAddr::V4(a) => {
                 ptr::write(p.cast::<sockaddr_in>(), sockaddr_in_from(a));
