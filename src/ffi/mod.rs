@@ -158,7 +158,7 @@ fn put_addr(a: &Option<SocketAddr>, out: &mut sockaddr_storage) -> socklen_t {
 /// Fills a C event from a Rust one.
 #[inline(always)]
 fn put_event(r: &Received, ev: &mut sctpx_event) {
-    // In place: `*ev = zeroed()` would build the ~450-byte event on the stack
+    // In place: `*ev = zeroed()` would build the 408-byte event on the stack
     // and copy it. SAFETY: sctpx_event is plain data; all-zero is valid.
     unsafe { std::ptr::write_bytes(ev as *mut sctpx_event, 0, 1) };
     ev.kind = r.event.kind();
