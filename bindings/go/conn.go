@@ -100,7 +100,7 @@ func (c *Conn) ReadMsg(b []byte) (int, RecvInfo, error) {
 	if err != nil {
 		return 0, RecvInfo{}, c.readError(err)
 	}
-	return n, recvInfoOf(ev), nil
+	return n, c.recvInfo(ev), nil
 }
 
 // ReadEvent reads the next event: a *DataEvent or a notification (only the

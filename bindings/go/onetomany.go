@@ -149,7 +149,7 @@ func (c *OneToManyConn) ReadMsg(b []byte) (int, RecvInfo, error) {
 	if err != nil {
 		return 0, RecvInfo{}, opError("read", c.network, c.laddr, nil, err)
 	}
-	return n, recvInfoOf(ev), nil
+	return n, c.recvInfo(ev), nil
 }
 
 // ReadFrom is ReadMsg for net.PacketConn: the address is the sender's.

@@ -39,6 +39,35 @@ type socket struct {
 
 	closeOnce sync.Once
 	closed    int32 // atomic: 1 once close has begun
+
+	// The last source address ReadMsg decoded, with its raw bytes: a
+	// stream of messages from one peer address decodes (and allocates) it once.
+	lastFrom atomic.Pointer[decodedFrom]
+}
+
+type decodedFrom struct {
+	raw  [28]byte // a sockaddr_in6's size: all a source address uses
+	addr *Addr
+}
+
+// recvInfo is recvInfoOf with the source address taken from lastFrom when
+// it is the same as the last message's.
+func (s *socket) recvInfo(ev *C.sctpx_event) RecvInfo {
+	if ev.from_len == 0 {
+		return recvInfoOf(ev)
+	}
+	raw := *(*[28]byte)(unsafe.Pointer(&ev.from))
+	if last := s.lastFrom.Load(); last != nil && last.raw == raw {
+		ev.from_len = 0 // decode the rest only
+		i := recvInfoOf(ev)
+		i.From = last.addr
+		return i
+	}
+	i := recvInfoOf(ev)
+	if i.From != nil {
+		s.lastFrom.Store(&decodedFrom{raw: raw, addr: i.From})
+	}
+	return i
 }
 
 // newSocket wraps a fresh handle; on failure the handle is closed.
@@ -168,22 +197,52 @@ func (s *socket) SetWriteDeadline(t time.Time) error { return pollError(s.f.SetW
 // for options this package does not wrap.
 func (s *socket) SyscallConn() (syscall.RawConn, error) { return s.rc, nil }
 
+// msgOp is the state of one per-message call (send or nextEvent) while it
+// waits in the poller. Closures capturing the call's arguments escaped to the
+// heap, several allocations per message; these come from a pool instead, and
+// each carries its poller callbacks bound once, at creation.
+type msgOp struct {
+	h     C.sctpx_handle
+	buf   *C.uint8_t
+	n     C.size_t
+	info  C.sctpx_send_info // send: its parameters, in C memory layout
+	sa    *C.struct_sockaddr
+	salen C.socklen_t
+	ev    *C.sctpx_event // nextEvent: where the event goes
+	r     C.int32_t
+
+	send, recv func(uintptr) bool
+}
+
+var msgOps = sync.Pool{New: func() interface{} {
+	op := new(msgOp)
+	op.send = func(uintptr) bool {
+		op.r = C.sctp_send(op.h, op.buf, op.n, &op.info, op.sa, op.salen)
+		return op.r != eagain
+	}
+	op.recv = func(uintptr) bool {
+		op.r = C.sctp_next_event(op.h, op.ev, op.buf, op.n, 0)
+		return op.r != eagain
+	}
+	return op
+}}
+
 // send sends one message with full parameters, waiting for room through the
 // poller. to may be nil (send by info.AssocID).
 func (s *socket) send(b []byte, info *SendInfo, to *sockaddr) (int, error) {
-	ci := info.c()
-	var ptr *C.uint8_t
+	op := msgOps.Get().(*msgOp)
+	op.h, op.info, op.n, op.buf, op.sa, op.salen = s.h, info.c(), C.size_t(len(b)), nil, nil, 0
 	if len(b) > 0 {
-		ptr = (*C.uint8_t)(unsafe.Pointer(&b[0]))
+		op.buf = (*C.uint8_t)(unsafe.Pointer(&b[0]))
 	}
-	var sa *C.struct_sockaddr
-	var salen C.socklen_t
 	if to != nil {
-		sa, salen = to.ptr(), to.len
+		op.sa, op.salen = to.ptr(), to.len
 	}
-	r, err := s.waitWrite(func() C.int32_t {
-		return C.sctp_send(s.h, ptr, C.size_t(len(b)), &ci, sa, salen)
-	})
+	err := s.rc.Write(op.send)
+	r := op.r
+	op.buf, op.sa = nil, nil // no pointers into the caller's memory stay in the pool
+	msgOps.Put(op)
+	r, err = s.result(r, err)
 	return int(r), err
 }
 
@@ -193,9 +252,13 @@ func (s *socket) nextEvent(b []byte, ev *C.sctpx_event) (int, error) {
 	if len(b) == 0 {
 		return 0, &Error{Code: CodeInvalidArgument, Message: "ReadEvent needs a non-empty buffer"}
 	}
-	r, err := s.waitRead(func() C.int32_t {
-		return C.sctp_next_event(s.h, ev, (*C.uint8_t)(unsafe.Pointer(&b[0])), C.size_t(len(b)), 0)
-	})
+	op := msgOps.Get().(*msgOp)
+	op.h, op.ev, op.buf, op.n = s.h, ev, (*C.uint8_t)(unsafe.Pointer(&b[0])), C.size_t(len(b))
+	err := s.rc.Read(op.recv)
+	r := op.r
+	op.ev, op.buf = nil, nil
+	msgOps.Put(op)
+	r, err = s.result(r, err)
 	return int(r), err
 }
 

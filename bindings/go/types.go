@@ -90,7 +90,10 @@ type RecvInfo struct {
 	TSN     uint32
 	CumTSN  uint32
 	Context uint32
-	From    *Addr // nil when the kernel gave no source address
+	// From is the source address, nil when the kernel gave none. ReadMsg
+	// hands out one *Addr for a run of messages from the same address (so
+	// that reading allocates nothing): treat it as read-only.
+	From *Addr
 }
 
 // Assoc returns the association the message belongs to.
