@@ -9,33 +9,11 @@ use libc::{sockaddr, sockaddr_storage, socklen_t};
 use crate::error::{Error, Result};
 use crate::sys;
 
-/// Reads an address the kernel wrote `len` bytes of (a recvmsg source
-/// address: the kernel may give none), never touching the bytes it did not.
-///
-/// # Safety
-/// `ss` must point at a `sockaddr_storage` whose first `len` bytes are
-/// initialised.
-#[inline]
-pub(crate) unsafe fn from_kernel(ss: *const sockaddr_storage, len: socklen_t) -> Option<SocketAddr> {
-    let len = len as usize;
-    if len < mem::size_of::<libc::sa_family_t>() {
-        return None;
-    }
-    match (*ss).ss_family as i32 {
-        libc::AF_INET if len >= sys::SOCKADDR_IN_LEN => {
-            Some(SocketAddr::V4(sys::socket_addr_v4_from(&*(ss as *const libc::sockaddr_in))))
-        }
-        libc::AF_INET6 if len >= sys::SOCKADDR_IN6_LEN => {
-            Some(SocketAddr::V6(sys::socket_addr_v6_from(&*(ss as *const libc::sockaddr_in6))))
-        }
-        _ => None,
-    }
-}
-
-/// Reads a kernel-filled address of which `len` bytes are valid.
+/// Reads an address of which `len` bytes are valid (`None` when that is too
+/// short for its family).
 pub(crate) fn from_storage(storage: &sockaddr_storage, len: socklen_t) -> Option<SocketAddr> {
     // SAFETY: a `&sockaddr_storage` is wholly initialised.
-    unsafe { from_kernel(storage, len) }
+    unsafe { sys::socket_addr_from_raw(storage, len as usize) }
 }
 
 /// Reads a caller's `sockaddr_storage` (its family says how much is valid).

@@ -181,7 +181,7 @@ fn parse_recv(m: &msghdr, name: *const sockaddr_storage, meta: &mut RecvMeta) {
     meta.notification = m.msg_flags & sys::MSG_NOTIFICATION != 0;
     meta.eor = m.msg_flags & libc::MSG_EOR != 0;
     // SAFETY: the kernel wrote `msg_namelen` bytes of `name`.
-    meta.data.from = unsafe { crate::addr::from_kernel(name, m.msg_namelen) };
+    meta.data.from = unsafe { sys::socket_addr_from_raw(name, m.msg_namelen as usize) };
     // SAFETY: standard cmsg walk over the control buffer the kernel filled
     // (only the `msg_controllen` bytes it wrote are read).
     unsafe {

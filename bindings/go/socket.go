@@ -53,18 +53,14 @@ type decodedFrom struct {
 // recvInfo is recvInfoOf with the source address taken from lastFrom when
 // it is the same as the last message's.
 func (s *socket) recvInfo(ev *C.sctpx_event) RecvInfo {
+	i := recvFields(ev)
 	if ev.from_len == 0 {
-		return recvInfoOf(ev)
+		return i
 	}
 	raw := *(*[28]byte)(unsafe.Pointer(&ev.from))
 	if last := s.lastFrom.Load(); last != nil && last.raw == raw {
-		ev.from_len = 0 // decode the rest only
-		i := recvInfoOf(ev)
 		i.From = last.addr
-		return i
-	}
-	i := recvInfoOf(ev)
-	if i.From != nil {
+	} else if i.From = addrOf(&ev.from); i.From != nil {
 		s.lastFrom.Store(&decodedFrom{raw: raw, addr: i.From})
 	}
 	return i

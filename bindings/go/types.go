@@ -100,7 +100,16 @@ type RecvInfo struct {
 func (i *RecvInfo) Assoc() AssocID { return i.AssocID }
 
 func recvInfoOf(ev *C.sctpx_event) RecvInfo {
-	i := RecvInfo{
+	i := recvFields(ev)
+	if ev.from_len > 0 {
+		i.From = addrOf(&ev.from)
+	}
+	return i
+}
+
+// recvFields is a data event's metadata without its source address.
+func recvFields(ev *C.sctpx_event) RecvInfo {
+	return RecvInfo{
 		AssocID: AssocID(ev.assoc_id),
 		Flags:   EventFlags(ev.flags),
 		Stream:  uint16(ev.stream),
@@ -110,10 +119,6 @@ func recvInfoOf(ev *C.sctpx_event) RecvInfo {
 		CumTSN:  uint32(ev.cumtsn),
 		Context: uint32(ev.context),
 	}
-	if ev.from_len > 0 {
-		i.From = addrOf(&ev.from)
-	}
-	return i
 }
 
 // BindxOp says whether Bindx adds or removes addresses.

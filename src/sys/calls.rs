@@ -541,29 +541,35 @@ fn parse_packed_addr(buf: &[u8]) -> Option<(SocketAddr, usize)> {
 /// Converts a `sockaddr_storage` (e.g. copied out of `sctp_paddr_change`,
 /// `sctp_paddrinfo`) to a `SocketAddr`; `None` for other families.
 pub fn socket_addr_from_storage(ss: &sockaddr_storage) -> Option<SocketAddr> {
-    match c_int::from(ss.ss_family) {
-        libc::AF_INET => {
-            // SAFETY: sockaddr_storage is large and aligned enough for any
-            // sockaddr; the family says it holds a sockaddr_in.
-            let sin = unsafe { &*(ss as *const sockaddr_storage).cast::<sockaddr_in>() };
-            Some(SocketAddr::V4(socket_addr_v4_from(sin)))
+    // SAFETY: a `&sockaddr_storage` is wholly initialised.
+    unsafe { socket_addr_from_raw(ss, size_of::<sockaddr_storage>()) }
+}
+
+/// Converts an address of which only the first `len` bytes were written (a
+/// recvmsg source address: the kernel may give none, and the rest of the
+/// storage may be uninitialised); `None` when `len` is too short for its
+/// family or the family is not AF_INET/AF_INET6. Bytes past `len` are never
+/// read.
+///
+/// # Safety
+/// `ss` must point at a `sockaddr_storage` whose first `len` bytes are
+/// initialised.
+#[inline]
+pub unsafe fn socket_addr_from_raw(ss: *const sockaddr_storage, len: usize) -> Option<SocketAddr> {
+    if len < size_of::<sa_family_t>() {
+        return None;
+    }
+    // The family says which sockaddr the storage (large and aligned enough
+    // for any) holds; its length says the whole of it was written.
+    match c_int::from((*ss).ss_family) {
+        libc::AF_INET if len >= SOCKADDR_IN_LEN => {
+            Some(SocketAddr::V4(socket_addr_v4_from(&*ss.cast::<sockaddr_in>())))
         }
-        libc::AF_INET6 => {
-            // SAFETY: as above, for sockaddr_in6.
-            let sin6 = unsafe { &*(ss as *const sockaddr_storage).cast::<sockaddr_in6>() };
-            Some(SocketAddr::V6(socket_addr_v6_from(sin6)))
+        libc::AF_INET6 if len >= SOCKADDR_IN6_LEN => {
+            Some(SocketAddr::V6(socket_addr_v6_from(&*ss.cast::<sockaddr_in6>())))
         }
         _ => None,
     }
-}
-
-/// Converts `addr` to a zero-padded `sockaddr_storage` and its length (16 or
-/// 28), ready for the address fields of `sctp_prim`, `sctp_paddrparams`, ...
-pub fn socket_addr_to_storage(addr: &SocketAddr) -> (sockaddr_storage, socklen_t) {
-    // SAFETY: all-zero is a valid sockaddr_storage.
-    let mut ss: sockaddr_storage = unsafe { std::mem::zeroed() };
-    let len = write_socket_addr(addr, &mut ss);
-    (ss, len)
 }
 
 /// Writes `addr` zero-padded into `out` in place (no temporary copy of the
@@ -617,15 +623,13 @@ fn sockaddr_in6_from(a: &SocketAddrV6) -> sockaddr_in6 {
     sin6
 }
 
-/// A `sockaddr_in` as a `SocketAddrV4`.
 #[inline]
-pub fn socket_addr_v4_from(sin: &sockaddr_in) -> SocketAddrV4 {
+fn socket_addr_v4_from(sin: &sockaddr_in) -> SocketAddrV4 {
     SocketAddrV4::new(Ipv4Addr::from(sin.sin_addr.s_addr.to_ne_bytes()), u16::from_be(sin.sin_port))
 }
 
-/// A `sockaddr_in6` as a `SocketAddrV6`.
 #[inline]
-pub fn socket_addr_v6_from(sin6: &sockaddr_in6) -> SocketAddrV6 {
+fn socket_addr_v6_from(sin6: &sockaddr_in6) -> SocketAddrV6 {
     SocketAddrV6::new(
         Ipv6Addr::from(sin6.sin6_addr.s6_addr),
         u16::from_be(sin6.sin6_port),
@@ -710,7 +714,9 @@ mod tests {
     #[test]
     fn storage_roundtrip() {
         for a in sample() {
-            let (ss, len) = socket_addr_to_storage(&a);
+            // SAFETY: all-zero is a valid sockaddr_storage.
+            let mut ss: sockaddr_storage = unsafe { std::mem::zeroed() };
+            let len = write_socket_addr(&a, &mut ss);
             assert_eq!(len as usize, packed_len(&a));
             assert_eq!(socket_addr_from_storage(&ss), Some(a));
         }

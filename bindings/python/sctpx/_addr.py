@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import socket
 import struct
+import sys
 from typing import Any, List, Optional, Sequence, Tuple
 
 from . import _lib
@@ -91,11 +92,12 @@ def storage_array(addrs: Sequence[Address], family: int) -> Any:
     return arr
 
 
-# Decoded addresses by their raw bytes: every message of an association carries the same
-# source address, and decoding it each time was a large part of a receive's cost. The
-# tuples are immutable, so sharing them is safe; the cache is simply reset when full.
+# Decoded addresses by their raw bytes (or, for IPv4, by the first 8 of them as an integer,
+# see from_event): every message of an association carries the same source address, and
+# decoding it each time was a large part of a receive's cost. The tuples are immutable, so
+# sharing them is safe; the cache is simply reset when full.
 _DECODED: dict = {}
-DECODED_MAX = 4096
+_DECODED_MAX = 4096
 
 
 def from_storage(st: _lib.sockaddr_storage) -> Optional[Address]:
@@ -105,18 +107,34 @@ def from_storage(st: _lib.sockaddr_storage) -> Optional[Address]:
 
 #: The bytes of a sockaddr_storage that can hold an address (a sockaddr_in6's size).
 RAW_LEN = 28
+# Where ss_family sits in the storage's first 8 bytes read as one native-order integer.
+_FAMILY_SHIFT = 0 if sys.byteorder == "little" else 48
 
 
 def from_raw(raw: bytes) -> Optional[Address]:
     """The Python address in the first :data:`RAW_LEN` bytes of a ``sockaddr_storage``."""
     hit = _DECODED.get(raw)
-    if hit is not None:
-        return hit
-    addr = _decode(raw)
+    return hit if hit is not None else _remember(raw, _decode(raw))
+
+
+def from_event(view: memoryview, start: int, head8: int) -> Optional[Address]:
+    """The address in the ``sockaddr_storage`` at byte ``start`` of ``view``, whose first
+    8 bytes read as a native-order integer are ``head8``. For IPv4 those 8 bytes (family,
+    port, address) are the whole address and key the cache without copying the storage
+    out; other families go through :func:`from_raw`."""
+    if (head8 >> _FAMILY_SHIFT) & 0xFFFF == socket.AF_INET:
+        hit = _DECODED.get(head8)
+        if hit is not None:
+            return hit
+        return _remember(head8, _decode(view[start : start + RAW_LEN].tobytes()))
+    return from_raw(view[start : start + RAW_LEN].tobytes())
+
+
+def _remember(key: Any, addr: Optional[Address]) -> Optional[Address]:
     if addr is not None:
-        if len(_DECODED) >= DECODED_MAX:
+        if len(_DECODED) >= _DECODED_MAX:
             _DECODED.clear()
-        _DECODED[raw] = addr
+        _DECODED[key] = addr
     return addr
 
 

@@ -128,7 +128,6 @@ _c_size = ctypes.c_size_t
 _fast = _lib.fast
 _ERR_TIMED_OUT = constants.ERR_TIMED_OUT
 _I32_MIN, _I32_MAX = -(2**31), 2**31 - 1
-_EVENT_SIZE = ctypes.sizeof(_lib.sctpx_event)
 # Receive memory is kept between calls per THREAD, not per socket: allocating (and zeroing)
 # 64 KiB per message cost more than the receive itself, and a server with thousands of
 # sockets must not hold a buffer for each. Each thread keeps its last next_event slot and its
@@ -148,13 +147,12 @@ class _RxSlot:
     """Receive memory kept between calls: ``count`` events and ``count`` buffers of
     ``bufsize`` bytes, with the views and C arguments the per-message path needs."""
 
-    __slots__ = ("count", "bufsize", "events", "first", "events_ptr", "events_view", "buf", "buf_view", "c_bufsize")
+    __slots__ = ("count", "bufsize", "events", "events_ptr", "events_view", "buf", "buf_view", "c_bufsize")
 
     def __init__(self, count: int, bufsize: int) -> None:
         self.count = count
         self.bufsize = bufsize
         self.events = (_lib.sctpx_event * count)()
-        self.first = self.events[0]  # shares the array's memory
         self.events_ptr = ctypes.cast(self.events, ctypes.POINTER(_lib.sctpx_event))
         self.events_view = memoryview(self.events).cast("B")
         self.buf = ctypes.create_string_buffer(count * bufsize)
@@ -454,15 +452,8 @@ class Socket:
         if slot is None or slot.bufsize != bufsize:
             slot = _RxSlot(1, bufsize)
         try:
-            rc = -1
-            if timeout is None and self._nonblock is False:
-                # The common case without _wait_call's generality: blocking, no timeout.
-                rc = _fast.sctp_next_event(self._h, slot.events_ptr, slot.buf, slot.c_bufsize, _WAIT_SLICE_MS)
-                if rc < 0 and rc != _ERR_TIMED_OUT:
-                    raise exception_for(rc)
-            if rc < 0:
-                self._wait_call(_fast.sctp_next_event, (self._h, slot.events_ptr, slot.buf, slot.c_bufsize), timeout)
-            return decode_at(slot.first, slot.events_view, 0, slot.buf_view, 0)
+            self._wait_call(_fast.sctp_next_event, (self._h, slot.events_ptr, slot.buf, slot.c_bufsize), timeout)
+            return decode_at(slot.events, 0, slot.events_view, slot.buf_view, 0)
         finally:
             rx["single"] = slot
 
@@ -481,10 +472,8 @@ class Socket:
                 (self._h, slot.events_ptr, _c_size(count), slot.buf, slot.c_bufsize),
                 timeout,
             )
-            size, evs, ev_view, buf_view = _EVENT_SIZE, slot.events, slot.events_view, slot.buf_view
-            return [
-                decode_at(lambda i=i: evs[i], ev_view, i * size, buf_view, i * bufsize) for i in range(n)
-            ]
+            evs, ev_view, buf_view = slot.events, slot.events_view, slot.buf_view
+            return [decode_at(evs, i, ev_view, buf_view, i * bufsize) for i in range(n)]
         finally:
             rx["batch"] = slot
 

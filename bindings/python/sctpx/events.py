@@ -14,7 +14,7 @@ The values of their state, flag and indication fields are the header's constants
 
 from __future__ import annotations
 
-import socket
+import ctypes
 import struct
 from dataclasses import dataclass
 from enum import IntEnum
@@ -300,14 +300,6 @@ _FLAG_COMPLETE = constants.EVENT_FLAG_COMPLETE
 _FLAG_UNORDERED = constants.EVENT_FLAG_UNORDERED
 
 
-def decode(ev: _lib.sctpx_event, data: bytes) -> Event:
-    """The typed event for a filled ``sctpx_event`` and its bytes."""
-    if ev.kind == constants.EVENT_DATA:
-        view = memoryview(ev).cast("B")
-        return decode_at(ev, view, 0, memoryview(data), 0)
-    return _notification(ev, data)
-
-
 def _notification(ev: _lib.sctpx_event, data: bytes) -> Event:
     cls = NOTIFICATIONS[ev.kind]
     return cls(
@@ -319,42 +311,29 @@ def _notification(ev: _lib.sctpx_event, data: bytes) -> Event:
 
 
 # The fixed head of sctpx_event (kind .. from_len), read in one unpack: nine ctypes field
-# reads cost more than the receive call. The offsets are checked against ctypes' at import.
-# The head is followed by `from`, whose first 8 bytes (family, port, IPv4 address) come
-# in the same unpack: for IPv4 they are the whole address and key the decoded-address
-# cache without slicing out the storage.
+# reads cost more than the receive call. The head is followed by `from`, whose first 8 bytes
+# come in the same unpack (see _addr.from_event). The offsets are checked against ctypes' at
+# import.
 _HEAD = struct.Struct("=IIiIHHIIIIIQ")
 _FROM = _lib.sctpx_event.__dict__["from"].offset
 assert _FROM == _HEAD.size - 8 == _lib.sctpx_event.from_len.offset + 4
 assert _lib.sctpx_event.context.offset == 32
-_AF_INET = socket.AF_INET
-_V4: Dict[int, Any] = {}
+_EVENT_SIZE = ctypes.sizeof(_lib.sctpx_event)
 _DATA = constants.EVENT_DATA
 _set_dict = object.__setattr__
 
 
-def decode_at(ev: Any, events: memoryview, off: int, buf: memoryview, data_off: int) -> Event:
-    """The typed event of the ``sctpx_event`` at byte ``off`` of ``events`` (a byte view),
-    its bytes at ``data_off`` of ``buf``. ``ev`` is that event as a ctypes object or a
-    callable returning it, used only for notifications (the rare path)."""
-    kind, flags, assoc_id, n, stream, ssn, ppid, tsn, cumtsn, context, from_len, head8 = _HEAD.unpack_from(events, off)
+def decode_at(events: Any, index: int, view: memoryview, buf: memoryview, data_off: int) -> Event:
+    """The typed event ``events[index]`` of a filled ``sctpx_event`` array, read through
+    ``view`` (the array's bytes), with its bytes at ``data_off`` of ``buf``."""
+    off = index * _EVENT_SIZE
+    kind, flags, assoc_id, n, stream, ssn, ppid, tsn, cumtsn, context, from_len, head8 = _HEAD.unpack_from(view, off)
     data = buf[data_off : data_off + n].tobytes()
     if kind != _DATA:
-        return _notification(ev() if callable(ev) else ev, data)
+        return _notification(events[index], data)
     # A frozen dataclass's __init__ sets each field through object.__setattr__, which cost
     # more than the receive itself: the instance dict is filled in one go instead (the
     # same object: every field, still frozen).
-    if not from_len:
-        from_ = None
-    elif head8 & 0xFFFF == _AF_INET:
-        from_ = _V4.get(head8)
-        if from_ is None:
-            from_ = _addr.from_raw(events[off + _FROM : off + _FROM + _addr.RAW_LEN].tobytes())
-            if len(_V4) >= _addr.DECODED_MAX:
-                _V4.clear()
-            _V4[head8] = from_
-    else:
-        from_ = _addr.from_raw(events[off + _FROM : off + _FROM + _addr.RAW_LEN].tobytes())
     msg = _new_object(DataMessage)
     _set_dict(
         msg,
@@ -368,7 +347,7 @@ def decode_at(ev: Any, events: memoryview, off: int, buf: memoryview, data_off: 
             "tsn": tsn,
             "cumtsn": cumtsn,
             "context": context,
-            "from_": from_,
+            "from_": _addr.from_event(view, off + _FROM, head8) if from_len else None,
             "complete": flags & _FLAG_COMPLETE != 0,
             "unordered": flags & _FLAG_UNORDERED != 0,
         },
