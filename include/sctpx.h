@@ -934,9 +934,16 @@ int32_t sctp_send(sctpx_handle h,
                   socklen_t to_len);
 
 // Sends `count` messages in as few system calls as possible (sendmmsg, 64
-// per call). Returns how many were sent: fewer than `count` when the socket
-// would block or a later message failed (sending that one alone reports
-// why); a negative code when the first one failed.
+// per call). Consecutive messages to the same association are bundled by
+// the kernel into as few packets as the path MTU allows (MSG_MORE on all but
+// the last of each run); every message is still delivered as its own
+// message, and nothing waits past the call.
+//
+// Returns how many were sent: fewer than `count` when the socket would block
+// or a later message failed (sending that one alone reports why); a
+// negative code when the first one failed. After a short count the last
+// message sent may be held for bundling until the next send to its
+// association: send the rest.
 int32_t sctp_send_batch(sctpx_handle h, const sctpx_send_msg *msgs, size_t count);
 
 // Receives the next event — a data message or a notification — into

@@ -118,7 +118,34 @@ pub(crate) fn send(fd: RawFd, data: &[u8], info: Option<&SendInfo>, to: Option<&
     }
 }
 
-/// sendmmsg in chunks of MAX_BATCH.
+/// Flags that act on the whole association (or on all of them): a message
+/// carrying one is never held back for bundling, nor is one before it.
+const NO_BUNDLE: u16 = SEND_ABORT | SEND_EOF | SEND_SENDALL;
+
+/// Whether `a` may be handed to the kernel with MSG_MORE because `b`, sent
+/// right after it in the same call, goes to the same association. MSG_MORE
+/// holds `a` in the association's queue until a send without it (or a full
+/// packet): only a following send to the *same* association releases it, so
+/// the destination must be provably the same (same address and association
+/// id; different ones never bundle, even if they happen to share one).
+#[inline]
+fn bundles_with(a: &SendMsg<'_>, b: &SendMsg<'_>) -> bool {
+    a.to == b.to && a.info.assoc_id == b.info.assoc_id && (a.info.flags | b.info.flags) & NO_BUNDLE == 0
+}
+
+/// sendmmsg in chunks of MAX_BATCH. Consecutive messages to the same
+/// association are sent with MSG_MORE, except the last of each run, so the
+/// kernel bundles their DATA chunks into as few packets as fit the path MTU
+/// instead of one packet (and one SACK) per message: the batch's last message
+/// to each association releases the run before the call returns, so no
+/// message waits for anything but the call itself. (sendmmsg applies one
+/// flag set to all its messages, hence one call per stretch of equal flags:
+/// two per run.)
+///
+/// Returns how many were sent. When a stretch stops short (would block, or a
+/// message failed), the last message sent may still be held for bundling:
+/// it goes out with the caller's next send to that association, or when the
+/// association closes.
 pub(crate) fn send_batch(fd: RawFd, msgs: &[SendMsg<'_>]) -> io::Result<usize> {
     let mut sent = 0;
     for chunk in msgs.chunks(MAX_BATCH) {
@@ -144,24 +171,38 @@ pub(crate) fn send_batch(fd: RawFd, msgs: &[SendMsg<'_>]) -> io::Result<usize> {
             h.msg_controllen = clen as _;
             hdrs[i].write(libc::mmsghdr { msg_hdr: h, msg_len: 0 });
         }
-        let r = loop {
-            // SAFETY: hdrs[..len] point into the arrays above and caller data.
-            let r = unsafe { libc::sendmmsg(fd, hdrs.as_mut_ptr().cast(), chunk.len() as u32, libc::MSG_NOSIGNAL) };
-            if r >= 0 {
-                break r as usize;
+        // The chunk's last message never gets MSG_MORE: the next chunk's
+        // first send is not certain to happen.
+        let more = |i: usize| i + 1 < chunk.len() && bundles_with(&chunk[i], &chunk[i + 1]);
+        let mut start = 0;
+        while start < chunk.len() {
+            let flagged = more(start);
+            let mut end = start + 1;
+            while end < chunk.len() && more(end) == flagged {
+                end += 1;
             }
-            let e = io::Error::last_os_error();
-            if e.kind() == io::ErrorKind::Interrupted {
-                continue;
-            }
-            if sent > 0 {
+            let flags = libc::MSG_NOSIGNAL | if flagged { libc::MSG_MORE } else { 0 };
+            let r = loop {
+                // SAFETY: hdrs[start..end] were written above and point into
+                // the arrays above and caller data.
+                let r = unsafe { libc::sendmmsg(fd, hdrs[start..].as_mut_ptr().cast(), (end - start) as u32, flags) };
+                if r >= 0 {
+                    break r as usize;
+                }
+                let e = io::Error::last_os_error();
+                if e.kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                if sent > 0 {
+                    return Ok(sent);
+                }
+                return Err(e);
+            };
+            sent += r;
+            if r < end - start {
                 return Ok(sent);
             }
-            return Err(e);
-        };
-        sent += r;
-        if r < chunk.len() {
-            break;
+            start = end;
         }
     }
     Ok(sent)

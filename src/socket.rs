@@ -375,9 +375,16 @@ impl Socket {
         Ok(msg::send(self.raw(), data, None, to.as_ref())?)
     }
 
-    /// Sends many messages in one system call (sendmmsg). Returns how many
-    /// were sent; fewer than `msgs.len()` means the rest would have blocked or
-    /// failed (the next call reports why).
+    /// Sends many messages in as few system calls as possible (sendmmsg).
+    /// Consecutive messages to the same association are bundled by the kernel
+    /// into as few packets as the path MTU allows (MSG_MORE on all but the last
+    /// of each run); each is still delivered as its own message and nothing
+    /// waits past the call.
+    ///
+    /// Returns how many were sent; fewer than `msgs.len()` means the rest would
+    /// have blocked or failed (the next call reports why). Then the last one
+    /// sent may be held for bundling until the next send to its association:
+    /// send the rest.
     pub fn send_batch(&self, msgs: &[SendMsg<'_>]) -> Result<usize> {
         for m in msgs {
             validate_send_info(&m.info)?;

@@ -326,3 +326,74 @@ fn a_peeled_off_socket_still_delivers_the_shutdown_event_when_subscribed() {
     assert_eq!(r.event, Event::Shutdown);
     assert!(matches!(peeled.next_event(&mut buf, WAIT), Err(Error::Eof)));
 }
+
+/// Packets the sending side has sent on its association so far.
+fn packets_sent(s: &Socket) -> u64 {
+    s.assoc_stats(0).unwrap().opackets
+}
+
+fn receive_all(s: &Socket, n: usize) -> Vec<Vec<u8>> {
+    let mut buf = [0u8; 256];
+    (0..n)
+        .map(|_| {
+            let (_, r) = next_data(s, &mut buf);
+            buf[..r.len].to_vec()
+        })
+        .collect()
+}
+
+#[test]
+fn a_batch_to_one_association_is_bundled_into_few_packets() {
+    // NODELAY: single sends then go out one packet each, so the contrast is
+    // the batch's own doing (MSG_MORE on all but the last message).
+    let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    c.set_option(sctpx::IntOption::NoDelay, 0, 1).unwrap();
+    let payloads: Vec<Vec<u8>> = (0..32u8).map(|i| vec![i; 100]).collect();
+
+    let before = packets_sent(&c);
+    for p in &payloads {
+        c.send_stream(0, 0, 1, p).unwrap();
+    }
+    assert_eq!(receive_all(&s, 32), payloads);
+    assert_eq!(packets_sent(&c) - before, 32, "single sends: one packet per message");
+
+    let before = packets_sent(&c);
+    let msgs: Vec<SendMsg> = payloads.iter().map(|p| SendMsg { data: p, ..Default::default() }).collect();
+    assert_eq!(c.send_batch(&msgs).unwrap(), 32);
+    assert_eq!(receive_all(&s, 32), payloads, "still 32 messages, each whole and in order");
+    let batch_packets = packets_sent(&c) - before;
+    assert!(batch_packets <= 2, "32 x 100 bytes fit one loopback packet; sent {batch_packets}");
+}
+
+#[test]
+fn a_batch_alternating_associations_holds_nothing_back() {
+    // One one-to-many socket, two associations, messages for each in runs:
+    // every run's last message must release its run, or the receiver waits forever.
+    let (srv_a, addr_a) = udp_server();
+    let (srv_b, addr_b) = udp_server();
+    let c = Socket::open_udp(Family::Ipv4).unwrap();
+    c.set_option(sctpx::IntOption::NoDelay, 0, 1).unwrap();
+    let dest = [addr_a, addr_a, addr_b, addr_b, addr_b, addr_a, addr_b];
+    let payloads: Vec<Vec<u8>> = (0..dest.len() as u8).map(|i| vec![b'0' + i; 20]).collect();
+    let msgs: Vec<SendMsg> =
+        payloads.iter().zip(dest).map(|(p, to)| SendMsg { data: p, to: Some(to), ..Default::default() }).collect();
+    assert_eq!(c.send_batch(&msgs).unwrap(), dest.len());
+    let want = |a| payloads.iter().zip(dest).filter(|(_, d)| *d == a).map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(receive_all(&srv_a, 3), want(addr_a));
+    assert_eq!(receive_all(&srv_b, 4), want(addr_b));
+}
+
+#[test]
+fn a_batch_cut_short_by_a_bad_message_delivers_the_earlier_ones_with_the_next_send() {
+    let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    let bad_stream = SendInfo { stream: 60_000, ..Default::default() };
+    let msgs = [
+        SendMsg { data: b"one", ..Default::default() },
+        SendMsg { data: b"two", ..Default::default() },
+        SendMsg { data: b"bad", info: bad_stream, to: None },
+    ];
+    assert_eq!(c.send_batch(&msgs).unwrap(), 2, "the third names a stream the association lacks");
+    assert!(matches!(c.send(b"bad", &bad_stream, None), Err(Error::Os(libc::EINVAL))));
+    c.send_stream(0, 0, 0, b"three").unwrap();
+    assert_eq!(receive_all(&s, 3), [b"one".to_vec(), b"two".to_vec(), b"three".to_vec()]);
+}

@@ -21,6 +21,8 @@ type SendMsg struct {
 
 // SendBatch sends msgs in as few system calls as possible (sctp_send_batch:
 // sendmmsg, 64 per call), waiting in the poller whenever the socket is full.
+// Consecutive messages to the same association are bundled into as few
+// packets as fit; each still arrives as its own message.
 // It returns how many were sent: all of them unless err is set.
 func (s *socket) SendBatch(msgs []SendMsg) (int, error) {
 	n := len(msgs)

@@ -600,9 +600,16 @@ pub unsafe extern "C" fn sctp_send(
 }
 
 /// Sends `count` messages in as few system calls as possible (sendmmsg, 64
-/// per call). Returns how many were sent: fewer than `count` when the socket
-/// would block or a later message failed (sending that one alone reports
-/// why); a negative code when the first one failed.
+/// per call). Consecutive messages to the same association are bundled by
+/// the kernel into as few packets as the path MTU allows (MSG_MORE on all but
+/// the last of each run); every message is still delivered as its own
+/// message, and nothing waits past the call.
+///
+/// Returns how many were sent: fewer than `count` when the socket would block
+/// or a later message failed (sending that one alone reports why); a
+/// negative code when the first one failed. After a short count the last
+/// message sent may be held for bundling until the next send to its
+/// association: send the rest.
 #[no_mangle]
 pub unsafe extern "C" fn sctp_send_batch(h: sctpx_handle, msgs: *const sctpx_send_msg, count: usize) -> i32 {
     guard(|| {

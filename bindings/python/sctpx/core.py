@@ -371,9 +371,11 @@ class Socket:
         return rc
 
     def send_batch(self, messages: Iterable[Union[Bytes, SendMsg]]) -> int:
-        """Sends many messages in as few system calls as possible; returns how many were
-        sent (fewer when the socket would block or a later one failed: sending that one
-        alone reports why)."""
+        """Sends many messages in as few system calls as possible; consecutive messages to
+        the same association are bundled into as few packets as fit (each still arrives as
+        its own message). Returns how many were sent: fewer when the socket would block or
+        a later one failed (sending that one alone reports why); then the last one sent may
+        wait for the next send to its association to be bundled with it, so send the rest."""
         msgs = [m if isinstance(m, SendMsg) else SendMsg(m) for m in messages]
         if not msgs:
             return 0
