@@ -57,7 +57,14 @@ func (s *socket) recvInfo(ev *C.sctpx_event) RecvInfo {
 	if ev.from_len == 0 {
 		return i
 	}
-	raw := *(*[28]byte)(unsafe.Pointer(&ev.from))
+	// Only the address's own bytes: the C call leaves the rest of the
+	// storage as it was.
+	var raw [28]byte
+	n := int(ev.from_len)
+	if n > len(raw) {
+		n = len(raw)
+	}
+	copy(raw[:n], (*[28]byte)(unsafe.Pointer(&ev.from))[:n])
 	if last := s.lastFrom.Load(); last != nil && last.raw == raw {
 		i.From = last.addr
 	} else if i.From = addrOf(&ev.from); i.From != nil {

@@ -158,35 +158,45 @@ fn put_addr(a: &Option<SocketAddr>, out: &mut sockaddr_storage) -> socklen_t {
 /// Fills a C event from a Rust one.
 #[inline(always)]
 fn put_event(r: &Received, ev: &mut sctpx_event) {
+    let mut flags = 0;
+    if r.complete {
+        flags |= SCTPX_EVENT_FLAG_COMPLETE;
+    }
+    if r.truncated {
+        flags |= SCTPX_EVENT_FLAG_TRUNCATED;
+    }
+    if let Event::Data(d) = &r.event {
+        // Every data field, and nothing else: clearing the whole event first
+        // (a memset of 408 bytes, or as many scalar stores) cost ~2 us of a
+        // 165 us emulated round trip (BENCHMARKS.md, finding 2).
+        if d.unordered {
+            flags |= SCTPX_EVENT_FLAG_UNORDERED;
+        }
+        ev.kind = SCTPX_EVENT_DATA;
+        ev.flags = flags;
+        ev.assoc_id = r.assoc_id;
+        ev.len = r.len as u32;
+        ev.stream = d.stream;
+        ev.ssn = d.ssn;
+        ev.ppid = d.ppid;
+        ev.tsn = d.tsn;
+        ev.cumtsn = d.cumtsn;
+        ev.context = d.context;
+        ev.from_len = match &d.from {
+            Some(a) => crate::sys::write_socket_addr_unpadded(a, &mut ev.from),
+            None => 0,
+        };
+        return;
+    }
     // In place: `*ev = zeroed()` would build the 408-byte event on the stack
     // and copy it. SAFETY: sctpx_event is plain data; all-zero is valid.
     unsafe { std::ptr::write_bytes(ev as *mut sctpx_event, 0, 1) };
     ev.kind = r.event.kind();
     ev.assoc_id = r.assoc_id;
     ev.len = r.len as u32;
-    if r.complete {
-        ev.flags |= SCTPX_EVENT_FLAG_COMPLETE;
-    }
-    if r.truncated {
-        ev.flags |= SCTPX_EVENT_FLAG_TRUNCATED;
-    }
+    ev.flags = flags;
     match &r.event {
-        Event::Data(d) => {
-            ev.stream = d.stream;
-            ev.ssn = d.ssn;
-            ev.ppid = d.ppid;
-            ev.tsn = d.tsn;
-            ev.cumtsn = d.cumtsn;
-            ev.context = d.context;
-            if d.unordered {
-                ev.flags |= SCTPX_EVENT_FLAG_UNORDERED;
-            }
-            if let Some(a) = &d.from {
-                // The event was just cleared: a second 128-byte clear of `from` showed
-                // in the request/response latency (BENCHMARKS.md, finding 2).
-                ev.from_len = crate::sys::write_socket_addr_over_zeroes(a, &mut ev.from);
-            }
-        }
+        Event::Data(_) => {} // filled above
         Event::AssocChange(a) => ev.assoc_change = *a,
         Event::PeerAddrChange(p) => {
             put_addr(&p.addr, &mut ev.peer_addr_change.addr);

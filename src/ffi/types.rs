@@ -267,7 +267,10 @@ pub struct sctpx_peer_addr_change {
 ///
 /// `kind` says which. The bytes of the event (the message, or a
 /// notification's payload as documented per kind) are in the caller's buffer,
-/// `len` of them; the fields of the other kinds are zero.
+/// `len` of them. A notification writes every field (those of other kinds
+/// zero); a data message writes only the fields up to `from_len` and the
+/// first `from_len` bytes of `from`, leaving the rest as it was: clearing all
+/// 408 bytes per message measurably slowed request/response (BENCHMARKS.md).
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct sctpx_event {

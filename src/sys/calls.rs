@@ -578,13 +578,14 @@ pub unsafe fn socket_addr_from_raw(ss: *const sockaddr_storage, len: usize) -> O
 pub fn write_socket_addr(addr: &SocketAddr, out: &mut sockaddr_storage) -> socklen_t {
     // SAFETY: sockaddr_storage is plain data; all-zero is valid.
     unsafe { ptr::write_bytes(out as *mut sockaddr_storage, 0, 1) };
-    write_socket_addr_over_zeroes(addr, out)
+    write_socket_addr_unpadded(addr, out)
 }
 
-/// `write_socket_addr` for a storage that is already all zero (a freshly
-/// cleared event): only the address's own bytes are written.
+/// Writes only the address's own bytes (a whole sockaddr_in or
+/// sockaddr_in6, 16 or 28) and returns that length; the rest of the storage
+/// is left as it was.
 #[inline]
-pub fn write_socket_addr_over_zeroes(addr: &SocketAddr, out: &mut sockaddr_storage) -> socklen_t {
+pub fn write_socket_addr_unpadded(addr: &SocketAddr, out: &mut sockaddr_storage) -> socklen_t {
     let p = out as *mut sockaddr_storage;
     // SAFETY: sockaddr_storage is large and aligned enough for either type.
     unsafe {

@@ -13,6 +13,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <stddef.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -96,6 +97,44 @@ static void ppid_byte_order(void)
     sctp_close(s);
 }
 
+/* One sctpx_event reused: a data message writes the data fields and its
+ * source address (nothing else, see the header); a notification after it
+ * writes every field, the data ones and the other kinds' zero. */
+static void reused_event(void)
+{
+    sctpx_handle c, s;
+    sctpx_event ev;
+    struct sockaddr_in from;
+    static const uint8_t zeroes[sizeof(sctpx_event)];
+    size_t notif_start = offsetof(sctpx_event, assoc_change);
+    int32_t n;
+
+    tcp_pair(SCTPX_AF_INET, &c, &s);
+    must(sctp_subscribe(s, SCTPX_EVENT_SHUTDOWN, 1), "sctp_subscribe");
+    memset(&ev, 0xAA, sizeof ev);
+    sctp_send_stream(c, 0, 2, 77, (const uint8_t *)"hi", 2);
+    next_data(s, &ev, buf, sizeof buf);
+    ok(ev.kind == SCTPX_EVENT_DATA && ev.len == 2 && ev.stream == 2 && ev.ppid == 77 && ev.ssn == 0 &&
+           ev.context == 0 && ev.flags == SCTPX_EVENT_FLAG_COMPLETE,
+       "a data message writes every data field over old contents");
+    is(ev.from_len, sizeof from, "... and the length of its IPv4 source address");
+    memcpy(&from, &ev.from, sizeof from);
+    ok(from.sin_family == AF_INET && from.sin_addr.s_addr == htonl(INADDR_LOOPBACK) &&
+           ntohs(from.sin_port) == local_port(c) && memcmp(from.sin_zero, zeroes, sizeof from.sin_zero) == 0,
+       "... and the whole sockaddr_in: 127.0.0.1, the client's port, sin_zero cleared");
+
+    sctp_close(c);
+    n = sctp_next_event(s, &ev, buf, sizeof buf, 5000);
+    ok(n >= 0 && (uint32_t)n == ev.len, "the peer's shutdown arrives (%d bytes)", n);
+    is(ev.kind, SCTPX_EVENT_SHUTDOWN, "... as a shutdown notification");
+    ok(ev.stream == 0 && ev.ppid == 0 && ev.tsn == 0 && ev.from_len == 0 &&
+           memcmp(&ev.from, zeroes, sizeof ev.from) == 0,
+       "a notification clears the data fields the message before it wrote");
+    ok(memcmp((const uint8_t *)&ev + notif_start, zeroes, sizeof ev - notif_start) == 0,
+       "... and every other kind's fields");
+    sctp_close(s);
+}
+
 int main(void)
 {
     sctpx_handle c, s;
@@ -106,6 +145,7 @@ int main(void)
     int i, pieces = 0, last_complete = 0, early_complete = 0;
 
     ppid_byte_order();
+    reused_event();
 
     tcp_pair(SCTPX_AF_INET, &c, &s);
     for (i = 0; i < 3; i++)
