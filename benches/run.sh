@@ -124,6 +124,15 @@ for ((r = 0; r < rounds; r++)); do
     printf 'R %d ' "$r"
     run_variant "$v" rr "$rr_count"
   done
+  # The same with both threads on one CPU: no cross-CPU wake-ups, whose cost under TCG is large
+  # and noisy, so what is left between variants is their own per-call work.
+  (
+    taskset -pc 0 "$BASHPID" >/dev/null # this subshell, and so every variant it starts
+    for v in $(rotate "$r" "${rr_variants[@]}"); do
+      printf 'R %d ' "$r"
+      run_variant "$v" rr "$rr_count" | sed 's/^rr /rr1 /'
+    done
+  )
 done
 printf 'R 0 '
 $B/raw-sctpx mem "$assocs"
