@@ -15,6 +15,8 @@
  *   raw tput_m VARIANT SIZE COUNT   the same over one-to-many (SOCK_SEQPACKET) sockets
  *   raw rr VARIANT COUNT            100-byte request/response: prints "rr VARIANT COUNT P50_US
  *                                   P99_US MEAN_US" (one-to-one)
+ *   raw rr_mix COUNT                the same, raw and sctpx alternating in blocks on ONE association
+ *                                   in one process: prints an "rrm" line for each (sctpx build only)
  *   raw mem NASSOC                  kernel memory for NASSOC associations on one one-to-many
  *                                   socket: prints "mem NASSOC SLAB_KB_DELTA ..." (raw only)
  *
@@ -456,6 +458,79 @@ static void rr(enum variant v, long count) {
   close_ep(v, &b);
 }
 
+#ifndef WITH_LIBSCTP
+/* rr_mix: raw C and the C ABI on the SAME association in one process, alternating blocks of
+ * MIX_BLOCK round trips (raw calls on sctp_fileno of the same handles). Both then meet the same
+ * association, scheduler and emulator state, which separate processes do not (under TCG the
+ * variant run just before shifts a process's p50 by several per cent). Prints one rr line per
+ * API, "rrm" instead of "rr". */
+#define MIX_BLOCK 50
+
+static enum variant mix_variant(long i) { return (i / MIX_BLOCK) % 2 ? V_SCTPX : V_RAW; }
+
+/* SCTPX_BENCH_SPLIT=1: the client thread on CPU 0 and the echo thread on CPU 1, so every wake-up
+ * crosses CPUs (without it the scheduler picks, and under TCG its choice moves a block's p50 by
+ * ~100 us). */
+static void pin_to(int cpu) {
+  if (!getenv("SCTPX_BENCH_SPLIT")) return;
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(cpu, &set);
+  if (pthread_setaffinity_np(pthread_self(), sizeof set, &set) != 0) die("pthread_setaffinity_np", 0);
+}
+
+static void *echo_mix(void *p) {
+  struct job *j = p;
+  uint8_t buf[2048];
+  pin_to(1);
+  pthread_barrier_wait(j->bar);
+  for (long i = 0; i < j->count; i++) {
+    enum variant v = mix_variant(i);
+    while (!recv_one(v, j->e, buf, sizeof buf)) {
+    }
+    send_one(v, j->e, buf, j->size);
+  }
+  return NULL;
+}
+
+static void rr_mix(long count) {
+  struct ep a, b;
+  make_pair(V_SCTPX, 0, &a, &b);
+  a.fd = sctp_fileno(a.h);
+  b.fd = sctp_fileno(b.h);
+  pthread_barrier_t bar;
+  pthread_barrier_init(&bar, NULL, 2);
+  struct job je = {V_SCTPX, &b, 100, count, 0, 0, &bar};
+  pthread_t te;
+  pthread_create(&te, NULL, echo_mix, &je);
+  uint8_t req[100], resp[2048];
+  memset(req, 'r', sizeof req);
+  double *lat[2] = {malloc(sizeof(double) * count), malloc(sizeof(double) * count)}, sum[2] = {0, 0};
+  long n[2] = {0, 0};
+  pin_to(0);
+  pthread_barrier_wait(&bar);
+  for (long i = 0; i < count; i++) {
+    enum variant v = mix_variant(i);
+    int k = v == V_SCTPX;
+    double t = now();
+    send_one(v, &a, req, sizeof req);
+    while (!recv_one(v, &a, resp, sizeof resp)) {
+    }
+    lat[k][n[k]] = (now() - t) * 1e6;
+    sum[k] += lat[k][n[k]++];
+  }
+  pthread_join(te, NULL);
+  for (int k = 0; k < 2; k++) {
+    qsort(lat[k], n[k], sizeof(double), cmpd);
+    printf("rrm %s %ld %.2f %.2f %.2f\n", k ? "sctpx" : "raw", n[k], lat[k][n[k] / 2], lat[k][(long)(n[k] * 0.99)],
+           sum[k] / n[k]);
+    free(lat[k]);
+  }
+  close_ep(V_SCTPX, &a);
+  close_ep(V_SCTPX, &b);
+}
+#endif
+
 /* --- memory per association --------------------------------------------------------------- */
 
 __attribute__((unused)) static long meminfo_kb(const char *key) {
@@ -526,11 +601,13 @@ int main(int argc, char **argv) {
     if (v == V_SCTPX_BATCH) v = V_SCTPX;
     rr(v, atol(argv[3]));
 #ifndef WITH_LIBSCTP
+  } else if (argc == 3 && !strcmp(argv[1], "rr_mix")) {
+    rr_mix(atol(argv[2]));
   } else if (argc == 3 && !strcmp(argv[1], "mem")) {
     mem(atol(argv[2]));
 #endif
   } else {
-    fprintf(stderr, "usage: raw tput|tput_m VARIANT SIZE COUNT | raw rr VARIANT COUNT | raw mem NASSOC\n");
+    fprintf(stderr, "usage: raw tput|tput_m VARIANT SIZE COUNT | raw rr VARIANT COUNT | raw rr_mix COUNT | raw mem NASSOC\n");
     return 2;
   }
   return 0;
