@@ -166,3 +166,68 @@ fn every_header_function_is_exported_with_the_sctpx_0_version() {
     exported.sort();
     assert_eq!(exported, declared);
 }
+
+/// The inode of descriptor `fd`, or None when it is not open.
+fn inode(fd: i32) -> Option<u64> {
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    (unsafe { libc::fstat(fd, &mut st) } == 0).then_some(st.st_ino)
+}
+
+#[test]
+fn a_handle_closed_while_a_call_is_inside_keeps_its_descriptor_until_the_call_returns() {
+    // One-to-many: close does not wake the blocked receive, which runs out
+    // its 1.5 s timeout on the still-open socket.
+    let mut u = 0;
+    assert_eq!(unsafe { sctp_open_udp(SCTPX_AF_INET, &mut u) }, 0);
+    let fd = sctp_fileno(u);
+    let ino = inode(fd).unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut ev: sctpx_event = unsafe { std::mem::zeroed() };
+        let mut buf = [0u8; 16];
+        unsafe { sctp_next_event(u, &mut ev, buf.as_mut_ptr(), buf.len(), 1500) }
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(sctp_close(u), 0);
+    assert_eq!(sctp_fileno(u), SCTPX_ERR_CLOSED_HANDLE, "no new call gets in");
+    assert_eq!(inode(fd), Some(ino), "the descriptor stays open while the call is inside");
+    assert_eq!(reader.join().unwrap(), SCTPX_ERR_TIMED_OUT);
+    // (Another test may reuse the descriptor number at once: compare inodes.)
+    assert_ne!(inode(fd), Some(ino), "the call's return closed the descriptor");
+}
+
+#[test]
+fn calls_racing_closes_and_reopens_see_their_socket_or_closed_handle() {
+    // Four threads open, use and close handles while using each other's:
+    // every call must find its own socket (a valid option value) or
+    // SCTPX_ERR_CLOSED_HANDLE, never another socket's or a freed one.
+    let shared: std::sync::Arc<std::sync::Mutex<Vec<u64>>> = Default::default();
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let shared = shared.clone();
+            std::thread::spawn(move || {
+                let mut seen_closed = 0;
+                for _ in 0..150 {
+                    let h = open_tcp();
+                    assert_eq!(sctp_set_option(h, 0, SCTPX_OPT_NODELAY, 1), 0);
+                    shared.lock().unwrap().push(h);
+                    let others: Vec<u64> = shared.lock().unwrap().iter().rev().take(8).copied().collect();
+                    for o in others {
+                        let mut v = -1i64;
+                        match unsafe { sctp_get_option(o, 0, SCTPX_OPT_NODELAY, &mut v) } {
+                            0 => assert_eq!(v, 1, "a live socket's option"),
+                            SCTPX_ERR_CLOSED_HANDLE => seen_closed += 1,
+                            rc => panic!("handle {o:#x}: unexpected {rc}"),
+                        }
+                    }
+                    assert_eq!(sctp_close(h), 0);
+                }
+                seen_closed
+            })
+        })
+        .collect();
+    let closed_seen: i32 = threads.into_iter().map(|t| t.join().unwrap()).sum();
+    for h in shared.lock().unwrap().iter() {
+        assert_eq!(sctp_fileno(*h), SCTPX_ERR_CLOSED_HANDLE);
+    }
+    assert!(closed_seen > 0, "the race was exercised: some calls met a closed handle");
+}

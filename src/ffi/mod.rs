@@ -23,7 +23,6 @@ use std::mem;
 use std::net::SocketAddr;
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::Arc;
 
 use libc::{sockaddr, sockaddr_storage, socklen_t};
 
@@ -81,7 +80,7 @@ impl<T> IntoCode<T> for crate::Result<T> {
 }
 
 #[inline(always)]
-fn sock(h: sctpx_handle) -> std::result::Result<Arc<Socket>, i32> {
+fn sock(h: sctpx_handle) -> std::result::Result<handles::SockRef, i32> {
     handles::get(h)
 }
 
@@ -285,7 +284,7 @@ pub unsafe extern "C" fn sctp_open_tcp(family_: i32, out: *mut sctpx_handle) -> 
     guard(|| {
         nn(out)?;
         let s = Socket::open_tcp(family(family_)?).c()?;
-        *out = handles::insert(s);
+        *out = handles::insert(s)?;
         Ok(0)
     })
 }
@@ -296,7 +295,7 @@ pub unsafe extern "C" fn sctp_open_udp(family_: i32, out: *mut sctpx_handle) -> 
     guard(|| {
         nn(out)?;
         let s = Socket::open_udp(family(family_)?).c()?;
-        *out = handles::insert(s);
+        *out = handles::insert(s)?;
         Ok(0)
     })
 }
@@ -318,7 +317,7 @@ pub unsafe extern "C" fn sctp_adopt_fd(fd: i32, out: *mut sctpx_handle) -> i32 {
             return Err(SCTPX_ERR_NULL_POINTER);
         }
         let s = Socket::from_owned_fd(OwnedFd::from_raw_fd(fd)).c()?;
-        *out = handles::insert(s);
+        *out = handles::insert(s)?;
         Ok(0)
     })
 }
@@ -332,8 +331,8 @@ pub unsafe extern "C" fn sctp_adopt_fd(fd: i32, out: *mut sctpx_handle) -> i32 {
 #[no_mangle]
 pub extern "C" fn sctp_close(h: sctpx_handle) -> i32 {
     guard(|| {
-        let s = handles::remove(h)?;
-        if Arc::strong_count(&s) > 1 && s.kind() == Kind::OneToOne {
+        let (s, calls_inside) = handles::remove(h)?;
+        if calls_inside && s.kind() == Kind::OneToOne {
             // Another thread is inside a call on this socket: wake it. Errors
             // (e.g. ENOTCONN on an unconnected socket) change nothing here.
             let _ = s.shutdown_both();
@@ -424,7 +423,7 @@ pub unsafe extern "C" fn sctp_accept(
         } else if !peer_len.is_null() {
             *peer_len = 0;
         }
-        *out = handles::insert(new);
+        *out = handles::insert(new)?;
         Ok(0)
     })
 }
@@ -484,7 +483,7 @@ pub unsafe extern "C" fn sctp_peeloff(h: sctpx_handle, assoc_id: AssocId, flags:
         let f =
             PeelOffFlags { nonblock: flags & SCTPX_PEELOFF_NONBLOCK != 0, cloexec: flags & SCTPX_PEELOFF_CLOEXEC != 0 };
         let new = s.peeloff(assoc_id, f).c()?;
-        *out = handles::insert(new);
+        *out = handles::insert(new)?;
         Ok(0)
     })
 }
