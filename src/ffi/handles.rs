@@ -43,6 +43,13 @@ struct Slot {
 
 struct Chunk([Slot; CHUNK]);
 
+// Slots hand out `&Socket` to any thread through a raw pointer, which the
+// compiler does not check: Socket must be shareable.
+const _: fn() = || {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Socket>();
+};
+
 static CHUNKS: [AtomicPtr<Chunk>; MAX_CHUNKS] = [const { AtomicPtr::new(std::ptr::null_mut()) }; MAX_CHUNKS];
 
 /// Slot allocation (open and close only, never the per-call path).
