@@ -133,10 +133,11 @@ for ((r = 0; r < rounds; r++)); do
       run_variant "$v" rr "$rr_count" | sed 's/^rr /rr1 /'
     done
     # Raw C and the C ABI alternating in blocks on one association in one process: the
-    # closest comparison (separate processes differ by whichever ran just before them).
-    $B/raw-sctpx rr_mix $((2 * rr_count)) | sed "s/^rrm /R $r rrm1 /"
+    # closest comparison (separate processes differ by whichever ran just before them). Each
+    # also with the other's choice about the source address (raw_from, sctpx_nofrom).
+    $B/raw-sctpx rr_mix $((4 * rr_count)) | sed "s/^rrm /R $r rrm1 /"
   )
-  SCTPX_BENCH_SPLIT=1 $B/raw-sctpx rr_mix $((2 * rr_count)) | sed "s/^rrm /R $r rrm /"
+  SCTPX_BENCH_SPLIT=1 $B/raw-sctpx rr_mix $((4 * rr_count)) | sed "s/^rrm /R $r rrm /"
 done
 printf 'R 0 '
 $B/raw-sctpx mem "$assocs"

@@ -269,6 +269,11 @@
 // its result.
 #define SCTPX_OPT_PENDING_ERROR 22
 
+// sctpx's own option, not the kernel's: 1 (the default) data events carry
+// their source address in `from`; 0 they do not (`from_len` 0), and each
+// receive saves the kernel's copy of it. Per socket; inherited by peeloff.
+#define SCTPX_OPT_RECV_FROM 23
+
 // SCTPX_OPT_ENABLE_STREAM_RESET: allow stream reset requests.
 #define SCTPX_ENABLE_RESET_STREAM_REQ 1
 

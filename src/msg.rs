@@ -221,7 +221,8 @@ pub(crate) struct RecvMeta {
 fn parse_recv(m: &msghdr, name: *const sockaddr_storage, meta: &mut RecvMeta) {
     meta.notification = m.msg_flags & sys::MSG_NOTIFICATION != 0;
     meta.eor = m.msg_flags & libc::MSG_EOR != 0;
-    // SAFETY: the kernel wrote `msg_namelen` bytes of `name`.
+    // SAFETY: the kernel wrote `msg_namelen` bytes of `name` (0 when no
+    // address buffer was passed).
     meta.data.from = unsafe { sys::socket_addr_from_raw(name, m.msg_namelen as usize) };
     // SAFETY: standard cmsg walk over the control buffer the kernel filled
     // (only the `msg_controllen` bytes it wrote are read).
@@ -244,18 +245,21 @@ fn parse_recv(m: &msghdr, name: *const sockaddr_storage, meta: &mut RecvMeta) {
     }
 }
 
-/// One recvmsg. Returns the byte count.
+/// One recvmsg. Returns the byte count. `from`: ask the kernel for the
+/// source address (`meta.data.from`).
 ///
 /// The address and control buffers are left uninitialised: only the bytes
 /// the kernel reports writing are read, and this is the per-message path.
 #[inline(always)]
-pub(crate) fn recv(fd: RawFd, buf: &mut [u8], dontwait: bool, meta: &mut RecvMeta) -> io::Result<usize> {
+pub(crate) fn recv(fd: RawFd, buf: &mut [u8], dontwait: bool, from: bool, meta: &mut RecvMeta) -> io::Result<usize> {
     let mut cbuf = MaybeUninit::<CmsgBuf>::uninit();
     let mut name = MaybeUninit::<sockaddr_storage>::uninit();
     let mut iov = iovec { iov_base: buf.as_mut_ptr() as *mut c_void, iov_len: buf.len() };
     let mut m = empty_msghdr();
-    m.msg_name = name.as_mut_ptr() as *mut c_void;
-    m.msg_namelen = size_of::<sockaddr_storage>() as u32;
+    if from {
+        m.msg_name = name.as_mut_ptr() as *mut c_void;
+        m.msg_namelen = size_of::<sockaddr_storage>() as u32;
+    }
     m.msg_iov = &mut iov;
     m.msg_iovlen = 1;
     m.msg_control = cbuf.as_mut_ptr() as *mut c_void;
@@ -285,6 +289,7 @@ pub(crate) fn recv_batch(
     metas: &mut [RecvMeta],
     lens: &mut [usize],
     dontwait: bool,
+    from: bool,
 ) -> io::Result<usize> {
     let count = metas.len().min(MAX_BATCH).min(lens.len());
     // As in `recv`: address and control buffers only hold what the kernel
@@ -298,8 +303,10 @@ pub(crate) fn recv_batch(
         // SAFETY: i*stride + stride <= buf.len() (the caller checked count).
         let iov = iovs[i].write(iovec { iov_base: unsafe { base.add(i * stride) } as *mut c_void, iov_len: stride });
         let mut h = empty_msghdr();
-        h.msg_name = names[i].as_mut_ptr() as *mut c_void;
-        h.msg_namelen = size_of::<sockaddr_storage>() as u32;
+        if from {
+            h.msg_name = names[i].as_mut_ptr() as *mut c_void;
+            h.msg_namelen = size_of::<sockaddr_storage>() as u32;
+        }
         h.msg_iov = iov;
         h.msg_iovlen = 1;
         h.msg_control = cbufs[i].as_mut_ptr() as *mut c_void;

@@ -60,13 +60,17 @@ pub enum IntOption {
     /// SO_ERROR (read only): the pending error as a positive errno, cleared
     /// by the read.
     PendingError = 22,
+    /// sctpx's own, not the kernel's: 1 (the default) data events carry
+    /// their source address; 0 they do not (`from` is None / `from_len` 0),
+    /// and receives save the kernel's copy of it. Inherited by peeloff.
+    RecvFrom = 23,
 }
 
 impl IntOption {
     /// The option for a C ABI number, if valid.
     pub fn from_i32(n: i32) -> Option<IntOption> {
         use IntOption::*;
-        const ALL: [IntOption; 22] = [
+        const ALL: [IntOption; 23] = [
             NoDelay,
             AutoClose,
             DisableFragments,
@@ -89,6 +93,7 @@ impl IntOption {
             PrSupported,
             NonBlock,
             PendingError,
+            RecvFrom,
         ];
         ALL.get((n as usize).wrapping_sub(1)).copied()
     }
@@ -246,6 +251,7 @@ impl Socket {
             PrSupported => self.assoc_value(sys::SCTP_PR_SUPPORTED, assoc_id)?,
             NonBlock => self.nonblocking()? as i64,
             PendingError => s.take_error()?.and_then(|e| e.raw_os_error()).unwrap_or(0) as i64,
+            RecvFrom => self.recv_from() as i64,
         })
     }
 
@@ -301,6 +307,10 @@ impl Socket {
             ReconfigSupported => self.set_assoc_value(sys::SCTP_RECONFIG_SUPPORTED, assoc_id, flag(value)? as i64),
             PrSupported => self.set_assoc_value(sys::SCTP_PR_SUPPORTED, assoc_id, flag(value)? as i64),
             NonBlock => self.set_nonblocking(flag(value)?),
+            RecvFrom => {
+                self.set_recv_from(flag(value)?);
+                Ok(())
+            }
         }
     }
 

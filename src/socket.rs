@@ -112,6 +112,10 @@ pub struct Socket {
     /// peer shuts down), so sctpx watches SHUTDOWN and ASSOC_CHANGE itself to
     /// give them the one-to-one behaviour its API documents.
     peeled: Option<Box<PeeledState>>,
+    /// Data events carry the source address (IntOption::RecvFrom, on by
+    /// default). Off, receives pass the kernel no address buffer: one copy
+    /// less per message for callers that know their peer.
+    recv_from: AtomicBool,
 }
 
 /// End-of-association tracking for peeled-off sockets.
@@ -146,7 +150,7 @@ impl Socket {
         };
         // socket2 opens the descriptor close-on-exec.
         let s = socket2::Socket::new(domain, ty, Some(Protocol::from(IPPROTO_SCTP)))?;
-        let sock = Socket { fd: OwnedFd::from(s), kind, peeled: None };
+        let sock = Socket::from_fd(OwnedFd::from(s), kind);
         // Every data message should carry its stream/PPID/TSN metadata.
         sys::setsockopt_val(sock.raw(), sys::SCTP_RECVRCVINFO, &1i32)?;
         Ok(sock)
@@ -182,7 +186,17 @@ impl Socket {
     }
 
     fn from_fd(fd: OwnedFd, kind: Kind) -> Socket {
-        Socket { fd, kind, peeled: None }
+        Socket { fd, kind, peeled: None, recv_from: AtomicBool::new(true) }
+    }
+
+    /// Whether data events carry their source address (IntOption::RecvFrom).
+    #[inline]
+    pub(crate) fn recv_from(&self) -> bool {
+        self.recv_from.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn set_recv_from(&self, on: bool) {
+        self.recv_from.store(on, Ordering::Relaxed);
     }
 
     #[inline]
@@ -267,6 +281,7 @@ impl Socket {
         // SAFETY: the kernel just gave us this descriptor; we own it now.
         let fd = unsafe { OwnedFd::from_raw_fd(fd) };
         let mut sock = Socket::from_fd(fd, Kind::OneToOne);
+        sock.set_recv_from(self.recv_from());
         // The peeled socket inherits the parent's subscriptions: remember the
         // caller's, then keep the two kinds that end an association on.
         let state = PeeledState::default();
@@ -424,7 +439,15 @@ impl Socket {
         let mut lens = [0usize; msg::MAX_BATCH];
         let wait = Wait::new(timeout);
         let n = loop {
-            match msg::recv_batch(self.raw(), buf, stride, &mut metas[..count], &mut lens[..count], wait.dontwait()) {
+            match msg::recv_batch(
+                self.raw(),
+                buf,
+                stride,
+                &mut metas[..count],
+                &mut lens[..count],
+                wait.dontwait(),
+                self.recv_from(),
+            ) {
                 Err(e) if e.raw_os_error() == Some(libc::EAGAIN) && wait.waits() => self.wait_readable(&wait)?,
                 r => break r?,
             }
@@ -496,7 +519,7 @@ impl Socket {
     fn recv_one(&self, buf: &mut [u8], dontwait: bool) -> Result<Received> {
         loop {
             let mut meta = msg::RecvMeta::default();
-            let n = msg::recv(self.raw(), buf, dontwait, &mut meta)?;
+            let n = msg::recv(self.raw(), buf, dontwait, self.recv_from(), &mut meta)?;
             if !meta.notification {
                 if n == 0 && !meta.eor {
                     return Err(Error::Eof);
@@ -539,7 +562,7 @@ impl Socket {
         loop {
             let mut scratch = [0u8; NOTIFICATION_HEAD];
             let mut meta = msg::RecvMeta::default();
-            let m = msg::recv(self.raw(), &mut scratch, true, &mut meta)?;
+            let m = msg::recv(self.raw(), &mut scratch, true, false, &mut meta)?;
             let take = m.min(NOTIFICATION_HEAD - *have);
             head[*have..*have + take].copy_from_slice(&scratch[..take]);
             *have += take;

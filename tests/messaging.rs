@@ -397,3 +397,36 @@ fn a_batch_cut_short_by_a_bad_message_delivers_the_earlier_ones_with_the_next_se
     c.send_stream(0, 0, 0, b"three").unwrap();
     assert_eq!(receive_all(&s, 3), [b"one".to_vec(), b"two".to_vec(), b"three".to_vec()]);
 }
+
+#[test]
+fn data_carries_its_source_address_unless_recv_from_is_off() {
+    let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    let client_port = local_port(&c);
+    let mut buf = [0u8; 16];
+    assert_eq!(s.option(sctpx::IntOption::RecvFrom, 0).unwrap(), 1, "on by default");
+    c.send_stream(0, 0, 0, b"with").unwrap();
+    let (d, _) = next_data(&s, &mut buf);
+    assert_eq!(d.from, Some(v4(&format!("127.0.0.1:{client_port}"))));
+
+    s.set_option(sctpx::IntOption::RecvFrom, 0, 0).unwrap();
+    c.send_stream(0, 0, 0, b"without").unwrap();
+    let (d, r) = next_data(&s, &mut buf);
+    assert_eq!(&buf[..r.len], b"without", "the message itself is whole");
+    assert_eq!(d.from, None);
+}
+
+#[test]
+fn a_peeled_off_socket_inherits_recv_from() {
+    let (server, addr) = udp_server();
+    server.set_option(sctpx::IntOption::RecvFrom, 0, 0).unwrap();
+    let c = Socket::open_tcp(Family::Ipv4).unwrap();
+    c.connect(&addr).unwrap();
+    c.send_stream(0, 0, 0, b"hi").unwrap();
+    let mut buf = [0u8; 16];
+    let (d, r) = next_data(&server, &mut buf);
+    assert_eq!(d.from, None, "the one-to-many socket itself");
+    let peeled = server.peeloff(r.assoc_id, PeelOffFlags::default()).unwrap();
+    assert_eq!(peeled.option(sctpx::IntOption::RecvFrom, 0).unwrap(), 0);
+    c.send_stream(0, 0, 0, b"again").unwrap();
+    assert_eq!(next_data(&peeled, &mut buf).0.from, None);
+}

@@ -25,6 +25,7 @@ fn boolean_options_read_back_what_was_set() {
         IntOption::ReuseAddr,
         IntOption::V6Only,
         IntOption::NonBlock,
+        IntOption::RecvFrom,
     ] {
         assert_eq!(set_then_get(&s, opt, 1), 1, "{opt:?} on");
         assert_eq!(set_then_get(&s, opt, 0), 0, "{opt:?} off");

@@ -16,7 +16,8 @@
  *   raw rr VARIANT COUNT            100-byte request/response: prints "rr VARIANT COUNT P50_US
  *                                   P99_US MEAN_US" (one-to-one)
  *   raw rr_mix COUNT                the same, raw and sctpx alternating in blocks on ONE association
- *                                   in one process: prints an "rrm" line for each (sctpx build only)
+ *                                   in one process, each with and without the source address:
+ *                                   prints an "rrm" line for each of the four (sctpx build only)
  *   raw mem NASSOC                  kernel memory for NASSOC associations on one one-to-many
  *                                   socket: prints "mem NASSOC SLAB_KB_DELTA ..." (raw only)
  *
@@ -84,6 +85,7 @@ struct ep {
   sctpx_handle h;
   sctp_assoc_t assoc; /* one-to-many: the association to send on */
   struct sockaddr_in peer;
+  int raw_from; /* raw receives pass msg_name too (rr_mix's raw_from blocks) */
 };
 
 /* SCTPX_BENCH_SOCKBUF=N: SO_SNDBUF and SO_RCVBUF = N on every socket (default: the kernel's,
@@ -285,6 +287,11 @@ static int recv_one(enum variant v, struct ep *e, uint8_t *buf, size_t cap) {
       struct cmsghdr align;
     } u;
     struct msghdr m = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = u.b, .msg_controllen = sizeof u.b};
+    struct sockaddr_storage from;
+    if (e->raw_from) {
+      m.msg_name = &from;
+      m.msg_namelen = sizeof from;
+    }
     ssize_t n = recvmsg(e->fd, &m, 0);
     if (n <= 0) die("recvmsg", n < 0 ? -errno : -10008);
     if (m.msg_flags & MSG_NOTIFICATION) die("recvmsg: unexpected notification", 0);
@@ -462,11 +469,26 @@ static void rr(enum variant v, long count) {
 /* rr_mix: raw C and the C ABI on the SAME association in one process, alternating blocks of
  * MIX_BLOCK round trips (raw calls on sctp_fileno of the same handles). Both then meet the same
  * association, scheduler and emulator state, which separate processes do not (under TCG the
- * variant run just before shifts a process's p50 by several per cent). Prints one rr line per
- * API, "rrm" instead of "rr". */
+ * variant run just before shifts a process's p50 by several per cent). Four kinds of block, so
+ * that both like-for-like comparisons are in the same run: raw C as the other rows run it (no
+ * source address), the C ABI with its defaults (events carry the source address), raw C asking
+ * the kernel for the source address too, and the C ABI with SCTPX_OPT_RECV_FROM 0. Prints one
+ * "rrm" line per kind. */
 #define MIX_BLOCK 50
+enum mix_kind { MIX_RAW, MIX_SCTPX, MIX_RAW_FROM, MIX_SCTPX_NOFROM, MIX_KINDS };
+static const char *mix_names[] = {"raw", "sctpx", "raw_from", "sctpx_nofrom"};
 
-static enum variant mix_variant(long i) { return (i / MIX_BLOCK) % 2 ? V_SCTPX : V_RAW; }
+/* Sets one thread's end up for block kind k (each thread sets its own socket) and returns the
+ * API its calls go through. */
+static enum variant mix_enter(long i, struct ep *e, enum mix_kind *kind) {
+  enum mix_kind k = (enum mix_kind)((i / MIX_BLOCK) % MIX_KINDS);
+  if (i % MIX_BLOCK == 0) {
+    e->raw_from = k == MIX_RAW_FROM;
+    CHECKX(sctp_set_option(e->h, 0, SCTPX_OPT_RECV_FROM, k != MIX_SCTPX_NOFROM));
+  }
+  if (kind) *kind = k;
+  return k == MIX_SCTPX || k == MIX_SCTPX_NOFROM ? V_SCTPX : V_RAW;
+}
 
 /* SCTPX_BENCH_SPLIT=1: the client thread on CPU 0 and the echo thread on CPU 1, so every wake-up
  * crosses CPUs (without it the scheduler picks, and under TCG its choice moves a block's p50 by
@@ -485,7 +507,7 @@ static void *echo_mix(void *p) {
   pin_to(1);
   pthread_barrier_wait(j->bar);
   for (long i = 0; i < j->count; i++) {
-    enum variant v = mix_variant(i);
+    enum variant v = mix_enter(i, j->e, NULL);
     while (!recv_one(v, j->e, buf, sizeof buf)) {
     }
     send_one(v, j->e, buf, j->size);
@@ -505,13 +527,14 @@ static void rr_mix(long count) {
   pthread_create(&te, NULL, echo_mix, &je);
   uint8_t req[100], resp[2048];
   memset(req, 'r', sizeof req);
-  double *lat[2] = {malloc(sizeof(double) * count), malloc(sizeof(double) * count)}, sum[2] = {0, 0};
-  long n[2] = {0, 0};
+  double *lat[MIX_KINDS], sum[MIX_KINDS] = {0};
+  long n[MIX_KINDS] = {0};
+  for (int k = 0; k < MIX_KINDS; k++) lat[k] = malloc(sizeof(double) * count);
   pin_to(0);
   pthread_barrier_wait(&bar);
   for (long i = 0; i < count; i++) {
-    enum variant v = mix_variant(i);
-    int k = v == V_SCTPX;
+    enum mix_kind k;
+    enum variant v = mix_enter(i, &a, &k);
     double t = now();
     send_one(v, &a, req, sizeof req);
     while (!recv_one(v, &a, resp, sizeof resp)) {
@@ -520,9 +543,9 @@ static void rr_mix(long count) {
     sum[k] += lat[k][n[k]++];
   }
   pthread_join(te, NULL);
-  for (int k = 0; k < 2; k++) {
+  for (int k = 0; k < MIX_KINDS; k++) {
     qsort(lat[k], n[k], sizeof(double), cmpd);
-    printf("rrm %s %ld %.2f %.2f %.2f\n", k ? "sctpx" : "raw", n[k], lat[k][n[k] / 2], lat[k][(long)(n[k] * 0.99)],
+    printf("rrm %s %ld %.2f %.2f %.2f\n", mix_names[k], n[k], lat[k][n[k] / 2], lat[k][(long)(n[k] * 0.99)],
            sum[k] / n[k]);
     free(lat[k]);
   }

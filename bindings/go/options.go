@@ -37,6 +37,7 @@ const (
 	OptReconfigSupported    Option = C.SCTPX_OPT_RECONFIG_SUPPORTED
 	OptPrSupported          Option = C.SCTPX_OPT_PR_SUPPORTED
 	OptPendingError         Option = C.SCTPX_OPT_PENDING_ERROR // read only; the read clears it
+	OptRecvFrom             Option = C.SCTPX_OPT_RECV_FROM     // 1 (default): RecvInfo.From is set; 0 saves the kernel's copy
 	optNonblock             Option = C.SCTPX_OPT_NONBLOCK
 	EnableResetStreamReq           = C.SCTPX_ENABLE_RESET_STREAM_REQ // OptEnableStreamReset bit
 	EnableResetAssocReq            = C.SCTPX_ENABLE_RESET_ASSOC_REQ  // OptEnableStreamReset bit

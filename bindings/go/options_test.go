@@ -94,3 +94,23 @@ func TestPendingErrorIsReadOnlyAndZeroOnAHealthySocket(t *testing.T) {
 		t.Fatal("setting OptPendingError succeeded; it is read only")
 	}
 }
+
+func TestRecvFromOffLeavesTheSourceAddressOut(t *testing.T) {
+	client, server := pair(t)
+	if v, err := server.GetOption(0, OptRecvFrom); err != nil || v != 1 {
+		t.Fatalf("OptRecvFrom = %d, %v; want 1 by default", v, err)
+	}
+	buf := make([]byte, 16)
+	client.Write([]byte("with"))
+	if _, info, err := server.ReadMsg(buf); err != nil || info.From == nil {
+		t.Fatalf("ReadMsg: From %v, %v; want the client's address", info.From, err)
+	}
+	if err := server.SetOption(0, OptRecvFrom, 0); err != nil {
+		t.Fatal(err)
+	}
+	client.Write([]byte("without"))
+	n, info, err := server.ReadMsg(buf)
+	if err != nil || string(buf[:n]) != "without" || info.From != nil {
+		t.Fatalf("ReadMsg = %q, From %v, %v; want the message and no address", buf[:n], info.From, err)
+	}
+}

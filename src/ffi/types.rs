@@ -224,6 +224,10 @@ pub const SCTPX_OPT_NONBLOCK: i32 = 21;
 /// when none), cleared by the read — how a non-blocking connect reports
 /// its result.
 pub const SCTPX_OPT_PENDING_ERROR: i32 = 22;
+/// sctpx's own option, not the kernel's: 1 (the default) data events carry
+/// their source address in `from`; 0 they do not (`from_len` 0), and each
+/// receive saves the kernel's copy of it. Per socket; inherited by peeloff.
+pub const SCTPX_OPT_RECV_FROM: i32 = 23;
 
 /// SCTPX_OPT_ENABLE_STREAM_RESET: allow stream reset requests.
 pub const SCTPX_ENABLE_RESET_STREAM_REQ: i64 = 1;

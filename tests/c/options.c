@@ -57,6 +57,7 @@ int main(void)
     round_trip(tcp, "PARTIAL_DELIVERY_POINT", SCTPX_OPT_PARTIAL_DELIVERY_POINT, 4096, 4096);
     round_trip(tcp, "REUSE_PORT", SCTPX_OPT_REUSE_PORT, 1, 1);
     round_trip(tcp, "NONBLOCK", SCTPX_OPT_NONBLOCK, 1, 1);
+    round_trip(tcp, "RECV_FROM", SCTPX_OPT_RECV_FROM, 0, 0);
     round_trip(tcp, "PR_SUPPORTED", SCTPX_OPT_PR_SUPPORTED, 1, 1);
     round_trip(tcp, "RECONFIG_SUPPORTED", SCTPX_OPT_RECONFIG_SUPPORTED, 1, 1);
     round_trip(tcp, "ENABLE_STREAM_RESET", SCTPX_OPT_ENABLE_STREAM_RESET,

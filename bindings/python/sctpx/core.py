@@ -528,6 +528,8 @@ class Socket:
     pr_supported = OptionProperty(Option.PR_SUPPORTED, bool)
     nonblock = OptionProperty(Option.NONBLOCK, bool)
     pending_error = OptionProperty(Option.PENDING_ERROR, int, read_only=True)
+    #: Data messages carry their source address (``from_``); False saves the kernel's copy.
+    recv_from = OptionProperty(Option.RECV_FROM, bool)
 
     @property
     def initmsg(self) -> InitMsg:

@@ -55,6 +55,7 @@ class Option(IntEnum):
     PR_SUPPORTED = constants.OPT_PR_SUPPORTED
     NONBLOCK = constants.OPT_NONBLOCK
     PENDING_ERROR = constants.OPT_PENDING_ERROR
+    RECV_FROM = constants.OPT_RECV_FROM
 
 
 T = TypeVar("T")

@@ -23,6 +23,7 @@ from conftest import LOOPBACK, next_data, port_of
         ("pr_supported", False),
         ("reconfig_supported", True),
         ("nonblock", True),
+        ("recv_from", False),
         ("autoclose", 30),
         ("fragment_interleave", 1),
         ("partial_delivery_point", 4096),

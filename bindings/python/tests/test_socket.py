@@ -24,6 +24,15 @@ def test_one_to_one_message_arrives_with_its_stream_ppid_and_source(pair):
     assert msg.assoc_id == conn.get_status().assoc_id
 
 
+def test_recv_from_off_leaves_the_source_address_out(pair):
+    cli, conn = pair
+    assert conn.recv_from is True
+    conn.recv_from = False
+    cli.send(b"anonymous")
+    msg = conn.next_event(timeout=TIMEOUT)
+    assert (msg.data, msg.from_) == (b"anonymous", None)
+
+
 def test_messages_keep_their_boundaries_and_order(pair):
     cli, conn = pair
     for i in range(5):
