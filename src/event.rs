@@ -24,7 +24,8 @@ pub struct DataInfo {
     pub context: u32,
     /// The message was sent unordered.
     pub unordered: bool,
-    /// The source address, when the kernel gave one.
+    /// The source address, when the kernel gave one (never with
+    /// `IntOption::RecvFrom` off).
     pub from: Option<SocketAddr>,
 }
 

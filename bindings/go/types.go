@@ -90,7 +90,8 @@ type RecvInfo struct {
 	TSN     uint32
 	CumTSN  uint32
 	Context uint32
-	// From is the source address, nil when the kernel gave none. ReadMsg
+	// From is the source address, nil when the kernel gave none (always with
+	// OptRecvFrom 0). ReadMsg
 	// hands out one *Addr for a run of messages from the same address (so
 	// that reading allocates nothing): treat it as read-only.
 	From *Addr

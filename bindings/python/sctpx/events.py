@@ -70,7 +70,7 @@ class DataMessage(Event):
     tsn: int
     cumtsn: int
     context: int
-    #: The source address, or None when the kernel gave none.
+    #: The source address, or None when the kernel gave none (always with ``recv_from`` off).
     from_: Optional[Address]
     #: The message ends here (MSG_EOR); False: the next receive returns more of it.
     complete: bool
