@@ -326,7 +326,7 @@ func (c *Conn) waitAssociated(ctx context.Context, deadline time.Time) error {
 	}
 	stop := c.interruptOnDone(ctx)
 	var setupErr error
-	err := c.rc.Read(func(uintptr) bool {
+	err := c.pollRead(func(uintptr) bool {
 		var st C.sctpx_status
 		if C.sctp_get_status(c.h, 0, &st) == 0 && st.state >= StateEstablished {
 			return true

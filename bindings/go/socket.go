@@ -6,6 +6,7 @@ package sctpx
 import "C"
 
 import (
+	"errors"
 	"net"
 	"os"
 	"sync"
@@ -135,11 +136,25 @@ func (s *socket) attachPoller() error {
 // readable in between. The read deadline applies.
 func (s *socket) waitRead(op func() C.int32_t) (C.int32_t, error) {
 	var r C.int32_t
-	err := s.rc.Read(func(uintptr) bool {
+	err := s.pollRead(func(uintptr) bool {
 		r = op()
 		return r != eagain
 	})
 	return s.result(r, err)
+}
+
+// pollRead is rc.Read, except when Go's poller gives up on the descriptor:
+// an epoll event of EPOLLERR alone (a socket error pending and nothing to
+// read, e.g. an association refused between two checks) makes it return
+// "not pollable" without calling f again. Then f runs once more, and its
+// answer (the C call's own error) stands when it has one. (Writes are not
+// affected: the runtime reports that condition for reads only.)
+func (s *socket) pollRead(f func(uintptr) bool) error {
+	err := s.rc.Read(f)
+	if err != nil && !errors.Is(err, os.ErrDeadlineExceeded) && atomic.LoadInt32(&s.closed) == 0 && f(0) {
+		return nil
+	}
+	return err
 }
 
 // waitWrite is waitRead for writability and the write deadline.
@@ -257,7 +272,7 @@ func (s *socket) nextEvent(b []byte, ev *C.sctpx_event) (int, error) {
 	}
 	op := msgOps.Get().(*msgOp)
 	op.h, op.ev, op.buf, op.n = s.h, ev, (*C.uint8_t)(unsafe.Pointer(&b[0])), C.size_t(len(b))
-	err := s.rc.Read(op.recv)
+	err := s.pollRead(op.recv)
 	r := op.r
 	op.ev, op.buf = nil, nil
 	msgOps.Put(op)
