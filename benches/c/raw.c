@@ -437,6 +437,12 @@ static int cmpd(const void *x, const void *y) {
   return a < b ? -1 : a > b;
 }
 
+/* One request/response result line: "MODE NAME COUNT P50_US P99_US MEAN_US" (sorts lat). */
+static void print_rr(const char *mode, const char *name, double *lat, long n, double sum) {
+  qsort(lat, n, sizeof(double), cmpd);
+  printf("%s %s %ld %.2f %.2f %.2f\n", mode, name, n, lat[n / 2], lat[(long)(n * 0.99)], sum / n);
+}
+
 static void rr(enum variant v, long count) {
   struct ep a, b;
   make_pair(v, 0, &a, &b);
@@ -458,8 +464,7 @@ static void rr(enum variant v, long count) {
     sum += lat[i];
   }
   pthread_join(te, NULL);
-  qsort(lat, count, sizeof(double), cmpd);
-  printf("rr %s %ld %.2f %.2f %.2f\n", vnames[v], count, lat[count / 2], lat[(long)(count * 0.99)], sum / count);
+  print_rr("rr", vnames[v], lat, count, sum);
   free(lat);
   close_ep(v, &a);
   close_ep(v, &b);
@@ -544,9 +549,7 @@ static void rr_mix(long count) {
   }
   pthread_join(te, NULL);
   for (int k = 0; k < MIX_KINDS; k++) {
-    qsort(lat[k], n[k], sizeof(double), cmpd);
-    printf("rrm %s %ld %.2f %.2f %.2f\n", mix_names[k], n[k], lat[k][n[k] / 2], lat[k][(long)(n[k] * 0.99)],
-           sum[k] / n[k]);
+    print_rr("rrm", mix_names[k], lat[k], n[k], sum[k]);
     free(lat[k]);
   }
   close_ep(V_SCTPX, &a);
