@@ -260,8 +260,10 @@
 // SCTP_PR_SUPPORTED: 1 offers partial reliability to new peers.
 #define SCTPX_OPT_PR_SUPPORTED 20
 
-// O_NONBLOCK on the descriptor: 1 makes calls return -EAGAIN instead of
-// blocking when no timeout is given.
+// The handle's blocking mode: 1 makes calls return -EAGAIN (connects:
+// -EINPROGRESS) instead of blocking when no timeout is given. A mode of the
+// handle, not of the descriptor: `sctp_fileno`'s descriptor is always
+// O_NONBLOCK, since sctpx waits in poll() so that `sctp_close` can end the wait.
 #define SCTPX_OPT_NONBLOCK 21
 
 // SO_ERROR (read only): the socket's pending error as a positive errno (0
@@ -833,14 +835,19 @@ int32_t sctp_adopt_fd(int32_t fd, sctpx_handle *out);
 
 // Closes a handle. The handle is invalid at once (later calls get
 // SCTPX_ERR_CLOSED_HANDLE, also from a second close: closing twice is safe).
-// The descriptor is closed when calls already running on it return; on a
-// one-to-one socket such calls are woken (shutdown) so they return soon. A
-// one-to-many socket's blocked receive keeps waiting until an event or its
-// timeout: use timeouts or `sctp_fileno` with poll to avoid that.
+// Calls other threads have blocked in on this handle (accept, connect,
+// connectx, the sends, next_event, recv_batch; any kind of handle) return
+// SCTPX_ERR_CLOSED_HANDLE at once; a call that was not waiting completes.
+// The descriptor is closed when the last call inside returns, which sends
+// SHUTDOWN (or ABORT, after SCTPX_OPT_LINGER 0) for its associations unless
+// another process still shares the socket (after fork()): closing never acts
+// on a socket another process holds.
 int32_t sctp_close(sctpx_handle h);
 
 // Returns the socket's file descriptor (>= 0) for poll/epoll/select. The
-// library still owns it: do not close it.
+// library still owns it: do not close it. It is always O_NONBLOCK (whatever
+// SCTPX_OPT_NONBLOCK says); leave it so, or blocked calls on the handle may
+// no longer be woken by `sctp_close`.
 int32_t sctp_fileno(sctpx_handle h);
 
 // Returns SCTPX_KIND_ONE_TO_ONE or SCTPX_KIND_ONE_TO_MANY.
@@ -901,8 +908,11 @@ int32_t sctp_shutdown(sctpx_handle h, sctpx_assoc_id assoc_id);
 //
 // One-to-many: aborts association `assoc_id`; the handle stays open.
 // One-to-one (Linux refuses the ABORT flag there): sets SO_LINGER to 0 and
-// CLOSES THE HANDLE, which sends the ABORT; `assoc_id` is ignored and the
-// handle is invalid afterwards, as after `sctp_close`.
+// CLOSES THE HANDLE as `sctp_close` does (blocked calls return
+// SCTPX_ERR_CLOSED_HANDLE at once); the ABORT goes out as the descriptor
+// closes, when the last call inside has returned. `assoc_id` is ignored.
+// After fork(), SO_LINGER belongs to the socket both processes share: the
+// ABORT goes out when the last of them closes it.
 int32_t sctp_abort(sctpx_handle h, sctpx_assoc_id assoc_id);
 
 // Writes the peer's addresses of an association into `out` (`cap` entries)

@@ -22,6 +22,9 @@ pub enum Error {
     TimedOut,
     /// The peer shut the one-to-one association down: no more messages.
     Eof,
+    /// The socket was interrupted (`Socket::interrupt`; in the C ABI, the
+    /// handle was closed) while the call waited, or before it would have.
+    Closed,
 }
 
 /// Shorthand for `Result<T, sctpx::Error>`.
@@ -55,6 +58,7 @@ impl From<Error> for io::Error {
             Error::Os(errno) => io::Error::from_raw_os_error(errno),
             Error::TimedOut => io::Error::new(io::ErrorKind::TimedOut, e.to_string()),
             Error::Eof => io::Error::new(io::ErrorKind::UnexpectedEof, e.to_string()),
+            Error::Closed => io::Error::new(io::ErrorKind::ConnectionAborted, e.to_string()),
             Error::InvalidArgument(_) | Error::WrongKind(_) | Error::BufferTooSmall => {
                 io::Error::new(io::ErrorKind::InvalidInput, e.to_string())
             }
@@ -71,6 +75,7 @@ impl fmt::Display for Error {
             Error::BufferTooSmall => f.write_str("buffer too small for the result"),
             Error::TimedOut => f.write_str("timed out"),
             Error::Eof => f.write_str("the peer shut the association down"),
+            Error::Closed => f.write_str("the socket was closed while the call waited"),
         }
     }
 }

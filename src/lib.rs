@@ -33,6 +33,8 @@ mod socket;
 /// cbindgen:ignore
 pub mod sys;
 mod types;
+/// cbindgen:ignore
+mod wake;
 
 pub use error::{Error, Result};
 pub use event::*;

@@ -107,7 +107,8 @@ pub(crate) fn send(fd: RawFd, data: &[u8], info: Option<&SendInfo>, to: Option<&
     }
     loop {
         // SAFETY: every pointer in `m` refers to live stack or caller memory.
-        let r = unsafe { libc::sendmsg(fd, &m, libc::MSG_NOSIGNAL) };
+        // MSG_DONTWAIT as in `recv`.
+        let r = unsafe { libc::sendmsg(fd, &m, libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT) };
         if r >= 0 {
             return Ok(r as usize);
         }
@@ -181,7 +182,8 @@ pub(crate) fn send_batch(fd: RawFd, msgs: &[SendMsg<'_>]) -> io::Result<usize> {
             while end < chunk.len() && more(end) == flagged {
                 end += 1;
             }
-            let flags = libc::MSG_NOSIGNAL | if flagged { libc::MSG_MORE } else { 0 };
+            // MSG_DONTWAIT as in `recv`.
+            let flags = libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT | if flagged { libc::MSG_MORE } else { 0 };
             let r = loop {
                 // SAFETY: hdrs[start..end] were written above and point into
                 // the arrays above and caller data.
@@ -251,7 +253,7 @@ fn parse_recv(m: &msghdr, name: *const sockaddr_storage, meta: &mut RecvMeta) {
 /// The address and control buffers are left uninitialised: only the bytes
 /// the kernel reports writing are read, and this is the per-message path.
 #[inline(always)]
-pub(crate) fn recv(fd: RawFd, buf: &mut [u8], dontwait: bool, from: bool, meta: &mut RecvMeta) -> io::Result<usize> {
+pub(crate) fn recv(fd: RawFd, buf: &mut [u8], from: bool, meta: &mut RecvMeta) -> io::Result<usize> {
     let mut cbuf = MaybeUninit::<CmsgBuf>::uninit();
     let mut name = MaybeUninit::<sockaddr_storage>::uninit();
     let mut iov = iovec { iov_base: buf.as_mut_ptr() as *mut c_void, iov_len: buf.len() };
@@ -264,10 +266,11 @@ pub(crate) fn recv(fd: RawFd, buf: &mut [u8], dontwait: bool, from: bool, meta: 
     m.msg_iovlen = 1;
     m.msg_control = cbuf.as_mut_ptr() as *mut c_void;
     m.msg_controllen = size_of::<CmsgBuf>() as _;
-    let flags = if dontwait { libc::MSG_DONTWAIT } else { 0 };
     let n = loop {
         // SAFETY: `m` points at live stack buffers and the caller's buffer.
-        let r = unsafe { libc::recvmsg(fd, &mut m, flags) };
+        // MSG_DONTWAIT: the descriptor is O_NONBLOCK already, but a process
+        // sharing it may have cleared that; sctpx waits in poll, never here.
+        let r = unsafe { libc::recvmsg(fd, &mut m, libc::MSG_DONTWAIT) };
         if r >= 0 {
             break r as usize;
         }
@@ -288,7 +291,6 @@ pub(crate) fn recv_batch(
     stride: usize,
     metas: &mut [RecvMeta],
     lens: &mut [usize],
-    dontwait: bool,
     from: bool,
 ) -> io::Result<usize> {
     let count = metas.len().min(MAX_BATCH).min(lens.len());
@@ -313,10 +315,10 @@ pub(crate) fn recv_batch(
         h.msg_controllen = size_of::<CmsgBuf>() as _;
         hdrs[i].write(libc::mmsghdr { msg_hdr: h, msg_len: 0 });
     }
-    let flags = if dontwait { libc::MSG_DONTWAIT } else { libc::MSG_WAITFORONE };
     let n = loop {
         // SAFETY: hdrs[..count] point at live stack arrays and the caller's buffer.
-        let r = unsafe { libc::recvmmsg(fd, hdrs.as_mut_ptr().cast(), count as u32, flags, ptr::null_mut()) };
+        // MSG_DONTWAIT as in `recv`.
+        let r = unsafe { libc::recvmmsg(fd, hdrs.as_mut_ptr().cast(), count as u32, libc::MSG_DONTWAIT, ptr::null_mut()) };
         if r >= 0 {
             break r as usize;
         }

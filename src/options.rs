@@ -249,7 +249,7 @@ impl Socket {
             EnableStreamReset => self.assoc_value(sys::SCTP_ENABLE_STREAM_RESET, assoc_id)?,
             ReconfigSupported => self.assoc_value(sys::SCTP_RECONFIG_SUPPORTED, assoc_id)?,
             PrSupported => self.assoc_value(sys::SCTP_PR_SUPPORTED, assoc_id)?,
-            NonBlock => self.nonblocking()? as i64,
+            NonBlock => self.nonblocking() as i64,
             PendingError => s.take_error()?.and_then(|e| e.raw_os_error()).unwrap_or(0) as i64,
             RecvFrom => self.recv_from() as i64,
         })

@@ -14,6 +14,7 @@ use crate::event::{decode_notification, Event, EventKind, Received, NOTIFICATION
 use crate::msg;
 use crate::sys;
 use crate::types::*;
+use crate::wake::Waker;
 
 /// The address family of a socket.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,6 +117,11 @@ pub struct Socket {
     /// default). Off, receives pass the kernel no address buffer: one copy
     /// less per message for callers that know their peer.
     recv_from: AtomicBool,
+    /// The caller's blocking mode (`set_nonblocking`). The descriptor itself
+    /// is always O_NONBLOCK: a call that would block waits in `Waker::wait`,
+    /// which `interrupt` can end.
+    nonblocking: AtomicBool,
+    waker: Waker,
 }
 
 /// End-of-association tracking for peeled-off sockets.
@@ -149,7 +155,7 @@ impl Socket {
             Family::Ipv6 => Domain::IPV6,
         };
         // socket2 opens the descriptor close-on-exec.
-        let s = socket2::Socket::new(domain, ty, Some(Protocol::from(IPPROTO_SCTP)))?;
+        let s = socket2::Socket::new(domain, ty.nonblocking(), Some(Protocol::from(IPPROTO_SCTP)))?;
         let sock = Socket::from_fd(OwnedFd::from(s), kind);
         // Every data message should carry its stream/PPID/TSN metadata.
         sys::setsockopt_val(sock.raw(), sys::SCTP_RECVRCVINFO, &1i32)?;
@@ -169,7 +175,9 @@ impl Socket {
     /// Takes ownership of an existing SCTP socket descriptor (from another
     /// library, socket activation, a Python `socket.socket`...). Its kind
     /// comes from SO_TYPE; a descriptor that is not an SCTP socket is
-    /// refused (and still closed, as it was handed over).
+    /// refused (and still closed, as it was handed over). The socket keeps
+    /// the descriptor's blocking mode as its own (`nonblocking`), and the
+    /// descriptor becomes O_NONBLOCK, as all of sctpx's are.
     pub fn from_owned_fd(fd: OwnedFd) -> Result<Socket> {
         let s = socket2::SockRef::from(&fd);
         if s.protocol()?.map(i32::from) != Some(IPPROTO_SCTP) {
@@ -180,13 +188,34 @@ impl Socket {
             Type::SEQPACKET => Kind::OneToMany,
             _ => return Err(Error::InvalidArgument("the descriptor is not an SCTP socket")),
         };
+        let was_nonblocking = s.nonblocking()?;
+        s.set_nonblocking(true)?;
         let sock = Socket::from_fd(fd, kind);
+        sock.nonblocking.store(was_nonblocking, Ordering::Relaxed);
         sys::setsockopt_val(sock.raw(), sys::SCTP_RECVRCVINFO, &1i32)?;
         Ok(sock)
     }
 
+    /// `fd` must already be O_NONBLOCK.
     fn from_fd(fd: OwnedFd, kind: Kind) -> Socket {
-        Socket { fd, kind, peeled: None, recv_from: AtomicBool::new(true) }
+        Socket {
+            fd,
+            kind,
+            peeled: None,
+            recv_from: AtomicBool::new(true),
+            nonblocking: AtomicBool::new(false),
+            waker: Waker::default(),
+        }
+    }
+
+    /// Ends every call blocked on this socket, and every later wait, with
+    /// `Error::Closed` (calls that need not wait still complete). For a
+    /// socket shared between threads (say in an `Arc`) this is how one
+    /// thread stops the others' blocked calls before the socket is dropped;
+    /// it is what `sctp_close` does when calls are inside the handle. It does
+    /// nothing to the socket or its associations.
+    pub fn interrupt(&self) {
+        self.waker.interrupt();
     }
 
     /// Whether data events carry their source address (IntOption::RecvFrom).
@@ -237,15 +266,46 @@ impl Socket {
         if self.kind != Kind::OneToOne {
             return Err(Error::WrongKind("accept needs a one-to-one socket; use peeloff"));
         }
-        let (s, a) = self.sock2().accept()?;
-        let sock = Socket::from_fd(OwnedFd::from(s), Kind::OneToOne);
-        Ok((sock, a.as_socket()))
+        let mut peer = mem::MaybeUninit::<libc::sockaddr_storage>::uninit();
+        let (fd, len) = self.blocking(libc::POLLIN, || {
+            let mut len = mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+            // SAFETY: the kernel writes at most `len` bytes of address.
+            let fd = unsafe {
+                libc::accept4(
+                    self.raw(),
+                    peer.as_mut_ptr().cast(),
+                    &mut len,
+                    libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC,
+                )
+            };
+            if fd < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok((fd, len))
+        })?;
+        // SAFETY: the kernel just gave us this descriptor; we own it now.
+        let sock = Socket::from_fd(unsafe { OwnedFd::from_raw_fd(fd) }, Kind::OneToOne);
+        // SAFETY: accept4 wrote `len` bytes of address.
+        let addr = unsafe { sys::socket_addr_from_raw(peer.as_ptr(), len as usize) };
+        Ok((sock, addr))
     }
 
     /// Connects to one address; blocks until the association is up (unless
-    /// non-blocking).
+    /// non-blocking: then `Error::Os(EINPROGRESS)`).
     pub fn connect(&self, addr: &SocketAddr) -> Result<()> {
-        Ok(self.sock2().connect(&SockAddr::from(*addr))?)
+        if self.kind == Kind::OneToMany {
+            // connect() would not say which association it set up: connectx does.
+            return match self.connectx_progress(std::slice::from_ref(addr))? {
+                (_, false) => Ok(()),
+                (_, true) => Err(Error::Os(libc::EINPROGRESS)),
+            };
+        }
+        match self.sock2().connect(&SockAddr::from(*addr)) {
+            Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) && !self.nonblocking() => {
+                self.finish_connect(0)
+            }
+            r => Ok(r?),
+        }
     }
 
     /// Connects to a peer by several of its addresses and returns the new
@@ -261,7 +321,78 @@ impl Socket {
     pub fn connectx_progress(&self, addrs: &[SocketAddr]) -> Result<(AssocId, bool)> {
         let mut buf = [0u8; msg::MAX_ADDRS * 28];
         let len = pack_all(addrs, &mut buf)?;
-        Ok(sys::connectx_with_progress(self.raw(), &buf[..len])?)
+        let (id, in_progress) = sys::connectx_with_progress(self.raw(), &buf[..len])?;
+        if in_progress && !self.nonblocking() {
+            self.finish_connect(id)?;
+            return Ok((id, false));
+        }
+        Ok((id, in_progress))
+    }
+
+    /// Waits for a set-up the kernel reported in progress (the descriptor is
+    /// non-blocking) to complete, as a blocking connect would.
+    fn finish_connect(&self, assoc_id: AssocId) -> Result<()> {
+        match self.kind {
+            // Writable once established; POLLERR with SO_ERROR set when the
+            // set-up failed (the kernel sets it on one-to-one sockets only).
+            Kind::OneToOne => loop {
+                let revents = self.waker.wait(self.raw(), libc::POLLOUT, None)?;
+                if let Some(e) = self.sock2().take_error()? {
+                    return Err(e.into());
+                }
+                if revents & libc::POLLOUT != 0 {
+                    return Ok(());
+                }
+                if revents & (libc::POLLERR | libc::POLLHUP) != 0 {
+                    return Err(Error::Os(libc::ECONNREFUSED));
+                }
+            },
+            // A one-to-many socket is writable whatever its associations do,
+            // and reports their fate only in notifications, which belong to
+            // the caller: watch the association's state instead.
+            Kind::OneToMany => self.wait_established(assoc_id),
+        }
+    }
+
+    /// Polls a one-to-many association's state until it is established or
+    /// gone. The kernel's own blocking connect reports ETIMEDOUT when the
+    /// INIT retransmissions ran out and ECONNREFUSED otherwise; a vanished
+    /// association says neither, so the time it lived against the INIT
+    /// schedule (SCTP_INITMSG, SCTP_RTOINFO) tells them apart.
+    fn wait_established(&self, assoc_id: AssocId) -> Result<()> {
+        let start = Instant::now();
+        let mut pause_ms = 1;
+        loop {
+            match self.status(assoc_id) {
+                Ok(st) if st.state == sys::SCTP_ESTABLISHED => return Ok(()),
+                Ok(st) if st.state < sys::SCTP_ESTABLISHED => {}
+                // Shutting down before it was ever seen up: as the kernel's
+                // blocking connect, a refusal.
+                Ok(_) => return Err(Error::Os(libc::ECONNREFUSED)),
+                Err(Error::Os(libc::EINVAL)) => return Err(Error::Os(self.setup_failure(start.elapsed()))),
+                Err(e) => return Err(e),
+            }
+            self.waker.pause(pause_ms)?;
+            pause_ms = (pause_ms * 2).min(50);
+        }
+    }
+
+    /// ETIMEDOUT when a set-up that ended after `lived` had used (nearly) all
+    /// its INIT attempts, else ECONNREFUSED.
+    fn setup_failure(&self, lived: Duration) -> i32 {
+        let (Ok(init), Ok(rto)) = (self.initmsg(), self.rtoinfo(0)) else { return libc::ECONNREFUSED };
+        let cap = if init.max_init_timeo > 0 { u32::from(init.max_init_timeo) } else { rto.max };
+        let mut timeout = u64::from(rto.initial);
+        let mut schedule = 0u64;
+        for _ in 0..init.max_attempts.max(1) {
+            schedule += timeout.min(u64::from(cap));
+            timeout = timeout.saturating_mul(2);
+        }
+        if lived.as_millis() as u64 >= schedule * 9 / 10 {
+            libc::ETIMEDOUT
+        } else {
+            libc::ECONNREFUSED
+        }
     }
 
     /// Branches one association of a one-to-many socket off into its own
@@ -270,10 +401,9 @@ impl Socket {
         if self.kind != Kind::OneToMany {
             return Err(Error::WrongKind("peeloff needs a one-to-many socket"));
         }
-        let mut f = 0;
-        if flags.nonblock {
-            f |= libc::O_NONBLOCK;
-        }
+        // The descriptor is always non-blocking; `flags.nonblock` is the
+        // socket's blocking mode.
+        let mut f = libc::O_NONBLOCK;
         if flags.cloexec {
             f |= libc::O_CLOEXEC;
         }
@@ -282,6 +412,7 @@ impl Socket {
         let fd = unsafe { OwnedFd::from_raw_fd(fd) };
         let mut sock = Socket::from_fd(fd, Kind::OneToOne);
         sock.set_recv_from(self.recv_from());
+        sock.nonblocking.store(flags.nonblock, Ordering::Relaxed);
         // The peeled socket inherits the parent's subscriptions: remember the
         // caller's, then keep the two kinds that end an association on.
         let state = PeeledState::default();
@@ -305,11 +436,6 @@ impl Socket {
                 self.send(&[], &info, None).map(|_| ())
             }
         }
-    }
-
-    /// Shuts both directions of a one-to-one socket down (wakes blocked calls).
-    pub(crate) fn shutdown_both(&self) -> Result<()> {
-        Ok(self.sock2().shutdown(std::net::Shutdown::Both)?)
     }
 
     /// Aborts an association of a one-to-many socket at once (ABORT; queued
@@ -352,19 +478,50 @@ impl Socket {
         Ok(sys::unpack_addrs(&buf[..used]).collect::<std::io::Result<Vec<_>>>()?)
     }
 
-    /// Makes calls return `EAGAIN` instead of blocking.
+    /// Makes calls return `EAGAIN` (connects: `EINPROGRESS`) instead of
+    /// blocking. The socket's own mode: the descriptor is always O_NONBLOCK.
     pub fn set_nonblocking(&self, on: bool) -> Result<()> {
-        Ok(self.sock2().set_nonblocking(on)?)
+        self.nonblocking.store(on, Ordering::Relaxed);
+        Ok(())
     }
 
-    /// Whether the descriptor is non-blocking.
-    pub fn nonblocking(&self) -> Result<bool> {
-        // SAFETY: plain fcntl on a descriptor we own.
-        let fl = unsafe { libc::fcntl(self.raw(), libc::F_GETFL) };
-        if fl < 0 {
-            return Err(Error::last_os_error());
+    /// Whether calls return `EAGAIN` instead of blocking.
+    pub fn nonblocking(&self) -> bool {
+        self.nonblocking.load(Ordering::Relaxed)
+    }
+
+    /// Runs `op`, a non-blocking attempt, until it does something other than
+    /// EAGAIN, waiting for `events` on the socket in between unless the
+    /// socket is non-blocking. The first attempt comes first: when the
+    /// kernel is ready the call costs that one system call.
+    #[inline(always)]
+    fn blocking<T>(&self, events: i16, mut op: impl FnMut() -> std::io::Result<T>) -> Result<T> {
+        match op() {
+            Err(e) if e.raw_os_error() == Some(libc::EAGAIN) && !self.nonblocking() => {
+                self.blocking_slow(events, &mut op)
+            }
+            r => Ok(r?),
         }
-        Ok(fl & libc::O_NONBLOCK != 0)
+    }
+
+    #[cold]
+    fn blocking_slow<T>(&self, events: i16, op: &mut dyn FnMut() -> std::io::Result<T>) -> Result<T> {
+        let mut misses = 0;
+        loop {
+            self.waker.wait(self.raw(), events, None)?;
+            match op() {
+                Err(e) if e.raw_os_error() == Some(libc::EAGAIN) => {
+                    // Another thread took what woke us, or poll and the call
+                    // disagree about send-buffer space (poll looks at the
+                    // socket, sendmsg at the association): do not spin.
+                    misses += 1;
+                    if misses > 2 {
+                        self.waker.pause(misses.min(10))?;
+                    }
+                }
+                r => return Ok(r?),
+            }
+        }
     }
 
     /// Sends `data` on `stream` with `ppid` (host order) — the common case.
@@ -380,14 +537,14 @@ impl Socket {
     pub fn send(&self, data: &[u8], info: &SendInfo, to: Option<&SocketAddr>) -> Result<usize> {
         validate_send_info(info)?;
         let to = to.map(|a| SockAddr::from(*a));
-        Ok(msg::send(self.raw(), data, Some(info), to.as_ref())?)
+        self.blocking(libc::POLLOUT, || msg::send(self.raw(), data, Some(info), to.as_ref()))
     }
 
     /// Sends one message with the socket's default parameters
     /// (SCTP_DEFAULT_SNDINFO, see `set_default_send_info`).
     pub fn send_default(&self, data: &[u8], to: Option<&SocketAddr>) -> Result<usize> {
         let to = to.map(|a| SockAddr::from(*a));
-        Ok(msg::send(self.raw(), data, None, to.as_ref())?)
+        self.blocking(libc::POLLOUT, || msg::send(self.raw(), data, None, to.as_ref()))
     }
 
     /// Sends many messages in as few system calls as possible (sendmmsg).
@@ -400,25 +557,57 @@ impl Socket {
     /// have blocked or failed (the next call reports why). Then the last one
     /// sent may be held for bundling until the next send to its association:
     /// send the rest.
+    ///
+    /// On a blocking socket the call waits for buffer space until every
+    /// message is sent, an error stops it, or `interrupt` ends the wait; the
+    /// count then says how many went (an error or `Error::Closed` only when
+    /// none did).
     pub fn send_batch(&self, msgs: &[SendMsg<'_>]) -> Result<usize> {
         for m in msgs {
             validate_send_info(&m.info)?;
         }
-        Ok(msg::send_batch(self.raw(), msgs)?)
+        let mut sent = self.blocking(libc::POLLOUT, || msg::send_batch(self.raw(), msgs))?;
+        while sent > 0 && sent < msgs.len() && !self.nonblocking() {
+            // Stopped short: would block (wait and go on) or a message failed
+            // (the next attempt reports it: keep the count).
+            match self.blocking(libc::POLLOUT, || msg::send_batch(self.raw(), &msgs[sent..])) {
+                Ok(n) => sent += n,
+                Err(_) => break,
+            }
+        }
+        Ok(sent)
     }
 
     /// Receives the next data message or notification into `buf`.
     #[inline(always)]
     pub fn next_event(&self, buf: &mut [u8], timeout: Timeout) -> Result<Received> {
         self.check_ended()?;
-        let wait = Wait::new(timeout);
+        // Try first and wait only when nothing is queued: one system call per
+        // message while traffic flows.
+        match self.recv_one(buf) {
+            Err(Error::Os(libc::EAGAIN)) => self.next_event_wait(buf, timeout),
+            r => r,
+        }
+    }
+
+    #[cold]
+    fn next_event_wait(&self, buf: &mut [u8], timeout: Timeout) -> Result<Received> {
+        let wait = self.wait_for(timeout);
         loop {
-            // With a timeout, try first and wait only when nothing is queued:
-            // one system call per message while traffic flows.
-            match self.recv_one(buf, wait.dontwait()) {
-                Err(Error::Os(libc::EAGAIN)) if wait.waits() => self.wait_readable(&wait)?,
+            wait.readable(self)?;
+            match self.recv_one(buf) {
+                Err(Error::Os(libc::EAGAIN)) => {}
                 r => return r,
             }
+        }
+    }
+
+    /// How a receive with `timeout` waits on this socket.
+    fn wait_for(&self, timeout: Timeout) -> Wait {
+        match timeout {
+            Timeout::Block if !self.nonblocking() => Wait::Until(None),
+            Timeout::Millis(ms) => Wait::Until(Some(Instant::now() + Duration::from_millis(u64::from(ms)))),
+            _ => Wait::No,
         }
     }
 
@@ -437,18 +626,12 @@ impl Socket {
         let count = count.min(msg::MAX_BATCH);
         let mut metas = [msg::RecvMeta::default(); msg::MAX_BATCH];
         let mut lens = [0usize; msg::MAX_BATCH];
-        let wait = Wait::new(timeout);
+        let mut wait = None;
         let n = loop {
-            match msg::recv_batch(
-                self.raw(),
-                buf,
-                stride,
-                &mut metas[..count],
-                &mut lens[..count],
-                wait.dontwait(),
-                self.recv_from(),
-            ) {
-                Err(e) if e.raw_os_error() == Some(libc::EAGAIN) && wait.waits() => self.wait_readable(&wait)?,
+            match msg::recv_batch(self.raw(), buf, stride, &mut metas[..count], &mut lens[..count], self.recv_from()) {
+                Err(e) if e.raw_os_error() == Some(libc::EAGAIN) => {
+                    wait.get_or_insert_with(|| self.wait_for(timeout)).readable(self)?
+                }
                 r => break r?,
             }
         };
@@ -516,10 +699,10 @@ impl Socket {
     }
 
     #[inline(always)]
-    fn recv_one(&self, buf: &mut [u8], dontwait: bool) -> Result<Received> {
+    fn recv_one(&self, buf: &mut [u8]) -> Result<Received> {
         loop {
             let mut meta = msg::RecvMeta::default();
-            let n = msg::recv(self.raw(), buf, dontwait, self.recv_from(), &mut meta)?;
+            let n = msg::recv(self.raw(), buf, self.recv_from(), &mut meta)?;
             if !meta.notification {
                 if n == 0 && !meta.eor {
                     return Err(Error::Eof);
@@ -562,39 +745,11 @@ impl Socket {
         loop {
             let mut scratch = [0u8; NOTIFICATION_HEAD];
             let mut meta = msg::RecvMeta::default();
-            let m = msg::recv(self.raw(), &mut scratch, true, false, &mut meta)?;
+            let m = msg::recv(self.raw(), &mut scratch, false, &mut meta)?;
             let take = m.min(NOTIFICATION_HEAD - *have);
             head[*have..*have + take].copy_from_slice(&scratch[..take]);
             *have += take;
             if meta.eor || m == 0 {
-                return Ok(());
-            }
-        }
-    }
-
-    /// Waits until the descriptor is readable or the deadline passes
-    /// (`Error::TimedOut`); a wakeup that finds nothing (another thread took
-    /// it) waits again only for what is left of the timeout.
-    fn wait_readable(&self, wait: &Wait) -> Result<()> {
-        let Some(deadline) = wait.deadline else { return Ok(()) };
-        let mut pfd = libc::pollfd { fd: self.raw(), events: libc::POLLIN, revents: 0 };
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                return Err(Error::TimedOut);
-            }
-            // Round up so a sub-millisecond remainder still waits.
-            let ms = left.as_nanos().div_ceil(1_000_000).min(i32::MAX as u128) as i32;
-            // SAFETY: one valid pollfd.
-            let r = unsafe { libc::poll(&mut pfd, 1, ms) };
-            if r < 0 {
-                let e = Error::last_os_error();
-                if e.raw_os_error() == Some(libc::EINTR) {
-                    continue;
-                }
-                return Err(e);
-            }
-            if r > 0 {
                 return Ok(());
             }
         }
@@ -700,30 +855,23 @@ impl Socket {
     }
 }
 
-/// How a receive call waits, from its `Timeout`.
-struct Wait {
-    timeout: Timeout,
-    /// When a `Millis` timeout runs out.
-    deadline: Option<Instant>,
+/// How a receive call waits when nothing is queued.
+enum Wait {
+    /// Not at all: EAGAIN (`Timeout::Poll`, or `Block` on a non-blocking
+    /// socket).
+    No,
+    /// Until readable, or until the deadline (`Error::TimedOut`).
+    Until(Option<Instant>),
 }
 
 impl Wait {
-    fn new(timeout: Timeout) -> Wait {
-        let deadline = match timeout {
-            Timeout::Millis(ms) => Some(Instant::now() + Duration::from_millis(ms as u64)),
-            _ => None,
-        };
-        Wait { timeout, deadline }
-    }
-
-    /// Receive without blocking (poll first and wait in `wait_readable`).
-    fn dontwait(&self) -> bool {
-        self.timeout != Timeout::Block
-    }
-
-    /// EAGAIN means "wait and try again" rather than "report it".
-    fn waits(&self) -> bool {
-        matches!(self.timeout, Timeout::Millis(_))
+    /// Waits for the socket to turn readable; a wake-up that then finds
+    /// nothing (another thread took it) waits again only for what is left.
+    fn readable(&self, sock: &Socket) -> Result<()> {
+        match *self {
+            Wait::No => Err(Error::Os(libc::EAGAIN)),
+            Wait::Until(deadline) => sock.waker.wait(sock.raw(), libc::POLLIN, deadline).map(|_| ()),
+        }
     }
 }
 

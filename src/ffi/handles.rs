@@ -17,8 +17,9 @@
 //! itself, when none is inside) drops the socket, closing the descriptor, and
 //! frees the slot for a later generation.
 
-use std::sync::atomic::{fence, AtomicPtr, AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::cell::UnsafeCell;
+use std::sync::atomic::{fence, AtomicBool, AtomicPtr, AtomicU64, Ordering};
+use std::sync::Once;
 
 use super::types::{SCTPX_ERR_BAD_HANDLE, SCTPX_ERR_CLOSED_HANDLE};
 use crate::Socket;
@@ -60,7 +61,59 @@ struct Alloc {
     free: Vec<u32>,
 }
 
-static ALLOC: Mutex<Alloc> = Mutex::new(Alloc { next: 0, free: Vec::new() });
+/// The allocation state behind a spin lock that `fork()` handles: the
+/// `pthread_atfork` handlers take it before the fork and release it on both
+/// sides, so a child forked while another thread opens or closes a handle
+/// does not inherit it locked (a std Mutex cannot be released from a
+/// handler, and one held at fork time stays locked in the child for good).
+/// Held only for a few instructions, or an allocation.
+struct AllocLock {
+    locked: AtomicBool,
+    alloc: UnsafeCell<Alloc>,
+}
+
+// SAFETY: `alloc` is only reached through `AllocGuard`, one at a time.
+unsafe impl Sync for AllocLock {}
+
+static ALLOC: AllocLock =
+    AllocLock { locked: AtomicBool::new(false), alloc: UnsafeCell::new(Alloc { next: 0, free: Vec::new() }) };
+
+struct AllocGuard;
+
+impl std::ops::Deref for AllocGuard {
+    type Target = Alloc;
+    fn deref(&self) -> &Alloc {
+        // SAFETY: the guard holds the lock.
+        unsafe { &*ALLOC.alloc.get() }
+    }
+}
+
+impl std::ops::DerefMut for AllocGuard {
+    fn deref_mut(&mut self) -> &mut Alloc {
+        // SAFETY: the guard holds the lock.
+        unsafe { &mut *ALLOC.alloc.get() }
+    }
+}
+
+impl Drop for AllocGuard {
+    fn drop(&mut self) {
+        unlock_alloc();
+    }
+}
+
+fn acquire_alloc() {
+    while ALLOC.locked.compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
+        std::thread::yield_now();
+    }
+}
+
+extern "C" fn unlock_alloc() {
+    ALLOC.locked.store(false, Ordering::Release);
+}
+
+extern "C" fn lock_alloc_before_fork() {
+    acquire_alloc();
+}
 
 #[inline]
 fn split(h: u64) -> (usize, u32) {
@@ -135,10 +188,14 @@ fn finalize(slot: &'static Slot, index: u32) {
     }
 }
 
-fn lock_alloc() -> std::sync::MutexGuard<'static, Alloc> {
-    // Each update completes before it could panic: a poisoned lock is
-    // still consistent.
-    ALLOC.lock().unwrap_or_else(|p| p.into_inner())
+fn lock_alloc() -> AllocGuard {
+    static AT_FORK: Once = Once::new();
+    AT_FORK.call_once(|| {
+        // SAFETY: the handlers only take and release the spin lock.
+        unsafe { libc::pthread_atfork(Some(lock_alloc_before_fork), Some(unlock_alloc), Some(unlock_alloc)) };
+    });
+    acquire_alloc();
+    AllocGuard
 }
 
 /// Registers a socket and returns its new handle (-EMFILE when 4 Mi sockets

@@ -55,6 +55,7 @@ fn code(e: Error) -> i32 {
         Error::BufferTooSmall => SCTPX_ERR_BUFFER_TOO_SMALL,
         Error::TimedOut => SCTPX_ERR_TIMED_OUT,
         Error::Eof => SCTPX_ERR_EOF,
+        Error::Closed => SCTPX_ERR_CLOSED_HANDLE,
     }
 }
 
@@ -324,25 +325,31 @@ pub unsafe extern "C" fn sctp_adopt_fd(fd: i32, out: *mut sctpx_handle) -> i32 {
 
 /// Closes a handle. The handle is invalid at once (later calls get
 /// SCTPX_ERR_CLOSED_HANDLE, also from a second close: closing twice is safe).
-/// The descriptor is closed when calls already running on it return; on a
-/// one-to-one socket such calls are woken (shutdown) so they return soon. A
-/// one-to-many socket's blocked receive keeps waiting until an event or its
-/// timeout: use timeouts or `sctp_fileno` with poll to avoid that.
+/// Calls other threads have blocked in on this handle (accept, connect,
+/// connectx, the sends, next_event, recv_batch; any kind of handle) return
+/// SCTPX_ERR_CLOSED_HANDLE at once; a call that was not waiting completes.
+/// The descriptor is closed when the last call inside returns, which sends
+/// SHUTDOWN (or ABORT, after SCTPX_OPT_LINGER 0) for its associations unless
+/// another process still shares the socket (after fork()): closing never acts
+/// on a socket another process holds.
 #[no_mangle]
 pub extern "C" fn sctp_close(h: sctpx_handle) -> i32 {
-    guard(|| {
-        let (s, calls_inside) = handles::remove(h)?;
-        if calls_inside && s.kind() == Kind::OneToOne {
-            // Another thread is inside a call on this socket: wake it. Errors
-            // (e.g. ENOTCONN on an unconnected socket) change nothing here.
-            let _ = s.shutdown_both();
-        }
-        Ok(0)
-    })
+    guard(|| close_handle(h))
+}
+
+/// Makes handle `h` invalid and wakes the calls blocked inside it.
+fn close_handle(h: sctpx_handle) -> R {
+    let (s, calls_inside) = handles::remove(h)?;
+    if calls_inside {
+        s.interrupt();
+    }
+    Ok(0)
 }
 
 /// Returns the socket's file descriptor (>= 0) for poll/epoll/select. The
-/// library still owns it: do not close it.
+/// library still owns it: do not close it. It is always O_NONBLOCK (whatever
+/// SCTPX_OPT_NONBLOCK says); leave it so, or blocked calls on the handle may
+/// no longer be woken by `sctp_close`.
 #[no_mangle]
 pub extern "C" fn sctp_fileno(h: sctpx_handle) -> i32 {
     guard(|| Ok(sock(h)?.fd()))
@@ -502,8 +509,11 @@ pub extern "C" fn sctp_shutdown(h: sctpx_handle, assoc_id: AssocId) -> i32 {
 ///
 /// One-to-many: aborts association `assoc_id`; the handle stays open.
 /// One-to-one (Linux refuses the ABORT flag there): sets SO_LINGER to 0 and
-/// CLOSES THE HANDLE, which sends the ABORT; `assoc_id` is ignored and the
-/// handle is invalid afterwards, as after `sctp_close`.
+/// CLOSES THE HANDLE as `sctp_close` does (blocked calls return
+/// SCTPX_ERR_CLOSED_HANDLE at once); the ABORT goes out as the descriptor
+/// closes, when the last call inside has returned. `assoc_id` is ignored.
+/// After fork(), SO_LINGER belongs to the socket both processes share: the
+/// ABORT goes out when the last of them closes it.
 #[no_mangle]
 pub extern "C" fn sctp_abort(h: sctpx_handle, assoc_id: AssocId) -> i32 {
     guard(|| {
@@ -513,7 +523,7 @@ pub extern "C" fn sctp_abort(h: sctpx_handle, assoc_id: AssocId) -> i32 {
             Kind::OneToOne => {
                 s.prepare_abort().c()?;
                 drop(s);
-                handles::remove(h)?;
+                close_handle(h)?;
             }
         }
         Ok(0)

@@ -1,0 +1,133 @@
+//! `Socket::interrupt`: a blocked call returns `Error::Closed` at once, and
+//! the socket's descriptor is always non-blocking while the socket's own
+//! blocking mode decides whether calls wait.
+
+mod common;
+use common::*;
+
+use std::os::fd::AsRawFd;
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use sctpx::{Error, Family, Socket, Timeout};
+
+/// Long enough for the call to be inside its wait when `interrupt` comes.
+const SETTLE: Duration = Duration::from_millis(200);
+
+/// Runs `call` on another thread, interrupts `sock` once it has had time to
+/// block, and returns the call's result and how long after `interrupt` it
+/// came back.
+fn interrupted<T: Send + 'static>(
+    sock: Arc<Socket>,
+    call: impl FnOnce(&Socket) -> sctpx::Result<T> + Send + 'static,
+) -> (sctpx::Result<T>, Duration) {
+    let s = Arc::clone(&sock);
+    let t = thread::spawn(move || {
+        let r = call(&s);
+        (r, Instant::now())
+    });
+    thread::sleep(SETTLE);
+    assert!(!t.is_finished(), "the call returned before it was interrupted");
+    let at = Instant::now();
+    sock.interrupt();
+    let (r, done) = t.join().unwrap();
+    (r, done.saturating_duration_since(at))
+}
+
+#[test]
+fn interrupt_ends_a_blocked_next_event_with_closed() {
+    let (c, _s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    let (r, after) = interrupted(Arc::new(c), |s| s.next_event(&mut [0u8; 64], Timeout::Block));
+    assert!(matches!(r, Err(Error::Closed)), "{r:?}");
+    assert!(after < Duration::from_millis(100), "returned {after:?} after interrupt");
+}
+
+#[test]
+fn interrupt_ends_a_next_event_with_a_long_timeout() {
+    let (c, _s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    let (r, after) = interrupted(Arc::new(c), |s| s.next_event(&mut [0u8; 64], Timeout::Millis(60_000)));
+    assert!(matches!(r, Err(Error::Closed)), "{r:?}");
+    assert!(after < Duration::from_millis(100), "returned {after:?} after interrupt");
+}
+
+#[test]
+fn interrupt_ends_a_blocked_accept() {
+    let (l, _a) = listener(Family::Ipv4, "127.0.0.1:0");
+    let (r, after) = interrupted(Arc::new(l), |s| s.accept().map(|_| ()));
+    assert!(matches!(r, Err(Error::Closed)), "{r:?}");
+    assert!(after < Duration::from_millis(100), "returned {after:?} after interrupt");
+}
+
+#[test]
+fn after_interrupt_a_call_that_would_wait_fails_at_once() {
+    let (c, _s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    c.interrupt();
+    assert!(matches!(c.next_event(&mut [0u8; 64], Timeout::Block), Err(Error::Closed)));
+}
+
+#[test]
+fn after_interrupt_a_call_that_need_not_wait_still_completes() {
+    let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    c.send_stream(0, 0, 0, b"queued").unwrap();
+    s.interrupt();
+    let mut buf = [0u8; 64];
+    let r = s.next_event(&mut buf, Timeout::Block).unwrap();
+    assert_eq!(&buf[..r.len], b"queued");
+}
+
+fn descriptor_nonblocking(s: &Socket) -> bool {
+    // SAFETY: F_GETFL on a descriptor the socket owns.
+    let fl = unsafe { libc::fcntl(s.as_raw_fd(), libc::F_GETFL) };
+    assert!(fl >= 0);
+    fl & libc::O_NONBLOCK != 0
+}
+
+#[test]
+fn descriptors_are_non_blocking_whatever_the_sockets_mode() {
+    let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    let u = Socket::open_udp(Family::Ipv4).unwrap();
+    for sock in [&c, &s, &u] {
+        assert!(!sock.nonblocking(), "sockets block by default");
+        assert!(descriptor_nonblocking(sock));
+    }
+    c.set_nonblocking(true).unwrap();
+    assert!(c.nonblocking());
+    c.set_nonblocking(false).unwrap();
+    assert!(descriptor_nonblocking(&c));
+}
+
+#[test]
+fn a_non_blocking_socket_gives_eagain_instead_of_waiting() {
+    let (c, _s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    c.set_nonblocking(true).unwrap();
+    let r = c.next_event(&mut [0u8; 64], Timeout::Block);
+    assert!(matches!(r, Err(Error::Os(libc::EAGAIN))), "{r:?}");
+}
+
+#[test]
+fn a_blocking_one_to_many_connectx_returns_with_the_association_established() {
+    let (_srv, a) = udp_server();
+    let c = Socket::open_udp(Family::Ipv4).unwrap();
+    let id = c.connectx(&[a]).unwrap();
+    assert_eq!(c.status(id).unwrap().state, sctpx::sys::SCTP_ESTABLISHED);
+}
+
+#[test]
+fn a_blocking_one_to_many_connect_returns_with_the_association_established() {
+    let (_srv, a) = udp_server();
+    let c = Socket::open_udp(Family::Ipv4).unwrap();
+    c.connect(&a).unwrap();
+    let mut ids = [0; 4];
+    assert_eq!(c.assoc_ids(&mut ids).unwrap(), 1);
+    assert_eq!(c.status(ids[0]).unwrap().state, sctpx::sys::SCTP_ESTABLISHED);
+}
+
+#[test]
+fn a_blocking_one_to_many_connect_to_a_closed_port_is_refused() {
+    let (srv, a) = udp_server();
+    drop(srv);
+    let c = Socket::open_udp(Family::Ipv4).unwrap();
+    let r = c.connect(&a);
+    assert!(matches!(r, Err(Error::Os(libc::ECONNREFUSED))), "{r:?}");
+}
