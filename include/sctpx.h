@@ -871,14 +871,16 @@ int32_t sctp_listen(sctpx_handle h, int32_t backlog);
 // Accepts an association on a listening one-to-one socket and writes the new
 // one-to-one handle to `*out`. `peer` (may be NULL) receives the peer's
 // address and `*peer_len` (may be NULL) its length. Blocks unless the socket
-// is non-blocking (then -EAGAIN). One-to-many: SCTPX_ERR_WRONG_KIND.
+// is non-blocking (then -EAGAIN); a signal handled while it waits gives
+// -EINTR, as accept(2). One-to-many: SCTPX_ERR_WRONG_KIND.
 int32_t sctp_accept(sctpx_handle h,
                     sctpx_handle *out,
                     struct sockaddr_storage *peer,
                     socklen_t *peer_len);
 
 // Connects to one address (blocking until the association is up unless the
-// socket is non-blocking: then -EINPROGRESS).
+// socket is non-blocking: then -EINPROGRESS). A signal handled while it
+// waits gives -EINTR, as connect(2); the set-up goes on.
 int32_t sctp_connect(sctpx_handle h, const struct sockaddr *addr, socklen_t addr_len);
 
 // Connects to a peer by `count` of its addresses (1 to 64, an array of

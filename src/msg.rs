@@ -318,7 +318,8 @@ pub(crate) fn recv_batch(
     let n = loop {
         // SAFETY: hdrs[..count] point at live stack arrays and the caller's buffer.
         // MSG_DONTWAIT as in `recv`.
-        let r = unsafe { libc::recvmmsg(fd, hdrs.as_mut_ptr().cast(), count as u32, libc::MSG_DONTWAIT, ptr::null_mut()) };
+        let r =
+            unsafe { libc::recvmmsg(fd, hdrs.as_mut_ptr().cast(), count as u32, libc::MSG_DONTWAIT, ptr::null_mut()) };
         if r >= 0 {
             break r as usize;
         }

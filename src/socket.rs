@@ -14,7 +14,7 @@ use crate::event::{decode_notification, Event, EventKind, Received, NOTIFICATION
 use crate::msg;
 use crate::sys;
 use crate::types::*;
-use crate::wake::Waker;
+use crate::wake::{OnSignal, Waker};
 
 /// The address family of a socket.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -267,16 +267,11 @@ impl Socket {
             return Err(Error::WrongKind("accept needs a one-to-one socket; use peeloff"));
         }
         let mut peer = mem::MaybeUninit::<libc::sockaddr_storage>::uninit();
-        let (fd, len) = self.blocking(libc::POLLIN, || {
+        let (fd, len) = self.blocking(libc::POLLIN, OnSignal::Report, || {
             let mut len = mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
             // SAFETY: the kernel writes at most `len` bytes of address.
             let fd = unsafe {
-                libc::accept4(
-                    self.raw(),
-                    peer.as_mut_ptr().cast(),
-                    &mut len,
-                    libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC,
-                )
+                libc::accept4(self.raw(), peer.as_mut_ptr().cast(), &mut len, libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC)
             };
             if fd < 0 {
                 return Err(std::io::Error::last_os_error());
@@ -301,9 +296,7 @@ impl Socket {
             };
         }
         match self.sock2().connect(&SockAddr::from(*addr)) {
-            Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) && !self.nonblocking() => {
-                self.finish_connect(0)
-            }
+            Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) && !self.nonblocking() => self.finish_connect(0),
             r => Ok(r?),
         }
     }
@@ -336,7 +329,7 @@ impl Socket {
             // Writable once established; POLLERR with SO_ERROR set when the
             // set-up failed (the kernel sets it on one-to-one sockets only).
             Kind::OneToOne => loop {
-                let revents = self.waker.wait(self.raw(), libc::POLLOUT, None)?;
+                let revents = self.waker.wait(self.raw(), libc::POLLOUT, None, OnSignal::Report)?;
                 if let Some(e) = self.sock2().take_error()? {
                     return Err(e.into());
                 }
@@ -372,7 +365,7 @@ impl Socket {
                 Err(Error::Os(libc::EINVAL)) => return Err(Error::Os(self.setup_failure(start.elapsed()))),
                 Err(e) => return Err(e),
             }
-            self.waker.pause(pause_ms)?;
+            self.waker.pause(pause_ms, OnSignal::Report)?;
             pause_ms = (pause_ms * 2).min(50);
         }
     }
@@ -495,20 +488,20 @@ impl Socket {
     /// socket is non-blocking. The first attempt comes first: when the
     /// kernel is ready the call costs that one system call.
     #[inline(always)]
-    fn blocking<T>(&self, events: i16, mut op: impl FnMut() -> std::io::Result<T>) -> Result<T> {
+    fn blocking<T>(&self, events: i16, signal: OnSignal, mut op: impl FnMut() -> std::io::Result<T>) -> Result<T> {
         match op() {
             Err(e) if e.raw_os_error() == Some(libc::EAGAIN) && !self.nonblocking() => {
-                self.blocking_slow(events, &mut op)
+                self.blocking_slow(events, signal, &mut op)
             }
             r => Ok(r?),
         }
     }
 
     #[cold]
-    fn blocking_slow<T>(&self, events: i16, op: &mut dyn FnMut() -> std::io::Result<T>) -> Result<T> {
+    fn blocking_slow<T>(&self, events: i16, signal: OnSignal, op: &mut dyn FnMut() -> std::io::Result<T>) -> Result<T> {
         let mut misses = 0;
         loop {
-            self.waker.wait(self.raw(), events, None)?;
+            self.waker.wait(self.raw(), events, None, signal)?;
             match op() {
                 Err(e) if e.raw_os_error() == Some(libc::EAGAIN) => {
                     // Another thread took what woke us, or poll and the call
@@ -516,7 +509,7 @@ impl Socket {
                     // socket, sendmsg at the association): do not spin.
                     misses += 1;
                     if misses > 2 {
-                        self.waker.pause(misses.min(10))?;
+                        self.waker.pause(misses.min(10), signal)?;
                     }
                 }
                 r => return Ok(r?),
@@ -537,14 +530,14 @@ impl Socket {
     pub fn send(&self, data: &[u8], info: &SendInfo, to: Option<&SocketAddr>) -> Result<usize> {
         validate_send_info(info)?;
         let to = to.map(|a| SockAddr::from(*a));
-        self.blocking(libc::POLLOUT, || msg::send(self.raw(), data, Some(info), to.as_ref()))
+        self.blocking(libc::POLLOUT, OnSignal::Retry, || msg::send(self.raw(), data, Some(info), to.as_ref()))
     }
 
     /// Sends one message with the socket's default parameters
     /// (SCTP_DEFAULT_SNDINFO, see `set_default_send_info`).
     pub fn send_default(&self, data: &[u8], to: Option<&SocketAddr>) -> Result<usize> {
         let to = to.map(|a| SockAddr::from(*a));
-        self.blocking(libc::POLLOUT, || msg::send(self.raw(), data, None, to.as_ref()))
+        self.blocking(libc::POLLOUT, OnSignal::Retry, || msg::send(self.raw(), data, None, to.as_ref()))
     }
 
     /// Sends many messages in as few system calls as possible (sendmmsg).
@@ -566,11 +559,11 @@ impl Socket {
         for m in msgs {
             validate_send_info(&m.info)?;
         }
-        let mut sent = self.blocking(libc::POLLOUT, || msg::send_batch(self.raw(), msgs))?;
+        let mut sent = self.blocking(libc::POLLOUT, OnSignal::Retry, || msg::send_batch(self.raw(), msgs))?;
         while sent > 0 && sent < msgs.len() && !self.nonblocking() {
             // Stopped short: would block (wait and go on) or a message failed
             // (the next attempt reports it: keep the count).
-            match self.blocking(libc::POLLOUT, || msg::send_batch(self.raw(), &msgs[sent..])) {
+            match self.blocking(libc::POLLOUT, OnSignal::Retry, || msg::send_batch(self.raw(), &msgs[sent..])) {
                 Ok(n) => sent += n,
                 Err(_) => break,
             }
@@ -870,7 +863,7 @@ impl Wait {
     fn readable(&self, sock: &Socket) -> Result<()> {
         match *self {
             Wait::No => Err(Error::Os(libc::EAGAIN)),
-            Wait::Until(deadline) => sock.waker.wait(sock.raw(), libc::POLLIN, deadline).map(|_| ()),
+            Wait::Until(deadline) => sock.waker.wait(sock.raw(), libc::POLLIN, deadline, OnSignal::Retry).map(|_| ()),
         }
     }
 }

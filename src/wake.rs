@@ -62,6 +62,16 @@ fn fd_of(word: u64) -> RawFd {
     word as u32 as RawFd
 }
 
+/// What a wait does when a signal handler runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OnSignal {
+    /// Wait on (sends and receives, which never reported EINTR).
+    Retry,
+    /// Return `Error::Os(EINTR)`, as accept(2) and connect(2) do, so that a
+    /// program (or a Python binding) blocked in one can act on the signal.
+    Report,
+}
+
 /// Why a wait for readiness ended without an error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Woken {
@@ -126,19 +136,19 @@ impl Waker {
     /// Waits until `fd` reports one of `events` (or an error or hang-up), the
     /// deadline passes (`Error::TimedOut`), or `interrupt` is called
     /// (`Error::Closed`). Returns the socket's poll events.
-    pub(crate) fn wait(&self, fd: RawFd, events: i16, deadline: Option<Instant>) -> Result<i16> {
-        self.poll(Some((fd, events)), deadline).map(|w| match w {
+    pub(crate) fn wait(&self, fd: RawFd, events: i16, deadline: Option<Instant>, signal: OnSignal) -> Result<i16> {
+        self.poll(Some((fd, events)), deadline, signal).map(|w| match w {
             Woken::Ready(r) => r,
             Woken::Elapsed => unreachable!("poll reports Elapsed only without a socket"),
         })
     }
 
     /// Sleeps `ms` milliseconds unless interrupted first (`Error::Closed`).
-    pub(crate) fn pause(&self, ms: u64) -> Result<()> {
-        self.poll(None, Some(Instant::now() + Duration::from_millis(ms))).map(|_| ())
+    pub(crate) fn pause(&self, ms: u64, signal: OnSignal) -> Result<()> {
+        self.poll(None, Some(Instant::now() + Duration::from_millis(ms)), signal).map(|_| ())
     }
 
-    fn poll(&self, socket: Option<(RawFd, i16)>, deadline: Option<Instant>) -> Result<Woken> {
+    fn poll(&self, socket: Option<(RawFd, i16)>, deadline: Option<Instant>, signal: OnSignal) -> Result<Woken> {
         let efd = self.eventfd();
         if self.interrupted() {
             return Err(Error::Closed);
@@ -171,7 +181,7 @@ impl Waker {
             let r = unsafe { libc::poll(fds.as_mut_ptr(), 2, ms) };
             if r < 0 {
                 let e = Error::last_os_error();
-                if e.raw_os_error() == Some(libc::EINTR) {
+                if e.raw_os_error() == Some(libc::EINTR) && signal == OnSignal::Retry {
                     continue;
                 }
                 return Err(e);

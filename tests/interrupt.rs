@@ -6,6 +6,7 @@ mod common;
 use common::*;
 
 use std::os::fd::AsRawFd;
+use std::os::unix::thread::JoinHandleExt;
 use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -130,4 +131,27 @@ fn a_blocking_one_to_many_connect_to_a_closed_port_is_refused() {
     let c = Socket::open_udp(Family::Ipv4).unwrap();
     let r = c.connect(&a);
     assert!(matches!(r, Err(Error::Os(libc::ECONNREFUSED))), "{r:?}");
+}
+
+extern "C" fn ignore_signal(_: libc::c_int) {}
+
+#[test]
+fn a_signal_handled_while_accept_waits_gives_eintr() {
+    // A handler without SA_RESTART, as Python installs for SIGINT: accept(2)
+    // reports EINTR then, and so does a waiting accept.
+    // SAFETY: installs a handler that does nothing.
+    unsafe {
+        let mut sa: libc::sigaction = std::mem::zeroed();
+        sa.sa_sigaction = ignore_signal as *const () as usize;
+        libc::sigemptyset(&mut sa.sa_mask);
+        assert_eq!(libc::sigaction(libc::SIGUSR1, &sa, std::ptr::null_mut()), 0);
+    }
+    let (l, _a) = listener(Family::Ipv4, "127.0.0.1:0");
+    let t = thread::spawn(move || l.accept().map(|_| ()));
+    thread::sleep(SETTLE);
+    assert!(!t.is_finished(), "accept returned before the signal");
+    // SAFETY: the thread is alive (not finished) and SIGUSR1 has a handler.
+    unsafe { libc::pthread_kill(t.as_pthread_t(), libc::SIGUSR1) };
+    let r = t.join().unwrap();
+    assert!(matches!(r, Err(Error::Os(libc::EINTR))), "{r:?}");
 }

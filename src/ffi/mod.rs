@@ -410,7 +410,8 @@ pub extern "C" fn sctp_listen(h: sctpx_handle, backlog: i32) -> i32 {
 /// Accepts an association on a listening one-to-one socket and writes the new
 /// one-to-one handle to `*out`. `peer` (may be NULL) receives the peer's
 /// address and `*peer_len` (may be NULL) its length. Blocks unless the socket
-/// is non-blocking (then -EAGAIN). One-to-many: SCTPX_ERR_WRONG_KIND.
+/// is non-blocking (then -EAGAIN); a signal handled while it waits gives
+/// -EINTR, as accept(2). One-to-many: SCTPX_ERR_WRONG_KIND.
 #[no_mangle]
 pub unsafe extern "C" fn sctp_accept(
     h: sctpx_handle,
@@ -436,7 +437,8 @@ pub unsafe extern "C" fn sctp_accept(
 }
 
 /// Connects to one address (blocking until the association is up unless the
-/// socket is non-blocking: then -EINPROGRESS).
+/// socket is non-blocking: then -EINPROGRESS). A signal handled while it
+/// waits gives -EINTR, as connect(2); the set-up goes on.
 #[no_mangle]
 pub unsafe extern "C" fn sctp_connect(h: sctpx_handle, addr: *const sockaddr, addr_len: socklen_t) -> i32 {
     guard(|| {
