@@ -315,10 +315,7 @@ static void close_wakes(const wake_case *w)
     watchdog_step(w->name);
     f->plain_fd = -1;
     w->setup(f);
-    c->what = w->name;
-    c->fn = w->call;
-    c->arg = f;
-    bg_start(c);
+    bg_start(c, w->name, w->call, f);
     if (!ok(!bg_returned(c), "%s: blocks", w->name))
         diag("it returned %d before the close", c->rc);
     is(sctp_close(f->target), 0, "%s: sctp_close returns 0", w->name);
@@ -341,10 +338,7 @@ static void closed_listener_lets_go_of_its_port(void)
     watchdog_step("a closed listener's port");
     listener(f);
     port = local_port(f->target);
-    c->what = "sctp_accept on a listener closed by another thread";
-    c->fn = call_accept;
-    c->arg = f;
-    bg_start(c);
+    bg_start(c, "sctp_accept on a listener closed by another thread", call_accept, f);
     must(sctp_close(f->target), "sctp_close (listener)");
     if (woken(c, "sctp_close", now_ms())) {
         free(c);
@@ -375,12 +369,8 @@ static void many_blocked_senders_all_return(void)
     watchdog_step("32 senders blocked on one full buffer");
     f->plain_fd = -1;
     full_one_to_one(f);
-    for (i = 0; i < SENDERS; i++) {
-        senders[i].what = "sctp_send_stream";
-        senders[i].fn = call_send_stream;
-        senders[i].arg = f;
-        bg_launch(&senders[i]);
-    }
+    for (i = 0; i < SENDERS; i++)
+        bg_launch(&senders[i], "sctp_send_stream", call_send_stream, f);
     bg_settle();
     for (i = 0; i < SENDERS; i++)
         back += bg_returned(&senders[i]);
@@ -425,10 +415,7 @@ static void abort_wakes_and_aborts(const char *what, void (*setup)(fixture *f), 
     watchdog_step(what);
     f->plain_fd = -1;
     setup(f);
-    c->what = what;
-    c->fn = call_next_event_forever;
-    c->arg = f;
-    bg_start(c);
+    bg_start(c, what, call_next_event_forever, f);
     ok(!bg_returned(c), "%s: blocks", what);
     is(sctp_abort(f->target, 0), 0, "%s: sctp_abort returns 0", what);
     aborted = now_ms();

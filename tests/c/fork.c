@@ -123,10 +123,7 @@ static void child_closing_one_to_one_leaves_it_alone(void)
     tcp_pair(SCTPX_AF_INET, &c, &s);
     both[0] = s;
     both[1] = c;
-    reader.what = "sctp_next_event";
-    reader.fn = read_forever;
-    reader.arg = &both[0];
-    bg_start(&reader);
+    bg_start(&reader, "sctp_next_event", read_forever, &both[0]);
     is(wait_child(spawn(close_all, both)), 0, "one-to-one: a child sctp_closes both inherited ends and exits");
     still_reads("one-to-one", &reader, c, 0);
     still_sends("one-to-one", s, 0, c);
@@ -161,18 +158,9 @@ static void child_closing_every_handle_leaves_them_alone(void)
     all[4] = peel_client;
     all[5] = peeled;
 
-    acceptor.what = "sctp_accept";
-    acceptor.fn = accept_one;
-    acceptor.arg = &all[0];
-    bg_launch(&acceptor);
-    many_reader.what = "sctp_next_event (one-to-many)";
-    many_reader.fn = read_forever;
-    many_reader.arg = &all[1];
-    bg_launch(&many_reader);
-    peeled_reader.what = "sctp_next_event (peeled-off)";
-    peeled_reader.fn = read_forever;
-    peeled_reader.arg = &all[5];
-    bg_launch(&peeled_reader);
+    bg_launch(&acceptor, "sctp_accept", accept_one, &all[0]);
+    bg_launch(&many_reader, "sctp_next_event (one-to-many)", read_forever, &all[1]);
+    bg_launch(&peeled_reader, "sctp_next_event (peeled-off)", read_forever, &all[5]);
     bg_settle();
 
     is(wait_child(spawn(close_all, all)), 0, "every kind: a child sctp_closes all six inherited handles and exits");

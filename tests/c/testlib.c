@@ -265,8 +265,11 @@ static void *bg_thread(void *arg)
     return NULL;
 }
 
-void bg_launch(bg_call *c)
+void bg_launch(bg_call *c, const char *what, int32_t (*fn)(bg_call *c), void *arg)
 {
+    c->what = what;
+    c->fn = fn;
+    c->arg = arg;
     sem_init(&c->started, 0, 0);
     sem_init(&c->returned, 0, 0);
     c->rc = 0;
@@ -285,9 +288,9 @@ void bg_settle(void)
     nanosleep(&pause, NULL);
 }
 
-void bg_start(bg_call *c)
+void bg_start(bg_call *c, const char *what, int32_t (*fn)(bg_call *c), void *arg)
 {
-    bg_launch(c);
+    bg_launch(c, what, fn, arg);
     bg_settle();
 }
 

@@ -86,9 +86,9 @@ struct bg_call {
     pthread_t thread;
 };
 
-/* Runs c->fn on a new thread and returns once that thread is about to make
- * the call. */
-void bg_launch(bg_call *c);
+/* Runs fn(c) on a new thread, with c->what and c->arg set as given, and
+ * returns once that thread is about to make the call. */
+void bg_launch(bg_call *c, const char *what, int32_t (*fn)(bg_call *c), void *arg);
 
 /* Pauses 50 ms, for calls just launched to get inside (there is no way to
  * await "blocked in the kernel"; bg_returned tells whether one returned
@@ -96,7 +96,7 @@ void bg_launch(bg_call *c);
 void bg_settle(void);
 
 /* bg_launch, then bg_settle. */
-void bg_start(bg_call *c);
+void bg_start(bg_call *c, const char *what, int32_t (*fn)(bg_call *c), void *arg);
 
 /* Whether the call has returned (without waiting). */
 int bg_returned(bg_call *c);
