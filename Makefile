@@ -82,13 +82,18 @@ C_PC := $(BUILD)/pkgconfig/sctpx.pc
 C_PKG := PKG_CONFIG_PATH=$(abspath $(BUILD)/pkgconfig) pkg-config
 C_GEN := $(BUILD)/c-gen
 C_EXAMPLES := echo_server udp_server client event_monitor
-C_TESTS := header_c99 header_linux_sctp version misuse echo metadata timeout batch addrs options symver
+C_TESTS := header_c99 header_linux_sctp version misuse echo metadata timeout batch addrs options symver \
+  close_wakes fork stress
 # The tests that exercise the library (not just the header), once more under ASan+UBSan (and
 # under valgrind: tests/c/valgrind has the same list). Not symver: it re-executes itself under
 # LD_PRELOAD=libsctp.so.1, which ASan refuses to start under.
-C_ASAN_TESTS := misuse echo metadata timeout batch addrs options
+C_ASAN_TESTS := misuse echo metadata timeout batch addrs options close_wakes fork
+# Once more under ThreadSanitizer (tsan-*), against the release library: TSan sees the races of
+# the test's own threads around the library's calls (the Rust library itself is not instrumented).
+C_TSAN_TESTS := stress
 C_SCRIPTS := exports install interop valgrind header-drift
 C_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+C_TSAN := -fsanitize=thread -fno-omit-frame-pointer
 C_TEST_FLAGS = -std=c99 $(CFLAGS) $(C_WARNINGS) -Itests/c -I$(C_GEN) -DCARGO_VERSION='"$(SCTPX_VERSION)"' \
   $$($(C_PKG) --cflags sctpx)
 C_TEST_LIBS = $$($(C_PKG) --libs sctpx) -pthread -ldl
@@ -100,7 +105,8 @@ C_INSTALL_ROOT := $(abspath $(BUILD))/install-test/root
 BUILD_STEPS += c
 .PHONY: c header header-check install cbindgen
 # tests/run-all runs every executable in $(BUILD)/c-tests: one this list has dropped must go.
-C_TEST_PROGRAMS := $(C_TESTS) header_cxx $(addprefix asan-,$(C_ASAN_TESTS)) $(C_SCRIPTS)
+C_TEST_PROGRAMS := $(C_TESTS) header_cxx $(addprefix asan-,$(C_ASAN_TESTS)) $(addprefix tsan-,$(C_TSAN_TESTS)) \
+  $(C_SCRIPTS)
 c: $(addprefix $(BUILD)/examples/,$(C_EXAMPLES)) $(addprefix $(BUILD)/c-tests/,$(C_TEST_PROGRAMS)) \
   $(BUILD)/install-test/programs $(C_GEN)/sctpx.h.fresh
 	cd $(BUILD)/c-tests && for f in *; do \
@@ -131,6 +137,10 @@ $(BUILD)/c-tests/%: tests/c/%.c $(C_TEST_DEPS) $(C_PC) | rust
 $(BUILD)/c-tests/asan-%: tests/c/%.c $(C_TEST_DEPS) $(C_PC) | rust
 	mkdir -p $(@D)
 	$(CC) $(C_TEST_FLAGS) $(C_SANITIZE) -o $@ $< tests/c/testlib.c $(C_TEST_LIBS)
+
+$(BUILD)/c-tests/tsan-%: tests/c/%.c $(C_TEST_DEPS) $(C_PC) | rust
+	mkdir -p $(@D)
+	$(CC) $(C_TEST_FLAGS) $(C_TSAN) -o $@ $< tests/c/testlib.c $(C_TEST_LIBS)
 
 # The header as C++, its struct sizes compared with C's (header_layout.c, built as C).
 $(BUILD)/c-tests/header_cxx: tests/c/header_cxx.cc tests/c/header_layout.c $(C_TEST_DEPS) $(C_PC) | rust

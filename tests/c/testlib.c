@@ -4,12 +4,15 @@
 
 #include <arpa/inet.h>
 #include <dirent.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <time.h>
+#include <unistd.h>
 
 static int tests_run, tests_failed;
 
@@ -155,40 +158,73 @@ static socklen_t loopback(int32_t family, uint16_t port, struct sockaddr_storage
 
 void tcp_pair(int32_t family, sctpx_handle *client, sctpx_handle *server)
 {
+    tcp_pair_buffers(family, 0, client, server);
+}
+
+/* Sets both buffer sizes of `h` to `bytes` (0: leaves the defaults). */
+static void set_buffers(sctpx_handle h, int64_t bytes)
+{
+    if (bytes > 0) {
+        must(sctp_set_option(h, 0, SCTPX_OPT_SNDBUF, bytes), "SCTPX_OPT_SNDBUF");
+        must(sctp_set_option(h, 0, SCTPX_OPT_RCVBUF, bytes), "SCTPX_OPT_RCVBUF");
+    }
+}
+
+void tcp_pair_buffers(int32_t family, int64_t bytes, sctpx_handle *client, sctpx_handle *server)
+{
     struct sockaddr_storage ss;
     sctpx_handle listener;
     socklen_t len = loopback(family, 0, &ss);
 
     must(sctp_open_tcp(family, &listener), "sctp_open_tcp (listener)");
+    /* The accepted socket inherits the listener's buffers. */
+    set_buffers(listener, bytes);
     must(sctp_bind(listener, (struct sockaddr *)&ss, len), "sctp_bind");
     must(sctp_listen(listener, 4), "sctp_listen");
     len = loopback(family, local_port(listener), &ss);
     must(sctp_open_tcp(family, client), "sctp_open_tcp (client)");
+    set_buffers(*client, bytes);
     must(sctp_connect(*client, (struct sockaddr *)&ss, len), "sctp_connect");
     must(sctp_accept(listener, server, NULL, NULL), "sctp_accept");
     must(sctp_close(listener), "sctp_close (listener)");
 }
 
+/* The id of a one-to-many socket's first association, waiting up to 5 s for
+ * it to come up on that side. */
+static sctpx_assoc_id first_assoc(sctpx_handle server)
+{
+    sctpx_assoc_id assoc;
+    int64_t start;
+    /* connect() returns when the client's side is up; the server's side
+     * follows on COOKIE-ACK, a moment later. */
+    for (start = now_ms(); now_ms() - start < 5000;) {
+        if (must(sctp_get_assoc_ids(server, &assoc, 1), "sctp_get_assoc_ids") == 1)
+            return assoc;
+        nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+    }
+    must(SCTPX_ERR_TIMED_OUT, "the server's association id");
+    return 0;
+}
+
 void udp_pair(sctpx_handle *server, sctpx_handle *client, sctpx_assoc_id *assoc)
+{
+    udp_pair_buffers(0, server, client, assoc);
+}
+
+void udp_pair_buffers(int64_t bytes, sctpx_handle *server, sctpx_handle *client, sctpx_assoc_id *assoc)
 {
     struct sockaddr_storage ss;
     socklen_t len = loopback4(0, &ss);
-    int64_t start;
 
     must(sctp_open_udp(SCTPX_AF_INET, server), "sctp_open_udp");
+    set_buffers(*server, bytes);
     must(sctp_bind(*server, (struct sockaddr *)&ss, len), "sctp_bind");
     must(sctp_listen(*server, 4), "sctp_listen");
     len = loopback4(local_port(*server), &ss);
     must(sctp_open_tcp(SCTPX_AF_INET, client), "sctp_open_tcp (client)");
+    set_buffers(*client, bytes);
     must(sctp_connect(*client, (struct sockaddr *)&ss, len), "sctp_connect");
-    /* connect() returns when the client's side is up; the server's side
-     * follows on COOKIE-ACK, a moment later. */
-    for (start = now_ms(); now_ms() - start < 5000;) {
-        if (must(sctp_get_assoc_ids(*server, assoc, 1), "sctp_get_assoc_ids") == 1)
-            return;
-        nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
-    }
-    must(SCTPX_ERR_TIMED_OUT, "the server's association id");
+    *assoc = first_assoc(*server);
 }
 
 int32_t next_data(sctpx_handle h, sctpx_event *ev, uint8_t *buf, size_t cap)
@@ -217,4 +253,118 @@ int open_fds(void)
         n++;
     closedir(d);
     return n;
+}
+
+static void *bg_thread(void *arg)
+{
+    bg_call *c = arg;
+    sem_post(&c->started);
+    c->rc = c->fn(c);
+    c->returned_ms = now_ms();
+    sem_post(&c->returned);
+    return NULL;
+}
+
+void bg_launch(bg_call *c, const char *what, int32_t (*fn)(bg_call *c), void *arg)
+{
+    c->what = what;
+    c->fn = fn;
+    c->arg = arg;
+    sem_init(&c->started, 0, 0);
+    sem_init(&c->returned, 0, 0);
+    c->rc = 0;
+    c->returned_ms = 0;
+    if (pthread_create(&c->thread, NULL, bg_thread, c) != 0) {
+        ok(0, "fixture: a thread for %s", c->what);
+        exit(done_testing());
+    }
+    while (sem_wait(&c->started) != 0 && errno == EINTR)
+        ;
+}
+
+void bg_settle(void)
+{
+    const struct timespec pause = {0, 50 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+}
+
+void bg_start(bg_call *c, const char *what, int32_t (*fn)(bg_call *c), void *arg)
+{
+    bg_launch(c, what, fn, arg);
+    bg_settle();
+}
+
+int bg_returned(bg_call *c)
+{
+    int v = 0;
+    sem_getvalue(&c->returned, &v);
+    return v > 0;
+}
+
+int bg_wait(bg_call *c, int ms)
+{
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += ms / 1000;
+    until.tv_nsec += (long)(ms % 1000) * 1000000;
+    if (until.tv_nsec >= 1000000000) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000;
+    }
+    for (;;) {
+        if (sem_timedwait(&c->returned, &until) == 0)
+            break;
+        if (errno != EINTR) {
+            pthread_detach(c->thread);
+            return 0;
+        }
+    }
+    /* Keeps bg_returned true. */
+    sem_post(&c->returned);
+    pthread_join(c->thread, NULL);
+    return 1;
+}
+
+static const char *volatile current_step = "start";
+static unsigned watchdog_seconds;
+
+static void say(const char *s)
+{
+    ssize_t n = write(STDOUT_FILENO, s, strlen(s));
+    (void)n;
+}
+
+static void on_watchdog(int sig)
+{
+    char secs[16];
+    int i = (int)sizeof secs - 1;
+    unsigned v = watchdog_seconds;
+    (void)sig;
+    secs[i] = 0;
+    do {
+        secs[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v && i > 0);
+    /* Only async-signal-safe calls here: the stuck thread may hold stdio's lock. */
+    say("not ok - watchdog: still in '");
+    say(current_step);
+    say("' after ");
+    say(secs + i);
+    say(" s: a call that should have returned did not\nBail out! watchdog\n");
+    _exit(1);
+}
+
+void watchdog(unsigned seconds)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_watchdog;
+    sigaction(SIGALRM, &sa, NULL);
+    watchdog_seconds = seconds;
+    alarm(seconds);
+}
+
+void watchdog_step(const char *what)
+{
+    current_step = what;
 }

@@ -12,6 +12,8 @@
 
 #include <sctpx.h>
 
+#include <pthread.h>
+#include <semaphore.h>
 #include <stdint.h>
 
 /* Records one test result; returns `pass`. */
@@ -55,6 +57,12 @@ void tcp_pair(int32_t family, sctpx_handle *client, sctpx_handle *server);
  * *assoc is the association's id on the server's side. */
 void udp_pair(sctpx_handle *server, sctpx_handle *client, sctpx_assoc_id *assoc);
 
+/* As tcp_pair and udp_pair, with SO_SNDBUF and SO_RCVBUF of every socket set
+ * to `bytes` before the association is set up, so that a few messages fill
+ * them (0: the defaults). */
+void tcp_pair_buffers(int32_t family, int64_t bytes, sctpx_handle *client, sctpx_handle *server);
+void udp_pair_buffers(int64_t bytes, sctpx_handle *server, sctpx_handle *client, sctpx_assoc_id *assoc);
+
 /* The next DATA event, waiting at most 5 s; notifications are skipped.
  * Returns its length or a negative code. */
 int32_t next_data(sctpx_handle h, sctpx_event *ev, uint8_t *buf, size_t cap);
@@ -64,5 +72,46 @@ int64_t now_ms(void);
 
 /* How many descriptors this process has open (for leak checks). */
 int open_fds(void);
+
+/* A call made on a thread of its own, so that the main thread can act
+ * (close the handle, fork, ...) while the call blocks. */
+typedef struct bg_call bg_call;
+struct bg_call {
+    const char *what;            /* names the call in messages */
+    int32_t (*fn)(bg_call *c);   /* makes the call; its result goes to rc */
+    void *arg;                   /* for fn */
+    int32_t rc;                  /* what the call returned */
+    int64_t returned_ms;         /* now_ms() when it returned */
+    sem_t started, returned;
+    pthread_t thread;
+};
+
+/* Runs fn(c) on a new thread, with c->what and c->arg set as given, and
+ * returns once that thread is about to make the call. */
+void bg_launch(bg_call *c, const char *what, int32_t (*fn)(bg_call *c), void *arg);
+
+/* Pauses 50 ms, for calls just launched to get inside (there is no way to
+ * await "blocked in the kernel"; bg_returned tells whether one returned
+ * instead). */
+void bg_settle(void);
+
+/* bg_launch, then bg_settle. */
+void bg_start(bg_call *c, const char *what, int32_t (*fn)(bg_call *c), void *arg);
+
+/* Whether the call has returned (without waiting). */
+int bg_returned(bg_call *c);
+
+/* Waits up to `ms` for the call to return: 1 when it has (its thread is
+ * joined), 0 when it is still blocked (its thread is left to itself). */
+int bg_wait(bg_call *c, int ms);
+
+/* A hang must be a failure, not a stuck test run: after `seconds` the program
+ * prints "not ok - watchdog: ..." naming the step it was in (watchdog_step)
+ * and exits 1. */
+void watchdog(unsigned seconds);
+
+/* What the program is doing now, for the watchdog's message (a string that
+ * stays valid: a literal). */
+void watchdog_step(const char *what);
 
 #endif /* SCTPX_TESTLIB_H */
