@@ -218,7 +218,7 @@ pub(crate) struct RecvMeta {
 }
 
 #[inline(always)]
-fn parse_recv(m: &msghdr, name: *const sockaddr_storage, meta: &mut RecvMeta) {
+pub(crate) fn parse_recv(m: &msghdr, name: *const sockaddr_storage, meta: &mut RecvMeta) {
     meta.notification = m.msg_flags & sys::MSG_NOTIFICATION != 0;
     meta.eor = m.msg_flags & libc::MSG_EOR != 0;
     // SAFETY: the kernel wrote `msg_namelen` bytes of `name` (0 when no
