@@ -24,6 +24,11 @@ fn ne_u32(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_ne_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
+/// The kind of a notification type (sn_type), if it is one of the 13.
+pub fn event_kind(sn_type: u16) -> Option<EventKind> {
+    EventKind::from_kernel_type(sn_type)
+}
+
 /// `bytes`: one whole notification as the kernel queues it (the corpus holds
 /// real ones). It is received into buffers larger than it, exactly its size,
 /// and smaller (cut: what `next_event` then completes from the tail, and what
@@ -31,7 +36,7 @@ fn ne_u32(b: &[u8], at: usize) -> Option<u32> {
 pub fn notification(bytes: &[u8]) {
     let total = bytes.len();
     let sn_type = ne_u16(bytes, 0);
-    let kind = sn_type.and_then(EventKind::from_kernel_type);
+    let kind = sn_type.and_then(event_kind);
     // sn_length: what the notification says it holds; the payload ends there.
     let declared = ne_u32(bytes, 4).map_or(0, |l| l as usize);
     let full_head = &bytes[..total.min(NOTIFICATION_HEAD)];

@@ -225,7 +225,9 @@ pub(crate) fn parse_recv(m: &msghdr, name: *const sockaddr_storage, meta: &mut R
     // address buffer was passed).
     meta.data.from = unsafe { sys::socket_addr_from_raw(name, m.msg_namelen as usize) };
     // SAFETY: the kernel wrote the first `msg_controllen` bytes of the
-    // control buffer (the caller always passes one).
+    // control buffer (the caller always passes one). (msg_controllen is a
+    // size_t on glibc, a socklen_t on musl.)
+    #[allow(clippy::unnecessary_cast)]
     let control = unsafe { std::slice::from_raw_parts(m.msg_control as *const u8, m.msg_controllen as usize) };
     for (level, ty, data) in cmsgs(control) {
         if level == sys::IPPROTO_SCTP && ty == sys::SCTP_RCVINFO && data.len() >= size_of::<sys::sctp_rcvinfo>() {
