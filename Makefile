@@ -4,6 +4,7 @@
 #                VM where this kernel has none) and end with one "N passed, N failed" line
 #   make demo    build, then run examples-c/demo.sh against real kernel SCTP
 #   make deps    install the Debian packages the build and the harness need (root)
+#   make fuzz    fuzz the receive-side decoders for longer (FUZZ_SECONDS per target; see below)
 #
 # Sections: configuration, build steps (one per language, each adding itself to BUILD_STEPS),
 # build, tests, demo, dependencies, cleaning.
@@ -240,6 +241,41 @@ python-wheel:
 	cd / && env -u SCTPX_LIBRARY $(abspath $(BUILD))/python-venv/bin/python -c \
 	  'import sctpx, sctpx.aio, sctpx.pysctp; print("sctpx", sctpx.version(), "from", sctpx._lib.path)'
 
+# --- fuzzing: the decoders of what the kernel hands a receive call ------------------------------
+#
+# fuzz/ (its own cargo package) has one libFuzzer target per decoder: notification (every
+# notification kind, the addresses in them, the payload moved in place) and recvmsg (msg_flags,
+# the source address, the control-message walk); sctpx::fuzzing (src/fuzzing.rs) says what each
+# checks, tests/fuzz/run runs them (on the host: no SCTP needed). Built on stable Rust with
+# libfuzzer-sys and the coverage instrumentation cargo-fuzz uses, without a sanitizer (that needs
+# nightly), for the host triple so that build scripts stay uninstrumented, into target/fuzz.
+#   make fuzz          run each target FUZZ_SECONDS (default 300); crashes go to build/fuzz/crashes
+#   make test          runs each FUZZ_TEST_SECONDS (default 20) first, counted in its summary
+#   make fuzz-corpus   recapture the seeds, fuzz/seeds/, from real kernel SCTP in the VM
+#                      (examples/fuzz_corpus_capture); tests/fuzz_corpus.rs replays them and
+#                      fuzz/regressions/ (past crashes) on every test run
+FUZZ_SECONDS ?= 300
+FUZZ_TEST_SECONDS ?= 20
+FUZZ_RUSTFLAGS := -Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
+  -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
+  -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks
+
+BUILD_STEPS += fuzz-build
+.PHONY: fuzz-build fuzz fuzz-corpus
+fuzz-build:
+	RUSTFLAGS='$(FUZZ_RUSTFLAGS)' $(CARGO) build --release --manifest-path fuzz/Cargo.toml \
+	  --target $$(rustc -vV | sed -n 's/^host: //p') --target-dir target/fuzz
+
+fuzz: fuzz-build
+	tests/fuzz/run --seconds $(FUZZ_SECONDS)
+
+fuzz-corpus:
+	$(CARGO) build --release --example fuzz_corpus_capture
+	mkdir -p $(BUILD)/fuzz
+	tests/vm/run target/release/examples/fuzz_corpus_capture >$(BUILD)/fuzz/capture.txt
+	rm -rf fuzz/seeds
+	target/release/examples/fuzz_corpus_capture --unpack fuzz/seeds <$(BUILD)/fuzz/capture.txt
+
 # --- build --------------------------------------------------------------------------------------
 
 .PHONY: build
@@ -248,13 +284,15 @@ build: $(BUILD_STEPS)
 # --- tests --------------------------------------------------------------------------------------
 
 .PHONY: test vm-selftest
-# First the harness's own host-side test (it boots its own VM; its TAP goes into the main
-# summary), then every suite in one VM boot. `|| true`: a failure there is already in the TAP
-# file, and a missing file counts as a failure in tests/run-all.
+# First what runs on the host: the harness's own test (it boots its own VM) and the fuzz targets;
+# their TAP goes into the main summary. Then every suite in one VM boot. `|| true`: a failure
+# there is already in the TAP file, and a missing file counts as a failure in tests/run-all.
 test: build
 	mkdir -p $(BUILD)
 	tests/vm/selftest-host --tap $(BUILD)/vm-selftest.tap || true
-	SCTPX_HOST_SELFTEST_TAP=$(abspath $(BUILD))/vm-selftest.tap tests/vm/run tests/run-all
+	tests/fuzz/run --seconds $(FUZZ_TEST_SECONDS) --tap $(BUILD)/fuzz.tap || true
+	SCTPX_HOST_SELFTEST_TAP=$(abspath $(BUILD))/vm-selftest.tap SCTPX_HOST_FUZZ_TAP=$(abspath $(BUILD))/fuzz.tap \
+	  tests/vm/run tests/run-all
 
 # The harness alone: a failing command's status comes back unchanged, a timeout is an error.
 vm-selftest:

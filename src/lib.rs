@@ -22,6 +22,9 @@ mod error;
 mod event;
 pub mod ffi;
 /// cbindgen:ignore
+#[doc(hidden)]
+pub mod fuzzing;
+/// cbindgen:ignore
 mod msg;
 /// cbindgen:ignore
 mod options;

@@ -220,31 +220,53 @@ pub(crate) struct RecvMeta {
 }
 
 #[inline(always)]
-fn parse_recv(m: &msghdr, name: *const sockaddr_storage, meta: &mut RecvMeta) {
+pub(crate) fn parse_recv(m: &msghdr, name: *const sockaddr_storage, meta: &mut RecvMeta) {
     meta.notification = m.msg_flags & sys::MSG_NOTIFICATION != 0;
     meta.eor = m.msg_flags & libc::MSG_EOR != 0;
     // SAFETY: the kernel wrote `msg_namelen` bytes of `name` (0 when no
     // address buffer was passed).
     meta.data.from = unsafe { sys::socket_addr_from_raw(name, m.msg_namelen as usize) };
-    // SAFETY: standard cmsg walk over the control buffer the kernel filled
-    // (only the `msg_controllen` bytes it wrote are read).
-    unsafe {
-        let mut c = libc::CMSG_FIRSTHDR(m);
-        while !c.is_null() {
-            if (*c).cmsg_level == sys::IPPROTO_SCTP && (*c).cmsg_type == sys::SCTP_RCVINFO {
-                let r: sys::sctp_rcvinfo = ptr::read_unaligned(libc::CMSG_DATA(c) as *const _);
-                meta.assoc_id = r.rcv_assoc_id;
-                meta.data.stream = r.rcv_sid;
-                meta.data.ssn = r.rcv_ssn;
-                meta.data.ppid = u32::from_be(r.rcv_ppid);
-                meta.data.tsn = r.rcv_tsn;
-                meta.data.cumtsn = r.rcv_cumtsn;
-                meta.data.context = r.rcv_context;
-                meta.data.unordered = r.rcv_flags & sys::SCTP_UNORDERED != 0;
-            }
-            c = libc::CMSG_NXTHDR(m, c);
+    // SAFETY: the kernel wrote the first `msg_controllen` bytes of the
+    // control buffer (the caller always passes one). (msg_controllen is a
+    // size_t on glibc, a socklen_t on musl.)
+    #[allow(clippy::unnecessary_cast)]
+    let control = unsafe { std::slice::from_raw_parts(m.msg_control as *const u8, m.msg_controllen as usize) };
+    for (level, ty, data) in cmsgs(control) {
+        if level == sys::IPPROTO_SCTP && ty == sys::SCTP_RCVINFO && data.len() >= size_of::<sys::sctp_rcvinfo>() {
+            // SAFETY: `data` holds a whole sctp_rcvinfo; unaligned read.
+            let r: sys::sctp_rcvinfo = unsafe { ptr::read_unaligned(data.as_ptr().cast()) };
+            meta.assoc_id = r.rcv_assoc_id;
+            meta.data.stream = r.rcv_sid;
+            meta.data.ssn = r.rcv_ssn;
+            meta.data.ppid = u32::from_be(r.rcv_ppid);
+            meta.data.tsn = r.rcv_tsn;
+            meta.data.cumtsn = r.rcv_cumtsn;
+            meta.data.context = r.rcv_context;
+            meta.data.unordered = r.rcv_flags & sys::SCTP_UNORDERED != 0;
         }
     }
+}
+
+/// The control messages in `control` as (level, type, data); a header that
+/// claims more bytes than are left ends the walk. (libc's CMSG_NXTHDR trusts
+/// cmsg_len: a value near usize::MAX overflows its rounding and the walk
+/// never ends, and a message's data is not checked against the buffer's end.)
+#[inline(always)]
+fn cmsgs(mut control: &[u8]) -> impl Iterator<Item = (libc::c_int, libc::c_int, &[u8])> {
+    const HDR: usize = size_of::<cmsghdr>();
+    std::iter::from_fn(move || {
+        let hdr = control.get(..HDR)?;
+        // SAFETY: `hdr` holds a whole cmsghdr; unaligned read.
+        let hdr: cmsghdr = unsafe { ptr::read_unaligned(hdr.as_ptr().cast()) };
+        let len = hdr.cmsg_len as usize;
+        if len < HDR || len > control.len() {
+            return None;
+        }
+        let data = &control[HDR..len];
+        // Each message starts size_t-aligned (CMSG_ALIGN).
+        control = control.get(len.next_multiple_of(size_of::<usize>())..).unwrap_or(&[]);
+        Some((hdr.cmsg_level, hdr.cmsg_type, data))
+    })
 }
 
 /// One recvmsg. Returns the byte count. `from`: ask the kernel for the

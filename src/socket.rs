@@ -879,7 +879,7 @@ fn event_param(kind: EventKind) -> sys::sctp_event {
 
 /// The first bytes of a notification received into `buf[..n]`, copied to the
 /// stack so the payload can then be moved over them.
-fn notification_head(buf: &[u8], n: usize) -> ([u8; NOTIFICATION_HEAD], usize) {
+pub(crate) fn notification_head(buf: &[u8], n: usize) -> ([u8; NOTIFICATION_HEAD], usize) {
     let mut head = [0u8; NOTIFICATION_HEAD];
     let have = n.min(NOTIFICATION_HEAD);
     head[..have].copy_from_slice(&buf[..have]);
@@ -888,7 +888,7 @@ fn notification_head(buf: &[u8], n: usize) -> ([u8; NOTIFICATION_HEAD], usize) {
 
 /// Decodes a notification whose first bytes are `head` and whose received part
 /// is `buf[..n]`, leaving its payload at the start of `buf`.
-fn notification_in_place(buf: &mut [u8], n: usize, head: &[u8], truncated: bool) -> Result<Received> {
+pub(crate) fn notification_in_place(buf: &mut [u8], n: usize, head: &[u8], truncated: bool) -> Result<Received> {
     let (event, assoc_id, payload_off) = decode_notification(head).ok_or(Error::Os(libc::EPROTO))?;
     Ok(Received { event, assoc_id, len: move_payload(buf, n, head, payload_off), complete: true, truncated })
 }
