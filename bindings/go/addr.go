@@ -156,6 +156,10 @@ func wildcard(f family) net.IPAddr {
 // sockaddr_in6 (IPv4 addresses v4-mapped) and returns its length. The layout
 // is Linux's: family (host order), port (network order), then the address.
 func putSockaddr(ss *C.struct_sockaddr_storage, f family, ip net.IPAddr, port int) (C.socklen_t, error) {
+	if port < 0 || port > 0xFFFF {
+		// uint16(port) would make 70000 port 4464.
+		return 0, &net.AddrError{Err: "invalid port", Addr: strconv.Itoa(port)}
+	}
 	b := (*[C.sizeof_struct_sockaddr_storage]byte)(unsafe.Pointer(ss))
 	*b = [C.sizeof_struct_sockaddr_storage]byte{}
 	binary.BigEndian.PutUint16(b[2:4], uint16(port))
@@ -242,6 +246,9 @@ func addrList(list []C.struct_sockaddr_storage) *Addr {
 // storageList writes a's addresses (the wildcard when it has none) for
 // sctp_bindx/sctp_connectx.
 func storageList(f family, a *Addr) ([]C.struct_sockaddr_storage, error) {
+	if a == nil {
+		return nil, errMissingAddr
+	}
 	ips := a.IPAddrs
 	if len(ips) == 0 {
 		ips = []net.IPAddr{wildcard(f)}
@@ -266,6 +273,9 @@ func (s *sockaddr) ptr() *C.struct_sockaddr { return (*C.struct_sockaddr)(unsafe
 
 // firstSockaddr is a's first address (or the wildcard) as a sockaddr.
 func firstSockaddr(f family, a *Addr) (*sockaddr, error) {
+	if a == nil {
+		return nil, errMissingAddr
+	}
 	ip := wildcard(f)
 	if len(a.IPAddrs) > 0 {
 		ip = a.IPAddrs[0]
@@ -276,6 +286,10 @@ func firstSockaddr(f family, a *Addr) (*sockaddr, error) {
 	return s, err
 }
 
+// errMissingAddr is what a call given a nil address returns (as the net
+// package's).
+var errMissingAddr = &net.AddrError{Err: "missing address"}
+
 // asAddr accepts the net.Addr forms a caller may pass: *Addr, or anything
 // whose String() ResolveAddr parses.
 func asAddr(a net.Addr) (*Addr, error) {
@@ -283,7 +297,7 @@ func asAddr(a net.Addr) (*Addr, error) {
 	case *Addr:
 		return v, nil
 	case nil:
-		return nil, &net.AddrError{Err: "missing address"}
+		return nil, errMissingAddr
 	}
 	return ResolveAddr("sctp", a.String())
 }

@@ -215,6 +215,9 @@ func (d *Dialer) dial(ctx context.Context, network string, raddr *Addr) (*Conn, 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if raddr == nil {
+		return nil, errMissingAddr
+	}
 	if len(raddr.IPAddrs) == 0 {
 		return nil, &net.AddrError{Err: "no address to connect to", Addr: raddr.String()}
 	}

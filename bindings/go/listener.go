@@ -7,7 +7,9 @@ import "C"
 
 import (
 	"context"
+	"math"
 	"net"
+	"strconv"
 )
 
 // Listener accepts associations on a one-to-one socket (net.Listener).
@@ -25,7 +27,9 @@ const DefaultBacklog = 4096
 
 // ListenConfig holds the options for listening.
 type ListenConfig struct {
-	// Backlog is the accept queue length (0: DefaultBacklog).
+	// Backlog is the accept queue length (0: DefaultBacklog): 0 to
+	// math.MaxInt32 (the C API's int32_t; the kernel caps it at
+	// net.core.somaxconn). Listen refuses any other before opening a socket.
 	Backlog int
 	// Control, if set, runs on the bound socket before it listens: the
 	// place for options and subscriptions that accepted associations inherit.
@@ -50,6 +54,11 @@ func (lc *ListenConfig) Listen(ctx context.Context, network, address string) (*L
 
 // ListenAddr listens on laddr (every IP of it: a multi-homed bind).
 func (lc *ListenConfig) ListenAddr(_ context.Context, network string, laddr *Addr) (*Listener, error) {
+	if lc.Backlog < 0 || lc.Backlog > math.MaxInt32 {
+		// C.int32_t(backlog) would make 1<<32 + 1 a backlog of 1.
+		err := &Error{Code: CodeInvalidArgument, Message: "ListenConfig.Backlog must be 0.." + strconv.Itoa(math.MaxInt32)}
+		return nil, opError("listen", network, nil, laddr, err)
+	}
 	s, err := bindSocket(network, laddr, false)
 	if err != nil {
 		return nil, opError("listen", network, nil, laddr, err)
@@ -96,8 +105,9 @@ func bindSocket(network string, laddr *Addr, oneToMany bool) (*socket, error) {
 	return s, nil
 }
 
+// listen listens with backlog, 0 to math.MaxInt32 (0: DefaultBacklog).
 func (s *socket) listen(backlog int) error {
-	if backlog <= 0 {
+	if backlog == 0 {
 		backlog = DefaultBacklog
 	}
 	return codeError(C.sctp_listen(s.h, C.int32_t(backlog)))

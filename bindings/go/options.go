@@ -6,6 +6,7 @@ package sctpx
 import "C"
 
 import (
+	"math"
 	"time"
 	"unsafe"
 )
@@ -110,7 +111,10 @@ func (s *socket) SetInitMsg(m InitMsg) error {
 }
 
 // RTOInfo is sctpx_rtoinfo (SCTP_RTOINFO): the retransmission timeouts, in
-// whole milliseconds; 0 in SetRTOInfo leaves a value unchanged.
+// whole milliseconds; 0 in SetRTOInfo leaves a value unchanged. The setters
+// of this and the other structs with durations refuse, before any C call, a
+// duration that is no uint32_t count of milliseconds: negative, under 1ms
+// (but 0) or 2^32 ms and more.
 type RTOInfo struct {
 	AssocID AssocID // 0: the socket's defaults (one-to-one: its association)
 	Initial time.Duration
@@ -129,11 +133,15 @@ func (s *socket) RTOInfo(id AssocID) (RTOInfo, error) {
 
 // SetRTOInfo sets SCTP_RTOINFO of association r.AssocID (sctp_set_rtoinfo).
 func (s *socket) SetRTOInfo(r RTOInfo) error {
+	var ms msFields
 	c := C.sctpx_rtoinfo{
 		assoc_id: C.sctpx_assoc_id(r.AssocID),
-		initial:  toMs(r.Initial),
-		max:      toMs(r.Max),
-		min:      toMs(r.Min),
+		initial:  ms.of("RTOInfo.Initial", r.Initial),
+		max:      ms.of("RTOInfo.Max", r.Max),
+		min:      ms.of("RTOInfo.Min", r.Min),
+	}
+	if ms.err != nil {
+		return ms.err
 	}
 	return codeError(C.sctp_set_rtoinfo(s.h, &c))
 }
@@ -168,10 +176,14 @@ func (s *socket) AssocParams(id AssocID) (AssocParams, error) {
 // SetAssocParams sets SCTP_ASSOCINFO of association p.AssocID
 // (sctp_set_assocparams).
 func (s *socket) SetAssocParams(p AssocParams) error {
+	var ms msFields
 	c := C.sctpx_assocparams{
 		assoc_id:    C.sctpx_assoc_id(p.AssocID),
 		max_retrans: C.uint16_t(p.MaxRetrans),
-		cookie_life: toMs(p.CookieLife),
+		cookie_life: ms.of("AssocParams.CookieLife", p.CookieLife),
+	}
+	if ms.err != nil {
+		return ms.err
 	}
 	return codeError(C.sctp_set_assocparams(s.h, &c))
 }
@@ -215,10 +227,14 @@ func (s *socket) DelayedSack(id AssocID) (SackInfo, error) {
 // SetDelayedSack sets SCTP_DELAYED_SACK of association si.AssocID
 // (sctp_set_delayed_sack).
 func (s *socket) SetDelayedSack(si SackInfo) error {
+	var ms msFields
 	c := C.sctpx_sack_info{
 		assoc_id: C.sctpx_assoc_id(si.AssocID),
-		delay:    toMs(si.Delay),
+		delay:    ms.of("SackInfo.Delay", si.Delay),
 		freq:     C.uint32_t(si.Freq),
+	}
+	if ms.err != nil {
+		return ms.err
 	}
 	return codeError(C.sctp_set_delayed_sack(s.h, &c))
 }
@@ -226,8 +242,26 @@ func (s *socket) SetDelayedSack(si SackInfo) error {
 // ms converts the C API's millisecond counts.
 func ms(v C.uint32_t) time.Duration { return time.Duration(v) * time.Millisecond }
 
-// toMs is d in whole milliseconds, as the C API takes durations.
-func toMs(d time.Duration) C.uint32_t { return C.uint32_t(d / time.Millisecond) }
+// msFields converts the durations of one struct to the C API's whole
+// milliseconds (uint32_t), remembering the first that cannot be one: a
+// negative duration or one of 2^32 ms (49.7 days) or more, which
+// C.uint32_t would wrap (-1ms is 49.7 days), and one under a millisecond,
+// which would be 0: "leave the value unchanged". The setters return err
+// before calling C.
+type msFields struct{ err error }
+
+func (m *msFields) of(field string, d time.Duration) C.uint32_t {
+	if d == 0 {
+		return 0
+	}
+	if d < time.Millisecond || d/time.Millisecond > math.MaxUint32 {
+		if m.err == nil {
+			m.err = &Error{Code: CodeInvalidArgument, Message: field + " must be 0 or 1ms to 2^32-1 ms, not " + d.String()}
+		}
+		return 0
+	}
+	return C.uint32_t(d / time.Millisecond)
+}
 
 // PeerAddrParams is sctpx_paddrparams (SCTP_PEER_ADDR_PARAMS).
 type PeerAddrParams struct {
@@ -291,15 +325,19 @@ func (s *socket) PeerAddrParams(id AssocID, addr *Addr) (PeerAddrParams, error) 
 
 // SetPeerAddrParams sets SCTP_PEER_ADDR_PARAMS (sctp_set_paddrparams).
 func (s *socket) SetPeerAddrParams(p PeerAddrParams) error {
+	var ms msFields
 	c := C.sctpx_paddrparams{
 		assoc_id:       C.sctpx_assoc_id(p.AssocID),
-		hbinterval:     toMs(p.HBInterval),
+		hbinterval:     ms.of("PeerAddrParams.HBInterval", p.HBInterval),
 		pathmaxrxt:     C.uint16_t(p.PathMaxRxt),
 		pathmtu:        C.uint32_t(p.PathMTU),
-		sackdelay:      toMs(p.SackDelay),
+		sackdelay:      ms.of("PeerAddrParams.SackDelay", p.SackDelay),
 		flags:          C.uint32_t(p.Flags),
 		ipv6_flowlabel: C.uint32_t(p.IPv6FlowLabel),
 		dscp:           C.uint8_t(p.DSCP),
+	}
+	if ms.err != nil {
+		return ms.err
 	}
 	if p.Address != nil {
 		sa, err := firstSockaddr(s.fam, p.Address)

@@ -21,6 +21,9 @@ Address = Tuple[Any, ...]
 _SIN = struct.Struct("=H")  # sa_family, host order
 _PORT = struct.Struct("!H")
 _SIN6_TAIL = struct.Struct("=I")  # sin6_scope_id, host order
+# sin_port / sin6_port, sin6_flowinfo, sin6_scope_id: the C types of their fields.
+_U16 = _lib.INTS[ctypes.c_uint16]
+_U32 = _lib.INTS[ctypes.c_uint32]
 
 
 def _resolve(host: str, family: int) -> Tuple[int, bytes, int]:
@@ -54,17 +57,18 @@ def to_storage(addr: Address, family: int, out: Optional[_lib.sockaddr_storage] 
     """Fills a ``sockaddr_storage`` from a Python address; returns it and its length."""
     if not isinstance(addr, tuple) or len(addr) not in (2, 4):
         raise TypeError("an address is a (host, port) or (host, port, flowinfo, scope_id) tuple, not %r" % (addr,))
-    host, port = addr[0], int(addr[1])
-    if not 0 <= port <= 0xFFFF:
-        raise OverflowError("port must be 0-65535, not %d" % port)
-    fam, packed, scope_id = _resolve(str(host), family)
+    host, port = addr[0], _U16(addr[1], "port")
+    if not isinstance(host, str):
+        # str(host) would make any object a host name to look up (123 is 0.0.0.123).
+        raise TypeError("an address's host must be a str, not %s" % type(host).__name__)
+    flowinfo, scope = (_U32(addr[2], "flowinfo"), _U32(addr[3], "scope_id")) if len(addr) == 4 else (0, 0)
+    fam, packed, scope_id = _resolve(host, family)
     st = out if out is not None else _lib.sockaddr_storage()
     if fam == socket.AF_INET:
         data = _SIN.pack(socket.AF_INET) + _PORT.pack(port) + packed + bytes(8)
     else:
-        flowinfo = int(addr[2]) if len(addr) == 4 else 0
-        if len(addr) == 4 and addr[3]:
-            scope_id = int(addr[3])
+        if scope:
+            scope_id = scope
         data = (
             _SIN.pack(socket.AF_INET6)
             + _PORT.pack(port)

@@ -16,7 +16,9 @@ The shared library is found, in order:
 from __future__ import annotations
 
 import ctypes
+import operator
 import os
+import struct
 from ctypes import (
     POINTER,
     Structure,
@@ -30,7 +32,7 @@ from ctypes import (
     c_uint32,
     c_uint64,
 )
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 # --- types ---------------------------------------------------------------------------------
 
@@ -262,62 +264,239 @@ _a = sctpx_assoc_id
 _ss = POINTER(sockaddr_storage)
 _sa = POINTER(sockaddr)
 
-#: name -> (restype, argtypes), in header order.
-FUNCTIONS: Dict[str, Tuple[Optional[type], List[type]]] = {
+#: name -> (restype, [(parameter, argtype), ...]), in header order, with the header's parameter
+#: names (tests/test_header.py compares both): a refused argument is named by them, and the
+#: bad-value tests map each integer parameter to the public calls that fill it.
+FUNCTIONS: Dict[str, Tuple[Optional[type], List[Tuple[str, type]]]] = {
     "sctpx_version": (c_char_p, []),
-    "sctp_strerror": (c_int32, [c_int32, c_char_p, c_size_t]),
-    "sctp_open_tcp": (c_int32, [c_int32, POINTER(_h)]),
-    "sctp_open_udp": (c_int32, [c_int32, POINTER(_h)]),
-    "sctp_adopt_fd": (c_int32, [c_int32, POINTER(_h)]),
-    "sctp_close": (c_int32, [_h]),
-    "sctp_fileno": (c_int32, [_h]),
-    "sctp_kind": (c_int32, [_h]),
-    "sctp_bind": (c_int32, [_h, _sa, socklen_t]),
-    "sctp_bindx": (c_int32, [_h, _ss, c_size_t, c_int32]),
-    "sctp_listen": (c_int32, [_h, c_int32]),
-    "sctp_accept": (c_int32, [_h, POINTER(_h), _ss, POINTER(socklen_t)]),
-    "sctp_connect": (c_int32, [_h, _sa, socklen_t]),
-    "sctp_connectx": (c_int32, [_h, _ss, c_size_t, POINTER(_a)]),
-    "sctp_peeloff": (c_int32, [_h, _a, c_int32, POINTER(_h)]),
-    "sctp_shutdown": (c_int32, [_h, _a]),
-    "sctp_abort": (c_int32, [_h, _a]),
-    "sctp_getpaddrs": (c_int32, [_h, _a, _ss, c_size_t]),
-    "sctp_getladdrs": (c_int32, [_h, _a, _ss, c_size_t]),
-    "sctp_send_stream": (c_int32, [_h, _a, c_uint16, c_uint32, byte_ptr, c_size_t]),
-    "sctp_send": (c_int32, [_h, byte_ptr, c_size_t, POINTER(sctpx_send_info), _sa, socklen_t]),
-    "sctp_send_batch": (c_int32, [_h, POINTER(sctpx_send_msg), c_size_t]),
-    "sctp_next_event": (c_int32, [_h, POINTER(sctpx_event), byte_ptr, c_size_t, c_int32]),
+    "sctp_strerror": (c_int32, [("code", c_int32), ("buf", c_char_p), ("len", c_size_t)]),
+    "sctp_open_tcp": (c_int32, [("family_", c_int32), ("out", POINTER(_h))]),
+    "sctp_open_udp": (c_int32, [("family_", c_int32), ("out", POINTER(_h))]),
+    "sctp_adopt_fd": (c_int32, [("fd", c_int32), ("out", POINTER(_h))]),
+    "sctp_close": (c_int32, [("h", _h)]),
+    "sctp_fileno": (c_int32, [("h", _h)]),
+    "sctp_kind": (c_int32, [("h", _h)]),
+    "sctp_bind": (c_int32, [("h", _h), ("addr", _sa), ("addr_len", socklen_t)]),
+    "sctp_bindx": (c_int32, [("h", _h), ("addrs", _ss), ("count", c_size_t), ("flags", c_int32)]),
+    "sctp_listen": (c_int32, [("h", _h), ("backlog", c_int32)]),
+    "sctp_accept": (
+        c_int32,
+        [("h", _h), ("out", POINTER(_h)), ("peer", _ss), ("peer_len", POINTER(socklen_t))],
+    ),
+    "sctp_connect": (c_int32, [("h", _h), ("addr", _sa), ("addr_len", socklen_t)]),
+    "sctp_connectx": (
+        c_int32,
+        [("h", _h), ("addrs", _ss), ("count", c_size_t), ("assoc_id", POINTER(_a))],
+    ),
+    "sctp_peeloff": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("flags", c_int32), ("out", POINTER(_h))],
+    ),
+    "sctp_shutdown": (c_int32, [("h", _h), ("assoc_id", _a)]),
+    "sctp_abort": (c_int32, [("h", _h), ("assoc_id", _a)]),
+    "sctp_getpaddrs": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss), ("cap", c_size_t)]),
+    "sctp_getladdrs": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss), ("cap", c_size_t)]),
+    "sctp_send_stream": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("stream", c_uint16), ("ppid", c_uint32), ("buf", byte_ptr),
+         ("len", c_size_t)],
+    ),
+    "sctp_send": (
+        c_int32,
+        [("h", _h), ("buf", byte_ptr), ("len", c_size_t), ("info", POINTER(sctpx_send_info)),
+         ("to", _sa), ("to_len", socklen_t)],
+    ),
+    "sctp_send_batch": (
+        c_int32,
+        [("h", _h), ("msgs", POINTER(sctpx_send_msg)), ("count", c_size_t)],
+    ),
+    "sctp_next_event": (
+        c_int32,
+        [("h", _h), ("event", POINTER(sctpx_event)), ("buf", byte_ptr), ("cap", c_size_t),
+         ("timeout_ms", c_int32)],
+    ),
     "sctp_recv_batch": (
         c_int32,
-        [_h, POINTER(sctpx_event), c_size_t, byte_ptr, c_size_t, c_int32],
+        [("h", _h), ("events", POINTER(sctpx_event)), ("count", c_size_t), ("bufs", byte_ptr),
+         ("stride", c_size_t), ("timeout_ms", c_int32)],
     ),
-    "sctp_subscribe": (c_int32, [_h, c_uint32, c_int32]),
-    "sctp_subscribed": (c_int32, [_h, c_uint32]),
-    "sctp_get_option": (c_int32, [_h, _a, c_int32, POINTER(c_int64)]),
-    "sctp_set_option": (c_int32, [_h, _a, c_int32, c_int64]),
-    "sctp_get_rtoinfo": (c_int32, [_h, _a, POINTER(sctpx_rtoinfo)]),
-    "sctp_set_rtoinfo": (c_int32, [_h, POINTER(sctpx_rtoinfo)]),
-    "sctp_get_assocparams": (c_int32, [_h, _a, POINTER(sctpx_assocparams)]),
-    "sctp_set_assocparams": (c_int32, [_h, POINTER(sctpx_assocparams)]),
-    "sctp_get_default_send_info": (c_int32, [_h, _a, POINTER(sctpx_send_info)]),
-    "sctp_set_default_send_info": (c_int32, [_h, POINTER(sctpx_send_info)]),
-    "sctp_get_delayed_sack": (c_int32, [_h, _a, POINTER(sctpx_sack_info)]),
-    "sctp_set_delayed_sack": (c_int32, [_h, POINTER(sctpx_sack_info)]),
-    "sctp_get_initmsg": (c_int32, [_h, POINTER(sctpx_initmsg)]),
-    "sctp_set_initmsg": (c_int32, [_h, POINTER(sctpx_initmsg)]),
-    "sctp_get_paddrparams": (c_int32, [_h, _a, _sa, socklen_t, POINTER(sctpx_paddrparams)]),
-    "sctp_set_paddrparams": (c_int32, [_h, POINTER(sctpx_paddrparams)]),
-    "sctp_get_status": (c_int32, [_h, _a, POINTER(sctpx_status)]),
-    "sctp_get_paddrinfo": (c_int32, [_h, _a, _sa, socklen_t, POINTER(sctpx_paddrinfo)]),
-    "sctp_get_assoc_stats": (c_int32, [_h, _a, POINTER(sctpx_assoc_stats)]),
-    "sctp_get_assoc_ids": (c_int32, [_h, POINTER(_a), c_size_t]),
-    "sctp_set_primary": (c_int32, [_h, _a, _sa, socklen_t]),
-    "sctp_get_primary": (c_int32, [_h, _a, _ss]),
-    "sctp_set_peer_primary": (c_int32, [_h, _a, _sa, socklen_t]),
-    "sctp_reset_streams": (c_int32, [_h, _a, c_uint16, POINTER(c_uint16), c_size_t]),
-    "sctp_reset_assoc": (c_int32, [_h, _a]),
-    "sctp_add_streams": (c_int32, [_h, _a, c_uint16, c_uint16]),
+    "sctp_subscribe": (c_int32, [("h", _h), ("kind", c_uint32), ("on", c_int32)]),
+    "sctp_subscribed": (c_int32, [("h", _h), ("kind", c_uint32)]),
+    "sctp_get_option": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("option", c_int32), ("value", POINTER(c_int64))],
+    ),
+    "sctp_set_option": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("option", c_int32), ("value", c_int64)],
+    ),
+    "sctp_get_rtoinfo": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_rtoinfo))]),
+    "sctp_set_rtoinfo": (c_int32, [("h", _h), ("value", POINTER(sctpx_rtoinfo))]),
+    "sctp_get_assocparams": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_assocparams))],
+    ),
+    "sctp_set_assocparams": (c_int32, [("h", _h), ("value", POINTER(sctpx_assocparams))]),
+    "sctp_get_default_send_info": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_send_info))],
+    ),
+    "sctp_set_default_send_info": (c_int32, [("h", _h), ("value", POINTER(sctpx_send_info))]),
+    "sctp_get_delayed_sack": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_sack_info))],
+    ),
+    "sctp_set_delayed_sack": (c_int32, [("h", _h), ("value", POINTER(sctpx_sack_info))]),
+    "sctp_get_initmsg": (c_int32, [("h", _h), ("out", POINTER(sctpx_initmsg))]),
+    "sctp_set_initmsg": (c_int32, [("h", _h), ("value", POINTER(sctpx_initmsg))]),
+    "sctp_get_paddrparams": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t),
+         ("out", POINTER(sctpx_paddrparams))],
+    ),
+    "sctp_set_paddrparams": (c_int32, [("h", _h), ("value", POINTER(sctpx_paddrparams))]),
+    "sctp_get_status": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_status))]),
+    "sctp_get_paddrinfo": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t),
+         ("out", POINTER(sctpx_paddrinfo))],
+    ),
+    "sctp_get_assoc_stats": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_assoc_stats))],
+    ),
+    "sctp_get_assoc_ids": (c_int32, [("h", _h), ("out", POINTER(_a)), ("cap", c_size_t)]),
+    "sctp_set_primary": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t)],
+    ),
+    "sctp_get_primary": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss)]),
+    "sctp_set_peer_primary": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t)],
+    ),
+    "sctp_reset_streams": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("flags", c_uint16), ("streams", POINTER(c_uint16)),
+         ("count", c_size_t)],
+    ),
+    "sctp_reset_assoc": (c_int32, [("h", _h), ("assoc_id", _a)]),
+    "sctp_add_streams": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("inbound", c_uint16), ("outbound", c_uint16)],
+    ),
 }
+
+# --- checked conversions -------------------------------------------------------------------
+# ctypes converts a Python int to a C integer by dropping the high bits (2**32 + 5 becomes 5
+# as an int32: another association's id), and bytes(5) is five zero bytes. Every value a
+# caller gives goes through one of the conversions below before it reaches C; what they
+# refuse has reached nothing.
+
+
+class CInt:
+    """An integer C type: its range, and the checked conversion of a caller's value to it.
+
+    ``checker(value, what)`` returns ``value`` as an ``int`` when it is an integer
+    (``operator.index``: ``int``, ``bool``, ``IntEnum``, numpy integers; never ``float``,
+    ``str`` or ``None``, which raise :class:`TypeError`) inside the type's range, and raises
+    :class:`sctpx.OutOfRangeError` (an :class:`OverflowError` and a :class:`ValueError`)
+    outside it. ``what`` names the value in the message.
+    """
+
+    __slots__ = ("name", "lo", "hi")
+
+    def __init__(self, ctype: Any) -> None:
+        bits = 8 * ctypes.sizeof(ctype)
+        signed = ctype(-1).value == -1
+        self.name = ("int%d" if signed else "uint%d") % bits
+        self.lo = -(1 << (bits - 1)) if signed else 0
+        self.hi = (1 << (bits - 1)) - 1 if signed else (1 << bits) - 1
+
+    def __call__(self, value: Any, what: str) -> int:
+        if type(value) is int and self.lo <= value <= self.hi:
+            return value
+        try:
+            v = operator.index(value)
+        except TypeError:
+            raise TypeError("%s must be an integer, not %s" % (what, type(value).__name__)) from None
+        if not self.lo <= v <= self.hi:
+            from .errors import OutOfRangeError  # errors imports this module
+
+            raise OutOfRangeError("%s must be %d..%d (%s), not %d" % (what, self.lo, self.hi, self.name, v))
+        return v
+
+
+#: The checked conversion of each integer C type the prototypes and structs use (ctypes
+#: aliases some: c_size_t is c_uint64 on 64-bit Linux, sctpx_assoc_id is c_int32).
+INTS: Dict[Any, CInt] = {t: CInt(t) for t in (c_uint8, c_uint16, c_uint32, c_uint64, c_int32, c_int64, c_size_t)}
+
+
+def struct_fields(ctype: Any) -> Dict[str, CInt]:
+    """The integer fields of a struct type, with their conversions."""
+    return {name: INTS[t] for name, t in ctype._fields_ if t in INTS}
+
+
+class StructPacker:
+    """Makes ``ctype`` structs with the integer fields ``names`` (in struct order) set and
+    the rest zero, every value checked for its field's C type.
+
+    One ``struct.pack_into`` writes them all: it refuses, in C, what is not an integer or
+    does not fit the field's size (ctypes' field assignment would wrap it), several times
+    faster than checking each in Python; on a refusal the field's :class:`CInt` says
+    which field and why. ``prefix`` leads the field's name in a message.
+    """
+
+    _CODES = {"uint8": "B", "uint16": "H", "uint32": "I", "uint64": "Q", "int32": "i", "int64": "q"}
+
+    def __init__(self, ctype: Any, names: Tuple[str, ...], prefix: str = "") -> None:
+        ints = struct_fields(ctype)
+        fmt, pos = "=", 0
+        for name in names:
+            field = getattr(ctype, name)
+            assert field.offset >= pos, "fields in struct order"
+            fmt += "x" * (field.offset - pos) + self._CODES[ints[name].name]
+            pos = field.offset + field.size
+        self.ctype = ctype
+        self.struct = struct.Struct(fmt)
+        self.checks = [(prefix + name, ints[name]) for name in names]
+
+    def new(self, *values: Any) -> Any:
+        out = self.ctype()
+        try:
+            self.struct.pack_into(out, 0, *values)
+        except struct.error:
+            for (what, check), v in zip(self.checks, values):
+                check(v, what)
+            raise
+        return out
+
+
+def struct_of(ctype: Any, values: Dict[str, Any], prefix: str = "") -> Any:
+    """A ``ctype`` struct with the integer fields in ``values`` (in struct order; the
+    others zero), each checked for its C type first (see :class:`StructPacker`)."""
+    key = (ctype, tuple(values), prefix)
+    packer = _PACKERS.get(key)
+    if packer is None:
+        packer = _PACKERS[key] = StructPacker(ctype, key[1], prefix)
+    return packer.new(*values.values())
+
+
+_PACKERS: Dict[Tuple[Any, Tuple[str, ...], str], StructPacker] = {}
+
+
+def as_bytes(data: Any, what: str = "data") -> bytes:
+    """A message as ``bytes``: ``data`` itself, or a copy of any other buffer (bytearray,
+    memoryview, array, ...). An ``int`` or an iterable of ints raises :class:`TypeError`
+    (``bytes(5)`` would be five zero bytes, ``bytes([1, 2])`` a message nobody wrote)."""
+    if type(data) is bytes:
+        return data
+    try:
+        view = memoryview(data)
+    except TypeError:
+        raise TypeError("%s must be a bytes-like object, not %s" % (what, type(data).__name__)) from None
+    return view.tobytes()
+
 
 # --- loading -------------------------------------------------------------------------------
 
@@ -358,14 +537,43 @@ def _declare(lib: ctypes.CDLL, path: str) -> None:
         # Said at once and completely: otherwise the first call fails with a bare
         # AttributeError far from the cause (a library that does not export the C API).
         raise ImportError("sctpx: %s does not export %s" % (path, ", ".join(missing)))
-    for name, (restype, argtypes) in FUNCTIONS.items():
+    for name, (restype, params) in FUNCTIONS.items():
         fn = getattr(lib, name)
         fn.restype = restype
-        fn.argtypes = argtypes
+        fn.argtypes = [t for _, t in params]
+
+
+def _checked_call(name: str, params: List[Tuple[str, type]]) -> Callable[..., Any]:
+    """``lib``'s function ``name`` behind the checked conversion of its integer arguments,
+    by the C type of each (:data:`INTS`): ctypes would wrap them silently."""
+    ints = tuple((i, INTS[t], "%s (%s)" % (pname, name)) for i, (pname, t) in enumerate(params) if t in INTS)
+    # Looked up at each call, not bound once: tests replace the C function to prove that a
+    # refused value never reaches it.
+    declared = lib.__dict__
+
+    def call(*args: Any) -> Any:
+        for i, check, what in ints:
+            v = args[i]
+            if type(v) is not int or not check.lo <= v <= check.hi:
+                args = args[:i] + (check(v, what),) + args[i + 1 :]
+        return declared[name](*args)
+
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
+class _Checked:
+    """Every C function, its integer arguments checked (see :func:`_checked_call`): what the
+    package calls. ``lib`` keeps the declared ctypes functions themselves."""
+
+    def __init__(self) -> None:
+        for name, (_, params) in FUNCTIONS.items():
+            setattr(self, name, _checked_call(name, params))
 
 
 lib, path = _load()
 _declare(lib, path)
+checked = _Checked()
 
 
 class _Fast:
@@ -375,9 +583,9 @@ class _Fast:
     with argtypes, 277 ns without, per sctp_send_stream), and these run once per
     message. The callers in core.py pass every argument already in its C form: handles
     as ``c_uint64``, sizes as ``c_size_t``, pointers as ctypes objects, and as plain
-    Python ints only values whose C type is 32 bits or narrower, range-checked first
-    (ctypes passes an int as a C ``int``). The declared prototypes above stay the
-    reference; tests compare both against the header.
+    Python ints only values whose C type is 32 bits or narrower, checked first against
+    :data:`INTS` (ctypes passes an int as a C ``int``; nothing here checks). The declared
+    prototypes above stay the reference; tests compare both against the header.
     """
 
     def __init__(self, dll: ctypes.CDLL) -> None:

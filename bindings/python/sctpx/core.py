@@ -34,7 +34,9 @@ Address = Tuple[Any, ...]
 Bytes = Union[bytes, bytearray, memoryview]
 T = TypeVar("T")
 
-lib = _lib.lib
+# Every C call goes through the checked conversion of its integer arguments (_lib.checked);
+# the per-message calls (_lib.fast) check theirs here.
+lib = _lib.checked
 
 #: Default receive buffer (bytes) of :meth:`Socket.next_event` and :meth:`Socket.recv_batch`:
 #: a larger message arrives in pieces (``DataMessage.complete`` False on all but the last).
@@ -45,25 +47,28 @@ DEFAULT_BUFSIZE = 65536
 _WAIT_SLICE_MS = 500
 
 
-def _u16(name: str, v: int) -> int:
-    if not 0 <= v <= 0xFFFF:
-        raise InvalidArgumentError("%s must be 0..65535, not %d" % (name, v))
-    return v
+# The checked conversions of the C types the per-message calls take (see _lib.CInt).
+_U16 = _lib.INTS[ctypes.c_uint16]
+_U32 = _lib.INTS[ctypes.c_uint32]
+_ASSOC = _lib.INTS[_lib.sctpx_assoc_id]
+_SIZE = _lib.INTS[ctypes.c_size_t]
+# c_char_p takes bytes without a copy; other buffers are copied once.
+_as_bytes = _lib.as_bytes
 
 
-def _u32(name: str, v: int) -> int:
-    if not 0 <= v <= 0xFFFFFFFF:
-        raise InvalidArgumentError("%s must be 0..4294967295, not %d" % (name, v))
-    return v
-
-
-def _as_bytes(data: Bytes) -> bytes:
-    # c_char_p takes bytes without a copy; other buffers are copied once.
-    return data if isinstance(data, bytes) else bytes(data)
+def _positive_size(value: Any, what: str) -> int:
+    """A receive's count or buffer size: a size_t, at least 1."""
+    n = _SIZE(value, what)
+    if n < 1:
+        raise InvalidArgumentError("%s must be positive, not %d" % (what, n))
+    return n
 
 
 def _timeout_ms(timeout: float) -> int:
-    if timeout < 0:
+    """A timeout in seconds as whole milliseconds, at least 1 unless it is 0."""
+    if not isinstance(timeout, (int, float)):
+        raise TypeError("timeout must be None or a number of seconds, not %s" % type(timeout).__name__)
+    if not 0 <= timeout < math.inf:  # NaN too
         raise InvalidArgumentError("timeout must be None, 0 or positive, not %r" % (timeout,))
     return max(1, math.ceil(timeout * 1000)) if timeout else 0
 
@@ -83,17 +88,13 @@ class SendMsg:
     pr_value: int = 0
 
 
+_SEND_INFO = _lib.StructPacker(
+    _lib.sctpx_send_info, ("stream", "flags", "ppid", "context", "assoc_id", "pr_policy", "pr_value")
+)
+
+
 def _send_info(stream: int, ppid: int, flags: int, context: int, assoc_id: int, pr_policy: int, pr_value: int) -> _lib.sctpx_send_info:
-    return _lib.sctpx_send_info(
-        stream=_u16("stream", stream),
-        flags=_u16("flags", flags),
-        ppid=_u32("ppid", ppid),
-        context=_u32("context", context),
-        assoc_id=assoc_id,
-        pr_policy=_u16("pr_policy", pr_policy),
-        reserved=0,
-        pr_value=_u32("pr_value", pr_value),
-    )
+    return _SEND_INFO.new(stream, flags, ppid, context, assoc_id, pr_policy, pr_value)
 
 
 V = TypeVar("V", int, bool)
@@ -121,13 +122,13 @@ class OptionProperty(Generic[V]):
     def __set__(self, obj: "Socket", value: V) -> None:
         if self._read_only:
             raise AttributeError("SCTPX_OPT_%s is read only" % self.option.name)
-        obj.set_option(self.option, int(value))
+        obj.set_option(self.option, value)
 
 
 _c_size = ctypes.c_size_t
 _fast = _lib.fast
 _ERR_TIMED_OUT = constants.ERR_TIMED_OUT
-_I32_MIN, _I32_MAX = -(2**31), 2**31 - 1
+_U16_MAX, _U32_MAX, _ASSOC_MIN, _ASSOC_MAX = _U16.hi, _U32.hi, _ASSOC.lo, _ASSOC.hi
 # Receive memory is kept between calls per THREAD, not per socket: allocating (and zeroing)
 # 64 KiB per message cost more than the receive itself, and a server with thousands of
 # sockets must not hold a buffer for each. Each thread keeps its last next_event slot and its
@@ -360,11 +361,17 @@ class Socket:
         """Sends on a stream with a PPID, nothing else (``sctp_send_stream``)."""
         if type(data) is not bytes:
             data = _as_bytes(data)
-        # One comparison chain on the per-message path; the helpers name the bad value.
-        if not (0 <= stream <= 0xFFFF and 0 <= ppid <= 0xFFFFFFFF and _I32_MIN <= assoc_id <= _I32_MAX):
-            _u16("stream", stream)
-            _u32("ppid", ppid)
-            raise InvalidArgumentError("assoc_id must fit in 32 bits, not %d" % assoc_id)
+        # One test chain on the per-message path (this call takes no argtypes: nothing else
+        # checks); anything else goes through the conversions, which convert or raise.
+        if not (
+            type(stream) is int
+            and type(ppid) is int
+            and type(assoc_id) is int
+            and 0 <= stream <= _U16_MAX
+            and 0 <= ppid <= _U32_MAX
+            and _ASSOC_MIN <= assoc_id <= _ASSOC_MAX
+        ):
+            stream, ppid, assoc_id = _U16(stream, "stream"), _U32(ppid, "ppid"), _ASSOC(assoc_id, "assoc_id")
         rc = _fast.sctp_send_stream(self._h, assoc_id, stream, ppid, data, _c_size(len(data)))
         if rc < 0:
             raise exception_for(rc)
@@ -402,9 +409,10 @@ class Socket:
                     m.stream, m.flags, m.ppid, m.context, m.assoc_id, m.pr_policy, 0, m.pr_value, to, to_len,
                 )
             except struct.error:
-                # Out of range for its C type: name the field.
+                # struct refuses what is not an integer of the field's C type; the checked
+                # conversions say which field and why.
                 _send_info(m.stream, m.ppid, m.flags, m.context, m.assoc_id, m.pr_policy, m.pr_value)
-                raise InvalidArgumentError("assoc_id must fit in 32 bits, not %r" % (m.assoc_id,)) from None
+                raise
             off += len(data)
         rc = _fast.sctp_send_batch(self._h, arr, _c_size(len(msgs)))
         if rc < 0:
@@ -421,18 +429,22 @@ class Socket:
     def _wait_call(self, call: Callable[..., int], args: Tuple[Any, ...], timeout: Optional[float]) -> int:
         """Runs ``call(*args, timeout_ms)``, a receive taking a C timeout, in slices so that
         signals get handled."""
-        if timeout is None and self._nonblock is False:
-            # The common case first: a blocking socket, no timeout.
-            rc = call(*args, _WAIT_SLICE_MS)
-            if rc >= 0:
-                return rc
-            if rc != _ERR_TIMED_OUT:
-                raise exception_for(rc)
-        if timeout == 0:
-            return check(call(*args, 0))
-        if timeout is None and self._is_nonblock():
-            return check(call(*args, -1))  # -EAGAIN at once, as a non-blocking socket should
-        deadline = None if timeout is None else time.monotonic() + _timeout_ms(timeout) / 1000
+        deadline = None
+        if timeout is None:
+            if self._nonblock is False:
+                # The common case first: a blocking socket, no timeout.
+                rc = call(*args, _WAIT_SLICE_MS)
+                if rc >= 0:
+                    return rc
+                if rc != _ERR_TIMED_OUT:
+                    raise exception_for(rc)
+            elif self._is_nonblock():
+                return check(call(*args, -1))  # -EAGAIN at once, as a non-blocking socket should
+        else:
+            ms = _timeout_ms(timeout)
+            if ms == 0:
+                return check(call(*args, 0))
+            deadline = time.monotonic() + ms / 1000
         while True:
             ms = _WAIT_SLICE_MS
             if deadline is not None:
@@ -451,8 +463,8 @@ class Socket:
         """
         rx = _rx.__dict__
         slot = rx.pop("single", None)
-        if slot is None or slot.bufsize != bufsize:
-            slot = _RxSlot(1, bufsize)
+        if slot is None or slot.bufsize != bufsize or type(bufsize) is not int:
+            slot = _RxSlot(1, _positive_size(bufsize, "bufsize"))
         try:
             self._wait_call(_fast.sctp_next_event, (self._h, slot.events_ptr, slot.buf, slot.c_bufsize), timeout)
             return decode_at(slot.events, 0, slot.events_view, slot.buf_view, 0)
@@ -462,8 +474,7 @@ class Socket:
     def recv_batch(self, count: int = 16, timeout: Optional[float] = None, bufsize: int = DEFAULT_BUFSIZE) -> List[Event]:
         """Receives up to ``count`` events in one system call: waits as :meth:`next_event`
         for the first, then takes what is already queued."""
-        if count < 1 or bufsize < 1:
-            raise InvalidArgumentError("count and bufsize must be positive")
+        count, bufsize = _positive_size(count, "count"), _positive_size(bufsize, "bufsize")
         rx = _rx.__dict__
         slot = rx.pop("batch", None)
         if slot is None or slot.count != count or slot.bufsize != bufsize:
@@ -502,7 +513,7 @@ class Socket:
 
     def set_option(self, option: int, value: int, assoc_id: int = 0) -> None:
         """Sets an integer option."""
-        check(lib.sctp_set_option(self._handle, assoc_id, option, int(value)))
+        check(lib.sctp_set_option(self._handle, assoc_id, option, value))
         if option == Option.NONBLOCK:
             self._nonblock = bool(value)
 
@@ -540,15 +551,15 @@ class Socket:
 
     @initmsg.setter
     def initmsg(self, value: InitMsg) -> None:
-        check(lib.sctp_set_initmsg(self._handle, byref(to_c(value, _lib.sctpx_initmsg))))
+        check(lib.sctp_set_initmsg(self._handle, byref(to_c(value, InitMsg, _lib.sctpx_initmsg))))
 
     def _get(self, fn: Callable[..., int], ctype: Type[Any], cls: Type[T], assoc_id: int) -> T:
         out = ctype()
         check(fn(self._handle, assoc_id, byref(out)))
         return from_c(cls, out)
 
-    def _set(self, fn: Callable[..., int], value: Any, ctype: Type[Any]) -> None:
-        check(fn(self._handle, byref(to_c(value, ctype))))
+    def _set(self, fn: Callable[..., int], value: Any, cls: Type[Any], ctype: Type[Any]) -> None:
+        check(fn(self._handle, byref(to_c(value, cls, ctype))))
 
     def get_rtoinfo(self, assoc_id: int = 0) -> RtoInfo:
         """SCTP_RTOINFO of an association (0: the socket's defaults)."""
@@ -556,7 +567,7 @@ class Socket:
 
     def set_rtoinfo(self, value: RtoInfo) -> None:
         """Sets SCTP_RTOINFO (``value.assoc_id`` picks the association; 0 fields keep their value)."""
-        self._set(lib.sctp_set_rtoinfo, value, _lib.sctpx_rtoinfo)
+        self._set(lib.sctp_set_rtoinfo, value, RtoInfo, _lib.sctpx_rtoinfo)
 
     def get_assocparams(self, assoc_id: int = 0) -> AssocParams:
         """SCTP_ASSOCINFO of an association (0: the socket's defaults)."""
@@ -564,7 +575,7 @@ class Socket:
 
     def set_assocparams(self, value: AssocParams) -> None:
         """Sets SCTP_ASSOCINFO (``value.assoc_id`` picks the association)."""
-        self._set(lib.sctp_set_assocparams, value, _lib.sctpx_assocparams)
+        self._set(lib.sctp_set_assocparams, value, AssocParams, _lib.sctpx_assocparams)
 
     def get_default_send_info(self, assoc_id: int = 0) -> SendInfo:
         """SCTP_DEFAULT_SNDINFO: what sends that give no parameters use."""
@@ -572,7 +583,7 @@ class Socket:
 
     def set_default_send_info(self, value: SendInfo) -> None:
         """Sets SCTP_DEFAULT_SNDINFO (``value.assoc_id`` picks the association)."""
-        self._set(lib.sctp_set_default_send_info, value, _lib.sctpx_send_info)
+        self._set(lib.sctp_set_default_send_info, value, SendInfo, _lib.sctpx_send_info)
 
     def get_delayed_sack(self, assoc_id: int = 0) -> SackInfo:
         """SCTP_DELAYED_SACK of an association (0: the socket's defaults)."""
@@ -580,7 +591,7 @@ class Socket:
 
     def set_delayed_sack(self, value: SackInfo) -> None:
         """Sets SCTP_DELAYED_SACK (``value.assoc_id`` picks the association)."""
-        self._set(lib.sctp_set_delayed_sack, value, _lib.sctpx_sack_info)
+        self._set(lib.sctp_set_delayed_sack, value, SackInfo, _lib.sctpx_sack_info)
 
     def get_paddrparams(self, addr: Optional[Address] = None, assoc_id: int = 0) -> PeerAddrParams:
         """SCTP_PEER_ADDR_PARAMS for a peer address (None: the association's or the
@@ -591,7 +602,8 @@ class Socket:
         return PeerAddrParams.from_c(out)
 
     def set_paddrparams(self, params: PeerAddrParams) -> None:
-        check(lib.sctp_set_paddrparams(self._handle, byref(params.to_c(self._family))))
+        # Called through the class: anything but a PeerAddrParams raises TypeError there.
+        check(lib.sctp_set_paddrparams(self._handle, byref(PeerAddrParams.to_c(params, self._family))))
 
     def get_status(self, assoc_id: int = 0) -> Status:
         """SCTP_STATUS of an association."""
@@ -630,7 +642,7 @@ class Socket:
         """Requests a reset of ``streams`` (empty: all) in direction ``flags``
         (``sctpx.STREAM_RESET_INCOMING`` | ``sctpx.STREAM_RESET_OUTGOING``). Both sides
         need ``enable_stream_reset``."""
-        arr = (ctypes.c_uint16 * len(streams))(*[_u16("stream", s) for s in streams])
+        arr = (ctypes.c_uint16 * len(streams))(*[_U16(s, "streams[%d]" % i) for i, s in enumerate(streams)])
         check(lib.sctp_reset_streams(self._handle, assoc_id, flags, arr if streams else None, len(streams)))
 
     def reset_assoc(self, assoc_id: int = 0) -> None:
@@ -640,12 +652,12 @@ class Socket:
 
     def add_streams(self, inbound: int, outbound: int, assoc_id: int = 0) -> None:
         """Adds streams to an association (SCTP_ADD_STREAMS)."""
-        check(lib.sctp_add_streams(self._handle, assoc_id, _u16("inbound", inbound), _u16("outbound", outbound)))
+        check(lib.sctp_add_streams(self._handle, assoc_id, inbound, outbound))
 
 
 def _open(fn: Callable[..., int], family: int) -> Socket:
     out = _lib.sctpx_handle()
-    check(fn(int(family), byref(out)))
+    check(fn(family, byref(out)))
     return Socket(out.value, int(family))
 
 
@@ -653,12 +665,13 @@ def adopt_fd(fd: int) -> Socket:
     """Takes ownership of an existing SCTP socket descriptor (sctp_adopt_fd): sctpx closes
     it, also when it is refused for not being an SCTP socket. Pass ``os.dup(fd)`` to keep
     your own. The kind (one-to-one or one-to-many) comes from the socket's type."""
+    fd = _lib.INTS[ctypes.c_int32](fd, "fd")
     # The socket module reads the family from the descriptor; detach() gives it back.
     probe = _socket.socket(fileno=fd)
     family = int(probe.family)
     probe.detach()
     out = _lib.sctpx_handle()
-    check(lib.sctp_adopt_fd(int(fd), byref(out)))
+    check(lib.sctp_adopt_fd(fd, byref(out)))
     return Socket(out.value, family)
 
 

@@ -23,6 +23,12 @@ Every C call returns a code; a negative one becomes an exception here:
   ====================================  =============================================
 
 Each :class:`Error` carries the C ``code`` and the library's message (``sctp_strerror``).
+
+A value that cannot be what C takes is refused in Python, before any call: a wrong type
+(a ``float``, ``str`` or ``None`` where an integer goes, an ``int`` where bytes go) raises
+:class:`TypeError`; an integer outside the range of its C type raises
+:class:`OutOfRangeError`, which is an :class:`InvalidArgumentError` (a :class:`ValueError`)
+and an :class:`OverflowError` (what the :mod:`socket` module raises for a port of 70000).
 """
 
 from __future__ import annotations
@@ -39,10 +45,10 @@ from . import _lib, constants
 def strerror(code: int) -> str:
     """The library's message for any return code (``sctp_strerror``)."""
     buf = ctypes.create_string_buffer(256)
-    n = _lib.lib.sctp_strerror(code, buf, len(buf))
+    n = _lib.checked.sctp_strerror(code, buf, len(buf))
     if n >= len(buf):
         buf = ctypes.create_string_buffer(n + 1)
-        _lib.lib.sctp_strerror(code, buf, len(buf))
+        _lib.checked.sctp_strerror(code, buf, len(buf))
     return buf.value.decode("utf-8", "replace")
 
 
@@ -90,6 +96,11 @@ class InvalidArgumentError(Error, ValueError):
     """An argument is out of range (unknown flag, option, family, malformed address...)."""
 
     code = constants.ERR_INVALID_ARGUMENT
+
+
+class OutOfRangeError(InvalidArgumentError, OverflowError):
+    """An integer outside the range of the C type it is passed as (a stream of 70000, an
+    association id beyond 32 bits): refused before any call, so nothing was done."""
 
 
 class BufferTooSmallError(Error):

@@ -355,8 +355,9 @@ def decode_at(events: Any, index: int, view: memoryview, buf: memoryview, data_o
     return msg
 
 
-def kind_of(kind: Any) -> int:
-    """An ``SCTPX_EVENT_*`` number from a number, an :class:`EventKind` or an event class."""
+def kind_of(kind: Any) -> Any:
+    """An ``SCTPX_EVENT_*`` number from an event class; a number or an :class:`EventKind`
+    is returned as it is, for the C call's checked conversion (int() would make 1.5 a 1)."""
     if isinstance(kind, type) and issubclass(kind, Event):
         return int(kind.KIND)
-    return int(kind)
+    return kind

@@ -68,15 +68,16 @@ def from_c(cls: Type[T], s: Any, **extra: Any) -> T:
     return cls(**values)
 
 
-def to_c(value: Any, ctype: Type[S], skip: Tuple[str, ...] = ()) -> S:
-    """A ctypes struct from the same-named fields of a dataclass, but those in ``skip``
-    (the struct's other fields, such as ``reserved``, stay 0)."""
-    s = ctype()
-    for spec in ctype._fields_:
-        name = spec[0]
-        if name not in skip and hasattr(value, name):
-            setattr(s, name, getattr(value, name))
-    return s
+def to_c(value: Any, cls: Type[Any], ctype: Type[S]) -> S:
+    """A ctypes struct from the same-named integer fields of ``value``, a ``cls`` dataclass
+    (the struct's other fields, such as ``reserved``, stay 0), each checked for its field's
+    C type first (:func:`sctpx._lib.struct_of`)."""
+    if not isinstance(value, cls):
+        # Any other object would set nothing (0 leaves every value unchanged) and succeed.
+        raise TypeError("expected %s, not %s" % (cls.__name__, type(value).__name__))
+    ints = _lib.struct_fields(ctype)
+    values = {f.name: getattr(value, f.name) for f in fields(cls) if f.name in ints}
+    return _lib.struct_of(ctype, values, cls.__name__ + ".")
 
 
 def _address(st: Any, length: int) -> Optional[Address]:
@@ -117,7 +118,7 @@ class PeerAddrParams:
         return from_c(cls, s, address=_address(s.address, s.address_len))
 
     def to_c(self, family: int) -> _lib.sctpx_paddrparams:
-        s = to_c(self, _lib.sctpx_paddrparams, skip=("address",))
+        s = to_c(self, PeerAddrParams, _lib.sctpx_paddrparams)
         if self.address is not None:
             _, s.address_len = _addr.to_storage(self.address, family, s.address)
         return s

@@ -46,15 +46,16 @@ Differences that follow from sctpx owning its descriptors:
 
 from __future__ import annotations
 
+import ctypes
 import datetime
 import os
 import socket
 from typing import Any, Callable, Dict, Optional, Tuple, Union
 
-from . import core, events, options
+from . import _lib, core, events, options
 from . import constants as _constants
 from .constants import BINDX_ADD, BINDX_REMOVE
-from .errors import EofError
+from .errors import EofError, InvalidArgumentError
 
 # --- constants ------------------------------------------------------------------------------
 
@@ -451,6 +452,12 @@ def _flushing_property(name: str, convert: Callable[[Any], Any]) -> property:
     return property(get, set_)
 
 
+def _initmsg_field(name: str) -> Callable[[Any], int]:
+    """The checked conversion of an sctpx_initmsg field, naming it as initparams' property."""
+    check = _lib.struct_fields(_lib.sctpx_initmsg)[name]
+    return lambda value: check(value, "initparams." + name)
+
+
 class initparams:
     """``sctpsocket.initparams``: SCTP_INITMSG for new associations (``num_ostreams``,
     ``max_instreams``, ``max_attempts``, ``max_init_timeo`` in ms). Setting one flushes
@@ -479,10 +486,11 @@ class initparams:
         r.max_init_timeo = self._max_init_timeo
         return r
 
-    num_ostreams = _flushing_property("num_ostreams", int)
-    max_instreams = _flushing_property("max_instreams", int)
-    max_attempts = _flushing_property("max_attempts", int)
-    max_init_timeo = _flushing_property("max_init_timeo", int)
+    # Each checked as its sctpx_initmsg field when set, not at the next flush.
+    num_ostreams = _flushing_property("num_ostreams", _initmsg_field("num_ostreams"))
+    max_instreams = _flushing_property("max_instreams", _initmsg_field("max_instreams"))
+    max_attempts = _flushing_property("max_attempts", _initmsg_field("max_attempts"))
+    max_init_timeo = _flushing_property("max_init_timeo", _initmsg_field("max_init_timeo"))
 
 
 # PySCTP's event names -> the notification kind each subscribes to.
@@ -656,14 +664,15 @@ def _fill_paddrinfo(out: paddrinfo, info: options.PeerAddrInfo) -> paddrinfo:
 # --- the socket -------------------------------------------------------------------------------
 
 
-def _forward(attr: str, convert: Callable[[Any], Any]) -> Tuple[Callable[..., Any], Callable[..., None]]:
-    """A get/set pair for the ``attr`` property of the socket's sctpx.Socket."""
+def _forward(attr: str) -> Tuple[Callable[..., Any], Callable[..., None]]:
+    """A get/set pair for the ``attr`` property of the socket's sctpx.Socket (which takes
+    an integer, yes/no options too, as PySCTP's C module does)."""
 
     def get(self: "sctpsocket") -> Any:
         return getattr(self._sx, attr)
 
     def set_(self: "sctpsocket", value: Any) -> None:
-        setattr(self._sx, attr, convert(value))
+        setattr(self._sx, attr, value)
 
     return get, set_
 
@@ -683,6 +692,8 @@ class sctpsocket:
     """
 
     def __init__(self, family: int, style: int, sk: Optional[core.Socket]) -> None:
+        if _lib.INTS[ctypes.c_int32](style, "style") not in (TCP_STYLE, UDP_STYLE):
+            raise InvalidArgumentError("style must be TCP_STYLE or UDP_STYLE, not %d" % style)
         if sk is None:
             sk = core.open_tcp(family) if style == TCP_STYLE else core.open_udp(family)
         elif isinstance(sk, socket.socket):
@@ -779,7 +790,7 @@ class sctpsocket:
         """Sends a message; returns the bytes sent. As in PySCTP, ``ppid`` defaults to the
         socket's ``adaptation`` value, ``stream`` to ``streamid`` and ``timetolive`` (ms,
         0: forever) to ``ttl``; an empty message needs MSG_EOF."""
-        data = msg.encode("utf-8") if isinstance(msg, str) else bytes(msg)
+        data = msg.encode("utf-8") if isinstance(msg, str) else _lib.as_bytes(msg, "msg")
         if not data and not flags & MSG_EOF:
             raise ValueError("Empty messages are not allowed, except if coupled with the MSG_EOF flag.")
         if ppid is None:
@@ -788,9 +799,7 @@ class sctpsocket:
             timetolive = self._ttl
         if stream is None:
             stream = self._streamid
-        if datalogging or self.datalogging:
-            self._record(data, record_file_prefix)
-        return self._sx.send(
+        sent = self._sx.send(
             data,
             stream=stream,
             ppid=ppid,
@@ -800,6 +809,10 @@ class sctpsocket:
             pr_policy=_constants.PR_TTL if timetolive else _constants.PR_NONE,
             pr_value=timetolive,
         )
+        # Once sent: a refused or failed send is no traffic to record.
+        if datalogging or self.datalogging:
+            self._record(data, record_file_prefix)
+        return sent
 
     @staticmethod
     def _record(data: bytes, prefix: str) -> None:
@@ -861,7 +874,9 @@ class sctpsocket:
         return sctpsocket_tcp(self._family, conn), addr
 
     def _check_assoc(self, assoc_id: int, required: bool = True) -> None:
-        # PySCTP's argument rules, kept so that programs fail the same way.
+        # PySCTP's argument rules, kept so that programs fail the same way; a value that is
+        # no association id at all is refused as everywhere else first.
+        assoc_id = _lib.INTS[_lib.sctpx_assoc_id](assoc_id, "assoc_id")
         if self._style == TCP_STYLE:
             if assoc_id != 0:
                 raise ValueError("assoc_id is ignored for TCP-style sockets, pass 0")
@@ -957,19 +972,21 @@ class sctpsocket:
     # --- properties -----------------------------------------------------------------------
 
     # PySCTP's get_X/set_X pairs, each over an sctpx.Socket option property.
-    get_nodelay, set_nodelay = _forward("nodelay", bool)
-    get_adaptation, set_adaptation = _forward("adaptation_layer", int)
-    get_disable_fragments, set_disable_fragments = _forward("disable_fragments", bool)
-    get_mappedv4, set_mappedv4 = _forward("mapped_v4", bool)
-    get_maxseg, set_maxseg = _forward("maxseg", int)
-    get_autoclose, set_autoclose = _forward("autoclose", int)
+    get_nodelay, set_nodelay = _forward("nodelay")
+    get_adaptation, set_adaptation = _forward("adaptation_layer")
+    get_disable_fragments, set_disable_fragments = _forward("disable_fragments")
+    get_mappedv4, set_mappedv4 = _forward("mapped_v4")
+    get_maxseg, set_maxseg = _forward("maxseg")
+    get_autoclose, set_autoclose = _forward("autoclose")
 
     def get_ttl(self) -> int:
         """The default ``timetolive`` of sctp_send (ms, 0: forever)."""
         return self._ttl
 
     def set_ttl(self, newVal: int) -> None:
-        if not isinstance(newVal, int) or newVal < 0 or newVal > 255:
+        if not isinstance(newVal, int):
+            raise TypeError("TTL must be an integer, not %s" % type(newVal).__name__)
+        if newVal < 0 or newVal > 255:
             raise ValueError("TTL shall be >= 0 and <= 255")
         self._ttl = newVal
 
@@ -978,7 +995,9 @@ class sctpsocket:
         return self._streamid
 
     def set_streamid(self, newVal: int) -> None:
-        if not isinstance(newVal, int) or newVal < 0 or newVal > 65535:
+        if not isinstance(newVal, int):
+            raise TypeError("streamid must be an integer, not %s" % type(newVal).__name__)
+        if newVal < 0 or newVal > 65535:
             raise ValueError("streamid shall be a valid unsigned 16bits integer")
         self._streamid = newVal
 

@@ -70,9 +70,9 @@ def parse_functions() -> dict:
         for p in params.split(","):
             p = " ".join(p.split())
             if p and p != "void":
-                m = re.match(r"(.*?[\s*])\w+$", p)
+                m = re.match(r"(.*?[\s*])(\w+)$", p)
                 assert m, p
-                args.append(m.group(1).strip())
+                args.append((m.group(2), m.group(1).strip()))
         funcs[name] = (" ".join(ret.split()), args)
     return funcs
 
@@ -148,15 +148,15 @@ def test_every_function_is_declared_with_the_header_prototype():
     assert len(funcs) >= 40  # the parser found them all (40 when written)
     assert list(_lib.FUNCTIONS) == list(funcs)
     for name, (ret, args) in funcs.items():
-        restype, argtypes = _lib.FUNCTIONS[name]
+        restype, params = _lib.FUNCTIONS[name]
         assert restype == expected_ctype(ret), name
-        assert argtypes == [expected_ctype(a) for a in args], name
+        assert params == [(pname, expected_ctype(a)) for pname, a in args], name
 
 
 def test_loaded_functions_carry_the_declared_types():
-    for name, (restype, argtypes) in _lib.FUNCTIONS.items():
+    for name, (restype, params) in _lib.FUNCTIONS.items():
         fn = getattr(_lib.lib, name)
-        assert (fn.restype, fn.argtypes) == (restype, argtypes), name
+        assert (fn.restype, fn.argtypes) == (restype, [t for _, t in params]), name
 
 
 def test_struct_layouts_match_the_c_compiler(tmp_path):
