@@ -947,10 +947,13 @@ int32_t sctp_send(sctpx_handle h,
 // the last of each run); every message is still delivered as its own
 // message, and nothing waits past the call.
 //
+// Every message is checked (its `data` and `len`, its address, its send
+// info) before the first is sent: a bad one anywhere gives its code
+// (SCTPX_ERR_NULL_POINTER, SCTPX_ERR_INVALID_ARGUMENT) and nothing is sent.
 // Returns how many were sent: fewer than `count` when the socket would block
-// or a later message failed (sending that one alone reports why); a
-// negative code when the first one failed. After a short count the last
-// message sent may be held for bundling until the next send to its
+// or the kernel refused a later message (sending that one alone reports
+// why); a negative code when the first one failed. After a short count the
+// last message sent may be held for bundling until the next send to its
 // association: send the rest.
 int32_t sctp_send_batch(sctpx_handle h, const sctpx_send_msg *msgs, size_t count);
 

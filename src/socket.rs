@@ -777,7 +777,7 @@ pub(crate) fn getopt<T: sys::Pod>(fd: RawFd, name: i32, val: &mut T) -> std::io:
     unsafe { sys::getsockopt_val(fd, name, val) }
 }
 
-fn validate_send_info(info: &SendInfo) -> Result<()> {
+pub(crate) fn validate_send_info(info: &SendInfo) -> Result<()> {
     if info.flags & !SEND_FLAGS_ALL != 0 {
         return Err(Error::InvalidArgument("unknown send flag"));
     }

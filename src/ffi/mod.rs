@@ -608,16 +608,28 @@ pub unsafe extern "C" fn sctp_send(
     })
 }
 
+/// One caller message as the core's `SendMsg`, checked as the core checks a
+/// send: its bytes, its address and its send info.
+unsafe fn send_msg<'a>(c: &sctpx_send_msg) -> std::result::Result<SendMsg<'a>, i32> {
+    let data = bytes(c.data, c.len)?;
+    let to = if c.to.is_null() { None } else { Some(crate::addr::from_raw(c.to, c.to_len).c()?) };
+    crate::socket::validate_send_info(&c.info).c()?;
+    Ok(SendMsg { data, info: c.info, to })
+}
+
 /// Sends `count` messages in as few system calls as possible (sendmmsg, 64
 /// per call). Consecutive messages to the same association are bundled by
 /// the kernel into as few packets as the path MTU allows (MSG_MORE on all but
 /// the last of each run); every message is still delivered as its own
 /// message, and nothing waits past the call.
 ///
+/// Every message is checked (its `data` and `len`, its address, its send
+/// info) before the first is sent: a bad one anywhere gives its code
+/// (SCTPX_ERR_NULL_POINTER, SCTPX_ERR_INVALID_ARGUMENT) and nothing is sent.
 /// Returns how many were sent: fewer than `count` when the socket would block
-/// or a later message failed (sending that one alone reports why); a
-/// negative code when the first one failed. After a short count the last
-/// message sent may be held for bundling until the next send to its
+/// or the kernel refused a later message (sending that one alone reports
+/// why); a negative code when the first one failed. After a short count the
+/// last message sent may be held for bundling until the next send to its
 /// association: send the rest.
 #[no_mangle]
 pub unsafe extern "C" fn sctp_send_batch(h: sctpx_handle, msgs: *const sctpx_send_msg, count: usize) -> i32 {
@@ -631,13 +643,16 @@ pub unsafe extern "C" fn sctp_send_batch(h: sctpx_handle, msgs: *const sctpx_sen
             return Err(SCTPX_ERR_INVALID_ARGUMENT);
         }
         let all = std::slice::from_raw_parts(msgs, count);
+        // All of them first: a failure reported after some went out would
+        // make a caller that retries send those twice.
+        for c in all {
+            send_msg(c)?;
+        }
         let mut sent = 0usize;
         for chunk in all.chunks(crate::msg::MAX_BATCH) {
             let mut list = [SendMsg::default(); crate::msg::MAX_BATCH];
             for (m, c) in list.iter_mut().zip(chunk) {
-                m.data = bytes(c.data, c.len)?;
-                m.info = c.info;
-                m.to = if c.to.is_null() { None } else { Some(crate::addr::from_raw(c.to, c.to_len).c()?) };
+                *m = send_msg(c)?;
             }
             match s.send_batch(&list[..chunk.len()]) {
                 Ok(n) => {
