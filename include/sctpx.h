@@ -826,9 +826,12 @@ int32_t sctp_open_udp(int32_t family_, sctpx_handle *out);
 
 // Adopts an existing SCTP socket descriptor `fd` and writes its new handle
 // to `*out`. The library owns the descriptor from then on, on success AND
-// on failure (a descriptor that is not an SCTP socket gives
-// SCTPX_ERR_INVALID_ARGUMENT and is closed): pass a dup() to keep your own.
-// Its kind (one-to-one or one-to-many) comes from its socket type.
+// on failure (a descriptor that is not an SCTP socket — not a socket at all,
+// or a TCP, UDP or Unix socket — gives SCTPX_ERR_INVALID_ARGUMENT and is
+// closed): pass a dup() to keep your own. A number that is no open
+// descriptor gives -EBADF (nothing is closed), a negative one
+// SCTPX_ERR_INVALID_ARGUMENT. Its kind (one-to-one or one-to-many) comes
+// from its socket type.
 int32_t sctp_adopt_fd(int32_t fd, sctpx_handle *out);
 
 // Closes a handle. The handle is invalid at once (later calls get

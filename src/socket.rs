@@ -171,14 +171,20 @@ impl Socket {
     /// comes from SO_TYPE; a descriptor that is not an SCTP socket is
     /// refused (and still closed, as it was handed over).
     pub fn from_owned_fd(fd: OwnedFd) -> Result<Socket> {
+        const NOT_SCTP: Error = Error::InvalidArgument("the descriptor is not an SCTP socket");
         let s = socket2::SockRef::from(&fd);
-        if s.protocol()?.map(i32::from) != Some(IPPROTO_SCTP) {
-            return Err(Error::InvalidArgument("the descriptor is not an SCTP socket"));
+        let protocol = match s.protocol() {
+            // A pipe or a file is as much "not an SCTP socket" as a TCP socket.
+            Err(e) if e.raw_os_error() == Some(libc::ENOTSOCK) => return Err(NOT_SCTP),
+            p => p?,
+        };
+        if protocol.map(i32::from) != Some(IPPROTO_SCTP) {
+            return Err(NOT_SCTP);
         }
         let kind = match s.r#type()? {
             Type::STREAM => Kind::OneToOne,
             Type::SEQPACKET => Kind::OneToMany,
-            _ => return Err(Error::InvalidArgument("the descriptor is not an SCTP socket")),
+            _ => return Err(NOT_SCTP),
         };
         let sock = Socket::from_fd(fd, kind);
         sys::setsockopt_val(sock.raw(), sys::SCTP_RECVRCVINFO, &1i32)?;

@@ -302,14 +302,22 @@ pub unsafe extern "C" fn sctp_open_udp(family_: i32, out: *mut sctpx_handle) -> 
 
 /// Adopts an existing SCTP socket descriptor `fd` and writes its new handle
 /// to `*out`. The library owns the descriptor from then on, on success AND
-/// on failure (a descriptor that is not an SCTP socket gives
-/// SCTPX_ERR_INVALID_ARGUMENT and is closed): pass a dup() to keep your own.
-/// Its kind (one-to-one or one-to-many) comes from its socket type.
+/// on failure (a descriptor that is not an SCTP socket — not a socket at all,
+/// or a TCP, UDP or Unix socket — gives SCTPX_ERR_INVALID_ARGUMENT and is
+/// closed): pass a dup() to keep your own. A number that is no open
+/// descriptor gives -EBADF (nothing is closed), a negative one
+/// SCTPX_ERR_INVALID_ARGUMENT. Its kind (one-to-one or one-to-many) comes
+/// from its socket type.
 #[no_mangle]
 pub unsafe extern "C" fn sctp_adopt_fd(fd: i32, out: *mut sctpx_handle) -> i32 {
     guard(|| {
         if fd < 0 {
             return Err(SCTPX_ERR_INVALID_ARGUMENT);
+        }
+        // Not open: nothing was handed over. Owning the number would close
+        // whatever another thread opens under it next.
+        if libc::fcntl(fd, libc::F_GETFD) < 0 {
+            return Err(code(Error::last_os_error()));
         }
         if out.is_null() {
             // Ownership was handed over whatever happens: do not leak it.
