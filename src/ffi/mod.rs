@@ -769,6 +769,8 @@ pub extern "C" fn sctp_subscribed(h: sctpx_handle, kind: u32) -> i32 {
 
 /// Reads integer option `option` (SCTPX_OPT_*) into `*value`. `assoc_id`
 /// selects the association for per-association options (0: socket default).
+/// An unknown option gives SCTPX_ERR_INVALID_ARGUMENT; SCTPX_OPT_ASSOC_NUMBER
+/// of a one-to-one socket SCTPX_ERR_WRONG_KIND.
 #[no_mangle]
 pub unsafe extern "C" fn sctp_get_option(h: sctpx_handle, assoc_id: AssocId, option: i32, value: *mut i64) -> i32 {
     guard(|| {
@@ -780,7 +782,13 @@ pub unsafe extern "C" fn sctp_get_option(h: sctpx_handle, assoc_id: AssocId, opt
     })
 }
 
-/// Sets integer option `option` (SCTPX_OPT_*) to `value`.
+/// Sets integer option `option` (SCTPX_OPT_*) to `value`. Each SCTPX_OPT_*
+/// ends with the values it accepts ("Range: MIN to MAX." or "Read only."):
+/// any other value, a read-only option or an unknown one gives
+/// SCTPX_ERR_INVALID_ARGUMENT before the kernel is asked, and changes nothing.
+/// In range, the kernel may still refuse a value whose limit depends on the
+/// socket (-EINVAL; the option says which), or the option on this kind of
+/// socket (-EOPNOTSUPP: SCTPX_OPT_AUTOCLOSE on a one-to-one socket).
 #[no_mangle]
 pub extern "C" fn sctp_set_option(h: sctpx_handle, assoc_id: AssocId, option: i32, value: i64) -> i32 {
     guard(|| {
