@@ -82,11 +82,11 @@ C_PC := $(BUILD)/pkgconfig/sctpx.pc
 C_PKG := PKG_CONFIG_PATH=$(abspath $(BUILD)/pkgconfig) pkg-config
 C_GEN := $(BUILD)/c-gen
 C_EXAMPLES := echo_server udp_server client event_monitor
-C_TESTS := header_c99 header_linux_sctp version misuse echo metadata timeout batch addrs options option_ranges symver
+C_TESTS := header_c99 header_linux_sctp version misuse echo metadata timeout batch addrs options option_ranges codes symver
 # The tests that exercise the library (not just the header), once more under ASan+UBSan (and
 # under valgrind: tests/c/valgrind has the same list). Not symver: it re-executes itself under
 # LD_PRELOAD=libsctp.so.1, which ASan refuses to start under.
-C_ASAN_TESTS := misuse echo metadata timeout batch addrs options option_ranges
+C_ASAN_TESTS := misuse echo metadata timeout batch addrs options option_ranges codes
 C_SCRIPTS := exports install interop valgrind header-drift
 C_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 C_TEST_FLAGS = -std=c99 $(CFLAGS) $(C_WARNINGS) -Itests/c -I$(C_GEN) -DCARGO_VERSION='"$(SCTPX_VERSION)"' \

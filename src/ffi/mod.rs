@@ -709,8 +709,9 @@ pub unsafe extern "C" fn sctp_next_event(
 
 /// Receives up to `count` events in one system call (recvmmsg). Event `i`'s
 /// bytes are at `bufs + i * stride` (`stride` bytes each; `bufs` holds
-/// `count * stride` bytes). Waits as `sctp_next_event` for the first event,
-/// then takes what is already queued. Returns the number of events (>= 1).
+/// `count * stride` bytes). Waits as `sctp_next_event` for the first event
+/// (-EAGAIN, SCTPX_ERR_TIMED_OUT, SCTPX_ERR_EOF as there), then takes what
+/// is already queued. Returns the number of events (>= 1).
 #[no_mangle]
 pub unsafe extern "C" fn sctp_recv_batch(
     h: sctpx_handle,
