@@ -199,81 +199,114 @@
 #define SCTPX_FEATURE_INTERLEAVING 32
 
 // SCTP_NODELAY: 1 disables Nagle-like bundling delay.
+// Range: 0 to 1.
 #define SCTPX_OPT_NODELAY 1
 
 // SCTP_AUTOCLOSE: seconds of idle time before a one-to-many association is
-// closed (0 = never).
+// closed (0 = never). The kernel lowers a value above the sysctl
+// net.sctp.max_autoclose (by default INT_MAX / HZ: 8589934 with HZ=250) to
+// it. One-to-one sockets: -EOPNOTSUPP.
+// Range: 0 to 2147483647.
 #define SCTPX_OPT_AUTOCLOSE 2
 
 // SCTP_DISABLE_FRAGMENTS: 1 makes oversize sends fail with EMSGSIZE.
+// Range: 0 to 1.
 #define SCTPX_OPT_DISABLE_FRAGMENTS 3
 
 // SCTP_I_WANT_MAPPED_V4_ADDR: 1 reports IPv4 peers of an IPv6 socket as
 // v4-mapped IPv6 addresses.
+// Range: 0 to 1.
 #define SCTPX_OPT_MAPPED_V4 4
 
-// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave level (0, 1 or 2).
+// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave, off (0) or on (1).
+// Linux keeps only on or off: RFC 6458's level 2 would read back as 1.
+// Range: 0 to 1.
 #define SCTPX_OPT_FRAGMENT_INTERLEAVE 5
 
 // SCTP_PARTIAL_DELIVERY_POINT: bytes after which partial delivery starts.
+// The kernel refuses more than half of SCTPX_OPT_RCVBUF's value (-EINVAL).
+// Range: 0 to 4294967295.
 #define SCTPX_OPT_PARTIAL_DELIVERY_POINT 6
 
-// SCTP_MAXSEG: maximum fragment size in bytes (per association).
+// SCTP_MAXSEG: maximum fragment size in bytes (per association); 0 lets
+// the path MTU decide. The kernel refuses other values below its minimum
+// for the family (464 for IPv4, 450 for IPv6 on Linux 6.1) and, on an
+// association using I-DATA, above 65512 (-EINVAL).
+// Range: 0 to 65516.
 #define SCTPX_OPT_MAXSEG 7
 
-// SCTP_MAX_BURST: maximum burst of packets (per association).
+// SCTP_MAX_BURST: maximum burst of packets (per association; 0: no limit).
+// Range: 0 to 4294967295.
 #define SCTPX_OPT_MAX_BURST 8
 
 // SCTP_CONTEXT: default context for sends (per association).
+// Range: 0 to 4294967295.
 #define SCTPX_OPT_CONTEXT 9
 
 // SCTP_ADAPTATION_LAYER: the adaptation indication sent in INIT/INIT-ACK.
+// Range: 0 to 4294967295.
 #define SCTPX_OPT_ADAPTATION_LAYER 10
 
 // SCTP_REUSE_PORT: 1 lets several sockets bind the same port.
+// Range: 0 to 1.
 #define SCTPX_OPT_REUSE_PORT 11
 
-// SO_SNDBUF in bytes (the kernel doubles what is set).
+// SO_SNDBUF in bytes. As socket(7) says, the kernel doubles what is set,
+// lowers it to twice the sysctl net.core.wmem_max and raises it to its
+// minimum (at least 2048).
+// Range: 0 to 2147483647.
 #define SCTPX_OPT_SNDBUF 12
 
-// SO_RCVBUF in bytes (the kernel doubles what is set).
+// SO_RCVBUF in bytes. As socket(7) says, the kernel doubles what is set,
+// lowers it to twice the sysctl net.core.rmem_max and raises it to its
+// minimum (at least 256).
+// Range: 0 to 2147483647.
 #define SCTPX_OPT_RCVBUF 13
 
 // SO_REUSEADDR: 1 allows binding a port in TIME_WAIT-like states.
+// Range: 0 to 1.
 #define SCTPX_OPT_REUSEADDR 14
 
 // SO_LINGER: -1 = off; N >= 0 = linger N seconds on close (0 aborts).
+// Range: -1 to 2147483647.
 #define SCTPX_OPT_LINGER 15
 
-// SCTP_GET_ASSOC_NUMBER (read only): associations on a one-to-many socket.
+// SCTP_GET_ASSOC_NUMBER: associations on a one-to-many socket.
+// Read only.
 #define SCTPX_OPT_ASSOC_NUMBER 16
 
 // IPV6_V6ONLY: 1 makes an IPv6 socket refuse IPv4 peers.
+// Range: 0 to 1.
 #define SCTPX_OPT_V6ONLY 17
 
 // SCTP_ENABLE_STREAM_RESET: bit set of SCTPX_ENABLE_RESET_* (per assoc).
+// Range: 0 to 7.
 #define SCTPX_OPT_ENABLE_STREAM_RESET 18
 
 // SCTP_RECONFIG_SUPPORTED: 1 offers stream reconfiguration to new peers.
+// Range: 0 to 1.
 #define SCTPX_OPT_RECONFIG_SUPPORTED 19
 
 // SCTP_PR_SUPPORTED: 1 offers partial reliability to new peers.
+// Range: 0 to 1.
 #define SCTPX_OPT_PR_SUPPORTED 20
 
 // The handle's blocking mode: 1 makes calls return -EAGAIN (connects:
 // -EINPROGRESS) instead of blocking when no timeout is given. A mode of the
 // handle, not of the descriptor: `sctp_fileno`'s descriptor is always
 // O_NONBLOCK, since sctpx waits in poll() so that `sctp_close` can end the wait.
+// Range: 0 to 1.
 #define SCTPX_OPT_NONBLOCK 21
 
-// SO_ERROR (read only): the socket's pending error as a positive errno (0
-// when none), cleared by the read — how a non-blocking connect reports
-// its result.
+// SO_ERROR: the socket's pending error as a positive errno (0 when none),
+// cleared by the read — how a non-blocking connect reports its result.
+// Read only.
 #define SCTPX_OPT_PENDING_ERROR 22
 
 // sctpx's own option, not the kernel's: 1 (the default) data events carry
 // their source address in `from`; 0 they do not (`from_len` 0), and each
 // receive saves the kernel's copy of it. Per socket; inherited by peeloff.
+// Range: 0 to 1.
 #define SCTPX_OPT_RECV_FROM 23
 
 // SCTPX_OPT_ENABLE_STREAM_RESET: allow stream reset requests.
@@ -828,9 +861,12 @@ int32_t sctp_open_udp(int32_t family_, sctpx_handle *out);
 
 // Adopts an existing SCTP socket descriptor `fd` and writes its new handle
 // to `*out`. The library owns the descriptor from then on, on success AND
-// on failure (a descriptor that is not an SCTP socket gives
-// SCTPX_ERR_INVALID_ARGUMENT and is closed): pass a dup() to keep your own.
-// Its kind (one-to-one or one-to-many) comes from its socket type.
+// on failure (a descriptor that is not an SCTP socket — not a socket at all,
+// or a TCP, UDP or Unix socket — gives SCTPX_ERR_INVALID_ARGUMENT and is
+// closed): pass a dup() to keep your own. A number that is no open
+// descriptor gives -EBADF (nothing is closed), a negative one
+// SCTPX_ERR_INVALID_ARGUMENT. Its kind (one-to-one or one-to-many) comes
+// from its socket type.
 int32_t sctp_adopt_fd(int32_t fd, sctpx_handle *out);
 
 // Closes a handle. The handle is invalid at once (later calls get
@@ -959,10 +995,13 @@ int32_t sctp_send(sctpx_handle h,
 // the last of each run); every message is still delivered as its own
 // message, and nothing waits past the call.
 //
+// Every message is checked (its `data` and `len`, its address, its send
+// info) before the first is sent: a bad one anywhere gives its code
+// (SCTPX_ERR_NULL_POINTER, SCTPX_ERR_INVALID_ARGUMENT) and nothing is sent.
 // Returns how many were sent: fewer than `count` when the socket would block
-// or a later message failed (sending that one alone reports why); a
-// negative code when the first one failed. After a short count the last
-// message sent may be held for bundling until the next send to its
+// or the kernel refused a later message (sending that one alone reports
+// why); a negative code when the first one failed. After a short count the
+// last message sent may be held for bundling until the next send to its
 // association: send the rest.
 int32_t sctp_send_batch(sctpx_handle h, const sctpx_send_msg *msgs, size_t count);
 
@@ -982,8 +1021,9 @@ int32_t sctp_next_event(sctpx_handle h,
 
 // Receives up to `count` events in one system call (recvmmsg). Event `i`'s
 // bytes are at `bufs + i * stride` (`stride` bytes each; `bufs` holds
-// `count * stride` bytes). Waits as `sctp_next_event` for the first event,
-// then takes what is already queued. Returns the number of events (>= 1).
+// `count * stride` bytes). Waits as `sctp_next_event` for the first event
+// (-EAGAIN, SCTPX_ERR_TIMED_OUT, SCTPX_ERR_EOF as there), then takes what
+// is already queued. Returns the number of events (>= 1).
 int32_t sctp_recv_batch(sctpx_handle h,
                         sctpx_event *events,
                         size_t count,
@@ -1002,9 +1042,17 @@ int32_t sctp_subscribed(sctpx_handle h, uint32_t kind);
 
 // Reads integer option `option` (SCTPX_OPT_*) into `*value`. `assoc_id`
 // selects the association for per-association options (0: socket default).
+// An unknown option gives SCTPX_ERR_INVALID_ARGUMENT; SCTPX_OPT_ASSOC_NUMBER
+// of a one-to-one socket SCTPX_ERR_WRONG_KIND.
 int32_t sctp_get_option(sctpx_handle h, sctpx_assoc_id assoc_id, int32_t option, int64_t *value);
 
-// Sets integer option `option` (SCTPX_OPT_*) to `value`.
+// Sets integer option `option` (SCTPX_OPT_*) to `value`. Each SCTPX_OPT_*
+// ends with the values it accepts ("Range: MIN to MAX." or "Read only."):
+// any other value, a read-only option or an unknown one gives
+// SCTPX_ERR_INVALID_ARGUMENT before the kernel is asked, and changes nothing.
+// In range, the kernel may still refuse a value whose limit depends on the
+// socket (-EINVAL; the option says which), or the option on this kind of
+// socket (-EOPNOTSUPP: SCTPX_OPT_AUTOCLOSE on a one-to-one socket).
 int32_t sctp_set_option(sctpx_handle h, sctpx_assoc_id assoc_id, int32_t option, int64_t value);
 
 // Reads SCTP_RTOINFO (retransmission timeouts, ms) of association `assoc_id` (0: the socket's defaults)

@@ -2,6 +2,7 @@
 
 use std::mem;
 use std::net::SocketAddr;
+use std::ops::RangeInclusive;
 
 use crate::addr;
 use crate::error::{Error, Result};
@@ -11,7 +12,8 @@ use crate::types::*;
 
 /// Integer-valued options, for `Socket::option` / `Socket::set_option`.
 ///
-/// The discriminants are the C ABI's `SCTPX_OPT_*` numbers.
+/// The discriminants are the C ABI's `SCTPX_OPT_*` numbers; `range` says
+/// which values each accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(i32)]
 pub enum IntOption {
@@ -23,7 +25,7 @@ pub enum IntOption {
     DisableFragments = 3,
     /// SCTP_I_WANT_MAPPED_V4_ADDR: 1 reports IPv4 peers as v4-mapped.
     MappedV4 = 4,
-    /// SCTP_FRAGMENT_INTERLEAVE: 0, 1 or 2.
+    /// SCTP_FRAGMENT_INTERLEAVE: 0 or 1 (Linux has no level 2).
     FragmentInterleave = 5,
     /// SCTP_PARTIAL_DELIVERY_POINT in bytes.
     PartialDeliveryPoint = 6,
@@ -67,6 +69,37 @@ pub enum IntOption {
 }
 
 impl IntOption {
+    /// The values `set_option` accepts, or `None` for a read-only option: the
+    /// one place each option's range is decided (the C header's SCTPX_OPT_*
+    /// docs say the same). From the kernel field's type and meaning: a flag
+    /// is 0 or 1 (the kernel would read any other value as 1); an `int` of
+    /// seconds or bytes is 0 to `i32::MAX` (more would wrap negative); a
+    /// `u32` is 0 to `u32::MAX`.
+    pub const fn range(self) -> Option<RangeInclusive<i64>> {
+        use IntOption::*;
+        const FLAG: RangeInclusive<i64> = 0..=1;
+        const INT: RangeInclusive<i64> = 0..=i32::MAX as i64;
+        const U32: RangeInclusive<i64> = 0..=u32::MAX as i64;
+        Some(match self {
+            NoDelay | DisableFragments | MappedV4 | ReusePort | ReuseAddr | V6Only | ReconfigSupported
+            | PrSupported | NonBlock | RecvFrom => FLAG,
+            // Linux keeps only on or off (`!!val`): RFC 6458's level 2 would read back as 1.
+            FragmentInterleave => FLAG,
+            // Above net.sctp.max_autoclose the kernel lowers it, and reads it back as an int.
+            AutoClose => INT,
+            SndBuf | RcvBuf => INT,
+            // struct linger's l_linger is an int; -1 is sctpx's "off".
+            Linger => -1..=i32::MAX as i64,
+            PartialDeliveryPoint | MaxBurst | Context | AdaptationLayer => U32,
+            // The largest fragment a DATA chunk can carry (SCTP_MAX_CHUNK_LEN
+            // 65532 less its 16-byte header); 0 lets the path MTU decide.
+            MaxSeg => 0..=65516,
+            // SCTPX_ENABLE_RESET_{STREAM,ASSOC,CHANGE_ASSOC}_REQ.
+            EnableStreamReset => 0..=7,
+            AssocNumber | PendingError => return None,
+        })
+    }
+
     /// The option for a C ABI number, if valid.
     pub fn from_i32(n: i32) -> Option<IntOption> {
         use IntOption::*;
@@ -220,7 +253,11 @@ impl Socket {
             DisableFragments => self.int_sctp(sys::SCTP_DISABLE_FRAGMENTS)?,
             MappedV4 => self.int_sctp(sys::SCTP_I_WANT_MAPPED_V4_ADDR)?,
             FragmentInterleave => self.int_sctp(sys::SCTP_FRAGMENT_INTERLEAVE)?,
-            PartialDeliveryPoint => self.int_sctp(sys::SCTP_PARTIAL_DELIVERY_POINT)?,
+            PartialDeliveryPoint => {
+                let mut v: u32 = 0;
+                crate::socket::getopt(self.fd(), sys::SCTP_PARTIAL_DELIVERY_POINT, &mut v)?;
+                v as i64
+            }
             MaxSeg => self.assoc_value(sys::SCTP_MAXSEG, assoc_id)?,
             MaxBurst => self.assoc_value(sys::SCTP_MAX_BURST, assoc_id)?,
             Context => self.assoc_value(sys::SCTP_CONTEXT, assoc_id)?,
@@ -255,60 +292,50 @@ impl Socket {
         })
     }
 
-    /// Sets an integer option.
+    /// Sets an integer option. A value outside `opt.range()`, or any value
+    /// of a read-only option, is `InvalidArgument` before the kernel is asked.
     pub fn set_option(&self, opt: IntOption, assoc_id: AssocId, value: i64) -> Result<()> {
+        const READ_ONLY: Error = Error::InvalidArgument("the option is read only");
+        let Some(range) = opt.range() else { return Err(READ_ONLY) };
+        if !range.contains(&value) {
+            return Err(Error::InvalidArgument("value out of the option's range"));
+        }
+        // In range from here: the conversions below cannot truncate.
         let s = socket2::SockRef::from(self);
         use IntOption::*;
-        let flag = |v: i64| -> Result<bool> {
-            match v {
-                0 => Ok(false),
-                1 => Ok(true),
-                _ => Err(Error::InvalidArgument("value must be 0 or 1")),
-            }
-        };
+        let flag = |v: i64| v == 1;
         match opt {
-            NoDelay => self.set_int_sctp(sys::SCTP_NODELAY, flag(value)? as i64),
+            NoDelay => self.set_int_sctp(sys::SCTP_NODELAY, value),
             AutoClose => self.set_int_sctp(sys::SCTP_AUTOCLOSE, value),
-            DisableFragments => self.set_int_sctp(sys::SCTP_DISABLE_FRAGMENTS, flag(value)? as i64),
-            MappedV4 => self.set_int_sctp(sys::SCTP_I_WANT_MAPPED_V4_ADDR, flag(value)? as i64),
+            DisableFragments => self.set_int_sctp(sys::SCTP_DISABLE_FRAGMENTS, value),
+            MappedV4 => self.set_int_sctp(sys::SCTP_I_WANT_MAPPED_V4_ADDR, value),
             FragmentInterleave => self.set_int_sctp(sys::SCTP_FRAGMENT_INTERLEAVE, value),
             PartialDeliveryPoint => {
-                let v = to_u32(value)?;
-                Ok(sys::setsockopt_val(self.fd(), sys::SCTP_PARTIAL_DELIVERY_POINT, &v)?)
+                Ok(sys::setsockopt_val(self.fd(), sys::SCTP_PARTIAL_DELIVERY_POINT, &(value as u32))?)
             }
             MaxSeg => self.set_assoc_value(sys::SCTP_MAXSEG, assoc_id, value),
             MaxBurst => self.set_assoc_value(sys::SCTP_MAX_BURST, assoc_id, value),
             Context => self.set_assoc_value(sys::SCTP_CONTEXT, assoc_id, value),
             AdaptationLayer => {
-                let v = sys::sctp_setadaptation { ssb_adaptation_ind: to_u32(value)? };
+                let v = sys::sctp_setadaptation { ssb_adaptation_ind: value as u32 };
                 Ok(sys::setsockopt_val(self.fd(), sys::SCTP_ADAPTATION_LAYER, &v)?)
             }
-            ReusePort => self.set_int_sctp(sys::SCTP_REUSE_PORT, flag(value)? as i64),
-            SndBuf => Ok(s.set_send_buffer_size(to_u32(value)? as usize)?),
-            RcvBuf => Ok(s.set_recv_buffer_size(to_u32(value)? as usize)?),
-            ReuseAddr => Ok(s.set_reuse_address(flag(value)?)?),
+            ReusePort => self.set_int_sctp(sys::SCTP_REUSE_PORT, value),
+            SndBuf => Ok(s.set_send_buffer_size(value as usize)?),
+            RcvBuf => Ok(s.set_recv_buffer_size(value as usize)?),
+            ReuseAddr => Ok(s.set_reuse_address(flag(value))?),
             Linger => {
-                let d = match value {
-                    -1 => None,
-                    n if n >= 0 => Some(std::time::Duration::from_secs(to_u32(n)? as u64)),
-                    _ => return Err(Error::InvalidArgument("linger must be -1 or >= 0")),
-                };
+                let d = u64::try_from(value).ok().map(std::time::Duration::from_secs);
                 Ok(s.set_linger(d)?)
             }
-            AssocNumber => Err(Error::InvalidArgument("association number is read only")),
-            PendingError => Err(Error::InvalidArgument("the pending error is read only")),
-            V6Only => Ok(s.set_only_v6(flag(value)?)?),
-            EnableStreamReset => {
-                if value & !7 != 0 {
-                    return Err(Error::InvalidArgument("unknown stream reset bit"));
-                }
-                self.set_assoc_value(sys::SCTP_ENABLE_STREAM_RESET, assoc_id, value)
-            }
-            ReconfigSupported => self.set_assoc_value(sys::SCTP_RECONFIG_SUPPORTED, assoc_id, flag(value)? as i64),
-            PrSupported => self.set_assoc_value(sys::SCTP_PR_SUPPORTED, assoc_id, flag(value)? as i64),
-            NonBlock => self.set_nonblocking(flag(value)?),
+            AssocNumber | PendingError => Err(READ_ONLY),
+            V6Only => Ok(s.set_only_v6(flag(value))?),
+            EnableStreamReset => self.set_assoc_value(sys::SCTP_ENABLE_STREAM_RESET, assoc_id, value),
+            ReconfigSupported => self.set_assoc_value(sys::SCTP_RECONFIG_SUPPORTED, assoc_id, value),
+            PrSupported => self.set_assoc_value(sys::SCTP_PR_SUPPORTED, assoc_id, value),
+            NonBlock => self.set_nonblocking(flag(value)),
             RecvFrom => {
-                self.set_recv_from(flag(value)?);
+                self.set_recv_from(flag(value));
                 Ok(())
             }
         }

@@ -179,14 +179,20 @@ impl Socket {
     /// the descriptor's blocking mode as its own (`nonblocking`), and the
     /// descriptor becomes O_NONBLOCK, as all of sctpx's are.
     pub fn from_owned_fd(fd: OwnedFd) -> Result<Socket> {
+        const NOT_SCTP: Error = Error::InvalidArgument("the descriptor is not an SCTP socket");
         let s = socket2::SockRef::from(&fd);
-        if s.protocol()?.map(i32::from) != Some(IPPROTO_SCTP) {
-            return Err(Error::InvalidArgument("the descriptor is not an SCTP socket"));
+        let protocol = match s.protocol() {
+            // A pipe or a file is as much "not an SCTP socket" as a TCP socket.
+            Err(e) if e.raw_os_error() == Some(libc::ENOTSOCK) => return Err(NOT_SCTP),
+            p => p?,
+        };
+        if protocol.map(i32::from) != Some(IPPROTO_SCTP) {
+            return Err(NOT_SCTP);
         }
         let kind = match s.r#type()? {
             Type::STREAM => Kind::OneToOne,
             Type::SEQPACKET => Kind::OneToMany,
-            _ => return Err(Error::InvalidArgument("the descriptor is not an SCTP socket")),
+            _ => return Err(NOT_SCTP),
         };
         let was_nonblocking = s.nonblocking()?;
         s.set_nonblocking(true)?;
@@ -918,7 +924,7 @@ pub(crate) fn getopt<T: sys::Pod>(fd: RawFd, name: i32, val: &mut T) -> std::io:
     unsafe { sys::getsockopt_val(fd, name, val) }
 }
 
-fn validate_send_info(info: &SendInfo) -> Result<()> {
+pub(crate) fn validate_send_info(info: &SendInfo) -> Result<()> {
     if info.flags & !SEND_FLAGS_ALL != 0 {
         return Err(Error::InvalidArgument("unknown send flag"));
     }

@@ -399,6 +399,17 @@ fn a_batch_cut_short_by_a_bad_message_delivers_the_earlier_ones_with_the_next_se
 }
 
 #[test]
+fn a_batch_with_a_bad_send_info_past_the_first_sendmmsg_sends_nothing() {
+    let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    let mut msgs = [SendMsg { data: b"batch", ..Default::default() }; 100];
+    msgs[70].info.flags = 0x8000;
+    assert!(matches!(c.send_batch(&msgs), Err(Error::InvalidArgument(_))), "message 70 has an unknown flag");
+    // Stream 0 keeps the order: the marker comes first only if none of the batch went out.
+    c.send_stream(0, 0, 0, b"marker").unwrap();
+    assert_eq!(receive_all(&s, 1), [b"marker".to_vec()]);
+}
+
+#[test]
 fn data_carries_its_source_address_unless_recv_from_is_off() {
     let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
     let client_port = local_port(&c);

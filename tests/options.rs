@@ -70,6 +70,20 @@ fn a_flag_option_rejects_values_other_than_0_and_1() {
 }
 
 #[test]
+fn values_outside_an_options_range_are_refused_before_the_kernel_sees_them() {
+    let (tcp, udp) = (Socket::open_tcp(Family::Ipv4).unwrap(), one_to_many());
+    for (s, opt, value) in
+        [(&tcp, IntOption::Linger, 1 << 31), (&tcp, IntOption::Linger, -2), (&udp, IntOption::AutoClose, -1)]
+    {
+        let before = s.option(opt, 0).unwrap();
+        assert!(matches!(s.set_option(opt, 0, value), Err(sctpx::Error::InvalidArgument(_))), "{opt:?} {value}");
+        assert_eq!(s.option(opt, 0).unwrap(), before, "{opt:?} {value} changed nothing");
+    }
+    assert_eq!(IntOption::Linger.range(), Some(-1..=i32::MAX as i64));
+    assert_eq!(IntOption::AssocNumber.range(), None, "read only");
+}
+
+#[test]
 fn rtoinfo_reads_back() {
     let s = one_to_many();
     s.set_rtoinfo(&RtoInfo { assoc_id: 0, initial: 700, max: 9000, min: 300 }).unwrap();

@@ -303,14 +303,22 @@ pub unsafe extern "C" fn sctp_open_udp(family_: i32, out: *mut sctpx_handle) -> 
 
 /// Adopts an existing SCTP socket descriptor `fd` and writes its new handle
 /// to `*out`. The library owns the descriptor from then on, on success AND
-/// on failure (a descriptor that is not an SCTP socket gives
-/// SCTPX_ERR_INVALID_ARGUMENT and is closed): pass a dup() to keep your own.
-/// Its kind (one-to-one or one-to-many) comes from its socket type.
+/// on failure (a descriptor that is not an SCTP socket — not a socket at all,
+/// or a TCP, UDP or Unix socket — gives SCTPX_ERR_INVALID_ARGUMENT and is
+/// closed): pass a dup() to keep your own. A number that is no open
+/// descriptor gives -EBADF (nothing is closed), a negative one
+/// SCTPX_ERR_INVALID_ARGUMENT. Its kind (one-to-one or one-to-many) comes
+/// from its socket type.
 #[no_mangle]
 pub unsafe extern "C" fn sctp_adopt_fd(fd: i32, out: *mut sctpx_handle) -> i32 {
     guard(|| {
         if fd < 0 {
             return Err(SCTPX_ERR_INVALID_ARGUMENT);
+        }
+        // Not open: nothing was handed over. Owning the number would close
+        // whatever another thread opens under it next.
+        if libc::fcntl(fd, libc::F_GETFD) < 0 {
+            return Err(code(Error::last_os_error()));
         }
         if out.is_null() {
             // Ownership was handed over whatever happens: do not leak it.
@@ -620,16 +628,28 @@ pub unsafe extern "C" fn sctp_send(
     })
 }
 
+/// One caller message as the core's `SendMsg`, checked as the core checks a
+/// send: its bytes, its address and its send info.
+unsafe fn send_msg<'a>(c: &sctpx_send_msg) -> std::result::Result<SendMsg<'a>, i32> {
+    let data = bytes(c.data, c.len)?;
+    let to = if c.to.is_null() { None } else { Some(crate::addr::from_raw(c.to, c.to_len).c()?) };
+    crate::socket::validate_send_info(&c.info).c()?;
+    Ok(SendMsg { data, info: c.info, to })
+}
+
 /// Sends `count` messages in as few system calls as possible (sendmmsg, 64
 /// per call). Consecutive messages to the same association are bundled by
 /// the kernel into as few packets as the path MTU allows (MSG_MORE on all but
 /// the last of each run); every message is still delivered as its own
 /// message, and nothing waits past the call.
 ///
+/// Every message is checked (its `data` and `len`, its address, its send
+/// info) before the first is sent: a bad one anywhere gives its code
+/// (SCTPX_ERR_NULL_POINTER, SCTPX_ERR_INVALID_ARGUMENT) and nothing is sent.
 /// Returns how many were sent: fewer than `count` when the socket would block
-/// or a later message failed (sending that one alone reports why); a
-/// negative code when the first one failed. After a short count the last
-/// message sent may be held for bundling until the next send to its
+/// or the kernel refused a later message (sending that one alone reports
+/// why); a negative code when the first one failed. After a short count the
+/// last message sent may be held for bundling until the next send to its
 /// association: send the rest.
 #[no_mangle]
 pub unsafe extern "C" fn sctp_send_batch(h: sctpx_handle, msgs: *const sctpx_send_msg, count: usize) -> i32 {
@@ -643,13 +663,16 @@ pub unsafe extern "C" fn sctp_send_batch(h: sctpx_handle, msgs: *const sctpx_sen
             return Err(SCTPX_ERR_INVALID_ARGUMENT);
         }
         let all = std::slice::from_raw_parts(msgs, count);
+        // All of them first: a failure reported after some went out would
+        // make a caller that retries send those twice.
+        for c in all {
+            send_msg(c)?;
+        }
         let mut sent = 0usize;
         for chunk in all.chunks(crate::msg::MAX_BATCH) {
             let mut list = [SendMsg::default(); crate::msg::MAX_BATCH];
             for (m, c) in list.iter_mut().zip(chunk) {
-                m.data = bytes(c.data, c.len)?;
-                m.info = c.info;
-                m.to = if c.to.is_null() { None } else { Some(crate::addr::from_raw(c.to, c.to_len).c()?) };
+                *m = send_msg(c)?;
             }
             match s.send_batch(&list[..chunk.len()]) {
                 Ok(n) => {
@@ -698,8 +721,9 @@ pub unsafe extern "C" fn sctp_next_event(
 
 /// Receives up to `count` events in one system call (recvmmsg). Event `i`'s
 /// bytes are at `bufs + i * stride` (`stride` bytes each; `bufs` holds
-/// `count * stride` bytes). Waits as `sctp_next_event` for the first event,
-/// then takes what is already queued. Returns the number of events (>= 1).
+/// `count * stride` bytes). Waits as `sctp_next_event` for the first event
+/// (-EAGAIN, SCTPX_ERR_TIMED_OUT, SCTPX_ERR_EOF as there), then takes what
+/// is already queued. Returns the number of events (>= 1).
 #[no_mangle]
 pub unsafe extern "C" fn sctp_recv_batch(
     h: sctpx_handle,
@@ -758,6 +782,8 @@ pub extern "C" fn sctp_subscribed(h: sctpx_handle, kind: u32) -> i32 {
 
 /// Reads integer option `option` (SCTPX_OPT_*) into `*value`. `assoc_id`
 /// selects the association for per-association options (0: socket default).
+/// An unknown option gives SCTPX_ERR_INVALID_ARGUMENT; SCTPX_OPT_ASSOC_NUMBER
+/// of a one-to-one socket SCTPX_ERR_WRONG_KIND.
 #[no_mangle]
 pub unsafe extern "C" fn sctp_get_option(h: sctpx_handle, assoc_id: AssocId, option: i32, value: *mut i64) -> i32 {
     guard(|| {
@@ -769,7 +795,13 @@ pub unsafe extern "C" fn sctp_get_option(h: sctpx_handle, assoc_id: AssocId, opt
     })
 }
 
-/// Sets integer option `option` (SCTPX_OPT_*) to `value`.
+/// Sets integer option `option` (SCTPX_OPT_*) to `value`. Each SCTPX_OPT_*
+/// ends with the values it accepts ("Range: MIN to MAX." or "Read only."):
+/// any other value, a read-only option or an unknown one gives
+/// SCTPX_ERR_INVALID_ARGUMENT before the kernel is asked, and changes nothing.
+/// In range, the kernel may still refuse a value whose limit depends on the
+/// socket (-EINVAL; the option says which), or the option on this kind of
+/// socket (-EOPNOTSUPP: SCTPX_OPT_AUTOCLOSE on a one-to-one socket).
 #[no_mangle]
 pub extern "C" fn sctp_set_option(h: sctpx_handle, assoc_id: AssocId, option: i32, value: i64) -> i32 {
     guard(|| {

@@ -173,62 +173,98 @@ pub const SCTPX_FEATURE_INTERLEAVING: u32 = 32;
 // ---------------------------------------------------------------------------
 // Integer options for sctp_get_option / sctp_set_option. Values are the
 // library's own, stable, and independent of the kernel's option numbers.
+// Each doc ends with what sctp_set_option accepts, "Range: MIN to MAX." or
+// "Read only.", as `IntOption::range` has it (tests/c/option_ranges.c
+// checks one against the other).
 // ---------------------------------------------------------------------------
 
 /// SCTP_NODELAY: 1 disables Nagle-like bundling delay.
+/// Range: 0 to 1.
 pub const SCTPX_OPT_NODELAY: i32 = 1;
 /// SCTP_AUTOCLOSE: seconds of idle time before a one-to-many association is
-/// closed (0 = never).
+/// closed (0 = never). The kernel lowers a value above the sysctl
+/// net.sctp.max_autoclose (by default INT_MAX / HZ: 8589934 with HZ=250) to
+/// it. One-to-one sockets: -EOPNOTSUPP.
+/// Range: 0 to 2147483647.
 pub const SCTPX_OPT_AUTOCLOSE: i32 = 2;
 /// SCTP_DISABLE_FRAGMENTS: 1 makes oversize sends fail with EMSGSIZE.
+/// Range: 0 to 1.
 pub const SCTPX_OPT_DISABLE_FRAGMENTS: i32 = 3;
 /// SCTP_I_WANT_MAPPED_V4_ADDR: 1 reports IPv4 peers of an IPv6 socket as
 /// v4-mapped IPv6 addresses.
+/// Range: 0 to 1.
 pub const SCTPX_OPT_MAPPED_V4: i32 = 4;
-/// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave level (0, 1 or 2).
+/// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave, off (0) or on (1).
+/// Linux keeps only on or off: RFC 6458's level 2 would read back as 1.
+/// Range: 0 to 1.
 pub const SCTPX_OPT_FRAGMENT_INTERLEAVE: i32 = 5;
 /// SCTP_PARTIAL_DELIVERY_POINT: bytes after which partial delivery starts.
+/// The kernel refuses more than half of SCTPX_OPT_RCVBUF's value (-EINVAL).
+/// Range: 0 to 4294967295.
 pub const SCTPX_OPT_PARTIAL_DELIVERY_POINT: i32 = 6;
-/// SCTP_MAXSEG: maximum fragment size in bytes (per association).
+/// SCTP_MAXSEG: maximum fragment size in bytes (per association); 0 lets
+/// the path MTU decide. The kernel refuses other values below its minimum
+/// for the family (464 for IPv4, 450 for IPv6 on Linux 6.1) and, on an
+/// association using I-DATA, above 65512 (-EINVAL).
+/// Range: 0 to 65516.
 pub const SCTPX_OPT_MAXSEG: i32 = 7;
-/// SCTP_MAX_BURST: maximum burst of packets (per association).
+/// SCTP_MAX_BURST: maximum burst of packets (per association; 0: no limit).
+/// Range: 0 to 4294967295.
 pub const SCTPX_OPT_MAX_BURST: i32 = 8;
 /// SCTP_CONTEXT: default context for sends (per association).
+/// Range: 0 to 4294967295.
 pub const SCTPX_OPT_CONTEXT: i32 = 9;
 /// SCTP_ADAPTATION_LAYER: the adaptation indication sent in INIT/INIT-ACK.
+/// Range: 0 to 4294967295.
 pub const SCTPX_OPT_ADAPTATION_LAYER: i32 = 10;
 /// SCTP_REUSE_PORT: 1 lets several sockets bind the same port.
+/// Range: 0 to 1.
 pub const SCTPX_OPT_REUSE_PORT: i32 = 11;
-/// SO_SNDBUF in bytes (the kernel doubles what is set).
+/// SO_SNDBUF in bytes. As socket(7) says, the kernel doubles what is set,
+/// lowers it to twice the sysctl net.core.wmem_max and raises it to its
+/// minimum (at least 2048).
+/// Range: 0 to 2147483647.
 pub const SCTPX_OPT_SNDBUF: i32 = 12;
-/// SO_RCVBUF in bytes (the kernel doubles what is set).
+/// SO_RCVBUF in bytes. As socket(7) says, the kernel doubles what is set,
+/// lowers it to twice the sysctl net.core.rmem_max and raises it to its
+/// minimum (at least 256).
+/// Range: 0 to 2147483647.
 pub const SCTPX_OPT_RCVBUF: i32 = 13;
 /// SO_REUSEADDR: 1 allows binding a port in TIME_WAIT-like states.
+/// Range: 0 to 1.
 pub const SCTPX_OPT_REUSEADDR: i32 = 14;
 /// SO_LINGER: -1 = off; N >= 0 = linger N seconds on close (0 aborts).
+/// Range: -1 to 2147483647.
 pub const SCTPX_OPT_LINGER: i32 = 15;
-/// SCTP_GET_ASSOC_NUMBER (read only): associations on a one-to-many socket.
+/// SCTP_GET_ASSOC_NUMBER: associations on a one-to-many socket.
+/// Read only.
 pub const SCTPX_OPT_ASSOC_NUMBER: i32 = 16;
 /// IPV6_V6ONLY: 1 makes an IPv6 socket refuse IPv4 peers.
+/// Range: 0 to 1.
 pub const SCTPX_OPT_V6ONLY: i32 = 17;
 /// SCTP_ENABLE_STREAM_RESET: bit set of SCTPX_ENABLE_RESET_* (per assoc).
+/// Range: 0 to 7.
 pub const SCTPX_OPT_ENABLE_STREAM_RESET: i32 = 18;
 /// SCTP_RECONFIG_SUPPORTED: 1 offers stream reconfiguration to new peers.
+/// Range: 0 to 1.
 pub const SCTPX_OPT_RECONFIG_SUPPORTED: i32 = 19;
 /// SCTP_PR_SUPPORTED: 1 offers partial reliability to new peers.
+/// Range: 0 to 1.
 pub const SCTPX_OPT_PR_SUPPORTED: i32 = 20;
 /// The handle's blocking mode: 1 makes calls return -EAGAIN (connects:
 /// -EINPROGRESS) instead of blocking when no timeout is given. A mode of the
 /// handle, not of the descriptor: `sctp_fileno`'s descriptor is always
 /// O_NONBLOCK, since sctpx waits in poll() so that `sctp_close` can end the wait.
+/// Range: 0 to 1.
 pub const SCTPX_OPT_NONBLOCK: i32 = 21;
-/// SO_ERROR (read only): the socket's pending error as a positive errno (0
-/// when none), cleared by the read — how a non-blocking connect reports
-/// its result.
+/// SO_ERROR: the socket's pending error as a positive errno (0 when none),
+/// cleared by the read — how a non-blocking connect reports its result.
+/// Read only.
 pub const SCTPX_OPT_PENDING_ERROR: i32 = 22;
 /// sctpx's own option, not the kernel's: 1 (the default) data events carry
 /// their source address in `from`; 0 they do not (`from_len` 0), and each
 /// receive saves the kernel's copy of it. Per socket; inherited by peeloff.
+/// Range: 0 to 1.
 pub const SCTPX_OPT_RECV_FROM: i32 = 23;
 
 /// SCTPX_OPT_ENABLE_STREAM_RESET: allow stream reset requests.

@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/un.h>
+#include <unistd.h>
 
 #define BAD SCTPX_ERR_BAD_HANDLE
 #define CLOSED SCTPX_ERR_CLOSED_HANDLE
@@ -106,13 +107,38 @@ static void misuse_sctp_open_udp(void) { open_cases("sctp_open_udp", sctp_open_u
 
 /* sctp_adopt_fd owns what it is given, refused or not: a descriptor that is
  * not an SCTP socket is an invalid argument, and is closed all the same. */
+static void adopt_refused(const char *what, int fd)
+{
+    out = SENTINEL_HANDLE;
+    if (fd < 0) {
+        ok(0, "sctp_adopt_fd: %s: cannot make one (errno %d)", what, errno);
+        return;
+    }
+    is(sctp_adopt_fd(fd, &out), INVAL, "sctp_adopt_fd: %s: SCTPX_ERR_INVALID_ARGUMENT", what);
+    is(fcntl(fd, F_GETFD), -1, "sctp_adopt_fd: ... and the refused %s is closed", what);
+    is(out, SENTINEL_HANDLE, "sctp_adopt_fd: ... and *out is untouched");
+}
+
 static void misuse_sctp_adopt_fd(void)
 {
-    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    int fd, pipe_fds[2];
+    adopt_refused("a Unix socket", socket(AF_UNIX, SOCK_STREAM, 0));
+    adopt_refused("a TCP socket", socket(AF_INET, SOCK_STREAM, 0));
+    adopt_refused("a UDP socket", socket(AF_INET, SOCK_DGRAM, 0));
+    adopt_refused("/dev/null (no socket)", open("/dev/null", O_RDONLY));
+    if (pipe(pipe_fds) == 0)
+        close(pipe_fds[1]);
+    else
+        pipe_fds[0] = -1;
+    adopt_refused("a pipe (no socket)", pipe_fds[0]);
+
     out = SENTINEL_HANDLE;
     is(sctp_adopt_fd(-1, &out), INVAL, "sctp_adopt_fd: fd -1: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_adopt_fd(fd, &out), INVAL, "sctp_adopt_fd: a Unix socket: SCTPX_ERR_INVALID_ARGUMENT");
-    is(fcntl(fd, F_GETFD), -1, "sctp_adopt_fd: ... and the refused descriptor is closed");
+    /* A number no descriptor has: the one just closed (this thread opens nothing in between). */
+    fd = open("/dev/null", O_RDONLY);
+    close(fd);
+    is(sctp_adopt_fd(fd, &out), -EBADF, "sctp_adopt_fd: a descriptor that is not open: -EBADF");
+    is(sctp_adopt_fd(INT32_MAX, &out), -EBADF, "sctp_adopt_fd: descriptor INT32_MAX (not open): -EBADF");
     fd = socket(AF_UNIX, SOCK_STREAM, 0);
     is(sctp_adopt_fd(fd, NULL), NUL, "sctp_adopt_fd: NULL out: SCTPX_ERR_NULL_POINTER");
     is(fcntl(fd, F_GETFD), -1, "sctp_adopt_fd: ... and the descriptor is closed");
