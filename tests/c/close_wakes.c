@@ -11,15 +11,12 @@
  * every packet: its INIT is never answered (all on loopback).
  */
 #define _POSIX_C_SOURCE 200809L
-/* SO_ATTACH_FILTER */
-#define _DEFAULT_SOURCE
 
 #include <sctpx.h>
 
 #include "testlib.h"
 
 #include <errno.h>
-#include <linux/filter.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <stdio.h>
@@ -70,31 +67,20 @@ static void listener(fixture *f)
     must(sctp_listen(f->target, 4), "sctp_listen");
 }
 
-/* A listener (a plain socket) that never answers: its filter drops every
- * packet before SCTP sees it, so an INIT sent to it goes unanswered and the
- * connecting side keeps retransmitting it for minutes. */
-static void silent_listener(fixture *f)
+static void silent_target(fixture *f)
 {
-    static struct sock_filter drop_all[] = {BPF_STMT(BPF_RET | BPF_K, 0)};
-    struct sock_fprog prog = {1, drop_all};
-    int fd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
-    f->to_len = loopback4(0, &f->to);
-    if (fd < 0 || bind(fd, (struct sockaddr *)&f->to, f->to_len) != 0 || listen(fd, 4) != 0 ||
-        getsockname(fd, (struct sockaddr *)&f->to, &f->to_len) != 0 ||
-        setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof prog) != 0)
-        must(-errno, "a listener that drops every packet");
-    f->plain_fd = fd;
+    f->plain_fd = silent_listener(&f->to, &f->to_len);
 }
 
 static void unanswered_one_to_one(fixture *f)
 {
-    silent_listener(f);
+    silent_target(f);
     must(sctp_open_tcp(SCTPX_AF_INET, &f->target), "sctp_open_tcp");
 }
 
 static void unanswered_one_to_many(fixture *f)
 {
-    silent_listener(f);
+    silent_target(f);
     must(sctp_open_udp(SCTPX_AF_INET, &f->target), "sctp_open_udp");
 }
 

@@ -15,6 +15,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -112,6 +114,61 @@ static int32_t connect_nonblocking(void) { ON(open_nonblocking(), connect_h); }
 
 static int32_t connectx_h(sctpx_handle h) { return sctp_connectx(h, &listener_addr, 1, NULL); }
 static int32_t connectx_nonblocking(void) { ON(open_nonblocking(), connectx_h); }
+
+/* A signal handled (by a handler installed without SA_RESTART, as Python
+ * installs its own) while `fn` waits on another thread: what the call gives. */
+static void ignore_signal(int sig) { (void)sig; }
+static int32_t interrupted_by_signal(int32_t (*fn)(bg_call *c), void *arg)
+{
+    struct sigaction sa;
+    bg_call c;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = ignore_signal;
+    sigemptyset(&sa.sa_mask);
+    must(sigaction(SIGUSR1, &sa, NULL) == 0 ? 0 : -errno, "sigaction");
+    bg_start(&c, "the call", fn, arg);
+    pthread_kill(c.thread, SIGUSR1);
+    if (!bg_wait(&c, 2000))
+        return 0; /* still waiting: not a documented code, so the check fails */
+    return c.rc;
+}
+
+static int32_t bg_accept(bg_call *c) { return accept_h(*(sctpx_handle *)c->arg); }
+static int32_t accept_signal(void)
+{
+    sctpx_handle l = open_tcp();
+    struct sockaddr_storage a;
+    socklen_t n = loopback4(0, &a);
+    int32_t rc;
+    must(sctp_bind(l, (struct sockaddr *)&a, n), "sctp_bind");
+    must(sctp_listen(l, 4), "sctp_listen");
+    rc = interrupted_by_signal(bg_accept, &l);
+    sctp_close(l);
+    return rc;
+}
+
+static struct sockaddr_storage silent_addr;
+static socklen_t silent_len;
+static int32_t bg_connect_silent(bg_call *c)
+{
+    return sctp_connect(*(sctpx_handle *)c->arg, (struct sockaddr *)&silent_addr, silent_len);
+}
+static int32_t connect_signal(void)
+{
+    int fd = silent_listener(&silent_addr, &silent_len);
+    sctpx_handle h = open_tcp();
+    int32_t rc = interrupted_by_signal(bg_connect_silent, &h);
+    sctp_close(h);
+    close(fd);
+    return rc;
+}
+
+static int32_t abort_twice(void)
+{
+    sctpx_handle h = open_tcp();
+    sctp_abort(h, 0);
+    return sctp_abort(h, 0);
+}
 
 /* Runs `call` on the server side of a fresh association, then closes both. */
 static int32_t on_pair(int32_t (*call)(sctpx_handle client, sctpx_handle server))
@@ -225,7 +282,10 @@ static const struct scenario {
     SCENARIO(sctp_close, SCTPX_ERR_CLOSED_HANDLE, "closing twice", close_twice),
     SCENARIO(sctp_accept, SCTPX_ERR_WRONG_KIND, "a one-to-many socket", accept_one_to_many),
     SCENARIO(sctp_accept, -EAGAIN, "a non-blocking listener with nothing pending", accept_nothing_pending),
+    SCENARIO(sctp_accept, -EINTR, "a signal handled while it waits", accept_signal),
     SCENARIO(sctp_connect, -EINPROGRESS, "a non-blocking socket", connect_nonblocking),
+    SCENARIO(sctp_connect, -EINTR, "a signal handled while it waits for an unanswered INIT", connect_signal),
+    SCENARIO(sctp_abort, SCTPX_ERR_CLOSED_HANDLE, "aborting a one-to-one handle twice", abort_twice),
     SCENARIO(sctp_connectx, -EINPROGRESS, "a non-blocking socket", connectx_nonblocking),
     SCENARIO(sctp_send_batch, SCTPX_ERR_NULL_POINTER, "a message with NULL data and len 4", send_batch_null_data),
     SCENARIO(sctp_send_batch, SCTPX_ERR_INVALID_ARGUMENT, "a message with unknown flag 0x8000", send_batch_unknown_flag),

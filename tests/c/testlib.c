@@ -1,15 +1,19 @@
 #define _POSIX_C_SOURCE 200809L
+/* SO_ATTACH_FILTER */
+#define _DEFAULT_SOURCE
 
 #include "testlib.h"
 
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
+#include <linux/filter.h>
 #include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <signal.h>
 #include <time.h>
 #include <unistd.h>
@@ -101,6 +105,19 @@ int32_t must(int32_t rc, const char *what)
 socklen_t loopback4(uint16_t port, struct sockaddr_storage *ss)
 {
     return ipv4("127.0.0.1", port, ss);
+}
+
+int silent_listener(struct sockaddr_storage *ss, socklen_t *len)
+{
+    static struct sock_filter drop_all[] = {BPF_STMT(BPF_RET | BPF_K, 0)};
+    struct sock_fprog prog = {1, drop_all};
+    int fd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
+    *len = loopback4(0, ss);
+    if (fd < 0 || bind(fd, (struct sockaddr *)ss, *len) != 0 || listen(fd, 4) != 0 ||
+        getsockname(fd, (struct sockaddr *)ss, len) != 0 ||
+        setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof prog) != 0)
+        must(-errno, "a listener that drops every packet");
+    return fd;
 }
 
 socklen_t loopback6(uint16_t port, struct sockaddr_storage *ss)

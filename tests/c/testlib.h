@@ -73,6 +73,12 @@ int64_t now_ms(void);
 /* How many descriptors this process has open (for leak checks). */
 int open_fds(void);
 
+/* A listener (a plain socket, returned; close it) on 127.0.0.1 whose address
+ * goes to *ss and *len, and that never answers: its filter drops every packet
+ * before SCTP sees it, so an INIT sent to it goes unanswered and the
+ * connecting side keeps retransmitting it for minutes. */
+int silent_listener(struct sockaddr_storage *ss, socklen_t *len);
+
 /* A call made on a thread of its own, so that the main thread can act
  * (close the handle, fork, ...) while the call blocks. */
 typedef struct bg_call bg_call;
