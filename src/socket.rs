@@ -8,6 +8,7 @@ use socket2::{Domain, Protocol, SockAddr, Type};
 
 use crate::error::{Error, Result};
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU32, Ordering};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::event::{decode_notification, Event, EventKind, Received, NOTIFICATION_HEAD};
@@ -122,6 +123,36 @@ pub struct Socket {
     /// which `interrupt` can end.
     nonblocking: AtomicBool,
     waker: Waker,
+    /// The set-ups `connect`/`connectx` left in progress, for
+    /// `connect_result`: the kernel soon forgets a failed one.
+    setups: Mutex<Vec<SetUp>>,
+}
+
+/// A set-up the kernel reported in progress. Kept because the kernel frees a
+/// failed association at once: a one-to-one socket keeps only SO_ERROR,
+/// handed out to the first reader, a one-to-many socket nothing but the
+/// caller's notification.
+#[derive(Clone, Copy, Debug)]
+struct SetUp {
+    assoc_id: AssocId,
+    /// One of the peer's addresses: SCTP_STATUS knows a one-to-one
+    /// association only once it is established; this finds it before.
+    peer: SocketAddr,
+    started: Instant,
+    /// Its final state once `connect_result` has seen one.
+    outcome: Option<SetUpState>,
+}
+
+/// How many set-ups a socket remembers; the oldest is forgotten first.
+const MAX_SETUPS: usize = 64;
+
+/// Where a set-up stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SetUpState {
+    Established,
+    InProgress,
+    /// It failed with this errno.
+    Failed(i32),
 }
 
 /// End-of-association tracking for peeled-off sockets.
@@ -211,6 +242,7 @@ impl Socket {
             recv_from: AtomicBool::new(true),
             nonblocking: AtomicBool::new(false),
             waker: Waker::default(),
+            setups: Mutex::new(Vec::new()),
         }
     }
 
@@ -292,7 +324,8 @@ impl Socket {
     }
 
     /// Connects to one address; blocks until the association is up (unless
-    /// non-blocking: then `Error::Os(EINPROGRESS)`).
+    /// non-blocking: then `Error::Os(EINPROGRESS)`, and `connect_result`
+    /// says how the set-up goes on).
     pub fn connect(&self, addr: &SocketAddr) -> Result<()> {
         if self.kind == Kind::OneToMany {
             // connect() would not say which association it set up: connectx does.
@@ -302,15 +335,21 @@ impl Socket {
             };
         }
         match self.sock2().connect(&SockAddr::from(*addr)) {
-            Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) && !self.nonblocking() => self.finish_connect(0),
+            Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {
+                self.setup_started(0, *addr);
+                if self.nonblocking() {
+                    return Err(Error::Os(libc::EINPROGRESS));
+                }
+                self.finish_connect(0)
+            }
             r => Ok(r?),
         }
     }
 
     /// Connects to a peer by several of its addresses and returns the new
     /// association's id. On a non-blocking socket it returns at once with the
-    /// id while the association is still being set up (COMM_UP, or the socket
-    /// turning writable, says when it is up).
+    /// id while the association is still being set up (`connect_result`
+    /// says when it is up).
     pub fn connectx(&self, addrs: &[SocketAddr]) -> Result<AssocId> {
         Ok(self.connectx_progress(addrs)?.0)
     }
@@ -321,63 +360,154 @@ impl Socket {
         let mut buf = [0u8; msg::MAX_ADDRS * 28];
         let len = pack_all(addrs, &mut buf)?;
         let (id, in_progress) = sys::connectx_with_progress(self.raw(), &buf[..len])?;
-        if in_progress && !self.nonblocking() {
-            self.finish_connect(id)?;
-            return Ok((id, false));
+        if in_progress {
+            self.setup_started(id, addrs[0]);
+            if !self.nonblocking() {
+                self.finish_connect(id)?;
+                return Ok((id, false));
+            }
         }
         Ok((id, in_progress))
     }
 
-    /// Waits for a set-up the kernel reported in progress (the descriptor is
-    /// non-blocking) to complete, as a blocking connect would.
-    fn finish_connect(&self, assoc_id: AssocId) -> Result<()> {
-        match self.kind {
-            // Writable once established; POLLERR with SO_ERROR set when the
-            // set-up failed (the kernel sets it on one-to-one sockets only).
-            Kind::OneToOne => loop {
-                let revents = self.waker.wait(self.raw(), libc::POLLOUT, None, OnSignal::Report)?;
-                if let Some(e) = self.sock2().take_error()? {
-                    return Err(e.into());
+    fn setups(&self) -> std::sync::MutexGuard<'_, Vec<SetUp>> {
+        // The list stays consistent whatever panicked while it was held.
+        self.setups.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn setup_started(&self, assoc_id: AssocId, peer: SocketAddr) {
+        let mut setups = self.setups();
+        if self.kind == Kind::OneToOne {
+            setups.clear();
+        } else {
+            setups.retain(|s| s.assoc_id != assoc_id);
+            if setups.len() == MAX_SETUPS {
+                setups.remove(0);
+            }
+        }
+        setups.push(SetUp { assoc_id, peer, started: Instant::now(), outcome: None });
+    }
+
+    /// How the set-up of association `assoc_id` (ignored on one-to-one
+    /// sockets) stands, without waiting and without receiving anything:
+    /// `Ok(true)` once established (and from then on), `Ok(false)` while it
+    /// is being set up, else how it failed (`Error::Os`: ECONNREFUSED,
+    /// ETIMEDOUT, ...; the answer then stays the same).
+    ///
+    /// A one-to-one socket turns writable when its set-up succeeds and
+    /// reports POLLERR when it fails. A one-to-many socket is writable
+    /// throughout; only an ASSOC_CHANGE notification (when subscribed) makes
+    /// it readable then. The kernel keeps no reason for a failed set-up once
+    /// a one-to-one socket's SO_ERROR has been read, and never on a
+    /// one-to-many socket: then the time it lived tells, see `setup_failure`.
+    ///
+    /// Set-ups not started through this socket, or forgotten (it remembers
+    /// the last 64):
+    /// a one-to-one socket gives ENOTCONN unless established, a one-to-many
+    /// socket the association's state, or EINVAL for an id no association
+    /// has.
+    pub fn connect_result(&self, assoc_id: AssocId) -> Result<bool> {
+        let id = if self.kind == Kind::OneToOne { 0 } else { assoc_id };
+        let setup = self.setups().iter().find(|s| s.assoc_id == id).copied();
+        let state = match setup.and_then(|s| s.outcome) {
+            Some(known) => known,
+            None => {
+                let state = match self.kind {
+                    Kind::OneToOne => self.one_to_one_setup(setup.as_ref())?,
+                    Kind::OneToMany => self.one_to_many_setup(id, setup.as_ref())?,
+                };
+                if setup.is_some() && state != SetUpState::InProgress {
+                    if let Some(s) = self.setups().iter_mut().find(|s| s.assoc_id == id) {
+                        s.outcome = Some(state);
+                    }
                 }
-                if revents & libc::POLLOUT != 0 {
-                    return Ok(());
-                }
-                if revents & (libc::POLLERR | libc::POLLHUP) != 0 {
-                    return Err(Error::Os(libc::ECONNREFUSED));
-                }
-            },
-            // A one-to-many socket is writable whatever its associations do,
-            // and reports their fate only in notifications, which belong to
-            // the caller: watch the association's state instead.
-            Kind::OneToMany => self.wait_established(assoc_id),
+                state
+            }
+        };
+        match state {
+            SetUpState::Established => Ok(true),
+            SetUpState::InProgress => Ok(false),
+            SetUpState::Failed(e) => Err(Error::Os(e)),
         }
     }
 
-    /// Polls a one-to-many association's state until it is established or
-    /// gone. The kernel's own blocking connect reports ETIMEDOUT when the
-    /// INIT retransmissions ran out and ECONNREFUSED otherwise; a vanished
-    /// association says neither, so the time it lived against the INIT
-    /// schedule (SCTP_INITMSG, SCTP_RTOINFO) tells them apart.
-    fn wait_established(&self, assoc_id: AssocId) -> Result<()> {
-        let start = Instant::now();
-        let mut pause_ms = 1;
-        loop {
-            match self.status(assoc_id) {
-                Ok(st) if st.state == sys::SCTP_ESTABLISHED => return Ok(()),
-                Ok(st) if st.state < sys::SCTP_ESTABLISHED => {}
-                // Shutting down before it was ever seen up: as the kernel's
-                // blocking connect, a refusal.
-                Ok(_) => return Err(Error::Os(libc::ECONNREFUSED)),
-                Err(Error::Os(libc::EINVAL)) => return Err(Error::Os(self.setup_failure(start.elapsed()))),
+    fn one_to_one_setup(&self, setup: Option<&SetUp>) -> Result<SetUpState> {
+        // Only an established association makes a one-to-one socket
+        // writable (it stays so after the association ends) or gives it a
+        // status (unless its send buffer is full).
+        if self.poll_now(libc::POLLOUT) & libc::POLLOUT != 0 || self.status(0).is_ok() {
+            return Ok(SetUpState::Established);
+        }
+        if let Some(s) = setup {
+            match self.peer_addr_info(0, &s.peer) {
+                Ok(_) => return Ok(SetUpState::InProgress),
+                // No association with that peer any more: it failed.
+                Err(Error::Os(libc::EINVAL)) => {}
                 Err(e) => return Err(e),
             }
-            self.waker.pause(pause_ms, OnSignal::Report)?;
-            pause_ms = (pause_ms * 2).min(50);
+        }
+        // The kernel leaves the reason in SO_ERROR (read once).
+        if let Some(e) = self.sock2().take_error()? {
+            return Ok(SetUpState::Failed(e.raw_os_error().unwrap_or(libc::ECONNREFUSED)));
+        }
+        Ok(SetUpState::Failed(match setup {
+            Some(s) => self.setup_failure(s.started.elapsed()),
+            None => libc::ENOTCONN,
+        }))
+    }
+
+    fn one_to_many_setup(&self, assoc_id: AssocId, setup: Option<&SetUp>) -> Result<SetUpState> {
+        match self.status(assoc_id) {
+            // Shutting down implies it was established first.
+            Ok(st) if st.state >= sys::SCTP_ESTABLISHED => Ok(SetUpState::Established),
+            Ok(_) => Ok(SetUpState::InProgress),
+            // No such association (any more): one sctpx saw start failed.
+            Err(Error::Os(libc::EINVAL)) => match setup {
+                Some(s) => Ok(SetUpState::Failed(self.setup_failure(s.started.elapsed()))),
+                None => Err(Error::Os(libc::EINVAL)),
+            },
+            Err(e) => Err(e),
         }
     }
 
-    /// ETIMEDOUT when a set-up that ended after `lived` had used (nearly) all
-    /// its INIT attempts, else ECONNREFUSED.
+    /// The socket's poll events now (0 when poll fails: nothing is ready).
+    fn poll_now(&self, events: i16) -> i16 {
+        let mut p = libc::pollfd { fd: self.raw(), events, revents: 0 };
+        // SAFETY: one valid pollfd.
+        if unsafe { libc::poll(&mut p, 1, 0) } == 1 {
+            p.revents
+        } else {
+            0
+        }
+    }
+
+    /// Waits for a set-up the kernel reported in progress (the descriptor is
+    /// non-blocking) to complete, as a blocking connect would: on what
+    /// `connect_result` says.
+    fn finish_connect(&self, assoc_id: AssocId) -> Result<()> {
+        let mut pause_ms = 1;
+        while !self.connect_result(assoc_id)? {
+            match self.kind {
+                // POLLOUT once established; POLLERR (always reported) once failed.
+                Kind::OneToOne => {
+                    self.waker.wait(self.raw(), libc::POLLOUT, None, OnSignal::Report)?;
+                }
+                // Writable whatever its associations do; only the caller's
+                // notifications would tell: look again after a pause.
+                Kind::OneToMany => {
+                    self.waker.pause(pause_ms, OnSignal::Report)?;
+                    pause_ms = (pause_ms * 2).min(50);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Why a set-up whose association vanished `lived` after the connect
+    /// failed, when the kernel kept no reason: ETIMEDOUT when that is (nearly)
+    /// its whole INIT schedule (SCTP_INITMSG, SCTP_RTOINFO), as the kernel's
+    /// own blocking connect says once the INIT attempts ran out, else
+    /// ECONNREFUSED. `lived` is as late as sctpx first saw it gone.
     fn setup_failure(&self, lived: Duration) -> i32 {
         let (Ok(init), Ok(rto)) = (self.initmsg(), self.rtoinfo(0)) else { return libc::ECONNREFUSED };
         let cap = if init.max_init_timeo > 0 { u32::from(init.max_init_timeo) } else { rto.max };

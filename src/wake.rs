@@ -1,6 +1,6 @@
 //! How a blocked call waits, and how `Socket::interrupt` (what `sctp_close`
-//! and a one-to-one `sctp_abort` do when calls are inside the handle) ends
-//! the wait.
+//! and `sctpx_abort_and_close` do when calls are inside the handle) ends the
+//! wait.
 //!
 //! Every descriptor sctpx owns is non-blocking; a call that would block
 //! polls the socket together with the socket's own wake-up eventfd, and

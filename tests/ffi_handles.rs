@@ -137,9 +137,17 @@ fn closing_a_handle_wakes_a_thread_blocked_on_it() {
 }
 
 #[test]
-fn sctp_abort_on_a_one_to_one_handle_closes_it() {
+fn sctp_abort_on_a_one_to_one_handle_is_wrong_kind_and_leaves_it_open() {
     let h = open_tcp();
-    assert_eq!(sctp_abort(h, 0), 0);
+    assert_eq!(sctp_abort(h, 0), SCTPX_ERR_WRONG_KIND);
+    assert!(sctp_fileno(h) >= 0, "the handle is still open");
+    assert_eq!(sctp_close(h), 0);
+}
+
+#[test]
+fn sctpx_abort_and_close_closes_the_handle() {
+    let h = open_tcp();
+    assert_eq!(sctpx_abort_and_close(h), 0);
     assert_eq!(sctp_fileno(h), SCTPX_ERR_CLOSED_HANDLE);
 }
 

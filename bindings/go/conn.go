@@ -11,7 +11,6 @@ import (
 	"io"
 	"net"
 	"sync"
-	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -22,10 +21,6 @@ import (
 type Conn struct {
 	*socket
 	laddr, raddr *Addr
-
-	// 1 while the COMM_UP notification that Dial waited on (subscribed
-	// only for that) is still queued: the readers drop it.
-	skipCommUp int32
 }
 
 var _ net.Conn = (*Conn)(nil)
@@ -53,16 +48,11 @@ func (c *Conn) next(b []byte, ev *C.sctpx_event, dataOnly bool) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		if c.hidden(ev) || (dataOnly && ev.kind != C.SCTPX_EVENT_DATA) {
+		if dataOnly && ev.kind != C.SCTPX_EVENT_DATA {
 			continue
 		}
 		return n, nil
 	}
-}
-
-// hidden reports (once) the COMM_UP that only Dial asked for.
-func (c *Conn) hidden(ev *C.sctpx_event) bool {
-	return ev.kind == C.SCTPX_EVENT_ASSOC_CHANGE && atomic.CompareAndSwapInt32(&c.skipCommUp, 1, 0)
 }
 
 func (c *Conn) readError(err error) error {
@@ -147,19 +137,13 @@ func (c *Conn) Close() error {
 // delivered, then the association closes; the peer reads io.EOF.
 func (c *Conn) Shutdown() error { return c.shutdown(0) }
 
-// Abort aborts the association at once (ABORT; queued data is dropped; the
-// peer reads ECONNRESET) and closes the Conn: sctp_abort on a one-to-one
-// socket sets SO_LINGER to 0 and closes the handle. Blocked calls return
-// net.ErrClosed, as after Close, and so does a later Close.
-func (c *Conn) Abort() error {
-	err := c.release(func() C.int32_t {
-		r := C.sctp_abort(c.h, 0)
-		if r < 0 {
-			// The handle is open still: the Conn is closed all the same.
-			C.sctp_close(c.h)
-		}
-		return r
-	})
+// AbortAndClose closes the Conn with its association aborted (ABORT; queued
+// data is dropped; the peer reads ECONNRESET) instead of shut down
+// (sctpx_abort_and_close: Linux aborts a one-to-one association only as its
+// socket closes). Blocked calls return net.ErrClosed, as after Close, and so
+// do later calls.
+func (c *Conn) AbortAndClose() error {
+	err := c.release(func() C.int32_t { return C.sctpx_abort_and_close(c.h) })
 	return opError("abort", c.network, c.laddr, c.raddr, err)
 }
 
@@ -265,37 +249,34 @@ func (d *Dialer) deadline() time.Time {
 }
 
 // connect starts the association and waits, through the poller, until it is
-// up or has failed.
-//
-// When a non-blocking SCTP connect fails, the kernel sets the socket's error
-// without waking anyone who polls it, so the wait is for an
-// SCTP_ASSOC_CHANGE notification, which makes the socket readable both when
-// the association is up and when setup failed. It is subscribed for the
-// duration unless the caller's Control already subscribed it.
+// up or has failed: the socket turns writable when its set-up ends either
+// way (POLLOUT, or POLLERR), and sctpx_connect_result says which. ctx and
+// deadline bound the wait.
 func (c *Conn) connect(ctx context.Context, raddr *Addr, deadline time.Time) error {
-	wanted, err := c.Subscribed(EventAssocChange)
-	if err != nil {
-		return err
-	}
-	if !wanted {
-		if err := c.Subscribe(EventAssocChange, true); err != nil {
-			return err
-		}
-	}
 	if r, err := c.startConnect(raddr); err != nil {
 		return err
 	} else if r < 0 && r != errnoCode(syscall.EINPROGRESS) {
 		return codeError(r)
 	}
-	if err := c.waitAssociated(ctx, deadline); err != nil {
+	if d, ok := ctx.Deadline(); ok && (deadline.IsZero() || d.Before(deadline)) {
+		deadline = d
+	}
+	if err := c.SetWriteDeadline(deadline); err != nil {
 		return err
 	}
-	if wanted {
-		return nil
+	stop := c.interruptOnDone(ctx)
+	var r C.int32_t
+	err := c.rc.Write(func(uintptr) bool {
+		r = C.sctpx_connect_result(c.h, 0)
+		return r != errnoCode(syscall.EINPROGRESS)
+	})
+	if stop() {
+		return ctx.Err()
 	}
-	// Its COMM_UP is queued (before any data): the readers drop it.
-	atomic.StoreInt32(&c.skipCommUp, 1)
-	return c.Subscribe(EventAssocChange, false)
+	if _, err := c.result(r, err); err != nil {
+		return err
+	}
+	return c.SetWriteDeadline(time.Time{})
 }
 
 func (c *Conn) startConnect(raddr *Addr) (C.int32_t, error) {
@@ -313,48 +294,8 @@ func (c *Conn) startConnect(raddr *Addr) (C.int32_t, error) {
 	return C.sctp_connectx(c.h, &list[0], C.size_t(len(list)), nil), nil
 }
 
-// waitAssociated parks in the poller until the association is up or setup
-// has failed; ctx and deadline bound the wait.
-//
-// Until a one-to-one association is established the kernel reports no
-// status for it (sctp_get_status fails), and a failed setup shows only as
-// the socket's pending error (OptPendingError: ECONNREFUSED when the peer
-// aborted, ETIMEDOUT when INIT or COOKIE-ECHO went unanswered).
-func (c *Conn) waitAssociated(ctx context.Context, deadline time.Time) error {
-	if d, ok := ctx.Deadline(); ok && (deadline.IsZero() || d.Before(deadline)) {
-		deadline = d
-	}
-	if err := c.SetReadDeadline(deadline); err != nil {
-		return err
-	}
-	stop := c.interruptOnDone(ctx)
-	var setupErr error
-	err := c.pollRead(func(uintptr) bool {
-		var st C.sctpx_status
-		if C.sctp_get_status(c.h, 0, &st) == 0 && st.state >= StateEstablished {
-			return true
-		}
-		soErr, err := c.GetOption(0, OptPendingError)
-		if err == nil && soErr != 0 {
-			err = codeError(errnoCode(syscall.Errno(soErr)))
-		}
-		setupErr = err
-		return err != nil
-	})
-	if stop() {
-		return ctx.Err()
-	}
-	if _, err := c.result(0, err); err != nil {
-		return err
-	}
-	if setupErr != nil {
-		return setupErr
-	}
-	return c.SetReadDeadline(time.Time{})
-}
-
-// interruptOnDone makes ctx's end wake the socket's pending read (by moving
-// the read deadline into the past). The returned stop reports whether it did.
+// interruptOnDone makes ctx's end wake the socket's pending write (by moving
+// the write deadline into the past). The returned stop reports whether it did.
 func (s *socket) interruptOnDone(ctx context.Context) (stop func() bool) {
 	if ctx.Done() == nil {
 		return func() bool { return false }
@@ -363,7 +304,7 @@ func (s *socket) interruptOnDone(ctx context.Context) (stop func() bool) {
 	go func() {
 		select {
 		case <-ctx.Done():
-			s.SetReadDeadline(time.Unix(1, 0))
+			s.SetWriteDeadline(time.Unix(1, 0))
 			fired <- true
 		case <-quit:
 			fired <- false

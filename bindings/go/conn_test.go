@@ -168,7 +168,7 @@ func TestADeadlineInThePastFailsAtOnceAndClearingItReadsAgain(t *testing.T) {
 }
 
 // endWakesABlockedRead parks a Read on c, ends c with end (its Close or
-// Abort) and checks that the Read returns net.ErrClosed, as Close does then.
+// AbortAndClose) and checks that the Read returns net.ErrClosed, as Close does then.
 func endWakesABlockedRead(t *testing.T, c *Conn, end func() error) {
 	t.Helper()
 	done := make(chan error)
@@ -198,19 +198,19 @@ func TestCloseWakesABlockedRead(t *testing.T) {
 	endWakesABlockedRead(t, server, server.Close)
 }
 
-func TestAbortClosesTheConnAndThePeerReadsECONNRESET(t *testing.T) {
+func TestAbortAndCloseClosesTheConnAndThePeerReadsECONNRESET(t *testing.T) {
 	client, server := pair(t)
-	endWakesABlockedRead(t, client, client.Abort)
+	endWakesABlockedRead(t, client, client.AbortAndClose)
 	// The ABORT goes out only once every descriptor of the socket is
 	// closed, the poller's duplicate included.
 	if n, err := server.Read(make([]byte, 4)); !errors.Is(err, syscall.ECONNRESET) {
 		t.Fatalf("peer's Read = %d, %v; want ECONNRESET", n, err)
 	}
-	if err := client.Abort(); !errors.Is(err, net.ErrClosed) {
-		t.Fatalf("second Abort = %v; want net.ErrClosed", err)
+	if err := client.AbortAndClose(); !errors.Is(err, net.ErrClosed) {
+		t.Fatalf("second AbortAndClose = %v; want net.ErrClosed", err)
 	}
 	if _, err := client.Write([]byte("x")); !errors.Is(err, net.ErrClosed) {
-		t.Fatalf("Write after Abort = %v; want net.ErrClosed", err)
+		t.Fatalf("Write after AbortAndClose = %v; want net.ErrClosed", err)
 	}
 }
 

@@ -55,8 +55,8 @@ func TestAnAbortIsSeenAsCommunicationLost(t *testing.T) {
 	client := dialAddr(t, server.LocalAddr().String(), Dialer{})
 	buf := make([]byte, 256)
 	waitEvent(t, server, buf, func(e *AssocChangeEvent) bool { return e.State == CommUp })
-	if err := client.Abort(); err != nil {
-		t.Fatalf("Abort: %v", err)
+	if err := client.AbortAndClose(); err != nil {
+		t.Fatalf("AbortAndClose: %v", err)
 	}
 	lost := waitEvent[*AssocChangeEvent](t, server, buf, nil)
 	if lost.State != CommLost {

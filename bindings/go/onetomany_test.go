@@ -49,8 +49,8 @@ func TestAPeeledOffConnReadsEOFAfterThePeerCloses(t *testing.T) {
 
 func TestAPeeledOffConnReadsECONNRESETAfterThePeerAborts(t *testing.T) {
 	client, _, p := peelOff(t)
-	if err := client.Abort(); err != nil {
-		t.Fatalf("Abort: %v", err)
+	if err := client.AbortAndClose(); err != nil {
+		t.Fatalf("AbortAndClose: %v", err)
 	}
 	if n, err := p.Read(make([]byte, 16)); !errors.Is(err, syscall.ECONNRESET) {
 		t.Fatalf("Read after the peer aborted = %d, %v; want ECONNRESET", n, err)

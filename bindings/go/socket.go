@@ -191,7 +191,7 @@ func (s *socket) close() error {
 // which wakes every goroutine parked on it (they get net.ErrClosed) and
 // waits until none is still inside a callback, then runs end, which closes
 // the handle and with it the library's descriptor (sctp_close, or
-// sctp_abort on a one-to-one socket). Later calls return net.ErrClosed.
+// sctpx_abort_and_close). Later calls return net.ErrClosed.
 func (s *socket) release(end func() C.int32_t) error {
 	err := net.ErrClosed
 	s.closeOnce.Do(func() {

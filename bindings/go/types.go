@@ -7,7 +7,7 @@ import "C"
 
 // SendFlags are the SCTPX_SEND_* flags of SendInfo. SendAbort, SendEOF and
 // SendSendall are for one-to-many sockets: Linux refuses the first two on
-// one-to-one sockets (EINVAL), which use Conn.Abort and Conn.Shutdown.
+// one-to-one sockets (EINVAL), which use Conn.AbortAndClose and Conn.Shutdown.
 type SendFlags uint16
 
 const (

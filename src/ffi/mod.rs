@@ -444,9 +444,10 @@ pub unsafe extern "C" fn sctp_accept(
     })
 }
 
-/// Connects to one address (blocking until the association is up unless the
-/// socket is non-blocking: then -EINPROGRESS). A signal handled while it
-/// waits gives -EINTR, as connect(2); the set-up goes on.
+/// Connects to one address (blocking until the association is up unless
+/// the socket is non-blocking: then -EINPROGRESS, and
+/// `sctpx_connect_result` says how the set-up goes on). A signal handled
+/// while it waits gives -EINTR, as connect(2); the set-up goes on.
 #[no_mangle]
 pub unsafe extern "C" fn sctp_connect(h: sctpx_handle, addr: *const sockaddr, addr_len: socklen_t) -> i32 {
     guard(|| {
@@ -464,8 +465,8 @@ pub unsafe extern "C" fn sctp_connect(h: sctpx_handle, addr: *const sockaddr, ad
 ///
 /// On a non-blocking socket it returns -EINPROGRESS while the association is
 /// being set up and, unlike other failures, still writes `*assoc_id`: the
-/// association exists and will report COMM_UP (or the socket turns writable;
-/// SCTPX_OPT_PENDING_ERROR then gives the result).
+/// association exists, and `sctpx_connect_result` says how its set-up goes
+/// on.
 #[no_mangle]
 pub unsafe extern "C" fn sctp_connectx(
     h: sctpx_handle,
@@ -482,6 +483,46 @@ pub unsafe extern "C" fn sctp_connectx(
             *assoc_id = id;
         }
         Ok(if in_progress { -libc::EINPROGRESS } else { 0 })
+    })
+}
+
+/// Reports how the set-up of association `assoc_id` stands, after
+/// `sctp_connect` or `sctp_connectx` returned -EINPROGRESS (a non-blocking
+/// handle), without waiting and without receiving anything (notifications
+/// stay queued for the caller): 0 once it is established (and from then on,
+/// also after the association has ended), -EINPROGRESS while it is still
+/// being set up, and once it has failed, how: -ECONNREFUSED (the peer
+/// refused it), -ETIMEDOUT (the INITs went unanswered) or another errno the
+/// kernel gave; later calls repeat that. `assoc_id` is the id
+/// `sctp_connectx` wrote (one-to-many); one-to-one handles ignore it.
+///
+/// What wakes a poller (the descriptor of `sctp_fileno`) when the set-up
+/// ends:
+/// - one-to-one: POLLOUT when it is established; POLLERR (which poll reports
+///   whatever the events asked) when it has failed.
+/// - one-to-many: nothing of the socket's own: it is writable (POLLOUT)
+///   throughout, whatever its associations do. With SCTPX_EVENT_ASSOC_CHANGE
+///   subscribed, the notification (COMM_UP, or CANT_STR_ASSOC) makes it
+///   readable (POLLIN) either way, and stays queued; without, call this on a
+///   timer.
+///
+/// A failed association is gone from the kernel, and its reason with it
+/// (one-to-many: but for that notification; one-to-one: once something,
+/// such as a receive or SCTPX_OPT_PENDING_ERROR, has taken the socket's
+/// pending error): sctpx then judges by when it first saw the association
+/// gone: -ETIMEDOUT when its whole INIT schedule (SCTP_INITMSG,
+/// SCTP_RTOINFO) had passed since the connect, else -ECONNREFUSED. So ask
+/// soon after the wake-up.
+///
+/// sctpx remembers the last 64 set-ups of a handle. For one it does not
+/// (never started through sctpx, or forgotten): a one-to-one handle gives
+/// 0 when established and -ENOTCONN otherwise; a one-to-many handle gives
+/// the association's state, or -EINVAL when no association has that id.
+#[no_mangle]
+pub extern "C" fn sctpx_connect_result(h: sctpx_handle, assoc_id: AssocId) -> i32 {
+    guard(|| match sock(h)?.connect_result(assoc_id).c()? {
+        true => Ok(0),
+        false => Err(-libc::EINPROGRESS),
     })
 }
 
@@ -515,28 +556,31 @@ pub extern "C" fn sctp_shutdown(h: sctpx_handle, assoc_id: AssocId) -> i32 {
     })
 }
 
-/// Aborts an association at once (ABORT; queued data is dropped).
-///
-/// One-to-many: aborts association `assoc_id`; the handle stays open.
-/// One-to-one (Linux refuses the ABORT flag there): sets SO_LINGER to 0 and
-/// CLOSES THE HANDLE as `sctp_close` does (blocked calls return
-/// SCTPX_ERR_CLOSED_HANDLE at once); the ABORT goes out as the descriptor
-/// closes, when the last call inside has returned. `assoc_id` is ignored.
-/// After fork(), SO_LINGER belongs to the socket both processes share: the
-/// ABORT goes out when the last of them closes it.
+/// Aborts association `assoc_id` of a one-to-many handle at once (ABORT;
+/// queued data is dropped; the peer sees COMM_LOST); the handle stays open.
+/// On a one-to-one handle it does nothing and gives SCTPX_ERR_WRONG_KIND:
+/// Linux aborts a one-to-one association only as its socket closes, which
+/// is `sctpx_abort_and_close`.
 #[no_mangle]
 pub extern "C" fn sctp_abort(h: sctpx_handle, assoc_id: AssocId) -> i32 {
     guard(|| {
-        let s = sock(h)?;
-        match s.kind() {
-            Kind::OneToMany => s.abort(assoc_id).c()?,
-            Kind::OneToOne => {
-                s.prepare_abort().c()?;
-                drop(s);
-                close_handle(h)?;
-            }
-        }
+        sock(h)?.abort(assoc_id).c()?;
         Ok(0)
+    })
+}
+
+/// Closes a handle as `sctp_close` does, but with its associations aborted
+/// (ABORT; queued data is dropped; the peer reads -ECONNRESET or sees
+/// COMM_LOST) instead of shut down: it sets SCTPX_OPT_LINGER to 0 first.
+/// Blocked calls return SCTPX_ERR_CLOSED_HANDLE at once, and so do later
+/// calls; the ABORT goes out as the descriptor closes, when the last call
+/// inside has returned. After fork(), SO_LINGER belongs to the socket both
+/// processes share: the ABORT goes out when the last of them closes it.
+#[no_mangle]
+pub extern "C" fn sctpx_abort_and_close(h: sctpx_handle) -> i32 {
+    guard(|| {
+        sock(h)?.prepare_abort().c()?;
+        close_handle(h)
     })
 }
 

@@ -4,8 +4,8 @@
  * and a long one) and recv_batch, on one-to-one, one-to-many and peeled-off
  * handles wherever the call applies. The call returns SCTPX_ERR_CLOSED_HANDLE
  * within 100 ms of sctp_close returning, and once it has returned the
- * handle's descriptors are gone. On a one-to-one handle sctp_abort does the
- * same, and the peer sees the ABORT at once.
+ * handle's descriptors are gone. sctpx_abort_and_close does the same, and
+ * the peer sees the ABORT at once.
  *
  * A connect that must block is sent to a listener whose socket filter drops
  * every packet: its INIT is never answered (all on loopback).
@@ -260,7 +260,7 @@ static const wake_case cases[] = {
     {"peeled-off: sctp_recv_batch, timeout -1", idle_peeled_off, call_recv_batch},
 };
 
-/* Checks a call that `ender` (sctp_close, or sctp_abort) ended at `ended`
+/* Checks a call that `ender` (sctp_close, or sctpx_abort_and_close) ended at `ended`
  * (now_ms when it returned): back within WAKE_MS with
  * SCTPX_ERR_CLOSED_HANDLE. Returns whether it came back at all. */
 static int woken(bg_call *c, const char *ender, int64_t ended)
@@ -385,9 +385,9 @@ static void many_blocked_senders_all_return(void)
     }
 }
 
-/* sctp_abort of a one-to-one handle (accepted, or peeled off) with a thread
- * blocked reading on it: the reader is woken as by sctp_close, and the ABORT
- * goes out at once, not when the reader would have returned. */
+/* sctpx_abort_and_close of a one-to-one handle (accepted, or peeled off)
+ * with a thread blocked reading on it: the reader is woken as by sctp_close,
+ * and the ABORT goes out at once, not when the reader would have returned. */
 static void abort_wakes_and_aborts(const char *what, void (*setup)(fixture *f), sctpx_handle (*peer)(fixture *f))
 {
     fixture *f = calloc(1, sizeof *f);
@@ -403,14 +403,14 @@ static void abort_wakes_and_aborts(const char *what, void (*setup)(fixture *f), 
     setup(f);
     bg_start(c, what, call_next_event_forever, f);
     ok(!bg_returned(c), "%s: blocks", what);
-    is(sctp_abort(f->target, 0), 0, "%s: sctp_abort returns 0", what);
+    is(sctpx_abort_and_close(f->target), 0, "%s: sctpx_abort_and_close returns 0", what);
     aborted = now_ms();
     rc = sctp_next_event(peer(f), &ev, buf, sizeof buf, 3000);
     seen = now_ms() - aborted;
     is(rc, -ECONNRESET, "%s: the peer's next read fails with -ECONNRESET (the ABORT arrived)", what);
     /* Under emulation a loopback packet takes a few ms; the bug held it 3 s and more. */
     ok(seen <= 500, "%s: ... within 500 ms of the abort (%lld ms)", what, (long long)seen);
-    finish(c, f, "sctp_abort", aborted, fds);
+    finish(c, f, "sctpx_abort_and_close", aborted, fds);
 }
 
 static sctpx_handle first_other(fixture *f)
@@ -432,7 +432,7 @@ int main(void)
         close_wakes(&cases[i]);
     closed_listener_lets_go_of_its_port();
     many_blocked_senders_all_return();
-    abort_wakes_and_aborts("one-to-one: sctp_next_event, then sctp_abort", idle_one_to_one, first_other);
-    abort_wakes_and_aborts("peeled-off: sctp_next_event, then sctp_abort", idle_peeled_off, second_other);
+    abort_wakes_and_aborts("one-to-one: sctp_next_event, then sctpx_abort_and_close", idle_one_to_one, first_other);
+    abort_wakes_and_aborts("peeled-off: sctp_next_event, then sctpx_abort_and_close", idle_peeled_off, second_other);
     return done_testing();
 }

@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
@@ -163,11 +164,67 @@ static int32_t connect_signal(void)
     return rc;
 }
 
-static int32_t abort_twice(void)
+static int32_t abort_h(sctpx_handle h) { return sctp_abort(h, 0); }
+static int32_t abort_one_to_one(void) { ON(open_tcp(), abort_h); }
+
+static int32_t abort_and_close_twice(void)
 {
     sctpx_handle h = open_tcp();
-    sctp_abort(h, 0);
-    return sctp_abort(h, 0);
+    sctpx_abort_and_close(h);
+    return sctpx_abort_and_close(h);
+}
+
+/* sctpx_connect_result on a non-blocking one-to-one handle connecting to
+ * `to`, after waiting up to `wait_ms` for poll to report an end. */
+static int32_t connect_result_after(const struct sockaddr_storage *to, socklen_t len, int fast_timeout, int wait_ms)
+{
+    sctpx_handle h = open_nonblocking();
+    struct pollfd p = {0, POLLOUT, 0};
+    int32_t rc;
+    if (fast_timeout)
+        fast_init_timeout(h);
+    if (sctp_connect(h, (const struct sockaddr *)to, len) != -EINPROGRESS)
+        must(-1, "sctp_connect (non-blocking)");
+    p.fd = sctp_fileno(h);
+    poll(&p, 1, wait_ms);
+    rc = sctpx_connect_result(h, 0);
+    sctp_close(h);
+    return rc;
+}
+static int32_t connect_result_pending(void)
+{
+    int fd = silent_listener(&silent_addr, &silent_len);
+    int32_t rc = connect_result_after(&silent_addr, silent_len, 0, 0);
+    close(fd);
+    return rc;
+}
+static int32_t connect_result_timed_out(void)
+{
+    int fd = silent_listener(&silent_addr, &silent_len);
+    int32_t rc = connect_result_after(&silent_addr, silent_len, 1, 5000);
+    close(fd);
+    return rc;
+}
+static int32_t connect_result_refused(void)
+{
+    /* Bound, not listening: the kernel answers the INIT with ABORT. */
+    sctpx_handle bound = open_tcp();
+    struct sockaddr_storage a;
+    socklen_t n = loopback4(0, &a);
+    int32_t rc;
+    must(sctp_bind(bound, (struct sockaddr *)&a, n), "sctp_bind");
+    n = loopback4(local_port(bound), &a);
+    rc = connect_result_after(&a, n, 0, 5000);
+    sctp_close(bound);
+    return rc;
+}
+static int32_t connect_result_h(sctpx_handle h) { return sctpx_connect_result(h, 12345); }
+static int32_t connect_result_never_connected(void) { ON(open_tcp(), connect_result_h); }
+static int32_t connect_result_no_such_association(void)
+{
+    sctpx_handle h;
+    must(sctp_open_udp(SCTPX_AF_INET, &h), "sctp_open_udp");
+    ON(h, connect_result_h);
 }
 
 /* Runs `call` on the server side of a fresh association, then closes both. */
@@ -285,7 +342,15 @@ static const struct scenario {
     SCENARIO(sctp_accept, -EINTR, "a signal handled while it waits", accept_signal),
     SCENARIO(sctp_connect, -EINPROGRESS, "a non-blocking socket", connect_nonblocking),
     SCENARIO(sctp_connect, -EINTR, "a signal handled while it waits for an unanswered INIT", connect_signal),
-    SCENARIO(sctp_abort, SCTPX_ERR_CLOSED_HANDLE, "aborting a one-to-one handle twice", abort_twice),
+    SCENARIO(sctp_abort, SCTPX_ERR_WRONG_KIND, "a one-to-one handle", abort_one_to_one),
+    SCENARIO(sctpx_abort_and_close, SCTPX_ERR_CLOSED_HANDLE, "aborting and closing twice", abort_and_close_twice),
+    SCENARIO(sctpx_connect_result, -EINPROGRESS, "an INIT not answered yet", connect_result_pending),
+    SCENARIO(sctpx_connect_result, -ECONNREFUSED, "a port nobody listens on, after POLLERR", connect_result_refused),
+    SCENARIO(sctpx_connect_result, -ETIMEDOUT, "INITs never answered, after POLLERR", connect_result_timed_out),
+    SCENARIO(sctpx_connect_result, -ENOTCONN, "a one-to-one handle that never connected",
+             connect_result_never_connected),
+    SCENARIO(sctpx_connect_result, -EINVAL, "a one-to-many handle, an id no association has",
+             connect_result_no_such_association),
     SCENARIO(sctp_connectx, -EINPROGRESS, "a non-blocking socket", connectx_nonblocking),
     SCENARIO(sctp_send_batch, SCTPX_ERR_NULL_POINTER, "a message with NULL data and len 4", send_batch_null_data),
     SCENARIO(sctp_send_batch, SCTPX_ERR_INVALID_ARGUMENT, "a message with unknown flag 0x8000", send_batch_unknown_flag),

@@ -242,7 +242,17 @@ HANDLE_CALL(sctp_shutdown, sctp_shutdown(h, 0))
 static void misuse_sctp_shutdown(void) { HANDLES(sctp_shutdown); }
 
 HANDLE_CALL(sctp_abort, sctp_abort(h, 0))
-static void misuse_sctp_abort(void) { HANDLES(sctp_abort); }
+static void misuse_sctp_abort(void)
+{
+    HANDLES(sctp_abort);
+    is(sctp_abort(tcp, 0), WRONG, "sctp_abort: a one-to-one handle: SCTPX_ERR_WRONG_KIND");
+}
+
+HANDLE_CALL(sctpx_abort_and_close, sctpx_abort_and_close(h))
+static void misuse_sctpx_abort_and_close(void) { HANDLES(sctpx_abort_and_close); }
+
+HANDLE_CALL(sctpx_connect_result, sctpx_connect_result(h, 0))
+static void misuse_sctpx_connect_result(void) { HANDLES(sctpx_connect_result); }
 
 static void addrs_cases(const char *fn, int32_t (*get)(sctpx_handle, sctpx_assoc_id, struct sockaddr_storage *, size_t))
 {
@@ -530,7 +540,7 @@ static const struct entry {
     ENTRY(sctp_kind),            ENTRY(sctp_bind),            ENTRY(sctp_bindx),
     ENTRY(sctp_listen),          ENTRY(sctp_accept),          ENTRY(sctp_connect),
     ENTRY(sctp_connectx),        ENTRY(sctp_peeloff),         ENTRY(sctp_shutdown),
-    ENTRY(sctp_abort),           ENTRY(sctp_getpaddrs),       ENTRY(sctp_getladdrs),
+    ENTRY(sctp_abort),           ENTRY(sctpx_abort_and_close), ENTRY(sctpx_connect_result), ENTRY(sctp_getpaddrs),       ENTRY(sctp_getladdrs),
     ENTRY(sctp_send_stream),     ENTRY(sctp_send),            ENTRY(sctp_send_batch),
     ENTRY(sctp_next_event),      ENTRY(sctp_recv_batch),      ENTRY(sctp_subscribe),
     ENTRY(sctp_subscribed),      ENTRY(sctp_get_option),      ENTRY(sctp_set_option),

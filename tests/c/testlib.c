@@ -120,6 +120,17 @@ int silent_listener(struct sockaddr_storage *ss, socklen_t *len)
     return fd;
 }
 
+void fast_init_timeout(sctpx_handle h)
+{
+    sctpx_initmsg init;
+    sctpx_rtoinfo rto = {0, 100, 200, 100};
+    must(sctp_get_initmsg(h, &init), "sctp_get_initmsg");
+    init.max_attempts = 2;
+    init.max_init_timeo = 200;
+    must(sctp_set_initmsg(h, &init), "sctp_set_initmsg");
+    must(sctp_set_rtoinfo(h, &rto), "sctp_set_rtoinfo");
+}
+
 socklen_t loopback6(uint16_t port, struct sockaddr_storage *ss)
 {
     struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;

@@ -79,6 +79,11 @@ int open_fds(void);
  * connecting side keeps retransmitting it for minutes. */
 int silent_listener(struct sockaddr_storage *ss, socklen_t *len);
 
+/* Makes h's set-ups give up on an unanswered INIT after about 500 ms instead
+ * of minutes: 2 retransmissions (SCTP_INITMSG), RTO 100 to 200 ms
+ * (SCTP_RTOINFO); connect_result's judgment sees an INIT schedule of 300 ms. */
+void fast_init_timeout(sctpx_handle h);
+
 /* A call made on a thread of its own, so that the main thread can act
  * (close the handle, fork, ...) while the call blocks. */
 typedef struct bg_call bg_call;

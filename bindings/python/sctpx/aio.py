@@ -25,7 +25,6 @@ See also ``bindings/python/examples/asyncio_echo_server.py``.
 from __future__ import annotations
 
 import asyncio
-import os
 import socket as _socket
 from typing import Any, Callable, Iterable, List, Optional, Sequence, Set, Tuple, TypeVar, Union
 
@@ -130,10 +129,8 @@ class AsyncSocket:
     def shutdown(self, assoc_id: int = 0) -> None:
         self.sock.shutdown(assoc_id)
 
-    def abort(self, assoc_id: int = 0) -> None:
-        """As :meth:`sctpx.Socket.abort` (which closes a one-to-one socket)."""
-        if self.sock.kind == KIND_ONE_TO_ONE:
-            self._stop_watching()
+    def abort(self, assoc_id: int) -> None:
+        """As :meth:`sctpx.Socket.abort` (one-to-many)."""
         self.sock.abort(assoc_id)
 
     def peer_addrs(self, assoc_id: int = 0) -> List[Address]:
@@ -148,10 +145,15 @@ class AsyncSocket:
 
     def close(self) -> None:
         """Closes the socket; coroutines waiting on it raise :class:`sctpx.ClosedHandleError`."""
-        if self.sock.closed:
-            return
-        self._stop_watching()
-        self.sock.close()
+        if not self.sock.closed:
+            self._stop_watching()
+            self.sock.close()
+
+    def abort_and_close(self) -> None:
+        """As :meth:`close`, with the associations aborted (:meth:`sctpx.Socket.abort_and_close`)."""
+        if not self.sock.closed:
+            self._stop_watching()
+            self.sock.abort_and_close()
 
     def _stop_watching(self) -> None:
         # Before the descriptor closes: its number can be reused at once.
@@ -198,11 +200,9 @@ class AsyncSocket:
         return AsyncSocket(conn, self._loop), peer
 
     async def _connected(self) -> None:
-        """Waits for a non-blocking connect to finish and raises how it failed, if it did."""
-        await self._writable.wait(self._loop)
-        err = self.sock.pending_error
-        if err:
-            raise OSError(err, os.strerror(err))
+        """Waits for a one-to-one socket's set-up to end (it turns writable either
+        way) and raises how it failed, if it did."""
+        await self._retry(self._writable, self.sock.connect_result)
 
     async def connect(self, addr: Address) -> None:
         """Connects; returns when the association is up. On a one-to-many socket it
@@ -220,8 +220,9 @@ class AsyncSocket:
 
         One-to-one: returns once the association is up. One-to-many: returns at once with
         the id of the association being set up (writability says nothing about one
-        association there); messages sent to it wait for it, and an
-        :class:`sctpx.AssocChange` reports how it went, when subscribed.
+        association there); messages sent to it wait for it, and
+        :meth:`sctpx.Socket.connect_result` or an :class:`sctpx.AssocChange` (when
+        subscribed) says how it went.
         """
         try:
             return self.sock.connectx(addrs)

@@ -260,7 +260,8 @@ class Socket:
 
     def connect(self, addr: Address) -> None:
         """Connects, blocking until the association is up (non-blocking: raises
-        :class:`BlockingIOError` with ``EINPROGRESS``)."""
+        :class:`BlockingIOError` with ``EINPROGRESS``; :meth:`connect_result` then
+        says how the set-up goes on)."""
         sa, n = _addr.sockaddr_arg(addr, self._family)
         check(lib.sctp_connect(self._handle, sa, n))
 
@@ -281,6 +282,18 @@ class Socket:
             raise exc
         return assoc.value
 
+    def connect_result(self, assoc_id: int = 0) -> None:
+        """How a set-up a non-blocking :meth:`connect`/:meth:`connectx` started stands
+        (``sctpx_connect_result``): returns once the association is established, raises
+        :class:`BlockingIOError` (``EINPROGRESS``) while it is being set up and the
+        set-up's failure (:class:`ConnectionRefusedError`, :class:`TimeoutError`, ...)
+        once it failed. Receives nothing. ``assoc_id``: one-to-many only.
+
+        A one-to-one socket turns writable when the set-up ends, either way; a
+        one-to-many socket is writable throughout (a subscribed :class:`AssocChange`
+        makes it readable)."""
+        check(lib.sctpx_connect_result(self._handle, assoc_id))
+
     def peeloff(self, assoc_id: int, flags: int = constants.PEELOFF_CLOEXEC) -> "Socket":
         """Branches an association of a one-to-many socket off into a one-to-one socket."""
         out = _lib.sctpx_handle()
@@ -293,15 +306,19 @@ class Socket:
         """Gracefully shuts an association down (one-to-one: the socket's)."""
         check(lib.sctp_shutdown(self._handle, assoc_id))
 
-    def abort(self, assoc_id: int = 0) -> None:
-        """Aborts an association at once (queued data is dropped).
-
-        On a one-to-one socket this also CLOSES the socket (Linux aborts a one-to-one
-        association only by closing it with SO_LINGER 0); ``assoc_id`` is ignored there.
-        """
+    def abort(self, assoc_id: int) -> None:
+        """Aborts association ``assoc_id`` of a one-to-many socket at once (queued data
+        is dropped); the socket stays open. A one-to-one socket raises
+        :class:`sctpx.WrongKindError`: Linux aborts its association only as it closes,
+        which is :meth:`abort_and_close`."""
         check(lib.sctp_abort(self._handle, assoc_id))
-        if self._kind == constants.KIND_ONE_TO_ONE:
+
+    def abort_and_close(self) -> None:
+        """Closes the socket as :meth:`close` does, with its associations aborted
+        (queued data dropped; the peer reads ``ECONNRESET``) instead of shut down."""
+        if not self._closed:
             self._closed = True
+            check(lib.sctpx_abort_and_close(self._handle))
 
     def _addrs(self, fn: Callable[..., int], assoc_id: int) -> List[Address]:
         cap = 8

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import socket
 import threading
 import time
@@ -252,12 +253,42 @@ def test_shutdown_ends_the_peers_stream_with_eof(pair):
         conn.next_event(timeout=TIMEOUT)
 
 
-def test_abort_on_one_to_one_resets_the_peer_and_closes_the_socket(pair):
+def test_abort_on_one_to_one_is_wrong_kind_and_leaves_the_association_up(pair):
     cli, conn = pair
-    cli.abort()
+    with pytest.raises(sctpx.WrongKindError):
+        cli.abort(0)
+    assert not cli.closed
+    cli.send(b"still up")
+    assert next_data(conn).data == b"still up"
+
+
+def test_abort_and_close_resets_the_peer_and_closes_the_socket(pair):
+    cli, conn = pair
+    cli.abort_and_close()
     assert cli.closed
     with pytest.raises(ConnectionResetError):
         conn.next_event(timeout=TIMEOUT)
+
+
+def test_connect_result_of_a_non_blocking_connect_after_writability(listener):
+    with sctpx.open_tcp(socket.AF_INET) as cli:
+        cli.nonblock = True
+        with pytest.raises(BlockingIOError):
+            cli.connect((LOOPBACK, port_of(listener)))
+        assert select.select([], [cli], [], TIMEOUT)[1] == [cli]
+        assert cli.connect_result() is None
+        assert cli.get_status().state == sctpx.STATE_ESTABLISHED
+
+
+def test_connect_result_raises_the_refusal_of_a_closed_port():
+    with sctpx.open_tcp(socket.AF_INET) as closed, sctpx.open_tcp(socket.AF_INET) as cli:
+        closed.bind((LOOPBACK, 0))  # bound, not listening: INITs get an ABORT
+        cli.nonblock = True
+        with pytest.raises(BlockingIOError):
+            cli.connect((LOOPBACK, port_of(closed)))
+        assert select.select([], [cli], [], TIMEOUT)[1] == [cli]
+        with pytest.raises(ConnectionRefusedError):
+            cli.connect_result()
 
 
 def test_abort_on_one_to_many_resets_the_peer(udp_server):
