@@ -914,9 +914,10 @@ int32_t sctp_accept(sctpx_handle h,
                     struct sockaddr_storage *peer,
                     socklen_t *peer_len);
 
-// Connects to one address (blocking until the association is up unless the
-// socket is non-blocking: then -EINPROGRESS). A signal handled while it
-// waits gives -EINTR, as connect(2); the set-up goes on.
+// Connects to one address (blocking until the association is up unless
+// the socket is non-blocking: then -EINPROGRESS, and
+// `sctpx_connect_result` says how the set-up goes on). A signal handled
+// while it waits gives -EINTR, as connect(2); the set-up goes on.
 int32_t sctp_connect(sctpx_handle h, const struct sockaddr *addr, socklen_t addr_len);
 
 // Connects to a peer by `count` of its addresses (1 to 64, an array of
@@ -925,12 +926,46 @@ int32_t sctp_connect(sctpx_handle h, const struct sockaddr *addr, socklen_t addr
 //
 // On a non-blocking socket it returns -EINPROGRESS while the association is
 // being set up and, unlike other failures, still writes `*assoc_id`: the
-// association exists and will report COMM_UP (or the socket turns writable;
-// SCTPX_OPT_PENDING_ERROR then gives the result).
+// association exists, and `sctpx_connect_result` says how its set-up goes
+// on.
 int32_t sctp_connectx(sctpx_handle h,
                       const struct sockaddr_storage *addrs,
                       size_t count,
                       sctpx_assoc_id *assoc_id);
+
+// Reports how the set-up of association `assoc_id` stands, after
+// `sctp_connect` or `sctp_connectx` returned -EINPROGRESS (a non-blocking
+// handle), without waiting and without receiving anything (notifications
+// stay queued for the caller): 0 once it is established (and from then on,
+// also after the association has ended), -EINPROGRESS while it is still
+// being set up, and once it has failed, how: -ECONNREFUSED (the peer
+// refused it), -ETIMEDOUT (the INITs went unanswered) or another errno the
+// kernel gave; later calls repeat that. `assoc_id` is the id
+// `sctp_connectx` wrote (one-to-many); one-to-one handles ignore it.
+//
+// What wakes a poller (the descriptor of `sctp_fileno`) when the set-up
+// ends:
+// - one-to-one: POLLOUT when it is established; POLLERR (which poll reports
+//   whatever the events asked) when it has failed.
+// - one-to-many: nothing of the socket's own: it is writable (POLLOUT)
+//   throughout, whatever its associations do. With SCTPX_EVENT_ASSOC_CHANGE
+//   subscribed, the notification (COMM_UP, or CANT_STR_ASSOC) makes it
+//   readable (POLLIN) either way, and stays queued; without, call this on a
+//   timer.
+//
+// A failed association is gone from the kernel, and its reason with it
+// (one-to-many: but for that notification; one-to-one: once something,
+// such as a receive or SCTPX_OPT_PENDING_ERROR, has taken the socket's
+// pending error): sctpx then judges by when it first saw the association
+// gone: -ETIMEDOUT when its whole INIT schedule (SCTP_INITMSG,
+// SCTP_RTOINFO) had passed since the connect, else -ECONNREFUSED. So ask
+// soon after the wake-up.
+//
+// sctpx remembers the last 64 set-ups of a handle. For one it does not
+// (never started through sctpx, or forgotten): a one-to-one handle gives
+// 0 when established and -ENOTCONN otherwise; a one-to-many handle gives
+// the association's state, or -EINVAL when no association has that id.
+int32_t sctpx_connect_result(sctpx_handle h, sctpx_assoc_id assoc_id);
 
 // Branches association `assoc_id` of a one-to-many socket off into a new
 // one-to-one socket, whose handle is written to `*out`. `flags`:
@@ -942,16 +977,21 @@ int32_t sctp_peeloff(sctpx_handle h, sctpx_assoc_id assoc_id, int32_t flags, sct
 // one-to-one: the socket's association, `assoc_id` ignored).
 int32_t sctp_shutdown(sctpx_handle h, sctpx_assoc_id assoc_id);
 
-// Aborts an association at once (ABORT; queued data is dropped).
-//
-// One-to-many: aborts association `assoc_id`; the handle stays open.
-// One-to-one (Linux refuses the ABORT flag there): sets SO_LINGER to 0 and
-// CLOSES THE HANDLE as `sctp_close` does (blocked calls return
-// SCTPX_ERR_CLOSED_HANDLE at once); the ABORT goes out as the descriptor
-// closes, when the last call inside has returned. `assoc_id` is ignored.
-// After fork(), SO_LINGER belongs to the socket both processes share: the
-// ABORT goes out when the last of them closes it.
+// Aborts association `assoc_id` of a one-to-many handle at once (ABORT;
+// queued data is dropped; the peer sees COMM_LOST); the handle stays open.
+// On a one-to-one handle it does nothing and gives SCTPX_ERR_WRONG_KIND:
+// Linux aborts a one-to-one association only as its socket closes, which
+// is `sctpx_abort_and_close`.
 int32_t sctp_abort(sctpx_handle h, sctpx_assoc_id assoc_id);
+
+// Closes a handle as `sctp_close` does, but with its associations aborted
+// (ABORT; queued data is dropped; the peer reads ECONNRESET or sees
+// COMM_LOST) instead of shut down: it sets SCTPX_OPT_LINGER to 0 first.
+// Blocked calls return SCTPX_ERR_CLOSED_HANDLE at once, and so do later
+// calls; the ABORT goes out as the descriptor closes, when the last call
+// inside has returned. After fork(), SO_LINGER belongs to the socket both
+// processes share: the ABORT goes out when the last of them closes it.
+int32_t sctpx_abort_and_close(sctpx_handle h);
 
 // Writes the peer's addresses of an association into `out` (`cap` entries)
 // and returns how many there are (only `cap` are written when there are

@@ -83,8 +83,8 @@ func (s *socket) SendBatch(msgs []SendMsg) (int, error) {
 
 // recvBatch receives up to len(buf)/stride events (at most 64) in one system
 // call (sctp_recv_batch), waiting in the poller for the first. Event i's
-// bytes are in buf[i*stride:]. skip, if set, drops events.
-func (s *socket) recvBatch(buf []byte, stride int, skip func(*C.sctpx_event) bool) ([]Event, error) {
+// bytes are in buf[i*stride:].
+func (s *socket) recvBatch(buf []byte, stride int) ([]Event, error) {
 	count := 0
 	if stride > 0 {
 		count = len(buf) / stride
@@ -96,33 +96,26 @@ func (s *socket) recvBatch(buf []byte, stride int, skip func(*C.sctpx_event) boo
 		count = 64
 	}
 	evs := make([]C.sctpx_event, count)
-	for {
-		r, err := s.waitRead(func() C.int32_t {
-			return C.sctp_recv_batch(s.h, &evs[0], C.size_t(count),
-				(*C.uint8_t)(unsafe.Pointer(&buf[0])), C.size_t(stride), 0)
-		})
-		if err != nil {
-			return nil, err
-		}
-		out := make([]Event, 0, int(r))
-		for i := 0; i < int(r); i++ {
-			if skip != nil && skip(&evs[i]) {
-				continue
-			}
-			at := i * stride
-			out = append(out, decodeEvent(&evs[i], buf[at:at+int(evs[i].len)]))
-		}
-		if len(out) > 0 {
-			return out, nil
-		}
+	r, err := s.waitRead(func() C.int32_t {
+		return C.sctp_recv_batch(s.h, &evs[0], C.size_t(count),
+			(*C.uint8_t)(unsafe.Pointer(&buf[0])), C.size_t(stride), 0)
+	})
+	if err != nil {
+		return nil, err
 	}
+	out := make([]Event, int(r))
+	for i := range out {
+		at := i * stride
+		out[i] = decodeEvent(&evs[i], buf[at:at+int(evs[i].len)])
+	}
+	return out, nil
 }
 
 // RecvBatch receives several events at once (sctp_recv_batch): up to
 // len(buf)/stride of them, at most 64, the first waited for, the rest what is
 // already queued. Event i's bytes are in buf[i*stride:(i+1)*stride].
 func (c *Conn) RecvBatch(buf []byte, stride int) ([]Event, error) {
-	evs, err := c.recvBatch(buf, stride, c.hidden)
+	evs, err := c.recvBatch(buf, stride)
 	if err != nil {
 		return nil, c.readError(err)
 	}
@@ -131,6 +124,6 @@ func (c *Conn) RecvBatch(buf []byte, stride int) ([]Event, error) {
 
 // RecvBatch is Conn.RecvBatch for every association of the socket.
 func (c *OneToManyConn) RecvBatch(buf []byte, stride int) ([]Event, error) {
-	evs, err := c.recvBatch(buf, stride, nil)
+	evs, err := c.recvBatch(buf, stride)
 	return evs, opError("read", c.network, c.laddr, nil, err)
 }

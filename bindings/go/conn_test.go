@@ -368,7 +368,7 @@ func TestBatchesSendAndReceiveSeveralMessages(t *testing.T) {
 func TestDialDoesNotLeakTheAssociationUpItWaitedFor(t *testing.T) {
 	client, _ := pair(t)
 	subscribe(t, client, EventSenderDry)
-	// Dial subscribed ASSOC_CHANGE for itself: its COMM_UP must not surface.
+	// Dial waits without subscribing ASSOC_CHANGE: no COMM_UP may surface.
 	ev, err := client.ReadEvent(make([]byte, 256))
 	if _, ok := ev.(*SenderDryEvent); !ok || err != nil {
 		t.Fatalf("first event %T (%v); want *SenderDryEvent", ev, err)

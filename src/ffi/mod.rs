@@ -570,7 +570,7 @@ pub extern "C" fn sctp_abort(h: sctpx_handle, assoc_id: AssocId) -> i32 {
 }
 
 /// Closes a handle as `sctp_close` does, but with its associations aborted
-/// (ABORT; queued data is dropped; the peer reads -ECONNRESET or sees
+/// (ABORT; queued data is dropped; the peer reads ECONNRESET or sees
 /// COMM_LOST) instead of shut down: it sets SCTPX_OPT_LINGER to 0 first.
 /// Blocked calls return SCTPX_ERR_CLOSED_HANDLE at once, and so do later
 /// calls; the ABORT goes out as the descriptor closes, when the last call

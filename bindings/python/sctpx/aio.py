@@ -145,20 +145,18 @@ class AsyncSocket:
 
     def close(self) -> None:
         """Closes the socket; coroutines waiting on it raise :class:`sctpx.ClosedHandleError`."""
-        if not self.sock.closed:
-            self._stop_watching()
-            self.sock.close()
+        self._end(self.sock.close)
 
     def abort_and_close(self) -> None:
         """As :meth:`close`, with the associations aborted (:meth:`sctpx.Socket.abort_and_close`)."""
-        if not self.sock.closed:
-            self._stop_watching()
-            self.sock.abort_and_close()
+        self._end(self.sock.abort_and_close)
 
-    def _stop_watching(self) -> None:
-        # Before the descriptor closes: its number can be reused at once.
-        self._readable.close()
-        self._writable.close()
+    def _end(self, close: Callable[[], None]) -> None:
+        if not self.sock.closed:
+            # Stop watching before the descriptor closes: its number can be reused at once.
+            self._readable.close()
+            self._writable.close()
+            close()
 
     async def __aenter__(self) -> "AsyncSocket":
         return self

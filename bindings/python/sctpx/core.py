@@ -204,9 +204,17 @@ class Socket:
 
     def close(self) -> None:
         """Closes the socket (a second close does nothing, as for :mod:`socket`)."""
+        self._end(lib.sctp_close)
+
+    def abort_and_close(self) -> None:
+        """Closes the socket as :meth:`close` does, with its associations aborted
+        (queued data dropped; the peer reads ``ECONNRESET``) instead of shut down."""
+        self._end(lib.sctpx_abort_and_close)
+
+    def _end(self, close: Callable[[int], int]) -> None:
         if not self._closed:
             self._closed = True
-            check(lib.sctp_close(self._handle))
+            check(close(self._handle))
 
     def __enter__(self) -> "Socket":
         return self
@@ -312,13 +320,6 @@ class Socket:
         :class:`sctpx.WrongKindError`: Linux aborts its association only as it closes,
         which is :meth:`abort_and_close`."""
         check(lib.sctp_abort(self._handle, assoc_id))
-
-    def abort_and_close(self) -> None:
-        """Closes the socket as :meth:`close` does, with its associations aborted
-        (queued data dropped; the peer reads ``ECONNRESET``) instead of shut down."""
-        if not self._closed:
-            self._closed = True
-            check(lib.sctpx_abort_and_close(self._handle))
 
     def _addrs(self, fn: Callable[..., int], assoc_id: int) -> List[Address]:
         cap = 8

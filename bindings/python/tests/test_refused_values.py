@@ -185,6 +185,7 @@ MAPPING: Dict[str, Union[str, List[Call]]] = {
     "sctp_peeloff(flags)": [lambda k, v: k.udp.peeloff(1, v)],
     "sctp_shutdown(assoc_id)": [lambda k, v: k.udp.shutdown(v), _aio("shutdown", V)],
     "sctp_abort(assoc_id)": [lambda k, v: k.udp.abort(v), _aio("abort", V)],
+    "sctpx_connect_result(assoc_id)": [lambda k, v: k.udp.connect_result(v)],
     "sctp_getpaddrs(assoc_id)": [
         lambda k, v: k.udp.peer_addrs(v),
         lambda k, v: k.py_udp.getpaddrs(v),
