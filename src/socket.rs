@@ -375,9 +375,11 @@ impl Socket {
         self.setups.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn setup_started(&self, assoc_id: AssocId, peer: SocketAddr) {
+    fn setup_started(&self, mut assoc_id: AssocId, peer: SocketAddr) {
         let mut setups = self.setups();
         if self.kind == Kind::OneToOne {
+            // Its one association, whatever id connectx gave: as connect_result asks.
+            assoc_id = 0;
             setups.clear();
         } else {
             setups.retain(|s| s.assoc_id != assoc_id);

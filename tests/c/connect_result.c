@@ -138,6 +138,18 @@ static void not_started(void)
     sctp_close(udp);
 }
 
+/* A one-to-one set-up started by sctp_connectx is the handle's one set-up,
+ * whatever the id. */
+static void one_to_one_by_connectx(void)
+{
+    sctpx_handle h = client(SCTPX_KIND_ONE_TO_ONE, TIMED_OUT);
+    sctpx_assoc_id id = 0;
+    is(sctp_connectx(h, &silent_addr, 1, &id), -EINPROGRESS, "one-to-one sctp_connectx: -EINPROGRESS");
+    is(sctpx_connect_result(h, id), -EINPROGRESS, "one-to-one sctp_connectx: sctpx_connect_result with its id: -EINPROGRESS");
+    is(sctpx_connect_result(h, 0), -EINPROGRESS, "one-to-one sctp_connectx: ... and with id 0 (ignored)");
+    sctp_close(h);
+}
+
 /* A handle remembers its last 64 set-ups: of 65 refused ones, the first is
  * forgotten (its association long gone: -EINVAL) and the last still
  * reported. */
@@ -187,6 +199,7 @@ int main(void)
         one_to_many((enum ending)e);
     }
     not_started();
+    one_to_one_by_connectx();
     sixty_four_remembered();
 
     close(silent);

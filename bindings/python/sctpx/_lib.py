@@ -288,6 +288,7 @@ FUNCTIONS: Dict[str, Tuple[Optional[type], List[Tuple[str, type]]]] = {
         c_int32,
         [("h", _h), ("addrs", _ss), ("count", c_size_t), ("assoc_id", POINTER(_a))],
     ),
+    "sctpx_connect_result": (c_int32, [("h", _h), ("assoc_id", _a)]),
     "sctp_peeloff": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("flags", c_int32), ("out", POINTER(_h))],
@@ -295,7 +296,6 @@ FUNCTIONS: Dict[str, Tuple[Optional[type], List[Tuple[str, type]]]] = {
     "sctp_shutdown": (c_int32, [("h", _h), ("assoc_id", _a)]),
     "sctp_abort": (c_int32, [("h", _h), ("assoc_id", _a)]),
     "sctpx_abort_and_close": (c_int32, [("h", _h)]),
-    "sctpx_connect_result": (c_int32, [("h", _h), ("assoc_id", _a)]),
     "sctp_getpaddrs": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss), ("cap", c_size_t)]),
     "sctp_getladdrs": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss), ("cap", c_size_t)]),
     "sctp_send_stream": (
