@@ -89,6 +89,15 @@ static int32_t close_twice(void)
     return sctp_close(h);
 }
 
+/* `h`, bound to a free port of 127.0.0.1; *a, *n: that address. */
+static sctpx_handle bound(sctpx_handle h, struct sockaddr_storage *a, socklen_t *n)
+{
+    *n = loopback4(0, a);
+    must(sctp_bind(h, (struct sockaddr *)a, *n), "sctp_bind");
+    *n = loopback4(local_port(h), a);
+    return h;
+}
+
 static int32_t accept_h(sctpx_handle h)
 {
     sctpx_handle out;
@@ -102,10 +111,9 @@ static int32_t accept_one_to_many(void)
 }
 static int32_t accept_nothing_pending(void)
 {
-    sctpx_handle l = open_nonblocking();
     struct sockaddr_storage a;
-    socklen_t n = loopback4(0, &a);
-    must(sctp_bind(l, (struct sockaddr *)&a, n), "sctp_bind");
+    socklen_t n;
+    sctpx_handle l = bound(open_nonblocking(), &a, &n);
     must(sctp_listen(l, 4), "sctp_listen");
     ON(l, accept_h);
 }
@@ -137,11 +145,10 @@ static int32_t interrupted_by_signal(int32_t (*fn)(bg_call *c), void *arg)
 static int32_t bg_accept(bg_call *c) { return accept_h(*(sctpx_handle *)c->arg); }
 static int32_t accept_signal(void)
 {
-    sctpx_handle l = open_tcp();
     struct sockaddr_storage a;
-    socklen_t n = loopback4(0, &a);
+    socklen_t n;
+    sctpx_handle l = bound(open_tcp(), &a, &n);
     int32_t rc;
-    must(sctp_bind(l, (struct sockaddr *)&a, n), "sctp_bind");
     must(sctp_listen(l, 4), "sctp_listen");
     rc = interrupted_by_signal(bg_accept, &l);
     sctp_close(l);
@@ -208,14 +215,11 @@ static int32_t connect_result_timed_out(void)
 static int32_t connect_result_refused(void)
 {
     /* Bound, not listening: the kernel answers the INIT with ABORT. */
-    sctpx_handle bound = open_tcp();
     struct sockaddr_storage a;
-    socklen_t n = loopback4(0, &a);
-    int32_t rc;
-    must(sctp_bind(bound, (struct sockaddr *)&a, n), "sctp_bind");
-    n = loopback4(local_port(bound), &a);
-    rc = connect_result_after(&a, n, 0, 5000);
-    sctp_close(bound);
+    socklen_t n;
+    sctpx_handle closed = bound(open_tcp(), &a, &n);
+    int32_t rc = connect_result_after(&a, n, 0, 5000);
+    sctp_close(closed);
     return rc;
 }
 static int32_t connect_result_h(sctpx_handle h) { return sctpx_connect_result(h, 12345); }
