@@ -291,10 +291,8 @@
 // Range: 0 to 1.
 #define SCTPX_OPT_PR_SUPPORTED 20
 
-// The handle's blocking mode: 1 makes calls return -EAGAIN (connects:
-// -EINPROGRESS) instead of blocking when no timeout is given. A mode of the
-// handle, not of the descriptor: `sctp_fileno`'s descriptor is always
-// O_NONBLOCK, since sctpx waits in poll() so that `sctp_close` can end the wait.
+// O_NONBLOCK on the descriptor: 1 makes calls return -EAGAIN (connects:
+// -EINPROGRESS) instead of blocking when no timeout is given.
 // Range: 0 to 1.
 #define SCTPX_OPT_NONBLOCK 21
 
@@ -881,9 +879,9 @@ int32_t sctp_adopt_fd(int32_t fd, sctpx_handle *out);
 int32_t sctp_close(sctpx_handle h);
 
 // Returns the socket's file descriptor (>= 0) for poll/epoll/select. The
-// library still owns it: do not close it. It is always O_NONBLOCK (whatever
-// SCTPX_OPT_NONBLOCK says); leave it so, or blocked calls on the handle may
-// no longer be woken by `sctp_close`.
+// library still owns it: do not close it, and leave its SO_RCVTIMEO and
+// SO_SNDTIMEO alone (they bound how long `sctp_close` takes to wake a call
+// blocked on the handle).
 int32_t sctp_fileno(sctpx_handle h);
 
 // Returns SCTPX_KIND_ONE_TO_ONE or SCTPX_KIND_ONE_TO_MANY.

@@ -355,9 +355,9 @@ fn close_handle(h: sctpx_handle) -> R {
 }
 
 /// Returns the socket's file descriptor (>= 0) for poll/epoll/select. The
-/// library still owns it: do not close it. It is always O_NONBLOCK (whatever
-/// SCTPX_OPT_NONBLOCK says); leave it so, or blocked calls on the handle may
-/// no longer be woken by `sctp_close`.
+/// library still owns it: do not close it, and leave its SO_RCVTIMEO and
+/// SO_SNDTIMEO alone (they bound how long `sctp_close` takes to wake a call
+/// blocked on the handle).
 #[no_mangle]
 pub extern "C" fn sctp_fileno(h: sctpx_handle) -> i32 {
     guard(|| Ok(sock(h)?.fd()))
