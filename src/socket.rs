@@ -216,7 +216,9 @@ impl Socket {
     }
 
     /// Ends every call blocked on this socket, and every later wait, with
-    /// `Error::Closed` (calls that need not wait still complete). For a
+    /// `Error::Closed` (calls that need not wait still complete): a call the
+    /// kernel blocks in within its 40 ms wait slice, one waiting with a
+    /// timeout at once. For a
     /// socket shared between threads (say in an `Arc`) this is how one
     /// thread stops the others' blocked calls before the socket is dropped;
     /// it is what `sctp_close` does when calls are inside the handle. It does
