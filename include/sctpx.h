@@ -291,10 +291,8 @@
 // Range: 0 to 1.
 #define SCTPX_OPT_PR_SUPPORTED 20
 
-// The handle's blocking mode: 1 makes calls return -EAGAIN (connects:
-// -EINPROGRESS) instead of blocking when no timeout is given. A mode of the
-// handle, not of the descriptor: `sctp_fileno`'s descriptor is always
-// O_NONBLOCK, since sctpx waits in poll() so that `sctp_close` can end the wait.
+// O_NONBLOCK on the descriptor: 1 makes calls return -EAGAIN (connects:
+// -EINPROGRESS) instead of blocking when no timeout is given.
 // Range: 0 to 1.
 #define SCTPX_OPT_NONBLOCK 21
 
@@ -873,7 +871,9 @@ int32_t sctp_adopt_fd(int32_t fd, sctpx_handle *out);
 // SCTPX_ERR_CLOSED_HANDLE, also from a second close: closing twice is safe).
 // Calls other threads have blocked in on this handle (accept, connect,
 // connectx, the sends, next_event, recv_batch; any kind of handle) return
-// SCTPX_ERR_CLOSED_HANDLE at once; a call that was not waiting completes.
+// SCTPX_ERR_CLOSED_HANDLE within 40 ms (a call blocked in the kernel checks
+// every 40 ms: the socket's SO_RCVTIMEO and SO_SNDTIMEO; one waiting with a
+// timeout is woken at once); a call that was not waiting completes.
 // The descriptor is closed when the last call inside returns, which sends
 // SHUTDOWN (or ABORT, after SCTPX_OPT_LINGER 0) for its associations unless
 // another process still shares the socket (after fork()): closing never acts
@@ -881,9 +881,9 @@ int32_t sctp_adopt_fd(int32_t fd, sctpx_handle *out);
 int32_t sctp_close(sctpx_handle h);
 
 // Returns the socket's file descriptor (>= 0) for poll/epoll/select. The
-// library still owns it: do not close it. It is always O_NONBLOCK (whatever
-// SCTPX_OPT_NONBLOCK says); leave it so, or blocked calls on the handle may
-// no longer be woken by `sctp_close`.
+// library still owns it: do not close it, and leave its SO_RCVTIMEO and
+// SO_SNDTIMEO alone (they bound how long `sctp_close` takes to wake a call
+// blocked on the handle).
 int32_t sctp_fileno(sctpx_handle h);
 
 // Returns SCTPX_KIND_ONE_TO_ONE or SCTPX_KIND_ONE_TO_MANY.
@@ -987,8 +987,8 @@ int32_t sctp_abort(sctpx_handle h, sctpx_assoc_id assoc_id);
 // Closes a handle as `sctp_close` does, but with its associations aborted
 // (ABORT; queued data is dropped; the peer reads ECONNRESET or sees
 // COMM_LOST) instead of shut down: it sets SCTPX_OPT_LINGER to 0 first.
-// Blocked calls return SCTPX_ERR_CLOSED_HANDLE at once, and so do later
-// calls; the ABORT goes out as the descriptor closes, when the last call
+// Blocked calls return SCTPX_ERR_CLOSED_HANDLE as they do then (within
+// 40 ms), and so do later calls; the ABORT goes out as the descriptor closes, when the last call
 // inside has returned. After fork(), SO_LINGER belongs to the socket both
 // processes share: the ABORT goes out when the last of them closes it.
 int32_t sctpx_abort_and_close(sctpx_handle h);

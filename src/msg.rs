@@ -107,15 +107,24 @@ pub(crate) fn send(fd: RawFd, data: &[u8], info: Option<&SendInfo>, to: Option<&
     }
     loop {
         // SAFETY: every pointer in `m` refers to live stack or caller memory.
-        // MSG_DONTWAIT as in `recv`.
-        let r = unsafe { libc::sendmsg(fd, &m, libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT) };
+        let r = unsafe { libc::sendmsg(fd, &m, libc::MSG_NOSIGNAL) };
         if r >= 0 {
             return Ok(r as usize);
         }
-        let e = io::Error::last_os_error();
+        let e = send_error();
         if e.kind() != io::ErrorKind::Interrupted {
             return Err(e);
         }
+    }
+}
+
+/// The error of a failed sendmsg/sendmmsg. Linux reports an association that
+/// ended while the send waited for buffer space as ESRCH, and one that had
+/// ended before as EPIPE: one condition, one code (EPIPE).
+fn send_error() -> io::Error {
+    match io::Error::last_os_error() {
+        e if e.raw_os_error() == Some(libc::ESRCH) => io::Error::from_raw_os_error(libc::EPIPE),
+        e => e,
     }
 }
 
@@ -182,8 +191,7 @@ pub(crate) fn send_batch(fd: RawFd, msgs: &[SendMsg<'_>]) -> io::Result<usize> {
             while end < chunk.len() && more(end) == flagged {
                 end += 1;
             }
-            // MSG_DONTWAIT as in `recv`.
-            let flags = libc::MSG_NOSIGNAL | libc::MSG_DONTWAIT | if flagged { libc::MSG_MORE } else { 0 };
+            let flags = libc::MSG_NOSIGNAL | if flagged { libc::MSG_MORE } else { 0 };
             let r = loop {
                 // SAFETY: hdrs[start..end] were written above and point into
                 // the arrays above and caller data.
@@ -191,7 +199,7 @@ pub(crate) fn send_batch(fd: RawFd, msgs: &[SendMsg<'_>]) -> io::Result<usize> {
                 if r >= 0 {
                     break r as usize;
                 }
-                let e = io::Error::last_os_error();
+                let e = send_error();
                 if e.kind() == io::ErrorKind::Interrupted {
                     continue;
                 }
@@ -275,7 +283,7 @@ fn cmsgs(mut control: &[u8]) -> impl Iterator<Item = (libc::c_int, libc::c_int, 
 /// The address and control buffers are left uninitialised: only the bytes
 /// the kernel reports writing are read, and this is the per-message path.
 #[inline(always)]
-pub(crate) fn recv(fd: RawFd, buf: &mut [u8], from: bool, meta: &mut RecvMeta) -> io::Result<usize> {
+pub(crate) fn recv(fd: RawFd, buf: &mut [u8], dontwait: bool, from: bool, meta: &mut RecvMeta) -> io::Result<usize> {
     let mut cbuf = MaybeUninit::<CmsgBuf>::uninit();
     let mut name = MaybeUninit::<sockaddr_storage>::uninit();
     let mut iov = iovec { iov_base: buf.as_mut_ptr() as *mut c_void, iov_len: buf.len() };
@@ -288,11 +296,10 @@ pub(crate) fn recv(fd: RawFd, buf: &mut [u8], from: bool, meta: &mut RecvMeta) -
     m.msg_iovlen = 1;
     m.msg_control = cbuf.as_mut_ptr() as *mut c_void;
     m.msg_controllen = size_of::<CmsgBuf>() as _;
+    let flags = if dontwait { libc::MSG_DONTWAIT } else { 0 };
     let n = loop {
         // SAFETY: `m` points at live stack buffers and the caller's buffer.
-        // MSG_DONTWAIT: the descriptor is O_NONBLOCK already, but a process
-        // sharing it may have cleared that; sctpx waits in poll, never here.
-        let r = unsafe { libc::recvmsg(fd, &mut m, libc::MSG_DONTWAIT) };
+        let r = unsafe { libc::recvmsg(fd, &mut m, flags) };
         if r >= 0 {
             break r as usize;
         }
@@ -313,6 +320,7 @@ pub(crate) fn recv_batch(
     stride: usize,
     metas: &mut [RecvMeta],
     lens: &mut [usize],
+    dontwait: bool,
     from: bool,
 ) -> io::Result<usize> {
     let count = metas.len().min(MAX_BATCH).min(lens.len());
@@ -337,11 +345,10 @@ pub(crate) fn recv_batch(
         h.msg_controllen = size_of::<CmsgBuf>() as _;
         hdrs[i].write(libc::mmsghdr { msg_hdr: h, msg_len: 0 });
     }
+    let flags = if dontwait { libc::MSG_DONTWAIT } else { libc::MSG_WAITFORONE };
     let n = loop {
         // SAFETY: hdrs[..count] point at live stack arrays and the caller's buffer.
-        // MSG_DONTWAIT as in `recv`.
-        let r =
-            unsafe { libc::recvmmsg(fd, hdrs.as_mut_ptr().cast(), count as u32, libc::MSG_DONTWAIT, ptr::null_mut()) };
+        let r = unsafe { libc::recvmmsg(fd, hdrs.as_mut_ptr().cast(), count as u32, flags, ptr::null_mut()) };
         if r >= 0 {
             break r as usize;
         }

@@ -118,9 +118,8 @@ pub struct Socket {
     /// default). Off, receives pass the kernel no address buffer: one copy
     /// less per message for callers that know their peer.
     recv_from: AtomicBool,
-    /// The caller's blocking mode (`set_nonblocking`). The descriptor itself
-    /// is always O_NONBLOCK: a call that would block waits in `Waker::wait`,
-    /// which `interrupt` can end.
+    /// The descriptor's O_NONBLOCK, as `set_nonblocking` last set it (read
+    /// on the slow paths without a system call).
     nonblocking: AtomicBool,
     waker: Waker,
     /// The set-ups `connect`/`connectx` left in progress, for
@@ -186,8 +185,8 @@ impl Socket {
             Family::Ipv6 => Domain::IPV6,
         };
         // socket2 opens the descriptor close-on-exec.
-        let s = socket2::Socket::new(domain, ty.nonblocking(), Some(Protocol::from(IPPROTO_SCTP)))?;
-        let sock = Socket::from_fd(OwnedFd::from(s), kind);
+        let s = socket2::Socket::new(domain, ty, Some(Protocol::from(IPPROTO_SCTP)))?;
+        let sock = Socket::from_fd(OwnedFd::from(s), kind, false)?;
         // Every data message should carry its stream/PPID/TSN metadata.
         sys::setsockopt_val(sock.raw(), sys::SCTP_RECVRCVINFO, &1i32)?;
         Ok(sock)
@@ -206,9 +205,8 @@ impl Socket {
     /// Takes ownership of an existing SCTP socket descriptor (from another
     /// library, socket activation, a Python `socket.socket`...). Its kind
     /// comes from SO_TYPE; a descriptor that is not an SCTP socket is
-    /// refused (and still closed, as it was handed over). The socket keeps
-    /// the descriptor's blocking mode as its own (`nonblocking`), and the
-    /// descriptor becomes O_NONBLOCK, as all of sctpx's are.
+    /// refused (and still closed, as it was handed over). Its blocking mode
+    /// is kept; its SO_RCVTIMEO and SO_SNDTIMEO become sctpx's wait slice.
     pub fn from_owned_fd(fd: OwnedFd) -> Result<Socket> {
         const NOT_SCTP: Error = Error::InvalidArgument("the descriptor is not an SCTP socket");
         let s = socket2::SockRef::from(&fd);
@@ -225,29 +223,34 @@ impl Socket {
             Type::SEQPACKET => Kind::OneToMany,
             _ => return Err(NOT_SCTP),
         };
-        let was_nonblocking = s.nonblocking()?;
-        s.set_nonblocking(true)?;
-        let sock = Socket::from_fd(fd, kind);
-        sock.nonblocking.store(was_nonblocking, Ordering::Relaxed);
+        let nonblocking = s.nonblocking()?;
+        let sock = Socket::from_fd(fd, kind, nonblocking)?;
         sys::setsockopt_val(sock.raw(), sys::SCTP_RECVRCVINFO, &1i32)?;
         Ok(sock)
     }
 
-    /// `fd` must already be O_NONBLOCK.
-    fn from_fd(fd: OwnedFd, kind: Kind) -> Socket {
-        Socket {
+    /// `nonblocking`: the descriptor's O_NONBLOCK.
+    fn from_fd(fd: OwnedFd, kind: Kind, nonblocking: bool) -> Result<Socket> {
+        let sock = Socket {
             fd,
             kind,
             peeled: None,
             recv_from: AtomicBool::new(true),
-            nonblocking: AtomicBool::new(false),
+            nonblocking: AtomicBool::new(nonblocking),
             waker: Waker::default(),
             setups: Mutex::new(Vec::new()),
-        }
+        };
+        // A call the kernel blocks comes back after at most one slice, sees
+        // whether `interrupt` was called, and otherwise blocks again.
+        sock.sock2().set_read_timeout(Some(WAIT_SLICE))?;
+        sock.sock2().set_write_timeout(Some(WAIT_SLICE))?;
+        Ok(sock)
     }
 
     /// Ends every call blocked on this socket, and every later wait, with
-    /// `Error::Closed` (calls that need not wait still complete). For a
+    /// `Error::Closed` (calls that need not wait still complete): a call the
+    /// kernel blocks in within its 40 ms wait slice, one waiting with a
+    /// timeout at once. For a
     /// socket shared between threads (say in an `Arc`) this is how one
     /// thread stops the others' blocked calls before the socket is dropped;
     /// it is what `sctp_close` does when calls are inside the handle. It does
@@ -305,19 +308,17 @@ impl Socket {
             return Err(Error::WrongKind("accept needs a one-to-one socket; use peeloff"));
         }
         let mut peer = mem::MaybeUninit::<libc::sockaddr_storage>::uninit();
-        let (fd, len) = self.blocking(libc::POLLIN, OnSignal::Report, || {
+        let (fd, len) = self.blocking(OnSignal::Report, || {
             let mut len = mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
             // SAFETY: the kernel writes at most `len` bytes of address.
-            let fd = unsafe {
-                libc::accept4(self.raw(), peer.as_mut_ptr().cast(), &mut len, libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC)
-            };
+            let fd = unsafe { libc::accept4(self.raw(), peer.as_mut_ptr().cast(), &mut len, libc::SOCK_CLOEXEC) };
             if fd < 0 {
                 return Err(std::io::Error::last_os_error());
             }
             Ok((fd, len))
         })?;
         // SAFETY: the kernel just gave us this descriptor; we own it now.
-        let sock = Socket::from_fd(unsafe { OwnedFd::from_raw_fd(fd) }, Kind::OneToOne);
+        let sock = Socket::from_fd(unsafe { OwnedFd::from_raw_fd(fd) }, Kind::OneToOne, false)?;
         // SAFETY: accept4 wrote `len` bytes of address.
         let addr = unsafe { sys::socket_addr_from_raw(peer.as_ptr(), len as usize) };
         Ok((sock, addr))
@@ -341,6 +342,11 @@ impl Socket {
                     return Err(Error::Os(libc::EINPROGRESS));
                 }
                 self.finish_connect(0)
+            }
+            // A signal ended the kernel's wait: the set-up goes on.
+            Err(e) if e.raw_os_error() == Some(libc::EINTR) => {
+                self.setup_started(0, *addr);
+                Err(e.into())
             }
             r => Ok(r?),
         }
@@ -483,9 +489,9 @@ impl Socket {
         }
     }
 
-    /// Waits for a set-up the kernel reported in progress (the descriptor is
-    /// non-blocking) to complete, as a blocking connect would: on what
-    /// `connect_result` says.
+    /// Waits for a set-up the kernel reported in progress (its own wait, one
+    /// slice of SO_SNDTIMEO, ran out) to complete, as a blocking connect
+    /// would, on what `connect_result` says: a poll() that `interrupt` ends.
     fn finish_connect(&self, assoc_id: AssocId) -> Result<()> {
         let mut pause_ms = 1;
         while !self.connect_result(assoc_id)? {
@@ -532,18 +538,18 @@ impl Socket {
         if self.kind != Kind::OneToMany {
             return Err(Error::WrongKind("peeloff needs a one-to-many socket"));
         }
-        // The descriptor is always non-blocking; `flags.nonblock` is the
-        // socket's blocking mode.
-        let mut f = libc::O_NONBLOCK;
+        let mut f = 0;
+        if flags.nonblock {
+            f |= libc::O_NONBLOCK;
+        }
         if flags.cloexec {
             f |= libc::O_CLOEXEC;
         }
         let fd = sys::peeloff(self.raw(), assoc_id, f as u32)?;
         // SAFETY: the kernel just gave us this descriptor; we own it now.
         let fd = unsafe { OwnedFd::from_raw_fd(fd) };
-        let mut sock = Socket::from_fd(fd, Kind::OneToOne);
+        let mut sock = Socket::from_fd(fd, Kind::OneToOne, flags.nonblock)?;
         sock.set_recv_from(self.recv_from());
-        sock.nonblocking.store(flags.nonblock, Ordering::Relaxed);
         // The peeled socket inherits the parent's subscriptions: remember the
         // caller's, then keep the two kinds that end an association on.
         let state = PeeledState::default();
@@ -610,8 +616,9 @@ impl Socket {
     }
 
     /// Makes calls return `EAGAIN` (connects: `EINPROGRESS`) instead of
-    /// blocking. The socket's own mode: the descriptor is always O_NONBLOCK.
+    /// blocking (O_NONBLOCK on the descriptor).
     pub fn set_nonblocking(&self, on: bool) -> Result<()> {
+        self.sock2().set_nonblocking(on)?;
         self.nonblocking.store(on, Ordering::Relaxed);
         Ok(())
     }
@@ -621,35 +628,39 @@ impl Socket {
         self.nonblocking.load(Ordering::Relaxed)
     }
 
-    /// Runs `op`, a non-blocking attempt, until it does something other than
-    /// EAGAIN, waiting for `events` on the socket in between unless the
-    /// socket is non-blocking. The first attempt comes first: when the
-    /// kernel is ready the call costs that one system call.
+    /// Runs `op`, a call the kernel blocks in unless the socket is
+    /// non-blocking, until it returns something else than the end of a wait
+    /// slice (EAGAIN on a blocking socket) or `interrupt` was called
+    /// (`Error::Closed`). One system call when the kernel is ready or the
+    /// wait is shorter than a slice.
     #[inline(always)]
-    fn blocking<T>(&self, events: i16, signal: OnSignal, mut op: impl FnMut() -> std::io::Result<T>) -> Result<T> {
+    fn blocking<T>(&self, signal: OnSignal, mut op: impl FnMut() -> std::io::Result<T>) -> Result<T> {
         match op() {
-            Err(e) if e.raw_os_error() == Some(libc::EAGAIN) && !self.nonblocking() => {
-                self.blocking_slow(events, signal, &mut op)
+            Err(e) if matches!(e.raw_os_error(), Some(libc::EAGAIN | libc::EINTR)) => {
+                self.blocking_slow(signal, e, &mut op)
             }
             r => Ok(r?),
         }
     }
 
     #[cold]
-    fn blocking_slow<T>(&self, events: i16, signal: OnSignal, op: &mut dyn FnMut() -> std::io::Result<T>) -> Result<T> {
-        let mut misses = 0;
+    fn blocking_slow<T>(
+        &self,
+        signal: OnSignal,
+        mut e: std::io::Error,
+        op: &mut dyn FnMut() -> std::io::Result<T>,
+    ) -> Result<T> {
         loop {
-            self.waker.wait(self.raw(), events, None, signal)?;
+            match e.raw_os_error() {
+                Some(libc::EINTR) if signal == OnSignal::Report => return Err(e.into()),
+                Some(libc::EAGAIN) if self.nonblocking() => return Err(e.into()),
+                _ => {}
+            }
+            if self.waker.interrupted() {
+                return Err(Error::Closed);
+            }
             match op() {
-                Err(e) if e.raw_os_error() == Some(libc::EAGAIN) => {
-                    // Another thread took what woke us, or poll and the call
-                    // disagree about send-buffer space (poll looks at the
-                    // socket, sendmsg at the association): do not spin.
-                    misses += 1;
-                    if misses > 2 {
-                        self.waker.pause(misses.min(10), signal)?;
-                    }
-                }
+                Err(again) if matches!(again.raw_os_error(), Some(libc::EAGAIN | libc::EINTR)) => e = again,
                 r => return Ok(r?),
             }
         }
@@ -668,14 +679,14 @@ impl Socket {
     pub fn send(&self, data: &[u8], info: &SendInfo, to: Option<&SocketAddr>) -> Result<usize> {
         validate_send_info(info)?;
         let to = to.map(|a| SockAddr::from(*a));
-        self.blocking(libc::POLLOUT, OnSignal::Retry, || msg::send(self.raw(), data, Some(info), to.as_ref()))
+        self.blocking(OnSignal::Retry, || msg::send(self.raw(), data, Some(info), to.as_ref()))
     }
 
     /// Sends one message with the socket's default parameters
     /// (SCTP_DEFAULT_SNDINFO, see `set_default_send_info`).
     pub fn send_default(&self, data: &[u8], to: Option<&SocketAddr>) -> Result<usize> {
         let to = to.map(|a| SockAddr::from(*a));
-        self.blocking(libc::POLLOUT, OnSignal::Retry, || msg::send(self.raw(), data, None, to.as_ref()))
+        self.blocking(OnSignal::Retry, || msg::send(self.raw(), data, None, to.as_ref()))
     }
 
     /// Sends many messages in as few system calls as possible (sendmmsg).
@@ -697,11 +708,11 @@ impl Socket {
         for m in msgs {
             validate_send_info(&m.info)?;
         }
-        let mut sent = self.blocking(libc::POLLOUT, OnSignal::Retry, || msg::send_batch(self.raw(), msgs))?;
-        while sent > 0 && sent < msgs.len() && !self.nonblocking() {
+        let mut sent = self.blocking(OnSignal::Retry, || msg::send_batch(self.raw(), msgs))?;
+        while sent > 0 && sent < msgs.len() && !self.nonblocking() && !self.waker.interrupted() {
             // Stopped short: would block (wait and go on) or a message failed
             // (the next attempt reports it: keep the count).
-            match self.blocking(libc::POLLOUT, OnSignal::Retry, || msg::send_batch(self.raw(), &msgs[sent..])) {
+            match self.blocking(OnSignal::Retry, || msg::send_batch(self.raw(), &msgs[sent..])) {
                 Ok(n) => sent += n,
                 Err(_) => break,
             }
@@ -713,9 +724,10 @@ impl Socket {
     #[inline(always)]
     pub fn next_event(&self, buf: &mut [u8], timeout: Timeout) -> Result<Received> {
         self.check_ended()?;
-        // Try first and wait only when nothing is queued: one system call per
-        // message while traffic flows.
-        match self.recv_one(buf) {
+        // Blocking: the kernel waits (a slice at a time). With a timeout, try
+        // first and wait only when nothing is queued. Either way one system
+        // call per message while traffic flows.
+        match self.recv_one(buf, timeout != Timeout::Block) {
             Err(Error::Os(libc::EAGAIN)) => self.next_event_wait(buf, timeout),
             r => r,
         }
@@ -723,22 +735,31 @@ impl Socket {
 
     #[cold]
     fn next_event_wait(&self, buf: &mut [u8], timeout: Timeout) -> Result<Received> {
-        let wait = self.wait_for(timeout);
+        let mut deadline = None;
         loop {
-            wait.readable(self)?;
-            match self.recv_one(buf) {
+            let dontwait = self.await_readable(timeout, &mut deadline)?;
+            match self.recv_one(buf, dontwait) {
                 Err(Error::Os(libc::EAGAIN)) => {}
                 r => return r,
             }
         }
     }
 
-    /// How a receive with `timeout` waits on this socket.
-    fn wait_for(&self, timeout: Timeout) -> Wait {
+    /// A receive with `timeout` found nothing (EAGAIN): waits as `timeout`
+    /// says (a `Millis` deadline is set on the first call), then says how to
+    /// receive again (`dontwait`), or gives the error to return.
+    fn await_readable(&self, timeout: Timeout, deadline: &mut Option<Instant>) -> Result<bool> {
         match timeout {
-            Timeout::Block if !self.nonblocking() => Wait::Until(None),
-            Timeout::Millis(ms) => Wait::Until(Some(Instant::now() + Duration::from_millis(u64::from(ms)))),
-            _ => Wait::No,
+            Timeout::Poll => Err(Error::Os(libc::EAGAIN)),
+            // A wait slice ran out: go on blocking in the kernel.
+            Timeout::Block if self.nonblocking() => Err(Error::Os(libc::EAGAIN)),
+            Timeout::Block if self.waker.interrupted() => Err(Error::Closed),
+            Timeout::Block => Ok(false),
+            Timeout::Millis(ms) => {
+                let d = *deadline.get_or_insert_with(|| Instant::now() + Duration::from_millis(u64::from(ms)));
+                self.waker.wait(self.raw(), libc::POLLIN, Some(d), OnSignal::Retry)?;
+                Ok(true)
+            }
         }
     }
 
@@ -757,11 +778,12 @@ impl Socket {
         let count = count.min(msg::MAX_BATCH);
         let mut metas = [msg::RecvMeta::default(); msg::MAX_BATCH];
         let mut lens = [0usize; msg::MAX_BATCH];
-        let mut wait = None;
+        let (mut dontwait, mut deadline) = (timeout != Timeout::Block, None);
         let n = loop {
-            match msg::recv_batch(self.raw(), buf, stride, &mut metas[..count], &mut lens[..count], self.recv_from()) {
+            let (metas, lens) = (&mut metas[..count], &mut lens[..count]);
+            match msg::recv_batch(self.raw(), buf, stride, metas, lens, dontwait, self.recv_from()) {
                 Err(e) if e.raw_os_error() == Some(libc::EAGAIN) => {
-                    wait.get_or_insert_with(|| self.wait_for(timeout)).readable(self)?
+                    dontwait = self.await_readable(timeout, &mut deadline)?
                 }
                 r => break r?,
             }
@@ -830,10 +852,10 @@ impl Socket {
     }
 
     #[inline(always)]
-    fn recv_one(&self, buf: &mut [u8]) -> Result<Received> {
+    fn recv_one(&self, buf: &mut [u8], dontwait: bool) -> Result<Received> {
         loop {
             let mut meta = msg::RecvMeta::default();
-            let n = msg::recv(self.raw(), buf, self.recv_from(), &mut meta)?;
+            let n = msg::recv(self.raw(), buf, dontwait, self.recv_from(), &mut meta)?;
             if !meta.notification {
                 if n == 0 && !meta.eor {
                     return Err(Error::Eof);
@@ -876,7 +898,7 @@ impl Socket {
         loop {
             let mut scratch = [0u8; NOTIFICATION_HEAD];
             let mut meta = msg::RecvMeta::default();
-            let m = msg::recv(self.raw(), &mut scratch, false, &mut meta)?;
+            let m = msg::recv(self.raw(), &mut scratch, true, false, &mut meta)?;
             let take = m.min(NOTIFICATION_HEAD - *have);
             head[*have..*have + take].copy_from_slice(&scratch[..take]);
             *have += take;
@@ -986,25 +1008,13 @@ impl Socket {
     }
 }
 
-/// How a receive call waits when nothing is queued.
-enum Wait {
-    /// Not at all: EAGAIN (`Timeout::Poll`, or `Block` on a non-blocking
-    /// socket).
-    No,
-    /// Until readable, or until the deadline (`Error::TimedOut`).
-    Until(Option<Instant>),
-}
-
-impl Wait {
-    /// Waits for the socket to turn readable; a wake-up that then finds
-    /// nothing (another thread took it) waits again only for what is left.
-    fn readable(&self, sock: &Socket) -> Result<()> {
-        match *self {
-            Wait::No => Err(Error::Os(libc::EAGAIN)),
-            Wait::Until(deadline) => sock.waker.wait(sock.raw(), libc::POLLIN, deadline, OnSignal::Retry).map(|_| ()),
-        }
-    }
-}
+/// How long a call the kernel blocks in waits before it checks whether the
+/// socket was interrupted (SO_RCVTIMEO and SO_SNDTIMEO): the bound on how
+/// long `sctp_close` takes to wake it. The kernel's own blocking keeps the
+/// per-message path at one system call (a first non-blocking try, then poll
+/// on the socket and a wake-up descriptor, cost request/response 12 % in the
+/// emulated A/B); an idle blocked call wakes 25 times a second.
+const WAIT_SLICE: Duration = Duration::from_millis(40);
 
 /// An SCTP_EVENT argument for `kind`. Built from zeroes: the struct ends in
 /// a padding byte, and the kernel (and valgrind) read every byte passed.

@@ -1,14 +1,15 @@
-//! How a blocked call waits, and how `Socket::interrupt` (what `sctp_close`
-//! and `sctpx_abort_and_close` do when calls are inside the handle) ends the
-//! wait.
+//! How a call that waits in poll() (a receive with a timeout, connect
+//! completion) waits, and how `Socket::interrupt` (what `sctp_close` and
+//! `sctpx_abort_and_close` do when calls are inside the handle) ends the wait.
+//! (Calls the kernel blocks in check `interrupted` every wait slice instead:
+//! see `WAIT_SLICE` in socket.rs.)
 //!
-//! Every descriptor sctpx owns is non-blocking; a call that would block
-//! polls the socket together with the socket's own wake-up eventfd, and
-//! `interrupt` writes that eventfd. Nothing is done to the socket itself: a
-//! `shutdown()` would act on every process sharing it after `fork()`, and
-//! Linux wakes neither a listening SCTP socket nor a sender on a full buffer
-//! that way. The eventfd is made on the first wait only, so sockets that never
-//! block cost no descriptor, and the per-message path never touches it.
+//! Such a wait polls the socket together with the socket's own wake-up
+//! eventfd, and `interrupt` writes that eventfd. Nothing is done to the socket
+//! itself: a `shutdown()` would act on every process sharing it after
+//! `fork()`, and Linux wakes neither a listening SCTP socket nor a sender on a
+//! full buffer that way. The eventfd is made on the first wait only, so
+//! sockets that never wait in poll cost no descriptor.
 //!
 //! After `fork()` the child shares the parent's eventfds; a write by either
 //! would wake the other's calls. Each eventfd is therefore tagged with the

@@ -85,17 +85,39 @@ fn descriptor_nonblocking(s: &Socket) -> bool {
 }
 
 #[test]
-fn descriptors_are_non_blocking_whatever_the_sockets_mode() {
+fn the_descriptors_o_nonblock_is_the_sockets_mode() {
+    let (c, _s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
+    assert!(!c.nonblocking() && !descriptor_nonblocking(&c), "sockets block by default");
+    c.set_nonblocking(true).unwrap();
+    assert!(c.nonblocking() && descriptor_nonblocking(&c));
+    c.set_nonblocking(false).unwrap();
+    assert!(!c.nonblocking() && !descriptor_nonblocking(&c));
+}
+
+#[test]
+fn every_socket_has_the_40_ms_wait_slice_as_its_timeouts() {
+    // What lets an interrupt reach a call the kernel blocks in: SO_RCVTIMEO
+    // and SO_SNDTIMEO are the 40 ms wait slice on every socket sctpx makes.
     let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
     let u = Socket::open_udp(Family::Ipv4).unwrap();
     for sock in [&c, &s, &u] {
-        assert!(!sock.nonblocking(), "sockets block by default");
-        assert!(descriptor_nonblocking(sock));
+        for opt in [libc::SO_RCVTIMEO, libc::SO_SNDTIMEO] {
+            let mut tv: libc::timeval = unsafe { std::mem::zeroed() };
+            let mut len = std::mem::size_of::<libc::timeval>() as libc::socklen_t;
+            // SAFETY: reads a timeval into a live one of `len` bytes.
+            let r = unsafe {
+                libc::getsockopt(
+                    sock.as_raw_fd(),
+                    libc::SOL_SOCKET,
+                    opt,
+                    (&mut tv as *mut libc::timeval).cast(),
+                    &mut len,
+                )
+            };
+            assert_eq!(r, 0);
+            assert_eq!((tv.tv_sec, tv.tv_usec), (0, 40_000));
+        }
     }
-    c.set_nonblocking(true).unwrap();
-    assert!(c.nonblocking());
-    c.set_nonblocking(false).unwrap();
-    assert!(descriptor_nonblocking(&c));
 }
 
 #[test]

@@ -30,7 +30,6 @@
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <netinet/in.h>
 /* Two builds of this one file (same loops): raw-sctpx links libsctpx.a, raw-libsctp links -lsctp.
  * They cannot be one program: libsctp and libsctpx both define sctp_bindx, sctp_connectx,
@@ -526,11 +525,6 @@ static void rr_mix(long count) {
   make_pair(V_SCTPX, 0, &a, &b);
   a.fd = sctp_fileno(a.h);
   b.fd = sctp_fileno(b.h);
-  /* sctpx's descriptors are always O_NONBLOCK (it waits in poll() so that sctp_close can wake
-   * it); the raw blocks' recvmsg must block as raw C's own sockets do. sctpx's calls pass
-   * MSG_DONTWAIT themselves, so clearing the flag changes nothing for them. */
-  CHECK(fcntl(a.fd, F_SETFL, fcntl(a.fd, F_GETFL) & ~O_NONBLOCK));
-  CHECK(fcntl(b.fd, F_SETFL, fcntl(b.fd, F_GETFL) & ~O_NONBLOCK));
   pthread_barrier_t bar;
   pthread_barrier_init(&bar, NULL, 2);
   struct job je = {V_SCTPX, &b, 100, count, 0, 0, &bar};

@@ -251,10 +251,8 @@ pub const SCTPX_OPT_RECONFIG_SUPPORTED: i32 = 19;
 /// SCTP_PR_SUPPORTED: 1 offers partial reliability to new peers.
 /// Range: 0 to 1.
 pub const SCTPX_OPT_PR_SUPPORTED: i32 = 20;
-/// The handle's blocking mode: 1 makes calls return -EAGAIN (connects:
-/// -EINPROGRESS) instead of blocking when no timeout is given. A mode of the
-/// handle, not of the descriptor: `sctp_fileno`'s descriptor is always
-/// O_NONBLOCK, since sctpx waits in poll() so that `sctp_close` can end the wait.
+/// O_NONBLOCK on the descriptor: 1 makes calls return -EAGAIN (connects:
+/// -EINPROGRESS) instead of blocking when no timeout is given.
 /// Range: 0 to 1.
 pub const SCTPX_OPT_NONBLOCK: i32 = 21;
 /// SO_ERROR: the socket's pending error as a positive errno (0 when none),

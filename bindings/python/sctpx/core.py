@@ -684,12 +684,21 @@ def adopt_fd(fd: int) -> Socket:
     it, also when it is refused for not being an SCTP socket. Pass ``os.dup(fd)`` to keep
     your own. The kind (one-to-one or one-to-many) comes from the socket's type."""
     fd = _lib.INTS[ctypes.c_int32](fd, "fd")
-    # The socket module reads the family from the descriptor; detach() gives it back.
-    probe = _socket.socket(fileno=fd)
-    family = int(probe.family)
-    probe.detach()
+    # The socket module reads the family from the descriptor; detach() gives it back. It
+    # refuses what is no socket (or not open): sctp_adopt_fd then refuses it too, with its
+    # documented code, and closes it as promised.
+    try:
+        probe = _socket.socket(fileno=fd)
+    except OSError:
+        family = None
+    else:
+        family = int(probe.family)
+        probe.detach()
     out = _lib.sctpx_handle()
     check(lib.sctp_adopt_fd(fd, byref(out)))
+    if family is None:  # the C call accepted what the socket module refused: no such socket exists
+        lib.sctp_close(out.value)
+        raise InvalidArgumentError("adopt_fd: not an SCTP socket")
     return Socket(out.value, family)
 
 
