@@ -48,15 +48,18 @@ static void one_to_one(int32_t family, const char *what)
     sctp_close(s);
 }
 
-/* sctp_abort on a one-to-one handle: Linux has no ABORT flag there, so sctpx
- * lingers 0 and closes the handle, as its header says. */
+/* A one-to-one association is aborted by closing its handle so: Linux has no
+ * ABORT flag for one-to-one sockets, and sctp_abort there does nothing. */
 static void abort_one_to_one(void)
 {
     sctpx_handle c, s;
     sctpx_event ev;
 
     tcp_pair(SCTPX_AF_INET, &c, &s);
-    is(sctp_abort(c, 0), 0, "abort: sctp_abort on a one-to-one handle succeeds");
+    is(sctp_abort(c, 0), SCTPX_ERR_WRONG_KIND, "abort: sctp_abort on a one-to-one handle: SCTPX_ERR_WRONG_KIND");
+    is(sctp_send_stream(c, 0, 0, 0, (const uint8_t *)"up", 2), 2, "abort: ... and the association is still up");
+    is(sctp_next_event(s, &ev, buf, sizeof buf, 3000), 2, "abort: ... the peer reads what was sent after it");
+    is(sctpx_abort_and_close(c), 0, "abort: sctpx_abort_and_close succeeds");
     is(sctp_kind(c), SCTPX_ERR_CLOSED_HANDLE, "abort: ... and the handle is closed afterwards");
     is(sctp_next_event(s, &ev, buf, sizeof buf, 3000), -ECONNRESET, "abort: the peer's next read fails with -ECONNRESET");
     sctp_close(s);
