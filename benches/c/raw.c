@@ -47,6 +47,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -525,6 +526,12 @@ static void rr_mix(long count) {
   make_pair(V_SCTPX, 0, &a, &b);
   a.fd = sctp_fileno(a.h);
   b.fd = sctp_fileno(b.h);
+  /* sctpx sockets block in the kernel 40 ms at a time (SO_RCVTIMEO/SO_SNDTIMEO: how a close
+   * reaches a blocked call); the raw blocks' recvmsg on the same descriptors must block for good,
+   * as on raw C's own sockets. Nothing here closes a handle while a call waits. */
+  struct timeval forever = {0, 0};
+  CHECK(setsockopt(a.fd, SOL_SOCKET, SO_RCVTIMEO, &forever, sizeof forever));
+  CHECK(setsockopt(b.fd, SOL_SOCKET, SO_RCVTIMEO, &forever, sizeof forever));
   pthread_barrier_t bar;
   pthread_barrier_init(&bar, NULL, 2);
   struct job je = {V_SCTPX, &b, 100, count, 0, 0, &bar};
