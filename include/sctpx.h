@@ -892,14 +892,6 @@ int32_t sctp_kind(sctpx_handle h);
 // Binds to one address (`addr`, `addr_len` bytes; port 0 picks one).
 int32_t sctp_bind(sctpx_handle h, const struct sockaddr *addr, socklen_t addr_len);
 
-// Adds (SCTPX_BINDX_ADD) or removes (SCTPX_BINDX_REMOVE) `count` addresses
-// (1 to 64), given as an array of `struct sockaddr_storage` (IPv4 and IPv6
-// may be mixed on an IPv6 socket). All addresses must share one port.
-int32_t sctp_bindx(sctpx_handle h,
-                   const struct sockaddr_storage *addrs,
-                   size_t count,
-                   int32_t flags);
-
 // Listens with `backlog` (one-to-one), or accepts new associations
 // (one-to-many).
 int32_t sctp_listen(sctpx_handle h, int32_t backlog);
@@ -918,19 +910,6 @@ int32_t sctp_accept(sctpx_handle h,
 // socket is non-blocking: then -EINPROGRESS). A signal handled while it
 // waits gives -EINTR, as connect(2); the set-up goes on.
 int32_t sctp_connect(sctpx_handle h, const struct sockaddr *addr, socklen_t addr_len);
-
-// Connects to a peer by `count` of its addresses (1 to 64, an array of
-// `struct sockaddr_storage`) and writes the association id to
-// `*assoc_id` (may be NULL).
-//
-// On a non-blocking socket it returns -EINPROGRESS while the association is
-// being set up and, unlike other failures, still writes `*assoc_id`: the
-// association exists and will report COMM_UP (or the socket turns writable;
-// SCTPX_OPT_PENDING_ERROR then gives the result).
-int32_t sctp_connectx(sctpx_handle h,
-                      const struct sockaddr_storage *addrs,
-                      size_t count,
-                      sctpx_assoc_id *assoc_id);
 
 // Branches association `assoc_id` of a one-to-many socket off into a new
 // one-to-one socket, whose handle is written to `*out`. `flags`:
@@ -953,6 +932,27 @@ int32_t sctp_shutdown(sctpx_handle h, sctpx_assoc_id assoc_id);
 // ABORT goes out when the last of them closes it.
 int32_t sctp_abort(sctpx_handle h, sctpx_assoc_id assoc_id);
 
+// Adds (SCTPX_BINDX_ADD) or removes (SCTPX_BINDX_REMOVE) `count` addresses
+// (1 to 64), given as an array of `struct sockaddr_storage` (IPv4 and IPv6
+// may be mixed on an IPv6 socket). All addresses must share one port.
+int32_t sctp_bindx(sctpx_handle h,
+                   const struct sockaddr_storage *addrs,
+                   size_t count,
+                   int32_t flags);
+
+// Connects to a peer by `count` of its addresses (1 to 64, an array of
+// `struct sockaddr_storage`) and writes the association id to
+// `*assoc_id` (may be NULL).
+//
+// On a non-blocking socket it returns -EINPROGRESS while the association is
+// being set up and, unlike other failures, still writes `*assoc_id`: the
+// association exists and will report COMM_UP (or the socket turns writable;
+// SCTPX_OPT_PENDING_ERROR then gives the result).
+int32_t sctp_connectx(sctpx_handle h,
+                      const struct sockaddr_storage *addrs,
+                      size_t count,
+                      sctpx_assoc_id *assoc_id);
+
 // Writes the peer's addresses of an association into `out` (`cap` entries)
 // and returns how many there are (only `cap` are written when there are
 // more; call with `cap` 0 to size the array).
@@ -967,6 +967,24 @@ int32_t sctp_getladdrs(sctpx_handle h,
                        sctpx_assoc_id assoc_id,
                        struct sockaddr_storage *out,
                        size_t cap);
+
+// Makes the peer address `addr` the primary path of association
+// `assoc_id` (SCTP_PRIMARY_ADDR).
+int32_t sctp_set_primary(sctpx_handle h,
+                         sctpx_assoc_id assoc_id,
+                         const struct sockaddr *addr,
+                         socklen_t addr_len);
+
+// Writes association `assoc_id`'s primary peer address to `*out` and returns
+// its length.
+int32_t sctp_get_primary(sctpx_handle h, sctpx_assoc_id assoc_id, struct sockaddr_storage *out);
+
+// Asks the peer to use our address `addr` as its primary
+// (SCTP_SET_PEER_PRIMARY_ADDR; needs ASCONF on both sides).
+int32_t sctp_set_peer_primary(sctpx_handle h,
+                              sctpx_assoc_id assoc_id,
+                              const struct sockaddr *addr,
+                              socklen_t addr_len);
 
 // Sends `len` bytes on `stream` with `ppid` (host byte order) to association
 // `assoc_id` (ignored on one-to-one). Returns the bytes sent.
@@ -1128,24 +1146,6 @@ int32_t sctp_get_assoc_stats(sctpx_handle h, sctpx_assoc_id assoc_id, sctpx_asso
 // (`cap` entries) and returns how many there are (only `cap` are written
 // when there are more).
 int32_t sctp_get_assoc_ids(sctpx_handle h, sctpx_assoc_id *out, size_t cap);
-
-// Makes the peer address `addr` the primary path of association
-// `assoc_id` (SCTP_PRIMARY_ADDR).
-int32_t sctp_set_primary(sctpx_handle h,
-                         sctpx_assoc_id assoc_id,
-                         const struct sockaddr *addr,
-                         socklen_t addr_len);
-
-// Writes association `assoc_id`'s primary peer address to `*out` and returns
-// its length.
-int32_t sctp_get_primary(sctpx_handle h, sctpx_assoc_id assoc_id, struct sockaddr_storage *out);
-
-// Asks the peer to use our address `addr` as its primary
-// (SCTP_SET_PEER_PRIMARY_ADDR; needs ASCONF on both sides).
-int32_t sctp_set_peer_primary(sctpx_handle h,
-                              sctpx_assoc_id assoc_id,
-                              const struct sockaddr *addr,
-                              socklen_t addr_len);
 
 // Requests a reset of `count` streams (`streams`, may be NULL when `count`
 // is 0: all streams) in direction `flags` (1 incoming, 2 outgoing, 3 both).
