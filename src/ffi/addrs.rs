@@ -62,7 +62,7 @@ unsafe fn write_addr_list(list: &[SocketAddr], out: *mut sockaddr_storage, cap: 
 /// (1 to 64), given as an array of `struct sockaddr_storage` (IPv4 and IPv6
 /// may be mixed on an IPv6 socket). All addresses must share one port.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_bindx(h: sctpx_handle, addrs: *const sockaddr_storage, count: usize, flags: i32) -> i32 {
+pub unsafe extern "C" fn sctpx_bindx(h: sctpx_handle, addrs: *const sockaddr_storage, count: usize, flags: i32) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let op = match flags {
@@ -86,7 +86,7 @@ pub unsafe extern "C" fn sctp_bindx(h: sctpx_handle, addrs: *const sockaddr_stor
 /// association exists and will report COMM_UP (or the socket turns writable;
 /// SCTPX_OPT_PENDING_ERROR then gives the result).
 #[no_mangle]
-pub unsafe extern "C" fn sctp_connectx(
+pub unsafe extern "C" fn sctpx_connectx(
     h: sctpx_handle,
     addrs: *const sockaddr_storage,
     count: usize,
@@ -108,7 +108,7 @@ pub unsafe extern "C" fn sctp_connectx(
 /// and returns how many there are (only `cap` are written when there are
 /// more; call with `cap` 0 to size the array).
 #[no_mangle]
-pub unsafe extern "C" fn sctp_getpaddrs(
+pub unsafe extern "C" fn sctpx_getpaddrs(
     h: sctpx_handle,
     assoc_id: AssocId,
     out: *mut sockaddr_storage,
@@ -121,10 +121,10 @@ pub unsafe extern "C" fn sctp_getpaddrs(
     })
 }
 
-/// As `sctp_getpaddrs`, for the local addresses (`assoc_id` 0 on a
+/// As `sctpx_getpaddrs`, for the local addresses (`assoc_id` 0 on a
 /// one-to-many socket: all bound addresses).
 #[no_mangle]
-pub unsafe extern "C" fn sctp_getladdrs(
+pub unsafe extern "C" fn sctpx_getladdrs(
     h: sctpx_handle,
     assoc_id: AssocId,
     out: *mut sockaddr_storage,
@@ -140,7 +140,7 @@ pub unsafe extern "C" fn sctp_getladdrs(
 /// Makes the peer address `addr` the primary path of association
 /// `assoc_id` (SCTP_PRIMARY_ADDR).
 #[no_mangle]
-pub unsafe extern "C" fn sctp_set_primary(
+pub unsafe extern "C" fn sctpx_set_primary(
     h: sctpx_handle,
     assoc_id: AssocId,
     addr: *const sockaddr,
@@ -157,7 +157,7 @@ pub unsafe extern "C" fn sctp_set_primary(
 /// Writes association `assoc_id`'s primary peer address to `*out` and returns
 /// its length.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_get_primary(h: sctpx_handle, assoc_id: AssocId, out: *mut sockaddr_storage) -> i32 {
+pub unsafe extern "C" fn sctpx_get_primary(h: sctpx_handle, assoc_id: AssocId, out: *mut sockaddr_storage) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let out = mut_from_ptr(out)?;
@@ -169,7 +169,7 @@ pub unsafe extern "C" fn sctp_get_primary(h: sctpx_handle, assoc_id: AssocId, ou
 /// Asks the peer to use our address `addr` as its primary
 /// (SCTP_SET_PEER_PRIMARY_ADDR; needs ASCONF on both sides).
 #[no_mangle]
-pub unsafe extern "C" fn sctp_set_peer_primary(
+pub unsafe extern "C" fn sctpx_set_peer_primary(
     h: sctpx_handle,
     assoc_id: AssocId,
     addr: *const sockaddr,

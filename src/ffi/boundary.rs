@@ -251,7 +251,7 @@ pub extern "C" fn sctpx_version() -> *const c_char {
 /// truncated), or SCTPX_ERR_NULL_POINTER when `buf` is NULL and `len` > 0.
 /// With `len` == 0 nothing is written and the full length is returned.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_strerror(code: i32, buf: *mut c_char, len: usize) -> i32 {
+pub unsafe extern "C" fn sctpx_strerror(code: i32, buf: *mut c_char, len: usize) -> i32 {
     guard(|| {
         let mut tmp = [0u8; 256];
         let msg = message_for(code, &mut tmp);

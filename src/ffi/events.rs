@@ -14,7 +14,7 @@ fn event_kind_from(kind: u32) -> Result<EventKind, i32> {
 /// nothing by default, as the kernel; on one-to-many sockets a subscription
 /// applies to current and future associations.
 #[no_mangle]
-pub extern "C" fn sctp_subscribe(h: sctpx_handle, kind: u32, on: i32) -> i32 {
+pub extern "C" fn sctpx_subscribe(h: sctpx_handle, kind: u32, on: i32) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         s.subscribe(event_kind_from(kind)?, on != 0).or_code()?;
@@ -24,7 +24,7 @@ pub extern "C" fn sctp_subscribe(h: sctpx_handle, kind: u32, on: i32) -> i32 {
 
 /// Returns 1 when notification kind `kind` is delivered, 0 when not.
 #[no_mangle]
-pub extern "C" fn sctp_subscribed(h: sctpx_handle, kind: u32) -> i32 {
+pub extern "C" fn sctpx_subscribed(h: sctpx_handle, kind: u32) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         Ok(s.subscribed(event_kind_from(kind)?).or_code()? as i32)

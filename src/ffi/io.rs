@@ -75,7 +75,7 @@ fn write_event(r: &Received, ev: &mut sctpx_event) {
 /// Sends `len` bytes on `stream` with `ppid` (host byte order) to association
 /// `assoc_id` (ignored on one-to-one). Returns the bytes sent.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_send_stream(
+pub unsafe extern "C" fn sctpx_send_stream(
     h: sctpx_handle,
     assoc_id: AssocId,
     stream: u16,
@@ -91,12 +91,12 @@ pub unsafe extern "C" fn sctp_send_stream(
 }
 
 /// Sends one message with full parameters. `info` NULL sends with the
-/// socket's defaults (`sctp_set_default_send_info`; all zero unless set).
+/// socket's defaults (`sctpx_set_default_send_info`; all zero unless set).
 /// `to` (may be NULL) sends to an address instead of `info->assoc_id`,
 /// setting an association up implicitly on a one-to-many socket. Returns the
 /// bytes sent.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_send(
+pub unsafe extern "C" fn sctpx_send(
     h: sctpx_handle,
     buf: *const u8,
     len: usize,
@@ -120,7 +120,7 @@ pub unsafe extern "C" fn sctp_send(
 /// send: its bytes, its address and its send info.
 ///
 /// # Safety
-/// `c`'s pointers are as `sctp_send_batch` requires.
+/// `c`'s pointers are as `sctpx_send_batch` requires.
 unsafe fn checked_send_msg<'a>(c: &sctpx_send_msg) -> Result<SendMsg<'a>, i32> {
     let data = slice_from_ptr(c.data, c.len, MAX_SEND)?;
     let to = optional_addr_from_ptr(c.to, c.to_len)?;
@@ -143,7 +143,7 @@ unsafe fn checked_send_msg<'a>(c: &sctpx_send_msg) -> Result<SendMsg<'a>, i32> {
 /// last message sent may be held for bundling until the next send to its
 /// association: send the rest.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_send_batch(h: sctpx_handle, msgs: *const sctpx_send_msg, count: usize) -> i32 {
+pub unsafe extern "C" fn sctpx_send_batch(h: sctpx_handle, msgs: *const sctpx_send_msg, count: usize) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let all = slice_from_ptr(msgs, count, i32::MAX as usize)?;
@@ -182,7 +182,7 @@ pub unsafe extern "C" fn sctp_send_batch(h: sctpx_handle, msgs: *const sctpx_sen
 /// comes in pieces: SCTPX_EVENT_FLAG_COMPLETE marks the last. A one-to-one
 /// association shut down by the peer gives SCTPX_ERR_EOF.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_next_event(
+pub unsafe extern "C" fn sctpx_next_event(
     h: sctpx_handle,
     event: *mut sctpx_event,
     buf: *mut u8,
@@ -205,11 +205,11 @@ pub unsafe extern "C" fn sctp_next_event(
 
 /// Receives up to `count` events in one system call (recvmmsg). Event `i`'s
 /// bytes are at `bufs + i * stride` (`stride` bytes each; `bufs` holds
-/// `count * stride` bytes). Waits as `sctp_next_event` for the first event
+/// `count * stride` bytes). Waits as `sctpx_next_event` for the first event
 /// (-EAGAIN, SCTPX_ERR_TIMED_OUT, SCTPX_ERR_EOF as there), then takes what
 /// is already queued. Returns the number of events (>= 1).
 #[no_mangle]
-pub unsafe extern "C" fn sctp_recv_batch(
+pub unsafe extern "C" fn sctpx_recv_batch(
     h: sctpx_handle,
     events: *mut sctpx_event,
     count: usize,

@@ -18,9 +18,9 @@ fn family_from(af: i32) -> Result<Family, i32> {
 
 /// Opens a one-to-one (SOCK_STREAM) SCTP socket for `family` (SCTPX_AF_INET or
 /// SCTPX_AF_INET6; IPv6 is dual-stack by default) and writes its handle to
-/// `*out`. The descriptor is close-on-exec. Close it with `sctp_close`.
+/// `*out`. The descriptor is close-on-exec. Close it with `sctpx_close`.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_open_tcp(family_: i32, out: *mut sctpx_handle) -> i32 {
+pub unsafe extern "C" fn sctpx_open_tcp(family_: i32, out: *mut sctpx_handle) -> i32 {
     guard(|| {
         let out = mut_from_ptr(out)?;
         let s = Socket::open_tcp(family_from(family_)?).or_code()?;
@@ -29,9 +29,9 @@ pub unsafe extern "C" fn sctp_open_tcp(family_: i32, out: *mut sctpx_handle) -> 
     })
 }
 
-/// Opens a one-to-many (SOCK_SEQPACKET) SCTP socket; as `sctp_open_tcp`.
+/// Opens a one-to-many (SOCK_SEQPACKET) SCTP socket; as `sctpx_open_tcp`.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_open_udp(family_: i32, out: *mut sctpx_handle) -> i32 {
+pub unsafe extern "C" fn sctpx_open_udp(family_: i32, out: *mut sctpx_handle) -> i32 {
     guard(|| {
         let out = mut_from_ptr(out)?;
         let s = Socket::open_udp(family_from(family_)?).or_code()?;
@@ -49,7 +49,7 @@ pub unsafe extern "C" fn sctp_open_udp(family_: i32, out: *mut sctpx_handle) -> 
 /// SCTPX_ERR_INVALID_ARGUMENT. Its kind (one-to-one or one-to-many) comes
 /// from its socket type.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_adopt_fd(fd: i32, out: *mut sctpx_handle) -> i32 {
+pub unsafe extern "C" fn sctpx_adopt_fd(fd: i32, out: *mut sctpx_handle) -> i32 {
     guard(|| {
         if fd < 0 {
             return Err(SCTPX_ERR_INVALID_ARGUMENT);
@@ -84,7 +84,7 @@ pub unsafe extern "C" fn sctp_adopt_fd(fd: i32, out: *mut sctpx_handle) -> i32 {
 /// another process still shares the socket (after fork()): closing never acts
 /// on a socket another process holds.
 #[no_mangle]
-pub extern "C" fn sctp_close(h: sctpx_handle) -> i32 {
+pub extern "C" fn sctpx_close(h: sctpx_handle) -> i32 {
     guard(|| close_handle(h))
 }
 
@@ -99,16 +99,16 @@ fn close_handle(h: sctpx_handle) -> CallResult {
 
 /// Returns the socket's file descriptor (>= 0) for poll/epoll/select. The
 /// library still owns it: do not close it, and leave its SO_RCVTIMEO and
-/// SO_SNDTIMEO alone (they bound how long `sctp_close` takes to wake a call
+/// SO_SNDTIMEO alone (they bound how long `sctpx_close` takes to wake a call
 /// blocked on the handle).
 #[no_mangle]
-pub extern "C" fn sctp_fileno(h: sctpx_handle) -> i32 {
+pub extern "C" fn sctpx_fileno(h: sctpx_handle) -> i32 {
     guard(|| Ok(socket_of(h)?.fd()))
 }
 
 /// Returns SCTPX_KIND_ONE_TO_ONE or SCTPX_KIND_ONE_TO_MANY.
 #[no_mangle]
-pub extern "C" fn sctp_kind(h: sctpx_handle) -> i32 {
+pub extern "C" fn sctpx_kind(h: sctpx_handle) -> i32 {
     guard(|| {
         Ok(match socket_of(h)?.kind() {
             Kind::OneToOne => SCTPX_KIND_ONE_TO_ONE,
@@ -119,7 +119,7 @@ pub extern "C" fn sctp_kind(h: sctpx_handle) -> i32 {
 
 /// Binds to one address (`addr`, `addr_len` bytes; port 0 picks one).
 #[no_mangle]
-pub unsafe extern "C" fn sctp_bind(h: sctpx_handle, addr: *const sockaddr, addr_len: socklen_t) -> i32 {
+pub unsafe extern "C" fn sctpx_bind(h: sctpx_handle, addr: *const sockaddr, addr_len: socklen_t) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let a = addr_from_ptr(addr, addr_len)?;
@@ -131,7 +131,7 @@ pub unsafe extern "C" fn sctp_bind(h: sctpx_handle, addr: *const sockaddr, addr_
 /// Listens with `backlog` (one-to-one), or accepts new associations
 /// (one-to-many).
 #[no_mangle]
-pub extern "C" fn sctp_listen(h: sctpx_handle, backlog: i32) -> i32 {
+pub extern "C" fn sctpx_listen(h: sctpx_handle, backlog: i32) -> i32 {
     guard(|| {
         socket_of(h)?.listen(backlog).or_code()?;
         Ok(0)
@@ -144,7 +144,7 @@ pub extern "C" fn sctp_listen(h: sctpx_handle, backlog: i32) -> i32 {
 /// is non-blocking (then -EAGAIN); a signal handled while it waits gives
 /// -EINTR, as accept(2). One-to-many: SCTPX_ERR_WRONG_KIND.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_accept(
+pub unsafe extern "C" fn sctpx_accept(
     h: sctpx_handle,
     out: *mut sctpx_handle,
     peer: *mut sockaddr_storage,
@@ -170,7 +170,7 @@ pub unsafe extern "C" fn sctp_accept(
 /// socket is non-blocking: then -EINPROGRESS). A signal handled while it
 /// waits gives -EINTR, as connect(2); the set-up goes on.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_connect(h: sctpx_handle, addr: *const sockaddr, addr_len: socklen_t) -> i32 {
+pub unsafe extern "C" fn sctpx_connect(h: sctpx_handle, addr: *const sockaddr, addr_len: socklen_t) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let a = addr_from_ptr(addr, addr_len)?;
@@ -182,9 +182,9 @@ pub unsafe extern "C" fn sctp_connect(h: sctpx_handle, addr: *const sockaddr, ad
 /// Branches association `assoc_id` of a one-to-many socket off into a new
 /// one-to-one socket, whose handle is written to `*out`. `flags`:
 /// SCTPX_PEELOFF_NONBLOCK | SCTPX_PEELOFF_CLOEXEC. The new handle must be
-/// closed with `sctp_close`; no descriptor is leaked on any failure.
+/// closed with `sctpx_close`; no descriptor is leaked on any failure.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_peeloff(h: sctpx_handle, assoc_id: AssocId, flags: i32, out: *mut sctpx_handle) -> i32 {
+pub unsafe extern "C" fn sctpx_peeloff(h: sctpx_handle, assoc_id: AssocId, flags: i32, out: *mut sctpx_handle) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let out = mut_from_ptr(out)?;
@@ -202,7 +202,7 @@ pub unsafe extern "C" fn sctp_peeloff(h: sctpx_handle, assoc_id: AssocId, flags:
 /// Gracefully shuts an association down (one-to-many: `assoc_id`;
 /// one-to-one: the socket's association, `assoc_id` ignored).
 #[no_mangle]
-pub extern "C" fn sctp_shutdown(h: sctpx_handle, assoc_id: AssocId) -> i32 {
+pub extern "C" fn sctpx_shutdown(h: sctpx_handle, assoc_id: AssocId) -> i32 {
     guard(|| {
         socket_of(h)?.shutdown(assoc_id).or_code()?;
         Ok(0)
@@ -213,13 +213,13 @@ pub extern "C" fn sctp_shutdown(h: sctpx_handle, assoc_id: AssocId) -> i32 {
 ///
 /// One-to-many: aborts association `assoc_id`; the handle stays open.
 /// One-to-one (Linux refuses the ABORT flag there): sets SO_LINGER to 0 and
-/// CLOSES THE HANDLE as `sctp_close` does (blocked calls return
+/// CLOSES THE HANDLE as `sctpx_close` does (blocked calls return
 /// SCTPX_ERR_CLOSED_HANDLE within 40 ms); the ABORT goes out as the descriptor
 /// closes, when the last call inside has returned. `assoc_id` is ignored.
 /// After fork(), SO_LINGER belongs to the socket both processes share: the
 /// ABORT goes out when the last of them closes it.
 #[no_mangle]
-pub extern "C" fn sctp_abort(h: sctpx_handle, assoc_id: AssocId) -> i32 {
+pub extern "C" fn sctpx_abort(h: sctpx_handle, assoc_id: AssocId) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         match s.kind() {

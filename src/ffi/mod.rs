@@ -40,7 +40,7 @@ pub mod handles;
 pub mod types;
 
 pub use addrs::*;
-pub use boundary::{sctp_strerror, sctpx_version};
+pub use boundary::{sctpx_strerror, sctpx_version};
 pub use events::*;
 pub use io::*;
 pub use lifecycle::*;
@@ -54,7 +54,7 @@ pub const SCTPX_VERSION_MINOR: u32 = 1;
 /// Patch version of the library.
 pub const SCTPX_VERSION_PATCH: u32 = 0;
 
-/// Kind of a handle (`sctp_kind`): one-to-one.
+/// Kind of a handle (`sctpx_kind`): one-to-one.
 pub const SCTPX_KIND_ONE_TO_ONE: i32 = 1;
-/// Kind of a handle (`sctp_kind`): one-to-many.
+/// Kind of a handle (`sctpx_kind`): one-to-many.
 pub const SCTPX_KIND_ONE_TO_MANY: i32 = 2;

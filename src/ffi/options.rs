@@ -17,7 +17,7 @@ use crate::types::*;
 /// An unknown option gives SCTPX_ERR_INVALID_ARGUMENT; SCTPX_OPT_ASSOC_NUMBER
 /// of a one-to-one socket SCTPX_ERR_WRONG_KIND.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_get_option(h: sctpx_handle, assoc_id: AssocId, option: i32, value: *mut i64) -> i32 {
+pub unsafe extern "C" fn sctpx_get_option(h: sctpx_handle, assoc_id: AssocId, option: i32, value: *mut i64) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let value = mut_from_ptr(value)?;
@@ -35,7 +35,7 @@ pub unsafe extern "C" fn sctp_get_option(h: sctpx_handle, assoc_id: AssocId, opt
 /// socket (-EINVAL; the option says which), or the option on this kind of
 /// socket (-EOPNOTSUPP: SCTPX_OPT_AUTOCLOSE on a one-to-one socket).
 #[no_mangle]
-pub extern "C" fn sctp_set_option(h: sctpx_handle, assoc_id: AssocId, option: i32, value: i64) -> i32 {
+pub extern "C" fn sctpx_set_option(h: sctpx_handle, assoc_id: AssocId, option: i32, value: i64) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let o = IntOption::from_i32(option).ok_or(SCTPX_ERR_INVALID_ARGUMENT)?;
@@ -47,7 +47,7 @@ pub extern "C" fn sctp_set_option(h: sctpx_handle, assoc_id: AssocId, option: i3
 /// Reads SCTP_RTOINFO (retransmission timeouts, ms) of association `assoc_id` (0: the socket's defaults)
 /// into `*out`.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_get_rtoinfo(h: sctpx_handle, assoc_id: AssocId, out: *mut RtoInfo) -> i32 {
+pub unsafe extern "C" fn sctpx_get_rtoinfo(h: sctpx_handle, assoc_id: AssocId, out: *mut RtoInfo) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let out = mut_from_ptr(out)?;
@@ -58,7 +58,7 @@ pub unsafe extern "C" fn sctp_get_rtoinfo(h: sctpx_handle, assoc_id: AssocId, ou
 
 /// Sets SCTP_RTOINFO (retransmission timeouts, ms) from `*value`; its `assoc_id` selects the association.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_set_rtoinfo(h: sctpx_handle, value: *const RtoInfo) -> i32 {
+pub unsafe extern "C" fn sctpx_set_rtoinfo(h: sctpx_handle, value: *const RtoInfo) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let value = ref_from_ptr(value)?;
@@ -70,7 +70,7 @@ pub unsafe extern "C" fn sctp_set_rtoinfo(h: sctpx_handle, value: *const RtoInfo
 /// Reads SCTP_ASSOCINFO (association parameters) of association `assoc_id` (0: the socket's defaults)
 /// into `*out`.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_get_assocparams(h: sctpx_handle, assoc_id: AssocId, out: *mut AssocParams) -> i32 {
+pub unsafe extern "C" fn sctpx_get_assocparams(h: sctpx_handle, assoc_id: AssocId, out: *mut AssocParams) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let out = mut_from_ptr(out)?;
@@ -81,7 +81,7 @@ pub unsafe extern "C" fn sctp_get_assocparams(h: sctpx_handle, assoc_id: AssocId
 
 /// Sets SCTP_ASSOCINFO (association parameters) from `*value`; its `assoc_id` selects the association.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_set_assocparams(h: sctpx_handle, value: *const AssocParams) -> i32 {
+pub unsafe extern "C" fn sctpx_set_assocparams(h: sctpx_handle, value: *const AssocParams) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let value = ref_from_ptr(value)?;
@@ -93,7 +93,7 @@ pub unsafe extern "C" fn sctp_set_assocparams(h: sctpx_handle, value: *const Ass
 /// Reads SCTP_DEFAULT_SNDINFO (the parameters of sends that give none) of association `assoc_id` (0: the socket's defaults)
 /// into `*out`.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_get_default_send_info(h: sctpx_handle, assoc_id: AssocId, out: *mut SendInfo) -> i32 {
+pub unsafe extern "C" fn sctpx_get_default_send_info(h: sctpx_handle, assoc_id: AssocId, out: *mut SendInfo) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let out = mut_from_ptr(out)?;
@@ -104,7 +104,7 @@ pub unsafe extern "C" fn sctp_get_default_send_info(h: sctpx_handle, assoc_id: A
 
 /// Sets SCTP_DEFAULT_SNDINFO (the parameters of sends that give none) from `*value`; its `assoc_id` selects the association.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_set_default_send_info(h: sctpx_handle, value: *const SendInfo) -> i32 {
+pub unsafe extern "C" fn sctpx_set_default_send_info(h: sctpx_handle, value: *const SendInfo) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let value = ref_from_ptr(value)?;
@@ -116,7 +116,7 @@ pub unsafe extern "C" fn sctp_set_default_send_info(h: sctpx_handle, value: *con
 /// Reads SCTP_DELAYED_SACK of association `assoc_id` (0: the socket's defaults)
 /// into `*out`.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_get_delayed_sack(h: sctpx_handle, assoc_id: AssocId, out: *mut SackInfo) -> i32 {
+pub unsafe extern "C" fn sctpx_get_delayed_sack(h: sctpx_handle, assoc_id: AssocId, out: *mut SackInfo) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let out = mut_from_ptr(out)?;
@@ -127,7 +127,7 @@ pub unsafe extern "C" fn sctp_get_delayed_sack(h: sctpx_handle, assoc_id: AssocI
 
 /// Sets SCTP_DELAYED_SACK from `*value`; its `assoc_id` selects the association.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_set_delayed_sack(h: sctpx_handle, value: *const SackInfo) -> i32 {
+pub unsafe extern "C" fn sctpx_set_delayed_sack(h: sctpx_handle, value: *const SackInfo) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let value = ref_from_ptr(value)?;
@@ -138,7 +138,7 @@ pub unsafe extern "C" fn sctp_set_delayed_sack(h: sctpx_handle, value: *const Sa
 
 /// Reads SCTP_INITMSG (the parameters for new associations) into `*out`.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_get_initmsg(h: sctpx_handle, out: *mut InitMsg) -> i32 {
+pub unsafe extern "C" fn sctpx_get_initmsg(h: sctpx_handle, out: *mut InitMsg) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let out = mut_from_ptr(out)?;
@@ -149,7 +149,7 @@ pub unsafe extern "C" fn sctp_get_initmsg(h: sctpx_handle, out: *mut InitMsg) ->
 
 /// Sets SCTP_INITMSG from `*value` (0 fields leave a value unchanged).
 #[no_mangle]
-pub unsafe extern "C" fn sctp_set_initmsg(h: sctpx_handle, value: *const InitMsg) -> i32 {
+pub unsafe extern "C" fn sctpx_set_initmsg(h: sctpx_handle, value: *const InitMsg) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let value = ref_from_ptr(value)?;
@@ -161,7 +161,7 @@ pub unsafe extern "C" fn sctp_set_initmsg(h: sctpx_handle, value: *const InitMsg
 /// Reads SCTP_PEER_ADDR_PARAMS of association `assoc_id` for peer address
 /// `addr` (may be NULL: the association's or socket's defaults) into `*out`.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_get_paddrparams(
+pub unsafe extern "C" fn sctpx_get_paddrparams(
     h: sctpx_handle,
     assoc_id: AssocId,
     addr: *const sockaddr,
@@ -191,7 +191,7 @@ pub unsafe extern "C" fn sctp_get_paddrparams(
 
 /// Sets SCTP_PEER_ADDR_PARAMS from `*value` (`address_len` 0: all addresses).
 #[no_mangle]
-pub unsafe extern "C" fn sctp_set_paddrparams(h: sctpx_handle, value: *const sctpx_paddrparams) -> i32 {
+pub unsafe extern "C" fn sctpx_set_paddrparams(h: sctpx_handle, value: *const sctpx_paddrparams) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let v = ref_from_ptr(value)?;
@@ -228,12 +228,12 @@ fn write_paddrinfo(p: &PeerAddrInfo, o: &mut sctpx_paddrinfo) {
 /// one-to-one socket's association is established the kernel has none to
 /// report: -EINVAL.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_get_status(h: sctpx_handle, assoc_id: AssocId, out: *mut sctpx_status) -> i32 {
+pub unsafe extern "C" fn sctpx_get_status(h: sctpx_handle, assoc_id: AssocId, out: *mut sctpx_status) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let out = mut_from_ptr(out)?;
         let st = s.status(assoc_id).or_code()?;
-        // SAFETY: as in sctp_get_paddrparams.
+        // SAFETY: as in sctpx_get_paddrparams.
         let mut o: sctpx_status = mem::zeroed();
         o.assoc_id = st.assoc_id;
         o.state = st.state;
@@ -251,7 +251,7 @@ pub unsafe extern "C" fn sctp_get_status(h: sctpx_handle, assoc_id: AssocId, out
 
 /// Reads SCTP_GET_PEER_ADDR_INFO for peer address `addr` into `*out`.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_get_paddrinfo(
+pub unsafe extern "C" fn sctpx_get_paddrinfo(
     h: sctpx_handle,
     assoc_id: AssocId,
     addr: *const sockaddr,
@@ -263,7 +263,7 @@ pub unsafe extern "C" fn sctp_get_paddrinfo(
         let out = mut_from_ptr(out)?;
         let a = addr_from_ptr(addr, addr_len)?;
         let p = s.peer_addr_info(assoc_id, &a).or_code()?;
-        // SAFETY: as in sctp_get_paddrparams.
+        // SAFETY: as in sctpx_get_paddrparams.
         let mut o: sctpx_paddrinfo = mem::zeroed();
         write_paddrinfo(&p, &mut o);
         *out = o;
@@ -273,7 +273,7 @@ pub unsafe extern "C" fn sctp_get_paddrinfo(
 
 /// Reads SCTP_GET_ASSOC_STATS of association `assoc_id` into `*out`.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_get_assoc_stats(h: sctpx_handle, assoc_id: AssocId, out: *mut AssocStats) -> i32 {
+pub unsafe extern "C" fn sctpx_get_assoc_stats(h: sctpx_handle, assoc_id: AssocId, out: *mut AssocStats) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let out = mut_from_ptr(out)?;
@@ -286,7 +286,7 @@ pub unsafe extern "C" fn sctp_get_assoc_stats(h: sctpx_handle, assoc_id: AssocId
 /// (`cap` entries) and returns how many there are (only `cap` are written
 /// when there are more).
 #[no_mangle]
-pub unsafe extern "C" fn sctp_get_assoc_ids(h: sctpx_handle, out: *mut AssocId, cap: usize) -> i32 {
+pub unsafe extern "C" fn sctpx_get_assoc_ids(h: sctpx_handle, out: *mut AssocId, cap: usize) -> i32 {
     guard(|| {
         let s = socket_of(h)?;
         let list = mut_slice_from_ptr(out, cap, i32::MAX as usize)?;
@@ -298,7 +298,7 @@ pub unsafe extern "C" fn sctp_get_assoc_ids(h: sctpx_handle, out: *mut AssocId, 
 /// is 0: all streams) in direction `flags` (1 incoming, 2 outgoing, 3 both).
 /// Needs SCTPX_OPT_ENABLE_STREAM_RESET on both sides.
 #[no_mangle]
-pub unsafe extern "C" fn sctp_reset_streams(
+pub unsafe extern "C" fn sctpx_reset_streams(
     h: sctpx_handle,
     assoc_id: AssocId,
     flags: u16,
@@ -321,7 +321,7 @@ pub unsafe extern "C" fn sctp_reset_streams(
 /// SCTPX_ENABLE_RESET_ASSOC_REQ on both sides; SCTPX_EVENT_ASSOC_RESET
 /// reports the outcome.
 #[no_mangle]
-pub extern "C" fn sctp_reset_assoc(h: sctpx_handle, assoc_id: AssocId) -> i32 {
+pub extern "C" fn sctpx_reset_assoc(h: sctpx_handle, assoc_id: AssocId) -> i32 {
     guard(|| {
         socket_of(h)?.reset_assoc(assoc_id).or_code()?;
         Ok(0)
@@ -331,7 +331,7 @@ pub extern "C" fn sctp_reset_assoc(h: sctpx_handle, assoc_id: AssocId) -> i32 {
 /// Adds `inbound` and `outbound` streams to association `assoc_id`
 /// (SCTP_ADD_STREAMS).
 #[no_mangle]
-pub extern "C" fn sctp_add_streams(h: sctpx_handle, assoc_id: AssocId, inbound: u16, outbound: u16) -> i32 {
+pub extern "C" fn sctpx_add_streams(h: sctpx_handle, assoc_id: AssocId, inbound: u16, outbound: u16) -> i32 {
     guard(|| {
         socket_of(h)?.add_streams(assoc_id, inbound, outbound).or_code()?;
         Ok(0)
