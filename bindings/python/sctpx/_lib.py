@@ -277,25 +277,34 @@ FUNCTIONS: Dict[str, Tuple[Optional[type], List[Tuple[str, type]]]] = {
     "sctpx_fileno": (c_int32, [("h", _h)]),
     "sctpx_kind": (c_int32, [("h", _h)]),
     "sctpx_bind": (c_int32, [("h", _h), ("addr", _sa), ("addr_len", socklen_t)]),
-    "sctpx_bindx": (c_int32, [("h", _h), ("addrs", _ss), ("count", c_size_t), ("flags", c_int32)]),
     "sctpx_listen": (c_int32, [("h", _h), ("backlog", c_int32)]),
     "sctpx_accept": (
         c_int32,
         [("h", _h), ("out", POINTER(_h)), ("peer", _ss), ("peer_len", POINTER(socklen_t))],
     ),
     "sctpx_connect": (c_int32, [("h", _h), ("addr", _sa), ("addr_len", socklen_t)]),
-    "sctpx_connectx": (
-        c_int32,
-        [("h", _h), ("addrs", _ss), ("count", c_size_t), ("assoc_id", POINTER(_a))],
-    ),
     "sctpx_peeloff": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("flags", c_int32), ("out", POINTER(_h))],
     ),
     "sctpx_shutdown": (c_int32, [("h", _h), ("assoc_id", _a)]),
     "sctpx_abort": (c_int32, [("h", _h), ("assoc_id", _a)]),
+    "sctpx_bindx": (c_int32, [("h", _h), ("addrs", _ss), ("count", c_size_t), ("flags", c_int32)]),
+    "sctpx_connectx": (
+        c_int32,
+        [("h", _h), ("addrs", _ss), ("count", c_size_t), ("assoc_id", POINTER(_a))],
+    ),
     "sctpx_getpaddrs": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss), ("cap", c_size_t)]),
     "sctpx_getladdrs": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss), ("cap", c_size_t)]),
+    "sctpx_set_primary": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t)],
+    ),
+    "sctpx_get_primary": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss)]),
+    "sctpx_set_peer_primary": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t)],
+    ),
     "sctpx_send_stream": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("stream", c_uint16), ("ppid", c_uint32), ("buf", byte_ptr),
@@ -366,15 +375,6 @@ FUNCTIONS: Dict[str, Tuple[Optional[type], List[Tuple[str, type]]]] = {
         [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_assoc_stats))],
     ),
     "sctpx_get_assoc_ids": (c_int32, [("h", _h), ("out", POINTER(_a)), ("cap", c_size_t)]),
-    "sctpx_set_primary": (
-        c_int32,
-        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t)],
-    ),
-    "sctpx_get_primary": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss)]),
-    "sctpx_set_peer_primary": (
-        c_int32,
-        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t)],
-    ),
     "sctpx_reset_streams": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("flags", c_uint16), ("streams", POINTER(c_uint16)),
