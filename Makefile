@@ -93,6 +93,10 @@ C_ASAN_TESTS := misuse echo metadata timeout batch addrs options option_ranges c
 # the test's own threads around the library's calls (the Rust library itself is not instrumented).
 C_TSAN_TESTS := stress
 C_SCRIPTS := exports install interop valgrind header-drift
+# tests/c/coexist.c, libsctp and sctpx in one program, built four ways: shared and -static (both
+# .a archives), libsctp first in the link or libsctpx first, <netinet/sctp.h> before <sctpx.h>
+# or after it (with SCTPX_NO_SCTP_NAMES).
+C_COEXIST := coexist coexist-sctpx-first coexist-static coexist-static-sctpx-first
 C_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 C_TSAN := -fsanitize=thread -fno-omit-frame-pointer
 C_TEST_FLAGS = -std=c99 $(CFLAGS) $(C_WARNINGS) -Itests/c -I$(C_GEN) -DCARGO_VERSION='"$(SCTPX_VERSION)"' \
@@ -107,7 +111,7 @@ BUILD_STEPS += c
 .PHONY: c header header-check install cbindgen
 # tests/run-all runs every executable in $(BUILD)/c-tests: one this list has dropped must go.
 C_TEST_PROGRAMS := $(C_TESTS) header_cxx $(addprefix asan-,$(C_ASAN_TESTS)) $(addprefix tsan-,$(C_TSAN_TESTS)) \
-  $(C_SCRIPTS)
+  $(C_SCRIPTS) $(C_COEXIST)
 c: $(addprefix $(BUILD)/examples/,$(C_EXAMPLES)) $(addprefix $(BUILD)/c-tests/,$(C_TEST_PROGRAMS)) \
   $(BUILD)/install-test/programs $(C_GEN)/sctpx.h.fresh
 	cd $(BUILD)/c-tests && for f in *; do \
@@ -150,6 +154,21 @@ $(BUILD)/c-tests/header_cxx: tests/c/header_cxx.cc tests/c/header_layout.c $(C_T
 	$(CC) $(C_TEST_FLAGS) -c -o $(BUILD)/c-obj/testlib.o tests/c/testlib.c
 	$(CXX) -std=c++11 $(CFLAGS) $(C_WARNINGS) -Itests/c -I$(C_GEN) $$($(C_PKG) --cflags sctpx) -o $@ $< \
 	  $(BUILD)/c-obj/header_layout.o $(BUILD)/c-obj/testlib.o $(C_TEST_LIBS)
+
+# The static ones: as the shared ones, but from the two archives; glibc's warning about the
+# getaddrinfo in Rust's std (sctpx never resolves names) goes to a log, as in the install test.
+C_COEXIST_CC = mkdir -p $(@D) $(BUILD)/c-obj && $(CC) $(C_TEST_FLAGS) -o $@ tests/c/coexist.c tests/c/testlib.c
+C_COEXIST_STATIC = -static -L$(BUILD)/lib $(SCTPX_LIBS_PRIVATE) -pthread 2>$(BUILD)/c-obj/$(@F).log || \
+  { cat $(BUILD)/c-obj/$(@F).log; false; }
+$(addprefix $(BUILD)/c-tests/,$(C_COEXIST)): tests/c/coexist.c $(C_TEST_DEPS) $(C_PC) | rust
+$(BUILD)/c-tests/coexist:
+	$(C_COEXIST_CC) -lsctp $(C_TEST_LIBS)
+$(BUILD)/c-tests/coexist-sctpx-first:
+	$(C_COEXIST_CC) -DCOEXIST_SCTPX_HEADER_FIRST $(C_TEST_LIBS) -lsctp
+$(BUILD)/c-tests/coexist-static:
+	$(C_COEXIST_CC) -lsctp -lsctpx $(C_COEXIST_STATIC)
+$(BUILD)/c-tests/coexist-static-sctpx-first:
+	$(C_COEXIST_CC) -DCOEXIST_SCTPX_HEADER_FIRST -lsctpx -lsctp $(C_COEXIST_STATIC)
 
 $(addprefix $(BUILD)/c-tests/,$(C_SCRIPTS)): $(BUILD)/c-tests/%: tests/c/%
 	mkdir -p $(@D)
@@ -305,8 +324,7 @@ vm-selftest:
 # $(BUILD)/bench/bench.log, and benches/report.py writes BENCHMARKS.md and benches/results.json.
 # Nothing here is part of `make test`. Knobs (passed into the VM): SCTPX_BENCH_ROUNDS,
 # SCTPX_BENCH_COUNTS, SCTPX_BENCH_RR, SCTPX_BENCH_ASSOCS, SCTPX_BENCH_LO_MTU (see benches/run.sh).
-# raw.c is built twice: libsctp and libsctpx define functions of the same names (sctp_send,
-# sctp_bindx, ...), so one program cannot link both.
+# raw.c is one program linking both libsctp (its baseline) and libsctpx.
 BENCH_CFLAGS := -std=c11 -O2 -g $(C_WARNINGS) -Iinclude
 .PHONY: bench bench-build
 bench-build: rust $(C_PC)
@@ -314,8 +332,7 @@ bench-build: rust $(C_PC)
 	# Go: its own module (benches/go) using bindings/go from the tree, linked as `make go` links.
 	command -v $(GO) >/dev/null || tests/vm/deps golang-go
 	cd benches/go && $(GO_ENV) $(GO) build -o $(abspath $(BUILD))/bench/bench_go .
-	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/bench/raw-sctpx benches/c/raw.c target/release/libsctpx.a -lpthread -ldl -lm
-	$(CC) $(BENCH_CFLAGS) -DWITH_LIBSCTP -o $(BUILD)/bench/raw-libsctp benches/c/raw.c -lsctp -lpthread
+	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/bench/raw benches/c/raw.c target/release/libsctpx.a -lsctp -lpthread -ldl -lm
 	rustc --edition 2021 -C opt-level=3 -C debuginfo=1 -o $(BUILD)/bench/rust_api benches/rust/rust_api.rs \
 	  --extern sctpx=target/release/libsctpx.rlib -L dependency=target/release/deps
 	# PySCTP, the Python baseline: a C extension built against libsctp-dev (a baseline only,
@@ -340,8 +357,8 @@ bench-ab: rust
 	mkdir -p $(BUILD)/ab/base-src
 	git archive $(BASE) | tar -x -C $(BUILD)/ab/base-src
 	cd $(BUILD)/ab/base-src && CARGO_TARGET_DIR=$(abspath $(BUILD))/ab/target $(CARGO) build --release --lib
-	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/ab/raw-base benches/c/raw.c $(BUILD)/ab/target/release/libsctpx.a -lpthread -ldl -lm
-	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/ab/raw-head benches/c/raw.c target/release/libsctpx.a -lpthread -ldl -lm
+	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/ab/raw-base benches/c/raw.c $(BUILD)/ab/target/release/libsctpx.a -lsctp -lpthread -ldl -lm
+	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/ab/raw-head benches/c/raw.c target/release/libsctpx.a -lsctp -lpthread -ldl -lm
 	tests/vm/run benches/ab.sh $(BUILD)/ab | tee $(BUILD)/ab/ab.log
 	$(PYTHON) benches/ab_report.py $(BUILD)/ab/ab.log
 

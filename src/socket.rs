@@ -221,7 +221,7 @@ impl Socket {
     /// timeout at once. For a
     /// socket shared between threads (say in an `Arc`) this is how one
     /// thread stops the others' blocked calls before the socket is dropped;
-    /// it is what `sctp_close` does when calls are inside the handle. It does
+    /// it is what `sctpx_close` does when calls are inside the handle. It does
     /// nothing to the socket or its associations.
     pub fn interrupt(&self) {
         self.waker.interrupt();
@@ -873,7 +873,7 @@ impl Socket {
 
 /// How long a call the kernel blocks in waits before it checks whether the
 /// socket was interrupted (SO_RCVTIMEO and SO_SNDTIMEO): the bound on how
-/// long `sctp_close` takes to wake it. The kernel's own blocking keeps the
+/// long `sctpx_close` takes to wake it. The kernel's own blocking keeps the
 /// per-message path at one system call (a first non-blocking try, then poll
 /// on the socket and a wake-up descriptor, cost request/response 12 % in the
 /// emulated A/B); an idle blocked call wakes 25 times a second.

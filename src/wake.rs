@@ -1,6 +1,6 @@
 //! How a call that waits in poll() (a receive with a timeout, connect
-//! completion) waits, and how `Socket::interrupt` (what `sctp_close` and a
-//! one-to-one `sctp_abort` do when calls are inside the handle) ends the wait.
+//! completion) waits, and how `Socket::interrupt` (what `sctpx_close` and a
+//! one-to-one `sctpx_abort` do when calls are inside the handle) ends the wait.
 //! (Calls the kernel blocks in check `interrupted` every wait slice instead:
 //! see `WAIT_SLICE` in socket.rs.)
 //!

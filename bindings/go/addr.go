@@ -244,7 +244,7 @@ func addrList(list []C.struct_sockaddr_storage) *Addr {
 }
 
 // storageList writes a's addresses (the wildcard when it has none) for
-// sctp_bindx/sctp_connectx.
+// sctpx_bindx/sctpx_connectx.
 func storageList(f family, a *Addr) ([]C.struct_sockaddr_storage, error) {
 	if a == nil {
 		return nil, errMissingAddr

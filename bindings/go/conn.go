@@ -143,20 +143,20 @@ func (c *Conn) Close() error {
 	return opError("close", c.network, c.laddr, c.raddr, c.close())
 }
 
-// Shutdown starts a graceful shutdown (sctp_shutdown): queued data is still
+// Shutdown starts a graceful shutdown (sctpx_shutdown): queued data is still
 // delivered, then the association closes; the peer reads io.EOF.
 func (c *Conn) Shutdown() error { return c.shutdown(0) }
 
 // Abort aborts the association at once (ABORT; queued data is dropped; the
-// peer reads ECONNRESET) and closes the Conn: sctp_abort on a one-to-one
+// peer reads ECONNRESET) and closes the Conn: sctpx_abort on a one-to-one
 // socket sets SO_LINGER to 0 and closes the handle. Blocked calls return
 // net.ErrClosed, as after Close, and so does a later Close.
 func (c *Conn) Abort() error {
 	err := c.release(func() C.int32_t {
-		r := C.sctp_abort(c.h, 0)
+		r := C.sctpx_abort(c.h, 0)
 		if r < 0 {
 			// The handle is open still: the Conn is closed all the same.
-			C.sctp_close(c.h)
+			C.sctpx_close(c.h)
 		}
 		return r
 	})
@@ -199,8 +199,8 @@ func (d *Dialer) DialContext(ctx context.Context, network, address string) (*Con
 	return d.DialAddr(ctx, network, raddr)
 }
 
-// DialAddr sets up an association with raddr: sctp_connect for one IP,
-// sctp_connectx for several (a multi-homed peer). The wait for the
+// DialAddr sets up an association with raddr: sctpx_connect for one IP,
+// sctpx_connectx for several (a multi-homed peer). The wait for the
 // association goes through the poller and ends with ctx, d.Timeout or
 // d.Deadline.
 func (d *Dialer) DialAddr(ctx context.Context, network string, raddr *Addr) (*Conn, error) {
@@ -304,20 +304,20 @@ func (c *Conn) startConnect(raddr *Addr) (C.int32_t, error) {
 		if err != nil {
 			return 0, err
 		}
-		return C.sctp_connect(c.h, sa.ptr(), sa.len), nil
+		return C.sctpx_connect(c.h, sa.ptr(), sa.len), nil
 	}
 	list, err := storageList(c.fam, raddr)
 	if err != nil {
 		return 0, err
 	}
-	return C.sctp_connectx(c.h, &list[0], C.size_t(len(list)), nil), nil
+	return C.sctpx_connectx(c.h, &list[0], C.size_t(len(list)), nil), nil
 }
 
 // waitAssociated parks in the poller until the association is up or setup
 // has failed; ctx and deadline bound the wait.
 //
 // Until a one-to-one association is established the kernel reports no
-// status for it (sctp_get_status fails), and a failed setup shows only as
+// status for it (sctpx_get_status fails), and a failed setup shows only as
 // the socket's pending error (OptPendingError: ECONNREFUSED when the peer
 // aborted, ETIMEDOUT when INIT or COOKIE-ECHO went unanswered).
 func (c *Conn) waitAssociated(ctx context.Context, deadline time.Time) error {
@@ -331,7 +331,7 @@ func (c *Conn) waitAssociated(ctx context.Context, deadline time.Time) error {
 	var setupErr error
 	err := c.pollRead(func(uintptr) bool {
 		var st C.sctpx_status
-		if C.sctp_get_status(c.h, 0, &st) == 0 && st.state >= StateEstablished {
+		if C.sctpx_get_status(c.h, 0, &st) == 0 && st.state >= StateEstablished {
 			return true
 		}
 		soErr, err := c.GetOption(0, OptPendingError)

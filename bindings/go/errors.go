@@ -28,11 +28,11 @@ const (
 )
 
 // Error is a failure reported by libsctpx: the negative return code of the C
-// call and its sctp_strerror message.
+// call and its sctpx_strerror message.
 type Error struct {
 	// Code is -errno (-1 .. -4095) or one of the Code* constants.
 	Code int
-	// Message is sctp_strerror(Code).
+	// Message is sctpx_strerror(Code).
 	Message string
 }
 
@@ -69,7 +69,7 @@ func codeError(r C.int32_t) error {
 		return nil
 	}
 	var buf [256]C.char
-	n := C.sctp_strerror(r, &buf[0], C.size_t(len(buf)))
+	n := C.sctpx_strerror(r, &buf[0], C.size_t(len(buf)))
 	msg := C.GoString(&buf[0])
 	if n < 0 {
 		msg = "unknown error"

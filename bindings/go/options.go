@@ -46,21 +46,21 @@ const (
 )
 
 // GetOption reads integer option opt; id selects the association for
-// per-association options (0: the socket's default) (sctp_get_option).
+// per-association options (0: the socket's default) (sctpx_get_option).
 func (s *socket) GetOption(id AssocID, opt Option) (int64, error) {
 	var v C.int64_t
-	if r := C.sctp_get_option(s.h, C.sctpx_assoc_id(id), C.int32_t(opt), &v); r < 0 {
+	if r := C.sctpx_get_option(s.h, C.sctpx_assoc_id(id), C.int32_t(opt), &v); r < 0 {
 		return 0, codeError(r)
 	}
 	return int64(v), nil
 }
 
-// SetOption sets integer option opt (sctp_set_option).
+// SetOption sets integer option opt (sctpx_set_option).
 func (s *socket) SetOption(id AssocID, opt Option, v int64) error {
 	if opt == optNonblock {
 		return &Error{Code: CodeInvalidArgument, Message: "the Go binding keeps sockets non-blocking"}
 	}
-	return codeError(C.sctp_set_option(s.h, C.sctpx_assoc_id(id), C.int32_t(opt), C.int64_t(v)))
+	return codeError(C.sctpx_set_option(s.h, C.sctpx_assoc_id(id), C.int32_t(opt), C.int64_t(v)))
 }
 
 // SetNoDelay turns SCTP_NODELAY on (no bundling delay) or off.
@@ -90,16 +90,16 @@ type InitMsg struct {
 	MaxInitTimeo uint16 // milliseconds
 }
 
-// InitMsg reads SCTP_INITMSG (sctp_get_initmsg).
+// InitMsg reads SCTP_INITMSG (sctpx_get_initmsg).
 func (s *socket) InitMsg() (InitMsg, error) {
 	var c C.sctpx_initmsg
-	if r := C.sctp_get_initmsg(s.h, &c); r < 0 {
+	if r := C.sctpx_get_initmsg(s.h, &c); r < 0 {
 		return InitMsg{}, codeError(r)
 	}
 	return InitMsg{uint16(c.num_ostreams), uint16(c.max_instreams), uint16(c.max_attempts), uint16(c.max_init_timeo)}, nil
 }
 
-// SetInitMsg sets SCTP_INITMSG (sctp_set_initmsg).
+// SetInitMsg sets SCTP_INITMSG (sctpx_set_initmsg).
 func (s *socket) SetInitMsg(m InitMsg) error {
 	c := C.sctpx_initmsg{
 		num_ostreams:   C.uint16_t(m.NumOstreams),
@@ -107,7 +107,7 @@ func (s *socket) SetInitMsg(m InitMsg) error {
 		max_attempts:   C.uint16_t(m.MaxAttempts),
 		max_init_timeo: C.uint16_t(m.MaxInitTimeo),
 	}
-	return codeError(C.sctp_set_initmsg(s.h, &c))
+	return codeError(C.sctpx_set_initmsg(s.h, &c))
 }
 
 // RTOInfo is sctpx_rtoinfo (SCTP_RTOINFO): the retransmission timeouts, in
@@ -122,16 +122,16 @@ type RTOInfo struct {
 	Min     time.Duration
 }
 
-// RTOInfo reads SCTP_RTOINFO of association id (sctp_get_rtoinfo).
+// RTOInfo reads SCTP_RTOINFO of association id (sctpx_get_rtoinfo).
 func (s *socket) RTOInfo(id AssocID) (RTOInfo, error) {
 	var c C.sctpx_rtoinfo
-	if r := C.sctp_get_rtoinfo(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+	if r := C.sctpx_get_rtoinfo(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
 		return RTOInfo{}, codeError(r)
 	}
 	return RTOInfo{AssocID(c.assoc_id), ms(c.initial), ms(c.max), ms(c.min)}, nil
 }
 
-// SetRTOInfo sets SCTP_RTOINFO of association r.AssocID (sctp_set_rtoinfo).
+// SetRTOInfo sets SCTP_RTOINFO of association r.AssocID (sctpx_set_rtoinfo).
 func (s *socket) SetRTOInfo(r RTOInfo) error {
 	var ms msFields
 	c := C.sctpx_rtoinfo{
@@ -143,7 +143,7 @@ func (s *socket) SetRTOInfo(r RTOInfo) error {
 	if ms.err != nil {
 		return ms.err
 	}
-	return codeError(C.sctp_set_rtoinfo(s.h, &c))
+	return codeError(C.sctpx_set_rtoinfo(s.h, &c))
 }
 
 // AssocParams is sctpx_assocparams (SCTP_ASSOCINFO); 0 in SetAssocParams
@@ -157,10 +157,10 @@ type AssocParams struct {
 	CookieLife       time.Duration
 }
 
-// AssocParams reads SCTP_ASSOCINFO of association id (sctp_get_assocparams).
+// AssocParams reads SCTP_ASSOCINFO of association id (sctpx_get_assocparams).
 func (s *socket) AssocParams(id AssocID) (AssocParams, error) {
 	var c C.sctpx_assocparams
-	if r := C.sctp_get_assocparams(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+	if r := C.sctpx_get_assocparams(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
 		return AssocParams{}, codeError(r)
 	}
 	return AssocParams{
@@ -174,7 +174,7 @@ func (s *socket) AssocParams(id AssocID) (AssocParams, error) {
 }
 
 // SetAssocParams sets SCTP_ASSOCINFO of association p.AssocID
-// (sctp_set_assocparams).
+// (sctpx_set_assocparams).
 func (s *socket) SetAssocParams(p AssocParams) error {
 	var ms msFields
 	c := C.sctpx_assocparams{
@@ -185,15 +185,15 @@ func (s *socket) SetAssocParams(p AssocParams) error {
 	if ms.err != nil {
 		return ms.err
 	}
-	return codeError(C.sctp_set_assocparams(s.h, &c))
+	return codeError(C.sctpx_set_assocparams(s.h, &c))
 }
 
 // DefaultSendInfo reads SCTP_DEFAULT_SNDINFO of association id: what sends
-// use when they give no parameters (sctp_get_default_send_info). The PR
+// use when they give no parameters (sctpx_get_default_send_info). The PR
 // fields are always zero: the option has none.
 func (s *socket) DefaultSendInfo(id AssocID) (SendInfo, error) {
 	var c C.sctpx_send_info
-	if r := C.sctp_get_default_send_info(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+	if r := C.sctpx_get_default_send_info(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
 		return SendInfo{}, codeError(r)
 	}
 	return sendInfoOf(&c), nil
@@ -201,10 +201,10 @@ func (s *socket) DefaultSendInfo(id AssocID) (SendInfo, error) {
 
 // SetDefaultSendInfo sets SCTP_DEFAULT_SNDINFO of association i.AssocID
 // (0: the socket's defaults) from i's stream, flags, PPID and context; its
-// PR fields are ignored (sctp_set_default_send_info).
+// PR fields are ignored (sctpx_set_default_send_info).
 func (s *socket) SetDefaultSendInfo(i SendInfo) error {
 	c := i.c()
-	return codeError(C.sctp_set_default_send_info(s.h, &c))
+	return codeError(C.sctpx_set_default_send_info(s.h, &c))
 }
 
 // SackInfo is sctpx_sack_info (SCTP_DELAYED_SACK).
@@ -215,17 +215,17 @@ type SackInfo struct {
 }
 
 // DelayedSack reads SCTP_DELAYED_SACK of association id
-// (sctp_get_delayed_sack).
+// (sctpx_get_delayed_sack).
 func (s *socket) DelayedSack(id AssocID) (SackInfo, error) {
 	var c C.sctpx_sack_info
-	if r := C.sctp_get_delayed_sack(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+	if r := C.sctpx_get_delayed_sack(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
 		return SackInfo{}, codeError(r)
 	}
 	return SackInfo{AssocID(c.assoc_id), ms(c.delay), uint32(c.freq)}, nil
 }
 
 // SetDelayedSack sets SCTP_DELAYED_SACK of association si.AssocID
-// (sctp_set_delayed_sack).
+// (sctpx_set_delayed_sack).
 func (s *socket) SetDelayedSack(si SackInfo) error {
 	var ms msFields
 	c := C.sctpx_sack_info{
@@ -236,7 +236,7 @@ func (s *socket) SetDelayedSack(si SackInfo) error {
 	if ms.err != nil {
 		return ms.err
 	}
-	return codeError(C.sctp_set_delayed_sack(s.h, &c))
+	return codeError(C.sctpx_set_delayed_sack(s.h, &c))
 }
 
 // ms converts the C API's millisecond counts.
@@ -296,13 +296,13 @@ func (s *socket) PeerAddrParams(id AssocID, addr *Addr) (PeerAddrParams, error) 
 	var c C.sctpx_paddrparams
 	var r C.int32_t
 	if addr == nil {
-		r = C.sctp_get_paddrparams(s.h, C.sctpx_assoc_id(id), nil, 0, &c)
+		r = C.sctpx_get_paddrparams(s.h, C.sctpx_assoc_id(id), nil, 0, &c)
 	} else {
 		sa, err := firstSockaddr(s.fam, addr)
 		if err != nil {
 			return PeerAddrParams{}, err
 		}
-		r = C.sctp_get_paddrparams(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c)
+		r = C.sctpx_get_paddrparams(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c)
 	}
 	if r < 0 {
 		return PeerAddrParams{}, codeError(r)
@@ -323,7 +323,7 @@ func (s *socket) PeerAddrParams(id AssocID, addr *Addr) (PeerAddrParams, error) 
 	return p, nil
 }
 
-// SetPeerAddrParams sets SCTP_PEER_ADDR_PARAMS (sctp_set_paddrparams).
+// SetPeerAddrParams sets SCTP_PEER_ADDR_PARAMS (sctpx_set_paddrparams).
 func (s *socket) SetPeerAddrParams(p PeerAddrParams) error {
 	var ms msFields
 	c := C.sctpx_paddrparams{
@@ -346,7 +346,7 @@ func (s *socket) SetPeerAddrParams(p PeerAddrParams) error {
 		}
 		c.address, c.address_len = sa.ss, sa.len
 	}
-	return codeError(C.sctp_set_paddrparams(s.h, &c))
+	return codeError(C.sctpx_set_paddrparams(s.h, &c))
 }
 
 // Path states (PeerAddrInfo.State).
@@ -392,7 +392,7 @@ func (s *socket) PeerAddrInfo(id AssocID, addr *Addr) (PeerAddrInfo, error) {
 		return PeerAddrInfo{}, err
 	}
 	var c C.sctpx_paddrinfo
-	if r := C.sctp_get_paddrinfo(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c); r < 0 {
+	if r := C.sctpx_get_paddrinfo(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c); r < 0 {
 		return PeerAddrInfo{}, codeError(r)
 	}
 	return paddrInfoOf(&c), nil
@@ -423,10 +423,10 @@ type Status struct {
 	Primary            PeerAddrInfo
 }
 
-// Status reads SCTP_STATUS of association id (sctp_get_status).
+// Status reads SCTP_STATUS of association id (sctpx_get_status).
 func (s *socket) Status(id AssocID) (Status, error) {
 	var c C.sctpx_status
-	if r := C.sctp_get_status(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+	if r := C.sctpx_get_status(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
 		return Status{}, codeError(r)
 	}
 	return Status{
@@ -464,7 +464,7 @@ type AssocStats struct {
 // AssocStats reads SCTP_GET_ASSOC_STATS of association id.
 func (s *socket) AssocStats(id AssocID) (AssocStats, error) {
 	var c C.sctpx_assoc_stats
-	if r := C.sctp_get_assoc_stats(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+	if r := C.sctpx_get_assoc_stats(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
 		return AssocStats{}, codeError(r)
 	}
 	return AssocStats{
@@ -479,18 +479,18 @@ func (s *socket) AssocStats(id AssocID) (AssocStats, error) {
 }
 
 // SetPrimary makes peer address addr the primary path of association id
-// (sctp_set_primary).
+// (sctpx_set_primary).
 func (s *socket) SetPrimary(id AssocID, addr *Addr) error {
 	return s.withSockaddr(addr, func(sa *sockaddr) C.int32_t {
-		return C.sctp_set_primary(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len)
+		return C.sctpx_set_primary(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len)
 	})
 }
 
 // SetPeerPrimary asks the peer to use our address addr as its primary
-// (sctp_set_peer_primary; needs ASCONF on both sides).
+// (sctpx_set_peer_primary; needs ASCONF on both sides).
 func (s *socket) SetPeerPrimary(id AssocID, addr *Addr) error {
 	return s.withSockaddr(addr, func(sa *sockaddr) C.int32_t {
-		return C.sctp_set_peer_primary(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len)
+		return C.sctpx_set_peer_primary(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len)
 	})
 }
 
@@ -505,7 +505,7 @@ func (s *socket) withSockaddr(addr *Addr, call func(*sockaddr) C.int32_t) error 
 // Primary returns the primary peer address of association id.
 func (s *socket) Primary(id AssocID) (*Addr, error) {
 	var ss C.struct_sockaddr_storage
-	if r := C.sctp_get_primary(s.h, C.sctpx_assoc_id(id), &ss); r < 0 {
+	if r := C.sctpx_get_primary(s.h, C.sctpx_assoc_id(id), &ss); r < 0 {
 		return nil, codeError(r)
 	}
 	return addrOf(&ss), nil
@@ -518,25 +518,25 @@ const (
 )
 
 // ResetStreams asks for a reset of streams (none: all) of association id in
-// direction flags (ResetIncoming|ResetOutgoing) (sctp_reset_streams; needs
+// direction flags (ResetIncoming|ResetOutgoing) (sctpx_reset_streams; needs
 // OptEnableStreamReset on both sides).
 func (s *socket) ResetStreams(id AssocID, flags uint16, streams ...uint16) error {
 	var p *C.uint16_t
 	if len(streams) > 0 {
 		p = (*C.uint16_t)(unsafe.Pointer(&streams[0]))
 	}
-	return codeError(C.sctp_reset_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(flags), p, C.size_t(len(streams))))
+	return codeError(C.sctpx_reset_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(flags), p, C.size_t(len(streams))))
 }
 
 // ResetAssoc resets association id: TSNs and every stream's sequence
-// numbers start again (sctp_reset_assoc; needs OptReconfigSupported and
+// numbers start again (sctpx_reset_assoc; needs OptReconfigSupported and
 // EnableResetAssocReq on both sides). An AssocResetEvent reports the outcome.
 func (s *socket) ResetAssoc(id AssocID) error {
-	return codeError(C.sctp_reset_assoc(s.h, C.sctpx_assoc_id(id)))
+	return codeError(C.sctpx_reset_assoc(s.h, C.sctpx_assoc_id(id)))
 }
 
 // AddStreams adds inbound and outbound streams to association id
-// (sctp_add_streams).
+// (sctpx_add_streams).
 func (s *socket) AddStreams(id AssocID, inbound, outbound uint16) error {
-	return codeError(C.sctp_add_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(inbound), C.uint16_t(outbound)))
+	return codeError(C.sctpx_add_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(inbound), C.uint16_t(outbound)))
 }

@@ -35,8 +35,8 @@ pub const SCTPX_ERR_NULL_POINTER: i32 = -10001;
 pub const SCTPX_ERR_BAD_HANDLE: i32 = -10002;
 /// The handle was issued but has been closed.
 pub const SCTPX_ERR_CLOSED_HANDLE: i32 = -10003;
-/// The handle is of the wrong kind for this call (for example `sctp_accept`
-/// on a one-to-many socket or `sctp_peeloff` on a one-to-one socket).
+/// The handle is of the wrong kind for this call (for example `sctpx_accept`
+/// on a one-to-many socket or `sctpx_peeloff` on a one-to-one socket).
 pub const SCTPX_ERR_WRONG_KIND: i32 = -10004;
 /// An argument is out of range: an unknown flag, option, family or event
 /// kind, a malformed address, a length that does not fit.
@@ -52,7 +52,7 @@ pub const SCTPX_ERR_EOF: i32 = -10008;
 pub const SCTPX_ERR_PANIC: i32 = -10009;
 
 // ---------------------------------------------------------------------------
-// Socket families accepted by sctp_open_tcp / sctp_open_udp.
+// Socket families accepted by sctpx_open_tcp / sctpx_open_udp.
 // ---------------------------------------------------------------------------
 
 /// IPv4 only.
@@ -65,18 +65,18 @@ pub const SCTPX_AF_INET6: i32 = 10;
 // bindx flags.
 // ---------------------------------------------------------------------------
 
-/// `sctp_bindx`: add the addresses to the socket's bound set.
+/// `sctpx_bindx`: add the addresses to the socket's bound set.
 pub const SCTPX_BINDX_ADD: i32 = 1;
-/// `sctp_bindx`: remove the addresses from the socket's bound set.
+/// `sctpx_bindx`: remove the addresses from the socket's bound set.
 pub const SCTPX_BINDX_REMOVE: i32 = 2;
 
 // ---------------------------------------------------------------------------
 // peeloff flags.
 // ---------------------------------------------------------------------------
 
-/// `sctp_peeloff`: the new socket is non-blocking.
+/// `sctpx_peeloff`: the new socket is non-blocking.
 pub const SCTPX_PEELOFF_NONBLOCK: i32 = 1;
-/// `sctp_peeloff`: the new descriptor is close-on-exec.
+/// `sctpx_peeloff`: the new descriptor is close-on-exec.
 pub const SCTPX_PEELOFF_CLOEXEC: i32 = 2;
 
 // ---------------------------------------------------------------------------
@@ -111,7 +111,7 @@ pub const SCTPX_PR_RTX: u16 = 2;
 pub const SCTPX_PR_PRIO: u16 = 3;
 
 // ---------------------------------------------------------------------------
-// Event kinds (sctpx_event.kind and sctp_subscribe).
+// Event kinds (sctpx_event.kind and sctpx_subscribe).
 // ---------------------------------------------------------------------------
 
 /// A data message.
@@ -171,9 +171,9 @@ pub const SCTPX_FEATURE_RECONFIG: u32 = 16;
 pub const SCTPX_FEATURE_INTERLEAVING: u32 = 32;
 
 // ---------------------------------------------------------------------------
-// Integer options for sctp_get_option / sctp_set_option. Values are the
+// Integer options for sctpx_get_option / sctpx_set_option. Values are the
 // library's own, stable, and independent of the kernel's option numbers.
-// Each doc ends with what sctp_set_option accepts, "Range: MIN to MAX." or
+// Each doc ends with what sctpx_set_option accepts, "Range: MIN to MAX." or
 // "Read only.", as `IntOption::range` has it (tests/c/option_ranges.c
 // checks one against the other).
 // ---------------------------------------------------------------------------
@@ -272,7 +272,7 @@ pub const SCTPX_ENABLE_RESET_ASSOC_REQ: i64 = 2;
 /// SCTPX_OPT_ENABLE_STREAM_RESET: allow add-streams requests.
 pub const SCTPX_ENABLE_CHANGE_ASSOC_REQ: i64 = 4;
 
-/// One message of a `sctp_send_batch` call.
+/// One message of a `sctpx_send_batch` call.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct sctpx_send_msg {
@@ -487,9 +487,9 @@ pub const SCTPX_RESET_DENIED: u16 = 4;
 /// stream_reset / assoc_reset / stream_change flags: it failed.
 pub const SCTPX_RESET_FAILED: u16 = 8;
 
-/// sctp_reset_streams direction: incoming streams.
+/// sctpx_reset_streams direction: incoming streams.
 pub const SCTPX_STREAM_RESET_INCOMING: u16 = 1;
-/// sctp_reset_streams direction: outgoing streams.
+/// sctpx_reset_streams direction: outgoing streams.
 pub const SCTPX_STREAM_RESET_OUTGOING: u16 = 2;
 
 /// sctpx_paddrinfo.state: the path is inactive (failed).

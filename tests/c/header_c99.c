@@ -24,16 +24,16 @@ int main(void)
     int distinct = 1, numbered = 1;
 
     is(SCTPX_OK, 0, "SCTPX_OK is 0");
-    sctp_strerror(-10000, unknown, sizeof unknown);
+    sctpx_strerror(-10000, unknown, sizeof unknown);
     for (i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         numbered &= codes[i] == -10001 - (int32_t)i;
-        sctp_strerror(codes[i], msg, sizeof msg);
+        sctpx_strerror(codes[i], msg, sizeof msg);
         /* Each library code has its own text, not the "unknown" fallback. */
         distinct &= strcmp(msg, prev) != 0 && strcmp(msg, unknown) != 0 && *msg != '\0';
         strcpy(prev, msg);
     }
     ok(numbered, "the library's codes run from -10001 down to -10009 without gaps");
-    ok(distinct, "every library code has its own message from sctp_strerror");
+    ok(distinct, "every library code has its own message from sctpx_strerror");
     ok(-4095 > SCTPX_ERR_NULL_POINTER, "library codes lie below the -errno range (-1 .. -4095)");
     ok(sctpx_version() != NULL && strlen(sctpx_version()) > 0, "sctpx_version() is a non-empty string");
     return done_testing();

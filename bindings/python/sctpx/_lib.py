@@ -269,119 +269,119 @@ _sa = POINTER(sockaddr)
 #: bad-value tests map each integer parameter to the public calls that fill it.
 FUNCTIONS: Dict[str, Tuple[Optional[type], List[Tuple[str, type]]]] = {
     "sctpx_version": (c_char_p, []),
-    "sctp_strerror": (c_int32, [("code", c_int32), ("buf", c_char_p), ("len", c_size_t)]),
-    "sctp_open_tcp": (c_int32, [("family_", c_int32), ("out", POINTER(_h))]),
-    "sctp_open_udp": (c_int32, [("family_", c_int32), ("out", POINTER(_h))]),
-    "sctp_adopt_fd": (c_int32, [("fd", c_int32), ("out", POINTER(_h))]),
-    "sctp_close": (c_int32, [("h", _h)]),
-    "sctp_fileno": (c_int32, [("h", _h)]),
-    "sctp_kind": (c_int32, [("h", _h)]),
-    "sctp_bind": (c_int32, [("h", _h), ("addr", _sa), ("addr_len", socklen_t)]),
-    "sctp_bindx": (c_int32, [("h", _h), ("addrs", _ss), ("count", c_size_t), ("flags", c_int32)]),
-    "sctp_listen": (c_int32, [("h", _h), ("backlog", c_int32)]),
-    "sctp_accept": (
+    "sctpx_strerror": (c_int32, [("code", c_int32), ("buf", c_char_p), ("len", c_size_t)]),
+    "sctpx_open_tcp": (c_int32, [("family_", c_int32), ("out", POINTER(_h))]),
+    "sctpx_open_udp": (c_int32, [("family_", c_int32), ("out", POINTER(_h))]),
+    "sctpx_adopt_fd": (c_int32, [("fd", c_int32), ("out", POINTER(_h))]),
+    "sctpx_close": (c_int32, [("h", _h)]),
+    "sctpx_fileno": (c_int32, [("h", _h)]),
+    "sctpx_kind": (c_int32, [("h", _h)]),
+    "sctpx_bind": (c_int32, [("h", _h), ("addr", _sa), ("addr_len", socklen_t)]),
+    "sctpx_listen": (c_int32, [("h", _h), ("backlog", c_int32)]),
+    "sctpx_accept": (
         c_int32,
         [("h", _h), ("out", POINTER(_h)), ("peer", _ss), ("peer_len", POINTER(socklen_t))],
     ),
-    "sctp_connect": (c_int32, [("h", _h), ("addr", _sa), ("addr_len", socklen_t)]),
-    "sctp_connectx": (
-        c_int32,
-        [("h", _h), ("addrs", _ss), ("count", c_size_t), ("assoc_id", POINTER(_a))],
-    ),
-    "sctp_peeloff": (
+    "sctpx_connect": (c_int32, [("h", _h), ("addr", _sa), ("addr_len", socklen_t)]),
+    "sctpx_peeloff": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("flags", c_int32), ("out", POINTER(_h))],
     ),
-    "sctp_shutdown": (c_int32, [("h", _h), ("assoc_id", _a)]),
-    "sctp_abort": (c_int32, [("h", _h), ("assoc_id", _a)]),
-    "sctp_getpaddrs": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss), ("cap", c_size_t)]),
-    "sctp_getladdrs": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss), ("cap", c_size_t)]),
-    "sctp_send_stream": (
+    "sctpx_shutdown": (c_int32, [("h", _h), ("assoc_id", _a)]),
+    "sctpx_abort": (c_int32, [("h", _h), ("assoc_id", _a)]),
+    "sctpx_bindx": (c_int32, [("h", _h), ("addrs", _ss), ("count", c_size_t), ("flags", c_int32)]),
+    "sctpx_connectx": (
+        c_int32,
+        [("h", _h), ("addrs", _ss), ("count", c_size_t), ("assoc_id", POINTER(_a))],
+    ),
+    "sctpx_getpaddrs": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss), ("cap", c_size_t)]),
+    "sctpx_getladdrs": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss), ("cap", c_size_t)]),
+    "sctpx_set_primary": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t)],
+    ),
+    "sctpx_get_primary": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss)]),
+    "sctpx_set_peer_primary": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t)],
+    ),
+    "sctpx_send_stream": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("stream", c_uint16), ("ppid", c_uint32), ("buf", byte_ptr),
          ("len", c_size_t)],
     ),
-    "sctp_send": (
+    "sctpx_send": (
         c_int32,
         [("h", _h), ("buf", byte_ptr), ("len", c_size_t), ("info", POINTER(sctpx_send_info)),
          ("to", _sa), ("to_len", socklen_t)],
     ),
-    "sctp_send_batch": (
+    "sctpx_send_batch": (
         c_int32,
         [("h", _h), ("msgs", POINTER(sctpx_send_msg)), ("count", c_size_t)],
     ),
-    "sctp_next_event": (
+    "sctpx_next_event": (
         c_int32,
         [("h", _h), ("event", POINTER(sctpx_event)), ("buf", byte_ptr), ("cap", c_size_t),
          ("timeout_ms", c_int32)],
     ),
-    "sctp_recv_batch": (
+    "sctpx_recv_batch": (
         c_int32,
         [("h", _h), ("events", POINTER(sctpx_event)), ("count", c_size_t), ("bufs", byte_ptr),
          ("stride", c_size_t), ("timeout_ms", c_int32)],
     ),
-    "sctp_subscribe": (c_int32, [("h", _h), ("kind", c_uint32), ("on", c_int32)]),
-    "sctp_subscribed": (c_int32, [("h", _h), ("kind", c_uint32)]),
-    "sctp_get_option": (
+    "sctpx_subscribe": (c_int32, [("h", _h), ("kind", c_uint32), ("on", c_int32)]),
+    "sctpx_subscribed": (c_int32, [("h", _h), ("kind", c_uint32)]),
+    "sctpx_get_option": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("option", c_int32), ("value", POINTER(c_int64))],
     ),
-    "sctp_set_option": (
+    "sctpx_set_option": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("option", c_int32), ("value", c_int64)],
     ),
-    "sctp_get_rtoinfo": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_rtoinfo))]),
-    "sctp_set_rtoinfo": (c_int32, [("h", _h), ("value", POINTER(sctpx_rtoinfo))]),
-    "sctp_get_assocparams": (
+    "sctpx_get_rtoinfo": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_rtoinfo))]),
+    "sctpx_set_rtoinfo": (c_int32, [("h", _h), ("value", POINTER(sctpx_rtoinfo))]),
+    "sctpx_get_assocparams": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_assocparams))],
     ),
-    "sctp_set_assocparams": (c_int32, [("h", _h), ("value", POINTER(sctpx_assocparams))]),
-    "sctp_get_default_send_info": (
+    "sctpx_set_assocparams": (c_int32, [("h", _h), ("value", POINTER(sctpx_assocparams))]),
+    "sctpx_get_default_send_info": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_send_info))],
     ),
-    "sctp_set_default_send_info": (c_int32, [("h", _h), ("value", POINTER(sctpx_send_info))]),
-    "sctp_get_delayed_sack": (
+    "sctpx_set_default_send_info": (c_int32, [("h", _h), ("value", POINTER(sctpx_send_info))]),
+    "sctpx_get_delayed_sack": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_sack_info))],
     ),
-    "sctp_set_delayed_sack": (c_int32, [("h", _h), ("value", POINTER(sctpx_sack_info))]),
-    "sctp_get_initmsg": (c_int32, [("h", _h), ("out", POINTER(sctpx_initmsg))]),
-    "sctp_set_initmsg": (c_int32, [("h", _h), ("value", POINTER(sctpx_initmsg))]),
-    "sctp_get_paddrparams": (
+    "sctpx_set_delayed_sack": (c_int32, [("h", _h), ("value", POINTER(sctpx_sack_info))]),
+    "sctpx_get_initmsg": (c_int32, [("h", _h), ("out", POINTER(sctpx_initmsg))]),
+    "sctpx_set_initmsg": (c_int32, [("h", _h), ("value", POINTER(sctpx_initmsg))]),
+    "sctpx_get_paddrparams": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t),
          ("out", POINTER(sctpx_paddrparams))],
     ),
-    "sctp_set_paddrparams": (c_int32, [("h", _h), ("value", POINTER(sctpx_paddrparams))]),
-    "sctp_get_status": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_status))]),
-    "sctp_get_paddrinfo": (
+    "sctpx_set_paddrparams": (c_int32, [("h", _h), ("value", POINTER(sctpx_paddrparams))]),
+    "sctpx_get_status": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_status))]),
+    "sctpx_get_paddrinfo": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t),
          ("out", POINTER(sctpx_paddrinfo))],
     ),
-    "sctp_get_assoc_stats": (
+    "sctpx_get_assoc_stats": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_assoc_stats))],
     ),
-    "sctp_get_assoc_ids": (c_int32, [("h", _h), ("out", POINTER(_a)), ("cap", c_size_t)]),
-    "sctp_set_primary": (
-        c_int32,
-        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t)],
-    ),
-    "sctp_get_primary": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss)]),
-    "sctp_set_peer_primary": (
-        c_int32,
-        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t)],
-    ),
-    "sctp_reset_streams": (
+    "sctpx_get_assoc_ids": (c_int32, [("h", _h), ("out", POINTER(_a)), ("cap", c_size_t)]),
+    "sctpx_reset_streams": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("flags", c_uint16), ("streams", POINTER(c_uint16)),
          ("count", c_size_t)],
     ),
-    "sctp_reset_assoc": (c_int32, [("h", _h), ("assoc_id", _a)]),
-    "sctp_add_streams": (
+    "sctpx_reset_assoc": (c_int32, [("h", _h), ("assoc_id", _a)]),
+    "sctpx_add_streams": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("inbound", c_uint16), ("outbound", c_uint16)],
     ),
@@ -580,7 +580,7 @@ class _Fast:
     """The per-message calls again, declared WITHOUT argtypes.
 
     ctypes' per-argument conversion costs more than the C call itself (measured: 765 ns
-    with argtypes, 277 ns without, per sctp_send_stream), and these run once per
+    with argtypes, 277 ns without, per sctpx_send_stream), and these run once per
     message. The callers in core.py pass every argument already in its C form: handles
     as ``c_uint64``, sizes as ``c_size_t``, pointers as ctypes objects, and as plain
     Python ints only values whose C type is 32 bits or narrower, checked first against
@@ -594,7 +594,7 @@ class _Fast:
             fn.restype = c_int32
             setattr(self, name, fn)
 
-    NAMES = ("sctp_send_stream", "sctp_next_event", "sctp_send_batch", "sctp_recv_batch")
+    NAMES = ("sctpx_send_stream", "sctpx_next_event", "sctpx_send_batch", "sctpx_recv_batch")
 
 
 fast = _Fast(lib)

@@ -22,7 +22,7 @@ Every C call returns a code; a negative one becomes an exception here:
   ``SCTPX_ERR_PANIC``                   :class:`PanicError`
   ====================================  =============================================
 
-Each :class:`Error` carries the C ``code`` and the library's message (``sctp_strerror``).
+Each :class:`Error` carries the C ``code`` and the library's message (``sctpx_strerror``).
 
 A value that cannot be what C takes is refused in Python, before any call: a wrong type
 (a ``float``, ``str`` or ``None`` where an integer goes, an ``int`` where bytes go) raises
@@ -43,12 +43,12 @@ from . import _lib, constants
 
 
 def strerror(code: int) -> str:
-    """The library's message for any return code (``sctp_strerror``)."""
+    """The library's message for any return code (``sctpx_strerror``)."""
     buf = ctypes.create_string_buffer(256)
-    n = _lib.checked.sctp_strerror(code, buf, len(buf))
+    n = _lib.checked.sctpx_strerror(code, buf, len(buf))
     if n >= len(buf):
         buf = ctypes.create_string_buffer(n + 1)
-        _lib.checked.sctp_strerror(code, buf, len(buf))
+        _lib.checked.sctpx_strerror(code, buf, len(buf))
     return buf.value.decode("utf-8", "replace")
 
 
