@@ -175,7 +175,7 @@ impl Waker {
                     left.as_nanos().div_ceil(1_000_000).min(i32::MAX as u128) as i32
                 }
             };
-            if efd.is_none() && (ms < 0 || ms > FALLBACK_SLICE_MS) {
+            if efd.is_none() && !(0..=FALLBACK_SLICE_MS).contains(&ms) {
                 ms = FALLBACK_SLICE_MS;
             }
             // SAFETY: two valid pollfds.

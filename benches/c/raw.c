@@ -493,7 +493,7 @@ static void rr_mix(long count) {
   make_pair(V_SCTPX, 0, &a, &b);
   a.fd = sctpx_fileno(a.h);
   b.fd = sctpx_fileno(b.h);
-  /* sctpx sockets block in the kernel 40 ms at a time (SO_RCVTIMEO/SO_SNDTIMEO: how a close
+  /* sctpx sockets block in the kernel 25 ms at a time (SO_RCVTIMEO/SO_SNDTIMEO: how a close
    * reaches a blocked call); the raw blocks' recvmsg on the same descriptors must block for good,
    * as on raw C's own sockets. Nothing here closes a handle while a call waits. */
   struct timeval forever = {0, 0};

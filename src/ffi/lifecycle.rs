@@ -76,8 +76,8 @@ pub unsafe extern "C" fn sctpx_adopt_fd(fd: i32, out: *mut sctpx_handle) -> i32 
 /// SCTPX_ERR_CLOSED_HANDLE, also from a second close: closing twice is safe).
 /// Calls other threads have blocked in on this handle (accept, connect,
 /// connectx, the sends, next_event, recv_batch; any kind of handle) return
-/// SCTPX_ERR_CLOSED_HANDLE within 40 ms (a call blocked in the kernel checks
-/// every 40 ms: the socket's SO_RCVTIMEO and SO_SNDTIMEO; one waiting with a
+/// SCTPX_ERR_CLOSED_HANDLE within 25 ms (a call blocked in the kernel checks
+/// every 25 ms: the socket's SO_RCVTIMEO and SO_SNDTIMEO; one waiting with a
 /// timeout is woken at once); a call that was not waiting completes.
 /// The descriptor is closed when the last call inside returns, which sends
 /// SHUTDOWN (or ABORT, after SCTPX_OPT_LINGER 0) for its associations unless
@@ -214,7 +214,7 @@ pub extern "C" fn sctpx_shutdown(h: sctpx_handle, assoc_id: AssocId) -> i32 {
 /// One-to-many: aborts association `assoc_id`; the handle stays open.
 /// One-to-one (Linux refuses the ABORT flag there): sets SO_LINGER to 0 and
 /// CLOSES THE HANDLE as `sctpx_close` does (blocked calls return
-/// SCTPX_ERR_CLOSED_HANDLE within 40 ms); the ABORT goes out as the descriptor
+/// SCTPX_ERR_CLOSED_HANDLE within 25 ms); the ABORT goes out as the descriptor
 /// closes, when the last call inside has returned. `assoc_id` is ignored.
 /// After fork(), SO_LINGER belongs to the socket both processes share: the
 /// ABORT goes out when the last of them closes it.
