@@ -64,9 +64,6 @@
 // kind, a malformed address, a length that does not fit.
 #define SCTPX_ERR_INVALID_ARGUMENT -10005
 
-// A caller buffer is too small for the result; nothing was written.
-#define SCTPX_ERR_BUFFER_TOO_SMALL -10006
-
 // A positive timeout expired before anything arrived.
 #define SCTPX_ERR_TIMED_OUT -10007
 
@@ -76,13 +73,6 @@
 // A Rust panic was caught at the ABI boundary; the call had no effect that
 // can be relied on. This is a bug in sctpx: please report it.
 #define SCTPX_ERR_PANIC -10009
-
-// IPv4 only.
-#define SCTPX_AF_INET 2
-
-// IPv6, dual-stack by default (IPv4 peers appear as v4-mapped addresses
-// unless `SCTPX_OPT_V6ONLY` is set).
-#define SCTPX_AF_INET6 10
 
 // `sctp_bindx`: add the addresses to the socket's bound set.
 #define SCTPX_BINDX_ADD 1
@@ -112,19 +102,6 @@
 // Start a graceful shutdown of the association after this message.
 // One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
 #define SCTPX_SEND_EOF 512
-
-// Fully reliable (the default).
-#define SCTPX_PR_NONE 0
-
-// Abandon the message after `pr_value` milliseconds.
-#define SCTPX_PR_TTL 1
-
-// Abandon the message after `pr_value` retransmissions.
-#define SCTPX_PR_RTX 2
-
-// Abandon lower-priority messages first when the buffer is full;
-// `pr_value` is the priority (lower value = more important).
-#define SCTPX_PR_PRIO 3
 
 // A data message.
 #define SCTPX_EVENT_DATA 0
@@ -179,24 +156,6 @@
 // A notification did not fit in the caller's buffer: its fixed fields are
 // decoded, its payload was cut to the buffer and the rest discarded.
 #define SCTPX_EVENT_FLAG_TRUNCATED 4
-
-// The peer supports partial reliability (PR-SCTP).
-#define SCTPX_FEATURE_PR 1
-
-// The peer supports AUTH.
-#define SCTPX_FEATURE_AUTH 2
-
-// The peer supports dynamic address reconfiguration (ASCONF).
-#define SCTPX_FEATURE_ASCONF 4
-
-// The peer supports multi-buffer (not used by Linux, kept for RFC 6458).
-#define SCTPX_FEATURE_MULTIBUF 8
-
-// The peer supports stream reconfiguration (RE-CONFIG).
-#define SCTPX_FEATURE_RECONFIG 16
-
-// The peer supports message interleaving (I-DATA).
-#define SCTPX_FEATURE_INTERLEAVING 32
 
 // SCTP_NODELAY: 1 disables Nagle-like bundling delay.
 // Range: 0 to 1.
@@ -306,6 +265,44 @@
 // receive saves the kernel's copy of it. Per socket; inherited by peeloff.
 // Range: 0 to 1.
 #define SCTPX_OPT_RECV_FROM 23
+
+// IPv4 only.
+#define SCTPX_AF_INET 2
+
+// IPv6, dual-stack by default (IPv4 peers appear as v4-mapped addresses
+// unless `SCTPX_OPT_V6ONLY` is set).
+#define SCTPX_AF_INET6 10
+
+// Fully reliable (the default).
+#define SCTPX_PR_NONE 0
+
+// Abandon the message after `pr_value` milliseconds.
+#define SCTPX_PR_TTL 1
+
+// Abandon the message after `pr_value` retransmissions.
+#define SCTPX_PR_RTX 2
+
+// Abandon lower-priority messages first when the buffer is full;
+// `pr_value` is the priority (lower value = more important).
+#define SCTPX_PR_PRIO 3
+
+// The peer supports partial reliability (PR-SCTP).
+#define SCTPX_FEATURE_PR 1
+
+// The peer supports AUTH.
+#define SCTPX_FEATURE_AUTH 2
+
+// The peer supports dynamic address reconfiguration (ASCONF).
+#define SCTPX_FEATURE_ASCONF 4
+
+// The peer supports multi-buffer (not used by Linux, kept for RFC 6458).
+#define SCTPX_FEATURE_MULTIBUF 8
+
+// The peer supports stream reconfiguration (RE-CONFIG).
+#define SCTPX_FEATURE_RECONFIG 16
+
+// The peer supports message interleaving (I-DATA).
+#define SCTPX_FEATURE_INTERLEAVING 32
 
 // SCTPX_OPT_ENABLE_STREAM_RESET: allow stream reset requests.
 #define SCTPX_ENABLE_RESET_STREAM_REQ 1

@@ -33,20 +33,24 @@ pub struct SendInfo {
     pub pr_value: u32,
 }
 
-/// Send flag: deliver without regard to stream order.
-pub const SEND_UNORDERED: u16 = 1;
-/// Send flag: abort the association (the message, if any, is the reason).
-/// One-to-many sockets only: Linux refuses it on one-to-one sockets (EINVAL).
-pub const SEND_ABORT: u16 = 4;
-/// Send flag: ask the peer to acknowledge at once (I-bit).
-pub const SEND_SACK_IMMEDIATELY: u16 = 8;
-/// Send flag, one-to-many only: send on every association of the socket.
-pub const SEND_SENDALL: u16 = 64;
-/// Send flag: start a graceful shutdown of the association after this message.
-/// One-to-many sockets only: Linux refuses it on one-to-one sockets (EINVAL).
-pub const SEND_EOF: u16 = 0x200;
-/// Every valid send flag.
-pub const SEND_FLAGS_ALL: u16 = SEND_UNORDERED | SEND_ABORT | SEND_SACK_IMMEDIATELY | SEND_SENDALL | SEND_EOF;
+crate::tables::c_constants! {
+    /// Send flags (`SendInfo::flags`, `sctpx_send_info.flags`). Values equal
+    /// the kernel's.
+    pub table send_flags: u16, all SEND_FLAGS_ALL {
+        /// Deliver without regard to stream order.
+        SCTPX_SEND_UNORDERED = 1 => SEND_UNORDERED;
+        /// Abort the association (the message, if any, is the abort reason).
+        /// One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
+        SCTPX_SEND_ABORT = 4 => SEND_ABORT;
+        /// Ask the peer to acknowledge at once (I-bit).
+        SCTPX_SEND_SACK_IMMEDIATELY = 8 => SEND_SACK_IMMEDIATELY;
+        /// One-to-many only: send the message on every association of the socket.
+        SCTPX_SEND_SENDALL = 64 => SEND_SENDALL;
+        /// Start a graceful shutdown of the association after this message.
+        /// One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
+        SCTPX_SEND_EOF = 0x200 => SEND_EOF;
+    }
+}
 
 /// Partial reliability: none (fully reliable).
 pub const PR_NONE: u16 = 0;

@@ -15,6 +15,7 @@
 #![allow(non_camel_case_types)]
 #![allow(clippy::missing_safety_doc)]
 
+mod constants;
 pub mod handles;
 pub mod types;
 
@@ -52,7 +53,6 @@ fn code(e: Error) -> i32 {
         Error::Os(errno) => -errno.clamp(1, 4095),
         Error::InvalidArgument(_) => SCTPX_ERR_INVALID_ARGUMENT,
         Error::WrongKind(_) => SCTPX_ERR_WRONG_KIND,
-        Error::BufferTooSmall => SCTPX_ERR_BUFFER_TOO_SMALL,
         Error::TimedOut => SCTPX_ERR_TIMED_OUT,
         Error::Eof => SCTPX_ERR_EOF,
         Error::Closed => SCTPX_ERR_CLOSED_HANDLE,
@@ -248,17 +248,10 @@ pub unsafe extern "C" fn sctp_strerror(code: i32, buf: *mut c_char, len: usize) 
 }
 
 fn message(code: i32, tmp: &mut [u8; 256]) -> &[u8] {
+    if let Some(s) = crate::error::code_message(code) {
+        return s.as_bytes();
+    }
     let s: &str = match code {
-        SCTPX_OK => "success",
-        SCTPX_ERR_NULL_POINTER => "a required pointer argument was NULL",
-        SCTPX_ERR_BAD_HANDLE => "the handle was never issued by sctpx",
-        SCTPX_ERR_CLOSED_HANDLE => "the handle has been closed",
-        SCTPX_ERR_WRONG_KIND => "the handle is the wrong kind of socket for this call",
-        SCTPX_ERR_INVALID_ARGUMENT => "an argument is out of range",
-        SCTPX_ERR_BUFFER_TOO_SMALL => "a buffer is too small for the result",
-        SCTPX_ERR_TIMED_OUT => "the timeout expired",
-        SCTPX_ERR_EOF => "the peer shut the association down",
-        SCTPX_ERR_PANIC => "internal error (a panic was caught); please report it",
         c if (-4095..0).contains(&c) => {
             // strerror_r via std: the OS's own text for the errno.
             use std::io::Write;

@@ -517,11 +517,12 @@ class Socket:
         if option == Option.NONBLOCK:
             self._nonblock = bool(value)
 
+    # BEGIN generated (option-properties): tools/gen-bindings makes it from include/sctpx.h: do not edit
     nodelay = OptionProperty(Option.NODELAY, bool)
     autoclose = OptionProperty(Option.AUTOCLOSE, int)
     disable_fragments = OptionProperty(Option.DISABLE_FRAGMENTS, bool)
     mapped_v4 = OptionProperty(Option.MAPPED_V4, bool)
-    fragment_interleave = OptionProperty(Option.FRAGMENT_INTERLEAVE, int)
+    fragment_interleave = OptionProperty(Option.FRAGMENT_INTERLEAVE, bool)
     partial_delivery_point = OptionProperty(Option.PARTIAL_DELIVERY_POINT, int)
     maxseg = OptionProperty(Option.MAXSEG, int)
     max_burst = OptionProperty(Option.MAX_BURST, int)
@@ -539,8 +540,8 @@ class Socket:
     pr_supported = OptionProperty(Option.PR_SUPPORTED, bool)
     nonblock = OptionProperty(Option.NONBLOCK, bool)
     pending_error = OptionProperty(Option.PENDING_ERROR, int, read_only=True)
-    #: Data messages carry their source address (``from_``); False saves the kernel's copy.
     recv_from = OptionProperty(Option.RECV_FROM, bool)
+    # END generated
 
     @property
     def initmsg(self) -> InitMsg:
