@@ -137,11 +137,9 @@ _U16_MAX, _U32_MAX, _ASSOC_MIN, _ASSOC_MAX = _U16.hi, _U32.hi, _ASSOC.lo, _ASSOC
 _rx = threading.local()
 
 
-# struct sctpx_send_msg: data, len, info {stream, flags, ppid, context, assoc_id, pr_policy,
-# reserved, pr_value}, to, to_len; checked against ctypes' layout at import.
-_SEND_MSG = struct.Struct("=QQHHIIiHHIQI4x")
-assert _SEND_MSG.size == ctypes.sizeof(_lib.sctpx_send_msg)
-assert _lib.sctpx_send_msg.to.offset == 40 and _lib.sctpx_send_msg.info.offset == 16
+# struct sctpx_send_msg, packed in one call: data, len, info {stream, flags, ppid, context,
+# assoc_id, pr_policy, reserved, pr_value}, to, to_len.
+_SEND_MSG = struct.Struct(_lib.struct_format(_lib.sctpx_send_msg))
 
 
 class _RxSlot:

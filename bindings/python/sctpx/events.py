@@ -329,12 +329,11 @@ def _notification(ev: _lib.sctpx_event, data: bytes) -> Event:
 
 # The fixed head of sctpx_event (kind .. from_len), read in one unpack: nine ctypes field
 # reads cost more than the receive call. The head is followed by `from`, whose first 8 bytes
-# come in the same unpack (see _addr.from_event). The offsets are checked against ctypes' at
-# import.
-_HEAD = struct.Struct("=IIiIHHIIIIIQ")
+# come in the same unpack (see _addr.from_event).
+_HEAD_FIELDS = ("kind", "flags", "assoc_id", "len", "stream", "ssn", "ppid", "tsn", "cumtsn", "context", "from_len")
 _FROM = _lib.sctpx_event.__dict__["from"].offset
-assert _FROM == _HEAD.size - 8 == _lib.sctpx_event.from_len.offset + 4
-assert _lib.sctpx_event.context.offset == 32
+_HEAD = struct.Struct(_lib.struct_format(_lib.sctpx_event, _HEAD_FIELDS) + "Q")
+assert _HEAD.size == _FROM + 8, "from follows from_len"
 _EVENT_SIZE = ctypes.sizeof(_lib.sctpx_event)
 _DATA = constants.EVENT_DATA
 _set_dict = object.__setattr__
