@@ -103,6 +103,19 @@
 // One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
 #define SCTPX_SEND_EOF 512
 
+// Fully reliable (the default).
+#define SCTPX_PR_NONE 0
+
+// Abandon the message after `pr_value` milliseconds.
+#define SCTPX_PR_TTL 1
+
+// Abandon the message after `pr_value` retransmissions.
+#define SCTPX_PR_RTX 2
+
+// Abandon lower-priority messages first when the buffer is full;
+// `pr_value` is the priority (lower value = more important).
+#define SCTPX_PR_PRIO 3
+
 // A data message.
 #define SCTPX_EVENT_DATA 0
 
@@ -156,6 +169,60 @@
 // A notification did not fit in the caller's buffer: its fixed fields are
 // decoded, its payload was cut to the buffer and the rest discarded.
 #define SCTPX_EVENT_FLAG_TRUNCATED 4
+
+// The association is up.
+#define SCTPX_COMM_UP 0
+
+// The association failed (peer unreachable or aborted).
+#define SCTPX_COMM_LOST 1
+
+// The peer restarted.
+#define SCTPX_RESTART 2
+
+// A graceful shutdown completed.
+#define SCTPX_SHUTDOWN_COMP 3
+
+// The association could not be set up.
+#define SCTPX_CANT_STR_ASSOC 4
+
+// The peer supports partial reliability (PR-SCTP).
+#define SCTPX_FEATURE_PR 1
+
+// The peer supports AUTH.
+#define SCTPX_FEATURE_AUTH 2
+
+// The peer supports dynamic address reconfiguration (ASCONF).
+#define SCTPX_FEATURE_ASCONF 4
+
+// The peer supports multi-buffer (not used by Linux, kept for RFC 6458).
+#define SCTPX_FEATURE_MULTIBUF 8
+
+// The peer supports stream reconfiguration (RE-CONFIG).
+#define SCTPX_FEATURE_RECONFIG 16
+
+// The peer supports message interleaving (I-DATA).
+#define SCTPX_FEATURE_INTERLEAVING 32
+
+// The address is reachable.
+#define SCTPX_ADDR_AVAILABLE 0
+
+// The address is unreachable (path failed).
+#define SCTPX_ADDR_UNREACHABLE 1
+
+// The address was removed from the association.
+#define SCTPX_ADDR_REMOVED 2
+
+// The address was added to the association.
+#define SCTPX_ADDR_ADDED 3
+
+// The address was made primary.
+#define SCTPX_ADDR_MADE_PRIM 4
+
+// The address was confirmed by a heartbeat.
+#define SCTPX_ADDR_CONFIRMED 5
+
+// The address is potentially failed.
+#define SCTPX_ADDR_POTENTIALLY_FAILED 6
 
 // SCTP_NODELAY: 1 disables Nagle-like bundling delay.
 // Range: 0 to 1.
@@ -273,37 +340,6 @@
 // unless `SCTPX_OPT_V6ONLY` is set).
 #define SCTPX_AF_INET6 10
 
-// Fully reliable (the default).
-#define SCTPX_PR_NONE 0
-
-// Abandon the message after `pr_value` milliseconds.
-#define SCTPX_PR_TTL 1
-
-// Abandon the message after `pr_value` retransmissions.
-#define SCTPX_PR_RTX 2
-
-// Abandon lower-priority messages first when the buffer is full;
-// `pr_value` is the priority (lower value = more important).
-#define SCTPX_PR_PRIO 3
-
-// The peer supports partial reliability (PR-SCTP).
-#define SCTPX_FEATURE_PR 1
-
-// The peer supports AUTH.
-#define SCTPX_FEATURE_AUTH 2
-
-// The peer supports dynamic address reconfiguration (ASCONF).
-#define SCTPX_FEATURE_ASCONF 4
-
-// The peer supports multi-buffer (not used by Linux, kept for RFC 6458).
-#define SCTPX_FEATURE_MULTIBUF 8
-
-// The peer supports stream reconfiguration (RE-CONFIG).
-#define SCTPX_FEATURE_RECONFIG 16
-
-// The peer supports message interleaving (I-DATA).
-#define SCTPX_FEATURE_INTERLEAVING 32
-
 // SCTPX_OPT_ENABLE_STREAM_RESET: allow stream reset requests.
 #define SCTPX_ENABLE_RESET_STREAM_REQ 1
 
@@ -312,42 +348,6 @@
 
 // SCTPX_OPT_ENABLE_STREAM_RESET: allow add-streams requests.
 #define SCTPX_ENABLE_CHANGE_ASSOC_REQ 4
-
-// assoc_change.state: the association is up.
-#define SCTPX_COMM_UP 0
-
-// assoc_change.state: the association failed (peer unreachable or aborted).
-#define SCTPX_COMM_LOST 1
-
-// assoc_change.state: the peer restarted.
-#define SCTPX_RESTART 2
-
-// assoc_change.state: a graceful shutdown completed.
-#define SCTPX_SHUTDOWN_COMP 3
-
-// assoc_change.state: the association could not be set up.
-#define SCTPX_CANT_STR_ASSOC 4
-
-// peer_addr_change.state: the address is reachable.
-#define SCTPX_ADDR_AVAILABLE 0
-
-// peer_addr_change.state: the address is unreachable (path failed).
-#define SCTPX_ADDR_UNREACHABLE 1
-
-// peer_addr_change.state: the address was removed from the association.
-#define SCTPX_ADDR_REMOVED 2
-
-// peer_addr_change.state: the address was added to the association.
-#define SCTPX_ADDR_ADDED 3
-
-// peer_addr_change.state: the address was made primary.
-#define SCTPX_ADDR_MADE_PRIM 4
-
-// peer_addr_change.state: the address was confirmed by a heartbeat.
-#define SCTPX_ADDR_CONFIRMED 5
-
-// peer_addr_change.state: the address is potentially failed.
-#define SCTPX_ADDR_POTENTIALLY_FAILED 6
 
 // send_failed.flags: the data never reached the wire (Linux: 0).
 #define SCTPX_DATA_UNSENT 0

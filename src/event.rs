@@ -42,20 +42,25 @@ pub struct PeerAddrChange {
     pub error: u32,
 }
 
-/// Peer address state: reachable.
-pub const ADDR_AVAILABLE: u32 = 0;
-/// Peer address state: unreachable (path failed).
-pub const ADDR_UNREACHABLE: u32 = 1;
-/// Peer address state: removed from the association.
-pub const ADDR_REMOVED: u32 = 2;
-/// Peer address state: added to the association.
-pub const ADDR_ADDED: u32 = 3;
-/// Peer address state: made primary.
-pub const ADDR_MADE_PRIM: u32 = 4;
-/// Peer address state: confirmed by a heartbeat.
-pub const ADDR_CONFIRMED: u32 = 5;
-/// Peer address state: potentially failed.
-pub const ADDR_POTENTIALLY_FAILED: u32 = 6;
+crate::tables::c_constants! {
+    /// `PeerAddrChange::state` (`peer_addr_change.state`): the kernel's values.
+    pub table peer_addr_states: u32 {
+        /// The address is reachable.
+        SCTPX_ADDR_AVAILABLE = 0 => ADDR_AVAILABLE;
+        /// The address is unreachable (path failed).
+        SCTPX_ADDR_UNREACHABLE = 1 => ADDR_UNREACHABLE;
+        /// The address was removed from the association.
+        SCTPX_ADDR_REMOVED = 2 => ADDR_REMOVED;
+        /// The address was added to the association.
+        SCTPX_ADDR_ADDED = 3 => ADDR_ADDED;
+        /// The address was made primary.
+        SCTPX_ADDR_MADE_PRIM = 4 => ADDR_MADE_PRIM;
+        /// The address was confirmed by a heartbeat.
+        SCTPX_ADDR_CONFIRMED = 5 => ADDR_CONFIRMED;
+        /// The address is potentially failed.
+        SCTPX_ADDR_POTENTIALLY_FAILED = 6 => ADDR_POTENTIALLY_FAILED;
+    }
+}
 
 /// One event: a data message or a notification. The event's bytes (the
 /// message, or the payload documented for the notification) are in the buffer

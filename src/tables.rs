@@ -1,7 +1,8 @@
 //! The one list per enumeration, and what makes the C header's copy of it.
 //!
-//! Each enumeration the C ABI numbers — error codes (`error.rs`), flags (`types.rs`,
-//! `socket.rs`, `event.rs`), event kinds (`event.rs`), integer options (`options.rs`) — is
+//! Each enumeration the C ABI numbers — error codes (`error.rs`), flags and policies
+//! (`types.rs`, `socket.rs`, `event.rs`), event kinds and the states notifications report
+//! (`event.rs`, `types.rs`), integer options (`options.rs`) — is
 //! declared once, as a table: a macro invocation whose rows give each entry's doc comment,
 //! C name and number (and, for options and event kinds, what the core does with it). The
 //! macro makes the Rust side (an enum or constants, `ALL`, `from_*`, the dispatch data),
@@ -93,8 +94,12 @@ fn all() -> Vec<CGroup> {
         crate::socket::bindx_flags(),
         crate::socket::peeloff_flags(),
         crate::types::send_flags(),
+        crate::types::pr_policies(),
         crate::event::event_kinds(),
         crate::event::event_flags(),
+        crate::types::assoc_change_states(),
+        crate::types::features(),
+        crate::event::peer_addr_states(),
         crate::options::int_options(),
     ]
 }

@@ -90,6 +90,23 @@ pub const SCTPX_SEND_SENDALL: u16 = 64;
 pub const SCTPX_SEND_EOF: u16 = 512;
 
 // ---------------------------------------------------------------------------
+// Partial-reliability policies (`SendInfo::pr_policy`).
+// ---------------------------------------------------------------------------
+
+/// Fully reliable (the default).
+pub const SCTPX_PR_NONE: u16 = 0;
+
+/// Abandon the message after `pr_value` milliseconds.
+pub const SCTPX_PR_TTL: u16 = 1;
+
+/// Abandon the message after `pr_value` retransmissions.
+pub const SCTPX_PR_RTX: u16 = 2;
+
+/// Abandon lower-priority messages first when the buffer is full;
+/// `pr_value` is the priority (lower value = more important).
+pub const SCTPX_PR_PRIO: u16 = 3;
+
+// ---------------------------------------------------------------------------
 // Event kinds (`sctpx_event.kind`; `sctp_subscribe` takes the
 // notification kinds).
 // ---------------------------------------------------------------------------
@@ -151,6 +168,72 @@ pub const SCTPX_EVENT_FLAG_UNORDERED: u32 = 2;
 /// A notification did not fit in the caller's buffer: its fixed fields are
 /// decoded, its payload was cut to the buffer and the rest discarded.
 pub const SCTPX_EVENT_FLAG_TRUNCATED: u32 = 4;
+
+// ---------------------------------------------------------------------------
+// `AssocChange::state` (`assoc_change.state`): the kernel's values.
+// ---------------------------------------------------------------------------
+
+/// The association is up.
+pub const SCTPX_COMM_UP: u16 = 0;
+
+/// The association failed (peer unreachable or aborted).
+pub const SCTPX_COMM_LOST: u16 = 1;
+
+/// The peer restarted.
+pub const SCTPX_RESTART: u16 = 2;
+
+/// A graceful shutdown completed.
+pub const SCTPX_SHUTDOWN_COMP: u16 = 3;
+
+/// The association could not be set up.
+pub const SCTPX_CANT_STR_ASSOC: u16 = 4;
+
+// ---------------------------------------------------------------------------
+// `AssocChange::features` bits (decoded from sac_info on COMM_UP/RESTART).
+// ---------------------------------------------------------------------------
+
+/// The peer supports partial reliability (PR-SCTP).
+pub const SCTPX_FEATURE_PR: u32 = 1;
+
+/// The peer supports AUTH.
+pub const SCTPX_FEATURE_AUTH: u32 = 2;
+
+/// The peer supports dynamic address reconfiguration (ASCONF).
+pub const SCTPX_FEATURE_ASCONF: u32 = 4;
+
+/// The peer supports multi-buffer (not used by Linux, kept for RFC 6458).
+pub const SCTPX_FEATURE_MULTIBUF: u32 = 8;
+
+/// The peer supports stream reconfiguration (RE-CONFIG).
+pub const SCTPX_FEATURE_RECONFIG: u32 = 16;
+
+/// The peer supports message interleaving (I-DATA).
+pub const SCTPX_FEATURE_INTERLEAVING: u32 = 32;
+
+// ---------------------------------------------------------------------------
+// `PeerAddrChange::state` (`peer_addr_change.state`): the kernel's values.
+// ---------------------------------------------------------------------------
+
+/// The address is reachable.
+pub const SCTPX_ADDR_AVAILABLE: u32 = 0;
+
+/// The address is unreachable (path failed).
+pub const SCTPX_ADDR_UNREACHABLE: u32 = 1;
+
+/// The address was removed from the association.
+pub const SCTPX_ADDR_REMOVED: u32 = 2;
+
+/// The address was added to the association.
+pub const SCTPX_ADDR_ADDED: u32 = 3;
+
+/// The address was made primary.
+pub const SCTPX_ADDR_MADE_PRIM: u32 = 4;
+
+/// The address was confirmed by a heartbeat.
+pub const SCTPX_ADDR_CONFIRMED: u32 = 5;
+
+/// The address is potentially failed.
+pub const SCTPX_ADDR_POTENTIALLY_FAILED: u32 = 6;
 
 // ---------------------------------------------------------------------------
 // Integer options for sctp_get_option / sctp_set_option. Values are the

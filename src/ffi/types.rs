@@ -32,35 +32,6 @@ pub const SCTPX_AF_INET: i32 = 2;
 /// unless `SCTPX_OPT_V6ONLY` is set).
 pub const SCTPX_AF_INET6: i32 = 10;
 
-// ---------------------------------------------------------------------------
-// Partial-reliability policies (SendInfo.pr_policy).
-// ---------------------------------------------------------------------------
-
-/// Fully reliable (the default).
-pub const SCTPX_PR_NONE: u16 = 0;
-/// Abandon the message after `pr_value` milliseconds.
-pub const SCTPX_PR_TTL: u16 = 1;
-/// Abandon the message after `pr_value` retransmissions.
-pub const SCTPX_PR_RTX: u16 = 2;
-/// Abandon lower-priority messages first when the buffer is full;
-/// `pr_value` is the priority (lower value = more important).
-pub const SCTPX_PR_PRIO: u16 = 3;
-
-// assoc_change.features bits (decoded from sac_info on COMM_UP/RESTART).
-
-/// The peer supports partial reliability (PR-SCTP).
-pub const SCTPX_FEATURE_PR: u32 = 1;
-/// The peer supports AUTH.
-pub const SCTPX_FEATURE_AUTH: u32 = 2;
-/// The peer supports dynamic address reconfiguration (ASCONF).
-pub const SCTPX_FEATURE_ASCONF: u32 = 4;
-/// The peer supports multi-buffer (not used by Linux, kept for RFC 6458).
-pub const SCTPX_FEATURE_MULTIBUF: u32 = 8;
-/// The peer supports stream reconfiguration (RE-CONFIG).
-pub const SCTPX_FEATURE_RECONFIG: u32 = 16;
-/// The peer supports message interleaving (I-DATA).
-pub const SCTPX_FEATURE_INTERLEAVING: u32 = 32;
-
 /// SCTPX_OPT_ENABLE_STREAM_RESET: allow stream reset requests.
 pub const SCTPX_ENABLE_RESET_STREAM_REQ: i64 = 1;
 /// SCTPX_OPT_ENABLE_STREAM_RESET: allow association reset requests.
@@ -232,32 +203,6 @@ pub struct sctpx_status {
 // Values of notification fields (the kernel's, under SCTPX_ names so that
 // bindings need not copy them from <linux/sctp.h>).
 // ---------------------------------------------------------------------------
-
-/// assoc_change.state: the association is up.
-pub const SCTPX_COMM_UP: u16 = 0;
-/// assoc_change.state: the association failed (peer unreachable or aborted).
-pub const SCTPX_COMM_LOST: u16 = 1;
-/// assoc_change.state: the peer restarted.
-pub const SCTPX_RESTART: u16 = 2;
-/// assoc_change.state: a graceful shutdown completed.
-pub const SCTPX_SHUTDOWN_COMP: u16 = 3;
-/// assoc_change.state: the association could not be set up.
-pub const SCTPX_CANT_STR_ASSOC: u16 = 4;
-
-/// peer_addr_change.state: the address is reachable.
-pub const SCTPX_ADDR_AVAILABLE: u32 = 0;
-/// peer_addr_change.state: the address is unreachable (path failed).
-pub const SCTPX_ADDR_UNREACHABLE: u32 = 1;
-/// peer_addr_change.state: the address was removed from the association.
-pub const SCTPX_ADDR_REMOVED: u32 = 2;
-/// peer_addr_change.state: the address was added to the association.
-pub const SCTPX_ADDR_ADDED: u32 = 3;
-/// peer_addr_change.state: the address was made primary.
-pub const SCTPX_ADDR_MADE_PRIM: u32 = 4;
-/// peer_addr_change.state: the address was confirmed by a heartbeat.
-pub const SCTPX_ADDR_CONFIRMED: u32 = 5;
-/// peer_addr_change.state: the address is potentially failed.
-pub const SCTPX_ADDR_POTENTIALLY_FAILED: u32 = 6;
 
 /// send_failed.flags: the data never reached the wire (Linux: 0).
 pub const SCTPX_DATA_UNSENT: u32 = 0;

@@ -78,6 +78,19 @@ SEND_SENDALL = 64
 #: One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
 SEND_EOF = 512
 
+#: Fully reliable (the default).
+PR_NONE = 0
+
+#: Abandon the message after `pr_value` milliseconds.
+PR_TTL = 1
+
+#: Abandon the message after `pr_value` retransmissions.
+PR_RTX = 2
+
+#: Abandon lower-priority messages first when the buffer is full;
+#: `pr_value` is the priority (lower value = more important).
+PR_PRIO = 3
+
 #: A data message.
 EVENT_DATA = 0
 
@@ -131,6 +144,60 @@ EVENT_FLAG_UNORDERED = 2
 #: A notification did not fit in the caller's buffer: its fixed fields are
 #: decoded, its payload was cut to the buffer and the rest discarded.
 EVENT_FLAG_TRUNCATED = 4
+
+#: The association is up.
+COMM_UP = 0
+
+#: The association failed (peer unreachable or aborted).
+COMM_LOST = 1
+
+#: The peer restarted.
+RESTART = 2
+
+#: A graceful shutdown completed.
+SHUTDOWN_COMP = 3
+
+#: The association could not be set up.
+CANT_STR_ASSOC = 4
+
+#: The peer supports partial reliability (PR-SCTP).
+FEATURE_PR = 1
+
+#: The peer supports AUTH.
+FEATURE_AUTH = 2
+
+#: The peer supports dynamic address reconfiguration (ASCONF).
+FEATURE_ASCONF = 4
+
+#: The peer supports multi-buffer (not used by Linux, kept for RFC 6458).
+FEATURE_MULTIBUF = 8
+
+#: The peer supports stream reconfiguration (RE-CONFIG).
+FEATURE_RECONFIG = 16
+
+#: The peer supports message interleaving (I-DATA).
+FEATURE_INTERLEAVING = 32
+
+#: The address is reachable.
+ADDR_AVAILABLE = 0
+
+#: The address is unreachable (path failed).
+ADDR_UNREACHABLE = 1
+
+#: The address was removed from the association.
+ADDR_REMOVED = 2
+
+#: The address was added to the association.
+ADDR_ADDED = 3
+
+#: The address was made primary.
+ADDR_MADE_PRIM = 4
+
+#: The address was confirmed by a heartbeat.
+ADDR_CONFIRMED = 5
+
+#: The address is potentially failed.
+ADDR_POTENTIALLY_FAILED = 6
 
 #: SCTP_NODELAY: 1 disables Nagle-like bundling delay.
 #: Range: 0 to 1.
@@ -248,37 +315,6 @@ AF_INET = 2
 #: unless `SCTPX_OPT_V6ONLY` is set).
 AF_INET6 = 10
 
-#: Fully reliable (the default).
-PR_NONE = 0
-
-#: Abandon the message after `pr_value` milliseconds.
-PR_TTL = 1
-
-#: Abandon the message after `pr_value` retransmissions.
-PR_RTX = 2
-
-#: Abandon lower-priority messages first when the buffer is full;
-#: `pr_value` is the priority (lower value = more important).
-PR_PRIO = 3
-
-#: The peer supports partial reliability (PR-SCTP).
-FEATURE_PR = 1
-
-#: The peer supports AUTH.
-FEATURE_AUTH = 2
-
-#: The peer supports dynamic address reconfiguration (ASCONF).
-FEATURE_ASCONF = 4
-
-#: The peer supports multi-buffer (not used by Linux, kept for RFC 6458).
-FEATURE_MULTIBUF = 8
-
-#: The peer supports stream reconfiguration (RE-CONFIG).
-FEATURE_RECONFIG = 16
-
-#: The peer supports message interleaving (I-DATA).
-FEATURE_INTERLEAVING = 32
-
 #: SCTPX_OPT_ENABLE_STREAM_RESET: allow stream reset requests.
 ENABLE_RESET_STREAM_REQ = 1
 
@@ -287,42 +323,6 @@ ENABLE_RESET_ASSOC_REQ = 2
 
 #: SCTPX_OPT_ENABLE_STREAM_RESET: allow add-streams requests.
 ENABLE_CHANGE_ASSOC_REQ = 4
-
-#: assoc_change.state: the association is up.
-COMM_UP = 0
-
-#: assoc_change.state: the association failed (peer unreachable or aborted).
-COMM_LOST = 1
-
-#: assoc_change.state: the peer restarted.
-RESTART = 2
-
-#: assoc_change.state: a graceful shutdown completed.
-SHUTDOWN_COMP = 3
-
-#: assoc_change.state: the association could not be set up.
-CANT_STR_ASSOC = 4
-
-#: peer_addr_change.state: the address is reachable.
-ADDR_AVAILABLE = 0
-
-#: peer_addr_change.state: the address is unreachable (path failed).
-ADDR_UNREACHABLE = 1
-
-#: peer_addr_change.state: the address was removed from the association.
-ADDR_REMOVED = 2
-
-#: peer_addr_change.state: the address was added to the association.
-ADDR_ADDED = 3
-
-#: peer_addr_change.state: the address was made primary.
-ADDR_MADE_PRIM = 4
-
-#: peer_addr_change.state: the address was confirmed by a heartbeat.
-ADDR_CONFIRMED = 5
-
-#: peer_addr_change.state: the address is potentially failed.
-ADDR_POTENTIALLY_FAILED = 6
 
 #: send_failed.flags: the data never reached the wire (Linux: 0).
 DATA_UNSENT = 0
