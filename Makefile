@@ -62,7 +62,10 @@ rust:
 #   $(BUILD)/c-gen/      the header's function and type lists (tests/c/header-lists) and the header
 #                        as cbindgen generates it now (for header-drift)
 #   $(BUILD)/install-test/  `make install` into a DESTDIR and two programs built from it
-#   make header          regenerate include/sctpx.h with cbindgen $(CBINDGEN_VERSION)
+#   make header          regenerate include/sctpx.h with cbindgen $(CBINDGEN_VERSION): first
+#                        src/ffi/constants.rs from the core's tables (src/tables.rs; cbindgen
+#                        does not expand their macros), then the header, then the bindings'
+#                        lists made from the header (tools/gen-bindings)
 #   make header-check    fail when include/sctpx.h differs from what cbindgen generates now
 #   make install         PREFIX (/usr/local), LIBDIR (PREFIX/lib), INCLUDEDIR (PREFIX/include),
 #                        DESTDIR: the shared library with its soname and dev symlinks, the static
@@ -179,7 +182,9 @@ cbindgen:
 	  $(CARGO) install --locked --force --version $(CBINDGEN_VERSION) cbindgen
 
 header: cbindgen
+	SCTPX_WRITE_C_CONSTANTS=1 $(CARGO) test --release --lib -q tables::
 	$(CBINDGEN) -q --config cbindgen.toml --crate sctpx --output include/sctpx.h
+	$(PYTHON) tools/gen-bindings
 
 # Regenerated on every build: its input is all of src/ffi.
 $(C_GEN)/sctpx.h.fresh: cbindgen

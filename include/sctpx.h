@@ -137,9 +137,6 @@
 // kind, a malformed address, a length that does not fit.
 #define SCTPX_ERR_INVALID_ARGUMENT -10005
 
-// A caller buffer is too small for the result; nothing was written.
-#define SCTPX_ERR_BUFFER_TOO_SMALL -10006
-
 // A positive timeout expired before anything arrived.
 #define SCTPX_ERR_TIMED_OUT -10007
 
@@ -150,23 +147,16 @@
 // can be relied on. This is a bug in sctpx: please report it.
 #define SCTPX_ERR_PANIC -10009
 
-// IPv4 only.
-#define SCTPX_AF_INET 2
-
-// IPv6, dual-stack by default (IPv4 peers appear as v4-mapped addresses
-// unless `SCTPX_OPT_V6ONLY` is set).
-#define SCTPX_AF_INET6 10
-
-// `sctpx_bindx`: add the addresses to the socket's bound set.
+// `sctp_bindx`: add the addresses to the socket's bound set.
 #define SCTPX_BINDX_ADD 1
 
-// `sctpx_bindx`: remove the addresses from the socket's bound set.
+// `sctp_bindx`: remove the addresses from the socket's bound set.
 #define SCTPX_BINDX_REMOVE 2
 
-// `sctpx_peeloff`: the new socket is non-blocking.
+// `sctp_peeloff`: the new socket is non-blocking.
 #define SCTPX_PEELOFF_NONBLOCK 1
 
-// `sctpx_peeloff`: the new descriptor is close-on-exec.
+// `sctp_peeloff`: the new descriptor is close-on-exec.
 #define SCTPX_PEELOFF_CLOEXEC 2
 
 // Deliver without regard to stream order.
@@ -253,6 +243,21 @@
 // decoded, its payload was cut to the buffer and the rest discarded.
 #define SCTPX_EVENT_FLAG_TRUNCATED 4
 
+// The association is up.
+#define SCTPX_COMM_UP 0
+
+// The association failed (peer unreachable or aborted).
+#define SCTPX_COMM_LOST 1
+
+// The peer restarted.
+#define SCTPX_RESTART 2
+
+// A graceful shutdown completed.
+#define SCTPX_SHUTDOWN_COMP 3
+
+// The association could not be set up.
+#define SCTPX_CANT_STR_ASSOC 4
+
 // The peer supports partial reliability (PR-SCTP).
 #define SCTPX_FEATURE_PR 1
 
@@ -270,6 +275,27 @@
 
 // The peer supports message interleaving (I-DATA).
 #define SCTPX_FEATURE_INTERLEAVING 32
+
+// The address is reachable.
+#define SCTPX_ADDR_AVAILABLE 0
+
+// The address is unreachable (path failed).
+#define SCTPX_ADDR_UNREACHABLE 1
+
+// The address was removed from the association.
+#define SCTPX_ADDR_REMOVED 2
+
+// The address was added to the association.
+#define SCTPX_ADDR_ADDED 3
+
+// The address was made primary.
+#define SCTPX_ADDR_MADE_PRIM 4
+
+// The address was confirmed by a heartbeat.
+#define SCTPX_ADDR_CONFIRMED 5
+
+// The address is potentially failed.
+#define SCTPX_ADDR_POTENTIALLY_FAILED 6
 
 // SCTP_NODELAY: 1 disables Nagle-like bundling delay.
 // Range: 0 to 1.
@@ -380,6 +406,13 @@
 // Range: 0 to 1.
 #define SCTPX_OPT_RECV_FROM 23
 
+// IPv4 only.
+#define SCTPX_AF_INET 2
+
+// IPv6, dual-stack by default (IPv4 peers appear as v4-mapped addresses
+// unless `SCTPX_OPT_V6ONLY` is set).
+#define SCTPX_AF_INET6 10
+
 // SCTPX_OPT_ENABLE_STREAM_RESET: allow stream reset requests.
 #define SCTPX_ENABLE_RESET_STREAM_REQ 1
 
@@ -388,42 +421,6 @@
 
 // SCTPX_OPT_ENABLE_STREAM_RESET: allow add-streams requests.
 #define SCTPX_ENABLE_CHANGE_ASSOC_REQ 4
-
-// assoc_change.state: the association is up.
-#define SCTPX_COMM_UP 0
-
-// assoc_change.state: the association failed (peer unreachable or aborted).
-#define SCTPX_COMM_LOST 1
-
-// assoc_change.state: the peer restarted.
-#define SCTPX_RESTART 2
-
-// assoc_change.state: a graceful shutdown completed.
-#define SCTPX_SHUTDOWN_COMP 3
-
-// assoc_change.state: the association could not be set up.
-#define SCTPX_CANT_STR_ASSOC 4
-
-// peer_addr_change.state: the address is reachable.
-#define SCTPX_ADDR_AVAILABLE 0
-
-// peer_addr_change.state: the address is unreachable (path failed).
-#define SCTPX_ADDR_UNREACHABLE 1
-
-// peer_addr_change.state: the address was removed from the association.
-#define SCTPX_ADDR_REMOVED 2
-
-// peer_addr_change.state: the address was added to the association.
-#define SCTPX_ADDR_ADDED 3
-
-// peer_addr_change.state: the address was made primary.
-#define SCTPX_ADDR_MADE_PRIM 4
-
-// peer_addr_change.state: the address was confirmed by a heartbeat.
-#define SCTPX_ADDR_CONFIRMED 5
-
-// peer_addr_change.state: the address is potentially failed.
-#define SCTPX_ADDR_POTENTIALLY_FAILED 6
 
 // send_failed.flags: the data never reached the wire (Linux: 0).
 #define SCTPX_DATA_UNSENT 0

@@ -21,7 +21,6 @@ const (
 	CodeClosedHandle    = C.SCTPX_ERR_CLOSED_HANDLE
 	CodeWrongKind       = C.SCTPX_ERR_WRONG_KIND
 	CodeInvalidArgument = C.SCTPX_ERR_INVALID_ARGUMENT
-	CodeBufferTooSmall  = C.SCTPX_ERR_BUFFER_TOO_SMALL
 	CodeTimedOut        = C.SCTPX_ERR_TIMED_OUT
 	CodeEOF             = C.SCTPX_ERR_EOF
 	CodePanic           = C.SCTPX_ERR_PANIC

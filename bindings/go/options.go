@@ -16,33 +16,125 @@ import (
 // non-blocking, because all waiting is done by the runtime poller.
 type Option int32
 
+// BEGIN generated (options): tools/gen-bindings makes it from include/sctpx.h: do not edit
 const (
-	OptNodelay              Option = C.SCTPX_OPT_NODELAY
-	OptAutoclose            Option = C.SCTPX_OPT_AUTOCLOSE
-	OptDisableFragments     Option = C.SCTPX_OPT_DISABLE_FRAGMENTS
-	OptMappedV4             Option = C.SCTPX_OPT_MAPPED_V4
-	OptFragmentInterleave   Option = C.SCTPX_OPT_FRAGMENT_INTERLEAVE
+	// SCTP_NODELAY: 1 disables Nagle-like bundling delay.
+	// Range: 0 to 1.
+	OptNodelay Option = C.SCTPX_OPT_NODELAY
+
+	// SCTP_AUTOCLOSE: seconds of idle time before a one-to-many association is
+	// closed (0 = never). The kernel lowers a value above the sysctl
+	// net.sctp.max_autoclose (by default INT_MAX / HZ: 8589934 with HZ=250) to
+	// it. One-to-one sockets: -EOPNOTSUPP.
+	// Range: 0 to 2147483647.
+	OptAutoclose Option = C.SCTPX_OPT_AUTOCLOSE
+
+	// SCTP_DISABLE_FRAGMENTS: 1 makes oversize sends fail with EMSGSIZE.
+	// Range: 0 to 1.
+	OptDisableFragments Option = C.SCTPX_OPT_DISABLE_FRAGMENTS
+
+	// SCTP_I_WANT_MAPPED_V4_ADDR: 1 reports IPv4 peers of an IPv6 socket as
+	// v4-mapped IPv6 addresses.
+	// Range: 0 to 1.
+	OptMappedV4 Option = C.SCTPX_OPT_MAPPED_V4
+
+	// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave, off (0) or on (1).
+	// Linux keeps only on or off: RFC 6458's level 2 would read back as 1.
+	// Range: 0 to 1.
+	OptFragmentInterleave Option = C.SCTPX_OPT_FRAGMENT_INTERLEAVE
+
+	// SCTP_PARTIAL_DELIVERY_POINT: bytes after which partial delivery starts.
+	// The kernel refuses more than half of SCTPX_OPT_RCVBUF's value (-EINVAL).
+	// Range: 0 to 4294967295.
 	OptPartialDeliveryPoint Option = C.SCTPX_OPT_PARTIAL_DELIVERY_POINT
-	OptMaxseg               Option = C.SCTPX_OPT_MAXSEG
-	OptMaxBurst             Option = C.SCTPX_OPT_MAX_BURST
-	OptContext              Option = C.SCTPX_OPT_CONTEXT
-	OptAdaptationLayer      Option = C.SCTPX_OPT_ADAPTATION_LAYER
-	OptReusePort            Option = C.SCTPX_OPT_REUSE_PORT
-	OptSndbuf               Option = C.SCTPX_OPT_SNDBUF
-	OptRcvbuf               Option = C.SCTPX_OPT_RCVBUF
-	OptReuseaddr            Option = C.SCTPX_OPT_REUSEADDR
-	OptLinger               Option = C.SCTPX_OPT_LINGER
-	OptAssocNumber          Option = C.SCTPX_OPT_ASSOC_NUMBER
-	OptV6only               Option = C.SCTPX_OPT_V6ONLY
-	OptEnableStreamReset    Option = C.SCTPX_OPT_ENABLE_STREAM_RESET
-	OptReconfigSupported    Option = C.SCTPX_OPT_RECONFIG_SUPPORTED
-	OptPrSupported          Option = C.SCTPX_OPT_PR_SUPPORTED
-	OptPendingError         Option = C.SCTPX_OPT_PENDING_ERROR // read only; the read clears it
-	OptRecvFrom             Option = C.SCTPX_OPT_RECV_FROM     // 1 (default): RecvInfo.From is set; 0 saves the kernel's copy
-	optNonblock             Option = C.SCTPX_OPT_NONBLOCK
-	EnableResetStreamReq           = C.SCTPX_ENABLE_RESET_STREAM_REQ // OptEnableStreamReset bit
-	EnableResetAssocReq            = C.SCTPX_ENABLE_RESET_ASSOC_REQ  // OptEnableStreamReset bit
-	EnableChangeAssocReq           = C.SCTPX_ENABLE_CHANGE_ASSOC_REQ // OptEnableStreamReset bit
+
+	// SCTP_MAXSEG: maximum fragment size in bytes (per association); 0 lets
+	// the path MTU decide. The kernel refuses other values below its minimum
+	// for the family (464 for IPv4, 450 for IPv6 on Linux 6.1) and, on an
+	// association using I-DATA, above 65512 (-EINVAL).
+	// Range: 0 to 65516.
+	OptMaxseg Option = C.SCTPX_OPT_MAXSEG
+
+	// SCTP_MAX_BURST: maximum burst of packets (per association; 0: no limit).
+	// Range: 0 to 4294967295.
+	OptMaxBurst Option = C.SCTPX_OPT_MAX_BURST
+
+	// SCTP_CONTEXT: default context for sends (per association).
+	// Range: 0 to 4294967295.
+	OptContext Option = C.SCTPX_OPT_CONTEXT
+
+	// SCTP_ADAPTATION_LAYER: the adaptation indication sent in INIT/INIT-ACK.
+	// Range: 0 to 4294967295.
+	OptAdaptationLayer Option = C.SCTPX_OPT_ADAPTATION_LAYER
+
+	// SCTP_REUSE_PORT: 1 lets several sockets bind the same port.
+	// Range: 0 to 1.
+	OptReusePort Option = C.SCTPX_OPT_REUSE_PORT
+
+	// SO_SNDBUF in bytes. As socket(7) says, the kernel doubles what is set,
+	// lowers it to twice the sysctl net.core.wmem_max and raises it to its
+	// minimum (at least 2048).
+	// Range: 0 to 2147483647.
+	OptSndbuf Option = C.SCTPX_OPT_SNDBUF
+
+	// SO_RCVBUF in bytes. As socket(7) says, the kernel doubles what is set,
+	// lowers it to twice the sysctl net.core.rmem_max and raises it to its
+	// minimum (at least 256).
+	// Range: 0 to 2147483647.
+	OptRcvbuf Option = C.SCTPX_OPT_RCVBUF
+
+	// SO_REUSEADDR: 1 allows binding a port in TIME_WAIT-like states.
+	// Range: 0 to 1.
+	OptReuseaddr Option = C.SCTPX_OPT_REUSEADDR
+
+	// SO_LINGER: -1 = off; N >= 0 = linger N seconds on close (0 aborts).
+	// Range: -1 to 2147483647.
+	OptLinger Option = C.SCTPX_OPT_LINGER
+
+	// SCTP_GET_ASSOC_NUMBER: associations on a one-to-many socket.
+	// Read only.
+	OptAssocNumber Option = C.SCTPX_OPT_ASSOC_NUMBER
+
+	// IPV6_V6ONLY: 1 makes an IPv6 socket refuse IPv4 peers.
+	// Range: 0 to 1.
+	OptV6only Option = C.SCTPX_OPT_V6ONLY
+
+	// SCTP_ENABLE_STREAM_RESET: bit set of SCTPX_ENABLE_RESET_* (per assoc).
+	// Range: 0 to 7.
+	OptEnableStreamReset Option = C.SCTPX_OPT_ENABLE_STREAM_RESET
+
+	// SCTP_RECONFIG_SUPPORTED: 1 offers stream reconfiguration to new peers.
+	// Range: 0 to 1.
+	OptReconfigSupported Option = C.SCTPX_OPT_RECONFIG_SUPPORTED
+
+	// SCTP_PR_SUPPORTED: 1 offers partial reliability to new peers.
+	// Range: 0 to 1.
+	OptPrSupported Option = C.SCTPX_OPT_PR_SUPPORTED
+
+	// O_NONBLOCK on the descriptor: 1 makes calls return -EAGAIN (connects:
+	// -EINPROGRESS) instead of blocking when no timeout is given.
+	// Range: 0 to 1.
+	optNonblock Option = C.SCTPX_OPT_NONBLOCK
+
+	// SO_ERROR: the socket's pending error as a positive errno (0 when none),
+	// cleared by the read — how a non-blocking connect reports its result.
+	// Read only.
+	OptPendingError Option = C.SCTPX_OPT_PENDING_ERROR
+
+	// sctpx's own option, not the kernel's: 1 (the default) data events carry
+	// their source address in `from`; 0 they do not (`from_len` 0), and each
+	// receive saves the kernel's copy of it. Per socket; inherited by peeloff.
+	// Range: 0 to 1.
+	OptRecvFrom Option = C.SCTPX_OPT_RECV_FROM
+)
+
+// END generated
+
+// Bits of OptEnableStreamReset.
+const (
+	EnableResetStreamReq = C.SCTPX_ENABLE_RESET_STREAM_REQ
+	EnableResetAssocReq  = C.SCTPX_ENABLE_RESET_ASSOC_REQ
+	EnableChangeAssocReq = C.SCTPX_ENABLE_CHANGE_ASSOC_REQ
 )
 
 // GetOption reads integer option opt; id selects the association for

@@ -29,7 +29,6 @@ pub(super) fn code_of(e: Error) -> i32 {
         Error::Os(errno) => -errno.clamp(1, 4095),
         Error::InvalidArgument(_) => SCTPX_ERR_INVALID_ARGUMENT,
         Error::WrongKind(_) => SCTPX_ERR_WRONG_KIND,
-        Error::BufferTooSmall => SCTPX_ERR_BUFFER_TOO_SMALL,
         Error::TimedOut => SCTPX_ERR_TIMED_OUT,
         Error::Eof => SCTPX_ERR_EOF,
         Error::Closed => SCTPX_ERR_CLOSED_HANDLE,
@@ -267,17 +266,10 @@ pub unsafe extern "C" fn sctpx_strerror(code: i32, buf: *mut c_char, len: usize)
 
 /// The message for `code`; `tmp` holds an operating-system error's text.
 fn message_for(code: i32, tmp: &mut [u8; 256]) -> &[u8] {
+    if let Some(s) = crate::error::code_message(code) {
+        return s.as_bytes();
+    }
     let s: &str = match code {
-        SCTPX_OK => "success",
-        SCTPX_ERR_NULL_POINTER => "a required pointer argument was NULL",
-        SCTPX_ERR_BAD_HANDLE => "the handle was never issued by sctpx",
-        SCTPX_ERR_CLOSED_HANDLE => "the handle has been closed",
-        SCTPX_ERR_WRONG_KIND => "the handle is the wrong kind of socket for this call",
-        SCTPX_ERR_INVALID_ARGUMENT => "an argument is out of range",
-        SCTPX_ERR_BUFFER_TOO_SMALL => "a buffer is too small for the result",
-        SCTPX_ERR_TIMED_OUT => "the timeout expired",
-        SCTPX_ERR_EOF => "the peer shut the association down",
-        SCTPX_ERR_PANIC => "internal error (a panic was caught); please report it",
         c if (-4095..0).contains(&c) => {
             // strerror_r via std: the OS's own text for the errno.
             use std::io::Write;

@@ -36,6 +36,8 @@ mod events;
 
 mod options;
 
+mod constants;
+
 pub mod handles;
 pub mod types;
 

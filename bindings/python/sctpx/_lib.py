@@ -32,7 +32,7 @@ from ctypes import (
     c_uint32,
     c_uint64,
 )
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 # --- types ---------------------------------------------------------------------------------
 
@@ -57,6 +57,24 @@ class sockaddr_storage(Structure):
         ("ss_family", c_uint16),
         ("__ss_padding", c_char * 118),
         ("__ss_align", c_uint64),
+    ]
+
+
+class sockaddr_in(Structure):
+    """``struct sockaddr_in`` (``<netinet/in.h>``); ``sin_port`` is in network byte order."""
+
+    _fields_ = [("sin_family", c_uint16), ("sin_port", c_uint16), ("sin_addr", c_char * 4), ("sin_zero", c_char * 8)]
+
+
+class sockaddr_in6(Structure):
+    """``struct sockaddr_in6``; ``sin6_port`` and ``sin6_flowinfo`` are in network byte order."""
+
+    _fields_ = [
+        ("sin6_family", c_uint16),
+        ("sin6_port", c_uint16),
+        ("sin6_flowinfo", c_uint32),
+        ("sin6_addr", c_char * 16),
+        ("sin6_scope_id", c_uint32),
     ]
 
 
@@ -437,6 +455,43 @@ def struct_fields(ctype: Any) -> Dict[str, CInt]:
     return {name: INTS[t] for name, t in ctype._fields_ if t in INTS}
 
 
+#: The :mod:`struct` code of each scalar C type the structs use.
+_CODES = {c_uint8: "B", c_uint16: "H", c_uint32: "I", c_uint64: "Q", c_int32: "i", c_int64: "q"}
+
+
+def _scalars(ctype: Any, offset: int) -> Iterator[Tuple[int, str]]:
+    """(offset, struct code) of each scalar in a field of type ``ctype`` at ``offset``:
+    nested structs flattened, byte arrays as ``Ns``, pointers as unsigned integers."""
+    if isinstance(ctype, type) and issubclass(ctype, Structure):
+        for name, t in ctype._fields_:
+            yield from _scalars(t, offset + getattr(ctype, name).offset)
+    elif isinstance(ctype, type) and issubclass(ctype, ctypes.Array) and ctype._type_ in (c_char, c_uint8):
+        yield offset, "%ds" % ctypes.sizeof(ctype)
+    elif ctype in _CODES:
+        yield offset, _CODES[ctype]
+    else:
+        yield offset, {4: "I", 8: "Q"}[ctypes.sizeof(ctype)]
+
+
+def struct_format(ctype: Any, names: Optional[Tuple[str, ...]] = None) -> str:
+    """The :mod:`struct` format of the fields ``names`` (in struct order; all by default)
+    of a struct described above, made from that description: the per-message paths pack
+    and unpack whole structs with one :mod:`struct` call, and this keeps their formats
+    from being a second copy of the layout. Native byte order with standard sizes and the
+    padding as ``x`` (so the offsets are ctypes'); with every field, the tail padding too,
+    so that the size is ``sizeof``."""
+    types = dict(ctype._fields_)
+    fmt, pos = "=", 0
+    for name in names if names is not None else tuple(types):
+        for offset, code in _scalars(types[name], getattr(ctype, name).offset):
+            assert offset >= pos, "fields in struct order"
+            fmt += "x" * (offset - pos) + code
+            pos = offset + struct.calcsize("=" + code)
+    if names is None:
+        fmt += "x" * (ctypes.sizeof(ctype) - pos)
+    return fmt
+
+
 class StructPacker:
     """Makes ``ctype`` structs with the integer fields ``names`` (in struct order) set and
     the rest zero, every value checked for its field's C type.
@@ -447,18 +502,10 @@ class StructPacker:
     which field and why. ``prefix`` leads the field's name in a message.
     """
 
-    _CODES = {"uint8": "B", "uint16": "H", "uint32": "I", "uint64": "Q", "int32": "i", "int64": "q"}
-
     def __init__(self, ctype: Any, names: Tuple[str, ...], prefix: str = "") -> None:
         ints = struct_fields(ctype)
-        fmt, pos = "=", 0
-        for name in names:
-            field = getattr(ctype, name)
-            assert field.offset >= pos, "fields in struct order"
-            fmt += "x" * (field.offset - pos) + self._CODES[ints[name].name]
-            pos = field.offset + field.size
         self.ctype = ctype
-        self.struct = struct.Struct(fmt)
+        self.struct = struct.Struct(struct_format(ctype, names))
         self.checks = [(prefix + name, ints[name]) for name in names]
 
     def new(self, *values: Any) -> Any:

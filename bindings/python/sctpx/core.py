@@ -137,11 +137,9 @@ _U16_MAX, _U32_MAX, _ASSOC_MIN, _ASSOC_MAX = _U16.hi, _U32.hi, _ASSOC.lo, _ASSOC
 _rx = threading.local()
 
 
-# struct sctpx_send_msg: data, len, info {stream, flags, ppid, context, assoc_id, pr_policy,
-# reserved, pr_value}, to, to_len; checked against ctypes' layout at import.
-_SEND_MSG = struct.Struct("=QQHHIIiHHIQI4x")
-assert _SEND_MSG.size == ctypes.sizeof(_lib.sctpx_send_msg)
-assert _lib.sctpx_send_msg.to.offset == 40 and _lib.sctpx_send_msg.info.offset == 16
+# struct sctpx_send_msg, packed in one call: data, len, info {stream, flags, ppid, context,
+# assoc_id, pr_policy, reserved, pr_value}, to, to_len.
+_SEND_MSG = struct.Struct(_lib.struct_format(_lib.sctpx_send_msg))
 
 
 class _RxSlot:
@@ -517,11 +515,12 @@ class Socket:
         if option == Option.NONBLOCK:
             self._nonblock = bool(value)
 
+    # BEGIN generated (option-properties): tools/gen-bindings makes it from include/sctpx.h: do not edit
     nodelay = OptionProperty(Option.NODELAY, bool)
     autoclose = OptionProperty(Option.AUTOCLOSE, int)
     disable_fragments = OptionProperty(Option.DISABLE_FRAGMENTS, bool)
     mapped_v4 = OptionProperty(Option.MAPPED_V4, bool)
-    fragment_interleave = OptionProperty(Option.FRAGMENT_INTERLEAVE, int)
+    fragment_interleave = OptionProperty(Option.FRAGMENT_INTERLEAVE, bool)
     partial_delivery_point = OptionProperty(Option.PARTIAL_DELIVERY_POINT, int)
     maxseg = OptionProperty(Option.MAXSEG, int)
     max_burst = OptionProperty(Option.MAX_BURST, int)
@@ -539,8 +538,8 @@ class Socket:
     pr_supported = OptionProperty(Option.PR_SUPPORTED, bool)
     nonblock = OptionProperty(Option.NONBLOCK, bool)
     pending_error = OptionProperty(Option.PENDING_ERROR, int, read_only=True)
-    #: Data messages carry their source address (``from_``); False saves the kernel's copy.
     recv_from = OptionProperty(Option.RECV_FROM, bool)
+    # END generated
 
     @property
     def initmsg(self) -> InitMsg:

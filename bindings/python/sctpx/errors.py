@@ -16,7 +16,6 @@ Every C call returns a code; a negative one becomes an exception here:
   ``SCTPX_ERR_CLOSED_HANDLE``           :class:`ClosedHandleError` (:class:`HandleError`)
   ``SCTPX_ERR_WRONG_KIND``              :class:`WrongKindError`
   ``SCTPX_ERR_INVALID_ARGUMENT``        :class:`InvalidArgumentError` (:class:`ValueError`)
-  ``SCTPX_ERR_BUFFER_TOO_SMALL``        :class:`BufferTooSmallError`
   ``SCTPX_ERR_TIMED_OUT``               :class:`TimedOutError` (:class:`TimeoutError`)
   ``SCTPX_ERR_EOF``                     :class:`EofError` (:class:`EOFError`)
   ``SCTPX_ERR_PANIC``                   :class:`PanicError`
@@ -103,12 +102,6 @@ class OutOfRangeError(InvalidArgumentError, OverflowError):
     association id beyond 32 bits): refused before any call, so nothing was done."""
 
 
-class BufferTooSmallError(Error):
-    """A result did not fit the buffer; nothing was written."""
-
-    code = constants.ERR_BUFFER_TOO_SMALL
-
-
 class TimedOutError(Error, builtins.TimeoutError):
     """A positive timeout expired before anything arrived.
 
@@ -145,7 +138,6 @@ _BY_CODE: Dict[int, Type[Error]] = {
         ClosedHandleError,
         WrongKindError,
         InvalidArgumentError,
-        BufferTooSmallError,
         TimedOutError,
         EofError,
         PanicError,
