@@ -147,16 +147,16 @@
 // can be relied on. This is a bug in sctpx: please report it.
 #define SCTPX_ERR_PANIC -10009
 
-// `sctp_bindx`: add the addresses to the socket's bound set.
+// `sctpx_bindx`: add the addresses to the socket's bound set.
 #define SCTPX_BINDX_ADD 1
 
-// `sctp_bindx`: remove the addresses from the socket's bound set.
+// `sctpx_bindx`: remove the addresses from the socket's bound set.
 #define SCTPX_BINDX_REMOVE 2
 
-// `sctp_peeloff`: the new socket is non-blocking.
+// `sctpx_peeloff`: the new socket is non-blocking.
 #define SCTPX_PEELOFF_NONBLOCK 1
 
-// `sctp_peeloff`: the new descriptor is close-on-exec.
+// `sctpx_peeloff`: the new descriptor is close-on-exec.
 #define SCTPX_PEELOFF_CLOEXEC 2
 
 // Deliver without regard to stream order.

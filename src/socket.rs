@@ -57,21 +57,21 @@ pub enum BindxOp {
 }
 
 crate::tables::c_constants! {
-    /// bindx operations (`sctp_bindx`'s `flags`; `BindxOp` in Rust).
+    /// bindx operations (`sctpx_bindx`'s `flags`; `BindxOp` in Rust).
     pub(crate) table bindx_flags: i32 {
-        /// `sctp_bindx`: add the addresses to the socket's bound set.
+        /// `sctpx_bindx`: add the addresses to the socket's bound set.
         SCTPX_BINDX_ADD = 1 => _;
-        /// `sctp_bindx`: remove the addresses from the socket's bound set.
+        /// `sctpx_bindx`: remove the addresses from the socket's bound set.
         SCTPX_BINDX_REMOVE = 2 => _;
     }
 }
 
 crate::tables::c_constants! {
-    /// peeloff flags (`sctp_peeloff`'s `flags`; `PeelOffFlags` in Rust).
+    /// peeloff flags (`sctpx_peeloff`'s `flags`; `PeelOffFlags` in Rust).
     pub(crate) table peeloff_flags: i32 {
-        /// `sctp_peeloff`: the new socket is non-blocking.
+        /// `sctpx_peeloff`: the new socket is non-blocking.
         SCTPX_PEELOFF_NONBLOCK = 1 => _;
-        /// `sctp_peeloff`: the new descriptor is close-on-exec.
+        /// `sctpx_peeloff`: the new descriptor is close-on-exec.
         SCTPX_PEELOFF_CLOEXEC = 2 => _;
     }
 }

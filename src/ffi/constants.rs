@@ -48,23 +48,23 @@ pub const SCTPX_ERR_EOF: i32 = -10008;
 pub const SCTPX_ERR_PANIC: i32 = -10009;
 
 // ---------------------------------------------------------------------------
-// bindx operations (`sctp_bindx`'s `flags`; `BindxOp` in Rust).
+// bindx operations (`sctpx_bindx`'s `flags`; `BindxOp` in Rust).
 // ---------------------------------------------------------------------------
 
-/// `sctp_bindx`: add the addresses to the socket's bound set.
+/// `sctpx_bindx`: add the addresses to the socket's bound set.
 pub const SCTPX_BINDX_ADD: i32 = 1;
 
-/// `sctp_bindx`: remove the addresses from the socket's bound set.
+/// `sctpx_bindx`: remove the addresses from the socket's bound set.
 pub const SCTPX_BINDX_REMOVE: i32 = 2;
 
 // ---------------------------------------------------------------------------
-// peeloff flags (`sctp_peeloff`'s `flags`; `PeelOffFlags` in Rust).
+// peeloff flags (`sctpx_peeloff`'s `flags`; `PeelOffFlags` in Rust).
 // ---------------------------------------------------------------------------
 
-/// `sctp_peeloff`: the new socket is non-blocking.
+/// `sctpx_peeloff`: the new socket is non-blocking.
 pub const SCTPX_PEELOFF_NONBLOCK: i32 = 1;
 
-/// `sctp_peeloff`: the new descriptor is close-on-exec.
+/// `sctpx_peeloff`: the new descriptor is close-on-exec.
 pub const SCTPX_PEELOFF_CLOEXEC: i32 = 2;
 
 // ---------------------------------------------------------------------------
