@@ -61,7 +61,8 @@ rust: lib
 #   $(BUILD)/examples/   echo_server udp_server client event_monitor (examples-c/demo.sh runs them)
 #   $(BUILD)/c-tests/    one TAP executable each, all run by tests/run-all: the C tests (C99;
 #                        header_cxx is C++), asan-* (the same under ASan+UBSan, against the release
-#                        library), and the scripts exports, install, interop, valgrind, header-drift
+#                        library), and the scripts exports, install, interop, valgrind, header-drift,
+#                        header-guard
 #   $(BUILD)/c-gen/      the header's function and type lists (tests/c/header-lists), and the header
 #                        and its cffi declarations as generated now (for header-drift)
 #   $(BUILD)/install-test/  `make install` into a DESTDIR and three programs built from it
@@ -334,8 +335,9 @@ build: $(BUILD_STEPS)
 
 .PHONY: test vm-selftest
 # First what runs on the host: the harness's own test (it boots its own VM), the fuzz targets and
-# the wheel's check (python-wheel); their TAP goes into the main summary. Then every suite in one VM boot. `|| true`: a failure
-# there is already in the TAP file, and a missing file counts as a failure in tests/run-all.
+# the wheel's check (python-wheel); their TAP goes into the main summary. Then every suite in one
+# VM boot. `|| true`: a failure there is already in the TAP file, and a missing file counts as a
+# failure in tests/run-all.
 test: build
 	mkdir -p $(BUILD)
 	tests/vm/selftest-host --tap $(BUILD)/vm-selftest.tap || true
