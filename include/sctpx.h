@@ -29,6 +29,9 @@
 #include <stddef.h>
 #include <sys/socket.h>
 
+// The library's version as a string (must match Cargo.toml; a test checks).
+#define SCTPX_VERSION_STRING "0.1.0"
+
 // Major version of the library (must match Cargo.toml; a test checks).
 #define SCTPX_VERSION_MAJOR 0
 
@@ -1174,5 +1177,3 @@ int32_t sctp_add_streams(sctpx_handle h,
 #endif  // __cplusplus
 
 #endif  /* SCTPX_H */
-
-#define SCTPX_VERSION_STRING "0.1.0"
