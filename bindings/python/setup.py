@@ -3,8 +3,8 @@
 ``build_py`` puts the shared library into the package: the one ``$SCTPX_LIBRARY`` names,
 or else the one ``cargo build --release`` makes in the crate this directory belongs to
 (``../../``, or ``$CARGO_TARGET_DIR``), without its debug information (``strip
---strip-debug``: the release profile keeps line tables for backtraces, 5 MB of the library's
-size; its symbols stay). Beside it goes ``sctpx_cffi.h``, the declarations for cffi's ABI
+--strip-debug``: the release profile keeps line tables for backtraces, 4.5 of the library's
+5 MB; its symbols stay). Beside it goes ``sctpx_cffi.h``, the declarations for cffi's ABI
 mode, from the crate's ``include/``.
 
 The wheel is tagged ``py3-none-<platform>``: it holds native code but no Python extension, so
