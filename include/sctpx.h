@@ -101,6 +101,9 @@
 #define sctp_add_streams sctpx_add_streams
 #endif
 
+// The library's version as a string (must match Cargo.toml; a test checks).
+#define SCTPX_VERSION_STRING "0.1.0"
+
 
 // Major version of the library (must match Cargo.toml; a test checks).
 #define SCTPX_VERSION_MAJOR 0
@@ -1244,5 +1247,3 @@ int32_t sctpx_add_streams(sctpx_handle h,
 #endif  // __cplusplus
 
 #endif  /* SCTPX_H */
-
-#define SCTPX_VERSION_STRING "0.1.0"

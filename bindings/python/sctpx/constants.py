@@ -4,6 +4,9 @@
 Made by tools/gen-bindings from the header (make header): do not edit."""
 
 
+#: The library's version as a string (must match Cargo.toml; a test checks).
+VERSION_STRING = '0.1.0'
+
 #: Major version of the library (must match Cargo.toml; a test checks).
 VERSION_MAJOR = 0
 
@@ -446,5 +449,3 @@ SPP_IPV6_FLOWLABEL = 256
 
 #: sctpx_paddrparams.flags: dscp applies.
 SPP_DSCP = 512
-
-VERSION_STRING = '0.1.0'
