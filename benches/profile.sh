@@ -10,9 +10,8 @@ n=${SCTPX_BENCH_PROFILE_COUNT:-2000}
 for size in 100 1400; do
   for v in raw libsctp sctpx sctpx_batch rust rust_batch; do
     case $v in
-      libsctp) bin=$B/raw-libsctp ;;
       rust*) bin=$B/rust_api ;;
-      *) bin=$B/raw-sctpx ;;
+      *) bin=$B/raw ;;
     esac
     echo "=== profile tput $v $size $n"
     strace -f -c -o /tmp/strace.txt "$bin" tput "$v" "$size" "$n" >/dev/null
@@ -21,7 +20,7 @@ for size in 100 1400; do
 done
 echo "=== profile rr (100 B, $n round trips)"
 for v in raw libsctp sctpx rust; do
-  case $v in libsctp) bin=$B/raw-libsctp ;; rust) bin=$B/rust_api ;; *) bin=$B/raw-sctpx ;; esac
+  case $v in rust) bin=$B/rust_api ;; *) bin=$B/raw ;; esac
   echo "--- $v"
   strace -f -c -o /tmp/strace.txt "$bin" rr "$v" "$n" >/dev/null
   grep -E 'sendmsg|recvmsg|poll|futex|total' /tmp/strace.txt
@@ -33,7 +32,7 @@ m=${SCTPX_BENCH_PROFILE_RR:-500}
 echo "=== callgrind rr (100 B): user-space instructions per round trip (2 sends + 2 receives)"
 # (Not Go: its runtime's own threads make callgrind's counts vary from run to run.)
 for v in raw libsctp sctpx rust; do
-  case $v in libsctp) bin=$B/raw-libsctp ;; rust) bin=$B/rust_api ;; *) bin=$B/raw-sctpx ;; esac
+  case $v in rust) bin=$B/rust_api ;; *) bin=$B/raw ;; esac
   ir() {
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" rr "$v" "$1" 2>&1 >/dev/null |
       awk '/Collected/ {print $NF}'

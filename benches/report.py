@@ -33,10 +33,10 @@ if section != "end":
 NAMES = {
     "raw": "raw C sendmsg/recvmsg + SCTP_SNDINFO/RCVINFO",
     "libsctp": "libsctp sctp_sendmsg/sctp_recvmsg",
-    "sctpx": "sctpx C ABI sctp_send_stream/sctp_next_event",
+    "sctpx": "sctpx C ABI sctpx_send_stream/sctpx_next_event",
     "raw_from": "raw C as above, also asking for the source address (msg_name, as sctpx's events carry it)",
     "sctpx_nofrom": "sctpx C ABI as above with SCTPX_OPT_RECV_FROM 0 (no source address, as raw C)",
-    "sctpx_batch": "sctpx C ABI sctp_send_batch/sctp_recv_batch (32)",
+    "sctpx_batch": "sctpx C ABI sctpx_send_batch/sctpx_recv_batch (32)",
     "rust": "sctpx Rust Socket::send_stream/next_event",
     "rust_batch": "sctpx Rust Socket::send_batch/recv_batch (32)",
     "go": "sctpx Go Conn.WriteMsg/ReadMsg",
@@ -112,7 +112,7 @@ md.append("- Socket settings, every variant, set on every socket before connect/
           f"sctp_wmem {header.get('sctp_wmem')}); stream 0, PPID 42; batch calls 32 messages per call.")
 md.append("- One-to-one = SOCK_STREAM (connect/accept); one-to-many = SOCK_SEQPACKET, client `connect`s, sends on its "
           "association id (libsctp: to the address, its call has no association argument).")
-md.append("- Drivers: `benches/c/raw.c` (one loop, the API picked by an argument; built twice, see Findings), "
+md.append("- Drivers: `benches/c/raw.c` (one loop, the API picked by an argument; one program linking libsctp and libsctpx), "
           "`benches/rust/rust_api.rs` (same loop through `sctpx::Socket`), `benches/go/main.go` (same loop through the Go "
           "package; its receive waits in Go's poller, so a blocked reader is woken by the runtime, "
           "not inside recvmsg), `benches/python/bench_py.py` (a fifth of the messages, with its own raw C row at that "

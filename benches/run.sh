@@ -52,11 +52,10 @@ run_variant() {
   local mode=$1
   shift
   case $v in
-    raw | sctpx | sctpx_batch) $B/raw-sctpx "$mode" "$v" "$@" ;;
-    libsctp) $B/raw-libsctp "$mode" "$v" "$@" ;;
+    raw | libsctp | sctpx | sctpx_batch) $B/raw "$mode" "$v" "$@" ;;
     rust | rust_batch) $B/rust_api "$mode" "$v" "$@" ;;
     go | go_batch) $B/bench_go "$mode" "$v" "$@" ;;
-    raw_py) $B/raw-sctpx "$mode" raw "$@" | sed 's/^\(tput_m\|tput\) raw /\1 raw_py /' ;;
+    raw_py) $B/raw "$mode" raw "$@" | sed 's/^\(tput_m\|tput\) raw /\1 raw_py /' ;;
     py_*) "$py" benches/python/bench_py.py "$mode" "$v" "$@" ;;
   esac
 }
@@ -135,10 +134,10 @@ for ((r = 0; r < rounds; r++)); do
     # Raw C and the C ABI alternating in blocks on one association in one process: the
     # closest comparison (separate processes differ by whichever ran just before them). Each
     # also with the other's choice about the source address (raw_from, sctpx_nofrom).
-    $B/raw-sctpx rr_mix $((4 * rr_count)) | sed "s/^rrm /R $r rrm1 /"
+    $B/raw rr_mix $((4 * rr_count)) | sed "s/^rrm /R $r rrm1 /"
   )
-  SCTPX_BENCH_SPLIT=1 $B/raw-sctpx rr_mix $((4 * rr_count)) | sed "s/^rrm /R $r rrm /"
+  SCTPX_BENCH_SPLIT=1 $B/raw rr_mix $((4 * rr_count)) | sed "s/^rrm /R $r rrm /"
 done
 printf 'R 0 '
-$B/raw-sctpx mem "$assocs"
+$B/raw mem "$assocs"
 echo "=== sctpx-bench end"

@@ -57,18 +57,18 @@ static sctpx_handle connect_to(const char *host, const char *port, uint16_t stre
         int32_t rc;
         const struct timespec pause = {0, 100 * 1000 * 1000};
 
-        check(sctp_open_tcp(family_of(&ss), &h), "sctp_open_tcp");
+        check(sctpx_open_tcp(family_of(&ss), &h), "sctpx_open_tcp");
         /* Ask for as many outbound streams as we use (Linux offers 10). */
-        check(sctp_set_initmsg(h, &init), "sctp_set_initmsg");
-        check(sctp_subscribe(h, SCTPX_EVENT_ASSOC_CHANGE, 1), "sctp_subscribe");
-        check(sctp_subscribe(h, SCTPX_EVENT_SHUTDOWN, 1), "sctp_subscribe");
-        rc = sctp_connect(h, (const struct sockaddr *)&ss, len);
+        check(sctpx_set_initmsg(h, &init), "sctpx_set_initmsg");
+        check(sctpx_subscribe(h, SCTPX_EVENT_ASSOC_CHANGE, 1), "sctpx_subscribe");
+        check(sctpx_subscribe(h, SCTPX_EVENT_SHUTDOWN, 1), "sctpx_subscribe");
+        rc = sctpx_connect(h, (const struct sockaddr *)&ss, len);
         if (rc == 0)
             return h;
-        sctp_close(h);
+        sctpx_close(h);
         /* No listener yet: the peer answers with an ABORT. */
         if (rc != -ECONNREFUSED || attempt == 50)
-            check(rc, "sctp_connect");
+            check(rc, "sctpx_connect");
         nanosleep(&pause, NULL);
     }
 }
@@ -125,7 +125,7 @@ int main(int argc, char **argv)
     {
         /* Subscribed before connecting, the first event is "association up". */
         sctpx_event ev;
-        check(sctp_next_event(h, &ev, buf, sizeof buf, 10000), "sctp_next_event");
+        check(sctpx_next_event(h, &ev, buf, sizeof buf, 10000), "sctpx_next_event");
         print_event(&ev);
     }
 
@@ -134,8 +134,8 @@ int main(int argc, char **argv)
         uint16_t stream = (uint16_t)(i % streams);
         /* The NUL goes too, so C peers can print the message as a string. */
         int len = snprintf(msg, sizeof msg, "message %d on stream %u", i, stream) + 1;
-        check(sctp_send_stream(h, 0, stream, PPID_BASE + (uint32_t)i, (const uint8_t *)msg, (size_t)len),
-              "sctp_send_stream");
+        check(sctpx_send_stream(h, 0, stream, PPID_BASE + (uint32_t)i, (const uint8_t *)msg, (size_t)len),
+              "sctpx_send_stream");
         printf("client: sent '%s' with ppid %u\n", msg, PPID_BASE + (uint32_t)i);
     }
 
@@ -147,12 +147,12 @@ int main(int argc, char **argv)
 
         if (echoes == (echo_checks ? messages : 0)) {
             echoes = -1;
-            check(sctp_shutdown(h, 0), "sctp_shutdown");
+            check(sctpx_shutdown(h, 0), "sctpx_shutdown");
         }
-        n = sctp_next_event(h, &ev, buf, sizeof buf - 1, 10000);
+        n = sctpx_next_event(h, &ev, buf, sizeof buf - 1, 10000);
         if (n == SCTPX_ERR_EOF)
             break;
-        check(n, "sctp_next_event");
+        check(n, "sctpx_next_event");
         if (ev.kind != SCTPX_EVENT_DATA) {
             print_event(&ev);
             /* "shut down" ends it; a lost association is a failure. */
@@ -173,7 +173,7 @@ int main(int argc, char **argv)
         good &= echo_ok(&ev, buf, (uint16_t)streams, seen);
         echoes++;
     }
-    check(sctp_close(h), "sctp_close");
+    check(sctpx_close(h), "sctpx_close");
     if (echoes >= 0) {
         printf("client: FAIL: the association ended before every echo came back\n");
         good = 0;

@@ -1,7 +1,7 @@
 /*
  * Small helpers shared by the sctpx C examples: turning "ADDR PORT" into a
  * socket address, printing addresses and payloads, and stopping on an error
- * with the library's own message (sctp_strerror).
+ * with the library's own message (sctpx_strerror).
  */
 #ifndef SCTPX_EXAMPLES_COMMON_H
 #define SCTPX_EXAMPLES_COMMON_H
@@ -23,7 +23,7 @@ static inline int32_t check(int32_t rc, const char *what)
 {
     if (rc < 0) {
         char msg[160];
-        sctp_strerror(rc, msg, sizeof msg);
+        sctpx_strerror(rc, msg, sizeof msg);
         fprintf(stderr, "%s: %s (%d)\n", what, msg, (int)rc);
         exit(1);
     }
@@ -113,13 +113,13 @@ static inline sctpx_handle listen_on(const char *host, const char *port, int one
         exit(2);
     }
     if (one_to_many)
-        check(sctp_open_udp(family_of(&ss), &h), "sctp_open_udp");
+        check(sctpx_open_udp(family_of(&ss), &h), "sctpx_open_udp");
     else
-        check(sctp_open_tcp(family_of(&ss), &h), "sctp_open_tcp");
+        check(sctpx_open_tcp(family_of(&ss), &h), "sctpx_open_tcp");
     /* A restarted server must not wait for the old port to be released. */
-    check(sctp_set_option(h, 0, SCTPX_OPT_REUSEADDR, 1), "SCTPX_OPT_REUSEADDR");
-    check(sctp_bind(h, (const struct sockaddr *)&ss, len), "sctp_bind");
-    check(sctp_listen(h, 16), "sctp_listen");
+    check(sctpx_set_option(h, 0, SCTPX_OPT_REUSEADDR, 1), "SCTPX_OPT_REUSEADDR");
+    check(sctpx_bind(h, (const struct sockaddr *)&ss, len), "sctpx_bind");
+    check(sctpx_listen(h, 16), "sctpx_listen");
     return h;
 }
 

@@ -19,20 +19,20 @@ static void serve(sctpx_handle conn)
 
     for (;;) {
         sctpx_event ev;
-        int32_t n = sctp_next_event(conn, &ev, buf, sizeof buf, -1);
+        int32_t n = sctpx_next_event(conn, &ev, buf, sizeof buf, -1);
 
         if (peer_gone(n))
             break;
-        check(n, "sctp_next_event");
+        check(n, "sctpx_next_event");
         /* Nothing is subscribed, so only data arrives here. */
         if (ev.kind != SCTPX_EVENT_DATA)
             continue;
         printf("echo_server: stream %u ppid %u ssn %u: '%s'\n", ev.stream, ev.ppid, ev.ssn,
                text_of(buf, ev.len, text));
-        n = sctp_send_stream(conn, 0, ev.stream, ev.ppid, buf, ev.len);
+        n = sctpx_send_stream(conn, 0, ev.stream, ev.ppid, buf, ev.len);
         if (peer_gone(n))
             break;
-        check(n, "sctp_send_stream");
+        check(n, "sctpx_send_stream");
     }
     printf("echo_server: association closed by the peer\n");
 }
@@ -50,11 +50,11 @@ int main(int argc, char **argv)
         socklen_t peer_len = sizeof peer;
         sctpx_handle conn;
 
-        check(sctp_accept(listener, &conn, &peer, &peer_len), "sctp_accept");
+        check(sctpx_accept(listener, &conn, &peer, &peer_len), "sctpx_accept");
         printf("echo_server: association from %s\n", addr_str(&peer, where, sizeof where));
         serve(conn);
-        check(sctp_close(conn), "sctp_close");
+        check(sctpx_close(conn), "sctpx_close");
     }
-    check(sctp_close(listener), "sctp_close");
+    check(sctpx_close(listener), "sctpx_close");
     return 0;
 }

@@ -122,18 +122,18 @@ int main(int argc, char **argv)
     static uint8_t buf[65536];
 
     for (kind = SCTPX_EVENT_ASSOC_CHANGE; kind <= SCTPX_EVENT_SEND_FAILED_EVENT; kind++)
-        check(sctp_subscribe(h, kind, 1), "sctp_subscribe");
+        check(sctpx_subscribe(h, kind, 1), "sctpx_subscribe");
     printf("event_monitor: listening on %s %s, all 13 notification kinds subscribed\n", argv[a], argv[a + 1]);
 
     while (count != 0) {
         sctpx_event ev;
-        check(sctp_next_event(h, &ev, buf, sizeof buf, -1), "sctp_next_event");
+        check(sctpx_next_event(h, &ev, buf, sizeof buf, -1), "sctpx_next_event");
         print_event(&ev, buf);
         if (ev.kind == SCTPX_EVENT_ASSOC_CHANGE && count > 0 &&
             (ev.assoc_change.state == SCTPX_SHUTDOWN_COMP || ev.assoc_change.state == SCTPX_COMM_LOST ||
              ev.assoc_change.state == SCTPX_CANT_STR_ASSOC))
             count--;
     }
-    check(sctp_close(h), "sctp_close");
+    check(sctpx_close(h), "sctpx_close");
     return 0;
 }

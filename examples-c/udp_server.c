@@ -25,19 +25,19 @@ static int serve_one(sctpx_handle h, sctpx_assoc_id id)
 {
     sctpx_event ev;
     char text[52];
-    int32_t n = sctp_next_event(h, &ev, buf, sizeof buf, 0);
+    int32_t n = sctpx_next_event(h, &ev, buf, sizeof buf, 0);
 
     if (n == -EAGAIN)
         return 1;
     if (!peer_gone(n)) {
-        check(n, "sctp_next_event");
+        check(n, "sctpx_next_event");
         if (ev.kind != SCTPX_EVENT_DATA)
             return 1;
         printf("udp_server: association %d stream %u ppid %u: '%s'\n", (int)id, ev.stream, ev.ppid,
                text_of(buf, ev.len, text));
-        n = sctp_send_stream(h, 0, ev.stream, ev.ppid, buf, ev.len);
+        n = sctpx_send_stream(h, 0, ev.stream, ev.ppid, buf, ev.len);
         if (!peer_gone(n)) {
-            check(n, "sctp_send_stream");
+            check(n, "sctpx_send_stream");
             return 1;
         }
     }
@@ -57,16 +57,16 @@ int main(int argc, char **argv)
 
     /* Association-change notifications say when there is something to peel
      * off. (A peeled-off socket ends like any one-to-one socket: EOF.) */
-    check(sctp_subscribe(listener, SCTPX_EVENT_ASSOC_CHANGE, 1), "sctp_subscribe");
+    check(sctpx_subscribe(listener, SCTPX_EVENT_ASSOC_CHANGE, 1), "sctpx_subscribe");
     printf("udp_server: listening on %s %s\n", argv[a], argv[a + 1]);
 
     while (count != 0) {
         int i;
 
-        fds[0].fd = check(sctp_fileno(listener), "sctp_fileno");
+        fds[0].fd = check(sctpx_fileno(listener), "sctpx_fileno");
         fds[0].events = POLLIN;
         for (i = 0; i < npeeled; i++) {
-            fds[1 + i].fd = check(sctp_fileno(peeled[i]), "sctp_fileno");
+            fds[1 + i].fd = check(sctpx_fileno(peeled[i]), "sctpx_fileno");
             fds[1 + i].events = POLLIN;
         }
         if (poll(fds, (nfds_t)(1 + npeeled), -1) < 0) {
@@ -76,14 +76,14 @@ int main(int argc, char **argv)
 
         if (fds[0].revents) {
             sctpx_event ev;
-            check(sctp_next_event(listener, &ev, buf, sizeof buf, 0), "sctp_next_event");
+            check(sctpx_next_event(listener, &ev, buf, sizeof buf, 0), "sctpx_next_event");
             if (ev.kind == SCTPX_EVENT_ASSOC_CHANGE && ev.assoc_change.state == SCTPX_COMM_UP) {
                 if (npeeled == MAX_PEELED) {
-                    check(sctp_abort(listener, ev.assoc_id), "sctp_abort");
+                    check(sctpx_abort(listener, ev.assoc_id), "sctpx_abort");
                     continue;
                 }
-                check(sctp_peeloff(listener, ev.assoc_id, SCTPX_PEELOFF_CLOEXEC, &peeled[npeeled]),
-                      "sctp_peeloff");
+                check(sctpx_peeloff(listener, ev.assoc_id, SCTPX_PEELOFF_CLOEXEC, &peeled[npeeled]),
+                      "sctpx_peeloff");
                 ids[npeeled] = ev.assoc_id;
                 printf("udp_server: association %d up (%u streams in, %u out), peeled off\n",
                        (int)ev.assoc_id, ev.assoc_change.inbound_streams,
@@ -95,7 +95,7 @@ int main(int argc, char **argv)
         for (i = npeeled - 1; i >= 0; i--) {
             if (!fds[1 + i].revents || serve_one(peeled[i], ids[i]))
                 continue;
-            check(sctp_close(peeled[i]), "sctp_close");
+            check(sctpx_close(peeled[i]), "sctpx_close");
             /* Keep the array dense: the last one takes the freed slot. */
             peeled[i] = peeled[npeeled - 1];
             ids[i] = ids[npeeled - 1];
@@ -105,6 +105,6 @@ int main(int argc, char **argv)
                 count--;
         }
     }
-    check(sctp_close(listener), "sctp_close");
+    check(sctpx_close(listener), "sctpx_close");
     return 0;
 }

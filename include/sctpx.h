@@ -6,7 +6,7 @@
  * Conventions, true of every function unless its comment says otherwise:
  *  - Returns 0 or a count on success; a negative code on failure: -errno
  *    (-1 .. -4095) for operating-system errors, unchanged, and SCTPX_ERR_*
- *    (-10001 ..) for the library's own. sctp_strerror() describes any code.
+ *    (-10001 ..) for the library's own. sctpx_strerror() describes any code.
  *  - Output arguments are written only when the function succeeds.
  *  - A NULL required pointer gives SCTPX_ERR_NULL_POINTER; a buffer pointer may
  *    be NULL when its length is 0. A closed handle gives
@@ -17,8 +17,27 @@
  *  - PPIDs are in HOST byte order everywhere in this API; sctpx converts to
  *    and from the network byte order of the wire in both directions.
  *
- * Names are prefixed sctp_ (functions), sctpx_ (types) and SCTPX_ (constants)
- * so this header can be included together with <linux/sctp.h>.
+ * Names: every function and type is sctpx_*, every constant SCTPX_* (the
+ * library's names, which every comment below uses), so this header can be
+ * included together with <linux/sctp.h> and with
+ * libsctp's <netinet/sctp.h> (lksctp-tools), and a program can link both
+ * libraries, shared or static, in either order: each call reaches the
+ * library whose name it uses.
+ *
+ * The names before 1.0 (sctp_open_tcp, sctp_open_udp, sctp_peeloff,
+ * sctp_send_stream, sctp_next_event, the names sctpx was specified with, and
+ * every other sctp_* function) still work: this header defines each as a
+ * macro for its sctpx_ name (the list follows the includes), so code
+ * written with them compiles unchanged and calls the same function. Six of
+ * them are also libsctp's names for its own functions (sctp_bindx,
+ * sctp_connectx, sctp_peeloff, sctp_getpaddrs, sctp_getladdrs, sctp_send), so
+ * the header leaves all of them out when the translation unit has included
+ * <netinet/sctp.h> before it, or defines SCTPX_NO_SCTP_NAMES before
+ * including it (needed when <netinet/sctp.h> comes after). In the library,
+ * libsctpx.so.0 still exports every sctp_* name at version SCTPX_0 for
+ * programs linked before 1.0; those six only as the non-default version
+ * (sctp_bindx@SCTPX_0), which no new link binds: there the name is
+ * libsctp's. libsctpx.a defines sctpx_* names only.
  */
 
 
@@ -28,6 +47,63 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <sys/socket.h>
+/* The names before 1.0, each the same function as its sctpx_ name (see the
+ * preamble). */
+#if !defined(SCTPX_NO_SCTP_NAMES) && !defined(__linux_sctp_h__)
+#define sctp_strerror sctpx_strerror
+#define sctp_open_tcp sctpx_open_tcp
+#define sctp_open_udp sctpx_open_udp
+#define sctp_adopt_fd sctpx_adopt_fd
+#define sctp_close sctpx_close
+#define sctp_fileno sctpx_fileno
+#define sctp_kind sctpx_kind
+#define sctp_bind sctpx_bind
+#define sctp_bindx sctpx_bindx
+#define sctp_listen sctpx_listen
+#define sctp_accept sctpx_accept
+#define sctp_connect sctpx_connect
+#define sctp_connectx sctpx_connectx
+#define sctp_peeloff sctpx_peeloff
+#define sctp_shutdown sctpx_shutdown
+#define sctp_abort sctpx_abort
+#define sctp_getpaddrs sctpx_getpaddrs
+#define sctp_getladdrs sctpx_getladdrs
+#define sctp_send_stream sctpx_send_stream
+#define sctp_send sctpx_send
+#define sctp_send_batch sctpx_send_batch
+#define sctp_next_event sctpx_next_event
+#define sctp_recv_batch sctpx_recv_batch
+#define sctp_subscribe sctpx_subscribe
+#define sctp_subscribed sctpx_subscribed
+#define sctp_get_option sctpx_get_option
+#define sctp_set_option sctpx_set_option
+#define sctp_get_rtoinfo sctpx_get_rtoinfo
+#define sctp_set_rtoinfo sctpx_set_rtoinfo
+#define sctp_get_assocparams sctpx_get_assocparams
+#define sctp_set_assocparams sctpx_set_assocparams
+#define sctp_get_default_send_info sctpx_get_default_send_info
+#define sctp_set_default_send_info sctpx_set_default_send_info
+#define sctp_get_delayed_sack sctpx_get_delayed_sack
+#define sctp_set_delayed_sack sctpx_set_delayed_sack
+#define sctp_get_initmsg sctpx_get_initmsg
+#define sctp_set_initmsg sctpx_set_initmsg
+#define sctp_get_paddrparams sctpx_get_paddrparams
+#define sctp_set_paddrparams sctpx_set_paddrparams
+#define sctp_get_status sctpx_get_status
+#define sctp_get_paddrinfo sctpx_get_paddrinfo
+#define sctp_get_assoc_stats sctpx_get_assoc_stats
+#define sctp_get_assoc_ids sctpx_get_assoc_ids
+#define sctp_set_primary sctpx_set_primary
+#define sctp_get_primary sctpx_get_primary
+#define sctp_set_peer_primary sctpx_set_peer_primary
+#define sctp_reset_streams sctpx_reset_streams
+#define sctp_reset_assoc sctpx_reset_assoc
+#define sctp_add_streams sctpx_add_streams
+#endif
+
+// The library's version as a string (must match Cargo.toml; a test checks).
+#define SCTPX_VERSION_STRING "0.1.0"
+
 
 // Major version of the library (must match Cargo.toml; a test checks).
 #define SCTPX_VERSION_MAJOR 0
@@ -38,10 +114,10 @@
 // Patch version of the library.
 #define SCTPX_VERSION_PATCH 0
 
-// Kind of a handle (`sctp_kind`): one-to-one.
+// Kind of a handle (`sctpx_kind`): one-to-one.
 #define SCTPX_KIND_ONE_TO_ONE 1
 
-// Kind of a handle (`sctp_kind`): one-to-many.
+// Kind of a handle (`sctpx_kind`): one-to-many.
 #define SCTPX_KIND_ONE_TO_MANY 2
 
 // Success.
@@ -56,16 +132,13 @@
 // The handle was issued but has been closed.
 #define SCTPX_ERR_CLOSED_HANDLE -10003
 
-// The handle is of the wrong kind for this call (for example `sctp_accept`
-// on a one-to-many socket or `sctp_peeloff` on a one-to-one socket).
+// The handle is of the wrong kind for this call (for example `sctpx_accept`
+// on a one-to-many socket or `sctpx_peeloff` on a one-to-one socket).
 #define SCTPX_ERR_WRONG_KIND -10004
 
 // An argument is out of range: an unknown flag, option, family or event
 // kind, a malformed address, a length that does not fit.
 #define SCTPX_ERR_INVALID_ARGUMENT -10005
-
-// A caller buffer is too small for the result; nothing was written.
-#define SCTPX_ERR_BUFFER_TOO_SMALL -10006
 
 // A positive timeout expired before anything arrived.
 #define SCTPX_ERR_TIMED_OUT -10007
@@ -77,23 +150,16 @@
 // can be relied on. This is a bug in sctpx: please report it.
 #define SCTPX_ERR_PANIC -10009
 
-// IPv4 only.
-#define SCTPX_AF_INET 2
-
-// IPv6, dual-stack by default (IPv4 peers appear as v4-mapped addresses
-// unless `SCTPX_OPT_V6ONLY` is set).
-#define SCTPX_AF_INET6 10
-
-// `sctp_bindx`: add the addresses to the socket's bound set.
+// `sctpx_bindx`: add the addresses to the socket's bound set.
 #define SCTPX_BINDX_ADD 1
 
-// `sctp_bindx`: remove the addresses from the socket's bound set.
+// `sctpx_bindx`: remove the addresses from the socket's bound set.
 #define SCTPX_BINDX_REMOVE 2
 
-// `sctp_peeloff`: the new socket is non-blocking.
+// `sctpx_peeloff`: the new socket is non-blocking.
 #define SCTPX_PEELOFF_NONBLOCK 1
 
-// `sctp_peeloff`: the new descriptor is close-on-exec.
+// `sctpx_peeloff`: the new descriptor is close-on-exec.
 #define SCTPX_PEELOFF_CLOEXEC 2
 
 // Deliver without regard to stream order.
@@ -180,6 +246,21 @@
 // decoded, its payload was cut to the buffer and the rest discarded.
 #define SCTPX_EVENT_FLAG_TRUNCATED 4
 
+// The association is up.
+#define SCTPX_COMM_UP 0
+
+// The association failed (peer unreachable or aborted).
+#define SCTPX_COMM_LOST 1
+
+// The peer restarted.
+#define SCTPX_RESTART 2
+
+// A graceful shutdown completed.
+#define SCTPX_SHUTDOWN_COMP 3
+
+// The association could not be set up.
+#define SCTPX_CANT_STR_ASSOC 4
+
 // The peer supports partial reliability (PR-SCTP).
 #define SCTPX_FEATURE_PR 1
 
@@ -197,6 +278,27 @@
 
 // The peer supports message interleaving (I-DATA).
 #define SCTPX_FEATURE_INTERLEAVING 32
+
+// The address is reachable.
+#define SCTPX_ADDR_AVAILABLE 0
+
+// The address is unreachable (path failed).
+#define SCTPX_ADDR_UNREACHABLE 1
+
+// The address was removed from the association.
+#define SCTPX_ADDR_REMOVED 2
+
+// The address was added to the association.
+#define SCTPX_ADDR_ADDED 3
+
+// The address was made primary.
+#define SCTPX_ADDR_MADE_PRIM 4
+
+// The address was confirmed by a heartbeat.
+#define SCTPX_ADDR_CONFIRMED 5
+
+// The address is potentially failed.
+#define SCTPX_ADDR_POTENTIALLY_FAILED 6
 
 // SCTP_NODELAY: 1 disables Nagle-like bundling delay.
 // Range: 0 to 1.
@@ -307,6 +409,13 @@
 // Range: 0 to 1.
 #define SCTPX_OPT_RECV_FROM 23
 
+// IPv4 only.
+#define SCTPX_AF_INET 2
+
+// IPv6, dual-stack by default (IPv4 peers appear as v4-mapped addresses
+// unless `SCTPX_OPT_V6ONLY` is set).
+#define SCTPX_AF_INET6 10
+
 // SCTPX_OPT_ENABLE_STREAM_RESET: allow stream reset requests.
 #define SCTPX_ENABLE_RESET_STREAM_REQ 1
 
@@ -315,42 +424,6 @@
 
 // SCTPX_OPT_ENABLE_STREAM_RESET: allow add-streams requests.
 #define SCTPX_ENABLE_CHANGE_ASSOC_REQ 4
-
-// assoc_change.state: the association is up.
-#define SCTPX_COMM_UP 0
-
-// assoc_change.state: the association failed (peer unreachable or aborted).
-#define SCTPX_COMM_LOST 1
-
-// assoc_change.state: the peer restarted.
-#define SCTPX_RESTART 2
-
-// assoc_change.state: a graceful shutdown completed.
-#define SCTPX_SHUTDOWN_COMP 3
-
-// assoc_change.state: the association could not be set up.
-#define SCTPX_CANT_STR_ASSOC 4
-
-// peer_addr_change.state: the address is reachable.
-#define SCTPX_ADDR_AVAILABLE 0
-
-// peer_addr_change.state: the address is unreachable (path failed).
-#define SCTPX_ADDR_UNREACHABLE 1
-
-// peer_addr_change.state: the address was removed from the association.
-#define SCTPX_ADDR_REMOVED 2
-
-// peer_addr_change.state: the address was added to the association.
-#define SCTPX_ADDR_ADDED 3
-
-// peer_addr_change.state: the address was made primary.
-#define SCTPX_ADDR_MADE_PRIM 4
-
-// peer_addr_change.state: the address was confirmed by a heartbeat.
-#define SCTPX_ADDR_CONFIRMED 5
-
-// peer_addr_change.state: the address is potentially failed.
-#define SCTPX_ADDR_POTENTIALLY_FAILED 6
 
 // send_failed.flags: the data never reached the wire (Linux: 0).
 #define SCTPX_DATA_UNSENT 0
@@ -382,10 +455,10 @@
 // stream_reset / assoc_reset / stream_change flags: it failed.
 #define SCTPX_RESET_FAILED 8
 
-// sctp_reset_streams direction: incoming streams.
+// sctpx_reset_streams direction: incoming streams.
 #define SCTPX_STREAM_RESET_INCOMING 1
 
-// sctp_reset_streams direction: outgoing streams.
+// sctpx_reset_streams direction: outgoing streams.
 #define SCTPX_STREAM_RESET_OUTGOING 2
 
 // sctpx_paddrinfo.state: the path is inactive (failed).
@@ -510,7 +583,7 @@ typedef struct {
   uint32_t pr_value;
 } sctpx_send_info;
 
-// One message of a `sctp_send_batch` call.
+// One message of a `sctpx_send_batch` call.
 typedef struct {
   // The message bytes (may be NULL when `len` is 0).
   const uint8_t *data;
@@ -847,15 +920,15 @@ const char *sctpx_version(void);
 // Returns the message length without the NUL (which may exceed `len` - 1 when
 // truncated), or SCTPX_ERR_NULL_POINTER when `buf` is NULL and `len` > 0.
 // With `len` == 0 nothing is written and the full length is returned.
-int32_t sctp_strerror(int32_t code, char *buf, size_t len);
+int32_t sctpx_strerror(int32_t code, char *buf, size_t len);
 
 // Opens a one-to-one (SOCK_STREAM) SCTP socket for `family` (SCTPX_AF_INET or
 // SCTPX_AF_INET6; IPv6 is dual-stack by default) and writes its handle to
-// `*out`. The descriptor is close-on-exec. Close it with `sctp_close`.
-int32_t sctp_open_tcp(int32_t family_, sctpx_handle *out);
+// `*out`. The descriptor is close-on-exec. Close it with `sctpx_close`.
+int32_t sctpx_open_tcp(int32_t family_, sctpx_handle *out);
 
-// Opens a one-to-many (SOCK_SEQPACKET) SCTP socket; as `sctp_open_tcp`.
-int32_t sctp_open_udp(int32_t family_, sctpx_handle *out);
+// Opens a one-to-many (SOCK_SEQPACKET) SCTP socket; as `sctpx_open_tcp`.
+int32_t sctpx_open_udp(int32_t family_, sctpx_handle *out);
 
 // Adopts an existing SCTP socket descriptor `fd` and writes its new handle
 // to `*out`. The library owns the descriptor from then on, on success AND
@@ -865,85 +938,64 @@ int32_t sctp_open_udp(int32_t family_, sctpx_handle *out);
 // descriptor gives -EBADF (nothing is closed), a negative one
 // SCTPX_ERR_INVALID_ARGUMENT. Its kind (one-to-one or one-to-many) comes
 // from its socket type.
-int32_t sctp_adopt_fd(int32_t fd, sctpx_handle *out);
+int32_t sctpx_adopt_fd(int32_t fd, sctpx_handle *out);
 
 // Closes a handle. The handle is invalid at once (later calls get
 // SCTPX_ERR_CLOSED_HANDLE, also from a second close: closing twice is safe).
 // Calls other threads have blocked in on this handle (accept, connect,
 // connectx, the sends, next_event, recv_batch; any kind of handle) return
-// SCTPX_ERR_CLOSED_HANDLE within 40 ms (a call blocked in the kernel checks
-// every 40 ms: the socket's SO_RCVTIMEO and SO_SNDTIMEO; one waiting with a
+// SCTPX_ERR_CLOSED_HANDLE within 25 ms (a call blocked in the kernel checks
+// every 25 ms: the socket's SO_RCVTIMEO and SO_SNDTIMEO; one waiting with a
 // timeout is woken at once); a call that was not waiting completes.
 // The descriptor is closed when the last call inside returns, which sends
 // SHUTDOWN (or ABORT, after SCTPX_OPT_LINGER 0) for its associations unless
 // another process still shares the socket (after fork()): closing never acts
 // on a socket another process holds.
-int32_t sctp_close(sctpx_handle h);
+int32_t sctpx_close(sctpx_handle h);
 
 // Returns the socket's file descriptor (>= 0) for poll/epoll/select. The
 // library still owns it: do not close it, and leave its SO_RCVTIMEO and
-// SO_SNDTIMEO alone (they bound how long `sctp_close` takes to wake a call
+// SO_SNDTIMEO alone (they bound how long `sctpx_close` takes to wake a call
 // blocked on the handle).
-int32_t sctp_fileno(sctpx_handle h);
+int32_t sctpx_fileno(sctpx_handle h);
 
 // Returns SCTPX_KIND_ONE_TO_ONE or SCTPX_KIND_ONE_TO_MANY.
-int32_t sctp_kind(sctpx_handle h);
+int32_t sctpx_kind(sctpx_handle h);
 
 // Binds to one address (`addr`, `addr_len` bytes; port 0 picks one).
-int32_t sctp_bind(sctpx_handle h, const struct sockaddr *addr, socklen_t addr_len);
-
-// Adds (SCTPX_BINDX_ADD) or removes (SCTPX_BINDX_REMOVE) `count` addresses
-// (1 to 64), given as an array of `struct sockaddr_storage` (IPv4 and IPv6
-// may be mixed on an IPv6 socket). All addresses must share one port.
-int32_t sctp_bindx(sctpx_handle h,
-                   const struct sockaddr_storage *addrs,
-                   size_t count,
-                   int32_t flags);
+int32_t sctpx_bind(sctpx_handle h, const struct sockaddr *addr, socklen_t addr_len);
 
 // Listens with `backlog` (one-to-one), or accepts new associations
 // (one-to-many).
-int32_t sctp_listen(sctpx_handle h, int32_t backlog);
+int32_t sctpx_listen(sctpx_handle h, int32_t backlog);
 
 // Accepts an association on a listening one-to-one socket and writes the new
 // one-to-one handle to `*out`. `peer` (may be NULL) receives the peer's
 // address and `*peer_len` (may be NULL) its length. Blocks unless the socket
 // is non-blocking (then -EAGAIN); a signal handled while it waits gives
 // -EINTR, as accept(2). One-to-many: SCTPX_ERR_WRONG_KIND.
-int32_t sctp_accept(sctpx_handle h,
-                    sctpx_handle *out,
-                    struct sockaddr_storage *peer,
-                    socklen_t *peer_len);
+int32_t sctpx_accept(sctpx_handle h,
+                     sctpx_handle *out,
+                     struct sockaddr_storage *peer,
+                     socklen_t *peer_len);
 
 // Connects to one address (blocking until the association is up unless
 // the socket is non-blocking: then -EINPROGRESS, and
 // `sctpx_connect_result` says how the set-up goes on). A signal handled
 // while it waits gives -EINTR, as connect(2); the set-up goes on.
-int32_t sctp_connect(sctpx_handle h, const struct sockaddr *addr, socklen_t addr_len);
-
-// Connects to a peer by `count` of its addresses (1 to 64, an array of
-// `struct sockaddr_storage`) and writes the association id to
-// `*assoc_id` (may be NULL).
-//
-// On a non-blocking socket it returns -EINPROGRESS while the association is
-// being set up and, unlike other failures, still writes `*assoc_id`: the
-// association exists, and `sctpx_connect_result` says how its set-up goes
-// on.
-int32_t sctp_connectx(sctpx_handle h,
-                      const struct sockaddr_storage *addrs,
-                      size_t count,
-                      sctpx_assoc_id *assoc_id);
+int32_t sctpx_connect(sctpx_handle h, const struct sockaddr *addr, socklen_t addr_len);
 
 // Reports how the set-up of association `assoc_id` stands, after
-// `sctp_connect` or `sctp_connectx` returned -EINPROGRESS (a non-blocking
+// `sctpx_connect` or `sctpx_connectx` returned -EINPROGRESS (a non-blocking
 // handle), without waiting and without receiving anything (notifications
 // stay queued for the caller): 0 once it is established (and from then on,
 // also after the association has ended), -EINPROGRESS while it is still
 // being set up, and once it has failed, how: -ECONNREFUSED (the peer
 // refused it), -ETIMEDOUT (the INITs went unanswered) or another errno the
 // kernel gave; later calls repeat that. `assoc_id` is the id
-// `sctp_connectx` wrote (one-to-many); one-to-one handles ignore it.
+// `sctpx_connectx` wrote (one-to-many); one-to-one handles ignore it.
 //
-// What wakes a poller (the descriptor of `sctp_fileno`) when the set-up
+// What wakes a poller (the descriptor of `sctpx_fileno`) when the set-up
 // ends:
 // - one-to-one: POLLOUT when it is established; POLLERR (which poll reports
 //   whatever the events asked) when it has failed.
@@ -970,64 +1022,104 @@ int32_t sctpx_connect_result(sctpx_handle h, sctpx_assoc_id assoc_id);
 // Branches association `assoc_id` of a one-to-many socket off into a new
 // one-to-one socket, whose handle is written to `*out`. `flags`:
 // SCTPX_PEELOFF_NONBLOCK | SCTPX_PEELOFF_CLOEXEC. The new handle must be
-// closed with `sctp_close`; no descriptor is leaked on any failure.
-int32_t sctp_peeloff(sctpx_handle h, sctpx_assoc_id assoc_id, int32_t flags, sctpx_handle *out);
+// closed with `sctpx_close`; no descriptor is leaked on any failure.
+int32_t sctpx_peeloff(sctpx_handle h, sctpx_assoc_id assoc_id, int32_t flags, sctpx_handle *out);
 
 // Gracefully shuts an association down (one-to-many: `assoc_id`;
 // one-to-one: the socket's association, `assoc_id` ignored).
-int32_t sctp_shutdown(sctpx_handle h, sctpx_assoc_id assoc_id);
+int32_t sctpx_shutdown(sctpx_handle h, sctpx_assoc_id assoc_id);
 
 // Aborts association `assoc_id` of a one-to-many handle at once (ABORT;
 // queued data is dropped; the peer sees COMM_LOST); the handle stays open.
 // On a one-to-one handle it does nothing and gives SCTPX_ERR_WRONG_KIND:
 // Linux aborts a one-to-one association only as its socket closes, which
 // is `sctpx_abort_and_close`.
-int32_t sctp_abort(sctpx_handle h, sctpx_assoc_id assoc_id);
+int32_t sctpx_abort(sctpx_handle h, sctpx_assoc_id assoc_id);
 
-// Closes a handle as `sctp_close` does, but with its associations aborted
+// Closes a handle as `sctpx_close` does, but with its associations aborted
 // (ABORT; queued data is dropped; the peer reads ECONNRESET or sees
 // COMM_LOST) instead of shut down: it sets SCTPX_OPT_LINGER to 0 first.
 // Blocked calls return SCTPX_ERR_CLOSED_HANDLE as they do then (within
-// 40 ms), and so do later calls; the ABORT goes out as the descriptor closes, when the last call
-// inside has returned. After fork(), SO_LINGER belongs to the socket both
-// processes share: the ABORT goes out when the last of them closes it.
+// 25 ms), and so do later calls; the ABORT goes out as the descriptor
+// closes, when the last call inside has returned. After fork(), SO_LINGER
+// belongs to the socket both processes share: the ABORT goes out when the
+// last of them closes it.
 int32_t sctpx_abort_and_close(sctpx_handle h);
+
+// Adds (SCTPX_BINDX_ADD) or removes (SCTPX_BINDX_REMOVE) `count` addresses
+// (1 to 64), given as an array of `struct sockaddr_storage` (IPv4 and IPv6
+// may be mixed on an IPv6 socket). All addresses must share one port.
+int32_t sctpx_bindx(sctpx_handle h,
+                    const struct sockaddr_storage *addrs,
+                    size_t count,
+                    int32_t flags);
+
+// Connects to a peer by `count` of its addresses (1 to 64, an array of
+// `struct sockaddr_storage`) and writes the association id to
+// `*assoc_id` (may be NULL).
+//
+// On a non-blocking socket it returns -EINPROGRESS while the association is
+// being set up and, unlike other failures, still writes `*assoc_id`: the
+// association exists, and `sctpx_connect_result` says how its set-up goes
+// on.
+int32_t sctpx_connectx(sctpx_handle h,
+                       const struct sockaddr_storage *addrs,
+                       size_t count,
+                       sctpx_assoc_id *assoc_id);
 
 // Writes the peer's addresses of an association into `out` (`cap` entries)
 // and returns how many there are (only `cap` are written when there are
 // more; call with `cap` 0 to size the array).
-int32_t sctp_getpaddrs(sctpx_handle h,
-                       sctpx_assoc_id assoc_id,
-                       struct sockaddr_storage *out,
-                       size_t cap);
+int32_t sctpx_getpaddrs(sctpx_handle h,
+                        sctpx_assoc_id assoc_id,
+                        struct sockaddr_storage *out,
+                        size_t cap);
 
-// As `sctp_getpaddrs`, for the local addresses (`assoc_id` 0 on a
+// As `sctpx_getpaddrs`, for the local addresses (`assoc_id` 0 on a
 // one-to-many socket: all bound addresses).
-int32_t sctp_getladdrs(sctpx_handle h,
-                       sctpx_assoc_id assoc_id,
-                       struct sockaddr_storage *out,
-                       size_t cap);
+int32_t sctpx_getladdrs(sctpx_handle h,
+                        sctpx_assoc_id assoc_id,
+                        struct sockaddr_storage *out,
+                        size_t cap);
+
+// Makes the peer address `addr` the primary path of association
+// `assoc_id` (SCTP_PRIMARY_ADDR).
+int32_t sctpx_set_primary(sctpx_handle h,
+                          sctpx_assoc_id assoc_id,
+                          const struct sockaddr *addr,
+                          socklen_t addr_len);
+
+// Writes association `assoc_id`'s primary peer address to `*out` and returns
+// its length.
+int32_t sctpx_get_primary(sctpx_handle h, sctpx_assoc_id assoc_id, struct sockaddr_storage *out);
+
+// Asks the peer to use our address `addr` as its primary
+// (SCTP_SET_PEER_PRIMARY_ADDR; needs ASCONF on both sides).
+int32_t sctpx_set_peer_primary(sctpx_handle h,
+                               sctpx_assoc_id assoc_id,
+                               const struct sockaddr *addr,
+                               socklen_t addr_len);
 
 // Sends `len` bytes on `stream` with `ppid` (host byte order) to association
 // `assoc_id` (ignored on one-to-one). Returns the bytes sent.
-int32_t sctp_send_stream(sctpx_handle h,
-                         sctpx_assoc_id assoc_id,
-                         uint16_t stream,
-                         uint32_t ppid,
-                         const uint8_t *buf,
-                         size_t len);
+int32_t sctpx_send_stream(sctpx_handle h,
+                          sctpx_assoc_id assoc_id,
+                          uint16_t stream,
+                          uint32_t ppid,
+                          const uint8_t *buf,
+                          size_t len);
 
 // Sends one message with full parameters. `info` NULL sends with the
-// socket's defaults (`sctp_set_default_send_info`; all zero unless set).
+// socket's defaults (`sctpx_set_default_send_info`; all zero unless set).
 // `to` (may be NULL) sends to an address instead of `info->assoc_id`,
 // setting an association up implicitly on a one-to-many socket. Returns the
 // bytes sent.
-int32_t sctp_send(sctpx_handle h,
-                  const uint8_t *buf,
-                  size_t len,
-                  const sctpx_send_info *info,
-                  const struct sockaddr *to,
-                  socklen_t to_len);
+int32_t sctpx_send(sctpx_handle h,
+                   const uint8_t *buf,
+                   size_t len,
+                   const sctpx_send_info *info,
+                   const struct sockaddr *to,
+                   socklen_t to_len);
 
 // Sends `count` messages in as few system calls as possible (sendmmsg, 64
 // per call). Consecutive messages to the same association are bundled by
@@ -1043,7 +1135,7 @@ int32_t sctp_send(sctpx_handle h,
 // why); a negative code when the first one failed. After a short count the
 // last message sent may be held for bundling until the next send to its
 // association: send the rest.
-int32_t sctp_send_batch(sctpx_handle h, const sctpx_send_msg *msgs, size_t count);
+int32_t sctpx_send_batch(sctpx_handle h, const sctpx_send_msg *msgs, size_t count);
 
 // Receives the next event — a data message or a notification — into
 // `*event`, its bytes into `buf` (`cap` bytes). Returns the byte count
@@ -1053,38 +1145,38 @@ int32_t sctp_send_batch(sctpx_handle h, const sctpx_send_msg *msgs, size_t count
 // waits up to N ms (then SCTPX_ERR_TIMED_OUT). A message longer than `cap`
 // comes in pieces: SCTPX_EVENT_FLAG_COMPLETE marks the last. A one-to-one
 // association shut down by the peer gives SCTPX_ERR_EOF.
-int32_t sctp_next_event(sctpx_handle h,
-                        sctpx_event *event,
-                        uint8_t *buf,
-                        size_t cap,
-                        int32_t timeout_ms);
+int32_t sctpx_next_event(sctpx_handle h,
+                         sctpx_event *event,
+                         uint8_t *buf,
+                         size_t cap,
+                         int32_t timeout_ms);
 
 // Receives up to `count` events in one system call (recvmmsg). Event `i`'s
 // bytes are at `bufs + i * stride` (`stride` bytes each; `bufs` holds
-// `count * stride` bytes). Waits as `sctp_next_event` for the first event
+// `count * stride` bytes). Waits as `sctpx_next_event` for the first event
 // (-EAGAIN, SCTPX_ERR_TIMED_OUT, SCTPX_ERR_EOF as there), then takes what
 // is already queued. Returns the number of events (>= 1).
-int32_t sctp_recv_batch(sctpx_handle h,
-                        sctpx_event *events,
-                        size_t count,
-                        uint8_t *bufs,
-                        size_t stride,
-                        int32_t timeout_ms);
+int32_t sctpx_recv_batch(sctpx_handle h,
+                         sctpx_event *events,
+                         size_t count,
+                         uint8_t *bufs,
+                         size_t stride,
+                         int32_t timeout_ms);
 
 // Turns delivery of notification kind `kind` (SCTPX_EVENT_ASSOC_CHANGE ..
 // SCTPX_EVENT_SEND_FAILED_EVENT) on (`on` != 0) or off. sctpx subscribes to
 // nothing by default, as the kernel; on one-to-many sockets a subscription
 // applies to current and future associations.
-int32_t sctp_subscribe(sctpx_handle h, uint32_t kind, int32_t on);
+int32_t sctpx_subscribe(sctpx_handle h, uint32_t kind, int32_t on);
 
 // Returns 1 when notification kind `kind` is delivered, 0 when not.
-int32_t sctp_subscribed(sctpx_handle h, uint32_t kind);
+int32_t sctpx_subscribed(sctpx_handle h, uint32_t kind);
 
 // Reads integer option `option` (SCTPX_OPT_*) into `*value`. `assoc_id`
 // selects the association for per-association options (0: socket default).
 // An unknown option gives SCTPX_ERR_INVALID_ARGUMENT; SCTPX_OPT_ASSOC_NUMBER
 // of a one-to-one socket SCTPX_ERR_WRONG_KIND.
-int32_t sctp_get_option(sctpx_handle h, sctpx_assoc_id assoc_id, int32_t option, int64_t *value);
+int32_t sctpx_get_option(sctpx_handle h, sctpx_assoc_id assoc_id, int32_t option, int64_t *value);
 
 // Sets integer option `option` (SCTPX_OPT_*) to `value`. Each SCTPX_OPT_*
 // ends with the values it accepts ("Range: MIN to MAX." or "Read only."):
@@ -1093,126 +1185,106 @@ int32_t sctp_get_option(sctpx_handle h, sctpx_assoc_id assoc_id, int32_t option,
 // In range, the kernel may still refuse a value whose limit depends on the
 // socket (-EINVAL; the option says which), or the option on this kind of
 // socket (-EOPNOTSUPP: SCTPX_OPT_AUTOCLOSE on a one-to-one socket).
-int32_t sctp_set_option(sctpx_handle h, sctpx_assoc_id assoc_id, int32_t option, int64_t value);
+int32_t sctpx_set_option(sctpx_handle h, sctpx_assoc_id assoc_id, int32_t option, int64_t value);
 
 // Reads SCTP_RTOINFO (retransmission timeouts, ms) of association `assoc_id` (0: the socket's defaults)
 // into `*out`.
-int32_t sctp_get_rtoinfo(sctpx_handle h,
-                         sctpx_assoc_id assoc_id,
-                         sctpx_rtoinfo *out);
+int32_t sctpx_get_rtoinfo(sctpx_handle h,
+                          sctpx_assoc_id assoc_id,
+                          sctpx_rtoinfo *out);
 
 // Sets SCTP_RTOINFO (retransmission timeouts, ms) from `*value`; its `assoc_id` selects the association.
-int32_t sctp_set_rtoinfo(sctpx_handle h,
-                         const sctpx_rtoinfo *value);
+int32_t sctpx_set_rtoinfo(sctpx_handle h,
+                          const sctpx_rtoinfo *value);
 
 // Reads SCTP_ASSOCINFO (association parameters) of association `assoc_id` (0: the socket's defaults)
 // into `*out`.
-int32_t sctp_get_assocparams(sctpx_handle h,
-                             sctpx_assoc_id assoc_id,
-                             sctpx_assocparams *out);
+int32_t sctpx_get_assocparams(sctpx_handle h,
+                              sctpx_assoc_id assoc_id,
+                              sctpx_assocparams *out);
 
 // Sets SCTP_ASSOCINFO (association parameters) from `*value`; its `assoc_id` selects the association.
-int32_t sctp_set_assocparams(sctpx_handle h,
-                             const sctpx_assocparams *value);
+int32_t sctpx_set_assocparams(sctpx_handle h,
+                              const sctpx_assocparams *value);
 
 // Reads SCTP_DEFAULT_SNDINFO (the parameters of sends that give none) of association `assoc_id` (0: the socket's defaults)
 // into `*out`.
-int32_t sctp_get_default_send_info(sctpx_handle h,
-                                   sctpx_assoc_id assoc_id,
-                                   sctpx_send_info *out);
+int32_t sctpx_get_default_send_info(sctpx_handle h,
+                                    sctpx_assoc_id assoc_id,
+                                    sctpx_send_info *out);
 
 // Sets SCTP_DEFAULT_SNDINFO (the parameters of sends that give none) from `*value`; its `assoc_id` selects the association.
-int32_t sctp_set_default_send_info(sctpx_handle h,
-                                   const sctpx_send_info *value);
+int32_t sctpx_set_default_send_info(sctpx_handle h,
+                                    const sctpx_send_info *value);
 
 // Reads SCTP_DELAYED_SACK of association `assoc_id` (0: the socket's defaults)
 // into `*out`.
-int32_t sctp_get_delayed_sack(sctpx_handle h, sctpx_assoc_id assoc_id, sctpx_sack_info *out);
+int32_t sctpx_get_delayed_sack(sctpx_handle h, sctpx_assoc_id assoc_id, sctpx_sack_info *out);
 
 // Sets SCTP_DELAYED_SACK from `*value`; its `assoc_id` selects the association.
-int32_t sctp_set_delayed_sack(sctpx_handle h, const sctpx_sack_info *value);
+int32_t sctpx_set_delayed_sack(sctpx_handle h, const sctpx_sack_info *value);
 
 // Reads SCTP_INITMSG (the parameters for new associations) into `*out`.
-int32_t sctp_get_initmsg(sctpx_handle h, sctpx_initmsg *out);
+int32_t sctpx_get_initmsg(sctpx_handle h, sctpx_initmsg *out);
 
 // Sets SCTP_INITMSG from `*value` (0 fields leave a value unchanged).
-int32_t sctp_set_initmsg(sctpx_handle h, const sctpx_initmsg *value);
+int32_t sctpx_set_initmsg(sctpx_handle h, const sctpx_initmsg *value);
 
 // Reads SCTP_PEER_ADDR_PARAMS of association `assoc_id` for peer address
 // `addr` (may be NULL: the association's or socket's defaults) into `*out`.
-int32_t sctp_get_paddrparams(sctpx_handle h,
-                             sctpx_assoc_id assoc_id,
-                             const struct sockaddr *addr,
-                             socklen_t addr_len,
-                             sctpx_paddrparams *out);
+int32_t sctpx_get_paddrparams(sctpx_handle h,
+                              sctpx_assoc_id assoc_id,
+                              const struct sockaddr *addr,
+                              socklen_t addr_len,
+                              sctpx_paddrparams *out);
 
 // Sets SCTP_PEER_ADDR_PARAMS from `*value` (`address_len` 0: all addresses).
-int32_t sctp_set_paddrparams(sctpx_handle h, const sctpx_paddrparams *value);
+int32_t sctpx_set_paddrparams(sctpx_handle h, const sctpx_paddrparams *value);
 
 // Reads SCTP_STATUS of association `assoc_id` into `*out`. Before a
 // one-to-one socket's association is established the kernel has none to
 // report: -EINVAL.
-int32_t sctp_get_status(sctpx_handle h, sctpx_assoc_id assoc_id, sctpx_status *out);
+int32_t sctpx_get_status(sctpx_handle h, sctpx_assoc_id assoc_id, sctpx_status *out);
 
 // Reads SCTP_GET_PEER_ADDR_INFO for peer address `addr` into `*out`.
-int32_t sctp_get_paddrinfo(sctpx_handle h,
-                           sctpx_assoc_id assoc_id,
-                           const struct sockaddr *addr,
-                           socklen_t addr_len,
-                           sctpx_paddrinfo *out);
+int32_t sctpx_get_paddrinfo(sctpx_handle h,
+                            sctpx_assoc_id assoc_id,
+                            const struct sockaddr *addr,
+                            socklen_t addr_len,
+                            sctpx_paddrinfo *out);
 
 // Reads SCTP_GET_ASSOC_STATS of association `assoc_id` into `*out`.
-int32_t sctp_get_assoc_stats(sctpx_handle h, sctpx_assoc_id assoc_id, sctpx_assoc_stats *out);
+int32_t sctpx_get_assoc_stats(sctpx_handle h, sctpx_assoc_id assoc_id, sctpx_assoc_stats *out);
 
 // Writes the ids of the associations of a one-to-many socket into `out`
 // (`cap` entries) and returns how many there are (only `cap` are written
 // when there are more).
-int32_t sctp_get_assoc_ids(sctpx_handle h, sctpx_assoc_id *out, size_t cap);
-
-// Makes the peer address `addr` the primary path of association
-// `assoc_id` (SCTP_PRIMARY_ADDR).
-int32_t sctp_set_primary(sctpx_handle h,
-                         sctpx_assoc_id assoc_id,
-                         const struct sockaddr *addr,
-                         socklen_t addr_len);
-
-// Writes association `assoc_id`'s primary peer address to `*out` and returns
-// its length.
-int32_t sctp_get_primary(sctpx_handle h, sctpx_assoc_id assoc_id, struct sockaddr_storage *out);
-
-// Asks the peer to use our address `addr` as its primary
-// (SCTP_SET_PEER_PRIMARY_ADDR; needs ASCONF on both sides).
-int32_t sctp_set_peer_primary(sctpx_handle h,
-                              sctpx_assoc_id assoc_id,
-                              const struct sockaddr *addr,
-                              socklen_t addr_len);
+int32_t sctpx_get_assoc_ids(sctpx_handle h, sctpx_assoc_id *out, size_t cap);
 
 // Requests a reset of `count` streams (`streams`, may be NULL when `count`
 // is 0: all streams) in direction `flags` (1 incoming, 2 outgoing, 3 both).
 // Needs SCTPX_OPT_ENABLE_STREAM_RESET on both sides.
-int32_t sctp_reset_streams(sctpx_handle h,
-                           sctpx_assoc_id assoc_id,
-                           uint16_t flags,
-                           const uint16_t *streams,
-                           size_t count);
+int32_t sctpx_reset_streams(sctpx_handle h,
+                            sctpx_assoc_id assoc_id,
+                            uint16_t flags,
+                            const uint16_t *streams,
+                            size_t count);
 
 // Resets association `assoc_id` (SCTP_RESET_ASSOC): TSNs and every
 // stream's SSN start again. Needs SCTPX_OPT_RECONFIG_SUPPORTED and
 // SCTPX_ENABLE_RESET_ASSOC_REQ on both sides; SCTPX_EVENT_ASSOC_RESET
 // reports the outcome.
-int32_t sctp_reset_assoc(sctpx_handle h, sctpx_assoc_id assoc_id);
+int32_t sctpx_reset_assoc(sctpx_handle h, sctpx_assoc_id assoc_id);
 
 // Adds `inbound` and `outbound` streams to association `assoc_id`
 // (SCTP_ADD_STREAMS).
-int32_t sctp_add_streams(sctpx_handle h,
-                         sctpx_assoc_id assoc_id,
-                         uint16_t inbound,
-                         uint16_t outbound);
+int32_t sctpx_add_streams(sctpx_handle h,
+                          sctpx_assoc_id assoc_id,
+                          uint16_t inbound,
+                          uint16_t outbound);
 
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus
 
 #endif  /* SCTPX_H */
-
-#define SCTPX_VERSION_STRING "0.1.0"

@@ -3,6 +3,72 @@
 use std::fmt;
 use std::io;
 
+/// Declares the C ABI's return codes: rows of `/// doc`, then
+/// `SCTPX_NAME = value, "sctpx_strerror's message";`. Makes `codes()` (the
+/// table for the header) and `code_message()`.
+macro_rules! error_codes {
+    (
+        $(#[doc = $heading:literal])*
+        table {
+            $( $(#[doc = $doc:literal])* $cname:ident = $value:literal, $message:literal; )*
+        }
+    ) => {
+        $(#[doc = $heading])*
+        #[cfg(test)]
+        pub(crate) fn codes() -> crate::tables::CGroup {
+            crate::tables::CGroup {
+                heading: concat!($($heading, "\n"),*),
+                ty: "i32",
+                rows: vec![$(crate::tables::CRow::new(stringify!($cname), $value, concat!($($doc, "\n"),*))),*],
+            }
+        }
+
+        /// `sctpx_strerror`'s message for one of the codes above.
+        pub(crate) fn code_message(code: i32) -> Option<&'static str> {
+            match code {
+                $($value => Some($message),)*
+                _ => None,
+            }
+        }
+    };
+}
+
+error_codes! {
+    /// Return codes. Numbered explicitly and never renumbered; a removed
+    /// code's number is never given to another.
+    ///
+    /// Every function returns 0 (or a count) on success and a negative code on
+    /// failure. Codes from -1 to -4095 are operating-system errors: the negated
+    /// errno, unchanged (-ECONNREFUSED, -EAGAIN, ...). The library's own codes lie
+    /// in the range -10000 to -10999. -10006 was SCTPX_ERR_BUFFER_TOO_SMALL
+    /// (0.1), which no function returned: every call that fills a caller's
+    /// buffer says what it does with a short one (cuts the message and says
+    /// so, reports the full count, or refuses the length as an invalid argument).
+    table {
+        /// Success.
+        SCTPX_OK = 0, "success";
+        /// A required pointer argument was NULL.
+        SCTPX_ERR_NULL_POINTER = -10001, "a required pointer argument was NULL";
+        /// The handle was never issued by this library (0, forged or out of range).
+        SCTPX_ERR_BAD_HANDLE = -10002, "the handle was never issued by sctpx";
+        /// The handle was issued but has been closed.
+        SCTPX_ERR_CLOSED_HANDLE = -10003, "the handle has been closed";
+        /// The handle is of the wrong kind for this call (for example `sctpx_accept`
+        /// on a one-to-many socket or `sctpx_peeloff` on a one-to-one socket).
+        SCTPX_ERR_WRONG_KIND = -10004, "the handle is the wrong kind of socket for this call";
+        /// An argument is out of range: an unknown flag, option, family or event
+        /// kind, a malformed address, a length that does not fit.
+        SCTPX_ERR_INVALID_ARGUMENT = -10005, "an argument is out of range";
+        /// A positive timeout expired before anything arrived.
+        SCTPX_ERR_TIMED_OUT = -10007, "the timeout expired";
+        /// The peer shut the (one-to-one) association down: no more messages.
+        SCTPX_ERR_EOF = -10008, "the peer shut the association down";
+        /// A Rust panic was caught at the ABI boundary; the call had no effect that
+        /// can be relied on. This is a bug in sctpx: please report it.
+        SCTPX_ERR_PANIC = -10009, "internal error (a panic was caught); please report it";
+    }
+}
+
 /// Everything that can go wrong in sctpx.
 ///
 /// Operating-system failures keep their errno unchanged (`Os`); the other
@@ -16,8 +82,6 @@ pub enum Error {
     InvalidArgument(&'static str),
     /// The call does not apply to this kind of socket.
     WrongKind(&'static str),
-    /// A caller buffer is too small for the result; nothing was written.
-    BufferTooSmall,
     /// A positive timeout expired before anything arrived.
     TimedOut,
     /// The peer shut the one-to-one association down: no more messages.
@@ -59,7 +123,7 @@ impl From<Error> for io::Error {
             Error::TimedOut => io::Error::new(io::ErrorKind::TimedOut, e.to_string()),
             Error::Eof => io::Error::new(io::ErrorKind::UnexpectedEof, e.to_string()),
             Error::Closed => io::Error::new(io::ErrorKind::ConnectionAborted, e.to_string()),
-            Error::InvalidArgument(_) | Error::WrongKind(_) | Error::BufferTooSmall => {
+            Error::InvalidArgument(_) | Error::WrongKind(_) => {
                 io::Error::new(io::ErrorKind::InvalidInput, e.to_string())
             }
         }
@@ -72,7 +136,6 @@ impl fmt::Display for Error {
             Error::Os(errno) => write!(f, "{}", io::Error::from_raw_os_error(*errno)),
             Error::InvalidArgument(what) => write!(f, "invalid argument: {what}"),
             Error::WrongKind(what) => write!(f, "wrong kind of socket: {what}"),
-            Error::BufferTooSmall => f.write_str("buffer too small for the result"),
             Error::TimedOut => f.write_str("timed out"),
             Error::Eof => f.write_str("the peer shut the association down"),
             Error::Closed => f.write_str("the socket was closed while the call waited"),

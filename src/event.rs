@@ -42,20 +42,25 @@ pub struct PeerAddrChange {
     pub error: u32,
 }
 
-/// Peer address state: reachable.
-pub const ADDR_AVAILABLE: u32 = 0;
-/// Peer address state: unreachable (path failed).
-pub const ADDR_UNREACHABLE: u32 = 1;
-/// Peer address state: removed from the association.
-pub const ADDR_REMOVED: u32 = 2;
-/// Peer address state: added to the association.
-pub const ADDR_ADDED: u32 = 3;
-/// Peer address state: made primary.
-pub const ADDR_MADE_PRIM: u32 = 4;
-/// Peer address state: confirmed by a heartbeat.
-pub const ADDR_CONFIRMED: u32 = 5;
-/// Peer address state: potentially failed.
-pub const ADDR_POTENTIALLY_FAILED: u32 = 6;
+crate::tables::c_constants! {
+    /// `PeerAddrChange::state` (`peer_addr_change.state`): the kernel's values.
+    pub table peer_addr_states: u32 {
+        /// The address is reachable.
+        SCTPX_ADDR_AVAILABLE = 0 => ADDR_AVAILABLE;
+        /// The address is unreachable (path failed).
+        SCTPX_ADDR_UNREACHABLE = 1 => ADDR_UNREACHABLE;
+        /// The address was removed from the association.
+        SCTPX_ADDR_REMOVED = 2 => ADDR_REMOVED;
+        /// The address was added to the association.
+        SCTPX_ADDR_ADDED = 3 => ADDR_ADDED;
+        /// The address was made primary.
+        SCTPX_ADDR_MADE_PRIM = 4 => ADDR_MADE_PRIM;
+        /// The address was confirmed by a heartbeat.
+        SCTPX_ADDR_CONFIRMED = 5 => ADDR_CONFIRMED;
+        /// The address is potentially failed.
+        SCTPX_ADDR_POTENTIALLY_FAILED = 6 => ADDR_POTENTIALLY_FAILED;
+    }
+}
 
 /// One event: a data message or a notification. The event's bytes (the
 /// message, or the payload documented for the notification) are in the buffer
@@ -101,99 +106,135 @@ impl Default for Event {
 impl Event {
     /// The C ABI's number for this kind (SCTPX_EVENT_*).
     pub fn kind(&self) -> u32 {
-        match self {
-            Event::Data(_) => 0,
-            Event::AssocChange(_) => 1,
-            Event::PeerAddrChange(_) => 2,
-            Event::SendFailed(_) => 3,
-            Event::RemoteError(_) => 4,
-            Event::Shutdown => 5,
-            Event::PartialDelivery(_) => 6,
-            Event::Adaptation(_) => 7,
-            Event::Authentication(_) => 8,
-            Event::SenderDry => 9,
-            Event::StreamReset(_) => 10,
-            Event::AssocReset(_) => 11,
-            Event::StreamChange(_) => 12,
-            Event::SendFailedEvent(_) => 13,
-        }
+        let kind = match self {
+            Event::Data(_) => return EVENT_DATA,
+            Event::AssocChange(_) => EventKind::AssocChange,
+            Event::PeerAddrChange(_) => EventKind::PeerAddrChange,
+            Event::SendFailed(_) => EventKind::SendFailed,
+            Event::RemoteError(_) => EventKind::RemoteError,
+            Event::Shutdown => EventKind::Shutdown,
+            Event::PartialDelivery(_) => EventKind::PartialDelivery,
+            Event::Adaptation(_) => EventKind::Adaptation,
+            Event::Authentication(_) => EventKind::Authentication,
+            Event::SenderDry => EventKind::SenderDry,
+            Event::StreamReset(_) => EventKind::StreamReset,
+            Event::AssocReset(_) => EventKind::AssocReset,
+            Event::StreamChange(_) => EventKind::StreamChange,
+            Event::SendFailedEvent(_) => EventKind::SendFailedEvent,
+        };
+        kind as u32
     }
 }
 
-/// Event kinds for subscriptions, numbered as `Event::kind`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u32)]
-pub enum EventKind {
-    /// Association change.
-    AssocChange = 1,
-    /// Peer address change.
-    PeerAddrChange = 2,
-    /// Old-form send failure.
-    SendFailed = 3,
-    /// Remote error.
-    RemoteError = 4,
-    /// Shutdown.
-    Shutdown = 5,
-    /// Partial delivery.
-    PartialDelivery = 6,
-    /// Adaptation indication.
-    Adaptation = 7,
-    /// Authentication.
-    Authentication = 8,
-    /// Sender dry.
-    SenderDry = 9,
-    /// Stream reset.
-    StreamReset = 10,
-    /// Association reset.
-    AssocReset = 11,
-    /// Stream change.
-    StreamChange = 12,
-    /// New-form send failure.
-    SendFailedEvent = 13,
+/// Declares the event kinds: first the data row, `/// doc` lines then
+/// `SCTPX_EVENT_DATA = 0;`, then one row per notification kind: `/// doc`
+/// lines, `Variant = number as SCTPX_NAME, sys::KERNEL_SN_TYPE;`. Makes the
+/// `EventKind` enum (the notification kinds: what `subscribe` takes), `ALL`,
+/// `from_u32`, the kernel type of each, and `event_kinds()` for the header.
+macro_rules! event_kinds {
+    (
+        $(#[doc = $heading:literal])*
+        table {
+            $(#[doc = $data_doc:literal])* $data_cname:ident = $data_num:literal;
+            $( $(#[doc = $doc:literal])* $variant:ident = $num:literal as $cname:ident, $kernel:expr; )*
+        }
+    ) => {
+        /// `sctpx_event.kind` of a data message.
+        pub(crate) const EVENT_DATA: u32 = $data_num;
+
+        /// The notification kinds, for subscriptions; numbered as `Event::kind`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u32)]
+        pub enum EventKind {
+            $( $(#[doc = $doc])* $variant = $num, )*
+        }
+
+        impl EventKind {
+            /// Every notification kind, in number order.
+            pub const ALL: [EventKind; [$($num),*].len()] = [$(EventKind::$variant),*];
+
+            /// The kind for a C ABI number, if valid.
+            pub fn from_u32(n: u32) -> Option<EventKind> {
+                match n {
+                    $($num => Some(EventKind::$variant),)*
+                    _ => None,
+                }
+            }
+
+            /// The kernel's notification type (sn_type) for this kind.
+            pub(crate) fn kernel_type(self) -> u16 {
+                match self {
+                    $(EventKind::$variant => $kernel,)*
+                }
+            }
+        }
+
+        $(#[doc = $heading])*
+        #[cfg(test)]
+        pub(crate) fn event_kinds() -> crate::tables::CGroup {
+            crate::tables::CGroup {
+                heading: concat!($($heading, "\n"),*),
+                ty: "u32",
+                rows: vec![
+                    crate::tables::CRow::new(stringify!($data_cname), $data_num, concat!($($data_doc, "\n"),*)),
+                    $(crate::tables::CRow::new(stringify!($cname), $num, concat!($($doc, "\n"),*))),*
+                ],
+            }
+        }
+    };
+}
+
+event_kinds! {
+    /// Event kinds (`sctpx_event.kind`; `sctpx_subscribe` takes the
+    /// notification kinds).
+    table {
+        /// A data message.
+        SCTPX_EVENT_DATA = 0;
+        /// Association change (`assoc_change`).
+        AssocChange = 1 as SCTPX_EVENT_ASSOC_CHANGE, sys::SCTP_ASSOC_CHANGE;
+        /// Peer address change (`peer_addr_change`).
+        PeerAddrChange = 2 as SCTPX_EVENT_PEER_ADDR_CHANGE, sys::SCTP_PEER_ADDR_CHANGE;
+        /// Send failed, old form (`send_failed`; the info came from sctp_sndrcvinfo).
+        SendFailed = 3 as SCTPX_EVENT_SEND_FAILED, sys::SCTP_SEND_FAILED;
+        /// Remote error (`remote_error`); the payload is the error cause.
+        RemoteError = 4 as SCTPX_EVENT_REMOTE_ERROR, sys::SCTP_REMOTE_ERROR;
+        /// The peer sent SHUTDOWN: no more data will arrive.
+        Shutdown = 5 as SCTPX_EVENT_SHUTDOWN, sys::SCTP_SHUTDOWN_EVENT;
+        /// Partial delivery was aborted (`partial_delivery`).
+        PartialDelivery = 6 as SCTPX_EVENT_PARTIAL_DELIVERY, sys::SCTP_PARTIAL_DELIVERY_EVENT;
+        /// The peer's adaptation layer indication (`adaptation`).
+        Adaptation = 7 as SCTPX_EVENT_ADAPTATION, sys::SCTP_ADAPTATION_INDICATION;
+        /// Authentication key event (`authentication`).
+        Authentication = 8 as SCTPX_EVENT_AUTHENTICATION, sys::SCTP_AUTHENTICATION_EVENT;
+        /// No user data is left to send or retransmit.
+        SenderDry = 9 as SCTPX_EVENT_SENDER_DRY, sys::SCTP_SENDER_DRY_EVENT;
+        /// Streams were reset (`stream_reset`); the payload is the list of stream
+        /// numbers as host-order uint16_t values.
+        StreamReset = 10 as SCTPX_EVENT_STREAM_RESET, sys::SCTP_STREAM_RESET_EVENT;
+        /// The association was reset (`assoc_reset`).
+        AssocReset = 11 as SCTPX_EVENT_ASSOC_RESET, sys::SCTP_ASSOC_RESET_EVENT;
+        /// The number of streams changed (`stream_change`).
+        StreamChange = 12 as SCTPX_EVENT_STREAM_CHANGE, sys::SCTP_STREAM_CHANGE_EVENT;
+        /// Send failed, new form (`send_failed`; the info came from sctp_sndinfo).
+        SendFailedEvent = 13 as SCTPX_EVENT_SEND_FAILED_EVENT, sys::SCTP_SEND_FAILED_EVENT;
+    }
+}
+
+crate::tables::c_constants! {
+    /// Event flags (`sctpx_event.flags`; `Received` and `DataInfo` in Rust).
+    pub(crate) table event_flags: u32 {
+        /// The message is complete (the kernel set MSG_EOR). Without it, `len` bytes
+        /// are one part of a larger message and the next call returns more of it.
+        SCTPX_EVENT_FLAG_COMPLETE = 1 => _;
+        /// The data message was sent unordered.
+        SCTPX_EVENT_FLAG_UNORDERED = 2 => _;
+        /// A notification did not fit in the caller's buffer: its fixed fields are
+        /// decoded, its payload was cut to the buffer and the rest discarded.
+        SCTPX_EVENT_FLAG_TRUNCATED = 4 => _;
+    }
 }
 
 impl EventKind {
-    /// Every notification kind, in number order.
-    pub const ALL: [EventKind; 13] = [
-        EventKind::AssocChange,
-        EventKind::PeerAddrChange,
-        EventKind::SendFailed,
-        EventKind::RemoteError,
-        EventKind::Shutdown,
-        EventKind::PartialDelivery,
-        EventKind::Adaptation,
-        EventKind::Authentication,
-        EventKind::SenderDry,
-        EventKind::StreamReset,
-        EventKind::AssocReset,
-        EventKind::StreamChange,
-        EventKind::SendFailedEvent,
-    ];
-
-    /// The kind for a C ABI number, if valid.
-    pub fn from_u32(n: u32) -> Option<EventKind> {
-        EventKind::ALL.get((n as usize).wrapping_sub(1)).copied()
-    }
-
-    /// The kernel's notification type (sn_type) for this kind.
-    pub(crate) fn kernel_type(self) -> u16 {
-        match self {
-            EventKind::AssocChange => sys::SCTP_ASSOC_CHANGE,
-            EventKind::PeerAddrChange => sys::SCTP_PEER_ADDR_CHANGE,
-            EventKind::SendFailed => sys::SCTP_SEND_FAILED,
-            EventKind::RemoteError => sys::SCTP_REMOTE_ERROR,
-            EventKind::Shutdown => sys::SCTP_SHUTDOWN_EVENT,
-            EventKind::PartialDelivery => sys::SCTP_PARTIAL_DELIVERY_EVENT,
-            EventKind::Adaptation => sys::SCTP_ADAPTATION_INDICATION,
-            EventKind::Authentication => sys::SCTP_AUTHENTICATION_EVENT,
-            EventKind::SenderDry => sys::SCTP_SENDER_DRY_EVENT,
-            EventKind::StreamReset => sys::SCTP_STREAM_RESET_EVENT,
-            EventKind::AssocReset => sys::SCTP_ASSOC_RESET_EVENT,
-            EventKind::StreamChange => sys::SCTP_STREAM_CHANGE_EVENT,
-            EventKind::SendFailedEvent => sys::SCTP_SEND_FAILED_EVENT,
-        }
-    }
-
     /// The kind for a kernel notification type (sn_type).
     pub(crate) fn from_kernel_type(t: u16) -> Option<EventKind> {
         EventKind::ALL.iter().copied().find(|k| k.kernel_type() == t)

@@ -35,6 +35,8 @@ mod socket;
 ///
 /// cbindgen:ignore
 pub mod sys;
+/// cbindgen:ignore
+mod tables;
 mod types;
 /// cbindgen:ignore
 mod wake;

@@ -10,125 +10,210 @@ use crate::socket::{Kind, Socket};
 use crate::sys;
 use crate::types::*;
 
-/// Integer-valued options, for `Socket::option` / `Socket::set_option`.
-///
-/// The discriminants are the C ABI's `SCTPX_OPT_*` numbers; `range` says
-/// which values each accepts.
+/// How the core reads and writes an integer option: the kernel option behind
+/// it, and the form of its value there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(i32)]
-pub enum IntOption {
-    /// SCTP_NODELAY: 1 disables bundling delay.
-    NoDelay = 1,
-    /// SCTP_AUTOCLOSE: idle seconds before a one-to-many association closes.
-    AutoClose = 2,
-    /// SCTP_DISABLE_FRAGMENTS: 1 makes oversize sends fail with EMSGSIZE.
-    DisableFragments = 3,
-    /// SCTP_I_WANT_MAPPED_V4_ADDR: 1 reports IPv4 peers as v4-mapped.
-    MappedV4 = 4,
-    /// SCTP_FRAGMENT_INTERLEAVE: 0 or 1 (Linux has no level 2).
-    FragmentInterleave = 5,
-    /// SCTP_PARTIAL_DELIVERY_POINT in bytes.
-    PartialDeliveryPoint = 6,
-    /// SCTP_MAXSEG in bytes (per association).
-    MaxSeg = 7,
-    /// SCTP_MAX_BURST in packets (per association).
-    MaxBurst = 8,
-    /// SCTP_CONTEXT: default send context (per association).
-    Context = 9,
-    /// SCTP_ADAPTATION_LAYER indication.
-    AdaptationLayer = 10,
-    /// SCTP_REUSE_PORT.
-    ReusePort = 11,
-    /// SO_SNDBUF in bytes.
-    SndBuf = 12,
-    /// SO_RCVBUF in bytes.
-    RcvBuf = 13,
-    /// SO_REUSEADDR.
-    ReuseAddr = 14,
-    /// SO_LINGER: -1 off, N >= 0 seconds.
-    Linger = 15,
-    /// SCTP_GET_ASSOC_NUMBER (read only).
-    AssocNumber = 16,
-    /// IPV6_V6ONLY.
-    V6Only = 17,
-    /// SCTP_ENABLE_STREAM_RESET bit set (per association).
-    EnableStreamReset = 18,
-    /// SCTP_RECONFIG_SUPPORTED (per association / socket default).
-    ReconfigSupported = 19,
-    /// SCTP_PR_SUPPORTED (per association / socket default).
-    PrSupported = 20,
-    /// O_NONBLOCK.
-    NonBlock = 21,
-    /// SO_ERROR (read only): the pending error as a positive errno, cleared
-    /// by the read.
-    PendingError = 22,
-    /// sctpx's own, not the kernel's: 1 (the default) data events carry
-    /// their source address; 0 they do not (`from` is None / `from_len` 0),
-    /// and receives save the kernel's copy of it. Inherited by peeloff.
-    RecvFrom = 23,
+pub(crate) enum Access {
+    /// A C `int` at (level, name).
+    Int(i32, i32),
+    /// A `uint32_t` (or a struct of one) at `SOL_SCTP`.
+    U32(i32),
+    /// A `uint32_t` at `SOL_SCTP` that only one-to-many sockets have.
+    OneToManyU32(i32),
+    /// A `struct sctp_assoc_value` at `SOL_SCTP`: per association.
+    AssocValue(i32),
+    /// `SO_LINGER`'s `struct linger`, as seconds or -1 for off.
+    Linger,
+    /// The descriptor's O_NONBLOCK.
+    NonBlock,
+    /// Whether data events carry their source address (sctpx's own).
+    RecvFrom,
 }
 
-impl IntOption {
-    /// The values `set_option` accepts, or `None` for a read-only option: the
-    /// one place each option's range is decided (the C header's SCTPX_OPT_*
-    /// docs say the same). From the kernel field's type and meaning: a flag
-    /// is 0 or 1 (the kernel would read any other value as 1); an `int` of
-    /// seconds or bytes is 0 to `i32::MAX` (more would wrap negative); a
-    /// `u32` is 0 to `u32::MAX`.
-    pub const fn range(self) -> Option<RangeInclusive<i64>> {
-        use IntOption::*;
-        const FLAG: RangeInclusive<i64> = 0..=1;
-        const INT: RangeInclusive<i64> = 0..=i32::MAX as i64;
-        const U32: RangeInclusive<i64> = 0..=u32::MAX as i64;
-        Some(match self {
-            NoDelay | DisableFragments | MappedV4 | ReusePort | ReuseAddr | V6Only | ReconfigSupported
-            | PrSupported | NonBlock | RecvFrom => FLAG,
-            // Linux keeps only on or off (`!!val`): RFC 6458's level 2 would read back as 1.
-            FragmentInterleave => FLAG,
-            // Above net.sctp.max_autoclose the kernel lowers it, and reads it back as an int.
-            AutoClose => INT,
-            SndBuf | RcvBuf => INT,
-            // struct linger's l_linger is an int; -1 is sctpx's "off".
-            Linger => -1..=i32::MAX as i64,
-            PartialDeliveryPoint | MaxBurst | Context | AdaptationLayer => U32,
-            // The largest fragment a DATA chunk can carry (SCTP_MAX_CHUNK_LEN
-            // 65532 less its 16-byte header); 0 lets the path MTU decide.
-            MaxSeg => 0..=65516,
-            // SCTPX_ENABLE_RESET_{STREAM,ASSOC,CHANGE_ASSOC}_REQ.
-            EnableStreamReset => 0..=7,
-            AssocNumber | PendingError => return None,
-        })
-    }
+/// A yes/no option: the kernel reads any other value as 1.
+const FLAG: Option<RangeInclusive<i64>> = Some(0..=1);
+/// An `int` of seconds or bytes: more than `i32::MAX` would wrap negative.
+const INT: Option<RangeInclusive<i64>> = Some(0..=i32::MAX as i64);
+/// A `uint32_t`.
+const U32: Option<RangeInclusive<i64>> = Some(0..=u32::MAX as i64);
+/// An option `set_option` refuses.
+const READ_ONLY: Option<RangeInclusive<i64>> = None;
 
-    /// The option for a C ABI number, if valid.
-    pub fn from_i32(n: i32) -> Option<IntOption> {
-        use IntOption::*;
-        const ALL: [IntOption; 23] = [
-            NoDelay,
-            AutoClose,
-            DisableFragments,
-            MappedV4,
-            FragmentInterleave,
-            PartialDeliveryPoint,
-            MaxSeg,
-            MaxBurst,
-            Context,
-            AdaptationLayer,
-            ReusePort,
-            SndBuf,
-            RcvBuf,
-            ReuseAddr,
-            Linger,
-            AssocNumber,
-            V6Only,
-            EnableStreamReset,
-            ReconfigSupported,
-            PrSupported,
-            NonBlock,
-            PendingError,
-            RecvFrom,
-        ];
-        ALL.get((n as usize).wrapping_sub(1)).copied()
+/// Declares the integer options; see the table below for its rows.
+macro_rules! int_options {
+    (
+        $(#[doc = $heading:literal])*
+        table {
+            $( $(#[doc = $doc:literal])* $variant:ident = $num:literal as $cname:ident, $range:expr, $access:expr; )*
+        }
+    ) => {
+        /// Integer-valued options, for `Socket::option` / `Socket::set_option`.
+        ///
+        /// The discriminants are the C ABI's `SCTPX_OPT_*` numbers; `range` says
+        /// which values each accepts.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(i32)]
+        pub enum IntOption {
+            $( $(#[doc = $doc])* $variant = $num, )*
+        }
+
+        impl IntOption {
+            /// Every option, in number order.
+            pub const ALL: [IntOption; [$($num),*].len()] = [$(IntOption::$variant),*];
+
+            /// The option for a C ABI number, if valid.
+            pub fn from_i32(n: i32) -> Option<IntOption> {
+                match n {
+                    $($num => Some(IntOption::$variant),)*
+                    _ => None,
+                }
+            }
+
+            /// The values `set_option` accepts, or `None` for a read-only option:
+            /// the one place each option's range is decided (the header's
+            /// SCTPX_OPT_* docs are generated from it).
+            pub const fn range(self) -> Option<RangeInclusive<i64>> {
+                match self {
+                    $(IntOption::$variant => $range,)*
+                }
+            }
+
+            /// The kernel option behind it and the form of its value.
+            pub(crate) const fn access(self) -> Access {
+                match self {
+                    $(IntOption::$variant => $access,)*
+                }
+            }
+
+            #[cfg(test)]
+            fn c_name(self) -> &'static str {
+                match self {
+                    $(IntOption::$variant => stringify!($cname),)*
+                }
+            }
+
+            #[cfg(test)]
+            fn doc(self) -> &'static str {
+                match self {
+                    $(IntOption::$variant => concat!($($doc, "\n"),*),)*
+                }
+            }
+        }
+
+        $(#[doc = $heading])*
+        #[cfg(test)]
+        pub(crate) fn int_options() -> crate::tables::CGroup {
+            crate::tables::CGroup {
+                heading: concat!($($heading, "\n"),*),
+                ty: "i32",
+                rows: IntOption::ALL
+                    .iter()
+                    .map(|&o| {
+                        // The range closes each doc, in the form tests/c/header-lists reads.
+                        let range = match o.range() {
+                            Some(r) => format!(" Range: {} to {}.\n", r.start(), r.end()),
+                            None => " Read only.\n".to_string(),
+                        };
+                        crate::tables::CRow::new(o.c_name(), o as i64, &format!("{}{}", o.doc(), range))
+                    })
+                    .collect(),
+            }
+        }
+    };
+}
+
+int_options! {
+    /// Integer options for sctpx_get_option / sctpx_set_option. Values are the
+    /// library's own, stable, and independent of the kernel's option numbers.
+    /// Each doc ends with what sctpx_set_option accepts, "Range: MIN to MAX." or
+    /// "Read only.", from `IntOption::range` (tests/c/option_ranges.c checks
+    /// that the library does what it says).
+    ///
+    /// Adding an integer option:
+    ///  1. add its row here: its doc comment (the kernel option and what the
+    ///     value means; the range line is added from the row), the next unused
+    ///     number (never reuse one), its SCTPX_OPT_ name, its range (FLAG, INT,
+    ///     U32, READ_ONLY or `Some(lo..=hi)`) and its `Access` (a new `Access`
+    ///     variant only for a value form none of them has);
+    ///  2. run `make header`: it regenerates src/ffi/constants.rs and
+    ///     include/sctpx.h from this table, and the bindings' generated lists
+    ///     from the header (Python's constants, `Option` and socket property;
+    ///     Go's `Opt*` constant);
+    ///  3. add a test of what the option does on kernel SCTP (tests/options.rs
+    ///     or tests/c/options.c); its range is already tested for every option
+    ///     by tests/c/option_ranges.c and the bindings' option range tests.
+    table {
+        /// SCTP_NODELAY: 1 disables Nagle-like bundling delay.
+        NoDelay = 1 as SCTPX_OPT_NODELAY, FLAG, Access::Int(sys::SOL_SCTP, sys::SCTP_NODELAY);
+        /// SCTP_AUTOCLOSE: seconds of idle time before a one-to-many association is
+        /// closed (0 = never). The kernel lowers a value above the sysctl
+        /// net.sctp.max_autoclose (by default INT_MAX / HZ: 8589934 with HZ=250) to
+        /// it. One-to-one sockets: -EOPNOTSUPP.
+        AutoClose = 2 as SCTPX_OPT_AUTOCLOSE, INT, Access::Int(sys::SOL_SCTP, sys::SCTP_AUTOCLOSE);
+        /// SCTP_DISABLE_FRAGMENTS: 1 makes oversize sends fail with EMSGSIZE.
+        DisableFragments = 3 as SCTPX_OPT_DISABLE_FRAGMENTS, FLAG,
+            Access::Int(sys::SOL_SCTP, sys::SCTP_DISABLE_FRAGMENTS);
+        /// SCTP_I_WANT_MAPPED_V4_ADDR: 1 reports IPv4 peers of an IPv6 socket as
+        /// v4-mapped IPv6 addresses.
+        MappedV4 = 4 as SCTPX_OPT_MAPPED_V4, FLAG, Access::Int(sys::SOL_SCTP, sys::SCTP_I_WANT_MAPPED_V4_ADDR);
+        /// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave, off (0) or on (1).
+        /// Linux keeps only on or off: RFC 6458's level 2 would read back as 1.
+        FragmentInterleave = 5 as SCTPX_OPT_FRAGMENT_INTERLEAVE, FLAG,
+            Access::Int(sys::SOL_SCTP, sys::SCTP_FRAGMENT_INTERLEAVE);
+        /// SCTP_PARTIAL_DELIVERY_POINT: bytes after which partial delivery starts.
+        /// The kernel refuses more than half of SCTPX_OPT_RCVBUF's value (-EINVAL).
+        PartialDeliveryPoint = 6 as SCTPX_OPT_PARTIAL_DELIVERY_POINT, U32,
+            Access::U32(sys::SCTP_PARTIAL_DELIVERY_POINT);
+        /// SCTP_MAXSEG: maximum fragment size in bytes (per association); 0 lets
+        /// the path MTU decide. The kernel refuses other values below its minimum
+        /// for the family (464 for IPv4, 450 for IPv6 on Linux 6.1) and, on an
+        /// association using I-DATA, above 65512 (-EINVAL).
+        // The most a DATA chunk can carry: SCTP_MAX_CHUNK_LEN 65532 less its 16-byte header.
+        MaxSeg = 7 as SCTPX_OPT_MAXSEG, Some(0..=65516), Access::AssocValue(sys::SCTP_MAXSEG);
+        /// SCTP_MAX_BURST: maximum burst of packets (per association; 0: no limit).
+        MaxBurst = 8 as SCTPX_OPT_MAX_BURST, U32, Access::AssocValue(sys::SCTP_MAX_BURST);
+        /// SCTP_CONTEXT: default context for sends (per association).
+        Context = 9 as SCTPX_OPT_CONTEXT, U32, Access::AssocValue(sys::SCTP_CONTEXT);
+        /// SCTP_ADAPTATION_LAYER: the adaptation indication sent in INIT/INIT-ACK.
+        // struct sctp_setadaptation is one uint32_t.
+        AdaptationLayer = 10 as SCTPX_OPT_ADAPTATION_LAYER, U32, Access::U32(sys::SCTP_ADAPTATION_LAYER);
+        /// SCTP_REUSE_PORT: 1 lets several sockets bind the same port.
+        ReusePort = 11 as SCTPX_OPT_REUSE_PORT, FLAG, Access::Int(sys::SOL_SCTP, sys::SCTP_REUSE_PORT);
+        /// SO_SNDBUF in bytes. As socket(7) says, the kernel doubles what is set,
+        /// lowers it to twice the sysctl net.core.wmem_max and raises it to its
+        /// minimum (at least 2048).
+        SndBuf = 12 as SCTPX_OPT_SNDBUF, INT, Access::Int(libc::SOL_SOCKET, libc::SO_SNDBUF);
+        /// SO_RCVBUF in bytes. As socket(7) says, the kernel doubles what is set,
+        /// lowers it to twice the sysctl net.core.rmem_max and raises it to its
+        /// minimum (at least 256).
+        RcvBuf = 13 as SCTPX_OPT_RCVBUF, INT, Access::Int(libc::SOL_SOCKET, libc::SO_RCVBUF);
+        /// SO_REUSEADDR: 1 allows binding a port in TIME_WAIT-like states.
+        ReuseAddr = 14 as SCTPX_OPT_REUSEADDR, FLAG, Access::Int(libc::SOL_SOCKET, libc::SO_REUSEADDR);
+        /// SO_LINGER: -1 = off; N >= 0 = linger N seconds on close (0 aborts).
+        // struct linger's l_linger is an int; -1 is sctpx's "off".
+        Linger = 15 as SCTPX_OPT_LINGER, Some(-1..=i32::MAX as i64), Access::Linger;
+        /// SCTP_GET_ASSOC_NUMBER: associations on a one-to-many socket.
+        AssocNumber = 16 as SCTPX_OPT_ASSOC_NUMBER, READ_ONLY, Access::OneToManyU32(sys::SCTP_GET_ASSOC_NUMBER);
+        /// IPV6_V6ONLY: 1 makes an IPv6 socket refuse IPv4 peers.
+        V6Only = 17 as SCTPX_OPT_V6ONLY, FLAG, Access::Int(libc::IPPROTO_IPV6, libc::IPV6_V6ONLY);
+        /// SCTP_ENABLE_STREAM_RESET: bit set of SCTPX_ENABLE_RESET_* (per assoc).
+        EnableStreamReset = 18 as SCTPX_OPT_ENABLE_STREAM_RESET, Some(0..=7),
+            Access::AssocValue(sys::SCTP_ENABLE_STREAM_RESET);
+        /// SCTP_RECONFIG_SUPPORTED: 1 offers stream reconfiguration to new peers.
+        ReconfigSupported = 19 as SCTPX_OPT_RECONFIG_SUPPORTED, FLAG,
+            Access::AssocValue(sys::SCTP_RECONFIG_SUPPORTED);
+        /// SCTP_PR_SUPPORTED: 1 offers partial reliability to new peers.
+        PrSupported = 20 as SCTPX_OPT_PR_SUPPORTED, FLAG, Access::AssocValue(sys::SCTP_PR_SUPPORTED);
+        /// O_NONBLOCK on the descriptor: 1 makes calls return -EAGAIN (connects:
+        /// -EINPROGRESS) instead of blocking when no timeout is given.
+        NonBlock = 21 as SCTPX_OPT_NONBLOCK, FLAG, Access::NonBlock;
+        /// SO_ERROR: the socket's pending error as a positive errno (0 when none),
+        /// cleared by the read — how a non-blocking connect reports its result.
+        PendingError = 22 as SCTPX_OPT_PENDING_ERROR, READ_ONLY, Access::Int(libc::SOL_SOCKET, libc::SO_ERROR);
+        /// sctpx's own option, not the kernel's: 1 (the default) data events carry
+        /// their source address in `from`; 0 they do not (`from_len` 0), and each
+        /// receive saves the kernel's copy of it. Per socket; inherited by peeloff.
+        RecvFrom = 23 as SCTPX_OPT_RECV_FROM, FLAG, Access::RecvFrom;
     }
 }
 
@@ -231,111 +316,74 @@ impl Socket {
         Ok(sys::setsockopt_val(self.fd(), name, &v)?)
     }
 
-    fn int_sctp(&self, name: i32) -> Result<i64> {
-        let mut v: i32 = 0;
-        crate::socket::getopt(self.fd(), name, &mut v)?;
+    fn int_at(&self, level: i32, name: i32) -> Result<i64> {
+        let mut v: libc::c_int = 0;
+        let mut len = mem::size_of::<libc::c_int>() as libc::socklen_t;
+        // SAFETY: `v` is valid for `len` bytes and any bytes are a valid int;
+        // every `Access::Int` row names an int-valued option, which makes the
+        // kernel follow no pointer.
+        unsafe { sys::getsockopt(self.fd(), level, name, &mut v, &mut len) }?;
         Ok(v as i64)
     }
 
-    fn set_int_sctp(&self, name: i32, value: i64) -> Result<()> {
-        let v = i32::try_from(value).map_err(|_| Error::InvalidArgument("value out of range"))?;
-        Ok(sys::setsockopt_val(self.fd(), name, &v)?)
+    fn set_int_at(&self, level: i32, name: i32, value: i64) -> Result<()> {
+        let v = libc::c_int::try_from(value).map_err(|_| Error::InvalidArgument("value out of range"))?;
+        let len = mem::size_of::<libc::c_int>() as libc::socklen_t;
+        // SAFETY: the kernel reads the int at `v`, `len` bytes; an int-valued
+        // option follows no pointer.
+        unsafe { sys::setsockopt(self.fd(), level, name, &v, len) }?;
+        Ok(())
+    }
+
+    fn u32_sctp(&self, name: i32) -> Result<i64> {
+        let mut v: u32 = 0;
+        crate::socket::getopt(self.fd(), name, &mut v)?;
+        Ok(v as i64)
     }
 
     /// Reads an integer option. `assoc_id` matters for per-association options
     /// on one-to-many sockets (0 = the socket's defaults).
     pub fn option(&self, opt: IntOption, assoc_id: AssocId) -> Result<i64> {
-        let s = socket2::SockRef::from(self);
-        use IntOption::*;
-        Ok(match opt {
-            NoDelay => self.int_sctp(sys::SCTP_NODELAY)?,
-            AutoClose => self.int_sctp(sys::SCTP_AUTOCLOSE)?,
-            DisableFragments => self.int_sctp(sys::SCTP_DISABLE_FRAGMENTS)?,
-            MappedV4 => self.int_sctp(sys::SCTP_I_WANT_MAPPED_V4_ADDR)?,
-            FragmentInterleave => self.int_sctp(sys::SCTP_FRAGMENT_INTERLEAVE)?,
-            PartialDeliveryPoint => {
-                let mut v: u32 = 0;
-                crate::socket::getopt(self.fd(), sys::SCTP_PARTIAL_DELIVERY_POINT, &mut v)?;
-                v as i64
+        match opt.access() {
+            Access::Int(level, name) => self.int_at(level, name),
+            Access::U32(name) => self.u32_sctp(name),
+            Access::OneToManyU32(name) => {
+                if self.kind() != Kind::OneToMany {
+                    return Err(Error::WrongKind("the option needs a one-to-many socket"));
+                }
+                self.u32_sctp(name)
             }
-            MaxSeg => self.assoc_value(sys::SCTP_MAXSEG, assoc_id)?,
-            MaxBurst => self.assoc_value(sys::SCTP_MAX_BURST, assoc_id)?,
-            Context => self.assoc_value(sys::SCTP_CONTEXT, assoc_id)?,
-            AdaptationLayer => {
-                let mut v = sys::sctp_setadaptation { ssb_adaptation_ind: 0 };
-                crate::socket::getopt(self.fd(), sys::SCTP_ADAPTATION_LAYER, &mut v)?;
-                v.ssb_adaptation_ind as i64
-            }
-            ReusePort => self.int_sctp(sys::SCTP_REUSE_PORT)?,
-            SndBuf => s.send_buffer_size()? as i64,
-            RcvBuf => s.recv_buffer_size()? as i64,
-            ReuseAddr => s.reuse_address()? as i64,
-            Linger => match s.linger()? {
+            Access::AssocValue(name) => self.assoc_value(name, assoc_id),
+            Access::Linger => Ok(match socket2::SockRef::from(self).linger()? {
                 Some(d) => d.as_secs() as i64,
                 None => -1,
-            },
-            AssocNumber => {
-                if self.kind() != Kind::OneToMany {
-                    return Err(Error::WrongKind("association number needs a one-to-many socket"));
-                }
-                let mut v: u32 = 0;
-                crate::socket::getopt(self.fd(), sys::SCTP_GET_ASSOC_NUMBER, &mut v)?;
-                v as i64
-            }
-            V6Only => s.only_v6()? as i64,
-            EnableStreamReset => self.assoc_value(sys::SCTP_ENABLE_STREAM_RESET, assoc_id)?,
-            ReconfigSupported => self.assoc_value(sys::SCTP_RECONFIG_SUPPORTED, assoc_id)?,
-            PrSupported => self.assoc_value(sys::SCTP_PR_SUPPORTED, assoc_id)?,
-            NonBlock => self.nonblocking() as i64,
-            PendingError => s.take_error()?.and_then(|e| e.raw_os_error()).unwrap_or(0) as i64,
-            RecvFrom => self.recv_from() as i64,
-        })
+            }),
+            Access::NonBlock => Ok(self.nonblocking() as i64),
+            Access::RecvFrom => Ok(self.recv_from() as i64),
+        }
     }
 
     /// Sets an integer option. A value outside `opt.range()`, or any value
     /// of a read-only option, is `InvalidArgument` before the kernel is asked.
     pub fn set_option(&self, opt: IntOption, assoc_id: AssocId, value: i64) -> Result<()> {
-        const READ_ONLY: Error = Error::InvalidArgument("the option is read only");
-        let Some(range) = opt.range() else { return Err(READ_ONLY) };
+        let Some(range) = opt.range() else { return Err(Error::InvalidArgument("the option is read only")) };
         if !range.contains(&value) {
             return Err(Error::InvalidArgument("value out of the option's range"));
         }
         // In range from here: the conversions below cannot truncate.
-        let s = socket2::SockRef::from(self);
-        use IntOption::*;
-        let flag = |v: i64| v == 1;
-        match opt {
-            NoDelay => self.set_int_sctp(sys::SCTP_NODELAY, value),
-            AutoClose => self.set_int_sctp(sys::SCTP_AUTOCLOSE, value),
-            DisableFragments => self.set_int_sctp(sys::SCTP_DISABLE_FRAGMENTS, value),
-            MappedV4 => self.set_int_sctp(sys::SCTP_I_WANT_MAPPED_V4_ADDR, value),
-            FragmentInterleave => self.set_int_sctp(sys::SCTP_FRAGMENT_INTERLEAVE, value),
-            PartialDeliveryPoint => {
-                Ok(sys::setsockopt_val(self.fd(), sys::SCTP_PARTIAL_DELIVERY_POINT, &(value as u32))?)
+        match opt.access() {
+            Access::Int(level, name) => self.set_int_at(level, name, value),
+            Access::U32(name) | Access::OneToManyU32(name) => {
+                Ok(sys::setsockopt_val(self.fd(), name, &(value as u32))?)
             }
-            MaxSeg => self.set_assoc_value(sys::SCTP_MAXSEG, assoc_id, value),
-            MaxBurst => self.set_assoc_value(sys::SCTP_MAX_BURST, assoc_id, value),
-            Context => self.set_assoc_value(sys::SCTP_CONTEXT, assoc_id, value),
-            AdaptationLayer => {
-                let v = sys::sctp_setadaptation { ssb_adaptation_ind: value as u32 };
-                Ok(sys::setsockopt_val(self.fd(), sys::SCTP_ADAPTATION_LAYER, &v)?)
-            }
-            ReusePort => self.set_int_sctp(sys::SCTP_REUSE_PORT, value),
-            SndBuf => Ok(s.set_send_buffer_size(value as usize)?),
-            RcvBuf => Ok(s.set_recv_buffer_size(value as usize)?),
-            ReuseAddr => Ok(s.set_reuse_address(flag(value))?),
-            Linger => {
+            Access::AssocValue(name) => self.set_assoc_value(name, assoc_id, value),
+            Access::Linger => {
                 let d = u64::try_from(value).ok().map(std::time::Duration::from_secs);
-                Ok(s.set_linger(d)?)
+                Ok(socket2::SockRef::from(self).set_linger(d)?)
             }
-            AssocNumber | PendingError => Err(READ_ONLY),
-            V6Only => Ok(s.set_only_v6(flag(value))?),
-            EnableStreamReset => self.set_assoc_value(sys::SCTP_ENABLE_STREAM_RESET, assoc_id, value),
-            ReconfigSupported => self.set_assoc_value(sys::SCTP_RECONFIG_SUPPORTED, assoc_id, value),
-            PrSupported => self.set_assoc_value(sys::SCTP_PR_SUPPORTED, assoc_id, value),
-            NonBlock => self.set_nonblocking(flag(value)),
-            RecvFrom => {
-                self.set_recv_from(flag(value));
+            Access::NonBlock => self.set_nonblocking(value == 1),
+            Access::RecvFrom => {
+                self.set_recv_from(value == 1);
                 Ok(())
             }
         }
@@ -615,7 +663,7 @@ impl Socket {
         }
         let mut buf = [0u16; 4 + 256];
         let head = mem::size_of::<sys::sctp_reset_streams>();
-        // SAFETY: sctp_reset_streams is {assoc_id: i32, flags: u16, number: u16} then u16s.
+        // SAFETY: sctpx_reset_streams is {assoc_id: i32, flags: u16, number: u16} then u16s.
         let hdr = sys::sctp_reset_streams {
             srs_assoc_id: assoc_id,
             srs_flags: flags,

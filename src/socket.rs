@@ -57,6 +57,26 @@ pub enum BindxOp {
     Remove,
 }
 
+crate::tables::c_constants! {
+    /// bindx operations (`sctpx_bindx`'s `flags`; `BindxOp` in Rust).
+    pub(crate) table bindx_flags: i32 {
+        /// `sctpx_bindx`: add the addresses to the socket's bound set.
+        SCTPX_BINDX_ADD = 1 => _;
+        /// `sctpx_bindx`: remove the addresses from the socket's bound set.
+        SCTPX_BINDX_REMOVE = 2 => _;
+    }
+}
+
+crate::tables::c_constants! {
+    /// peeloff flags (`sctpx_peeloff`'s `flags`; `PeelOffFlags` in Rust).
+    pub(crate) table peeloff_flags: i32 {
+        /// `sctpx_peeloff`: the new socket is non-blocking.
+        SCTPX_PEELOFF_NONBLOCK = 1 => _;
+        /// `sctpx_peeloff`: the new descriptor is close-on-exec.
+        SCTPX_PEELOFF_CLOEXEC = 2 => _;
+    }
+}
+
 /// Flags for `peeloff`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PeelOffFlags {
@@ -249,11 +269,11 @@ impl Socket {
 
     /// Ends every call blocked on this socket, and every later wait, with
     /// `Error::Closed` (calls that need not wait still complete): a call the
-    /// kernel blocks in within its 40 ms wait slice, one waiting with a
+    /// kernel blocks in within its 25 ms wait slice, one waiting with a
     /// timeout at once. For a
     /// socket shared between threads (say in an `Arc`) this is how one
     /// thread stops the others' blocked calls before the socket is dropped;
-    /// it is what `sctp_close` does when calls are inside the handle. It does
+    /// it is what `sctpx_close` does when calls are inside the handle. It does
     /// nothing to the socket or its associations.
     pub fn interrupt(&self) {
         self.waker.interrupt();
@@ -308,15 +328,24 @@ impl Socket {
             return Err(Error::WrongKind("accept needs a one-to-one socket; use peeloff"));
         }
         let mut peer = mem::MaybeUninit::<libc::sockaddr_storage>::uninit();
-        let (fd, len) = self.blocking(OnSignal::Report, || {
+        // Accepting is no per-message path: wait in poll, where a close wakes
+        // the call at once; the kernel blocks (a wait slice at most) only when
+        // another thread took the connection between poll and accept.
+        let (fd, len) = loop {
+            if !self.nonblocking() {
+                self.waker.wait(self.raw(), libc::POLLIN, None, OnSignal::Report)?;
+            }
             let mut len = mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
             // SAFETY: the kernel writes at most `len` bytes of address.
             let fd = unsafe { libc::accept4(self.raw(), peer.as_mut_ptr().cast(), &mut len, libc::SOCK_CLOEXEC) };
-            if fd < 0 {
-                return Err(std::io::Error::last_os_error());
+            if fd >= 0 {
+                break (fd, len);
             }
-            Ok((fd, len))
-        })?;
+            let e = std::io::Error::last_os_error();
+            if e.raw_os_error() != Some(libc::EAGAIN) || self.nonblocking() {
+                return Err(e.into());
+            }
+        };
         // SAFETY: the kernel just gave us this descriptor; we own it now.
         let sock = Socket::from_fd(unsafe { OwnedFd::from_raw_fd(fd) }, Kind::OneToOne, false)?;
         // SAFETY: accept4 wrote `len` bytes of address.
@@ -1010,11 +1039,13 @@ impl Socket {
 
 /// How long a call the kernel blocks in waits before it checks whether the
 /// socket was interrupted (SO_RCVTIMEO and SO_SNDTIMEO): the bound on how
-/// long `sctp_close` takes to wake it. The kernel's own blocking keeps the
+/// long `sctpx_close` takes to wake it. The kernel's own blocking keeps the
 /// per-message path at one system call (a first non-blocking try, then poll
 /// on the socket and a wake-up descriptor, cost request/response 12 % in the
-/// emulated A/B); an idle blocked call wakes 25 times a second.
-const WAIT_SLICE: Duration = Duration::from_millis(40);
+/// emulated A/B); an idle blocked call wakes 40 times a second. Calls that are
+/// no per-message path (accept, connect completion) wait in poll instead, where
+/// a close wakes them at once.
+const WAIT_SLICE: Duration = Duration::from_millis(25);
 
 /// An SCTP_EVENT argument for `kind`. Built from zeroes: the struct ends in
 /// a padding byte, and the kernel (and valgrind) read every byte passed.

@@ -33,29 +33,39 @@ pub struct SendInfo {
     pub pr_value: u32,
 }
 
-/// Send flag: deliver without regard to stream order.
-pub const SEND_UNORDERED: u16 = 1;
-/// Send flag: abort the association (the message, if any, is the reason).
-/// One-to-many sockets only: Linux refuses it on one-to-one sockets (EINVAL).
-pub const SEND_ABORT: u16 = 4;
-/// Send flag: ask the peer to acknowledge at once (I-bit).
-pub const SEND_SACK_IMMEDIATELY: u16 = 8;
-/// Send flag, one-to-many only: send on every association of the socket.
-pub const SEND_SENDALL: u16 = 64;
-/// Send flag: start a graceful shutdown of the association after this message.
-/// One-to-many sockets only: Linux refuses it on one-to-one sockets (EINVAL).
-pub const SEND_EOF: u16 = 0x200;
-/// Every valid send flag.
-pub const SEND_FLAGS_ALL: u16 = SEND_UNORDERED | SEND_ABORT | SEND_SACK_IMMEDIATELY | SEND_SENDALL | SEND_EOF;
+crate::tables::c_constants! {
+    /// Send flags (`SendInfo::flags`, `sctpx_send_info.flags`). Values equal
+    /// the kernel's.
+    pub table send_flags: u16, all SEND_FLAGS_ALL {
+        /// Deliver without regard to stream order.
+        SCTPX_SEND_UNORDERED = 1 => SEND_UNORDERED;
+        /// Abort the association (the message, if any, is the abort reason).
+        /// One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
+        SCTPX_SEND_ABORT = 4 => SEND_ABORT;
+        /// Ask the peer to acknowledge at once (I-bit).
+        SCTPX_SEND_SACK_IMMEDIATELY = 8 => SEND_SACK_IMMEDIATELY;
+        /// One-to-many only: send the message on every association of the socket.
+        SCTPX_SEND_SENDALL = 64 => SEND_SENDALL;
+        /// Start a graceful shutdown of the association after this message.
+        /// One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
+        SCTPX_SEND_EOF = 0x200 => SEND_EOF;
+    }
+}
 
-/// Partial reliability: none (fully reliable).
-pub const PR_NONE: u16 = 0;
-/// Partial reliability: abandon after `pr_value` milliseconds.
-pub const PR_TTL: u16 = 1;
-/// Partial reliability: abandon after `pr_value` retransmissions.
-pub const PR_RTX: u16 = 2;
-/// Partial reliability: by priority `pr_value` (lower = more important).
-pub const PR_PRIO: u16 = 3;
+crate::tables::c_constants! {
+    /// Partial-reliability policies (`SendInfo::pr_policy`).
+    pub table pr_policies: u16 {
+        /// Fully reliable (the default).
+        SCTPX_PR_NONE = 0 => PR_NONE;
+        /// Abandon the message after `pr_value` milliseconds.
+        SCTPX_PR_TTL = 1 => PR_TTL;
+        /// Abandon the message after `pr_value` retransmissions.
+        SCTPX_PR_RTX = 2 => PR_RTX;
+        /// Abandon lower-priority messages first when the buffer is full;
+        /// `pr_value` is the priority (lower value = more important).
+        SCTPX_PR_PRIO = 3 => PR_PRIO;
+    }
+}
 
 /// SCTP_ASSOC_CHANGE. On COMM_LOST and CANT_STR_ASSOC the event's bytes are
 /// the error causes of the ABORT that ended it (without the chunk header),
@@ -79,29 +89,39 @@ pub struct AssocChange {
     pub features: u32,
 }
 
-/// Association change state: the association is up.
-pub const COMM_UP: u16 = 0;
-/// Association change state: the association failed (peer unreachable or aborted).
-pub const COMM_LOST: u16 = 1;
-/// Association change state: the peer restarted.
-pub const RESTART: u16 = 2;
-/// Association change state: a graceful shutdown completed.
-pub const SHUTDOWN_COMP: u16 = 3;
-/// Association change state: the association could not be set up.
-pub const CANT_STR_ASSOC: u16 = 4;
+crate::tables::c_constants! {
+    /// `AssocChange::state` (`assoc_change.state`): the kernel's values.
+    pub table assoc_change_states: u16 {
+        /// The association is up.
+        SCTPX_COMM_UP = 0 => COMM_UP;
+        /// The association failed (peer unreachable or aborted).
+        SCTPX_COMM_LOST = 1 => COMM_LOST;
+        /// The peer restarted.
+        SCTPX_RESTART = 2 => RESTART;
+        /// A graceful shutdown completed.
+        SCTPX_SHUTDOWN_COMP = 3 => SHUTDOWN_COMP;
+        /// The association could not be set up.
+        SCTPX_CANT_STR_ASSOC = 4 => CANT_STR_ASSOC;
+    }
+}
 
-/// Peer feature: partial reliability (PR-SCTP).
-pub const FEATURE_PR: u32 = 1;
-/// Peer feature: AUTH.
-pub const FEATURE_AUTH: u32 = 2;
-/// Peer feature: dynamic address reconfiguration (ASCONF).
-pub const FEATURE_ASCONF: u32 = 4;
-/// Peer feature: multi-buffer (RFC 6458; Linux never reports it).
-pub const FEATURE_MULTIBUF: u32 = 8;
-/// Peer feature: stream reconfiguration (RE-CONFIG).
-pub const FEATURE_RECONFIG: u32 = 16;
-/// Peer feature: message interleaving (I-DATA).
-pub const FEATURE_INTERLEAVING: u32 = 32;
+crate::tables::c_constants! {
+    /// `AssocChange::features` bits (decoded from sac_info on COMM_UP/RESTART).
+    pub table features: u32 {
+        /// The peer supports partial reliability (PR-SCTP).
+        SCTPX_FEATURE_PR = 1 => FEATURE_PR;
+        /// The peer supports AUTH.
+        SCTPX_FEATURE_AUTH = 2 => FEATURE_AUTH;
+        /// The peer supports dynamic address reconfiguration (ASCONF).
+        SCTPX_FEATURE_ASCONF = 4 => FEATURE_ASCONF;
+        /// The peer supports multi-buffer (not used by Linux, kept for RFC 6458).
+        SCTPX_FEATURE_MULTIBUF = 8 => FEATURE_MULTIBUF;
+        /// The peer supports stream reconfiguration (RE-CONFIG).
+        SCTPX_FEATURE_RECONFIG = 16 => FEATURE_RECONFIG;
+        /// The peer supports message interleaving (I-DATA).
+        SCTPX_FEATURE_INTERLEAVING = 32 => FEATURE_INTERLEAVING;
+    }
+}
 
 /// SCTP_REMOTE_ERROR. The event's bytes are the error cause TLVs.
 #[repr(C)]

@@ -1,5 +1,5 @@
 //! How a call that waits in poll() (a receive with a timeout, connect
-//! completion) waits, and how `Socket::interrupt` (what `sctp_close` and
+//! completion) waits, and how `Socket::interrupt` (what `sctpx_close` and
 //! `sctpx_abort_and_close` do when calls are inside the handle) ends the wait.
 //! (Calls the kernel blocks in check `interrupted` every wait slice instead:
 //! see `WAIT_SLICE` in socket.rs.)
@@ -175,7 +175,7 @@ impl Waker {
                     left.as_nanos().div_ceil(1_000_000).min(i32::MAX as u128) as i32
                 }
             };
-            if efd.is_none() && (ms < 0 || ms > FALLBACK_SLICE_MS) {
+            if efd.is_none() && !(0..=FALLBACK_SLICE_MS).contains(&ms) {
                 ms = FALLBACK_SLICE_MS;
             }
             // SAFETY: two valid pollfds.

@@ -90,14 +90,14 @@ fn c_abi_send_and_receive_allocate_nothing_per_message() {
         let mut buf = [0u8; 256];
         let n = allocations_in(|| {
             for i in 0..200u32 {
-                assert_eq!(sctp_send_stream(c, 0, 1, i, b"abi".as_ptr(), 3), 3);
-                assert_eq!(sctp_next_event(s, &mut ev, buf.as_mut_ptr(), buf.len(), -1), 3);
+                assert_eq!(sctpx_send_stream(c, 0, 1, i, b"abi".as_ptr(), 3), 3);
+                assert_eq!(sctpx_next_event(s, &mut ev, buf.as_mut_ptr(), buf.len(), -1), 3);
                 assert_eq!(ev.ppid, i);
             }
         });
         assert_eq!(n, 0);
         for h in [c, s, l] {
-            assert_eq!(sctp_close(h), 0);
+            assert_eq!(sctpx_close(h), 0);
         }
     }
 }

@@ -6,8 +6,8 @@
  *
  *   raw          sendmsg/recvmsg with SCTP_SNDINFO / SCTP_RCVINFO control messages (the limit)
  *   libsctp      sctp_sendmsg/sctp_recvmsg from Debian's libsctp (baseline only, -lsctp)
- *   sctpx        sctpx through its C ABI: sctp_send_stream / sctp_next_event
- *   sctpx_batch  sctpx batch calls: sctp_send_batch / sctp_recv_batch, 32 messages per call
+ *   sctpx        sctpx through its C ABI: sctpx_send_stream / sctpx_next_event
+ *   sctpx_batch  sctpx batch calls: sctpx_send_batch / sctpx_recv_batch, 32 messages per call
  *
  * Usage:
  *   raw tput VARIANT SIZE COUNT     one-to-one throughput: a sender and a receiver thread over
@@ -17,7 +17,7 @@
  *                                   P99_US MEAN_US" (one-to-one)
  *   raw rr_mix COUNT                the same, raw and sctpx alternating in blocks on ONE association
  *                                   in one process, each with and without the source address:
- *                                   prints an "rrm" line for each of the four (sctpx build only)
+ *                                   prints an "rrm" line for each of the four
  *   raw mem NASSOC                  kernel memory for NASSOC associations on one one-to-many
  *                                   socket: prints "mem NASSOC SLAB_KB_DELTA ..." (raw only)
  *
@@ -31,15 +31,9 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
-/* Two builds of this one file (same loops): raw-sctpx links libsctpx.a, raw-libsctp links -lsctp.
- * They cannot be one program: libsctp and libsctpx both define sctp_bindx, sctp_connectx,
- * sctp_peeloff, sctp_getpaddrs, sctp_getladdrs and sctp_send with different signatures, so the
- * headers conflict and the static link would clash (see BENCHMARKS.md). */
-#ifdef WITH_LIBSCTP
+/* libsctp and libsctpx in one program: <netinet/sctp.h> first, so sctpx.h leaves out its names
+ * before 1.0 (some are libsctp's); libsctpx.a and -lsctp both linked. */
 #include <netinet/sctp.h>
-#else
-#include <linux/sctp.h>
-#endif
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -47,16 +41,11 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
-#ifndef WITH_LIBSCTP
 #include "sctpx.h"
-#else
-/* Stand-ins so the shared code compiles; the sctpx variants are refused in this build. */
-typedef uint64_t sctpx_handle;
-typedef int32_t sctpx_assoc_id;
-#endif
 
 #define BATCH 32
 #define PPID 42
@@ -116,20 +105,18 @@ static void raw_settings(int fd, int libsctp) {
   }
 }
 
-#ifndef WITH_LIBSCTP
 static void x_settings(sctpx_handle h) {
   /* Only through sctpx's own calls. */
-  CHECKX(sctp_set_option(h, 0, SCTPX_OPT_NODELAY, 1));
+  CHECKX(sctpx_set_option(h, 0, SCTPX_OPT_NODELAY, 1));
   if (sockbuf()) {
-    CHECKX(sctp_set_option(h, 0, SCTPX_OPT_SNDBUF, sockbuf()));
-    CHECKX(sctp_set_option(h, 0, SCTPX_OPT_RCVBUF, sockbuf()));
+    CHECKX(sctpx_set_option(h, 0, SCTPX_OPT_SNDBUF, sockbuf()));
+    CHECKX(sctpx_set_option(h, 0, SCTPX_OPT_RCVBUF, sockbuf()));
   }
   /* Delayed SACK: the standard option on the library's descriptor, byte for byte what the raw
-   * variants set (written before sctp_set_delayed_sack was in the header; same effect). */
+   * variants set (written before sctpx_set_delayed_sack was in the header; same effect). */
   struct sctp_sack_info sack = {.sack_assoc_id = 0, .sack_delay = 0, .sack_freq = 1};
-  CHECK(setsockopt(sctp_fileno(h), IPPROTO_SCTP, SCTP_DELAYED_SACK, &sack, sizeof sack));
+  CHECK(setsockopt(sctpx_fileno(h), IPPROTO_SCTP, SCTP_DELAYED_SACK, &sack, sizeof sack));
 }
-#endif
 
 static struct sockaddr_in loopback(uint16_t port) {
   struct sockaddr_in a;
@@ -187,48 +174,42 @@ static void make_pair(enum variant v, int many, struct ep *a, struct ep *b) {
       b->fd = s;
     }
   } else {
-#ifndef WITH_LIBSCTP
     sctpx_handle l, c;
-    CHECKX(many ? sctp_open_udp(SCTPX_AF_INET, &l) : sctp_open_tcp(SCTPX_AF_INET, &l));
+    CHECKX(many ? sctpx_open_udp(SCTPX_AF_INET, &l) : sctpx_open_tcp(SCTPX_AF_INET, &l));
     x_settings(l);
     struct sockaddr_in any = loopback(0);
-    CHECKX(sctp_bind(l, (struct sockaddr *)&any, sizeof any));
-    CHECKX(sctp_listen(l, 16));
-    struct sockaddr_in srv = loopback(local_port(sctp_fileno(l)));
-    CHECKX(many ? sctp_open_udp(SCTPX_AF_INET, &c) : sctp_open_tcp(SCTPX_AF_INET, &c));
+    CHECKX(sctpx_bind(l, (struct sockaddr *)&any, sizeof any));
+    CHECKX(sctpx_listen(l, 16));
+    struct sockaddr_in srv = loopback(local_port(sctpx_fileno(l)));
+    CHECKX(many ? sctpx_open_udp(SCTPX_AF_INET, &c) : sctpx_open_tcp(SCTPX_AF_INET, &c));
     x_settings(c);
-    CHECKX(sctp_connect(c, (struct sockaddr *)&srv, sizeof srv));
+    CHECKX(sctpx_connect(c, (struct sockaddr *)&srv, sizeof srv));
     if (many) {
       a->h = c;
       b->h = l;
       sctpx_assoc_id id;
-      CHECKX(sctp_get_assoc_ids(c, &id, 1));
+      CHECKX(sctpx_get_assoc_ids(c, &id, 1));
       a->assoc = id;
     } else {
       sctpx_handle s;
-      CHECKX(sctp_accept(l, &s, NULL, NULL));
-      sctp_close(l);
+      CHECKX(sctpx_accept(l, &s, NULL, NULL));
+      sctpx_close(l);
       x_settings(s);
       x_settings(c);
       a->h = c;
       b->h = s;
     }
-    a->fd = sctp_fileno(a->h);
-    b->fd = sctp_fileno(b->h);
-#else
-    abort();
-#endif
+    a->fd = sctpx_fileno(a->h);
+    b->fd = sctpx_fileno(b->h);
   }
 }
 
 static void close_ep(enum variant v, struct ep *e) {
   (void)v;
-#ifndef WITH_LIBSCTP
   if (v == V_SCTPX || v == V_SCTPX_BATCH) {
-    sctp_close(e->h);
+    sctpx_close(e->h);
     return;
   }
-#endif
   close(e->fd);
 }
 
@@ -256,7 +237,6 @@ static void send_one(enum variant v, struct ep *e, const uint8_t *buf, size_t le
     if (n != (ssize_t)len) die("sendmsg", n < 0 ? -errno : n);
     break;
   }
-#ifdef WITH_LIBSCTP
   case V_LIBSCTP: {
     /* One-to-many: libsctp's call has no association argument, so the peer's address. */
     struct sockaddr *to = e->peer.sin_family ? (struct sockaddr *)&e->peer : NULL;
@@ -264,14 +244,11 @@ static void send_one(enum variant v, struct ep *e, const uint8_t *buf, size_t le
     if (n != (int)len) die("sctp_sendmsg", n < 0 ? -errno : n);
     break;
   }
-#endif
-#ifndef WITH_LIBSCTP
   case V_SCTPX: {
-    int32_t n = sctp_send_stream(e->h, e->assoc, 0, PPID, buf, len);
-    if (n != (int32_t)len) die("sctp_send_stream", n);
+    int32_t n = sctpx_send_stream(e->h, e->assoc, 0, PPID, buf, len);
+    if (n != (int32_t)len) die("sctpx_send_stream", n);
     break;
   }
-#endif
   default:
     abort();
   }
@@ -303,7 +280,6 @@ static int recv_one(enum variant v, struct ep *e, uint8_t *buf, size_t cap) {
     e->assoc = ri.rcv_assoc_id;
     return (m.msg_flags & MSG_EOR) != 0;
   }
-#ifdef WITH_LIBSCTP
   case V_LIBSCTP: {
     struct sctp_sndrcvinfo si;
     int flags = 0;
@@ -313,17 +289,14 @@ static int recv_one(enum variant v, struct ep *e, uint8_t *buf, size_t cap) {
     e->assoc = si.sinfo_assoc_id;
     return (flags & MSG_EOR) != 0;
   }
-#endif
-#ifndef WITH_LIBSCTP
   case V_SCTPX: {
     sctpx_event ev;
-    int32_t n = sctp_next_event(e->h, &ev, buf, cap, -1);
-    if (n < 0) die("sctp_next_event", n);
-    if (ev.kind != SCTPX_EVENT_DATA || ev.ppid != PPID) die("sctp_next_event: kind/ppid", ev.kind);
+    int32_t n = sctpx_next_event(e->h, &ev, buf, cap, -1);
+    if (n < 0) die("sctpx_next_event", n);
+    if (ev.kind != SCTPX_EVENT_DATA || ev.ppid != PPID) die("sctpx_next_event: kind/ppid", ev.kind);
     e->assoc = ev.assoc_id;
     return (ev.flags & SCTPX_EVENT_FLAG_COMPLETE) != 0;
   }
-#endif
   default:
     abort();
   }
@@ -346,7 +319,6 @@ static void *sender(void *p) {
   memset(buf, 'x', j->size);
   pthread_barrier_wait(j->bar);
   j->t0 = now();
-#ifndef WITH_LIBSCTP
   if (j->v == V_SCTPX_BATCH) {
     sctpx_send_msg msgs[BATCH];
     memset(msgs, 0, sizeof msgs);
@@ -359,12 +331,11 @@ static void *sender(void *p) {
     long sent = 0;
     while (sent < j->count) {
       long want = j->count - sent < BATCH ? j->count - sent : BATCH;
-      int32_t n = sctp_send_batch(j->e->h, msgs, (size_t)want);
-      if (n <= 0) die("sctp_send_batch", n == 0 ? -10005 : n);
+      int32_t n = sctpx_send_batch(j->e->h, msgs, (size_t)want);
+      if (n <= 0) die("sctpx_send_batch", n == 0 ? -10005 : n);
       sent += n;
     }
   } else
-#endif
   {
     for (long i = 0; i < j->count; i++) send_one(j->v, j->e, buf, j->size);
   }
@@ -377,22 +348,20 @@ static void *receiver(void *p) {
   size_t cap = j->size < 65536 ? 65536 : j->size;
   pthread_barrier_wait(j->bar);
   long got = 0;
-#ifndef WITH_LIBSCTP
   if (j->v == V_SCTPX_BATCH) {
     size_t stride = j->size < 2048 ? 2048 : j->size;
     uint8_t *bufs = malloc(stride * BATCH);
     sctpx_event evs[BATCH];
     while (got < j->count) {
-      int32_t n = sctp_recv_batch(j->e->h, evs, BATCH, bufs, stride, -1);
-      if (n <= 0) die("sctp_recv_batch", n == 0 ? -10005 : n);
+      int32_t n = sctpx_recv_batch(j->e->h, evs, BATCH, bufs, stride, -1);
+      if (n <= 0) die("sctpx_recv_batch", n == 0 ? -10005 : n);
       for (int i = 0; i < n; i++) {
-        if (evs[i].kind != SCTPX_EVENT_DATA || evs[i].ppid != PPID) die("sctp_recv_batch: kind/ppid", evs[i].kind);
+        if (evs[i].kind != SCTPX_EVENT_DATA || evs[i].ppid != PPID) die("sctpx_recv_batch: kind/ppid", evs[i].kind);
         if (evs[i].flags & SCTPX_EVENT_FLAG_COMPLETE) got++;
       }
     }
     free(bufs);
   } else
-#endif
   {
     uint8_t *buf = malloc(cap);
     while (got < j->count) got += recv_one(j->v, j->e, buf, cap);
@@ -470,9 +439,8 @@ static void rr(enum variant v, long count) {
   close_ep(v, &b);
 }
 
-#ifndef WITH_LIBSCTP
 /* rr_mix: raw C and the C ABI on the SAME association in one process, alternating blocks of
- * MIX_BLOCK round trips (raw calls on sctp_fileno of the same handles). Both then meet the same
+ * MIX_BLOCK round trips (raw calls on sctpx_fileno of the same handles). Both then meet the same
  * association, scheduler and emulator state, which separate processes do not (under TCG the
  * variant run just before shifts a process's p50 by several per cent). Four kinds of block, so
  * that both like-for-like comparisons are in the same run: raw C as the other rows run it (no
@@ -489,7 +457,7 @@ static enum variant mix_enter(long i, struct ep *e, enum mix_kind *kind) {
   enum mix_kind k = (enum mix_kind)((i / MIX_BLOCK) % MIX_KINDS);
   if (i % MIX_BLOCK == 0) {
     e->raw_from = k == MIX_RAW_FROM;
-    CHECKX(sctp_set_option(e->h, 0, SCTPX_OPT_RECV_FROM, k != MIX_SCTPX_NOFROM));
+    CHECKX(sctpx_set_option(e->h, 0, SCTPX_OPT_RECV_FROM, k != MIX_SCTPX_NOFROM));
   }
   if (kind) *kind = k;
   return k == MIX_SCTPX || k == MIX_SCTPX_NOFROM ? V_SCTPX : V_RAW;
@@ -523,8 +491,14 @@ static void *echo_mix(void *p) {
 static void rr_mix(long count) {
   struct ep a, b;
   make_pair(V_SCTPX, 0, &a, &b);
-  a.fd = sctp_fileno(a.h);
-  b.fd = sctp_fileno(b.h);
+  a.fd = sctpx_fileno(a.h);
+  b.fd = sctpx_fileno(b.h);
+  /* sctpx sockets block in the kernel 25 ms at a time (SO_RCVTIMEO/SO_SNDTIMEO: how a close
+   * reaches a blocked call); the raw blocks' recvmsg on the same descriptors must block for good,
+   * as on raw C's own sockets. Nothing here closes a handle while a call waits. */
+  struct timeval forever = {0, 0};
+  CHECK(setsockopt(a.fd, SOL_SOCKET, SO_RCVTIMEO, &forever, sizeof forever));
+  CHECK(setsockopt(b.fd, SOL_SOCKET, SO_RCVTIMEO, &forever, sizeof forever));
   pthread_barrier_t bar;
   pthread_barrier_init(&bar, NULL, 2);
   struct job je = {V_SCTPX, &b, 100, count, 0, 0, &bar};
@@ -555,7 +529,6 @@ static void rr_mix(long count) {
   close_ep(V_SCTPX, &a);
   close_ep(V_SCTPX, &b);
 }
-#endif
 
 /* --- memory per association --------------------------------------------------------------- */
 
@@ -570,18 +543,17 @@ __attribute__((unused)) static long meminfo_kb(const char *key) {
   return v;
 }
 
-#ifndef WITH_LIBSCTP
 /* NASSOC one-to-one client sockets connect to ONE one-to-many server socket (opened with
  * sctpx): NASSOC associations on it. The deltas count both ends (client sockets too). */
 static void mem(long n) {
   struct rlimit rl = {(rlim_t)n + 64, (rlim_t)n + 64};
   if (setrlimit(RLIMIT_NOFILE, &rl) < 0) die("setrlimit(RLIMIT_NOFILE)", -errno);
   sctpx_handle srv;
-  CHECKX(sctp_open_udp(SCTPX_AF_INET, &srv));
+  CHECKX(sctpx_open_udp(SCTPX_AF_INET, &srv));
   struct sockaddr_in any = loopback(0);
-  CHECKX(sctp_bind(srv, (struct sockaddr *)&any, sizeof any));
-  CHECKX(sctp_listen(srv, 1024));
-  struct sockaddr_in sa = loopback(local_port(sctp_fileno(srv)));
+  CHECKX(sctpx_bind(srv, (struct sockaddr *)&any, sizeof any));
+  CHECKX(sctpx_listen(srv, 1024));
+  struct sockaddr_in sa = loopback(local_port(sctpx_fileno(srv)));
   int *fds = malloc(sizeof(int) * n);
   sleep(1);
   long slab0 = meminfo_kb("Slab"), unrec0 = meminfo_kb("SUnreclaim"), avail0 = meminfo_kb("MemAvailable");
@@ -593,25 +565,19 @@ static void mem(long n) {
   }
   double t1 = now();
   int64_t assocs = 0;
-  CHECKX(sctp_get_option(srv, 0, SCTPX_OPT_ASSOC_NUMBER, &assocs));
+  CHECKX(sctpx_get_option(srv, 0, SCTPX_OPT_ASSOC_NUMBER, &assocs));
   sleep(1);
   long slab1 = meminfo_kb("Slab"), unrec1 = meminfo_kb("SUnreclaim"), avail1 = meminfo_kb("MemAvailable");
   printf("mem %ld %lld %ld %ld %ld %.3f\n", n, (long long)assocs, slab1 - slab0, unrec1 - unrec0, avail0 - avail1,
          t1 - t0);
   for (long i = 0; i < n; i++) close(fds[i]);
-  sctp_close(srv);
+  sctpx_close(srv);
   free(fds);
 }
-#endif
 
 static enum variant parse_variant(const char *s) {
   for (int i = 0; i < 4; i++)
     if (!strcmp(s, vnames[i])) {
-#ifdef WITH_LIBSCTP
-      if (i >= V_SCTPX) break; /* this build has no sctpx */
-#else
-      if (i == V_LIBSCTP) break; /* this build has no libsctp */
-#endif
       return (enum variant)i;
     }
   fprintf(stderr, "raw: unknown variant %s\n", s);
@@ -626,12 +592,10 @@ int main(int argc, char **argv) {
     enum variant v = parse_variant(argv[2]);
     if (v == V_SCTPX_BATCH) v = V_SCTPX;
     rr(v, atol(argv[3]));
-#ifndef WITH_LIBSCTP
   } else if (argc == 3 && !strcmp(argv[1], "rr_mix")) {
     rr_mix(atol(argv[2]));
   } else if (argc == 3 && !strcmp(argv[1], "mem")) {
     mem(atol(argv[2]));
-#endif
   } else {
     fprintf(stderr, "usage: raw tput|tput_m VARIANT SIZE COUNT | raw rr VARIANT COUNT | raw rr_mix COUNT | raw mem NASSOC\n");
     return 2;

@@ -153,39 +153,49 @@ func wildcard(f family) net.IPAddr {
 }
 
 // putSockaddr writes ip:port into ss as a sockaddr_in (f == afInet) or
-// sockaddr_in6 (IPv4 addresses v4-mapped) and returns its length. The layout
-// is Linux's: family (host order), port (network order), then the address.
+// sockaddr_in6 (IPv4 addresses v4-mapped) and returns its length.
 func putSockaddr(ss *C.struct_sockaddr_storage, f family, ip net.IPAddr, port int) (C.socklen_t, error) {
 	if port < 0 || port > 0xFFFF {
 		// uint16(port) would make 70000 port 4464.
 		return 0, &net.AddrError{Err: "invalid port", Addr: strconv.Itoa(port)}
 	}
-	b := (*[C.sizeof_struct_sockaddr_storage]byte)(unsafe.Pointer(ss))
-	*b = [C.sizeof_struct_sockaddr_storage]byte{}
-	binary.BigEndian.PutUint16(b[2:4], uint16(port))
+	*ss = C.struct_sockaddr_storage{}
 	if f == afInet {
 		v4 := ip.IP.To4()
 		if v4 == nil {
 			return 0, &net.AddrError{Err: "IPv6 address on an IPv4 socket", Addr: ip.String()}
 		}
-		*(*C.sa_family_t)(unsafe.Pointer(&b[0])) = C.AF_INET
-		copy(b[4:8], v4)
+		sin := (*C.struct_sockaddr_in)(unsafe.Pointer(ss))
+		sin.sin_family = C.AF_INET
+		putPort(&sin.sin_port, port)
+		copy((*[4]byte)(unsafe.Pointer(&sin.sin_addr))[:], v4)
 		return C.sizeof_struct_sockaddr_in, nil
 	}
 	v6 := ip.IP.To16()
 	if v6 == nil {
 		return 0, &net.AddrError{Err: "invalid IP address", Addr: ip.String()}
 	}
-	*(*C.sa_family_t)(unsafe.Pointer(&b[0])) = C.AF_INET6
-	copy(b[8:24], v6)
+	sin6 := (*C.struct_sockaddr_in6)(unsafe.Pointer(ss))
+	sin6.sin6_family = C.AF_INET6
+	putPort(&sin6.sin6_port, port)
+	copy((*[16]byte)(unsafe.Pointer(&sin6.sin6_addr))[:], v6)
 	if ip.Zone != "" {
 		scope, err := zoneIndex(ip.Zone)
 		if err != nil {
 			return 0, err
 		}
-		*(*uint32)(unsafe.Pointer(&b[24])) = scope
+		sin6.sin6_scope_id = C.uint32_t(scope)
 	}
 	return C.sizeof_struct_sockaddr_in6, nil
+}
+
+// putPort and getPort: a sockaddr's port is in network byte order.
+func putPort(p *C.in_port_t, port int) {
+	binary.BigEndian.PutUint16((*[2]byte)(unsafe.Pointer(p))[:], uint16(port))
+}
+
+func getPort(p *C.in_port_t) int {
+	return int(binary.BigEndian.Uint16((*[2]byte)(unsafe.Pointer(p))[:]))
 }
 
 func zoneIndex(zone string) (uint32, error) {
@@ -202,22 +212,23 @@ func zoneIndex(zone string) (uint32, error) {
 // getSockaddr reads an IPv4 or IPv6 address out of ss (nil for any other
 // family, such as AF_UNSPEC for "none").
 func getSockaddr(ss *C.struct_sockaddr_storage) (net.IPAddr, int, bool) {
-	b := (*[C.sizeof_struct_sockaddr_storage]byte)(unsafe.Pointer(ss))
-	port := int(binary.BigEndian.Uint16(b[2:4]))
-	switch *(*C.sa_family_t)(unsafe.Pointer(&b[0])) {
+	switch ss.ss_family {
 	case C.AF_INET:
-		return net.IPAddr{IP: net.IPv4(b[4], b[5], b[6], b[7])}, port, true
+		sin := (*C.struct_sockaddr_in)(unsafe.Pointer(ss))
+		b := (*[4]byte)(unsafe.Pointer(&sin.sin_addr))
+		return net.IPAddr{IP: net.IPv4(b[0], b[1], b[2], b[3])}, getPort(&sin.sin_port), true
 	case C.AF_INET6:
+		sin6 := (*C.struct_sockaddr_in6)(unsafe.Pointer(ss))
 		ip := make(net.IP, net.IPv6len)
-		copy(ip, b[8:24])
+		copy(ip, (*[16]byte)(unsafe.Pointer(&sin6.sin6_addr))[:])
 		a := net.IPAddr{IP: ip}
-		if scope := *(*uint32)(unsafe.Pointer(&b[24])); scope != 0 {
+		if scope := uint32(sin6.sin6_scope_id); scope != 0 {
 			a.Zone = strconv.FormatUint(uint64(scope), 10)
 			if ifi, err := net.InterfaceByIndex(int(scope)); err == nil {
 				a.Zone = ifi.Name
 			}
 		}
-		return a, port, true
+		return a, getPort(&sin6.sin6_port), true
 	}
 	return net.IPAddr{}, 0, false
 }
@@ -244,7 +255,7 @@ func addrList(list []C.struct_sockaddr_storage) *Addr {
 }
 
 // storageList writes a's addresses (the wildcard when it has none) for
-// sctp_bindx/sctp_connectx.
+// sctpx_bindx/sctpx_connectx.
 func storageList(f family, a *Addr) ([]C.struct_sockaddr_storage, error) {
 	if a == nil {
 		return nil, errMissingAddr

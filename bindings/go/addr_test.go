@@ -3,7 +3,9 @@ package sctpx
 import (
 	"context"
 	"net"
+	"syscall"
 	"testing"
+	"unsafe"
 )
 
 var bgCtx = context.Background()
@@ -59,5 +61,39 @@ func TestSocketFamilyIsIPv4OnlyForAllIPv4Addresses(t *testing.T) {
 		if err != nil || got != c.want {
 			t.Errorf("socketFamily(%s, %s) = %v, %v; want %v", c.network, c.addr, got, err, c.want)
 		}
+	}
+}
+
+// putSockaddr writes what the kernel reads: the layout of the syscall
+// package's own description of Linux's sockaddr_in6 and sockaddr_in, port in
+// network byte order; getSockaddr reads the same back.
+func TestSockaddrsAreLaidOutAsTheKernelReadsThem(t *testing.T) {
+	var s sockaddr
+	n, err := putSockaddr(&s.ss, afInet6, net.IPAddr{IP: net.ParseIP("fe80::1"), Zone: "7"}, 0x1234)
+	if err != nil || n != syscall.SizeofSockaddrInet6 {
+		t.Fatalf("putSockaddr(IPv6) = %d, %v", n, err)
+	}
+	raw6 := (*syscall.RawSockaddrInet6)(unsafe.Pointer(&s.ss))
+	port := (*[2]byte)(unsafe.Pointer(&raw6.Port))
+	if raw6.Family != syscall.AF_INET6 || *port != [2]byte{0x12, 0x34} || raw6.Scope_id != 7 ||
+		!net.IP(raw6.Addr[:]).Equal(net.ParseIP("fe80::1")) {
+		t.Errorf("sockaddr_in6 holds %+v", *raw6)
+	}
+	ip, p, ok := getSockaddr(&s.ss)
+	if scope, err := zoneIndex(ip.Zone); !ok || p != 0x1234 || !ip.IP.Equal(net.ParseIP("fe80::1")) || err != nil || scope != 7 {
+		t.Errorf("getSockaddr(IPv6) = %v, %d, %v", ip, p, ok)
+	}
+
+	n, err = putSockaddr(&s.ss, afInet, net.IPAddr{IP: net.ParseIP("10.1.2.3")}, 80)
+	if err != nil || n != syscall.SizeofSockaddrInet4 {
+		t.Fatalf("putSockaddr(IPv4) = %d, %v", n, err)
+	}
+	raw4 := (*syscall.RawSockaddrInet4)(unsafe.Pointer(&s.ss))
+	port = (*[2]byte)(unsafe.Pointer(&raw4.Port))
+	if raw4.Family != syscall.AF_INET || *port != [2]byte{0, 80} || raw4.Addr != [4]byte{10, 1, 2, 3} {
+		t.Errorf("sockaddr_in holds %+v", *raw4)
+	}
+	if ip, p, ok := getSockaddr(&s.ss); !ok || p != 80 || !ip.IP.Equal(net.ParseIP("10.1.2.3")) {
+		t.Errorf("getSockaddr(IPv4) = %v, %d, %v", ip, p, ok)
 	}
 }

@@ -19,7 +19,7 @@ type SendMsg struct {
 	To   *Addr // its first IP; nil: send on Info.AssocID
 }
 
-// SendBatch sends msgs in as few system calls as possible (sctp_send_batch:
+// SendBatch sends msgs in as few system calls as possible (sctpx_send_batch:
 // sendmmsg, 64 per call), waiting in the poller whenever the socket is full.
 // Consecutive messages to the same association are bundled into as few
 // packets as fit; each still arrives as its own message.
@@ -68,7 +68,7 @@ func (s *socket) SendBatch(msgs []SendMsg) (int, error) {
 	sent := 0
 	for sent < n {
 		r, err := s.waitWrite(func() C.int32_t {
-			return C.sctp_send_batch(s.h, &arr[sent], C.size_t(n-sent))
+			return C.sctpx_send_batch(s.h, &arr[sent], C.size_t(n-sent))
 		})
 		if err != nil {
 			return sent, err
@@ -82,7 +82,7 @@ func (s *socket) SendBatch(msgs []SendMsg) (int, error) {
 }
 
 // recvBatch receives up to len(buf)/stride events (at most 64) in one system
-// call (sctp_recv_batch), waiting in the poller for the first. Event i's
+// call (sctpx_recv_batch), waiting in the poller for the first. Event i's
 // bytes are in buf[i*stride:].
 func (s *socket) recvBatch(buf []byte, stride int) ([]Event, error) {
 	count := 0
@@ -97,7 +97,7 @@ func (s *socket) recvBatch(buf []byte, stride int) ([]Event, error) {
 	}
 	evs := make([]C.sctpx_event, count)
 	r, err := s.waitRead(func() C.int32_t {
-		return C.sctp_recv_batch(s.h, &evs[0], C.size_t(count),
+		return C.sctpx_recv_batch(s.h, &evs[0], C.size_t(count),
 			(*C.uint8_t)(unsafe.Pointer(&buf[0])), C.size_t(stride), 0)
 	})
 	if err != nil {
@@ -111,7 +111,7 @@ func (s *socket) recvBatch(buf []byte, stride int) ([]Event, error) {
 	return out, nil
 }
 
-// RecvBatch receives several events at once (sctp_recv_batch): up to
+// RecvBatch receives several events at once (sctpx_recv_batch): up to
 // len(buf)/stride of them, at most 64, the first waited for, the rest what is
 // already queued. Event i's bytes are in buf[i*stride:(i+1)*stride].
 func (c *Conn) RecvBatch(buf []byte, stride int) ([]Event, error) {

@@ -133,7 +133,7 @@ func (c *Conn) Close() error {
 	return opError("close", c.network, c.laddr, c.raddr, c.close())
 }
 
-// Shutdown starts a graceful shutdown (sctp_shutdown): queued data is still
+// Shutdown starts a graceful shutdown (sctpx_shutdown): queued data is still
 // delivered, then the association closes; the peer reads io.EOF.
 func (c *Conn) Shutdown() error { return c.shutdown(0) }
 
@@ -183,8 +183,8 @@ func (d *Dialer) DialContext(ctx context.Context, network, address string) (*Con
 	return d.DialAddr(ctx, network, raddr)
 }
 
-// DialAddr sets up an association with raddr: sctp_connect for one IP,
-// sctp_connectx for several (a multi-homed peer). The wait for the
+// DialAddr sets up an association with raddr: sctpx_connect for one IP,
+// sctpx_connectx for several (a multi-homed peer). The wait for the
 // association goes through the poller and ends with ctx, d.Timeout or
 // d.Deadline.
 func (d *Dialer) DialAddr(ctx context.Context, network string, raddr *Addr) (*Conn, error) {
@@ -285,13 +285,13 @@ func (c *Conn) startConnect(raddr *Addr) (C.int32_t, error) {
 		if err != nil {
 			return 0, err
 		}
-		return C.sctp_connect(c.h, sa.ptr(), sa.len), nil
+		return C.sctpx_connect(c.h, sa.ptr(), sa.len), nil
 	}
 	list, err := storageList(c.fam, raddr)
 	if err != nil {
 		return 0, err
 	}
-	return C.sctp_connectx(c.h, &list[0], C.size_t(len(list)), nil), nil
+	return C.sctpx_connectx(c.h, &list[0], C.size_t(len(list)), nil), nil
 }
 
 // interruptOnDone makes ctx's end wake the socket's pending write (by moving

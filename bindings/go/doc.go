@@ -23,6 +23,6 @@
 // LocalAddrs/PeerAddrs list an association's addresses.
 //
 // Names follow the C header: SCTPX_OPT_NODELAY is OptNodelay,
-// SCTPX_EVENT_SENDER_DRY is EventSenderDry, sctp_peeloff is PeelOff.
+// SCTPX_EVENT_SENDER_DRY is EventSenderDry, sctpx_peeloff is PeelOff.
 // Notifications are off until subscribed (Subscribe), as in the kernel.
 package sctpx

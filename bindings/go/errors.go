@@ -21,18 +21,17 @@ const (
 	CodeClosedHandle    = C.SCTPX_ERR_CLOSED_HANDLE
 	CodeWrongKind       = C.SCTPX_ERR_WRONG_KIND
 	CodeInvalidArgument = C.SCTPX_ERR_INVALID_ARGUMENT
-	CodeBufferTooSmall  = C.SCTPX_ERR_BUFFER_TOO_SMALL
 	CodeTimedOut        = C.SCTPX_ERR_TIMED_OUT
 	CodeEOF             = C.SCTPX_ERR_EOF
 	CodePanic           = C.SCTPX_ERR_PANIC
 )
 
 // Error is a failure reported by libsctpx: the negative return code of the C
-// call and its sctp_strerror message.
+// call and its sctpx_strerror message.
 type Error struct {
 	// Code is -errno (-1 .. -4095) or one of the Code* constants.
 	Code int
-	// Message is sctp_strerror(Code).
+	// Message is sctpx_strerror(Code).
 	Message string
 }
 
@@ -69,7 +68,7 @@ func codeError(r C.int32_t) error {
 		return nil
 	}
 	var buf [256]C.char
-	n := C.sctp_strerror(r, &buf[0], C.size_t(len(buf)))
+	n := C.sctpx_strerror(r, &buf[0], C.size_t(len(buf)))
 	msg := C.GoString(&buf[0])
 	if n < 0 {
 		msg = "unknown error"

@@ -14,29 +14,76 @@ import (
 // (the argument of Subscribe).
 type EventKind uint32
 
+// BEGIN generated (event-kinds): tools/gen-bindings makes it from include/sctpx.h: do not edit
 const (
-	EventData            EventKind = C.SCTPX_EVENT_DATA
-	EventAssocChange     EventKind = C.SCTPX_EVENT_ASSOC_CHANGE
-	EventPeerAddrChange  EventKind = C.SCTPX_EVENT_PEER_ADDR_CHANGE
-	EventSendFailed      EventKind = C.SCTPX_EVENT_SEND_FAILED
-	EventRemoteError     EventKind = C.SCTPX_EVENT_REMOTE_ERROR
-	EventShutdown        EventKind = C.SCTPX_EVENT_SHUTDOWN
+	// A data message.
+	EventData EventKind = C.SCTPX_EVENT_DATA
+
+	// Association change (`assoc_change`).
+	EventAssocChange EventKind = C.SCTPX_EVENT_ASSOC_CHANGE
+
+	// Peer address change (`peer_addr_change`).
+	EventPeerAddrChange EventKind = C.SCTPX_EVENT_PEER_ADDR_CHANGE
+
+	// Send failed, old form (`send_failed`; the info came from sctp_sndrcvinfo).
+	EventSendFailed EventKind = C.SCTPX_EVENT_SEND_FAILED
+
+	// Remote error (`remote_error`); the payload is the error cause.
+	EventRemoteError EventKind = C.SCTPX_EVENT_REMOTE_ERROR
+
+	// The peer sent SHUTDOWN: no more data will arrive.
+	EventShutdown EventKind = C.SCTPX_EVENT_SHUTDOWN
+
+	// Partial delivery was aborted (`partial_delivery`).
 	EventPartialDelivery EventKind = C.SCTPX_EVENT_PARTIAL_DELIVERY
-	EventAdaptation      EventKind = C.SCTPX_EVENT_ADAPTATION
-	EventAuthentication  EventKind = C.SCTPX_EVENT_AUTHENTICATION
-	EventSenderDry       EventKind = C.SCTPX_EVENT_SENDER_DRY
-	EventStreamReset     EventKind = C.SCTPX_EVENT_STREAM_RESET
-	EventAssocReset      EventKind = C.SCTPX_EVENT_ASSOC_RESET
-	EventStreamChange    EventKind = C.SCTPX_EVENT_STREAM_CHANGE
+
+	// The peer's adaptation layer indication (`adaptation`).
+	EventAdaptation EventKind = C.SCTPX_EVENT_ADAPTATION
+
+	// Authentication key event (`authentication`).
+	EventAuthentication EventKind = C.SCTPX_EVENT_AUTHENTICATION
+
+	// No user data is left to send or retransmit.
+	EventSenderDry EventKind = C.SCTPX_EVENT_SENDER_DRY
+
+	// Streams were reset (`stream_reset`); the payload is the list of stream
+	// numbers as host-order uint16_t values.
+	EventStreamReset EventKind = C.SCTPX_EVENT_STREAM_RESET
+
+	// The association was reset (`assoc_reset`).
+	EventAssocReset EventKind = C.SCTPX_EVENT_ASSOC_RESET
+
+	// The number of streams changed (`stream_change`).
+	EventStreamChange EventKind = C.SCTPX_EVENT_STREAM_CHANGE
+
+	// Send failed, new form (`send_failed`; the info came from sctp_sndinfo).
 	EventSendFailedEvent EventKind = C.SCTPX_EVENT_SEND_FAILED_EVENT
 )
 
-var eventKindNames = [...]string{"Data", "AssocChange", "PeerAddrChange", "SendFailed", "RemoteError",
-	"Shutdown", "PartialDelivery", "Adaptation", "Authentication", "SenderDry", "StreamReset",
-	"AssocReset", "StreamChange", "SendFailedEvent"}
+// END generated
+
+// BEGIN generated (event-kind-names): tools/gen-bindings makes it from include/sctpx.h: do not edit
+var eventKindNames = [...]string{
+	C.SCTPX_EVENT_DATA:              "Data",
+	C.SCTPX_EVENT_ASSOC_CHANGE:      "AssocChange",
+	C.SCTPX_EVENT_PEER_ADDR_CHANGE:  "PeerAddrChange",
+	C.SCTPX_EVENT_SEND_FAILED:       "SendFailed",
+	C.SCTPX_EVENT_REMOTE_ERROR:      "RemoteError",
+	C.SCTPX_EVENT_SHUTDOWN:          "Shutdown",
+	C.SCTPX_EVENT_PARTIAL_DELIVERY:  "PartialDelivery",
+	C.SCTPX_EVENT_ADAPTATION:        "Adaptation",
+	C.SCTPX_EVENT_AUTHENTICATION:    "Authentication",
+	C.SCTPX_EVENT_SENDER_DRY:        "SenderDry",
+	C.SCTPX_EVENT_STREAM_RESET:      "StreamReset",
+	C.SCTPX_EVENT_ASSOC_RESET:       "AssocReset",
+	C.SCTPX_EVENT_STREAM_CHANGE:     "StreamChange",
+	C.SCTPX_EVENT_SEND_FAILED_EVENT: "SendFailedEvent",
+}
+
+// END generated
 
 func (k EventKind) String() string {
-	if int(k) < len(eventKindNames) {
+	if int(k) < len(eventKindNames) && eventKindNames[k] != "" {
 		return eventKindNames[k]
 	}
 	return "EventKind(" + strconv.Itoa(int(k)) + ")"

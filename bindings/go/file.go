@@ -11,7 +11,7 @@ import (
 
 // FileConn returns a one-to-one connection for a duplicate of f, an open
 // SCTP socket (as net.FileConn does for TCP): sctpx adopts the duplicate
-// (sctp_adopt_fd), so f stays open and closing it is the caller's business.
+// (sctpx_adopt_fd), so f stays open and closing it is the caller's business.
 // A one-to-many socket is refused: use FileOneToManyConn.
 func FileConn(f *os.File) (*Conn, error) {
 	s, err := adoptFile(f, false)
@@ -55,15 +55,15 @@ func adoptFile(f *os.File, oneToMany bool) (*socket, error) {
 	}
 	var h C.sctpx_handle
 	// From here the library owns dup, on failure too.
-	if r := C.sctp_adopt_fd(C.int32_t(dup), &h); r < 0 {
+	if r := C.sctpx_adopt_fd(C.int32_t(dup), &h); r < 0 {
 		return nil, codeError(r)
 	}
 	want := C.int32_t(C.SCTPX_KIND_ONE_TO_ONE)
 	if oneToMany {
 		want = C.SCTPX_KIND_ONE_TO_MANY
 	}
-	if C.sctp_kind(h) != want {
-		C.sctp_close(h)
+	if C.sctpx_kind(h) != want {
+		C.sctpx_close(h)
 		return nil, errors.New("sctpx: the file is the other kind of SCTP socket")
 	}
 	network, fam := "sctp4", afInet

@@ -11,16 +11,16 @@ import (
 // What the binding deliberately leaves out of include/sctpx.h.
 var notBound = map[string]string{
 	"sctpx_version":          "the module version says it",
-	"sctp_kind":              "*Conn and *OneToManyConn are the kinds",
-	"sctp_bind":              "Bindx binds one address as well as several",
-	"sctp_send_stream":       "WriteMsg and Send take the stream and PPID",
+	"sctpx_kind":              "*Conn and *OneToManyConn are the kinds",
+	"sctpx_bind":              "Bindx binds one address as well as several",
+	"sctpx_send_stream":       "WriteMsg and Send take the stream and PPID",
 	"SCTPX_H":                "include guard",
 	"SCTPX_VERSION_MAJOR":    "version of the library",
 	"SCTPX_VERSION_MINOR":    "version of the library",
 	"SCTPX_VERSION_PATCH":    "version of the library",
 	"SCTPX_VERSION_STRING":   "version of the library",
-	"SCTPX_KIND_ONE_TO_ONE":  "as sctp_kind",
-	"SCTPX_KIND_ONE_TO_MANY": "as sctp_kind",
+	"SCTPX_KIND_ONE_TO_ONE":  "as sctpx_kind",
+	"SCTPX_KIND_ONE_TO_MANY": "as sctpx_kind",
 	"SCTPX_OK":               "nil error",
 }
 

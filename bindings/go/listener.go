@@ -110,7 +110,7 @@ func (s *socket) listen(backlog int) error {
 	if backlog == 0 {
 		backlog = DefaultBacklog
 	}
-	return codeError(C.sctp_listen(s.h, C.int32_t(backlog)))
+	return codeError(C.sctpx_listen(s.h, C.int32_t(backlog)))
 }
 
 // Accept waits (in the poller) for the next association; it returns a *Conn.
@@ -119,7 +119,7 @@ func (l *Listener) Accept() (net.Conn, error) { return l.AcceptSCTP() }
 // AcceptSCTP is Accept returning the *Conn type.
 func (l *Listener) AcceptSCTP() (*Conn, error) {
 	var h C.sctpx_handle
-	_, err := l.waitRead(func() C.int32_t { return C.sctp_accept(l.h, &h, nil, nil) })
+	_, err := l.waitRead(func() C.int32_t { return C.sctpx_accept(l.h, &h, nil, nil) })
 	if err != nil {
 		return nil, opError("accept", l.network, nil, l.addr, err)
 	}

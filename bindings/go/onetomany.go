@@ -63,7 +63,7 @@ func openOneToMany(network string, laddr *Addr) (*OneToManyConn, error) {
 	return c, nil
 }
 
-// Listen makes the socket accept associations from peers (sctp_listen).
+// Listen makes the socket accept associations from peers (sctpx_listen).
 func (c *OneToManyConn) Listen() error { return c.listen(0) }
 
 // Connectx starts an association with raddr (all of its IPs: a multi-homed
@@ -81,17 +81,17 @@ func (c *OneToManyConn) Connectx(raddr *Addr) (AssocID, error) {
 	var id C.sctpx_assoc_id
 	// The socket is non-blocking, so setup is in progress when this
 	// returns: -EINPROGRESS, with the association's id written all the same.
-	if r := C.sctp_connectx(c.h, &list[0], C.size_t(len(list)), &id); r < 0 && r != errnoCode(syscall.EINPROGRESS) {
+	if r := C.sctpx_connectx(c.h, &list[0], C.size_t(len(list)), &id); r < 0 && r != errnoCode(syscall.EINPROGRESS) {
 		return 0, opError("connectx", c.network, c.laddr, raddr, codeError(r))
 	}
 	return AssocID(id), nil
 }
 
-// AssocIDs lists the socket's associations (sctp_get_assoc_ids).
+// AssocIDs lists the socket's associations (sctpx_get_assoc_ids).
 func (c *OneToManyConn) AssocIDs() ([]AssocID, error) {
 	ids := make([]AssocID, 16)
 	for {
-		r := C.sctp_get_assoc_ids(c.h, (*C.sctpx_assoc_id)(&ids[0]), C.size_t(len(ids)))
+		r := C.sctpx_get_assoc_ids(c.h, (*C.sctpx_assoc_id)(&ids[0]), C.size_t(len(ids)))
 		if r < 0 {
 			return nil, codeError(r)
 		}
@@ -102,14 +102,14 @@ func (c *OneToManyConn) AssocIDs() ([]AssocID, error) {
 	}
 }
 
-// Send sends b on association info.AssocID (sctp_send).
+// Send sends b on association info.AssocID (sctpx_send).
 func (c *OneToManyConn) Send(b []byte, info *SendInfo) (int, error) {
 	n, err := c.send(b, info, nil)
 	return n, opError("write", c.network, c.laddr, nil, err)
 }
 
 // SendTo sends b to the peer at to (its first IP), setting an association
-// up implicitly if there is none (sctp_send with an address).
+// up implicitly if there is none (sctpx_send with an address).
 func (c *OneToManyConn) SendTo(b []byte, to *Addr, info *SendInfo) (int, error) {
 	sa, err := firstSockaddr(c.fam, to)
 	if err != nil {
@@ -162,10 +162,10 @@ func (c *OneToManyConn) ReadFrom(b []byte) (int, net.Addr, error) {
 }
 
 // PeelOff branches association id off into its own one-to-one *Conn
-// (sctp_peeloff); its events no longer arrive here.
+// (sctpx_peeloff); its events no longer arrive here.
 func (c *OneToManyConn) PeelOff(id AssocID) (*Conn, error) {
 	var h C.sctpx_handle
-	r := C.sctp_peeloff(c.h, C.sctpx_assoc_id(id), C.SCTPX_PEELOFF_NONBLOCK|C.SCTPX_PEELOFF_CLOEXEC, &h)
+	r := C.sctpx_peeloff(c.h, C.sctpx_assoc_id(id), C.SCTPX_PEELOFF_NONBLOCK|C.SCTPX_PEELOFF_CLOEXEC, &h)
 	if r < 0 {
 		return nil, opError("peeloff", c.network, c.laddr, nil, codeError(r))
 	}
@@ -176,12 +176,12 @@ func (c *OneToManyConn) PeelOff(id AssocID) (*Conn, error) {
 	return newConn(s), nil
 }
 
-// Shutdown gracefully shuts association id down (sctp_shutdown).
+// Shutdown gracefully shuts association id down (sctpx_shutdown).
 func (c *OneToManyConn) Shutdown(id AssocID) error { return c.shutdown(id) }
 
-// Abort aborts association id at once (sctp_abort).
+// Abort aborts association id at once (sctpx_abort).
 func (c *OneToManyConn) Abort(id AssocID) error {
-	return codeError(C.sctp_abort(c.h, C.sctpx_assoc_id(id)))
+	return codeError(C.sctpx_abort(c.h, C.sctpx_assoc_id(id)))
 }
 
 // LocalAddr returns the bound addresses (nil until bound).

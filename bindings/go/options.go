@@ -16,51 +16,143 @@ import (
 // non-blocking, because all waiting is done by the runtime poller.
 type Option int32
 
+// BEGIN generated (options): tools/gen-bindings makes it from include/sctpx.h: do not edit
 const (
-	OptNodelay              Option = C.SCTPX_OPT_NODELAY
-	OptAutoclose            Option = C.SCTPX_OPT_AUTOCLOSE
-	OptDisableFragments     Option = C.SCTPX_OPT_DISABLE_FRAGMENTS
-	OptMappedV4             Option = C.SCTPX_OPT_MAPPED_V4
-	OptFragmentInterleave   Option = C.SCTPX_OPT_FRAGMENT_INTERLEAVE
+	// SCTP_NODELAY: 1 disables Nagle-like bundling delay.
+	// Range: 0 to 1.
+	OptNodelay Option = C.SCTPX_OPT_NODELAY
+
+	// SCTP_AUTOCLOSE: seconds of idle time before a one-to-many association is
+	// closed (0 = never). The kernel lowers a value above the sysctl
+	// net.sctp.max_autoclose (by default INT_MAX / HZ: 8589934 with HZ=250) to
+	// it. One-to-one sockets: -EOPNOTSUPP.
+	// Range: 0 to 2147483647.
+	OptAutoclose Option = C.SCTPX_OPT_AUTOCLOSE
+
+	// SCTP_DISABLE_FRAGMENTS: 1 makes oversize sends fail with EMSGSIZE.
+	// Range: 0 to 1.
+	OptDisableFragments Option = C.SCTPX_OPT_DISABLE_FRAGMENTS
+
+	// SCTP_I_WANT_MAPPED_V4_ADDR: 1 reports IPv4 peers of an IPv6 socket as
+	// v4-mapped IPv6 addresses.
+	// Range: 0 to 1.
+	OptMappedV4 Option = C.SCTPX_OPT_MAPPED_V4
+
+	// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave, off (0) or on (1).
+	// Linux keeps only on or off: RFC 6458's level 2 would read back as 1.
+	// Range: 0 to 1.
+	OptFragmentInterleave Option = C.SCTPX_OPT_FRAGMENT_INTERLEAVE
+
+	// SCTP_PARTIAL_DELIVERY_POINT: bytes after which partial delivery starts.
+	// The kernel refuses more than half of SCTPX_OPT_RCVBUF's value (-EINVAL).
+	// Range: 0 to 4294967295.
 	OptPartialDeliveryPoint Option = C.SCTPX_OPT_PARTIAL_DELIVERY_POINT
-	OptMaxseg               Option = C.SCTPX_OPT_MAXSEG
-	OptMaxBurst             Option = C.SCTPX_OPT_MAX_BURST
-	OptContext              Option = C.SCTPX_OPT_CONTEXT
-	OptAdaptationLayer      Option = C.SCTPX_OPT_ADAPTATION_LAYER
-	OptReusePort            Option = C.SCTPX_OPT_REUSE_PORT
-	OptSndbuf               Option = C.SCTPX_OPT_SNDBUF
-	OptRcvbuf               Option = C.SCTPX_OPT_RCVBUF
-	OptReuseaddr            Option = C.SCTPX_OPT_REUSEADDR
-	OptLinger               Option = C.SCTPX_OPT_LINGER
-	OptAssocNumber          Option = C.SCTPX_OPT_ASSOC_NUMBER
-	OptV6only               Option = C.SCTPX_OPT_V6ONLY
-	OptEnableStreamReset    Option = C.SCTPX_OPT_ENABLE_STREAM_RESET
-	OptReconfigSupported    Option = C.SCTPX_OPT_RECONFIG_SUPPORTED
-	OptPrSupported          Option = C.SCTPX_OPT_PR_SUPPORTED
-	OptPendingError         Option = C.SCTPX_OPT_PENDING_ERROR // read only; the read clears it
-	OptRecvFrom             Option = C.SCTPX_OPT_RECV_FROM     // 1 (default): RecvInfo.From is set; 0 saves the kernel's copy
-	optNonblock             Option = C.SCTPX_OPT_NONBLOCK
-	EnableResetStreamReq           = C.SCTPX_ENABLE_RESET_STREAM_REQ // OptEnableStreamReset bit
-	EnableResetAssocReq            = C.SCTPX_ENABLE_RESET_ASSOC_REQ  // OptEnableStreamReset bit
-	EnableChangeAssocReq           = C.SCTPX_ENABLE_CHANGE_ASSOC_REQ // OptEnableStreamReset bit
+
+	// SCTP_MAXSEG: maximum fragment size in bytes (per association); 0 lets
+	// the path MTU decide. The kernel refuses other values below its minimum
+	// for the family (464 for IPv4, 450 for IPv6 on Linux 6.1) and, on an
+	// association using I-DATA, above 65512 (-EINVAL).
+	// Range: 0 to 65516.
+	OptMaxseg Option = C.SCTPX_OPT_MAXSEG
+
+	// SCTP_MAX_BURST: maximum burst of packets (per association; 0: no limit).
+	// Range: 0 to 4294967295.
+	OptMaxBurst Option = C.SCTPX_OPT_MAX_BURST
+
+	// SCTP_CONTEXT: default context for sends (per association).
+	// Range: 0 to 4294967295.
+	OptContext Option = C.SCTPX_OPT_CONTEXT
+
+	// SCTP_ADAPTATION_LAYER: the adaptation indication sent in INIT/INIT-ACK.
+	// Range: 0 to 4294967295.
+	OptAdaptationLayer Option = C.SCTPX_OPT_ADAPTATION_LAYER
+
+	// SCTP_REUSE_PORT: 1 lets several sockets bind the same port.
+	// Range: 0 to 1.
+	OptReusePort Option = C.SCTPX_OPT_REUSE_PORT
+
+	// SO_SNDBUF in bytes. As socket(7) says, the kernel doubles what is set,
+	// lowers it to twice the sysctl net.core.wmem_max and raises it to its
+	// minimum (at least 2048).
+	// Range: 0 to 2147483647.
+	OptSndbuf Option = C.SCTPX_OPT_SNDBUF
+
+	// SO_RCVBUF in bytes. As socket(7) says, the kernel doubles what is set,
+	// lowers it to twice the sysctl net.core.rmem_max and raises it to its
+	// minimum (at least 256).
+	// Range: 0 to 2147483647.
+	OptRcvbuf Option = C.SCTPX_OPT_RCVBUF
+
+	// SO_REUSEADDR: 1 allows binding a port in TIME_WAIT-like states.
+	// Range: 0 to 1.
+	OptReuseaddr Option = C.SCTPX_OPT_REUSEADDR
+
+	// SO_LINGER: -1 = off; N >= 0 = linger N seconds on close (0 aborts).
+	// Range: -1 to 2147483647.
+	OptLinger Option = C.SCTPX_OPT_LINGER
+
+	// SCTP_GET_ASSOC_NUMBER: associations on a one-to-many socket.
+	// Read only.
+	OptAssocNumber Option = C.SCTPX_OPT_ASSOC_NUMBER
+
+	// IPV6_V6ONLY: 1 makes an IPv6 socket refuse IPv4 peers.
+	// Range: 0 to 1.
+	OptV6only Option = C.SCTPX_OPT_V6ONLY
+
+	// SCTP_ENABLE_STREAM_RESET: bit set of SCTPX_ENABLE_RESET_* (per assoc).
+	// Range: 0 to 7.
+	OptEnableStreamReset Option = C.SCTPX_OPT_ENABLE_STREAM_RESET
+
+	// SCTP_RECONFIG_SUPPORTED: 1 offers stream reconfiguration to new peers.
+	// Range: 0 to 1.
+	OptReconfigSupported Option = C.SCTPX_OPT_RECONFIG_SUPPORTED
+
+	// SCTP_PR_SUPPORTED: 1 offers partial reliability to new peers.
+	// Range: 0 to 1.
+	OptPrSupported Option = C.SCTPX_OPT_PR_SUPPORTED
+
+	// O_NONBLOCK on the descriptor: 1 makes calls return -EAGAIN (connects:
+	// -EINPROGRESS) instead of blocking when no timeout is given.
+	// Range: 0 to 1.
+	optNonblock Option = C.SCTPX_OPT_NONBLOCK
+
+	// SO_ERROR: the socket's pending error as a positive errno (0 when none),
+	// cleared by the read — how a non-blocking connect reports its result.
+	// Read only.
+	OptPendingError Option = C.SCTPX_OPT_PENDING_ERROR
+
+	// sctpx's own option, not the kernel's: 1 (the default) data events carry
+	// their source address in `from`; 0 they do not (`from_len` 0), and each
+	// receive saves the kernel's copy of it. Per socket; inherited by peeloff.
+	// Range: 0 to 1.
+	OptRecvFrom Option = C.SCTPX_OPT_RECV_FROM
+)
+
+// END generated
+
+// Bits of OptEnableStreamReset.
+const (
+	EnableResetStreamReq = C.SCTPX_ENABLE_RESET_STREAM_REQ
+	EnableResetAssocReq  = C.SCTPX_ENABLE_RESET_ASSOC_REQ
+	EnableChangeAssocReq = C.SCTPX_ENABLE_CHANGE_ASSOC_REQ
 )
 
 // GetOption reads integer option opt; id selects the association for
-// per-association options (0: the socket's default) (sctp_get_option).
+// per-association options (0: the socket's default) (sctpx_get_option).
 func (s *socket) GetOption(id AssocID, opt Option) (int64, error) {
 	var v C.int64_t
-	if r := C.sctp_get_option(s.h, C.sctpx_assoc_id(id), C.int32_t(opt), &v); r < 0 {
+	if r := C.sctpx_get_option(s.h, C.sctpx_assoc_id(id), C.int32_t(opt), &v); r < 0 {
 		return 0, codeError(r)
 	}
 	return int64(v), nil
 }
 
-// SetOption sets integer option opt (sctp_set_option).
+// SetOption sets integer option opt (sctpx_set_option).
 func (s *socket) SetOption(id AssocID, opt Option, v int64) error {
 	if opt == optNonblock {
 		return &Error{Code: CodeInvalidArgument, Message: "the Go binding keeps sockets non-blocking"}
 	}
-	return codeError(C.sctp_set_option(s.h, C.sctpx_assoc_id(id), C.int32_t(opt), C.int64_t(v)))
+	return codeError(C.sctpx_set_option(s.h, C.sctpx_assoc_id(id), C.int32_t(opt), C.int64_t(v)))
 }
 
 // SetNoDelay turns SCTP_NODELAY on (no bundling delay) or off.
@@ -90,16 +182,16 @@ type InitMsg struct {
 	MaxInitTimeo uint16 // milliseconds
 }
 
-// InitMsg reads SCTP_INITMSG (sctp_get_initmsg).
+// InitMsg reads SCTP_INITMSG (sctpx_get_initmsg).
 func (s *socket) InitMsg() (InitMsg, error) {
 	var c C.sctpx_initmsg
-	if r := C.sctp_get_initmsg(s.h, &c); r < 0 {
+	if r := C.sctpx_get_initmsg(s.h, &c); r < 0 {
 		return InitMsg{}, codeError(r)
 	}
 	return InitMsg{uint16(c.num_ostreams), uint16(c.max_instreams), uint16(c.max_attempts), uint16(c.max_init_timeo)}, nil
 }
 
-// SetInitMsg sets SCTP_INITMSG (sctp_set_initmsg).
+// SetInitMsg sets SCTP_INITMSG (sctpx_set_initmsg).
 func (s *socket) SetInitMsg(m InitMsg) error {
 	c := C.sctpx_initmsg{
 		num_ostreams:   C.uint16_t(m.NumOstreams),
@@ -107,7 +199,7 @@ func (s *socket) SetInitMsg(m InitMsg) error {
 		max_attempts:   C.uint16_t(m.MaxAttempts),
 		max_init_timeo: C.uint16_t(m.MaxInitTimeo),
 	}
-	return codeError(C.sctp_set_initmsg(s.h, &c))
+	return codeError(C.sctpx_set_initmsg(s.h, &c))
 }
 
 // RTOInfo is sctpx_rtoinfo (SCTP_RTOINFO): the retransmission timeouts, in
@@ -122,16 +214,16 @@ type RTOInfo struct {
 	Min     time.Duration
 }
 
-// RTOInfo reads SCTP_RTOINFO of association id (sctp_get_rtoinfo).
+// RTOInfo reads SCTP_RTOINFO of association id (sctpx_get_rtoinfo).
 func (s *socket) RTOInfo(id AssocID) (RTOInfo, error) {
 	var c C.sctpx_rtoinfo
-	if r := C.sctp_get_rtoinfo(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+	if r := C.sctpx_get_rtoinfo(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
 		return RTOInfo{}, codeError(r)
 	}
 	return RTOInfo{AssocID(c.assoc_id), ms(c.initial), ms(c.max), ms(c.min)}, nil
 }
 
-// SetRTOInfo sets SCTP_RTOINFO of association r.AssocID (sctp_set_rtoinfo).
+// SetRTOInfo sets SCTP_RTOINFO of association r.AssocID (sctpx_set_rtoinfo).
 func (s *socket) SetRTOInfo(r RTOInfo) error {
 	var ms msFields
 	c := C.sctpx_rtoinfo{
@@ -143,7 +235,7 @@ func (s *socket) SetRTOInfo(r RTOInfo) error {
 	if ms.err != nil {
 		return ms.err
 	}
-	return codeError(C.sctp_set_rtoinfo(s.h, &c))
+	return codeError(C.sctpx_set_rtoinfo(s.h, &c))
 }
 
 // AssocParams is sctpx_assocparams (SCTP_ASSOCINFO); 0 in SetAssocParams
@@ -157,10 +249,10 @@ type AssocParams struct {
 	CookieLife       time.Duration
 }
 
-// AssocParams reads SCTP_ASSOCINFO of association id (sctp_get_assocparams).
+// AssocParams reads SCTP_ASSOCINFO of association id (sctpx_get_assocparams).
 func (s *socket) AssocParams(id AssocID) (AssocParams, error) {
 	var c C.sctpx_assocparams
-	if r := C.sctp_get_assocparams(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+	if r := C.sctpx_get_assocparams(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
 		return AssocParams{}, codeError(r)
 	}
 	return AssocParams{
@@ -174,7 +266,7 @@ func (s *socket) AssocParams(id AssocID) (AssocParams, error) {
 }
 
 // SetAssocParams sets SCTP_ASSOCINFO of association p.AssocID
-// (sctp_set_assocparams).
+// (sctpx_set_assocparams).
 func (s *socket) SetAssocParams(p AssocParams) error {
 	var ms msFields
 	c := C.sctpx_assocparams{
@@ -185,15 +277,15 @@ func (s *socket) SetAssocParams(p AssocParams) error {
 	if ms.err != nil {
 		return ms.err
 	}
-	return codeError(C.sctp_set_assocparams(s.h, &c))
+	return codeError(C.sctpx_set_assocparams(s.h, &c))
 }
 
 // DefaultSendInfo reads SCTP_DEFAULT_SNDINFO of association id: what sends
-// use when they give no parameters (sctp_get_default_send_info). The PR
+// use when they give no parameters (sctpx_get_default_send_info). The PR
 // fields are always zero: the option has none.
 func (s *socket) DefaultSendInfo(id AssocID) (SendInfo, error) {
 	var c C.sctpx_send_info
-	if r := C.sctp_get_default_send_info(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+	if r := C.sctpx_get_default_send_info(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
 		return SendInfo{}, codeError(r)
 	}
 	return sendInfoOf(&c), nil
@@ -201,10 +293,10 @@ func (s *socket) DefaultSendInfo(id AssocID) (SendInfo, error) {
 
 // SetDefaultSendInfo sets SCTP_DEFAULT_SNDINFO of association i.AssocID
 // (0: the socket's defaults) from i's stream, flags, PPID and context; its
-// PR fields are ignored (sctp_set_default_send_info).
+// PR fields are ignored (sctpx_set_default_send_info).
 func (s *socket) SetDefaultSendInfo(i SendInfo) error {
 	c := i.c()
-	return codeError(C.sctp_set_default_send_info(s.h, &c))
+	return codeError(C.sctpx_set_default_send_info(s.h, &c))
 }
 
 // SackInfo is sctpx_sack_info (SCTP_DELAYED_SACK).
@@ -215,17 +307,17 @@ type SackInfo struct {
 }
 
 // DelayedSack reads SCTP_DELAYED_SACK of association id
-// (sctp_get_delayed_sack).
+// (sctpx_get_delayed_sack).
 func (s *socket) DelayedSack(id AssocID) (SackInfo, error) {
 	var c C.sctpx_sack_info
-	if r := C.sctp_get_delayed_sack(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+	if r := C.sctpx_get_delayed_sack(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
 		return SackInfo{}, codeError(r)
 	}
 	return SackInfo{AssocID(c.assoc_id), ms(c.delay), uint32(c.freq)}, nil
 }
 
 // SetDelayedSack sets SCTP_DELAYED_SACK of association si.AssocID
-// (sctp_set_delayed_sack).
+// (sctpx_set_delayed_sack).
 func (s *socket) SetDelayedSack(si SackInfo) error {
 	var ms msFields
 	c := C.sctpx_sack_info{
@@ -236,7 +328,7 @@ func (s *socket) SetDelayedSack(si SackInfo) error {
 	if ms.err != nil {
 		return ms.err
 	}
-	return codeError(C.sctp_set_delayed_sack(s.h, &c))
+	return codeError(C.sctpx_set_delayed_sack(s.h, &c))
 }
 
 // ms converts the C API's millisecond counts.
@@ -296,13 +388,13 @@ func (s *socket) PeerAddrParams(id AssocID, addr *Addr) (PeerAddrParams, error) 
 	var c C.sctpx_paddrparams
 	var r C.int32_t
 	if addr == nil {
-		r = C.sctp_get_paddrparams(s.h, C.sctpx_assoc_id(id), nil, 0, &c)
+		r = C.sctpx_get_paddrparams(s.h, C.sctpx_assoc_id(id), nil, 0, &c)
 	} else {
 		sa, err := firstSockaddr(s.fam, addr)
 		if err != nil {
 			return PeerAddrParams{}, err
 		}
-		r = C.sctp_get_paddrparams(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c)
+		r = C.sctpx_get_paddrparams(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c)
 	}
 	if r < 0 {
 		return PeerAddrParams{}, codeError(r)
@@ -323,7 +415,7 @@ func (s *socket) PeerAddrParams(id AssocID, addr *Addr) (PeerAddrParams, error) 
 	return p, nil
 }
 
-// SetPeerAddrParams sets SCTP_PEER_ADDR_PARAMS (sctp_set_paddrparams).
+// SetPeerAddrParams sets SCTP_PEER_ADDR_PARAMS (sctpx_set_paddrparams).
 func (s *socket) SetPeerAddrParams(p PeerAddrParams) error {
 	var ms msFields
 	c := C.sctpx_paddrparams{
@@ -346,7 +438,7 @@ func (s *socket) SetPeerAddrParams(p PeerAddrParams) error {
 		}
 		c.address, c.address_len = sa.ss, sa.len
 	}
-	return codeError(C.sctp_set_paddrparams(s.h, &c))
+	return codeError(C.sctpx_set_paddrparams(s.h, &c))
 }
 
 // Path states (PeerAddrInfo.State).
@@ -392,7 +484,7 @@ func (s *socket) PeerAddrInfo(id AssocID, addr *Addr) (PeerAddrInfo, error) {
 		return PeerAddrInfo{}, err
 	}
 	var c C.sctpx_paddrinfo
-	if r := C.sctp_get_paddrinfo(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c); r < 0 {
+	if r := C.sctpx_get_paddrinfo(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c); r < 0 {
 		return PeerAddrInfo{}, codeError(r)
 	}
 	return paddrInfoOf(&c), nil
@@ -423,10 +515,10 @@ type Status struct {
 	Primary            PeerAddrInfo
 }
 
-// Status reads SCTP_STATUS of association id (sctp_get_status).
+// Status reads SCTP_STATUS of association id (sctpx_get_status).
 func (s *socket) Status(id AssocID) (Status, error) {
 	var c C.sctpx_status
-	if r := C.sctp_get_status(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+	if r := C.sctpx_get_status(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
 		return Status{}, codeError(r)
 	}
 	return Status{
@@ -464,7 +556,7 @@ type AssocStats struct {
 // AssocStats reads SCTP_GET_ASSOC_STATS of association id.
 func (s *socket) AssocStats(id AssocID) (AssocStats, error) {
 	var c C.sctpx_assoc_stats
-	if r := C.sctp_get_assoc_stats(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+	if r := C.sctpx_get_assoc_stats(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
 		return AssocStats{}, codeError(r)
 	}
 	return AssocStats{
@@ -479,18 +571,18 @@ func (s *socket) AssocStats(id AssocID) (AssocStats, error) {
 }
 
 // SetPrimary makes peer address addr the primary path of association id
-// (sctp_set_primary).
+// (sctpx_set_primary).
 func (s *socket) SetPrimary(id AssocID, addr *Addr) error {
 	return s.withSockaddr(addr, func(sa *sockaddr) C.int32_t {
-		return C.sctp_set_primary(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len)
+		return C.sctpx_set_primary(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len)
 	})
 }
 
 // SetPeerPrimary asks the peer to use our address addr as its primary
-// (sctp_set_peer_primary; needs ASCONF on both sides).
+// (sctpx_set_peer_primary; needs ASCONF on both sides).
 func (s *socket) SetPeerPrimary(id AssocID, addr *Addr) error {
 	return s.withSockaddr(addr, func(sa *sockaddr) C.int32_t {
-		return C.sctp_set_peer_primary(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len)
+		return C.sctpx_set_peer_primary(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len)
 	})
 }
 
@@ -505,7 +597,7 @@ func (s *socket) withSockaddr(addr *Addr, call func(*sockaddr) C.int32_t) error 
 // Primary returns the primary peer address of association id.
 func (s *socket) Primary(id AssocID) (*Addr, error) {
 	var ss C.struct_sockaddr_storage
-	if r := C.sctp_get_primary(s.h, C.sctpx_assoc_id(id), &ss); r < 0 {
+	if r := C.sctpx_get_primary(s.h, C.sctpx_assoc_id(id), &ss); r < 0 {
 		return nil, codeError(r)
 	}
 	return addrOf(&ss), nil
@@ -518,25 +610,25 @@ const (
 )
 
 // ResetStreams asks for a reset of streams (none: all) of association id in
-// direction flags (ResetIncoming|ResetOutgoing) (sctp_reset_streams; needs
+// direction flags (ResetIncoming|ResetOutgoing) (sctpx_reset_streams; needs
 // OptEnableStreamReset on both sides).
 func (s *socket) ResetStreams(id AssocID, flags uint16, streams ...uint16) error {
 	var p *C.uint16_t
 	if len(streams) > 0 {
 		p = (*C.uint16_t)(unsafe.Pointer(&streams[0]))
 	}
-	return codeError(C.sctp_reset_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(flags), p, C.size_t(len(streams))))
+	return codeError(C.sctpx_reset_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(flags), p, C.size_t(len(streams))))
 }
 
 // ResetAssoc resets association id: TSNs and every stream's sequence
-// numbers start again (sctp_reset_assoc; needs OptReconfigSupported and
+// numbers start again (sctpx_reset_assoc; needs OptReconfigSupported and
 // EnableResetAssocReq on both sides). An AssocResetEvent reports the outcome.
 func (s *socket) ResetAssoc(id AssocID) error {
-	return codeError(C.sctp_reset_assoc(s.h, C.sctpx_assoc_id(id)))
+	return codeError(C.sctpx_reset_assoc(s.h, C.sctpx_assoc_id(id)))
 }
 
 // AddStreams adds inbound and outbound streams to association id
-// (sctp_add_streams).
+// (sctpx_add_streams).
 func (s *socket) AddStreams(id AssocID, inbound, outbound uint16) error {
-	return codeError(C.sctp_add_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(inbound), C.uint16_t(outbound)))
+	return codeError(C.sctpx_add_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(inbound), C.uint16_t(outbound)))
 }

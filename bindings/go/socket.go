@@ -78,7 +78,7 @@ func (s *socket) recvInfo(ev *C.sctpx_event) RecvInfo {
 func newSocket(h C.sctpx_handle, network string, fam family) (*socket, error) {
 	s := &socket{h: h, network: network, fam: fam}
 	if err := s.attachPoller(); err != nil {
-		C.sctp_close(h)
+		C.sctpx_close(h)
 		return nil, err
 	}
 	return s, nil
@@ -89,9 +89,9 @@ func openSocket(network string, fam family, oneToMany bool) (*socket, error) {
 	var h C.sctpx_handle
 	var r C.int32_t
 	if oneToMany {
-		r = C.sctp_open_udp(C.int32_t(fam), &h)
+		r = C.sctpx_open_udp(C.int32_t(fam), &h)
 	} else {
-		r = C.sctp_open_tcp(C.int32_t(fam), &h)
+		r = C.sctpx_open_tcp(C.int32_t(fam), &h)
 	}
 	if r < 0 {
 		return nil, codeError(r)
@@ -109,10 +109,10 @@ func openSocket(network string, fam family, oneToMany bool) (*socket, error) {
 
 func (s *socket) attachPoller() error {
 	// Every wait goes through the poller, never through a blocking C call.
-	if r := C.sctp_set_option(s.h, 0, C.SCTPX_OPT_NONBLOCK, 1); r < 0 {
+	if r := C.sctpx_set_option(s.h, 0, C.SCTPX_OPT_NONBLOCK, 1); r < 0 {
 		return codeError(r)
 	}
-	fd := C.sctp_fileno(s.h)
+	fd := C.sctpx_fileno(s.h)
 	if fd < 0 {
 		return codeError(fd)
 	}
@@ -182,15 +182,15 @@ func (s *socket) result(r C.int32_t, pollErr error) (C.int32_t, error) {
 	return r, nil
 }
 
-// close closes the socket (sctp_close); see release.
+// close closes the socket (sctpx_close); see release.
 func (s *socket) close() error {
-	return s.release(func() C.int32_t { return C.sctp_close(s.h) })
+	return s.release(func() C.int32_t { return C.sctpx_close(s.h) })
 }
 
 // release ends the socket, once: it closes the poller's duplicate first,
 // which wakes every goroutine parked on it (they get net.ErrClosed) and
 // waits until none is still inside a callback, then runs end, which closes
-// the handle and with it the library's descriptor (sctp_close, or
+// the handle and with it the library's descriptor (sctpx_close, or
 // sctpx_abort_and_close). Later calls return net.ErrClosed.
 func (s *socket) release(end func() C.int32_t) error {
 	err := net.ErrClosed
@@ -235,11 +235,11 @@ type msgOp struct {
 var msgOps = sync.Pool{New: func() interface{} {
 	op := new(msgOp)
 	op.send = func(uintptr) bool {
-		op.r = C.sctp_send(op.h, op.buf, op.n, &op.info, op.sa, op.salen)
+		op.r = C.sctpx_send(op.h, op.buf, op.n, &op.info, op.sa, op.salen)
 		return op.r != eagain
 	}
 	op.recv = func(uintptr) bool {
-		op.r = C.sctp_next_event(op.h, op.ev, op.buf, op.n, 0)
+		op.r = C.sctpx_next_event(op.h, op.ev, op.buf, op.n, 0)
 		return op.r != eagain
 	}
 	return op
@@ -291,40 +291,40 @@ func (s *socket) nextData(b []byte, ev *C.sctpx_event) (int, error) {
 	}
 }
 
-// Subscribe turns delivery of notification kind k on or off (sctp_subscribe).
+// Subscribe turns delivery of notification kind k on or off (sctpx_subscribe).
 // Nothing is subscribed by default.
 func (s *socket) Subscribe(k EventKind, on bool) error {
-	return codeError(C.sctp_subscribe(s.h, C.uint32_t(k), cBool(on)))
+	return codeError(C.sctpx_subscribe(s.h, C.uint32_t(k), cBool(on)))
 }
 
 // Subscribed reports whether notification kind k is delivered.
 func (s *socket) Subscribed(k EventKind) (bool, error) {
-	r := C.sctp_subscribed(s.h, C.uint32_t(k))
+	r := C.sctpx_subscribed(s.h, C.uint32_t(k))
 	return r == 1, codeError(r)
 }
 
 // Bindx adds (BindxAdd) or removes (BindxRemove) the addresses of a, which
-// share a's port (sctp_bindx): the multi-homing bind.
+// share a's port (sctpx_bindx): the multi-homing bind.
 func (s *socket) Bindx(a *Addr, op BindxOp) error {
 	list, err := storageList(s.fam, a)
 	if err != nil {
 		return err
 	}
-	return codeError(C.sctp_bindx(s.h, &list[0], C.size_t(len(list)), C.int32_t(op)))
+	return codeError(C.sctpx_bindx(s.h, &list[0], C.size_t(len(list)), C.int32_t(op)))
 }
 
 // LocalAddrs lists the local addresses of association id (one-to-many, id
-// 0: every bound address) (sctp_getladdrs).
+// 0: every bound address) (sctpx_getladdrs).
 func (s *socket) LocalAddrs(id AssocID) (*Addr, error) {
 	return s.addrs(func(out *C.struct_sockaddr_storage, n C.size_t) C.int32_t {
-		return C.sctp_getladdrs(s.h, C.sctpx_assoc_id(id), out, n)
+		return C.sctpx_getladdrs(s.h, C.sctpx_assoc_id(id), out, n)
 	})
 }
 
-// PeerAddrs lists the peer's addresses in association id (sctp_getpaddrs).
+// PeerAddrs lists the peer's addresses in association id (sctpx_getpaddrs).
 func (s *socket) PeerAddrs(id AssocID) (*Addr, error) {
 	return s.addrs(func(out *C.struct_sockaddr_storage, n C.size_t) C.int32_t {
-		return C.sctp_getpaddrs(s.h, C.sctpx_assoc_id(id), out, n)
+		return C.sctpx_getpaddrs(s.h, C.sctpx_assoc_id(id), out, n)
 	})
 }
 
@@ -344,7 +344,7 @@ func (s *socket) addrs(get func(*C.struct_sockaddr_storage, C.size_t) C.int32_t)
 }
 
 func (s *socket) shutdown(id AssocID) error {
-	return codeError(C.sctp_shutdown(s.h, C.sctpx_assoc_id(id)))
+	return codeError(C.sctpx_shutdown(s.h, C.sctpx_assoc_id(id)))
 }
 
 func cBool(b bool) C.int32_t {

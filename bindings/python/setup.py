@@ -2,9 +2,16 @@
 
 ``build_py`` puts the shared library into the package: the one ``$SCTPX_LIBRARY`` names,
 or else the one ``cargo build --release`` makes in the crate this directory belongs to
-(``../../``, or ``$CARGO_TARGET_DIR``). The wheel is tagged ``py3-none-<platform>``: it
-holds native code but no Python extension, so any Python 3.9+ on the platform can use it.
-All metadata is in pyproject.toml.
+(``../../``, or ``$CARGO_TARGET_DIR``), without its debug information (``strip
+--strip-debug``: the release profile keeps line tables for backtraces, 4.5 of the library's
+5 MB; its symbols stay). Beside it goes ``sctpx_cffi.h``, the declarations for cffi's ABI
+mode, from the crate's ``include/``.
+
+The wheel is tagged ``py3-none-<platform>``: it holds native code but no Python extension, so
+any Python 3.9+ on the platform can use it. This builds ``linux_x86_64``, which no index
+takes; ``auditwheel repair`` (``make python-wheel``) checks the library against the manylinux
+policies and retags it ``manylinux_2_X``, as maturin does for Rust-built wheels. All
+metadata is in pyproject.toml.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ except ImportError:  # setuptools < 70.1 has it in the wheel package
 HERE = os.path.dirname(os.path.abspath(__file__))
 CRATE = os.path.dirname(os.path.dirname(HERE))
 LIBRARY = "libsctpx.so"
+CFFI_DECLARATIONS = "sctpx_cffi.h"
 
 
 def built_library() -> str:
@@ -43,9 +51,12 @@ def built_library() -> str:
 class build_py(_build_py):
     def run(self) -> None:
         super().run()
-        dest = os.path.join(self.build_lib, "sctpx", LIBRARY)
-        self.mkpath(os.path.dirname(dest))
-        shutil.copyfile(built_library(), dest)
+        package = os.path.join(self.build_lib, "sctpx")
+        self.mkpath(package)
+        library = os.path.join(package, LIBRARY)
+        shutil.copyfile(built_library(), library)
+        subprocess.check_call([os.environ.get("STRIP", "strip"), "--strip-debug", library])
+        shutil.copyfile(os.path.join(CRATE, "include", CFFI_DECLARATIONS), os.path.join(package, CFFI_DECLARATIONS))
 
 
 class NativeDistribution(Distribution):

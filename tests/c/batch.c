@@ -1,8 +1,8 @@
 /*
- * Batches: sctp_send_batch sends 32 messages (each with its own stream and
- * PPID) in one call, and sctp_recv_batch takes all 32 back in one call, each
+ * Batches: sctpx_send_batch sends 32 messages (each with its own stream and
+ * PPID) in one call, and sctpx_recv_batch takes all 32 back in one call, each
  * with its own metadata. 100 messages, more than one sendmmsg (64) carries,
- * go out in one sctp_send_batch call too.
+ * go out in one sctpx_send_batch call too.
  *
  * A call that reports failure has sent nothing: every message of a batch is
  * checked before the first goes out, so a bad one anywhere (here past the
@@ -36,7 +36,7 @@ static void wait_acked(sctpx_handle h)
     int64_t start = now_ms();
     do {
         nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
-        must(sctp_get_status(h, 0, &st), "sctp_get_status");
+        must(sctpx_get_status(h, 0, &st), "sctpx_get_status");
     } while (st.unackdata != 0 && now_ms() - start < 5000);
 }
 
@@ -60,7 +60,7 @@ static void nothing_arrived(sctpx_handle c, sctpx_handle s, const char *what)
     uint8_t buf[64];
     int32_t n;
 
-    must(sctp_send_stream(c, 0, 0, 1, (const uint8_t *)"marker", 6), "sctp_send_stream");
+    must(sctpx_send_stream(c, 0, 0, 1, (const uint8_t *)"marker", 6), "sctpx_send_stream");
     n = next_data(s, &ev, buf, sizeof buf);
     ok(n == 6 && memcmp(buf, "marker", 6) == 0, "%s: the peer's next message is the one sent after the call "
        "(got \"%.*s\"): nothing of the batch went out", what, n > 0 ? (int)n : 0, (const char *)buf);
@@ -86,10 +86,10 @@ static void refused_whole(const char *what, void (*spoil)(void), int32_t want)
     tcp_pair(SCTPX_AF_INET, &c, &s);
     fill_stream0(bad);
     spoil();
-    is(sctp_send_batch(c, bad, 100), want, "%s: refused with its code, not a count", what);
+    is(sctpx_send_batch(c, bad, 100), want, "%s: refused with its code, not a count", what);
     nothing_arrived(c, s, what);
-    sctp_close(c);
-    sctp_close(s);
+    sctpx_close(c);
+    sctpx_close(s);
 }
 
 /* The kernel refuses message 70 (stream 1000; the association has 10): the
@@ -104,16 +104,16 @@ static void kernel_refusal_at_70_counts_what_was_sent(void)
     tcp_pair(SCTPX_AF_INET, &c, &s);
     fill_stream0(bad);
     bad[70].info.stream = 1000;
-    is(sctp_send_batch(c, bad, 100), 70, "message 70 of 100 on a stream the association lacks: 70 were sent");
+    is(sctpx_send_batch(c, bad, 100), 70, "message 70 of 100 on a stream the association lacks: 70 were sent");
     bad[70].info.stream = 0;
-    is(sctp_send_batch(c, bad + 70, 30), 30, "... and the 30 left go out in the next call");
+    is(sctpx_send_batch(c, bad + 70, 30), 30, "... and the 30 left go out in the next call");
     for (i = 0; i < 100; i++) {
         int32_t n = next_data(s, &ev, buf, sizeof buf);
         in_order &= n == (int32_t)strlen(text[i]) && memcmp(buf, text[i], (size_t)n) == 0;
     }
     ok(in_order, "the peer gets all 100, once each, in order");
-    sctp_close(c);
-    sctp_close(s);
+    sctpx_close(c);
+    sctpx_close(s);
 }
 
 int main(void)
@@ -131,10 +131,10 @@ int main(void)
         msgs[i].info.ppid = 100u + (uint32_t)i;
     }
 
-    is(sctp_send_batch(c, msgs, 32), 32, "sctp_send_batch sends 32 messages in one call");
+    is(sctpx_send_batch(c, msgs, 32), 32, "sctpx_send_batch sends 32 messages in one call");
     wait_acked(c);
-    n = sctp_recv_batch(s, evs, 64, bufs, STRIDE, 5000);
-    is(n, 32, "sctp_recv_batch with room for 64 returns the 32 queued, in one call");
+    n = sctpx_recv_batch(s, evs, 64, bufs, STRIDE, 5000);
+    is(n, 32, "sctpx_recv_batch with room for 64 returns the 32 queued, in one call");
     for (i = 0; i < n; i++) {
         int k = -1;
         sscanf((const char *)bufs + i * STRIDE, "batch %d", &k);
@@ -150,9 +150,9 @@ int main(void)
     is(good, 32, "each of the 32 comes with its own bytes, stream and PPID");
     ok(in_order, "messages of one stream arrive in the order sent");
 
-    is(sctp_send_batch(c, msgs, 100), 100, "sctp_send_batch sends 100 messages (over 64 per sendmmsg) in one call");
+    is(sctpx_send_batch(c, msgs, 100), 100, "sctpx_send_batch sends 100 messages (over 64 per sendmmsg) in one call");
     while (total < 100 && calls < 100) {
-        n = sctp_recv_batch(s, evs, 64, bufs, STRIDE, 5000);
+        n = sctpx_recv_batch(s, evs, 64, bufs, STRIDE, 5000);
         if (n <= 0)
             break;
         total += n;
@@ -160,8 +160,8 @@ int main(void)
     }
     is(total, 100, "all 100 arrive");
 
-    sctp_close(c);
-    sctp_close(s);
+    sctpx_close(c);
+    sctpx_close(s);
 
     refused_whole("message 70 of 100 with NULL data (len 9): SCTPX_ERR_NULL_POINTER", null_data_at_70,
                   SCTPX_ERR_NULL_POINTER);

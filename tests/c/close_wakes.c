@@ -1,9 +1,9 @@
 /*
- * sctp_close wakes every call blocked on the handle it closes: accept,
+ * sctpx_close wakes every call blocked on the handle it closes: accept,
  * connect, connectx, the sends on a full send buffer, next_event (timeout -1
  * and a long one) and recv_batch, on one-to-one, one-to-many and peeled-off
  * handles wherever the call applies. The call returns SCTPX_ERR_CLOSED_HANDLE
- * within 100 ms of sctp_close returning, and once it has returned the
+ * within 100 ms of sctpx_close returning, and once it has returned the
  * handle's descriptors are gone. sctpx_abort_and_close does the same, and
  * the peer sees the ABORT at once.
  *
@@ -51,7 +51,7 @@ static void release(fixture *f)
 {
     int i;
     for (i = 0; i < f->n_others; i++)
-        sctp_close(f->others[i]);
+        sctpx_close(f->others[i]);
     if (f->plain_fd >= 0)
         close(f->plain_fd);
 }
@@ -62,9 +62,9 @@ static void listener(fixture *f)
 {
     struct sockaddr_storage ss;
     socklen_t len = loopback4(0, &ss);
-    must(sctp_open_tcp(SCTPX_AF_INET, &f->target), "sctp_open_tcp");
-    must(sctp_bind(f->target, (struct sockaddr *)&ss, len), "sctp_bind");
-    must(sctp_listen(f->target, 4), "sctp_listen");
+    must(sctpx_open_tcp(SCTPX_AF_INET, &f->target), "sctpx_open_tcp");
+    must(sctpx_bind(f->target, (struct sockaddr *)&ss, len), "sctpx_bind");
+    must(sctpx_listen(f->target, 4), "sctpx_listen");
 }
 
 static void silent_target(fixture *f)
@@ -75,13 +75,13 @@ static void silent_target(fixture *f)
 static void unanswered_one_to_one(fixture *f)
 {
     silent_target(f);
-    must(sctp_open_tcp(SCTPX_AF_INET, &f->target), "sctp_open_tcp");
+    must(sctpx_open_tcp(SCTPX_AF_INET, &f->target), "sctpx_open_tcp");
 }
 
 static void unanswered_one_to_many(fixture *f)
 {
     silent_target(f);
-    must(sctp_open_udp(SCTPX_AF_INET, &f->target), "sctp_open_udp");
+    must(sctpx_open_udp(SCTPX_AF_INET, &f->target), "sctpx_open_udp");
 }
 
 /* Sends on f->target until it can send no more, for good: the peer does not
@@ -96,21 +96,21 @@ static void fill_send_buffer(fixture *f)
     int64_t start = now_ms();
     int32_t rc;
 
-    p.fd = must(sctp_fileno(f->target), "sctp_fileno");
+    p.fd = must(sctpx_fileno(f->target), "sctpx_fileno");
     p.events = POLLOUT;
-    must(sctp_set_option(f->target, 0, SCTPX_OPT_NONBLOCK, 1), "SCTPX_OPT_NONBLOCK 1");
+    must(sctpx_set_option(f->target, 0, SCTPX_OPT_NONBLOCK, 1), "SCTPX_OPT_NONBLOCK 1");
     for (;;) {
-        while ((rc = sctp_send_stream(f->target, f->assoc, 0, 0, payload, sizeof payload)) > 0)
+        while ((rc = sctpx_send_stream(f->target, f->assoc, 0, 0, payload, sizeof payload)) > 0)
             ;
         if (rc != -EAGAIN)
             must(rc, "filling the send buffer");
-        must(sctp_get_status(f->target, f->assoc, &st), "sctp_get_status");
+        must(sctpx_get_status(f->target, f->assoc, &st), "sctpx_get_status");
         if (poll(&p, 1, st.rwnd == 0 ? 300 : 50) == 0 && st.rwnd == 0)
             break;
         if (now_ms() - start > 10000)
             must(SCTPX_ERR_TIMED_OUT, "a full send buffer");
     }
-    must(sctp_set_option(f->target, 0, SCTPX_OPT_NONBLOCK, 0), "SCTPX_OPT_NONBLOCK 0");
+    must(sctpx_set_option(f->target, 0, SCTPX_OPT_NONBLOCK, 0), "SCTPX_OPT_NONBLOCK 0");
 }
 
 static void full_one_to_one(fixture *f)
@@ -132,8 +132,8 @@ static void full_peeled_off(fixture *f)
     sctpx_assoc_id assoc;
     udp_pair_buffers(SMALL_BUFFERS, &f->others[0], &f->others[1], &assoc);
     f->n_others = 2;
-    must(sctp_peeloff(f->others[0], assoc, 0, &f->target), "sctp_peeloff");
-    must(sctp_set_option(f->target, 0, SCTPX_OPT_SNDBUF, SMALL_BUFFERS), "SCTPX_OPT_SNDBUF");
+    must(sctpx_peeloff(f->others[0], assoc, 0, &f->target), "sctpx_peeloff");
+    must(sctpx_set_option(f->target, 0, SCTPX_OPT_SNDBUF, SMALL_BUFFERS), "SCTPX_OPT_SNDBUF");
     fill_send_buffer(f);
 }
 
@@ -155,7 +155,7 @@ static void idle_peeled_off(fixture *f)
     sctpx_assoc_id assoc;
     udp_pair(&f->others[0], &f->others[1], &assoc);
     f->n_others = 2;
-    must(sctp_peeloff(f->others[0], assoc, 0, &f->target), "sctp_peeloff");
+    must(sctpx_peeloff(f->others[0], assoc, 0, &f->target), "sctpx_peeloff");
 }
 
 /* --- the blocking calls --------------------------------------------------------------------- */
@@ -165,26 +165,26 @@ static void idle_peeled_off(fixture *f)
 static int32_t call_accept(bg_call *c)
 {
     sctpx_handle out;
-    return sctp_accept(FIXTURE(c)->target, &out, NULL, NULL);
+    return sctpx_accept(FIXTURE(c)->target, &out, NULL, NULL);
 }
 
 static int32_t call_connect(bg_call *c)
 {
     fixture *f = FIXTURE(c);
-    return sctp_connect(f->target, (struct sockaddr *)&f->to, f->to_len);
+    return sctpx_connect(f->target, (struct sockaddr *)&f->to, f->to_len);
 }
 
 static int32_t call_connectx(bg_call *c)
 {
     fixture *f = FIXTURE(c);
     sctpx_assoc_id id;
-    return sctp_connectx(f->target, &f->to, 1, &id);
+    return sctpx_connectx(f->target, &f->to, 1, &id);
 }
 
 static int32_t call_send_stream(bg_call *c)
 {
     fixture *f = FIXTURE(c);
-    return sctp_send_stream(f->target, f->assoc, 0, 0, payload, sizeof payload);
+    return sctpx_send_stream(f->target, f->assoc, 0, 0, payload, sizeof payload);
 }
 
 static int32_t call_send(bg_call *c)
@@ -193,7 +193,7 @@ static int32_t call_send(bg_call *c)
     sctpx_send_info info;
     memset(&info, 0, sizeof info);
     info.assoc_id = f->assoc;
-    return sctp_send(f->target, payload, sizeof payload, &info, NULL, 0);
+    return sctpx_send(f->target, payload, sizeof payload, &info, NULL, 0);
 }
 
 static int32_t call_send_batch(bg_call *c)
@@ -204,28 +204,28 @@ static int32_t call_send_batch(bg_call *c)
     m.data = payload;
     m.len = sizeof payload;
     m.info.assoc_id = f->assoc;
-    return sctp_send_batch(f->target, &m, 1);
+    return sctpx_send_batch(f->target, &m, 1);
 }
 
 static int32_t call_next_event_forever(bg_call *c)
 {
     sctpx_event ev;
     uint8_t buf[256];
-    return sctp_next_event(FIXTURE(c)->target, &ev, buf, sizeof buf, -1);
+    return sctpx_next_event(FIXTURE(c)->target, &ev, buf, sizeof buf, -1);
 }
 
 static int32_t call_next_event_one_minute(bg_call *c)
 {
     sctpx_event ev;
     uint8_t buf[256];
-    return sctp_next_event(FIXTURE(c)->target, &ev, buf, sizeof buf, 60000);
+    return sctpx_next_event(FIXTURE(c)->target, &ev, buf, sizeof buf, 60000);
 }
 
 static int32_t call_recv_batch(bg_call *c)
 {
     sctpx_event evs[4];
     uint8_t bufs[4 * 256];
-    return sctp_recv_batch(FIXTURE(c)->target, evs, 4, bufs, 256, -1);
+    return sctpx_recv_batch(FIXTURE(c)->target, evs, 4, bufs, 256, -1);
 }
 
 typedef struct {
@@ -235,33 +235,33 @@ typedef struct {
 } wake_case;
 
 static const wake_case cases[] = {
-    {"one-to-one listener: sctp_accept", listener, call_accept},
-    {"one-to-one: sctp_connect to a peer that never answers", unanswered_one_to_one, call_connect},
-    {"one-to-one: sctp_connectx to a peer that never answers", unanswered_one_to_one, call_connectx},
-    {"one-to-many: sctp_connect to a peer that never answers", unanswered_one_to_many, call_connect},
-    {"one-to-many: sctp_connectx to a peer that never answers", unanswered_one_to_many, call_connectx},
-    {"one-to-one: sctp_send_stream on a full send buffer", full_one_to_one, call_send_stream},
-    {"one-to-one: sctp_send on a full send buffer", full_one_to_one, call_send},
-    {"one-to-one: sctp_send_batch on a full send buffer", full_one_to_one, call_send_batch},
-    {"one-to-many: sctp_send_stream on a full send buffer", full_one_to_many, call_send_stream},
-    {"one-to-many: sctp_send on a full send buffer", full_one_to_many, call_send},
-    {"one-to-many: sctp_send_batch on a full send buffer", full_one_to_many, call_send_batch},
-    {"peeled-off: sctp_send_stream on a full send buffer", full_peeled_off, call_send_stream},
-    {"peeled-off: sctp_send on a full send buffer", full_peeled_off, call_send},
-    {"peeled-off: sctp_send_batch on a full send buffer", full_peeled_off, call_send_batch},
-    {"one-to-one: sctp_next_event, timeout -1", idle_one_to_one, call_next_event_forever},
-    {"one-to-one: sctp_next_event, timeout 60 s", idle_one_to_one, call_next_event_one_minute},
-    {"one-to-one: sctp_recv_batch, timeout -1", idle_one_to_one, call_recv_batch},
-    {"one-to-many: sctp_next_event, timeout -1", idle_one_to_many, call_next_event_forever},
-    {"one-to-many: sctp_next_event, timeout 60 s", idle_one_to_many, call_next_event_one_minute},
-    {"one-to-many: sctp_recv_batch, timeout -1", idle_one_to_many, call_recv_batch},
-    {"peeled-off: sctp_next_event, timeout -1", idle_peeled_off, call_next_event_forever},
-    {"peeled-off: sctp_next_event, timeout 60 s", idle_peeled_off, call_next_event_one_minute},
-    {"peeled-off: sctp_recv_batch, timeout -1", idle_peeled_off, call_recv_batch},
+    {"one-to-one listener: sctpx_accept", listener, call_accept},
+    {"one-to-one: sctpx_connect to a peer that never answers", unanswered_one_to_one, call_connect},
+    {"one-to-one: sctpx_connectx to a peer that never answers", unanswered_one_to_one, call_connectx},
+    {"one-to-many: sctpx_connect to a peer that never answers", unanswered_one_to_many, call_connect},
+    {"one-to-many: sctpx_connectx to a peer that never answers", unanswered_one_to_many, call_connectx},
+    {"one-to-one: sctpx_send_stream on a full send buffer", full_one_to_one, call_send_stream},
+    {"one-to-one: sctpx_send on a full send buffer", full_one_to_one, call_send},
+    {"one-to-one: sctpx_send_batch on a full send buffer", full_one_to_one, call_send_batch},
+    {"one-to-many: sctpx_send_stream on a full send buffer", full_one_to_many, call_send_stream},
+    {"one-to-many: sctpx_send on a full send buffer", full_one_to_many, call_send},
+    {"one-to-many: sctpx_send_batch on a full send buffer", full_one_to_many, call_send_batch},
+    {"peeled-off: sctpx_send_stream on a full send buffer", full_peeled_off, call_send_stream},
+    {"peeled-off: sctpx_send on a full send buffer", full_peeled_off, call_send},
+    {"peeled-off: sctpx_send_batch on a full send buffer", full_peeled_off, call_send_batch},
+    {"one-to-one: sctpx_next_event, timeout -1", idle_one_to_one, call_next_event_forever},
+    {"one-to-one: sctpx_next_event, timeout 60 s", idle_one_to_one, call_next_event_one_minute},
+    {"one-to-one: sctpx_recv_batch, timeout -1", idle_one_to_one, call_recv_batch},
+    {"one-to-many: sctpx_next_event, timeout -1", idle_one_to_many, call_next_event_forever},
+    {"one-to-many: sctpx_next_event, timeout 60 s", idle_one_to_many, call_next_event_one_minute},
+    {"one-to-many: sctpx_recv_batch, timeout -1", idle_one_to_many, call_recv_batch},
+    {"peeled-off: sctpx_next_event, timeout -1", idle_peeled_off, call_next_event_forever},
+    {"peeled-off: sctpx_next_event, timeout 60 s", idle_peeled_off, call_next_event_one_minute},
+    {"peeled-off: sctpx_recv_batch, timeout -1", idle_peeled_off, call_recv_batch},
 };
 
-/* Checks a call that `ender` (sctp_close, or sctpx_abort_and_close) ended at `ended`
- * (now_ms when it returned): back within WAKE_MS with
+/* Checks a call that `ender` (sctpx_close, or sctpx_abort_and_close) ended at
+ * `ended` (now_ms when it returned): back within WAKE_MS with
  * SCTPX_ERR_CLOSED_HANDLE. Returns whether it came back at all. */
 static int woken(bg_call *c, const char *ender, int64_t ended)
 {
@@ -304,9 +304,9 @@ static void close_wakes(const wake_case *w)
     bg_start(c, w->name, w->call, f);
     if (!ok(!bg_returned(c), "%s: blocks", w->name))
         diag("it returned %d before the close", c->rc);
-    is(sctp_close(f->target), 0, "%s: sctp_close returns 0", w->name);
+    is(sctpx_close(f->target), 0, "%s: sctpx_close returns 0", w->name);
     closed = now_ms();
-    finish(c, f, "sctp_close", closed, fds);
+    finish(c, f, "sctpx_close", closed, fds);
 }
 
 /* The port of a closed listener is free at once, even with a thread blocked
@@ -324,20 +324,20 @@ static void closed_listener_lets_go_of_its_port(void)
     watchdog_step("a closed listener's port");
     listener(f);
     port = local_port(f->target);
-    bg_start(c, "sctp_accept on a listener closed by another thread", call_accept, f);
-    must(sctp_close(f->target), "sctp_close (listener)");
-    if (woken(c, "sctp_close", now_ms())) {
+    bg_start(c, "sctpx_accept on a listener closed by another thread", call_accept, f);
+    must(sctpx_close(f->target), "sctpx_close (listener)");
+    if (woken(c, "sctpx_close", now_ms())) {
         free(c);
         free(f);
     }
     len = loopback4(port, &ss);
-    must(sctp_open_tcp(SCTPX_AF_INET, &rebound), "sctp_open_tcp");
-    is(sctp_bind(rebound, (struct sockaddr *)&ss, len), 0, "a new socket binds the closed listener's port %u", port);
-    must(sctp_open_tcp(SCTPX_AF_INET, &client), "sctp_open_tcp");
-    is(sctp_connect(client, (struct sockaddr *)&ss, len), -ECONNREFUSED,
+    must(sctpx_open_tcp(SCTPX_AF_INET, &rebound), "sctpx_open_tcp");
+    is(sctpx_bind(rebound, (struct sockaddr *)&ss, len), 0, "a new socket binds the closed listener's port %u", port);
+    must(sctpx_open_tcp(SCTPX_AF_INET, &client), "sctpx_open_tcp");
+    is(sctpx_connect(client, (struct sockaddr *)&ss, len), -ECONNREFUSED,
        "a client connecting to that port is refused: nothing listens there any more");
-    sctp_close(client);
-    sctp_close(rebound);
+    sctpx_close(client);
+    sctpx_close(rebound);
 }
 
 /* The case the old wake-up by shutdown() lost most of: many senders
@@ -356,16 +356,16 @@ static void many_blocked_senders_all_return(void)
     f->plain_fd = -1;
     full_one_to_one(f);
     for (i = 0; i < SENDERS; i++)
-        bg_launch(&senders[i], "sctp_send_stream", call_send_stream, f);
+        bg_launch(&senders[i], "sctpx_send_stream", call_send_stream, f);
     bg_settle();
     for (i = 0; i < SENDERS; i++)
         back += bg_returned(&senders[i]);
     is(back, 0, "%d senders block on a full send buffer", SENDERS);
-    is(sctp_close(f->target), 0, "sctp_close of their handle returns 0");
+    is(sctpx_close(f->target), 0, "sctpx_close of their handle returns 0");
     closed = now_ms();
     /* The peer drains what was queued: space frees up while the senders wake. */
     start = now_ms();
-    while (now_ms() - start < 1000 && sctp_next_event(f->others[0], &ev, buf, sizeof buf, 200) >= 0)
+    while (now_ms() - start < 1000 && sctpx_next_event(f->others[0], &ev, buf, sizeof buf, 200) >= 0)
         ;
     for (back = 0, i = 0; i < SENDERS; i++) {
         if (!bg_wait(&senders[i], STUCK_MS))
@@ -386,7 +386,7 @@ static void many_blocked_senders_all_return(void)
 }
 
 /* sctpx_abort_and_close of a one-to-one handle (accepted, or peeled off)
- * with a thread blocked reading on it: the reader is woken as by sctp_close,
+ * with a thread blocked reading on it: the reader is woken as by sctpx_close,
  * and the ABORT goes out at once, not when the reader would have returned. */
 static void abort_wakes_and_aborts(const char *what, void (*setup)(fixture *f), sctpx_handle (*peer)(fixture *f))
 {
@@ -405,7 +405,7 @@ static void abort_wakes_and_aborts(const char *what, void (*setup)(fixture *f), 
     ok(!bg_returned(c), "%s: blocks", what);
     is(sctpx_abort_and_close(f->target), 0, "%s: sctpx_abort_and_close returns 0", what);
     aborted = now_ms();
-    rc = sctp_next_event(peer(f), &ev, buf, sizeof buf, 3000);
+    rc = sctpx_next_event(peer(f), &ev, buf, sizeof buf, 3000);
     seen = now_ms() - aborted;
     is(rc, -ECONNRESET, "%s: the peer's next read fails with -ECONNRESET (the ABORT arrived)", what);
     /* Under emulation a loopback packet takes a few ms; the bug held it 3 s and more. */
@@ -432,7 +432,7 @@ int main(void)
         close_wakes(&cases[i]);
     closed_listener_lets_go_of_its_port();
     many_blocked_senders_all_return();
-    abort_wakes_and_aborts("one-to-one: sctp_next_event, then sctpx_abort_and_close", idle_one_to_one, first_other);
-    abort_wakes_and_aborts("peeled-off: sctp_next_event, then sctpx_abort_and_close", idle_peeled_off, second_other);
+    abort_wakes_and_aborts("one-to-one: sctpx_next_event, then sctpx_abort_and_close", idle_one_to_one, first_other);
+    abort_wakes_and_aborts("peeled-off: sctpx_next_event, then sctpx_abort_and_close", idle_peeled_off, second_other);
     return done_testing();
 }

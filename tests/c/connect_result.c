@@ -43,9 +43,9 @@ static const struct sockaddr_storage *peer_of(enum ending e, socklen_t *len)
 static sctpx_handle client(int32_t kind, enum ending e)
 {
     sctpx_handle h;
-    must(kind == SCTPX_KIND_ONE_TO_ONE ? sctp_open_tcp(SCTPX_AF_INET, &h) : sctp_open_udp(SCTPX_AF_INET, &h),
+    must(kind == SCTPX_KIND_ONE_TO_ONE ? sctpx_open_tcp(SCTPX_AF_INET, &h) : sctpx_open_udp(SCTPX_AF_INET, &h),
          "open");
-    must(sctp_set_option(h, 0, SCTPX_OPT_NONBLOCK, 1), "SCTPX_OPT_NONBLOCK");
+    must(sctpx_set_option(h, 0, SCTPX_OPT_NONBLOCK, 1), "SCTPX_OPT_NONBLOCK");
     if (e == TIMED_OUT)
         fast_init_timeout(h);
     return h;
@@ -55,7 +55,7 @@ static sctpx_handle client(int32_t kind, enum ending e)
 static short poll_for(sctpx_handle h, short events, int ms)
 {
     struct pollfd p = {0, 0, 0};
-    p.fd = sctp_fileno(h);
+    p.fd = sctpx_fileno(h);
     p.events = events;
     return poll(&p, 1, ms) == 1 ? p.revents : 0;
 }
@@ -74,7 +74,7 @@ static void one_to_one(enum ending e)
     short revents;
 
     watchdog_step(what);
-    is(sctp_connect(h, (const struct sockaddr *)to, len), -EINPROGRESS, "one-to-one %s: sctp_connect gives -EINPROGRESS",
+    is(sctpx_connect(h, (const struct sockaddr *)to, len), -EINPROGRESS, "one-to-one %s: sctpx_connect gives -EINPROGRESS",
        what);
     if (e == TIMED_OUT) {
         is(sctpx_connect_result(h, 0), -EINPROGRESS,
@@ -91,7 +91,7 @@ static void one_to_one(enum ending e)
            (long long)(now_ms() - start));
     is(sctpx_connect_result(h, 0), want_result[e], "one-to-one %s: sctpx_connect_result gives it", what);
     is(sctpx_connect_result(h, 0), want_result[e], "one-to-one %s: ... and again on a second call", what);
-    sctp_close(h);
+    sctpx_close(h);
 }
 
 /* One-to-many, ASSOC_CHANGE subscribed: connectx, wait in poll() for POLLIN,
@@ -109,8 +109,8 @@ static void one_to_many(enum ending e)
 
     memset(&ev, 0, sizeof ev);
     watchdog_step(what);
-    must(sctp_subscribe(h, SCTPX_EVENT_ASSOC_CHANGE, 1), "sctp_subscribe(ASSOC_CHANGE)");
-    is(sctp_connectx(h, to, 1, &id), -EINPROGRESS, "one-to-many %s: sctp_connectx gives -EINPROGRESS", what);
+    must(sctpx_subscribe(h, SCTPX_EVENT_ASSOC_CHANGE, 1), "sctpx_subscribe(ASSOC_CHANGE)");
+    is(sctpx_connectx(h, to, 1, &id), -EINPROGRESS, "one-to-many %s: sctpx_connectx gives -EINPROGRESS", what);
     if (e == TIMED_OUT) {
         is(sctpx_connect_result(h, id), -EINPROGRESS,
            "one-to-many %s: sctpx_connect_result is -EINPROGRESS while the INITs go unanswered", what);
@@ -119,13 +119,13 @@ static void one_to_many(enum ending e)
     is(poll_for(h, POLLIN, 5000), POLLIN, "one-to-many %s: poll wakes with POLLIN (the ASSOC_CHANGE)", what);
     is(sctpx_connect_result(h, id), want_result[e], "one-to-many %s: sctpx_connect_result gives it", what);
     is(sctpx_connect_result(h, id), want_result[e], "one-to-many %s: ... and again on a second call", what);
-    is(sctp_next_event(h, &ev, buf, sizeof buf, 0) >= 0 && ev.kind == SCTPX_EVENT_ASSOC_CHANGE ? ev.assoc_change.state
+    is(sctpx_next_event(h, &ev, buf, sizeof buf, 0) >= 0 && ev.kind == SCTPX_EVENT_ASSOC_CHANGE ? ev.assoc_change.state
                                                                                                 : -1,
        e == ESTABLISHED ? SCTPX_COMM_UP : SCTPX_CANT_STR_ASSOC,
        "one-to-many %s: the ASSOC_CHANGE is still queued for the caller, %s", what,
        e == ESTABLISHED ? "COMM_UP" : "CANT_STR_ASSOC");
     is(ev.assoc_id, id, "one-to-many %s: ... for that association", what);
-    sctp_close(h);
+    sctpx_close(h);
 }
 
 /* Set-ups sctpx did not start: nothing to report but what the kernel knows. */
@@ -134,20 +134,20 @@ static void not_started(void)
     sctpx_handle tcp = client(SCTPX_KIND_ONE_TO_ONE, ESTABLISHED), udp = client(SCTPX_KIND_ONE_TO_MANY, ESTABLISHED);
     is(sctpx_connect_result(tcp, 0), -ENOTCONN, "a one-to-one handle that never connected: -ENOTCONN");
     is(sctpx_connect_result(udp, 12345), -EINVAL, "a one-to-many handle, an id no association has: -EINVAL");
-    sctp_close(tcp);
-    sctp_close(udp);
+    sctpx_close(tcp);
+    sctpx_close(udp);
 }
 
-/* A one-to-one set-up started by sctp_connectx is the handle's one set-up,
+/* A one-to-one set-up started by sctpx_connectx is the handle's one set-up,
  * whatever the id. */
 static void one_to_one_by_connectx(void)
 {
     sctpx_handle h = client(SCTPX_KIND_ONE_TO_ONE, TIMED_OUT);
     sctpx_assoc_id id = 0;
-    is(sctp_connectx(h, &silent_addr, 1, &id), -EINPROGRESS, "one-to-one sctp_connectx: -EINPROGRESS");
-    is(sctpx_connect_result(h, id), -EINPROGRESS, "one-to-one sctp_connectx: sctpx_connect_result with its id: -EINPROGRESS");
-    is(sctpx_connect_result(h, 0), -EINPROGRESS, "one-to-one sctp_connectx: ... and with id 0 (ignored)");
-    sctp_close(h);
+    is(sctpx_connectx(h, &silent_addr, 1, &id), -EINPROGRESS, "one-to-one sctpx_connectx: -EINPROGRESS");
+    is(sctpx_connect_result(h, id), -EINPROGRESS, "one-to-one sctpx_connectx: sctpx_connect_result with its id: -EINPROGRESS");
+    is(sctpx_connect_result(h, 0), -EINPROGRESS, "one-to-one sctpx_connectx: ... and with id 0 (ignored)");
+    sctpx_close(h);
 }
 
 /* A handle remembers its last 64 set-ups: of 65 refused ones, the first is
@@ -162,18 +162,18 @@ static void sixty_four_remembered(void)
     int i;
 
     watchdog_step("65 set-ups");
-    must(sctp_subscribe(h, SCTPX_EVENT_ASSOC_CHANGE, 1), "sctp_subscribe(ASSOC_CHANGE)");
+    must(sctpx_subscribe(h, SCTPX_EVENT_ASSOC_CHANGE, 1), "sctpx_subscribe(ASSOC_CHANGE)");
     for (i = 0; i < 65; i++) {
-        if (sctp_connectx(h, &refused_addr, 1, &id) != -EINPROGRESS)
-            must(-1, "sctp_connectx (refused)");
+        if (sctpx_connectx(h, &refused_addr, 1, &id) != -EINPROGRESS)
+            must(-1, "sctpx_connectx (refused)");
         /* Each refusal ends before the next connectx to the same peer. */
-        must(sctp_next_event(h, &ev, buf, sizeof buf, 5000), "the refusal's CANT_STR_ASSOC");
+        must(sctpx_next_event(h, &ev, buf, sizeof buf, 5000), "the refusal's CANT_STR_ASSOC");
         if (i == 0)
             first = id;
     }
     is(sctpx_connect_result(h, first), -EINVAL, "the first of 65 refused set-ups is forgotten: -EINVAL");
     is(sctpx_connect_result(h, id), -ECONNREFUSED, "the 65th is remembered: -ECONNREFUSED");
-    sctp_close(h);
+    sctpx_close(h);
 }
 
 int main(void)
@@ -183,14 +183,14 @@ int main(void)
     int e;
 
     watchdog(60);
-    must(sctp_open_tcp(SCTPX_AF_INET, &listener), "sctp_open_tcp");
+    must(sctpx_open_tcp(SCTPX_AF_INET, &listener), "sctpx_open_tcp");
     up_len = loopback4(0, &up_addr);
-    must(sctp_bind(listener, (struct sockaddr *)&up_addr, up_len), "sctp_bind");
-    must(sctp_listen(listener, 64), "sctp_listen");
+    must(sctpx_bind(listener, (struct sockaddr *)&up_addr, up_len), "sctpx_bind");
+    must(sctpx_listen(listener, 64), "sctpx_listen");
     up_len = loopback4(local_port(listener), &up_addr);
-    must(sctp_open_tcp(SCTPX_AF_INET, &bound), "sctp_open_tcp");
+    must(sctpx_open_tcp(SCTPX_AF_INET, &bound), "sctpx_open_tcp");
     refused_len = loopback4(0, &refused_addr);
-    must(sctp_bind(bound, (struct sockaddr *)&refused_addr, refused_len), "sctp_bind");
+    must(sctpx_bind(bound, (struct sockaddr *)&refused_addr, refused_len), "sctpx_bind");
     refused_len = loopback4(local_port(bound), &refused_addr);
     silent = silent_listener(&silent_addr, &silent_len);
 
@@ -203,7 +203,7 @@ int main(void)
     sixty_four_remembered();
 
     close(silent);
-    sctp_close(bound);
-    sctp_close(listener);
+    sctpx_close(bound);
+    sctpx_close(listener);
     return done_testing();
 }

@@ -1,6 +1,6 @@
 /*
  * fork(): a child shares the parent's sockets, not its associations' fate.
- * A child that closes the handles it inherited (sctp_close, even on a handle
+ * A child that closes the handles it inherited (sctpx_close, even on a handle
  * a parent thread is blocked in) leaves the parent's associations, listeners
  * and blocked calls as they were; a child may use an inherited handle; and a
  * child forked while other threads open and close handles can use the
@@ -65,16 +65,16 @@ static int32_t read_forever(bg_call *c)
 {
     sctpx_event ev;
     uint8_t buf[64];
-    int32_t n = sctp_next_event(*(sctpx_handle *)c->arg, &ev, buf, sizeof buf, -1);
+    int32_t n = sctpx_next_event(*(sctpx_handle *)c->arg, &ev, buf, sizeof buf, -1);
     return n >= 0 && ev.kind != SCTPX_EVENT_DATA ? SCTPX_ERR_INVALID_ARGUMENT : n;
 }
 
 static int32_t accept_one(bg_call *c)
 {
     sctpx_handle out;
-    int32_t rc = sctp_accept(*(sctpx_handle *)c->arg, &out, NULL, NULL);
+    int32_t rc = sctpx_accept(*(sctpx_handle *)c->arg, &out, NULL, NULL);
     if (rc == 0)
-        sctp_close(out);
+        sctpx_close(out);
     return rc;
 }
 
@@ -84,7 +84,7 @@ static int close_all(void *arg)
     const sctpx_handle *h;
     int failed = 0;
     for (h = arg; *h; h++)
-        failed |= sctp_close(*h) != 0;
+        failed |= sctpx_close(*h) != 0;
     return failed;
 }
 
@@ -95,7 +95,7 @@ static const uint8_t after[] = "sent after the child exited";
 static void still_reads(const char *what, bg_call *reader, sctpx_handle from, sctpx_assoc_id assoc)
 {
     ok(!bg_returned(reader), "%s: the parent's blocked reader is still blocked", what);
-    if (!is(sctp_send_stream(from, assoc, 1, 7, after, sizeof after), sizeof after,
+    if (!is(sctpx_send_stream(from, assoc, 1, 7, after, sizeof after), sizeof after,
             "%s: the peer can still send to the parent", what))
         return;
     if (ok(bg_wait(reader, STUCK_MS), "%s: ... and receives what the peer sends after the child exited", what))
@@ -107,7 +107,7 @@ static void still_sends(const char *what, sctpx_handle from, sctpx_assoc_id asso
 {
     sctpx_event ev;
     uint8_t buf[64];
-    is(sctp_send_stream(from, assoc, 0, 0, (const uint8_t *)"reply", 5), 5, "%s: the parent's send succeeds", what);
+    is(sctpx_send_stream(from, assoc, 0, 0, (const uint8_t *)"reply", 5), 5, "%s: the parent's send succeeds", what);
     is(next_data(to, &ev, buf, sizeof buf), 5, "%s: ... and the peer receives it", what);
 }
 
@@ -123,12 +123,12 @@ static void child_closing_one_to_one_leaves_it_alone(void)
     tcp_pair(SCTPX_AF_INET, &c, &s);
     both[0] = s;
     both[1] = c;
-    bg_start(&reader, "sctp_next_event", read_forever, &both[0]);
+    bg_start(&reader, "sctpx_next_event", read_forever, &both[0]);
     is(wait_child(spawn(close_all, both)), 0, "one-to-one: a child sctp_closes both inherited ends and exits");
     still_reads("one-to-one", &reader, c, 0);
     still_sends("one-to-one", s, 0, c);
-    sctp_close(c);
-    sctp_close(s);
+    sctpx_close(c);
+    sctpx_close(s);
 }
 
 /* (b) Every kind at once, each with a blocked call in the parent: a
@@ -144,13 +144,13 @@ static void child_closing_every_handle_leaves_them_alone(void)
     sctpx_assoc_id many_assoc, peel_assoc;
 
     watchdog_step("a child closes every handle it inherited");
-    must(sctp_open_tcp(SCTPX_AF_INET, &listener), "sctp_open_tcp");
+    must(sctpx_open_tcp(SCTPX_AF_INET, &listener), "sctpx_open_tcp");
     len = loopback4(0, &ss);
-    must(sctp_bind(listener, (struct sockaddr *)&ss, len), "sctp_bind");
-    must(sctp_listen(listener, 4), "sctp_listen");
+    must(sctpx_bind(listener, (struct sockaddr *)&ss, len), "sctpx_bind");
+    must(sctpx_listen(listener, 4), "sctpx_listen");
     udp_pair(&many, &many_client, &many_assoc);
     udp_pair(&peel_server, &peel_client, &peel_assoc);
-    must(sctp_peeloff(peel_server, peel_assoc, 0, &peeled), "sctp_peeloff");
+    must(sctpx_peeloff(peel_server, peel_assoc, 0, &peeled), "sctpx_peeloff");
     all[0] = listener;
     all[1] = many;
     all[2] = many_client;
@@ -158,21 +158,21 @@ static void child_closing_every_handle_leaves_them_alone(void)
     all[4] = peel_client;
     all[5] = peeled;
 
-    bg_launch(&acceptor, "sctp_accept", accept_one, &all[0]);
-    bg_launch(&many_reader, "sctp_next_event (one-to-many)", read_forever, &all[1]);
-    bg_launch(&peeled_reader, "sctp_next_event (peeled-off)", read_forever, &all[5]);
+    bg_launch(&acceptor, "sctpx_accept", accept_one, &all[0]);
+    bg_launch(&many_reader, "sctpx_next_event (one-to-many)", read_forever, &all[1]);
+    bg_launch(&peeled_reader, "sctpx_next_event (peeled-off)", read_forever, &all[5]);
     bg_settle();
 
     is(wait_child(spawn(close_all, all)), 0, "every kind: a child sctp_closes all six inherited handles and exits");
 
     ok(!bg_returned(&acceptor), "listener: the parent's blocked accept is still blocked");
-    must(sctp_open_tcp(SCTPX_AF_INET, &newcomer), "sctp_open_tcp");
+    must(sctpx_open_tcp(SCTPX_AF_INET, &newcomer), "sctpx_open_tcp");
     len = loopback4(local_port(listener), &ss);
-    is(sctp_connect(newcomer, (struct sockaddr *)&ss, len), 0,
+    is(sctpx_connect(newcomer, (struct sockaddr *)&ss, len), 0,
        "listener: a new client connects to the parent's listener");
     if (ok(bg_wait(&acceptor, STUCK_MS), "listener: ... and the parent's accept takes it"))
         is(acceptor.rc, 0, "listener: ... successfully");
-    sctp_close(newcomer);
+    sctpx_close(newcomer);
 
     still_reads("one-to-many", &many_reader, many_client, 0);
     still_sends("one-to-many", many, many_assoc, many_client);
@@ -187,7 +187,7 @@ static const uint8_t from_child[] = "from the child";
 
 static int send_from_child(void *arg)
 {
-    int32_t rc = sctp_send_stream(*(sctpx_handle *)arg, 0, 0, 0, from_child, sizeof from_child);
+    int32_t rc = sctpx_send_stream(*(sctpx_handle *)arg, 0, 0, 0, from_child, sizeof from_child);
     return rc == (int32_t)sizeof from_child ? 0 : 1;
 }
 
@@ -202,8 +202,8 @@ static void child_can_send_on_an_inherited_handle(void)
     is(wait_child(spawn(send_from_child, &c)), 0, "a child sends on the handle it inherited");
     ok(next_data(s, &ev, buf, sizeof buf) == sizeof from_child && memcmp(buf, from_child, sizeof from_child) == 0,
        "... and the peer receives the message");
-    sctp_close(c);
-    sctp_close(s);
+    sctpx_close(c);
+    sctpx_close(s);
 }
 
 /* (c) Children forked while other threads open and close handles: the
@@ -215,8 +215,8 @@ static void *churn(void *arg)
     sctpx_handle h;
     (void)arg;
     while (__atomic_load_n(&churning, __ATOMIC_RELAXED)) {
-        if (sctp_open_udp(SCTPX_AF_INET, &h) == 0)
-            sctp_close(h);
+        if (sctpx_open_udp(SCTPX_AF_INET, &h) == 0)
+            sctpx_close(h);
     }
     return NULL;
 }
@@ -225,11 +225,11 @@ static int open_use_close(void *arg)
 {
     sctpx_handle h;
     (void)arg;
-    if (sctp_open_tcp(SCTPX_AF_INET, &h) != 0)
+    if (sctpx_open_tcp(SCTPX_AF_INET, &h) != 0)
         return 2;
-    if (sctp_kind(h) != SCTPX_KIND_ONE_TO_ONE)
+    if (sctpx_kind(h) != SCTPX_KIND_ONE_TO_ONE)
         return 3;
-    return sctp_close(h) == 0 ? 0 : 4;
+    return sctpx_close(h) == 0 ? 0 : 4;
 }
 
 static void children_forked_amid_opens_and_closes_can_use_the_library(void)

@@ -27,9 +27,9 @@ int main()
     char msg[64];
     for (size_t i = 0; i < sizeof cxx_sizes / sizeof cxx_sizes[0]; i++)
         is(cxx_sizes[i], sctpx_c_sizes[i], "%s has the same size in C++ as in C", sctpx_c_type_names[i]);
-    ok(sctp_strerror(SCTPX_ERR_BAD_HANDLE, msg, sizeof msg) > 0 && std::strlen(msg) > 0,
+    ok(sctpx_strerror(SCTPX_ERR_BAD_HANDLE, msg, sizeof msg) > 0 && std::strlen(msg) > 0,
        "C++ calls the library through the header's extern \"C\" declarations");
     sctpx_handle h = 0;
-    is(sctp_close(h), SCTPX_ERR_BAD_HANDLE, "handle 0 is never issued, in C++ too");
+    is(sctpx_close(h), SCTPX_ERR_BAD_HANDLE, "handle 0 is never issued, in C++ too");
     return done_testing();
 }

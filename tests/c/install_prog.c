@@ -11,14 +11,14 @@ int main(void)
 {
     sctpx_handle h;
     char msg[128];
-    int32_t rc = sctp_open_tcp(SCTPX_AF_INET, &h);
+    int32_t rc = sctpx_open_tcp(SCTPX_AF_INET, &h);
 
     if (rc < 0) {
-        sctp_strerror(rc, msg, sizeof msg);
-        printf("sctp_open_tcp: %s\n", msg);
+        sctpx_strerror(rc, msg, sizeof msg);
+        printf("sctpx_open_tcp: %s\n", msg);
         return 1;
     }
-    rc = sctp_close(h);
+    rc = sctpx_close(h);
     printf("sctpx %s: opened and closed a one-to-one SCTP socket (close: %d)\n", sctpx_version(), (int)rc);
     return rc == 0 ? 0 : 1;
 }

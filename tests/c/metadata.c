@@ -1,5 +1,5 @@
 /*
- * What sctp_next_event reports about a data message: stream, PPID (host
+ * What sctpx_next_event reports about a data message: stream, PPID (host
  * order in the API, network order on the wire, checked against a plain
  * kernel socket that uses neither sctpx nor libsctp), SSN, TSN, the
  * unordered and complete flags, and messages bigger than the buffer.
@@ -28,16 +28,16 @@ static int raw_pair(sctpx_handle *server)
     sctpx_handle listener;
     int fd, one = 1;
 
-    must(sctp_open_tcp(SCTPX_AF_INET, &listener), "sctp_open_tcp");
-    must(sctp_bind(listener, (struct sockaddr *)&ss, len), "sctp_bind");
-    must(sctp_listen(listener, 1), "sctp_listen");
+    must(sctpx_open_tcp(SCTPX_AF_INET, &listener), "sctpx_open_tcp");
+    must(sctpx_bind(listener, (struct sockaddr *)&ss, len), "sctpx_bind");
+    must(sctpx_listen(listener, 1), "sctpx_listen");
     len = loopback4(local_port(listener), &ss);
     fd = socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP);
     if (fd < 0 || connect(fd, (struct sockaddr *)&ss, len) != 0 ||
         setsockopt(fd, IPPROTO_SCTP, SCTP_RECVRCVINFO, &one, sizeof one) != 0)
         must(-1, "a raw kernel SCTP socket");
-    must(sctp_accept(listener, server, NULL, NULL), "sctp_accept");
-    sctp_close(listener);
+    must(sctpx_accept(listener, server, NULL, NULL), "sctpx_accept");
+    sctpx_close(listener);
     return fd;
 }
 
@@ -77,7 +77,7 @@ static void ppid_byte_order(void)
     is(ev.stream, 3, "... and the stream it was sent on");
 
     /* sctpx -> kernel: host order in, network order on the wire. */
-    sctp_send_stream(s, 0, 4, 0x0A0B0C0D, (const uint8_t *)"y", 1);
+    sctpx_send_stream(s, 0, 4, 0x0A0B0C0D, (const uint8_t *)"y", 1);
     memset(&m, 0, sizeof m);
     iov.iov_len = sizeof buf;
     m.msg_iov = &iov;
@@ -94,7 +94,7 @@ static void ppid_byte_order(void)
     ok(found && ri.rcv_ppid == htonl(0x0A0B0C0D), "... and the kernel hands it over in network order");
     ok(found && ri.rcv_sid == 4, "... on stream 4");
     close(fd);
-    sctp_close(s);
+    sctpx_close(s);
 }
 
 /* One sctpx_event reused: a data message writes the data fields and its
@@ -110,9 +110,9 @@ static void reused_event(void)
     int32_t n;
 
     tcp_pair(SCTPX_AF_INET, &c, &s);
-    must(sctp_subscribe(s, SCTPX_EVENT_SHUTDOWN, 1), "sctp_subscribe");
+    must(sctpx_subscribe(s, SCTPX_EVENT_SHUTDOWN, 1), "sctpx_subscribe");
     memset(&ev, 0xAA, sizeof ev);
-    sctp_send_stream(c, 0, 2, 77, (const uint8_t *)"hi", 2);
+    sctpx_send_stream(c, 0, 2, 77, (const uint8_t *)"hi", 2);
     next_data(s, &ev, buf, sizeof buf);
     ok(ev.kind == SCTPX_EVENT_DATA && ev.len == 2 && ev.stream == 2 && ev.ppid == 77 && ev.ssn == 0 &&
            ev.context == 0 && ev.flags == SCTPX_EVENT_FLAG_COMPLETE,
@@ -123,8 +123,8 @@ static void reused_event(void)
            ntohs(from.sin_port) == local_port(c) && memcmp(from.sin_zero, zeroes, sizeof from.sin_zero) == 0,
        "... and the whole sockaddr_in: 127.0.0.1, the client's port, sin_zero cleared");
 
-    sctp_close(c);
-    n = sctp_next_event(s, &ev, buf, sizeof buf, 5000);
+    sctpx_close(c);
+    n = sctpx_next_event(s, &ev, buf, sizeof buf, 5000);
     ok(n >= 0 && (uint32_t)n == ev.len, "the peer's shutdown arrives (%d bytes)", n);
     is(ev.kind, SCTPX_EVENT_SHUTDOWN, "... as a shutdown notification");
     ok(ev.stream == 0 && ev.ppid == 0 && ev.tsn == 0 && ev.from_len == 0 &&
@@ -132,7 +132,7 @@ static void reused_event(void)
        "a notification clears the data fields the message before it wrote");
     ok(memcmp((const uint8_t *)&ev + notif_start, zeroes, sizeof ev - notif_start) == 0,
        "... and every other kind's fields");
-    sctp_close(s);
+    sctpx_close(s);
 }
 
 int main(void)
@@ -149,8 +149,8 @@ int main(void)
 
     tcp_pair(SCTPX_AF_INET, &c, &s);
     for (i = 0; i < 3; i++)
-        sctp_send_stream(c, 0, 1, 7, (const uint8_t *)"a", 1);
-    sctp_send_stream(c, 0, 2, 7, (const uint8_t *)"b", 1);
+        sctpx_send_stream(c, 0, 1, 7, (const uint8_t *)"a", 1);
+    sctpx_send_stream(c, 0, 2, 7, (const uint8_t *)"b", 1);
     for (i = 0; i < 4; i++)
         next_data(s, &ev[i], buf, sizeof buf);
     ok(ev[0].ssn == 0 && ev[1].ssn == 1 && ev[2].ssn == 2, "stream 1's messages have SSNs 0, 1, 2 (got %u, %u, %u)",
@@ -165,16 +165,16 @@ int main(void)
     memset(&info, 0, sizeof info);
     info.stream = 1;
     info.flags = SCTPX_SEND_UNORDERED;
-    sctp_send(c, (const uint8_t *)"u", 1, &info, NULL, 0);
+    sctpx_send(c, (const uint8_t *)"u", 1, &info, NULL, 0);
     next_data(s, &ev[0], buf, sizeof buf);
     ok(ev[0].flags & SCTPX_EVENT_FLAG_UNORDERED, "a message sent with SCTPX_SEND_UNORDERED arrives flagged unordered");
 
     /* 1000 bytes through a 300-byte buffer: pieces, the last one complete. */
     for (i = 0; i < (int)sizeof big; i++)
         big[i] = (uint8_t)(i * 7);
-    sctp_send_stream(c, 0, 0, 9, big, sizeof big);
+    sctpx_send_stream(c, 0, 0, 9, big, sizeof big);
     while (got < sizeof big && pieces < 10) {
-        int32_t n = sctp_next_event(s, &ev[0], buf, 300, 5000);
+        int32_t n = sctpx_next_event(s, &ev[0], buf, 300, 5000);
         if (n <= 0)
             break;
         memcpy(whole + got, buf, (size_t)n);
@@ -189,7 +189,7 @@ int main(void)
     ok(got == sizeof big && memcmp(whole, big, sizeof big) == 0, "the pieces put together are the message");
     is(ev[0].ppid, 9, "the last piece still carries the PPID");
 
-    sctp_close(c);
-    sctp_close(s);
+    sctpx_close(c);
+    sctpx_close(s);
     return done_testing();
 }

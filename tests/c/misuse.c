@@ -76,19 +76,19 @@ static void misuse_sctpx_version(void)
     ok(sctpx_version() != NULL, "sctpx_version: never NULL");
 }
 
-static void misuse_sctp_strerror(void)
+static void misuse_sctpx_strerror(void)
 {
     char small[2] = {'x', 'y'};
     char big[160];
-    int32_t full = sctp_strerror(SCTPX_ERR_BAD_HANDLE, NULL, 0);
+    int32_t full = sctpx_strerror(SCTPX_ERR_BAD_HANDLE, NULL, 0);
 
-    is(sctp_strerror(SCTPX_ERR_BAD_HANDLE, NULL, sizeof big), NUL, "sctp_strerror: NULL buf with len > 0: SCTPX_ERR_NULL_POINTER");
-    ok(full > 0, "sctp_strerror: NULL buf with len 0 returns the full message length (%d)", (int)full);
-    is(sctp_strerror(SCTPX_ERR_BAD_HANDLE, small, 1), full, "sctp_strerror: len 1 still returns the full length");
-    ok(small[0] == '\0' && small[1] == 'y', "sctp_strerror: len 1 writes only the NUL");
-    is(sctp_strerror(SCTPX_ERR_BAD_HANDLE, big, SIZE_MAX), full, "sctp_strerror: a huge len writes just the message");
-    ok(sctp_strerror(INT32_MIN, big, sizeof big) > 0 && big[0] != '\0', "sctp_strerror: INT32_MIN still gets a message");
-    ok(sctp_strerror(INT32_MAX, big, sizeof big) > 0 && big[0] != '\0', "sctp_strerror: INT32_MAX still gets a message");
+    is(sctpx_strerror(SCTPX_ERR_BAD_HANDLE, NULL, sizeof big), NUL, "sctpx_strerror: NULL buf with len > 0: SCTPX_ERR_NULL_POINTER");
+    ok(full > 0, "sctpx_strerror: NULL buf with len 0 returns the full message length (%d)", (int)full);
+    is(sctpx_strerror(SCTPX_ERR_BAD_HANDLE, small, 1), full, "sctpx_strerror: len 1 still returns the full length");
+    ok(small[0] == '\0' && small[1] == 'y', "sctpx_strerror: len 1 writes only the NUL");
+    is(sctpx_strerror(SCTPX_ERR_BAD_HANDLE, big, SIZE_MAX), full, "sctpx_strerror: a huge len writes just the message");
+    ok(sctpx_strerror(INT32_MIN, big, sizeof big) > 0 && big[0] != '\0', "sctpx_strerror: INT32_MIN still gets a message");
+    ok(sctpx_strerror(INT32_MAX, big, sizeof big) > 0 && big[0] != '\0', "sctpx_strerror: INT32_MAX still gets a message");
 }
 
 static void open_cases(const char *fn, int32_t (*open)(int32_t, sctpx_handle *))
@@ -102,24 +102,24 @@ static void open_cases(const char *fn, int32_t (*open)(int32_t, sctpx_handle *))
     is(out, SENTINEL_HANDLE, "%s: *out is untouched when it fails", fn);
 }
 
-static void misuse_sctp_open_tcp(void) { open_cases("sctp_open_tcp", sctp_open_tcp); }
-static void misuse_sctp_open_udp(void) { open_cases("sctp_open_udp", sctp_open_udp); }
+static void misuse_sctpx_open_tcp(void) { open_cases("sctpx_open_tcp", sctpx_open_tcp); }
+static void misuse_sctpx_open_udp(void) { open_cases("sctpx_open_udp", sctpx_open_udp); }
 
-/* sctp_adopt_fd owns what it is given, refused or not: a descriptor that is
+/* sctpx_adopt_fd owns what it is given, refused or not: a descriptor that is
  * not an SCTP socket is an invalid argument, and is closed all the same. */
 static void adopt_refused(const char *what, int fd)
 {
     out = SENTINEL_HANDLE;
     if (fd < 0) {
-        ok(0, "sctp_adopt_fd: %s: cannot make one (errno %d)", what, errno);
+        ok(0, "sctpx_adopt_fd: %s: cannot make one (errno %d)", what, errno);
         return;
     }
-    is(sctp_adopt_fd(fd, &out), INVAL, "sctp_adopt_fd: %s: SCTPX_ERR_INVALID_ARGUMENT", what);
-    is(fcntl(fd, F_GETFD), -1, "sctp_adopt_fd: ... and the refused %s is closed", what);
-    is(out, SENTINEL_HANDLE, "sctp_adopt_fd: ... and *out is untouched");
+    is(sctpx_adopt_fd(fd, &out), INVAL, "sctpx_adopt_fd: %s: SCTPX_ERR_INVALID_ARGUMENT", what);
+    is(fcntl(fd, F_GETFD), -1, "sctpx_adopt_fd: ... and the refused %s is closed", what);
+    is(out, SENTINEL_HANDLE, "sctpx_adopt_fd: ... and *out is untouched");
 }
 
-static void misuse_sctp_adopt_fd(void)
+static void misuse_sctpx_adopt_fd(void)
 {
     int fd, pipe_fds[2];
     adopt_refused("a Unix socket", socket(AF_UNIX, SOCK_STREAM, 0));
@@ -133,26 +133,26 @@ static void misuse_sctp_adopt_fd(void)
     adopt_refused("a pipe (no socket)", pipe_fds[0]);
 
     out = SENTINEL_HANDLE;
-    is(sctp_adopt_fd(-1, &out), INVAL, "sctp_adopt_fd: fd -1: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_adopt_fd(-1, &out), INVAL, "sctpx_adopt_fd: fd -1: SCTPX_ERR_INVALID_ARGUMENT");
     /* A number no descriptor has: the one just closed (this thread opens nothing in between). */
     fd = open("/dev/null", O_RDONLY);
     close(fd);
-    is(sctp_adopt_fd(fd, &out), -EBADF, "sctp_adopt_fd: a descriptor that is not open: -EBADF");
-    is(sctp_adopt_fd(INT32_MAX, &out), -EBADF, "sctp_adopt_fd: descriptor INT32_MAX (not open): -EBADF");
+    is(sctpx_adopt_fd(fd, &out), -EBADF, "sctpx_adopt_fd: a descriptor that is not open: -EBADF");
+    is(sctpx_adopt_fd(INT32_MAX, &out), -EBADF, "sctpx_adopt_fd: descriptor INT32_MAX (not open): -EBADF");
     fd = socket(AF_UNIX, SOCK_STREAM, 0);
-    is(sctp_adopt_fd(fd, NULL), NUL, "sctp_adopt_fd: NULL out: SCTPX_ERR_NULL_POINTER");
-    is(fcntl(fd, F_GETFD), -1, "sctp_adopt_fd: ... and the descriptor is closed");
-    is(out, SENTINEL_HANDLE, "sctp_adopt_fd: *out is untouched when it fails");
+    is(sctpx_adopt_fd(fd, NULL), NUL, "sctpx_adopt_fd: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(fcntl(fd, F_GETFD), -1, "sctpx_adopt_fd: ... and the descriptor is closed");
+    is(out, SENTINEL_HANDLE, "sctpx_adopt_fd: *out is untouched when it fails");
 }
 
-HANDLE_CALL(sctp_close, sctp_close(h))
-static void misuse_sctp_close(void) { HANDLES(sctp_close); }
+HANDLE_CALL(sctpx_close, sctpx_close(h))
+static void misuse_sctpx_close(void) { HANDLES(sctpx_close); }
 
-HANDLE_CALL(sctp_fileno, sctp_fileno(h))
-static void misuse_sctp_fileno(void) { HANDLES(sctp_fileno); }
+HANDLE_CALL(sctpx_fileno, sctpx_fileno(h))
+static void misuse_sctpx_fileno(void) { HANDLES(sctpx_fileno); }
 
-HANDLE_CALL(sctp_kind, sctp_kind(h))
-static void misuse_sctp_kind(void) { HANDLES(sctp_kind); }
+HANDLE_CALL(sctpx_kind, sctpx_kind(h))
+static void misuse_sctpx_kind(void) { HANDLES(sctpx_kind); }
 
 /* The address checks every function taking (addr, addr_len) shares. */
 static void address_cases(const char *fn, int32_t (*call)(const struct sockaddr *, socklen_t))
@@ -168,12 +168,12 @@ static void address_cases(const char *fn, int32_t (*call)(const struct sockaddr 
     is(call((struct sockaddr *)&unix_addr, sizeof(struct sockaddr_un)), INVAL, "%s: an AF_UNIX address: SCTPX_ERR_INVALID_ARGUMENT", fn);
 }
 
-HANDLE_CALL(sctp_bind, sctp_bind(h, (struct sockaddr *)&addr, addr_len))
-static int32_t bind_tcp(const struct sockaddr *a, socklen_t n) { return sctp_bind(tcp, a, n); }
-static void misuse_sctp_bind(void)
+HANDLE_CALL(sctpx_bind, sctpx_bind(h, (struct sockaddr *)&addr, addr_len))
+static int32_t bind_tcp(const struct sockaddr *a, socklen_t n) { return sctpx_bind(tcp, a, n); }
+static void misuse_sctpx_bind(void)
 {
-    HANDLES(sctp_bind);
-    address_cases("sctp_bind", bind_tcp);
+    HANDLES(sctpx_bind);
+    address_cases("sctpx_bind", bind_tcp);
 }
 
 /* The address-list checks of bindx and connectx. */
@@ -185,67 +185,67 @@ static void address_list_cases(const char *fn, int32_t (*call)(const struct sock
     is(call(many, SIZE_MAX), INVAL, "%s: count SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT", fn);
 }
 
-HANDLE_CALL(sctp_bindx, sctp_bindx(h, &addr, 1, SCTPX_BINDX_ADD))
-static int32_t bindx_tcp(const struct sockaddr_storage *a, size_t n) { return sctp_bindx(tcp, a, n, SCTPX_BINDX_ADD); }
-static void misuse_sctp_bindx(void)
+HANDLE_CALL(sctpx_bindx, sctpx_bindx(h, &addr, 1, SCTPX_BINDX_ADD))
+static int32_t bindx_tcp(const struct sockaddr_storage *a, size_t n) { return sctpx_bindx(tcp, a, n, SCTPX_BINDX_ADD); }
+static void misuse_sctpx_bindx(void)
 {
-    HANDLES(sctp_bindx);
-    address_list_cases("sctp_bindx", bindx_tcp);
-    is(sctp_bindx(tcp, &addr, 1, 0), INVAL, "sctp_bindx: flags 0: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_bindx(tcp, &addr, 1, 3), INVAL, "sctp_bindx: flags ADD|REMOVE: SCTPX_ERR_INVALID_ARGUMENT");
+    HANDLES(sctpx_bindx);
+    address_list_cases("sctpx_bindx", bindx_tcp);
+    is(sctpx_bindx(tcp, &addr, 1, 0), INVAL, "sctpx_bindx: flags 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_bindx(tcp, &addr, 1, 3), INVAL, "sctpx_bindx: flags ADD|REMOVE: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
-HANDLE_CALL(sctp_listen, sctp_listen(h, 4))
-static void misuse_sctp_listen(void) { HANDLES(sctp_listen); }
+HANDLE_CALL(sctpx_listen, sctpx_listen(h, 4))
+static void misuse_sctpx_listen(void) { HANDLES(sctpx_listen); }
 
-HANDLE_CALL(sctp_accept, sctp_accept(h, &out, NULL, NULL))
-static void misuse_sctp_accept(void)
+HANDLE_CALL(sctpx_accept, sctpx_accept(h, &out, NULL, NULL))
+static void misuse_sctpx_accept(void)
 {
-    HANDLES(sctp_accept);
+    HANDLES(sctpx_accept);
     out = SENTINEL_HANDLE;
-    is(sctp_accept(listener, NULL, NULL, NULL), NUL, "sctp_accept: NULL out: SCTPX_ERR_NULL_POINTER");
-    is(sctp_accept(udp, &out, NULL, NULL), WRONG, "sctp_accept: a one-to-many socket: SCTPX_ERR_WRONG_KIND");
-    is(out, SENTINEL_HANDLE, "sctp_accept: *out is untouched when it fails");
+    is(sctpx_accept(listener, NULL, NULL, NULL), NUL, "sctpx_accept: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_accept(udp, &out, NULL, NULL), WRONG, "sctpx_accept: a one-to-many socket: SCTPX_ERR_WRONG_KIND");
+    is(out, SENTINEL_HANDLE, "sctpx_accept: *out is untouched when it fails");
 }
 
-HANDLE_CALL(sctp_connect, sctp_connect(h, (struct sockaddr *)&addr, addr_len))
-static int32_t connect_tcp(const struct sockaddr *a, socklen_t n) { return sctp_connect(tcp, a, n); }
-static void misuse_sctp_connect(void)
+HANDLE_CALL(sctpx_connect, sctpx_connect(h, (struct sockaddr *)&addr, addr_len))
+static int32_t connect_tcp(const struct sockaddr *a, socklen_t n) { return sctpx_connect(tcp, a, n); }
+static void misuse_sctpx_connect(void)
 {
-    HANDLES(sctp_connect);
-    address_cases("sctp_connect", connect_tcp);
+    HANDLES(sctpx_connect);
+    address_cases("sctpx_connect", connect_tcp);
 }
 
-HANDLE_CALL(sctp_connectx, sctp_connectx(h, &addr, 1, NULL))
-static int32_t connectx_tcp(const struct sockaddr_storage *a, size_t n) { return sctp_connectx(tcp, a, n, NULL); }
-static void misuse_sctp_connectx(void)
+HANDLE_CALL(sctpx_connectx, sctpx_connectx(h, &addr, 1, NULL))
+static int32_t connectx_tcp(const struct sockaddr_storage *a, size_t n) { return sctpx_connectx(tcp, a, n, NULL); }
+static void misuse_sctpx_connectx(void)
 {
-    HANDLES(sctp_connectx);
-    address_list_cases("sctp_connectx", connectx_tcp);
+    HANDLES(sctpx_connectx);
+    address_list_cases("sctpx_connectx", connectx_tcp);
 }
 
-HANDLE_CALL(sctp_peeloff, sctp_peeloff(h, 1, 0, &out))
-static void misuse_sctp_peeloff(void)
+HANDLE_CALL(sctpx_peeloff, sctpx_peeloff(h, 1, 0, &out))
+static void misuse_sctpx_peeloff(void)
 {
     int fds = open_fds();
-    HANDLES(sctp_peeloff);
+    HANDLES(sctpx_peeloff);
     out = SENTINEL_HANDLE;
-    is(sctp_peeloff(udp, 1, 0, NULL), NUL, "sctp_peeloff: NULL out: SCTPX_ERR_NULL_POINTER");
-    is(sctp_peeloff(tcp, 1, 0, &out), WRONG, "sctp_peeloff: a one-to-one socket: SCTPX_ERR_WRONG_KIND");
-    is(sctp_peeloff(udp, 1, 4, &out), INVAL, "sctp_peeloff: unknown flag 4: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_peeloff(udp, 12345, 0, &out), -EINVAL, "sctp_peeloff: an association the socket does not have: -EINVAL");
-    is(out, SENTINEL_HANDLE, "sctp_peeloff: *out is untouched when it fails");
-    is(open_fds(), fds, "sctp_peeloff: no failure leaves a descriptor open");
+    is(sctpx_peeloff(udp, 1, 0, NULL), NUL, "sctpx_peeloff: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_peeloff(tcp, 1, 0, &out), WRONG, "sctpx_peeloff: a one-to-one socket: SCTPX_ERR_WRONG_KIND");
+    is(sctpx_peeloff(udp, 1, 4, &out), INVAL, "sctpx_peeloff: unknown flag 4: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_peeloff(udp, 12345, 0, &out), -EINVAL, "sctpx_peeloff: an association the socket does not have: -EINVAL");
+    is(out, SENTINEL_HANDLE, "sctpx_peeloff: *out is untouched when it fails");
+    is(open_fds(), fds, "sctpx_peeloff: no failure leaves a descriptor open");
 }
 
-HANDLE_CALL(sctp_shutdown, sctp_shutdown(h, 0))
-static void misuse_sctp_shutdown(void) { HANDLES(sctp_shutdown); }
+HANDLE_CALL(sctpx_shutdown, sctpx_shutdown(h, 0))
+static void misuse_sctpx_shutdown(void) { HANDLES(sctpx_shutdown); }
 
-HANDLE_CALL(sctp_abort, sctp_abort(h, 0))
-static void misuse_sctp_abort(void)
+HANDLE_CALL(sctpx_abort, sctpx_abort(h, 0))
+static void misuse_sctpx_abort(void)
 {
-    HANDLES(sctp_abort);
-    is(sctp_abort(tcp, 0), WRONG, "sctp_abort: a one-to-one handle: SCTPX_ERR_WRONG_KIND");
+    HANDLES(sctpx_abort);
+    is(sctpx_abort(tcp, 0), WRONG, "sctpx_abort: a one-to-one handle: SCTPX_ERR_WRONG_KIND");
 }
 
 HANDLE_CALL(sctpx_abort_and_close, sctpx_abort_and_close(h))
@@ -262,135 +262,135 @@ static void addrs_cases(const char *fn, int32_t (*get)(sctpx_handle, sctpx_assoc
     is(get(conn, 0, NULL, 0), n, "%s: NULL out with cap 0 just counts them", fn);
 }
 
-HANDLE_CALL(sctp_getpaddrs, sctp_getpaddrs(h, 0, many, 4))
-static void misuse_sctp_getpaddrs(void)
+HANDLE_CALL(sctpx_getpaddrs, sctpx_getpaddrs(h, 0, many, 4))
+static void misuse_sctpx_getpaddrs(void)
 {
-    HANDLES(sctp_getpaddrs);
-    addrs_cases("sctp_getpaddrs", sctp_getpaddrs);
+    HANDLES(sctpx_getpaddrs);
+    addrs_cases("sctpx_getpaddrs", sctpx_getpaddrs);
 }
 
-HANDLE_CALL(sctp_getladdrs, sctp_getladdrs(h, 0, many, 4))
-static void misuse_sctp_getladdrs(void)
+HANDLE_CALL(sctpx_getladdrs, sctpx_getladdrs(h, 0, many, 4))
+static void misuse_sctpx_getladdrs(void)
 {
-    HANDLES(sctp_getladdrs);
-    addrs_cases("sctp_getladdrs", sctp_getladdrs);
+    HANDLES(sctpx_getladdrs);
+    addrs_cases("sctpx_getladdrs", sctpx_getladdrs);
 }
 
-HANDLE_CALL(sctp_send_stream, sctp_send_stream(h, 0, 0, 0, buf, 4))
-static void misuse_sctp_send_stream(void)
+HANDLE_CALL(sctpx_send_stream, sctpx_send_stream(h, 0, 0, 0, buf, 4))
+static void misuse_sctpx_send_stream(void)
 {
-    HANDLES(sctp_send_stream);
-    is(sctp_send_stream(conn, 0, 0, 0, NULL, 4), NUL, "sctp_send_stream: NULL buf with len 4: SCTPX_ERR_NULL_POINTER");
-    is(sctp_send_stream(conn, 0, 0, 0, buf, SIZE_MAX), INVAL, "sctp_send_stream: len SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    HANDLES(sctpx_send_stream);
+    is(sctpx_send_stream(conn, 0, 0, 0, NULL, 4), NUL, "sctpx_send_stream: NULL buf with len 4: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_send_stream(conn, 0, 0, 0, buf, SIZE_MAX), INVAL, "sctpx_send_stream: len SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
     /* NULL with 0 passes sctpx's checks; SCTP itself has no empty messages. */
-    is(sctp_send_stream(conn, 0, 0, 0, NULL, 0), -EINVAL, "sctp_send_stream: an empty message: -EINVAL from the kernel");
+    is(sctpx_send_stream(conn, 0, 0, 0, NULL, 0), -EINVAL, "sctpx_send_stream: an empty message: -EINVAL from the kernel");
 }
 
-HANDLE_CALL(sctp_send, sctp_send(h, buf, 4, NULL, NULL, 0))
-static void misuse_sctp_send(void)
+HANDLE_CALL(sctpx_send, sctpx_send(h, buf, 4, NULL, NULL, 0))
+static void misuse_sctpx_send(void)
 {
     sctpx_send_info bad;
-    HANDLES(sctp_send);
-    is(sctp_send(conn, NULL, 4, NULL, NULL, 0), NUL, "sctp_send: NULL buf with len 4: SCTPX_ERR_NULL_POINTER");
-    is(sctp_send(conn, buf, SIZE_MAX, NULL, NULL, 0), INVAL, "sctp_send: len SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_send(conn, buf, 4, &info, (struct sockaddr *)&addr, 0), INVAL, "sctp_send: destination length 0: SCTPX_ERR_INVALID_ARGUMENT");
+    HANDLES(sctpx_send);
+    is(sctpx_send(conn, NULL, 4, NULL, NULL, 0), NUL, "sctpx_send: NULL buf with len 4: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_send(conn, buf, SIZE_MAX, NULL, NULL, 0), INVAL, "sctpx_send: len SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_send(conn, buf, 4, &info, (struct sockaddr *)&addr, 0), INVAL, "sctpx_send: destination length 0: SCTPX_ERR_INVALID_ARGUMENT");
     bad = info;
     bad.flags = 0x8000;
-    is(sctp_send(conn, buf, 4, &bad, NULL, 0), INVAL, "sctp_send: unknown send flag 0x8000: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_send(conn, buf, 4, &bad, NULL, 0), INVAL, "sctpx_send: unknown send flag 0x8000: SCTPX_ERR_INVALID_ARGUMENT");
     bad = info;
     bad.pr_policy = 4;
-    is(sctp_send(conn, buf, 4, &bad, NULL, 0), INVAL, "sctp_send: unknown PR policy 4: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_send(conn, buf, 4, &bad, NULL, 0), INVAL, "sctpx_send: unknown PR policy 4: SCTPX_ERR_INVALID_ARGUMENT");
     bad = info;
     bad.reserved = 1;
-    is(sctp_send(conn, buf, 4, &bad, NULL, 0), INVAL, "sctp_send: reserved field not 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_send(conn, buf, 4, &bad, NULL, 0), INVAL, "sctpx_send: reserved field not 0: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
-HANDLE_CALL(sctp_send_batch, sctp_send_batch(h, &msg, 1))
-static void misuse_sctp_send_batch(void)
+HANDLE_CALL(sctpx_send_batch, sctpx_send_batch(h, &msg, 1))
+static void misuse_sctpx_send_batch(void)
 {
     sctpx_send_msg bad;
-    HANDLES(sctp_send_batch);
-    is(sctp_send_batch(conn, NULL, 1), NUL, "sctp_send_batch: NULL msgs with count 1: SCTPX_ERR_NULL_POINTER");
-    is(sctp_send_batch(conn, NULL, 0), 0, "sctp_send_batch: count 0 sends nothing and returns 0");
-    is(sctp_send_batch(conn, &msg, SIZE_MAX), INVAL, "sctp_send_batch: count SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    HANDLES(sctpx_send_batch);
+    is(sctpx_send_batch(conn, NULL, 1), NUL, "sctpx_send_batch: NULL msgs with count 1: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_send_batch(conn, NULL, 0), 0, "sctpx_send_batch: count 0 sends nothing and returns 0");
+    is(sctpx_send_batch(conn, &msg, SIZE_MAX), INVAL, "sctpx_send_batch: count SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
     bad = msg;
     bad.data = NULL;
-    is(sctp_send_batch(conn, &bad, 1), NUL, "sctp_send_batch: a message with NULL data and len 4: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_send_batch(conn, &bad, 1), NUL, "sctpx_send_batch: a message with NULL data and len 4: SCTPX_ERR_NULL_POINTER");
     bad = msg;
     bad.len = SIZE_MAX;
-    is(sctp_send_batch(conn, &bad, 1), INVAL, "sctp_send_batch: a message of len SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_send_batch(conn, &bad, 1), INVAL, "sctpx_send_batch: a message of len SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
     bad = msg;
     bad.info.flags = 0x8000;
-    is(sctp_send_batch(conn, &bad, 1), INVAL, "sctp_send_batch: a message with unknown flag 0x8000: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_send_batch(conn, &bad, 1), INVAL, "sctpx_send_batch: a message with unknown flag 0x8000: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
-HANDLE_CALL(sctp_next_event, sctp_next_event(h, &ev, buf, sizeof buf, 0))
-static void misuse_sctp_next_event(void)
+HANDLE_CALL(sctpx_next_event, sctpx_next_event(h, &ev, buf, sizeof buf, 0))
+static void misuse_sctpx_next_event(void)
 {
-    HANDLES(sctp_next_event);
+    HANDLES(sctpx_next_event);
     ev.kind = 0xffffffffu;
-    is(sctp_next_event(conn, NULL, buf, sizeof buf, 0), NUL, "sctp_next_event: NULL event: SCTPX_ERR_NULL_POINTER");
-    is(sctp_next_event(conn, &ev, NULL, sizeof buf, 0), NUL, "sctp_next_event: NULL buf with cap 256: SCTPX_ERR_NULL_POINTER");
-    is(sctp_next_event(conn, &ev, buf, 0, 0), INVAL, "sctp_next_event: cap 0: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_next_event(conn, &ev, buf, SIZE_MAX, 0), INVAL, "sctp_next_event: cap SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_next_event(conn, &ev, buf, sizeof buf, -2), INVAL, "sctp_next_event: timeout -2: SCTPX_ERR_INVALID_ARGUMENT");
-    is(ev.kind, 0xffffffffu, "sctp_next_event: *event is untouched when it fails");
+    is(sctpx_next_event(conn, NULL, buf, sizeof buf, 0), NUL, "sctpx_next_event: NULL event: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_next_event(conn, &ev, NULL, sizeof buf, 0), NUL, "sctpx_next_event: NULL buf with cap 256: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_next_event(conn, &ev, buf, 0, 0), INVAL, "sctpx_next_event: cap 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_next_event(conn, &ev, buf, SIZE_MAX, 0), INVAL, "sctpx_next_event: cap SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_next_event(conn, &ev, buf, sizeof buf, -2), INVAL, "sctpx_next_event: timeout -2: SCTPX_ERR_INVALID_ARGUMENT");
+    is(ev.kind, 0xffffffffu, "sctpx_next_event: *event is untouched when it fails");
 }
 
-HANDLE_CALL(sctp_recv_batch, sctp_recv_batch(h, &ev, 1, buf, sizeof buf, 0))
-static void misuse_sctp_recv_batch(void)
+HANDLE_CALL(sctpx_recv_batch, sctpx_recv_batch(h, &ev, 1, buf, sizeof buf, 0))
+static void misuse_sctpx_recv_batch(void)
 {
-    HANDLES(sctp_recv_batch);
-    is(sctp_recv_batch(conn, NULL, 1, buf, sizeof buf, 0), NUL, "sctp_recv_batch: NULL events: SCTPX_ERR_NULL_POINTER");
-    is(sctp_recv_batch(conn, &ev, 1, NULL, sizeof buf, 0), NUL, "sctp_recv_batch: NULL bufs: SCTPX_ERR_NULL_POINTER");
-    is(sctp_recv_batch(conn, &ev, 0, buf, sizeof buf, 0), INVAL, "sctp_recv_batch: count 0: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_recv_batch(conn, &ev, 1, buf, 0, 0), INVAL, "sctp_recv_batch: stride 0: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_recv_batch(conn, &ev, SIZE_MAX, buf, 2, 0), INVAL, "sctp_recv_batch: count * stride overflows: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_recv_batch(conn, &ev, 1, buf, sizeof buf, -2), INVAL, "sctp_recv_batch: timeout -2: SCTPX_ERR_INVALID_ARGUMENT");
+    HANDLES(sctpx_recv_batch);
+    is(sctpx_recv_batch(conn, NULL, 1, buf, sizeof buf, 0), NUL, "sctpx_recv_batch: NULL events: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_recv_batch(conn, &ev, 1, NULL, sizeof buf, 0), NUL, "sctpx_recv_batch: NULL bufs: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_recv_batch(conn, &ev, 0, buf, sizeof buf, 0), INVAL, "sctpx_recv_batch: count 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_recv_batch(conn, &ev, 1, buf, 0, 0), INVAL, "sctpx_recv_batch: stride 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_recv_batch(conn, &ev, SIZE_MAX, buf, 2, 0), INVAL, "sctpx_recv_batch: count * stride overflows: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_recv_batch(conn, &ev, 1, buf, sizeof buf, -2), INVAL, "sctpx_recv_batch: timeout -2: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
-HANDLE_CALL(sctp_subscribe, sctp_subscribe(h, SCTPX_EVENT_ASSOC_CHANGE, 1))
-static void misuse_sctp_subscribe(void)
+HANDLE_CALL(sctpx_subscribe, sctpx_subscribe(h, SCTPX_EVENT_ASSOC_CHANGE, 1))
+static void misuse_sctpx_subscribe(void)
 {
-    HANDLES(sctp_subscribe);
-    is(sctp_subscribe(tcp, SCTPX_EVENT_DATA, 1), INVAL, "sctp_subscribe: kind DATA is no notification: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_subscribe(tcp, 14, 1), INVAL, "sctp_subscribe: kind 14: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_subscribe(tcp, UINT32_MAX, 1), INVAL, "sctp_subscribe: kind UINT32_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    HANDLES(sctpx_subscribe);
+    is(sctpx_subscribe(tcp, SCTPX_EVENT_DATA, 1), INVAL, "sctpx_subscribe: kind DATA is no notification: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_subscribe(tcp, 14, 1), INVAL, "sctpx_subscribe: kind 14: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_subscribe(tcp, UINT32_MAX, 1), INVAL, "sctpx_subscribe: kind UINT32_MAX: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
-HANDLE_CALL(sctp_subscribed, sctp_subscribed(h, SCTPX_EVENT_ASSOC_CHANGE))
-static void misuse_sctp_subscribed(void)
+HANDLE_CALL(sctpx_subscribed, sctpx_subscribed(h, SCTPX_EVENT_ASSOC_CHANGE))
+static void misuse_sctpx_subscribed(void)
 {
-    HANDLES(sctp_subscribed);
-    is(sctp_subscribed(tcp, SCTPX_EVENT_DATA), INVAL, "sctp_subscribed: kind DATA: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_subscribed(tcp, 14), INVAL, "sctp_subscribed: kind 14: SCTPX_ERR_INVALID_ARGUMENT");
+    HANDLES(sctpx_subscribed);
+    is(sctpx_subscribed(tcp, SCTPX_EVENT_DATA), INVAL, "sctpx_subscribed: kind DATA: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_subscribed(tcp, 14), INVAL, "sctpx_subscribed: kind 14: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
-HANDLE_CALL(sctp_get_option, sctp_get_option(h, 0, SCTPX_OPT_NODELAY, &value))
-static void misuse_sctp_get_option(void)
+HANDLE_CALL(sctpx_get_option, sctpx_get_option(h, 0, SCTPX_OPT_NODELAY, &value))
+static void misuse_sctpx_get_option(void)
 {
-    HANDLES(sctp_get_option);
+    HANDLES(sctpx_get_option);
     value = 0x5a5a;
-    is(sctp_get_option(tcp, 0, SCTPX_OPT_NODELAY, NULL), NUL, "sctp_get_option: NULL value: SCTPX_ERR_NULL_POINTER");
-    is(sctp_get_option(tcp, 0, 0, &value), INVAL, "sctp_get_option: option 0: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_get_option(tcp, 0, 1000, &value), INVAL, "sctp_get_option: option 1000: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_get_option(tcp, 0, -1, &value), INVAL, "sctp_get_option: option -1: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_get_option(tcp, 0, SCTPX_OPT_ASSOC_NUMBER, &value), WRONG, "sctp_get_option: ASSOC_NUMBER of a one-to-one socket: SCTPX_ERR_WRONG_KIND");
-    is(value, 0x5a5a, "sctp_get_option: *value is untouched when it fails");
+    is(sctpx_get_option(tcp, 0, SCTPX_OPT_NODELAY, NULL), NUL, "sctpx_get_option: NULL value: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_get_option(tcp, 0, 0, &value), INVAL, "sctpx_get_option: option 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_get_option(tcp, 0, 1000, &value), INVAL, "sctpx_get_option: option 1000: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_get_option(tcp, 0, -1, &value), INVAL, "sctpx_get_option: option -1: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_get_option(tcp, 0, SCTPX_OPT_ASSOC_NUMBER, &value), WRONG, "sctpx_get_option: ASSOC_NUMBER of a one-to-one socket: SCTPX_ERR_WRONG_KIND");
+    is(value, 0x5a5a, "sctpx_get_option: *value is untouched when it fails");
 }
 
-HANDLE_CALL(sctp_set_option, sctp_set_option(h, 0, SCTPX_OPT_NODELAY, 1))
-static void misuse_sctp_set_option(void)
+HANDLE_CALL(sctpx_set_option, sctpx_set_option(h, 0, SCTPX_OPT_NODELAY, 1))
+static void misuse_sctpx_set_option(void)
 {
-    HANDLES(sctp_set_option);
-    is(sctp_set_option(tcp, 0, 0, 1), INVAL, "sctp_set_option: option 0: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_set_option(tcp, 0, 1000, 1), INVAL, "sctp_set_option: option 1000: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_set_option(tcp, 0, SCTPX_OPT_NODELAY, 2), INVAL, "sctp_set_option: NODELAY 2 (a flag): SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_set_option(tcp, 0, SCTPX_OPT_SNDBUF, INT64_MAX), INVAL, "sctp_set_option: SNDBUF INT64_MAX: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_set_option(tcp, 0, SCTPX_OPT_LINGER, -2), INVAL, "sctp_set_option: LINGER -2: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_set_option(udp, 0, SCTPX_OPT_ASSOC_NUMBER, 1), INVAL, "sctp_set_option: ASSOC_NUMBER is read only: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_set_option(tcp, 0, SCTPX_OPT_PENDING_ERROR, 0), INVAL, "sctp_set_option: PENDING_ERROR is read only: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_set_option(tcp, 0, SCTPX_OPT_ENABLE_STREAM_RESET, 8), INVAL, "sctp_set_option: ENABLE_STREAM_RESET bit 8: SCTPX_ERR_INVALID_ARGUMENT");
+    HANDLES(sctpx_set_option);
+    is(sctpx_set_option(tcp, 0, 0, 1), INVAL, "sctpx_set_option: option 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_set_option(tcp, 0, 1000, 1), INVAL, "sctpx_set_option: option 1000: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_set_option(tcp, 0, SCTPX_OPT_NODELAY, 2), INVAL, "sctpx_set_option: NODELAY 2 (a flag): SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_set_option(tcp, 0, SCTPX_OPT_SNDBUF, INT64_MAX), INVAL, "sctpx_set_option: SNDBUF INT64_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_set_option(tcp, 0, SCTPX_OPT_LINGER, -2), INVAL, "sctpx_set_option: LINGER -2: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_set_option(udp, 0, SCTPX_OPT_ASSOC_NUMBER, 1), INVAL, "sctpx_set_option: ASSOC_NUMBER is read only: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_set_option(tcp, 0, SCTPX_OPT_PENDING_ERROR, 0), INVAL, "sctpx_set_option: PENDING_ERROR is read only: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_set_option(tcp, 0, SCTPX_OPT_ENABLE_STREAM_RESET, 8), INVAL, "sctpx_set_option: ENABLE_STREAM_RESET bit 8: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
 /* A typed option's get/set pair: the handle cases, and NULL for its struct. */
@@ -409,150 +409,151 @@ static void misuse_sctp_set_option(void)
         is(set(tcp, NULL), NUL, #set ": NULL value: SCTPX_ERR_NULL_POINTER");              \
     }
 
-GET_SET(sctp_get_rtoinfo, sctp_set_rtoinfo, sctpx_rtoinfo)
-GET_SET(sctp_get_assocparams, sctp_set_assocparams, sctpx_assocparams)
-GET_SET(sctp_get_default_send_info, sctp_set_default_send_info, sctpx_send_info)
-GET_SET(sctp_get_delayed_sack, sctp_set_delayed_sack, sctpx_sack_info)
+GET_SET(sctpx_get_rtoinfo, sctpx_set_rtoinfo, sctpx_rtoinfo)
+GET_SET(sctpx_get_assocparams, sctpx_set_assocparams, sctpx_assocparams)
+GET_SET(sctpx_get_default_send_info, sctpx_set_default_send_info, sctpx_send_info)
+GET_SET(sctpx_get_delayed_sack, sctpx_set_delayed_sack, sctpx_sack_info)
 
 static void misuse_default_send_info_flags(void)
 {
     sctpx_send_info bad;
     memset(&bad, 0, sizeof bad);
     bad.flags = 0x8000;
-    is(sctp_set_default_send_info(tcp, &bad), INVAL, "sctp_set_default_send_info: unknown send flag 0x8000: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_set_default_send_info(tcp, &bad), INVAL, "sctpx_set_default_send_info: unknown send flag 0x8000: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
-HANDLE_CALL(sctp_get_initmsg, sctp_get_initmsg(h, &initmsg))
-static void misuse_sctp_get_initmsg(void)
+HANDLE_CALL(sctpx_get_initmsg, sctpx_get_initmsg(h, &initmsg))
+static void misuse_sctpx_get_initmsg(void)
 {
-    HANDLES(sctp_get_initmsg);
-    is(sctp_get_initmsg(tcp, NULL), NUL, "sctp_get_initmsg: NULL out: SCTPX_ERR_NULL_POINTER");
+    HANDLES(sctpx_get_initmsg);
+    is(sctpx_get_initmsg(tcp, NULL), NUL, "sctpx_get_initmsg: NULL out: SCTPX_ERR_NULL_POINTER");
 }
 
-HANDLE_CALL(sctp_set_initmsg, sctp_set_initmsg(h, &initmsg))
-static void misuse_sctp_set_initmsg(void)
+HANDLE_CALL(sctpx_set_initmsg, sctpx_set_initmsg(h, &initmsg))
+static void misuse_sctpx_set_initmsg(void)
 {
-    HANDLES(sctp_set_initmsg);
-    is(sctp_set_initmsg(tcp, NULL), NUL, "sctp_set_initmsg: NULL value: SCTPX_ERR_NULL_POINTER");
+    HANDLES(sctpx_set_initmsg);
+    is(sctpx_set_initmsg(tcp, NULL), NUL, "sctpx_set_initmsg: NULL value: SCTPX_ERR_NULL_POINTER");
 }
 
-HANDLE_CALL(sctp_get_paddrparams, sctp_get_paddrparams(h, 0, NULL, 0, &pp))
-static void misuse_sctp_get_paddrparams(void)
+HANDLE_CALL(sctpx_get_paddrparams, sctpx_get_paddrparams(h, 0, NULL, 0, &pp))
+static void misuse_sctpx_get_paddrparams(void)
 {
-    HANDLES(sctp_get_paddrparams);
-    is(sctp_get_paddrparams(conn, 0, NULL, 0, NULL), NUL, "sctp_get_paddrparams: NULL out: SCTPX_ERR_NULL_POINTER");
-    is(sctp_get_paddrparams(conn, 0, (struct sockaddr *)&addr, 0, &pp), INVAL, "sctp_get_paddrparams: address length 0: SCTPX_ERR_INVALID_ARGUMENT");
+    HANDLES(sctpx_get_paddrparams);
+    is(sctpx_get_paddrparams(conn, 0, NULL, 0, NULL), NUL, "sctpx_get_paddrparams: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_get_paddrparams(conn, 0, (struct sockaddr *)&addr, 0, &pp), INVAL, "sctpx_get_paddrparams: address length 0: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
-HANDLE_CALL(sctp_set_paddrparams, sctp_set_paddrparams(h, &pp))
-static void misuse_sctp_set_paddrparams(void)
+HANDLE_CALL(sctpx_set_paddrparams, sctpx_set_paddrparams(h, &pp))
+static void misuse_sctpx_set_paddrparams(void)
 {
     sctpx_paddrparams bad;
-    HANDLES(sctp_set_paddrparams);
-    is(sctp_set_paddrparams(conn, NULL), NUL, "sctp_set_paddrparams: NULL value: SCTPX_ERR_NULL_POINTER");
+    HANDLES(sctpx_set_paddrparams);
+    is(sctpx_set_paddrparams(conn, NULL), NUL, "sctpx_set_paddrparams: NULL value: SCTPX_ERR_NULL_POINTER");
     memset(&bad, 0, sizeof bad);
     bad.address.ss_family = AF_UNIX;
     bad.address_len = sizeof(struct sockaddr_un);
-    is(sctp_set_paddrparams(conn, &bad), INVAL, "sctp_set_paddrparams: an AF_UNIX address: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_set_paddrparams(conn, &bad), INVAL, "sctpx_set_paddrparams: an AF_UNIX address: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
-HANDLE_CALL(sctp_get_status, sctp_get_status(h, 0, &st))
-static void misuse_sctp_get_status(void)
+HANDLE_CALL(sctpx_get_status, sctpx_get_status(h, 0, &st))
+static void misuse_sctpx_get_status(void)
 {
-    HANDLES(sctp_get_status);
-    is(sctp_get_status(conn, 0, NULL), NUL, "sctp_get_status: NULL out: SCTPX_ERR_NULL_POINTER");
+    HANDLES(sctpx_get_status);
+    is(sctpx_get_status(conn, 0, NULL), NUL, "sctpx_get_status: NULL out: SCTPX_ERR_NULL_POINTER");
 }
 
-HANDLE_CALL(sctp_get_paddrinfo, sctp_get_paddrinfo(h, 0, (struct sockaddr *)&addr, addr_len, &pi))
-static void misuse_sctp_get_paddrinfo(void)
+HANDLE_CALL(sctpx_get_paddrinfo, sctpx_get_paddrinfo(h, 0, (struct sockaddr *)&addr, addr_len, &pi))
+static void misuse_sctpx_get_paddrinfo(void)
 {
-    HANDLES(sctp_get_paddrinfo);
-    is(sctp_get_paddrinfo(conn, 0, NULL, addr_len, &pi), NUL, "sctp_get_paddrinfo: NULL address: SCTPX_ERR_NULL_POINTER");
-    is(sctp_get_paddrinfo(conn, 0, (struct sockaddr *)&addr, addr_len, NULL), NUL, "sctp_get_paddrinfo: NULL out: SCTPX_ERR_NULL_POINTER");
-    is(sctp_get_paddrinfo(conn, 0, (struct sockaddr *)&addr, 0, &pi), INVAL, "sctp_get_paddrinfo: address length 0: SCTPX_ERR_INVALID_ARGUMENT");
+    HANDLES(sctpx_get_paddrinfo);
+    is(sctpx_get_paddrinfo(conn, 0, NULL, addr_len, &pi), NUL, "sctpx_get_paddrinfo: NULL address: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_get_paddrinfo(conn, 0, (struct sockaddr *)&addr, addr_len, NULL), NUL, "sctpx_get_paddrinfo: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_get_paddrinfo(conn, 0, (struct sockaddr *)&addr, 0, &pi), INVAL, "sctpx_get_paddrinfo: address length 0: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
-HANDLE_CALL(sctp_get_assoc_stats, sctp_get_assoc_stats(h, 0, &stats))
-static void misuse_sctp_get_assoc_stats(void)
+HANDLE_CALL(sctpx_get_assoc_stats, sctpx_get_assoc_stats(h, 0, &stats))
+static void misuse_sctpx_get_assoc_stats(void)
 {
-    HANDLES(sctp_get_assoc_stats);
-    is(sctp_get_assoc_stats(conn, 0, NULL), NUL, "sctp_get_assoc_stats: NULL out: SCTPX_ERR_NULL_POINTER");
+    HANDLES(sctpx_get_assoc_stats);
+    is(sctpx_get_assoc_stats(conn, 0, NULL), NUL, "sctpx_get_assoc_stats: NULL out: SCTPX_ERR_NULL_POINTER");
 }
 
-HANDLE_CALL(sctp_get_assoc_ids, sctp_get_assoc_ids(h, ids, 4))
-static void misuse_sctp_get_assoc_ids(void)
+HANDLE_CALL(sctpx_get_assoc_ids, sctpx_get_assoc_ids(h, ids, 4))
+static void misuse_sctpx_get_assoc_ids(void)
 {
-    HANDLES(sctp_get_assoc_ids);
-    is(sctp_get_assoc_ids(udp, NULL, 4), NUL, "sctp_get_assoc_ids: NULL out with cap 4: SCTPX_ERR_NULL_POINTER");
-    is(sctp_get_assoc_ids(udp, NULL, 0), 0, "sctp_get_assoc_ids: NULL out with cap 0 just counts (none)");
-    is(sctp_get_assoc_ids(udp, ids, SIZE_MAX), INVAL, "sctp_get_assoc_ids: cap SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_get_assoc_ids(tcp, ids, 4), WRONG, "sctp_get_assoc_ids: a one-to-one socket: SCTPX_ERR_WRONG_KIND");
+    HANDLES(sctpx_get_assoc_ids);
+    is(sctpx_get_assoc_ids(udp, NULL, 4), NUL, "sctpx_get_assoc_ids: NULL out with cap 4: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_get_assoc_ids(udp, NULL, 0), 0, "sctpx_get_assoc_ids: NULL out with cap 0 just counts (none)");
+    is(sctpx_get_assoc_ids(udp, ids, SIZE_MAX), INVAL, "sctpx_get_assoc_ids: cap SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_get_assoc_ids(tcp, ids, 4), WRONG, "sctpx_get_assoc_ids: a one-to-one socket: SCTPX_ERR_WRONG_KIND");
 }
 
-HANDLE_CALL(sctp_set_primary, sctp_set_primary(h, 0, (struct sockaddr *)&addr, addr_len))
-static int32_t set_primary_conn(const struct sockaddr *a, socklen_t n) { return sctp_set_primary(conn, 0, a, n); }
-static void misuse_sctp_set_primary(void)
+HANDLE_CALL(sctpx_set_primary, sctpx_set_primary(h, 0, (struct sockaddr *)&addr, addr_len))
+static int32_t set_primary_conn(const struct sockaddr *a, socklen_t n) { return sctpx_set_primary(conn, 0, a, n); }
+static void misuse_sctpx_set_primary(void)
 {
-    HANDLES(sctp_set_primary);
-    address_cases("sctp_set_primary", set_primary_conn);
+    HANDLES(sctpx_set_primary);
+    address_cases("sctpx_set_primary", set_primary_conn);
 }
 
-HANDLE_CALL(sctp_get_primary, sctp_get_primary(h, 0, &addr))
-static void misuse_sctp_get_primary(void)
+HANDLE_CALL(sctpx_get_primary, sctpx_get_primary(h, 0, &addr))
+static void misuse_sctpx_get_primary(void)
 {
-    HANDLES(sctp_get_primary);
-    is(sctp_get_primary(conn, 0, NULL), NUL, "sctp_get_primary: NULL out: SCTPX_ERR_NULL_POINTER");
+    HANDLES(sctpx_get_primary);
+    is(sctpx_get_primary(conn, 0, NULL), NUL, "sctpx_get_primary: NULL out: SCTPX_ERR_NULL_POINTER");
 }
 
-HANDLE_CALL(sctp_set_peer_primary, sctp_set_peer_primary(h, 0, (struct sockaddr *)&addr, addr_len))
-static int32_t set_peer_primary_conn(const struct sockaddr *a, socklen_t n) { return sctp_set_peer_primary(conn, 0, a, n); }
-static void misuse_sctp_set_peer_primary(void)
+HANDLE_CALL(sctpx_set_peer_primary, sctpx_set_peer_primary(h, 0, (struct sockaddr *)&addr, addr_len))
+static int32_t set_peer_primary_conn(const struct sockaddr *a, socklen_t n) { return sctpx_set_peer_primary(conn, 0, a, n); }
+static void misuse_sctpx_set_peer_primary(void)
 {
-    HANDLES(sctp_set_peer_primary);
-    address_cases("sctp_set_peer_primary", set_peer_primary_conn);
+    HANDLES(sctpx_set_peer_primary);
+    address_cases("sctpx_set_peer_primary", set_peer_primary_conn);
 }
 
-HANDLE_CALL(sctp_reset_streams, sctp_reset_streams(h, 0, 2, streams, 2))
-static void misuse_sctp_reset_streams(void)
+HANDLE_CALL(sctpx_reset_streams, sctpx_reset_streams(h, 0, 2, streams, 2))
+static void misuse_sctpx_reset_streams(void)
 {
-    HANDLES(sctp_reset_streams);
-    is(sctp_reset_streams(conn, 0, 0, streams, 2), INVAL, "sctp_reset_streams: direction 0: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_reset_streams(conn, 0, 4, streams, 2), INVAL, "sctp_reset_streams: direction 4: SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_reset_streams(conn, 0, 2, NULL, 2), NUL, "sctp_reset_streams: NULL streams with count 2: SCTPX_ERR_NULL_POINTER");
-    is(sctp_reset_streams(conn, 0, 2, streams, 257), INVAL, "sctp_reset_streams: count 257 (the limit is 256): SCTPX_ERR_INVALID_ARGUMENT");
-    is(sctp_reset_streams(conn, 0, 2, streams, SIZE_MAX), INVAL, "sctp_reset_streams: count SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+    HANDLES(sctpx_reset_streams);
+    is(sctpx_reset_streams(conn, 0, 0, streams, 2), INVAL, "sctpx_reset_streams: direction 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_reset_streams(conn, 0, 4, streams, 2), INVAL, "sctpx_reset_streams: direction 4: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_reset_streams(conn, 0, 2, NULL, 2), NUL, "sctpx_reset_streams: NULL streams with count 2: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_reset_streams(conn, 0, 2, streams, 257), INVAL, "sctpx_reset_streams: count 257 (the limit is 256): SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_reset_streams(conn, 0, 2, streams, SIZE_MAX), INVAL, "sctpx_reset_streams: count SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
-HANDLE_CALL(sctp_reset_assoc, sctp_reset_assoc(h, 0))
-static void misuse_sctp_reset_assoc(void) { HANDLES(sctp_reset_assoc); }
+HANDLE_CALL(sctpx_reset_assoc, sctpx_reset_assoc(h, 0))
+static void misuse_sctpx_reset_assoc(void) { HANDLES(sctpx_reset_assoc); }
 
-HANDLE_CALL(sctp_add_streams, sctp_add_streams(h, 0, 1, 1))
-static void misuse_sctp_add_streams(void) { HANDLES(sctp_add_streams); }
+HANDLE_CALL(sctpx_add_streams, sctpx_add_streams(h, 0, 1, 1))
+static void misuse_sctpx_add_streams(void) { HANDLES(sctpx_add_streams); }
 
 #define ENTRY(f) {#f, misuse_##f}
 static const struct entry {
     const char *name;
     void (*run)(void);
 } table[] = {
-    ENTRY(sctpx_version),        ENTRY(sctp_strerror),        ENTRY(sctp_open_tcp),
-    ENTRY(sctp_open_udp),        ENTRY(sctp_adopt_fd),        ENTRY(sctp_close),
-    ENTRY(sctp_fileno),
-    ENTRY(sctp_kind),            ENTRY(sctp_bind),            ENTRY(sctp_bindx),
-    ENTRY(sctp_listen),          ENTRY(sctp_accept),          ENTRY(sctp_connect),
-    ENTRY(sctp_connectx),        ENTRY(sctp_peeloff),         ENTRY(sctp_shutdown),
-    ENTRY(sctp_abort),           ENTRY(sctpx_abort_and_close), ENTRY(sctpx_connect_result), ENTRY(sctp_getpaddrs),       ENTRY(sctp_getladdrs),
-    ENTRY(sctp_send_stream),     ENTRY(sctp_send),            ENTRY(sctp_send_batch),
-    ENTRY(sctp_next_event),      ENTRY(sctp_recv_batch),      ENTRY(sctp_subscribe),
-    ENTRY(sctp_subscribed),      ENTRY(sctp_get_option),      ENTRY(sctp_set_option),
-    ENTRY(sctp_get_rtoinfo),     ENTRY(sctp_set_rtoinfo),     ENTRY(sctp_get_assocparams),
-    ENTRY(sctp_set_assocparams), ENTRY(sctp_get_default_send_info),
-    ENTRY(sctp_set_default_send_info), {"sctp_set_default_send_info", misuse_default_send_info_flags},
-    ENTRY(sctp_get_delayed_sack), ENTRY(sctp_set_delayed_sack),
-    ENTRY(sctp_get_initmsg),     ENTRY(sctp_set_initmsg),     ENTRY(sctp_get_paddrparams),
-    ENTRY(sctp_set_paddrparams), ENTRY(sctp_get_status),      ENTRY(sctp_get_paddrinfo),
-    ENTRY(sctp_get_assoc_stats), ENTRY(sctp_get_assoc_ids),   ENTRY(sctp_set_primary),
-    ENTRY(sctp_get_primary),     ENTRY(sctp_set_peer_primary), ENTRY(sctp_reset_streams),
-    ENTRY(sctp_reset_assoc),     ENTRY(sctp_add_streams),
+    ENTRY(sctpx_version),        ENTRY(sctpx_strerror),        ENTRY(sctpx_open_tcp),
+    ENTRY(sctpx_open_udp),        ENTRY(sctpx_adopt_fd),        ENTRY(sctpx_close),
+    ENTRY(sctpx_fileno),
+    ENTRY(sctpx_kind),            ENTRY(sctpx_bind),            ENTRY(sctpx_bindx),
+    ENTRY(sctpx_listen),          ENTRY(sctpx_accept),          ENTRY(sctpx_connect),
+    ENTRY(sctpx_connectx),        ENTRY(sctpx_peeloff),         ENTRY(sctpx_shutdown),
+    ENTRY(sctpx_abort),           ENTRY(sctpx_abort_and_close), ENTRY(sctpx_connect_result),
+    ENTRY(sctpx_getpaddrs),       ENTRY(sctpx_getladdrs),
+    ENTRY(sctpx_send_stream),     ENTRY(sctpx_send),            ENTRY(sctpx_send_batch),
+    ENTRY(sctpx_next_event),      ENTRY(sctpx_recv_batch),      ENTRY(sctpx_subscribe),
+    ENTRY(sctpx_subscribed),      ENTRY(sctpx_get_option),      ENTRY(sctpx_set_option),
+    ENTRY(sctpx_get_rtoinfo),     ENTRY(sctpx_set_rtoinfo),     ENTRY(sctpx_get_assocparams),
+    ENTRY(sctpx_set_assocparams), ENTRY(sctpx_get_default_send_info),
+    ENTRY(sctpx_set_default_send_info), {"sctpx_set_default_send_info", misuse_default_send_info_flags},
+    ENTRY(sctpx_get_delayed_sack), ENTRY(sctpx_set_delayed_sack),
+    ENTRY(sctpx_get_initmsg),     ENTRY(sctpx_set_initmsg),     ENTRY(sctpx_get_paddrparams),
+    ENTRY(sctpx_set_paddrparams), ENTRY(sctpx_get_status),      ENTRY(sctpx_get_paddrinfo),
+    ENTRY(sctpx_get_assoc_stats), ENTRY(sctpx_get_assoc_ids),   ENTRY(sctpx_set_primary),
+    ENTRY(sctpx_get_primary),     ENTRY(sctpx_set_peer_primary), ENTRY(sctpx_reset_streams),
+    ENTRY(sctpx_reset_assoc),     ENTRY(sctpx_add_streams),
 };
 
 /* Every prototype of the header, by name (generated from sctpx.h). */
@@ -573,16 +574,16 @@ int main(void)
     msg.data = buf;
     msg.len = 4;
 
-    must(sctp_open_tcp(SCTPX_AF_INET, &tcp), "sctp_open_tcp");
-    must(sctp_open_udp(SCTPX_AF_INET, &udp), "sctp_open_udp");
-    must(sctp_open_tcp(SCTPX_AF_INET, &closed_h), "sctp_open_tcp");
-    must(sctp_close(closed_h), "sctp_close");
-    must(sctp_open_tcp(SCTPX_AF_INET, &listener), "sctp_open_tcp");
-    must(sctp_bind(listener, (struct sockaddr *)&addr, addr_len), "sctp_bind");
-    must(sctp_listen(listener, 4), "sctp_listen");
+    must(sctpx_open_tcp(SCTPX_AF_INET, &tcp), "sctpx_open_tcp");
+    must(sctpx_open_udp(SCTPX_AF_INET, &udp), "sctpx_open_udp");
+    must(sctpx_open_tcp(SCTPX_AF_INET, &closed_h), "sctpx_open_tcp");
+    must(sctpx_close(closed_h), "sctpx_close");
+    must(sctpx_open_tcp(SCTPX_AF_INET, &listener), "sctpx_open_tcp");
+    must(sctpx_bind(listener, (struct sockaddr *)&addr, addr_len), "sctpx_bind");
+    must(sctpx_listen(listener, 4), "sctpx_listen");
     tcp_pair(SCTPX_AF_INET, &conn, &conn_peer);
     /* The peer's address, for the calls that name one. */
-    must(sctp_getpaddrs(conn, 0, &addr, 1), "sctp_getpaddrs");
+    must(sctpx_getpaddrs(conn, 0, &addr, 1), "sctpx_getpaddrs");
     fds = open_fds();
 
     for (i = 0; i < n; i++)

@@ -53,11 +53,11 @@ static sctpx_handle socket_for(int32_t opt)
 {
     sctpx_handle h;
     if (opt == SCTPX_OPT_AUTOCLOSE || opt == SCTPX_OPT_ASSOC_NUMBER)
-        must(sctp_open_udp(SCTPX_AF_INET, &h), "sctp_open_udp");
+        must(sctpx_open_udp(SCTPX_AF_INET, &h), "sctpx_open_udp");
     else if (opt == SCTPX_OPT_V6ONLY || opt == SCTPX_OPT_MAPPED_V4)
-        must(sctp_open_tcp(SCTPX_AF_INET6, &h), "sctp_open_tcp (IPv6)");
+        must(sctpx_open_tcp(SCTPX_AF_INET6, &h), "sctpx_open_tcp (IPv6)");
     else
-        must(sctp_open_tcp(SCTPX_AF_INET, &h), "sctp_open_tcp");
+        must(sctpx_open_tcp(SCTPX_AF_INET, &h), "sctpx_open_tcp");
     return h;
 }
 
@@ -92,7 +92,7 @@ static struct outcome bound_outcome(sctpx_handle h, int32_t opt, int64_t v)
     case SCTPX_OPT_RCVBUF:
         return buffer_size(v, sysctl_value("/proc/sys/net/core/rmem_max"), 256);
     case SCTPX_OPT_PARTIAL_DELIVERY_POINT:
-        must(sctp_get_option(h, 0, SCTPX_OPT_RCVBUF, &rcvbuf), "sctp_get_option(RCVBUF)");
+        must(sctpx_get_option(h, 0, SCTPX_OPT_RCVBUF, &rcvbuf), "sctpx_get_option(RCVBUF)");
         if (v > rcvbuf / 2)
             return (struct outcome){-EINVAL, 0, 0};
         return taken_as(v);
@@ -105,10 +105,10 @@ static struct outcome bound_outcome(sctpx_handle h, int32_t opt, int64_t v)
 static void refused(sctpx_handle h, const struct documented *o, int64_t v, const char *why)
 {
     int64_t before = -12345, after = -54321;
-    must(sctp_get_option(h, 0, o->opt, &before), "sctp_get_option");
-    is(sctp_set_option(h, 0, o->opt, v), SCTPX_ERR_INVALID_ARGUMENT, "%s: %lld (%s): SCTPX_ERR_INVALID_ARGUMENT",
+    must(sctpx_get_option(h, 0, o->opt, &before), "sctpx_get_option");
+    is(sctpx_set_option(h, 0, o->opt, v), SCTPX_ERR_INVALID_ARGUMENT, "%s: %lld (%s): SCTPX_ERR_INVALID_ARGUMENT",
        o->name, (long long)v, why);
-    must(sctp_get_option(h, 0, o->opt, &after), "sctp_get_option");
+    must(sctpx_get_option(h, 0, o->opt, &after), "sctpx_get_option");
     is(after, before, "%s: ... and it still reads %lld", o->name, (long long)before);
 }
 
@@ -118,13 +118,13 @@ static void bound(sctpx_handle h, const struct documented *o, int64_t v, const c
 {
     struct outcome want = bound_outcome(h, o->opt, v);
     int64_t got = -12345;
-    int32_t rc = sctp_set_option(h, 0, o->opt, v);
+    int32_t rc = sctpx_set_option(h, 0, o->opt, v);
     if (want.rc != 0 || rc != 0) {
         is(rc, want.rc, "%s: its %s %lld: %s", o->name, which, (long long)v,
            want.rc == 0 ? "taken" : "in range, refused by the kernel's own limit");
         return;
     }
-    must(sctp_get_option(h, 0, o->opt, &got), "sctp_get_option");
+    must(sctpx_get_option(h, 0, o->opt, &got), "sctpx_get_option");
     if (want.lo == want.hi)
         is(got, want.lo, "%s: its %s %lld reads back %lld", o->name, which, (long long)v, (long long)want.lo);
     else
@@ -140,7 +140,7 @@ int main(void)
         sctpx_handle h = socket_for(o->opt);
         if (o->read_only) {
             int64_t now = 0;
-            must(sctp_get_option(h, 0, o->opt, &now), "sctp_get_option");
+            must(sctpx_get_option(h, 0, o->opt, &now), "sctpx_get_option");
             refused(h, o, now, "read only, even the value it has");
         } else {
             if (o->min > INT64_MIN)
@@ -150,7 +150,7 @@ int main(void)
             bound(h, o, o->min, "minimum");
             bound(h, o, o->max, "maximum");
         }
-        sctp_close(h);
+        sctpx_close(h);
     }
     return done_testing();
 }

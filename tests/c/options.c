@@ -17,9 +17,9 @@
 static void round_trip(sctpx_handle h, const char *name, int32_t opt, int64_t set, int64_t want)
 {
     int64_t got = -12345;
-    int32_t rc = sctp_set_option(h, 0, opt, set);
+    int32_t rc = sctpx_set_option(h, 0, opt, set);
     if (rc == 0)
-        rc = sctp_get_option(h, 0, opt, &got);
+        rc = sctpx_get_option(h, 0, opt, &got);
     if (rc < 0)
         is(rc, 0, "%s: set %lld then get", name, (long long)set);
     else
@@ -37,9 +37,9 @@ int main(void)
     int64_t v = -1;
     char server[32];
 
-    must(sctp_open_tcp(SCTPX_AF_INET, &tcp), "sctp_open_tcp");
-    must(sctp_open_udp(SCTPX_AF_INET, &udp), "sctp_open_udp");
-    must(sctp_open_tcp(SCTPX_AF_INET6, &six), "sctp_open_tcp (IPv6)");
+    must(sctpx_open_tcp(SCTPX_AF_INET, &tcp), "sctpx_open_tcp");
+    must(sctpx_open_udp(SCTPX_AF_INET, &udp), "sctpx_open_udp");
+    must(sctpx_open_tcp(SCTPX_AF_INET6, &six), "sctpx_open_tcp (IPv6)");
 
     round_trip(tcp, "NODELAY", SCTPX_OPT_NODELAY, 1, 1);
     round_trip(tcp, "NODELAY", SCTPX_OPT_NODELAY, 0, 0);
@@ -66,9 +66,9 @@ int main(void)
     round_trip(six, "V6ONLY", SCTPX_OPT_V6ONLY, 1, 1);
     round_trip(six, "MAPPED_V4", SCTPX_OPT_MAPPED_V4, 0, 0);
 
-    is(sctp_set_initmsg(tcp, &init), 0, "INITMSG: set {17, 19, 3, 1000}");
+    is(sctpx_set_initmsg(tcp, &init), 0, "INITMSG: set {17, 19, 3, 1000}");
     memset(&back, 0, sizeof back);
-    sctp_get_initmsg(tcp, &back);
+    sctpx_get_initmsg(tcp, &back);
     ok(memcmp(&back, &init, sizeof init) == 0, "INITMSG: reads back {%u, %u, %u, %u}", back.num_ostreams,
        back.max_instreams, back.max_attempts, back.max_init_timeo);
 
@@ -77,24 +77,24 @@ int main(void)
         sctpx_assocparams ap, ap_back;
         sctpx_sack_info sack = {0, 100, 2}, sack_back;
 
-        is(sctp_set_rtoinfo(tcp, &rto), 0, "RTOINFO: set initial 2000, max 30000, min 500 ms");
+        is(sctpx_set_rtoinfo(tcp, &rto), 0, "RTOINFO: set initial 2000, max 30000, min 500 ms");
         memset(&rto_back, 0, sizeof rto_back);
-        sctp_get_rtoinfo(tcp, 0, &rto_back);
+        sctpx_get_rtoinfo(tcp, 0, &rto_back);
         ok(rto_back.initial == 2000 && rto_back.max == 30000 && rto_back.min == 500,
            "RTOINFO: reads back %u, %u, %u", rto_back.initial, rto_back.max, rto_back.min);
 
         memset(&ap, 0, sizeof ap);
         ap.max_retrans = 7;
         ap.cookie_life = 30000;
-        is(sctp_set_assocparams(tcp, &ap), 0, "ASSOCINFO: set 7 retransmissions, 30000 ms cookie life");
+        is(sctpx_set_assocparams(tcp, &ap), 0, "ASSOCINFO: set 7 retransmissions, 30000 ms cookie life");
         memset(&ap_back, 0, sizeof ap_back);
-        sctp_get_assocparams(tcp, 0, &ap_back);
+        sctpx_get_assocparams(tcp, 0, &ap_back);
         ok(ap_back.max_retrans == 7 && ap_back.cookie_life == 30000, "ASSOCINFO: reads back %u, %u",
            ap_back.max_retrans, ap_back.cookie_life);
 
-        is(sctp_set_delayed_sack(tcp, &sack), 0, "DELAYED_SACK: set 100 ms, every 2nd packet");
+        is(sctpx_set_delayed_sack(tcp, &sack), 0, "DELAYED_SACK: set 100 ms, every 2nd packet");
         memset(&sack_back, 0, sizeof sack_back);
-        sctp_get_delayed_sack(tcp, 0, &sack_back);
+        sctpx_get_delayed_sack(tcp, 0, &sack_back);
         ok(sack_back.delay == 100 && sack_back.freq == 2, "DELAYED_SACK: reads back %u ms, %u",
            sack_back.delay, sack_back.freq);
     }
@@ -110,31 +110,31 @@ int main(void)
         def.stream = 3;
         def.ppid = 0x01020304;
         def.context = 9;
-        is(sctp_set_default_send_info(c, &def), 0, "DEFAULT_SNDINFO: set stream 3, PPID 0x01020304, context 9");
+        is(sctpx_set_default_send_info(c, &def), 0, "DEFAULT_SNDINFO: set stream 3, PPID 0x01020304, context 9");
         memset(&def_back, 0, sizeof def_back);
-        sctp_get_default_send_info(c, 0, &def_back);
+        sctpx_get_default_send_info(c, 0, &def_back);
         ok(def_back.stream == 3 && def_back.ppid == 0x01020304 && def_back.context == 9,
            "DEFAULT_SNDINFO: reads back stream %u, PPID 0x%08x (host order), context %u", def_back.stream,
            def_back.ppid, def_back.context);
         /* The header: DEFAULT_SNDINFO is "the parameters of sends that give
-         * none", and sctp_send's `info` may be NULL. */
-        sctp_send(c, (const uint8_t *)"d", 1, NULL, NULL, 0);
+         * none", and sctpx_send's `info` may be NULL. */
+        sctpx_send(c, (const uint8_t *)"d", 1, NULL, NULL, 0);
         next_data(s, &ev, buf, sizeof buf);
         ok(ev.stream == 3 && ev.ppid == 0x01020304,
-           "DEFAULT_SNDINFO: sctp_send with info NULL goes out on the default stream with the default PPID "
+           "DEFAULT_SNDINFO: sctpx_send with info NULL goes out on the default stream with the default PPID "
            "(got stream %u, PPID 0x%08x)", ev.stream, ev.ppid);
     }
-    sctp_close(c);
-    sctp_close(s);
+    sctpx_close(c);
+    sctpx_close(s);
 
     /* A live one-to-many association. */
     udp_pair(&s, &c, &assoc);
-    must(sctp_get_status(c, 0, &st), "sctp_get_status");
+    must(sctpx_get_status(c, 0, &st), "sctpx_get_status");
     is(st.state, SCTPX_STATE_ESTABLISHED, "STATUS: a connected association is ESTABLISHED");
     is(st.outbound_streams, 10, "STATUS: Linux's default 10 outbound streams");
-    is(sctp_get_option(s, 0, SCTPX_OPT_ASSOC_NUMBER, &v), 0, "ASSOC_NUMBER: readable on a one-to-many socket");
+    is(sctpx_get_option(s, 0, SCTPX_OPT_ASSOC_NUMBER, &v), 0, "ASSOC_NUMBER: readable on a one-to-many socket");
     is(v, 1, "ASSOC_NUMBER: the server has 1 association");
-    is(sctp_get_primary(c, 0, &prim), sizeof(struct sockaddr_in), "PRIMARY: returns the length of an IPv4 address");
+    is(sctpx_get_primary(c, 0, &prim), sizeof(struct sockaddr_in), "PRIMARY: returns the length of an IPv4 address");
     snprintf(server, sizeof server, "127.0.0.1:%u", local_port(s));
     is_str(addr_text(&prim), server, "PRIMARY: the client's primary path is the server's address");
     is_str(addr_text(&st.primary.address), server, "STATUS: reports the same primary address");
@@ -143,15 +143,15 @@ int main(void)
     pp.assoc_id = assoc;
     pp.hbinterval = 5000;
     pp.flags = 1; /* SPP_HB_ENABLE */
-    is(sctp_set_paddrparams(s, &pp), 0, "PEER_ADDR_PARAMS: set a 5000 ms heartbeat interval");
+    is(sctpx_set_paddrparams(s, &pp), 0, "PEER_ADDR_PARAMS: set a 5000 ms heartbeat interval");
     memset(&pp, 0, sizeof pp);
-    is(sctp_get_paddrparams(s, assoc, NULL, 0, &pp), 0, "PEER_ADDR_PARAMS: read back");
+    is(sctpx_get_paddrparams(s, assoc, NULL, 0, &pp), 0, "PEER_ADDR_PARAMS: read back");
     is(pp.hbinterval, 5000, "PEER_ADDR_PARAMS: the interval is 5000 ms");
 
-    sctp_close(c);
-    sctp_close(s);
-    sctp_close(tcp);
-    sctp_close(udp);
-    sctp_close(six);
+    sctpx_close(c);
+    sctpx_close(s);
+    sctpx_close(tcp);
+    sctpx_close(udp);
+    sctpx_close(six);
     return done_testing();
 }

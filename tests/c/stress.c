@@ -140,18 +140,18 @@ static void *sender(void *arg)
         want = sizeof m;
         switch (me % 3) {
         case 0:
-            call = "sctp_send_stream";
-            rc = sctp_send_stream(p->client, 0, (uint16_t)(me % 4), me, (const uint8_t *)&m, sizeof m);
+            call = "sctpx_send_stream";
+            rc = sctpx_send_stream(p->client, 0, (uint16_t)(me % 4), me, (const uint8_t *)&m, sizeof m);
             break;
         case 1:
-            call = "sctp_send";
-            rc = sctp_send(p->client, (const uint8_t *)&m, sizeof m, NULL, NULL, 0);
+            call = "sctpx_send";
+            rc = sctpx_send(p->client, (const uint8_t *)&m, sizeof m, NULL, NULL, 0);
             break;
         default:
-            call = "sctp_send_batch";
+            call = "sctpx_send_batch";
             batch.data = (const uint8_t *)&m;
             batch.len = sizeof m;
-            rc = sctp_send_batch(p->client, &batch, 1);
+            rc = sctpx_send_batch(p->client, &batch, 1);
             want = 1;
         }
         if (rc == want)
@@ -174,9 +174,9 @@ static void *reader(void *arg)
 
     while (still_running()) {
         pair *p = slot(i);
-        rc = sctp_next_event(p->server, &ev, (uint8_t *)&m, sizeof m, -1);
+        rc = sctpx_next_event(p->server, &ev, (uint8_t *)&m, sizeof m, -1);
         if (rc < 0) {
-            failed("sctp_next_event", rc);
+            failed("sctpx_next_event", rc);
         } else if (ev.kind == SCTPX_EVENT_DATA) {
             count(&delivered);
             if (rc != (int32_t)sizeof m || m.client != p->client)
@@ -212,11 +212,11 @@ static void *closer(void *arg)
     while (still_running() && (fresh = open_pair()) != NULL) {
         old = __atomic_exchange_n(&slots[next_random(&rnd) % SLOTS], fresh, __ATOMIC_ACQ_REL);
         if (next_random(&rnd) % 2) {
-            sctp_close(old->client);
-            sctp_close(old->server);
+            sctpx_close(old->client);
+            sctpx_close(old->server);
         } else {
-            sctp_close(old->server);
-            sctp_close(old->client);
+            sctpx_close(old->server);
+            sctpx_close(old->client);
         }
         count(&reopened);
     }
@@ -263,8 +263,8 @@ int main(void)
     for (t = now_ms(); get(&closers_finished) < CLOSERS && now_ms() - t < DRAIN_MS;)
         nanosleep(&tick, NULL);
     for (i = 0; i < SLOTS; i++) {
-        sctp_close(slot(i)->client);
-        sctp_close(slot(i)->server);
+        sctpx_close(slot(i)->client);
+        sctpx_close(slot(i)->server);
     }
     while (get(&finished) < THREADS && now_ms() - t < DRAIN_MS)
         nanosleep(&tick, NULL);

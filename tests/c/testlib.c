@@ -44,7 +44,7 @@ static void describe(const char *label, int64_t v)
 {
     char msg[160] = "";
     if (v < 0 && v >= INT32_MIN)
-        sctp_strerror((int32_t)v, msg, sizeof msg);
+        sctpx_strerror((int32_t)v, msg, sizeof msg);
     printf("#   %s: %lld%s%s%s\n", label, (long long)v, *msg ? " (" : "", msg, *msg ? ")" : "");
 }
 
@@ -95,7 +95,7 @@ int32_t must(int32_t rc, const char *what)
 {
     if (rc < 0) {
         char msg[160];
-        sctp_strerror(rc, msg, sizeof msg);
+        sctpx_strerror(rc, msg, sizeof msg);
         ok(0, "fixture: %s: %s (%d)", what, msg, (int)rc);
         exit(done_testing());
     }
@@ -124,11 +124,11 @@ void fast_init_timeout(sctpx_handle h)
 {
     sctpx_initmsg init;
     sctpx_rtoinfo rto = {0, 100, 200, 100};
-    must(sctp_get_initmsg(h, &init), "sctp_get_initmsg");
+    must(sctpx_get_initmsg(h, &init), "sctpx_get_initmsg");
     init.max_attempts = 2;
     init.max_init_timeo = 200;
-    must(sctp_set_initmsg(h, &init), "sctp_set_initmsg");
-    must(sctp_set_rtoinfo(h, &rto), "sctp_set_rtoinfo");
+    must(sctpx_set_initmsg(h, &init), "sctpx_set_initmsg");
+    must(sctpx_set_rtoinfo(h, &rto), "sctpx_set_rtoinfo");
 }
 
 socklen_t loopback6(uint16_t port, struct sockaddr_storage *ss)
@@ -174,7 +174,7 @@ const char *addr_text(const struct sockaddr_storage *ss)
 uint16_t local_port(sctpx_handle h)
 {
     struct sockaddr_storage ss;
-    must(sctp_getladdrs(h, 0, &ss, 1), "sctp_getladdrs");
+    must(sctpx_getladdrs(h, 0, &ss, 1), "sctpx_getladdrs");
     /* sin_port and sin6_port sit at the same offset. */
     return ntohs(((struct sockaddr_in *)&ss)->sin_port);
 }
@@ -193,8 +193,8 @@ void tcp_pair(int32_t family, sctpx_handle *client, sctpx_handle *server)
 static void set_buffers(sctpx_handle h, int64_t bytes)
 {
     if (bytes > 0) {
-        must(sctp_set_option(h, 0, SCTPX_OPT_SNDBUF, bytes), "SCTPX_OPT_SNDBUF");
-        must(sctp_set_option(h, 0, SCTPX_OPT_RCVBUF, bytes), "SCTPX_OPT_RCVBUF");
+        must(sctpx_set_option(h, 0, SCTPX_OPT_SNDBUF, bytes), "SCTPX_OPT_SNDBUF");
+        must(sctpx_set_option(h, 0, SCTPX_OPT_RCVBUF, bytes), "SCTPX_OPT_RCVBUF");
     }
 }
 
@@ -204,17 +204,17 @@ void tcp_pair_buffers(int32_t family, int64_t bytes, sctpx_handle *client, sctpx
     sctpx_handle listener;
     socklen_t len = loopback(family, 0, &ss);
 
-    must(sctp_open_tcp(family, &listener), "sctp_open_tcp (listener)");
+    must(sctpx_open_tcp(family, &listener), "sctpx_open_tcp (listener)");
     /* The accepted socket inherits the listener's buffers. */
     set_buffers(listener, bytes);
-    must(sctp_bind(listener, (struct sockaddr *)&ss, len), "sctp_bind");
-    must(sctp_listen(listener, 4), "sctp_listen");
+    must(sctpx_bind(listener, (struct sockaddr *)&ss, len), "sctpx_bind");
+    must(sctpx_listen(listener, 4), "sctpx_listen");
     len = loopback(family, local_port(listener), &ss);
-    must(sctp_open_tcp(family, client), "sctp_open_tcp (client)");
+    must(sctpx_open_tcp(family, client), "sctpx_open_tcp (client)");
     set_buffers(*client, bytes);
-    must(sctp_connect(*client, (struct sockaddr *)&ss, len), "sctp_connect");
-    must(sctp_accept(listener, server, NULL, NULL), "sctp_accept");
-    must(sctp_close(listener), "sctp_close (listener)");
+    must(sctpx_connect(*client, (struct sockaddr *)&ss, len), "sctpx_connect");
+    must(sctpx_accept(listener, server, NULL, NULL), "sctpx_accept");
+    must(sctpx_close(listener), "sctpx_close (listener)");
 }
 
 /* The id of a one-to-many socket's first association, waiting up to 5 s for
@@ -226,7 +226,7 @@ static sctpx_assoc_id first_assoc(sctpx_handle server)
     /* connect() returns when the client's side is up; the server's side
      * follows on COOKIE-ACK, a moment later. */
     for (start = now_ms(); now_ms() - start < 5000;) {
-        if (must(sctp_get_assoc_ids(server, &assoc, 1), "sctp_get_assoc_ids") == 1)
+        if (must(sctpx_get_assoc_ids(server, &assoc, 1), "sctpx_get_assoc_ids") == 1)
             return assoc;
         nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
     }
@@ -244,21 +244,21 @@ void udp_pair_buffers(int64_t bytes, sctpx_handle *server, sctpx_handle *client,
     struct sockaddr_storage ss;
     socklen_t len = loopback4(0, &ss);
 
-    must(sctp_open_udp(SCTPX_AF_INET, server), "sctp_open_udp");
+    must(sctpx_open_udp(SCTPX_AF_INET, server), "sctpx_open_udp");
     set_buffers(*server, bytes);
-    must(sctp_bind(*server, (struct sockaddr *)&ss, len), "sctp_bind");
-    must(sctp_listen(*server, 4), "sctp_listen");
+    must(sctpx_bind(*server, (struct sockaddr *)&ss, len), "sctpx_bind");
+    must(sctpx_listen(*server, 4), "sctpx_listen");
     len = loopback4(local_port(*server), &ss);
-    must(sctp_open_tcp(SCTPX_AF_INET, client), "sctp_open_tcp (client)");
+    must(sctpx_open_tcp(SCTPX_AF_INET, client), "sctpx_open_tcp (client)");
     set_buffers(*client, bytes);
-    must(sctp_connect(*client, (struct sockaddr *)&ss, len), "sctp_connect");
+    must(sctpx_connect(*client, (struct sockaddr *)&ss, len), "sctpx_connect");
     *assoc = first_assoc(*server);
 }
 
 int32_t next_data(sctpx_handle h, sctpx_event *ev, uint8_t *buf, size_t cap)
 {
     for (;;) {
-        int32_t n = sctp_next_event(h, ev, buf, cap, 5000);
+        int32_t n = sctpx_next_event(h, ev, buf, cap, 5000);
         if (n < 0 || ev->kind == SCTPX_EVENT_DATA)
             return n;
     }

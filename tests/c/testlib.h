@@ -20,7 +20,7 @@
 int ok(int pass, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Passes when got == want; on failure prints both (and, for negative codes,
- * what sctp_strerror says about them). */
+ * what sctpx_strerror says about them). */
 #define is(got, want, ...) is_impl((int64_t)(got), (int64_t)(want), __VA_ARGS__)
 int is_impl(int64_t got, int64_t want, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

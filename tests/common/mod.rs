@@ -74,7 +74,7 @@ pub fn ffi_tcp_pair() -> (u64, u64, u64) {
     use sctpx::ffi::*;
     let (mut l, mut c, mut s) = (0u64, 0u64, 0u64);
     unsafe {
-        assert_eq!(sctp_open_tcp(SCTPX_AF_INET, &mut l), 0);
+        assert_eq!(sctpx_open_tcp(SCTPX_AF_INET, &mut l), 0);
         let addr = libc::sockaddr_in {
             sin_family: libc::AF_INET as u16,
             sin_port: 0,
@@ -82,14 +82,14 @@ pub fn ffi_tcp_pair() -> (u64, u64, u64) {
             sin_zero: [0; 8],
         };
         let len = std::mem::size_of::<libc::sockaddr_in>() as u32;
-        assert_eq!(sctp_bind(l, &addr as *const _ as *const libc::sockaddr, len), 0);
-        assert_eq!(sctp_listen(l, 4), 0);
+        assert_eq!(sctpx_bind(l, &addr as *const _ as *const libc::sockaddr, len), 0);
+        assert_eq!(sctpx_listen(l, 4), 0);
         let mut local: libc::sockaddr_storage = std::mem::zeroed();
-        assert_eq!(sctp_getladdrs(l, 0, &mut local, 1), 1);
-        assert_eq!(sctp_open_tcp(SCTPX_AF_INET, &mut c), 0);
-        assert_eq!(sctp_connect(c, &local as *const _ as *const libc::sockaddr, len), 0);
-        assert_eq!(sctp_accept(l, &mut s, std::ptr::null_mut(), std::ptr::null_mut()), 0);
-        assert_eq!(sctp_set_option(c, 0, SCTPX_OPT_NODELAY, 1), 0);
+        assert_eq!(sctpx_getladdrs(l, 0, &mut local, 1), 1);
+        assert_eq!(sctpx_open_tcp(SCTPX_AF_INET, &mut c), 0);
+        assert_eq!(sctpx_connect(c, &local as *const _ as *const libc::sockaddr, len), 0);
+        assert_eq!(sctpx_accept(l, &mut s, std::ptr::null_mut(), std::ptr::null_mut()), 0);
+        assert_eq!(sctpx_set_option(c, 0, SCTPX_OPT_NODELAY, 1), 0);
     }
     (l, c, s)
 }

@@ -22,7 +22,6 @@ from __future__ import annotations
 from . import _lib, constants
 from .errors import (
     BadHandleError,
-    BufferTooSmallError,
     ClosedHandleError,
     EofError,
     Error,
@@ -96,7 +95,6 @@ __all__ = [
     "AssocStats",
     "Authentication",
     "BadHandleError",
-    "BufferTooSmallError",
     "ClosedHandleError",
     "DataMessage",
     "DEFAULT_BUFSIZE",

@@ -18,9 +18,12 @@ from . import _lib
 
 Address = Tuple[Any, ...]
 
-_SIN = struct.Struct("=H")  # sa_family, host order
-_PORT = struct.Struct("!H")
-_SIN6_TAIL = struct.Struct("=I")  # sin6_scope_id, host order
+# The layouts, from _lib's ctypes description (which tests/test_header.py checks against
+# the C compiler's). Ports and flow labels are in network byte order: packed and unpacked
+# through htons/htonl.
+_FAMILY = struct.Struct(_lib.struct_format(_lib.sockaddr, ("sa_family",)))
+_SIN = struct.Struct(_lib.struct_format(_lib.sockaddr_in))
+_SIN6 = struct.Struct(_lib.struct_format(_lib.sockaddr_in6))
 # sin_port / sin6_port, sin6_flowinfo, sin6_scope_id: the C types of their fields.
 _U16 = _lib.INTS[ctypes.c_uint16]
 _U32 = _lib.INTS[ctypes.c_uint32]
@@ -65,19 +68,10 @@ def to_storage(addr: Address, family: int, out: Optional[_lib.sockaddr_storage] 
     fam, packed, scope_id = _resolve(host, family)
     st = out if out is not None else _lib.sockaddr_storage()
     if fam == socket.AF_INET:
-        data = _SIN.pack(socket.AF_INET) + _PORT.pack(port) + packed + bytes(8)
-    else:
-        if scope:
-            scope_id = scope
-        data = (
-            _SIN.pack(socket.AF_INET6)
-            + _PORT.pack(port)
-            + struct.pack("!I", flowinfo)
-            + packed
-            + _SIN6_TAIL.pack(scope_id)
-        )
-    ctypes.memmove(ctypes.addressof(st), data, len(data))
-    return st, len(data)
+        _SIN.pack_into(st, 0, socket.AF_INET, socket.htons(port), packed, b"")
+        return st, _SIN.size
+    _SIN6.pack_into(st, 0, socket.AF_INET6, socket.htons(port), socket.htonl(flowinfo), packed, scope or scope_id)
+    return st, _SIN6.size
 
 
 def sockaddr_arg(addr: Address, family: int) -> Tuple[Any, int]:
@@ -110,9 +104,10 @@ def from_storage(st: _lib.sockaddr_storage) -> Optional[Address]:
 
 
 #: The bytes of a sockaddr_storage that can hold an address (a sockaddr_in6's size).
-RAW_LEN = 28
+RAW_LEN = _SIN6.size
 # Where ss_family sits in the storage's first 8 bytes read as one native-order integer.
-_FAMILY_SHIFT = 0 if sys.byteorder == "little" else 48
+_FAMILY_AT = 8 * _lib.sockaddr.sa_family.offset
+_FAMILY_SHIFT = _FAMILY_AT if sys.byteorder == "little" else 48 - _FAMILY_AT
 
 
 def from_raw(raw: bytes) -> Optional[Address]:
@@ -143,16 +138,13 @@ def _remember(key: Any, addr: Optional[Address]) -> Optional[Address]:
 
 
 def _decode(raw: bytes) -> Optional[Address]:
-    fam = _SIN.unpack_from(raw)[0]
+    fam = _FAMILY.unpack_from(raw)[0]
     if fam == socket.AF_INET:
-        return socket.inet_ntop(socket.AF_INET, raw[4:8]), _PORT.unpack_from(raw, 2)[0]
+        _, port, addr, _ = _SIN.unpack_from(raw)
+        return socket.inet_ntop(socket.AF_INET, addr), socket.ntohs(port)
     if fam == socket.AF_INET6:
-        return (
-            socket.inet_ntop(socket.AF_INET6, raw[8:24]),
-            _PORT.unpack_from(raw, 2)[0],
-            struct.unpack_from("!I", raw, 4)[0],
-            _SIN6_TAIL.unpack_from(raw, 24)[0],
-        )
+        _, port, flowinfo, addr, scope_id = _SIN6.unpack_from(raw)
+        return socket.inet_ntop(socket.AF_INET6, addr), socket.ntohs(port), socket.ntohl(flowinfo), scope_id
     return None
 
 

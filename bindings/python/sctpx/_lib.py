@@ -32,7 +32,7 @@ from ctypes import (
     c_uint32,
     c_uint64,
 )
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 # --- types ---------------------------------------------------------------------------------
 
@@ -57,6 +57,24 @@ class sockaddr_storage(Structure):
         ("ss_family", c_uint16),
         ("__ss_padding", c_char * 118),
         ("__ss_align", c_uint64),
+    ]
+
+
+class sockaddr_in(Structure):
+    """``struct sockaddr_in`` (``<netinet/in.h>``); ``sin_port`` is in network byte order."""
+
+    _fields_ = [("sin_family", c_uint16), ("sin_port", c_uint16), ("sin_addr", c_char * 4), ("sin_zero", c_char * 8)]
+
+
+class sockaddr_in6(Structure):
+    """``struct sockaddr_in6``; ``sin6_port`` and ``sin6_flowinfo`` are in network byte order."""
+
+    _fields_ = [
+        ("sin6_family", c_uint16),
+        ("sin6_port", c_uint16),
+        ("sin6_flowinfo", c_uint32),
+        ("sin6_addr", c_char * 16),
+        ("sin6_scope_id", c_uint32),
     ]
 
 
@@ -269,121 +287,121 @@ _sa = POINTER(sockaddr)
 #: bad-value tests map each integer parameter to the public calls that fill it.
 FUNCTIONS: Dict[str, Tuple[Optional[type], List[Tuple[str, type]]]] = {
     "sctpx_version": (c_char_p, []),
-    "sctp_strerror": (c_int32, [("code", c_int32), ("buf", c_char_p), ("len", c_size_t)]),
-    "sctp_open_tcp": (c_int32, [("family_", c_int32), ("out", POINTER(_h))]),
-    "sctp_open_udp": (c_int32, [("family_", c_int32), ("out", POINTER(_h))]),
-    "sctp_adopt_fd": (c_int32, [("fd", c_int32), ("out", POINTER(_h))]),
-    "sctp_close": (c_int32, [("h", _h)]),
-    "sctp_fileno": (c_int32, [("h", _h)]),
-    "sctp_kind": (c_int32, [("h", _h)]),
-    "sctp_bind": (c_int32, [("h", _h), ("addr", _sa), ("addr_len", socklen_t)]),
-    "sctp_bindx": (c_int32, [("h", _h), ("addrs", _ss), ("count", c_size_t), ("flags", c_int32)]),
-    "sctp_listen": (c_int32, [("h", _h), ("backlog", c_int32)]),
-    "sctp_accept": (
+    "sctpx_strerror": (c_int32, [("code", c_int32), ("buf", c_char_p), ("len", c_size_t)]),
+    "sctpx_open_tcp": (c_int32, [("family_", c_int32), ("out", POINTER(_h))]),
+    "sctpx_open_udp": (c_int32, [("family_", c_int32), ("out", POINTER(_h))]),
+    "sctpx_adopt_fd": (c_int32, [("fd", c_int32), ("out", POINTER(_h))]),
+    "sctpx_close": (c_int32, [("h", _h)]),
+    "sctpx_fileno": (c_int32, [("h", _h)]),
+    "sctpx_kind": (c_int32, [("h", _h)]),
+    "sctpx_bind": (c_int32, [("h", _h), ("addr", _sa), ("addr_len", socklen_t)]),
+    "sctpx_listen": (c_int32, [("h", _h), ("backlog", c_int32)]),
+    "sctpx_accept": (
         c_int32,
         [("h", _h), ("out", POINTER(_h)), ("peer", _ss), ("peer_len", POINTER(socklen_t))],
     ),
-    "sctp_connect": (c_int32, [("h", _h), ("addr", _sa), ("addr_len", socklen_t)]),
-    "sctp_connectx": (
-        c_int32,
-        [("h", _h), ("addrs", _ss), ("count", c_size_t), ("assoc_id", POINTER(_a))],
-    ),
+    "sctpx_connect": (c_int32, [("h", _h), ("addr", _sa), ("addr_len", socklen_t)]),
     "sctpx_connect_result": (c_int32, [("h", _h), ("assoc_id", _a)]),
-    "sctp_peeloff": (
+    "sctpx_peeloff": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("flags", c_int32), ("out", POINTER(_h))],
     ),
-    "sctp_shutdown": (c_int32, [("h", _h), ("assoc_id", _a)]),
-    "sctp_abort": (c_int32, [("h", _h), ("assoc_id", _a)]),
+    "sctpx_shutdown": (c_int32, [("h", _h), ("assoc_id", _a)]),
+    "sctpx_abort": (c_int32, [("h", _h), ("assoc_id", _a)]),
     "sctpx_abort_and_close": (c_int32, [("h", _h)]),
-    "sctp_getpaddrs": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss), ("cap", c_size_t)]),
-    "sctp_getladdrs": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss), ("cap", c_size_t)]),
-    "sctp_send_stream": (
+    "sctpx_bindx": (c_int32, [("h", _h), ("addrs", _ss), ("count", c_size_t), ("flags", c_int32)]),
+    "sctpx_connectx": (
+        c_int32,
+        [("h", _h), ("addrs", _ss), ("count", c_size_t), ("assoc_id", POINTER(_a))],
+    ),
+    "sctpx_getpaddrs": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss), ("cap", c_size_t)]),
+    "sctpx_getladdrs": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss), ("cap", c_size_t)]),
+    "sctpx_set_primary": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t)],
+    ),
+    "sctpx_get_primary": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss)]),
+    "sctpx_set_peer_primary": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t)],
+    ),
+    "sctpx_send_stream": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("stream", c_uint16), ("ppid", c_uint32), ("buf", byte_ptr),
          ("len", c_size_t)],
     ),
-    "sctp_send": (
+    "sctpx_send": (
         c_int32,
         [("h", _h), ("buf", byte_ptr), ("len", c_size_t), ("info", POINTER(sctpx_send_info)),
          ("to", _sa), ("to_len", socklen_t)],
     ),
-    "sctp_send_batch": (
+    "sctpx_send_batch": (
         c_int32,
         [("h", _h), ("msgs", POINTER(sctpx_send_msg)), ("count", c_size_t)],
     ),
-    "sctp_next_event": (
+    "sctpx_next_event": (
         c_int32,
         [("h", _h), ("event", POINTER(sctpx_event)), ("buf", byte_ptr), ("cap", c_size_t),
          ("timeout_ms", c_int32)],
     ),
-    "sctp_recv_batch": (
+    "sctpx_recv_batch": (
         c_int32,
         [("h", _h), ("events", POINTER(sctpx_event)), ("count", c_size_t), ("bufs", byte_ptr),
          ("stride", c_size_t), ("timeout_ms", c_int32)],
     ),
-    "sctp_subscribe": (c_int32, [("h", _h), ("kind", c_uint32), ("on", c_int32)]),
-    "sctp_subscribed": (c_int32, [("h", _h), ("kind", c_uint32)]),
-    "sctp_get_option": (
+    "sctpx_subscribe": (c_int32, [("h", _h), ("kind", c_uint32), ("on", c_int32)]),
+    "sctpx_subscribed": (c_int32, [("h", _h), ("kind", c_uint32)]),
+    "sctpx_get_option": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("option", c_int32), ("value", POINTER(c_int64))],
     ),
-    "sctp_set_option": (
+    "sctpx_set_option": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("option", c_int32), ("value", c_int64)],
     ),
-    "sctp_get_rtoinfo": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_rtoinfo))]),
-    "sctp_set_rtoinfo": (c_int32, [("h", _h), ("value", POINTER(sctpx_rtoinfo))]),
-    "sctp_get_assocparams": (
+    "sctpx_get_rtoinfo": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_rtoinfo))]),
+    "sctpx_set_rtoinfo": (c_int32, [("h", _h), ("value", POINTER(sctpx_rtoinfo))]),
+    "sctpx_get_assocparams": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_assocparams))],
     ),
-    "sctp_set_assocparams": (c_int32, [("h", _h), ("value", POINTER(sctpx_assocparams))]),
-    "sctp_get_default_send_info": (
+    "sctpx_set_assocparams": (c_int32, [("h", _h), ("value", POINTER(sctpx_assocparams))]),
+    "sctpx_get_default_send_info": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_send_info))],
     ),
-    "sctp_set_default_send_info": (c_int32, [("h", _h), ("value", POINTER(sctpx_send_info))]),
-    "sctp_get_delayed_sack": (
+    "sctpx_set_default_send_info": (c_int32, [("h", _h), ("value", POINTER(sctpx_send_info))]),
+    "sctpx_get_delayed_sack": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_sack_info))],
     ),
-    "sctp_set_delayed_sack": (c_int32, [("h", _h), ("value", POINTER(sctpx_sack_info))]),
-    "sctp_get_initmsg": (c_int32, [("h", _h), ("out", POINTER(sctpx_initmsg))]),
-    "sctp_set_initmsg": (c_int32, [("h", _h), ("value", POINTER(sctpx_initmsg))]),
-    "sctp_get_paddrparams": (
+    "sctpx_set_delayed_sack": (c_int32, [("h", _h), ("value", POINTER(sctpx_sack_info))]),
+    "sctpx_get_initmsg": (c_int32, [("h", _h), ("out", POINTER(sctpx_initmsg))]),
+    "sctpx_set_initmsg": (c_int32, [("h", _h), ("value", POINTER(sctpx_initmsg))]),
+    "sctpx_get_paddrparams": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t),
          ("out", POINTER(sctpx_paddrparams))],
     ),
-    "sctp_set_paddrparams": (c_int32, [("h", _h), ("value", POINTER(sctpx_paddrparams))]),
-    "sctp_get_status": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_status))]),
-    "sctp_get_paddrinfo": (
+    "sctpx_set_paddrparams": (c_int32, [("h", _h), ("value", POINTER(sctpx_paddrparams))]),
+    "sctpx_get_status": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_status))]),
+    "sctpx_get_paddrinfo": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t),
          ("out", POINTER(sctpx_paddrinfo))],
     ),
-    "sctp_get_assoc_stats": (
+    "sctpx_get_assoc_stats": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_assoc_stats))],
     ),
-    "sctp_get_assoc_ids": (c_int32, [("h", _h), ("out", POINTER(_a)), ("cap", c_size_t)]),
-    "sctp_set_primary": (
-        c_int32,
-        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t)],
-    ),
-    "sctp_get_primary": (c_int32, [("h", _h), ("assoc_id", _a), ("out", _ss)]),
-    "sctp_set_peer_primary": (
-        c_int32,
-        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t)],
-    ),
-    "sctp_reset_streams": (
+    "sctpx_get_assoc_ids": (c_int32, [("h", _h), ("out", POINTER(_a)), ("cap", c_size_t)]),
+    "sctpx_reset_streams": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("flags", c_uint16), ("streams", POINTER(c_uint16)),
          ("count", c_size_t)],
     ),
-    "sctp_reset_assoc": (c_int32, [("h", _h), ("assoc_id", _a)]),
-    "sctp_add_streams": (
+    "sctpx_reset_assoc": (c_int32, [("h", _h), ("assoc_id", _a)]),
+    "sctpx_add_streams": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("inbound", c_uint16), ("outbound", c_uint16)],
     ),
@@ -439,6 +457,43 @@ def struct_fields(ctype: Any) -> Dict[str, CInt]:
     return {name: INTS[t] for name, t in ctype._fields_ if t in INTS}
 
 
+#: The :mod:`struct` code of each scalar C type the structs use.
+_CODES = {c_uint8: "B", c_uint16: "H", c_uint32: "I", c_uint64: "Q", c_int32: "i", c_int64: "q"}
+
+
+def _scalars(ctype: Any, offset: int) -> Iterator[Tuple[int, str]]:
+    """(offset, struct code) of each scalar in a field of type ``ctype`` at ``offset``:
+    nested structs flattened, byte arrays as ``Ns``, pointers as unsigned integers."""
+    if isinstance(ctype, type) and issubclass(ctype, Structure):
+        for name, t in ctype._fields_:
+            yield from _scalars(t, offset + getattr(ctype, name).offset)
+    elif isinstance(ctype, type) and issubclass(ctype, ctypes.Array) and ctype._type_ in (c_char, c_uint8):
+        yield offset, "%ds" % ctypes.sizeof(ctype)
+    elif ctype in _CODES:
+        yield offset, _CODES[ctype]
+    else:
+        yield offset, {4: "I", 8: "Q"}[ctypes.sizeof(ctype)]
+
+
+def struct_format(ctype: Any, names: Optional[Tuple[str, ...]] = None) -> str:
+    """The :mod:`struct` format of the fields ``names`` (in struct order; all by default)
+    of a struct described above, made from that description: the per-message paths pack
+    and unpack whole structs with one :mod:`struct` call, and this keeps their formats
+    from being a second copy of the layout. Native byte order with standard sizes and the
+    padding as ``x`` (so the offsets are ctypes'); with every field, the tail padding too,
+    so that the size is ``sizeof``."""
+    types = dict(ctype._fields_)
+    fmt, pos = "=", 0
+    for name in names if names is not None else tuple(types):
+        for offset, code in _scalars(types[name], getattr(ctype, name).offset):
+            assert offset >= pos, "fields in struct order"
+            fmt += "x" * (offset - pos) + code
+            pos = offset + struct.calcsize("=" + code)
+    if names is None:
+        fmt += "x" * (ctypes.sizeof(ctype) - pos)
+    return fmt
+
+
 class StructPacker:
     """Makes ``ctype`` structs with the integer fields ``names`` (in struct order) set and
     the rest zero, every value checked for its field's C type.
@@ -449,18 +504,10 @@ class StructPacker:
     which field and why. ``prefix`` leads the field's name in a message.
     """
 
-    _CODES = {"uint8": "B", "uint16": "H", "uint32": "I", "uint64": "Q", "int32": "i", "int64": "q"}
-
     def __init__(self, ctype: Any, names: Tuple[str, ...], prefix: str = "") -> None:
         ints = struct_fields(ctype)
-        fmt, pos = "=", 0
-        for name in names:
-            field = getattr(ctype, name)
-            assert field.offset >= pos, "fields in struct order"
-            fmt += "x" * (field.offset - pos) + self._CODES[ints[name].name]
-            pos = field.offset + field.size
         self.ctype = ctype
-        self.struct = struct.Struct(fmt)
+        self.struct = struct.Struct(struct_format(ctype, names))
         self.checks = [(prefix + name, ints[name]) for name in names]
 
     def new(self, *values: Any) -> Any:
@@ -582,7 +629,7 @@ class _Fast:
     """The per-message calls again, declared WITHOUT argtypes.
 
     ctypes' per-argument conversion costs more than the C call itself (measured: 765 ns
-    with argtypes, 277 ns without, per sctp_send_stream), and these run once per
+    with argtypes, 277 ns without, per sctpx_send_stream), and these run once per
     message. The callers in core.py pass every argument already in its C form: handles
     as ``c_uint64``, sizes as ``c_size_t``, pointers as ctypes objects, and as plain
     Python ints only values whose C type is 32 bits or narrower, checked first against
@@ -596,7 +643,7 @@ class _Fast:
             fn.restype = c_int32
             setattr(self, name, fn)
 
-    NAMES = ("sctp_send_stream", "sctp_next_event", "sctp_send_batch", "sctp_recv_batch")
+    NAMES = ("sctpx_send_stream", "sctpx_next_event", "sctpx_send_batch", "sctpx_recv_batch")
 
 
 fast = _Fast(lib)

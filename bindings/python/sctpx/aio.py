@@ -1,7 +1,7 @@
 """asyncio support: :class:`AsyncSocket`, an SCTP socket whose receives and sends are
 awaitable.
 
-The socket is made non-blocking and its descriptor (``sctp_fileno``) is watched with the
+The socket is made non-blocking and its descriptor (``sctpx_fileno``) is watched with the
 running loop's ``add_reader`` / ``add_writer``; nothing runs in threads, so one loop can
 serve thousands of associations. Every awaitable is cancellable: cancelling it (or
 ``asyncio.wait_for`` timing it out) leaves the socket usable.

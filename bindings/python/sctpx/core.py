@@ -137,11 +137,9 @@ _U16_MAX, _U32_MAX, _ASSOC_MIN, _ASSOC_MAX = _U16.hi, _U32.hi, _ASSOC.lo, _ASSOC
 _rx = threading.local()
 
 
-# struct sctpx_send_msg: data, len, info {stream, flags, ppid, context, assoc_id, pr_policy,
-# reserved, pr_value}, to, to_len; checked against ctypes' layout at import.
-_SEND_MSG = struct.Struct("=QQHHIIiHHIQI4x")
-assert _SEND_MSG.size == ctypes.sizeof(_lib.sctpx_send_msg)
-assert _lib.sctpx_send_msg.to.offset == 40 and _lib.sctpx_send_msg.info.offset == 16
+# struct sctpx_send_msg, packed in one call: data, len, info {stream, flags, ppid, context,
+# assoc_id, pr_policy, reserved, pr_value}, to, to_len.
+_SEND_MSG = struct.Struct(_lib.struct_format(_lib.sctpx_send_msg))
 
 
 class _RxSlot:
@@ -177,7 +175,7 @@ class Socket:
         self._h = ctypes.c_uint64(handle)
         self._family = family
         self._closed = False
-        self._kind = check(lib.sctp_kind(handle))
+        self._kind = check(lib.sctpx_kind(handle))
         # None: not known yet (asked once when needed); kept in step by set_option.
         self._nonblock: Optional[bool] = None
 
@@ -204,7 +202,7 @@ class Socket:
 
     def close(self) -> None:
         """Closes the socket (a second close does nothing, as for :mod:`socket`)."""
-        self._end(lib.sctp_close)
+        self._end(lib.sctpx_close)
 
     def abort_and_close(self) -> None:
         """Closes the socket as :meth:`close` does, with its associations aborted
@@ -237,7 +235,7 @@ class Socket:
 
     def fileno(self) -> int:
         """The descriptor, for select/poll/asyncio. The library owns it: do not close it."""
-        return check(lib.sctp_fileno(self._handle))
+        return check(lib.sctpx_fileno(self._handle))
 
     def _child(self, handle: int) -> "Socket":
         return Socket(handle, self._family)
@@ -247,23 +245,23 @@ class Socket:
     def bind(self, addr: Address) -> None:
         """Binds to one address (port 0 picks one)."""
         sa, n = _addr.sockaddr_arg(addr, self._family)
-        check(lib.sctp_bind(self._handle, sa, n))
+        check(lib.sctpx_bind(self._handle, sa, n))
 
     def bindx(self, addrs: Sequence[Address], flags: int = constants.BINDX_ADD) -> None:
         """Adds (``BINDX_ADD``) or removes (``BINDX_REMOVE``) addresses; all share one port."""
         arr = _addr.storage_array(addrs, self._family)
-        check(lib.sctp_bindx(self._handle, arr, len(addrs), flags))
+        check(lib.sctpx_bindx(self._handle, arr, len(addrs), flags))
 
     def listen(self, backlog: int = 128) -> None:
         """Listens (one-to-one) or starts accepting associations (one-to-many)."""
-        check(lib.sctp_listen(self._handle, backlog))
+        check(lib.sctpx_listen(self._handle, backlog))
 
     def accept(self) -> Tuple["Socket", Optional[Address]]:
         """Accepts an association: (new one-to-one socket, peer address)."""
         out = _lib.sctpx_handle()
         peer = _lib.sockaddr_storage()
         peer_len = _lib.socklen_t(ctypes.sizeof(peer))
-        check(lib.sctp_accept(self._handle, byref(out), byref(peer), byref(peer_len)))
+        check(lib.sctpx_accept(self._handle, byref(out), byref(peer), byref(peer_len)))
         return self._child(out.value), _addr.from_storage(peer) if peer_len.value else None
 
     def connect(self, addr: Address) -> None:
@@ -271,7 +269,7 @@ class Socket:
         :class:`BlockingIOError` with ``EINPROGRESS``; :meth:`connect_result` then
         says how the set-up goes on)."""
         sa, n = _addr.sockaddr_arg(addr, self._family)
-        check(lib.sctp_connect(self._handle, sa, n))
+        check(lib.sctpx_connect(self._handle, sa, n))
 
     def connectx(self, addrs: Sequence[Address]) -> int:
         """Connects to a peer by several of its addresses; returns the association id.
@@ -282,7 +280,7 @@ class Socket:
         """
         arr = _addr.storage_array(addrs, self._family)
         assoc = _lib.sctpx_assoc_id()
-        rc = lib.sctp_connectx(self._handle, arr, len(addrs), byref(assoc))
+        rc = lib.sctpx_connectx(self._handle, arr, len(addrs), byref(assoc))
         if rc < 0:
             exc = exception_for(rc)
             if rc == -errno.EINPROGRESS:
@@ -305,21 +303,21 @@ class Socket:
     def peeloff(self, assoc_id: int, flags: int = constants.PEELOFF_CLOEXEC) -> "Socket":
         """Branches an association of a one-to-many socket off into a one-to-one socket."""
         out = _lib.sctpx_handle()
-        check(lib.sctp_peeloff(self._handle, assoc_id, flags, byref(out)))
+        check(lib.sctpx_peeloff(self._handle, assoc_id, flags, byref(out)))
         child = self._child(out.value)
         child._nonblock = bool(flags & constants.PEELOFF_NONBLOCK)
         return child
 
     def shutdown(self, assoc_id: int = 0) -> None:
         """Gracefully shuts an association down (one-to-one: the socket's)."""
-        check(lib.sctp_shutdown(self._handle, assoc_id))
+        check(lib.sctpx_shutdown(self._handle, assoc_id))
 
     def abort(self, assoc_id: int) -> None:
         """Aborts association ``assoc_id`` of a one-to-many socket at once (queued data
         is dropped); the socket stays open. A one-to-one socket raises
         :class:`sctpx.WrongKindError`: Linux aborts its association only as it closes,
         which is :meth:`abort_and_close`."""
-        check(lib.sctp_abort(self._handle, assoc_id))
+        check(lib.sctpx_abort(self._handle, assoc_id))
 
     def _addrs(self, fn: Callable[..., int], assoc_id: int) -> List[Address]:
         cap = 8
@@ -331,20 +329,20 @@ class Socket:
             cap = n  # more appeared than fit: ask again with room for all
 
     def peer_addrs(self, assoc_id: int = 0) -> List[Address]:
-        """The peer's addresses of an association (``sctp_getpaddrs``)."""
-        return self._addrs(lib.sctp_getpaddrs, assoc_id)
+        """The peer's addresses of an association (``sctpx_getpaddrs``)."""
+        return self._addrs(lib.sctpx_getpaddrs, assoc_id)
 
     def local_addrs(self, assoc_id: int = 0) -> List[Address]:
         """The local addresses of an association, or all bound addresses with assoc_id 0
-        on a one-to-many socket (``sctp_getladdrs``)."""
-        return self._addrs(lib.sctp_getladdrs, assoc_id)
+        on a one-to-many socket (``sctpx_getladdrs``)."""
+        return self._addrs(lib.sctpx_getladdrs, assoc_id)
 
     def get_assoc_ids(self) -> List[int]:
         """The association ids of a one-to-many socket."""
         cap = 64
         while True:
             arr = (_lib.sctpx_assoc_id * cap)()
-            n = check(lib.sctp_get_assoc_ids(self._handle, arr, cap))
+            n = check(lib.sctpx_get_assoc_ids(self._handle, arr, cap))
             if n <= cap:
                 return list(arr[:n])
             cap = n
@@ -373,10 +371,10 @@ class Socket:
         data = _as_bytes(data)
         info = _send_info(stream, ppid, flags, context, assoc_id, pr_policy, pr_value)
         sa, n = _addr.sockaddr_arg(to, self._family) if to is not None else (None, 0)
-        return check(lib.sctp_send(self._handle, data, len(data), byref(info), sa, n))
+        return check(lib.sctpx_send(self._handle, data, len(data), byref(info), sa, n))
 
     def send_stream(self, data: Bytes, stream: int = 0, ppid: int = 0, assoc_id: int = 0) -> int:
-        """Sends on a stream with a PPID, nothing else (``sctp_send_stream``)."""
+        """Sends on a stream with a PPID, nothing else (``sctpx_send_stream``)."""
         if type(data) is not bytes:
             data = _as_bytes(data)
         # One test chain on the per-message path (this call takes no argtypes: nothing else
@@ -390,7 +388,7 @@ class Socket:
             and _ASSOC_MIN <= assoc_id <= _ASSOC_MAX
         ):
             stream, ppid, assoc_id = _U16(stream, "stream"), _U32(ppid, "ppid"), _ASSOC(assoc_id, "assoc_id")
-        rc = _fast.sctp_send_stream(self._h, assoc_id, stream, ppid, data, _c_size(len(data)))
+        rc = _fast.sctpx_send_stream(self._h, assoc_id, stream, ppid, data, _c_size(len(data)))
         if rc < 0:
             raise exception_for(rc)
         return rc
@@ -432,7 +430,7 @@ class Socket:
                 _send_info(m.stream, m.ppid, m.flags, m.context, m.assoc_id, m.pr_policy, m.pr_value)
                 raise
             off += len(data)
-        rc = _fast.sctp_send_batch(self._h, arr, _c_size(len(msgs)))
+        rc = _fast.sctpx_send_batch(self._h, arr, _c_size(len(msgs)))
         if rc < 0:
             raise exception_for(rc)
         return rc
@@ -484,7 +482,7 @@ class Socket:
         if slot is None or slot.bufsize != bufsize or type(bufsize) is not int:
             slot = _RxSlot(1, _positive_size(bufsize, "bufsize"))
         try:
-            self._wait_call(_fast.sctp_next_event, (self._h, slot.events_ptr, slot.buf, slot.c_bufsize), timeout)
+            self._wait_call(_fast.sctpx_next_event, (self._h, slot.events_ptr, slot.buf, slot.c_bufsize), timeout)
             return decode_at(slot.events, 0, slot.events_view, slot.buf_view, 0)
         finally:
             rx["single"] = slot
@@ -499,7 +497,7 @@ class Socket:
             slot = _RxSlot(count, bufsize)
         try:
             n = self._wait_call(
-                _fast.sctp_recv_batch,
+                _fast.sctpx_recv_batch,
                 (self._h, slot.events_ptr, _c_size(count), slot.buf, slot.c_bufsize),
                 timeout,
             )
@@ -514,11 +512,11 @@ class Socket:
         """Turns delivery of a notification kind on (or off): an :class:`EventKind`, its
         number, or an event class such as ``sctpx.AssocChange``. Nothing is subscribed
         by default."""
-        check(lib.sctp_subscribe(self._handle, kind_of(kind), 1 if on else 0))
+        check(lib.sctpx_subscribe(self._handle, kind_of(kind), 1 if on else 0))
 
     def subscribed(self, kind: Any) -> bool:
         """Whether a notification kind is delivered."""
-        return bool(check(lib.sctp_subscribed(self._handle, kind_of(kind))))
+        return bool(check(lib.sctpx_subscribed(self._handle, kind_of(kind))))
 
     # --- options ---------------------------------------------------------------------------
 
@@ -526,20 +524,21 @@ class Socket:
         """Reads an integer option (``Option``/``OPT_*``); ``assoc_id`` selects the
         association for per-association options (0: the socket's default)."""
         v = ctypes.c_int64()
-        check(lib.sctp_get_option(self._handle, assoc_id, option, byref(v)))
+        check(lib.sctpx_get_option(self._handle, assoc_id, option, byref(v)))
         return v.value
 
     def set_option(self, option: int, value: int, assoc_id: int = 0) -> None:
         """Sets an integer option."""
-        check(lib.sctp_set_option(self._handle, assoc_id, option, value))
+        check(lib.sctpx_set_option(self._handle, assoc_id, option, value))
         if option == Option.NONBLOCK:
             self._nonblock = bool(value)
 
+    # BEGIN generated (option-properties): tools/gen-bindings makes it from include/sctpx.h: do not edit
     nodelay = OptionProperty(Option.NODELAY, bool)
     autoclose = OptionProperty(Option.AUTOCLOSE, int)
     disable_fragments = OptionProperty(Option.DISABLE_FRAGMENTS, bool)
     mapped_v4 = OptionProperty(Option.MAPPED_V4, bool)
-    fragment_interleave = OptionProperty(Option.FRAGMENT_INTERLEAVE, int)
+    fragment_interleave = OptionProperty(Option.FRAGMENT_INTERLEAVE, bool)
     partial_delivery_point = OptionProperty(Option.PARTIAL_DELIVERY_POINT, int)
     maxseg = OptionProperty(Option.MAXSEG, int)
     max_burst = OptionProperty(Option.MAX_BURST, int)
@@ -557,19 +556,19 @@ class Socket:
     pr_supported = OptionProperty(Option.PR_SUPPORTED, bool)
     nonblock = OptionProperty(Option.NONBLOCK, bool)
     pending_error = OptionProperty(Option.PENDING_ERROR, int, read_only=True)
-    #: Data messages carry their source address (``from_``); False saves the kernel's copy.
     recv_from = OptionProperty(Option.RECV_FROM, bool)
+    # END generated
 
     @property
     def initmsg(self) -> InitMsg:
         """SCTP_INITMSG: the parameters for new associations."""
         out = _lib.sctpx_initmsg()
-        check(lib.sctp_get_initmsg(self._handle, byref(out)))
+        check(lib.sctpx_get_initmsg(self._handle, byref(out)))
         return from_c(InitMsg, out)
 
     @initmsg.setter
     def initmsg(self, value: InitMsg) -> None:
-        check(lib.sctp_set_initmsg(self._handle, byref(to_c(value, InitMsg, _lib.sctpx_initmsg))))
+        check(lib.sctpx_set_initmsg(self._handle, byref(to_c(value, InitMsg, _lib.sctpx_initmsg))))
 
     def _get(self, fn: Callable[..., int], ctype: Type[Any], cls: Type[T], assoc_id: int) -> T:
         out = ctype()
@@ -581,96 +580,96 @@ class Socket:
 
     def get_rtoinfo(self, assoc_id: int = 0) -> RtoInfo:
         """SCTP_RTOINFO of an association (0: the socket's defaults)."""
-        return self._get(lib.sctp_get_rtoinfo, _lib.sctpx_rtoinfo, RtoInfo, assoc_id)
+        return self._get(lib.sctpx_get_rtoinfo, _lib.sctpx_rtoinfo, RtoInfo, assoc_id)
 
     def set_rtoinfo(self, value: RtoInfo) -> None:
         """Sets SCTP_RTOINFO (``value.assoc_id`` picks the association; 0 fields keep their value)."""
-        self._set(lib.sctp_set_rtoinfo, value, RtoInfo, _lib.sctpx_rtoinfo)
+        self._set(lib.sctpx_set_rtoinfo, value, RtoInfo, _lib.sctpx_rtoinfo)
 
     def get_assocparams(self, assoc_id: int = 0) -> AssocParams:
         """SCTP_ASSOCINFO of an association (0: the socket's defaults)."""
-        return self._get(lib.sctp_get_assocparams, _lib.sctpx_assocparams, AssocParams, assoc_id)
+        return self._get(lib.sctpx_get_assocparams, _lib.sctpx_assocparams, AssocParams, assoc_id)
 
     def set_assocparams(self, value: AssocParams) -> None:
         """Sets SCTP_ASSOCINFO (``value.assoc_id`` picks the association)."""
-        self._set(lib.sctp_set_assocparams, value, AssocParams, _lib.sctpx_assocparams)
+        self._set(lib.sctpx_set_assocparams, value, AssocParams, _lib.sctpx_assocparams)
 
     def get_default_send_info(self, assoc_id: int = 0) -> SendInfo:
         """SCTP_DEFAULT_SNDINFO: what sends that give no parameters use."""
-        return self._get(lib.sctp_get_default_send_info, _lib.sctpx_send_info, SendInfo, assoc_id)
+        return self._get(lib.sctpx_get_default_send_info, _lib.sctpx_send_info, SendInfo, assoc_id)
 
     def set_default_send_info(self, value: SendInfo) -> None:
         """Sets SCTP_DEFAULT_SNDINFO (``value.assoc_id`` picks the association)."""
-        self._set(lib.sctp_set_default_send_info, value, SendInfo, _lib.sctpx_send_info)
+        self._set(lib.sctpx_set_default_send_info, value, SendInfo, _lib.sctpx_send_info)
 
     def get_delayed_sack(self, assoc_id: int = 0) -> SackInfo:
         """SCTP_DELAYED_SACK of an association (0: the socket's defaults)."""
-        return self._get(lib.sctp_get_delayed_sack, _lib.sctpx_sack_info, SackInfo, assoc_id)
+        return self._get(lib.sctpx_get_delayed_sack, _lib.sctpx_sack_info, SackInfo, assoc_id)
 
     def set_delayed_sack(self, value: SackInfo) -> None:
         """Sets SCTP_DELAYED_SACK (``value.assoc_id`` picks the association)."""
-        self._set(lib.sctp_set_delayed_sack, value, SackInfo, _lib.sctpx_sack_info)
+        self._set(lib.sctpx_set_delayed_sack, value, SackInfo, _lib.sctpx_sack_info)
 
     def get_paddrparams(self, addr: Optional[Address] = None, assoc_id: int = 0) -> PeerAddrParams:
         """SCTP_PEER_ADDR_PARAMS for a peer address (None: the association's or the
         socket's defaults)."""
         sa, n = _addr.sockaddr_arg(addr, self._family) if addr is not None else (None, 0)
         out = _lib.sctpx_paddrparams()
-        check(lib.sctp_get_paddrparams(self._handle, assoc_id, sa, n, byref(out)))
+        check(lib.sctpx_get_paddrparams(self._handle, assoc_id, sa, n, byref(out)))
         return PeerAddrParams.from_c(out)
 
     def set_paddrparams(self, params: PeerAddrParams) -> None:
         # Called through the class: anything but a PeerAddrParams raises TypeError there.
-        check(lib.sctp_set_paddrparams(self._handle, byref(PeerAddrParams.to_c(params, self._family))))
+        check(lib.sctpx_set_paddrparams(self._handle, byref(PeerAddrParams.to_c(params, self._family))))
 
     def get_status(self, assoc_id: int = 0) -> Status:
         """SCTP_STATUS of an association."""
         out = _lib.sctpx_status()
-        check(lib.sctp_get_status(self._handle, assoc_id, byref(out)))
+        check(lib.sctpx_get_status(self._handle, assoc_id, byref(out)))
         return Status.from_c(out)
 
     def get_paddrinfo(self, addr: Address, assoc_id: int = 0) -> PeerAddrInfo:
         """SCTP_GET_PEER_ADDR_INFO for one peer address."""
         sa, n = _addr.sockaddr_arg(addr, self._family)
         out = _lib.sctpx_paddrinfo()
-        check(lib.sctp_get_paddrinfo(self._handle, assoc_id, sa, n, byref(out)))
+        check(lib.sctpx_get_paddrinfo(self._handle, assoc_id, sa, n, byref(out)))
         return PeerAddrInfo.from_c(out)
 
     def get_assoc_stats(self, assoc_id: int = 0) -> AssocStats:
         """SCTP_GET_ASSOC_STATS of an association."""
-        return self._get(lib.sctp_get_assoc_stats, _lib.sctpx_assoc_stats, AssocStats, assoc_id)
+        return self._get(lib.sctpx_get_assoc_stats, _lib.sctpx_assoc_stats, AssocStats, assoc_id)
 
     def set_primary(self, addr: Address, assoc_id: int = 0) -> None:
         """Makes peer address ``addr`` the primary path of the association."""
         sa, n = _addr.sockaddr_arg(addr, self._family)
-        check(lib.sctp_set_primary(self._handle, assoc_id, sa, n))
+        check(lib.sctpx_set_primary(self._handle, assoc_id, sa, n))
 
     def get_primary(self, assoc_id: int = 0) -> Optional[Address]:
         """The association's primary peer address."""
         out = _lib.sockaddr_storage()
-        n = check(lib.sctp_get_primary(self._handle, assoc_id, byref(out)))
+        n = check(lib.sctpx_get_primary(self._handle, assoc_id, byref(out)))
         return _addr.from_storage(out) if n else None
 
     def set_peer_primary(self, addr: Address, assoc_id: int = 0) -> None:
         """Asks the peer to use our address ``addr`` as its primary (needs ASCONF)."""
         sa, n = _addr.sockaddr_arg(addr, self._family)
-        check(lib.sctp_set_peer_primary(self._handle, assoc_id, sa, n))
+        check(lib.sctpx_set_peer_primary(self._handle, assoc_id, sa, n))
 
     def reset_streams(self, flags: int, streams: Sequence[int] = (), assoc_id: int = 0) -> None:
         """Requests a reset of ``streams`` (empty: all) in direction ``flags``
         (``sctpx.STREAM_RESET_INCOMING`` | ``sctpx.STREAM_RESET_OUTGOING``). Both sides
         need ``enable_stream_reset``."""
         arr = (ctypes.c_uint16 * len(streams))(*[_U16(s, "streams[%d]" % i) for i, s in enumerate(streams)])
-        check(lib.sctp_reset_streams(self._handle, assoc_id, flags, arr if streams else None, len(streams)))
+        check(lib.sctpx_reset_streams(self._handle, assoc_id, flags, arr if streams else None, len(streams)))
 
     def reset_assoc(self, assoc_id: int = 0) -> None:
         """Resets the association's TSNs and stream sequence numbers (SCTP_RESET_ASSOC).
         Both sides need ``reconfig_supported`` and ``ENABLE_RESET_ASSOC_REQ``."""
-        check(lib.sctp_reset_assoc(self._handle, assoc_id))
+        check(lib.sctpx_reset_assoc(self._handle, assoc_id))
 
     def add_streams(self, inbound: int, outbound: int, assoc_id: int = 0) -> None:
         """Adds streams to an association (SCTP_ADD_STREAMS)."""
-        check(lib.sctp_add_streams(self._handle, assoc_id, inbound, outbound))
+        check(lib.sctpx_add_streams(self._handle, assoc_id, inbound, outbound))
 
 
 def _open(fn: Callable[..., int], family: int) -> Socket:
@@ -680,12 +679,12 @@ def _open(fn: Callable[..., int], family: int) -> Socket:
 
 
 def adopt_fd(fd: int) -> Socket:
-    """Takes ownership of an existing SCTP socket descriptor (sctp_adopt_fd): sctpx closes
+    """Takes ownership of an existing SCTP socket descriptor (sctpx_adopt_fd): sctpx closes
     it, also when it is refused for not being an SCTP socket. Pass ``os.dup(fd)`` to keep
     your own. The kind (one-to-one or one-to-many) comes from the socket's type."""
     fd = _lib.INTS[ctypes.c_int32](fd, "fd")
     # The socket module reads the family from the descriptor; detach() gives it back. It
-    # refuses what is no socket (or not open): sctp_adopt_fd then refuses it too, with its
+    # refuses what is no socket (or not open): sctpx_adopt_fd then refuses it too, with its
     # documented code, and closes it as promised.
     try:
         probe = _socket.socket(fileno=fd)
@@ -695,9 +694,9 @@ def adopt_fd(fd: int) -> Socket:
         family = int(probe.family)
         probe.detach()
     out = _lib.sctpx_handle()
-    check(lib.sctp_adopt_fd(fd, byref(out)))
+    check(lib.sctpx_adopt_fd(fd, byref(out)))
     if family is None:  # the C call accepted what the socket module refused: no such socket exists
-        lib.sctp_close(out.value)
+        lib.sctpx_close(out.value)
         raise InvalidArgumentError("adopt_fd: not an SCTP socket")
     return Socket(out.value, family)
 
@@ -705,9 +704,9 @@ def adopt_fd(fd: int) -> Socket:
 def open_tcp(family: int = _socket.AF_INET6) -> Socket:
     """Opens a one-to-one (SOCK_STREAM-style) socket. ``AF_INET6`` (the default) is
     dual-stack: IPv4 peers work too."""
-    return _open(lib.sctp_open_tcp, family)
+    return _open(lib.sctpx_open_tcp, family)
 
 
 def open_udp(family: int = _socket.AF_INET6) -> Socket:
     """Opens a one-to-many (SOCK_SEQPACKET-style) socket."""
-    return _open(lib.sctp_open_udp, family)
+    return _open(lib.sctpx_open_udp, family)

@@ -16,13 +16,12 @@ Every C call returns a code; a negative one becomes an exception here:
   ``SCTPX_ERR_CLOSED_HANDLE``           :class:`ClosedHandleError` (:class:`HandleError`)
   ``SCTPX_ERR_WRONG_KIND``              :class:`WrongKindError`
   ``SCTPX_ERR_INVALID_ARGUMENT``        :class:`InvalidArgumentError` (:class:`ValueError`)
-  ``SCTPX_ERR_BUFFER_TOO_SMALL``        :class:`BufferTooSmallError`
   ``SCTPX_ERR_TIMED_OUT``               :class:`TimedOutError` (:class:`TimeoutError`)
   ``SCTPX_ERR_EOF``                     :class:`EofError` (:class:`EOFError`)
   ``SCTPX_ERR_PANIC``                   :class:`PanicError`
   ====================================  =============================================
 
-Each :class:`Error` carries the C ``code`` and the library's message (``sctp_strerror``).
+Each :class:`Error` carries the C ``code`` and the library's message (``sctpx_strerror``).
 
 A value that cannot be what C takes is refused in Python, before any call: a wrong type
 (a ``float``, ``str`` or ``None`` where an integer goes, an ``int`` where bytes go) raises
@@ -43,12 +42,12 @@ from . import _lib, constants
 
 
 def strerror(code: int) -> str:
-    """The library's message for any return code (``sctp_strerror``)."""
+    """The library's message for any return code (``sctpx_strerror``)."""
     buf = ctypes.create_string_buffer(256)
-    n = _lib.checked.sctp_strerror(code, buf, len(buf))
+    n = _lib.checked.sctpx_strerror(code, buf, len(buf))
     if n >= len(buf):
         buf = ctypes.create_string_buffer(n + 1)
-        _lib.checked.sctp_strerror(code, buf, len(buf))
+        _lib.checked.sctpx_strerror(code, buf, len(buf))
     return buf.value.decode("utf-8", "replace")
 
 
@@ -103,12 +102,6 @@ class OutOfRangeError(InvalidArgumentError, OverflowError):
     association id beyond 32 bits): refused before any call, so nothing was done."""
 
 
-class BufferTooSmallError(Error):
-    """A result did not fit the buffer; nothing was written."""
-
-    code = constants.ERR_BUFFER_TOO_SMALL
-
-
 class TimedOutError(Error, builtins.TimeoutError):
     """A positive timeout expired before anything arrived.
 
@@ -145,7 +138,6 @@ _BY_CODE: Dict[int, Type[Error]] = {
         ClosedHandleError,
         WrongKindError,
         InvalidArgumentError,
-        BufferTooSmallError,
         TimedOutError,
         EofError,
         PanicError,

@@ -30,20 +30,37 @@ class EventKind(IntEnum):
     """``SCTPX_EVENT_*``: what an event is; the notification kinds are what
     :meth:`sctpx.Socket.subscribe` takes."""
 
+    # BEGIN generated (event-kinds): tools/gen-bindings makes it from include/sctpx.h: do not edit
+    #: A data message.
     DATA = constants.EVENT_DATA
+    #: Association change (`assoc_change`).
     ASSOC_CHANGE = constants.EVENT_ASSOC_CHANGE
+    #: Peer address change (`peer_addr_change`).
     PEER_ADDR_CHANGE = constants.EVENT_PEER_ADDR_CHANGE
+    #: Send failed, old form (`send_failed`; the info came from sctp_sndrcvinfo).
     SEND_FAILED = constants.EVENT_SEND_FAILED
+    #: Remote error (`remote_error`); the payload is the error cause.
     REMOTE_ERROR = constants.EVENT_REMOTE_ERROR
+    #: The peer sent SHUTDOWN: no more data will arrive.
     SHUTDOWN = constants.EVENT_SHUTDOWN
+    #: Partial delivery was aborted (`partial_delivery`).
     PARTIAL_DELIVERY = constants.EVENT_PARTIAL_DELIVERY
+    #: The peer's adaptation layer indication (`adaptation`).
     ADAPTATION = constants.EVENT_ADAPTATION
+    #: Authentication key event (`authentication`).
     AUTHENTICATION = constants.EVENT_AUTHENTICATION
+    #: No user data is left to send or retransmit.
     SENDER_DRY = constants.EVENT_SENDER_DRY
+    #: Streams were reset (`stream_reset`); the payload is the list of stream
+    #: numbers as host-order uint16_t values.
     STREAM_RESET = constants.EVENT_STREAM_RESET
+    #: The association was reset (`assoc_reset`).
     ASSOC_RESET = constants.EVENT_ASSOC_RESET
+    #: The number of streams changed (`stream_change`).
     STREAM_CHANGE = constants.EVENT_STREAM_CHANGE
+    #: Send failed, new form (`send_failed`; the info came from sctp_sndinfo).
     SEND_FAILED_EVENT = constants.EVENT_SEND_FAILED_EVENT
+    # END generated
 
 
 @dataclass(frozen=True)
@@ -312,12 +329,11 @@ def _notification(ev: _lib.sctpx_event, data: bytes) -> Event:
 
 # The fixed head of sctpx_event (kind .. from_len), read in one unpack: nine ctypes field
 # reads cost more than the receive call. The head is followed by `from`, whose first 8 bytes
-# come in the same unpack (see _addr.from_event). The offsets are checked against ctypes' at
-# import.
-_HEAD = struct.Struct("=IIiIHHIIIIIQ")
+# come in the same unpack (see _addr.from_event).
+_HEAD_FIELDS = ("kind", "flags", "assoc_id", "len", "stream", "ssn", "ppid", "tsn", "cumtsn", "context", "from_len")
 _FROM = _lib.sctpx_event.__dict__["from"].offset
-assert _FROM == _HEAD.size - 8 == _lib.sctpx_event.from_len.offset + 4
-assert _lib.sctpx_event.context.offset == 32
+_HEAD = struct.Struct(_lib.struct_format(_lib.sctpx_event, _HEAD_FIELDS) + "Q")
+assert _HEAD.size == _FROM + 8, "from follows from_len"
 _EVENT_SIZE = ctypes.sizeof(_lib.sctpx_event)
 _DATA = constants.EVENT_DATA
 _set_dict = object.__setattr__

@@ -33,29 +33,94 @@ Address = Tuple[Any, ...]
 class Option(IntEnum):
     """``SCTPX_OPT_*``: the integer options."""
 
+    # BEGIN generated (options): tools/gen-bindings makes it from include/sctpx.h: do not edit
+    #: SCTP_NODELAY: 1 disables Nagle-like bundling delay.
+    #: Range: 0 to 1.
     NODELAY = constants.OPT_NODELAY
+    #: SCTP_AUTOCLOSE: seconds of idle time before a one-to-many association is
+    #: closed (0 = never). The kernel lowers a value above the sysctl
+    #: net.sctp.max_autoclose (by default INT_MAX / HZ: 8589934 with HZ=250) to
+    #: it. One-to-one sockets: -EOPNOTSUPP.
+    #: Range: 0 to 2147483647.
     AUTOCLOSE = constants.OPT_AUTOCLOSE
+    #: SCTP_DISABLE_FRAGMENTS: 1 makes oversize sends fail with EMSGSIZE.
+    #: Range: 0 to 1.
     DISABLE_FRAGMENTS = constants.OPT_DISABLE_FRAGMENTS
+    #: SCTP_I_WANT_MAPPED_V4_ADDR: 1 reports IPv4 peers of an IPv6 socket as
+    #: v4-mapped IPv6 addresses.
+    #: Range: 0 to 1.
     MAPPED_V4 = constants.OPT_MAPPED_V4
+    #: SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave, off (0) or on (1).
+    #: Linux keeps only on or off: RFC 6458's level 2 would read back as 1.
+    #: Range: 0 to 1.
     FRAGMENT_INTERLEAVE = constants.OPT_FRAGMENT_INTERLEAVE
+    #: SCTP_PARTIAL_DELIVERY_POINT: bytes after which partial delivery starts.
+    #: The kernel refuses more than half of SCTPX_OPT_RCVBUF's value (-EINVAL).
+    #: Range: 0 to 4294967295.
     PARTIAL_DELIVERY_POINT = constants.OPT_PARTIAL_DELIVERY_POINT
+    #: SCTP_MAXSEG: maximum fragment size in bytes (per association); 0 lets
+    #: the path MTU decide. The kernel refuses other values below its minimum
+    #: for the family (464 for IPv4, 450 for IPv6 on Linux 6.1) and, on an
+    #: association using I-DATA, above 65512 (-EINVAL).
+    #: Range: 0 to 65516.
     MAXSEG = constants.OPT_MAXSEG
+    #: SCTP_MAX_BURST: maximum burst of packets (per association; 0: no limit).
+    #: Range: 0 to 4294967295.
     MAX_BURST = constants.OPT_MAX_BURST
+    #: SCTP_CONTEXT: default context for sends (per association).
+    #: Range: 0 to 4294967295.
     CONTEXT = constants.OPT_CONTEXT
+    #: SCTP_ADAPTATION_LAYER: the adaptation indication sent in INIT/INIT-ACK.
+    #: Range: 0 to 4294967295.
     ADAPTATION_LAYER = constants.OPT_ADAPTATION_LAYER
+    #: SCTP_REUSE_PORT: 1 lets several sockets bind the same port.
+    #: Range: 0 to 1.
     REUSE_PORT = constants.OPT_REUSE_PORT
+    #: SO_SNDBUF in bytes. As socket(7) says, the kernel doubles what is set,
+    #: lowers it to twice the sysctl net.core.wmem_max and raises it to its
+    #: minimum (at least 2048).
+    #: Range: 0 to 2147483647.
     SNDBUF = constants.OPT_SNDBUF
+    #: SO_RCVBUF in bytes. As socket(7) says, the kernel doubles what is set,
+    #: lowers it to twice the sysctl net.core.rmem_max and raises it to its
+    #: minimum (at least 256).
+    #: Range: 0 to 2147483647.
     RCVBUF = constants.OPT_RCVBUF
+    #: SO_REUSEADDR: 1 allows binding a port in TIME_WAIT-like states.
+    #: Range: 0 to 1.
     REUSEADDR = constants.OPT_REUSEADDR
+    #: SO_LINGER: -1 = off; N >= 0 = linger N seconds on close (0 aborts).
+    #: Range: -1 to 2147483647.
     LINGER = constants.OPT_LINGER
+    #: SCTP_GET_ASSOC_NUMBER: associations on a one-to-many socket.
+    #: Read only.
     ASSOC_NUMBER = constants.OPT_ASSOC_NUMBER
+    #: IPV6_V6ONLY: 1 makes an IPv6 socket refuse IPv4 peers.
+    #: Range: 0 to 1.
     V6ONLY = constants.OPT_V6ONLY
+    #: SCTP_ENABLE_STREAM_RESET: bit set of SCTPX_ENABLE_RESET_* (per assoc).
+    #: Range: 0 to 7.
     ENABLE_STREAM_RESET = constants.OPT_ENABLE_STREAM_RESET
+    #: SCTP_RECONFIG_SUPPORTED: 1 offers stream reconfiguration to new peers.
+    #: Range: 0 to 1.
     RECONFIG_SUPPORTED = constants.OPT_RECONFIG_SUPPORTED
+    #: SCTP_PR_SUPPORTED: 1 offers partial reliability to new peers.
+    #: Range: 0 to 1.
     PR_SUPPORTED = constants.OPT_PR_SUPPORTED
+    #: O_NONBLOCK on the descriptor: 1 makes calls return -EAGAIN (connects:
+    #: -EINPROGRESS) instead of blocking when no timeout is given.
+    #: Range: 0 to 1.
     NONBLOCK = constants.OPT_NONBLOCK
+    #: SO_ERROR: the socket's pending error as a positive errno (0 when none),
+    #: cleared by the read — how a non-blocking connect reports its result.
+    #: Read only.
     PENDING_ERROR = constants.OPT_PENDING_ERROR
+    #: sctpx's own option, not the kernel's: 1 (the default) data events carry
+    #: their source address in `from`; 0 they do not (`from_len` 0), and each
+    #: receive saves the kernel's copy of it. Per socket; inherited by peeloff.
+    #: Range: 0 to 1.
     RECV_FROM = constants.OPT_RECV_FROM
+    # END generated
 
 
 T = TypeVar("T")

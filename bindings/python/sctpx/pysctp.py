@@ -35,7 +35,7 @@ Where PySCTP has a known bug, this module does the right thing instead:
 Differences that follow from sctpx owning its descriptors:
 
 * ``sk``, when a :class:`socket.socket`, is duplicated and the duplicate adopted
-  (``sctp_adopt_fd``): both stay usable and each must be closed.
+  (``sctpx_adopt_fd``): both stay usable and each must be closed.
 * ``events.data_io`` is always True: sctpx always delivers the metadata of data messages
   (``sndrcvinfo``) and never subscribes anything else by default; the other ``events``
   flags map to :meth:`sctpx.Socket.subscribe`.

@@ -17,7 +17,6 @@ LIBRARY_ERRORS = [
     (sctpx.ERR_CLOSED_HANDLE, sctpx.ClosedHandleError, (sctpx.HandleError,)),
     (sctpx.ERR_WRONG_KIND, sctpx.WrongKindError, ()),
     (sctpx.ERR_INVALID_ARGUMENT, sctpx.InvalidArgumentError, (ValueError,)),
-    (sctpx.ERR_BUFFER_TOO_SMALL, sctpx.BufferTooSmallError, ()),
     (sctpx.ERR_TIMED_OUT, sctpx.TimedOutError, (TimeoutError,)),
     (sctpx.ERR_EOF, sctpx.EofError, (EOFError,)),
     (sctpx.ERR_PANIC, sctpx.PanicError, ()),

@@ -10,7 +10,10 @@ from __future__ import annotations
 import ctypes
 import os
 import re
+import socket
+import struct
 import subprocess
+import sys
 
 import pytest
 
@@ -159,13 +162,20 @@ def test_loaded_functions_carry_the_declared_types():
         assert (fn.restype, fn.argtypes) == (restype, [t for _, t in params]), name
 
 
+# The system's address structs that _lib describes for the bindings' own packing (_addr.py).
+SYSTEM_STRUCTS = {"sockaddr_in": "struct sockaddr_in", "sockaddr_in6": "struct sockaddr_in6"}
+
+
 def test_struct_layouts_match_the_c_compiler(tmp_path):
     structs = parse_structs()
-    lines = ["#include <stdio.h>", "#include <stddef.h>", '#include "sctpx.h"', "int main(void) {"]
-    for name, fields in structs.items():
-        lines.append('printf("%s %%zu\\n", sizeof(%s));' % (name, name))
+    system = {name: [(f[0], None) for f in getattr(_lib, name)._fields_] for name in SYSTEM_STRUCTS}
+    lines = ["#include <stdio.h>", "#include <stddef.h>", "#include <netinet/in.h>", '#include "sctpx.h"']
+    lines.append("int main(void) {")
+    for name, fields in list(structs.items()) + list(system.items()):
+        ctype = SYSTEM_STRUCTS.get(name, name)
+        lines.append('printf("%s %%zu\\n", sizeof(%s));' % (name, ctype))
         for fname, _ in fields:
-            lines.append('printf("%s.%s %%zu\\n", offsetof(%s, %s));' % (name, fname, name, fname))
+            lines.append('printf("%s.%s %%zu\\n", offsetof(%s, %s));' % (name, fname, ctype, fname))
     lines += ['printf("sockaddr_storage %zu\\n", sizeof(struct sockaddr_storage));', "return 0; }"]
     src = tmp_path / "layout.c"
     src.write_text("\n".join(lines))
@@ -174,12 +184,51 @@ def test_struct_layouts_match_the_c_compiler(tmp_path):
     c_layout = dict(line.split() for line in subprocess.check_output([str(exe)], text=True).splitlines())
 
     py_layout = {"sockaddr_storage": str(ctypes.sizeof(_lib.sockaddr_storage))}
-    for name, fields in structs.items():
+    for name, fields in list(structs.items()) + list(system.items()):
         cls = getattr(_lib, name)
         py_layout[name] = str(ctypes.sizeof(cls))
         for fname, _ in fields:
             py_layout["%s.%s" % (name, fname)] = str(getattr(cls, fname).offset)
     assert py_layout == c_layout
+
+
+def test_struct_format_reads_back_what_ctypes_wrote():
+    # The one-call formats (sctpx_send_msg in send_batch, sockaddr_in6 in _addr) are made
+    # from the ctypes description: every field, nested ones included, at its ctypes offset.
+    msg = _lib.sctpx_send_msg(
+        len=2,
+        info=_lib.sctpx_send_info(stream=3, flags=4, ppid=5, context=6, assoc_id=-7, pr_policy=8, reserved=9, pr_value=10),
+        to_len=11,
+    )
+    fmt = _lib.struct_format(_lib.sctpx_send_msg)
+    assert struct.calcsize(fmt) == ctypes.sizeof(_lib.sctpx_send_msg)
+    assert struct.unpack(fmt, bytes(msg)) == (0, 2, 3, 4, 5, 6, -7, 8, 9, 10, 0, 11)
+    sin6 = _lib.sockaddr_in6(sin6_family=10, sin6_port=12, sin6_flowinfo=13, sin6_addr=b"\x01" * 16, sin6_scope_id=14)
+    assert struct.unpack(_lib.struct_format(_lib.sockaddr_in6), bytes(sin6)) == (10, 12, 13, b"\x01" * 16, 14)
+
+
+def test_addresses_are_laid_out_as_the_kernel_reads_them():
+    # sockaddr_in6 per <netinet/in.h>: family in host order, port and flow label in network
+    # order, the address, the scope id in host order; and back.
+    from sctpx import _addr
+
+    st, n = _addr.to_storage(("fe80::1", 0x1234, 5, 7), socket.AF_INET6)
+    raw = bytes(st)[:n]
+    assert n == 28
+    assert raw == struct.pack("=H", socket.AF_INET6) + b"\x12\x34" + struct.pack("!I", 5) + socket.inet_pton(
+        socket.AF_INET6, "fe80::1"
+    ) + struct.pack("=I", 7)
+    assert _addr.from_raw(raw) == ("fe80::1", 0x1234, 5, 7)
+    st, n = _addr.to_storage(("10.1.2.3", 80), socket.AF_INET)
+    assert bytes(st)[:n] == struct.pack("=H", socket.AF_INET) + b"\x00\x50\x0a\x01\x02\x03" + bytes(8)
+    assert _addr.from_raw(bytes(st)[:28]) == ("10.1.2.3", 80)
+
+
+def test_generated_binding_lists_are_what_the_header_makes():
+    # tools/gen-bindings writes constants.py, the Option members and Socket properties and
+    # Go's Opt* constants from the header; --check fails when any differs.
+    gen = subprocess.run([sys.executable, os.path.join(REPO, "tools", "gen-bindings"), "--check"], capture_output=True, text=True)
+    assert gen.returncode == 0, gen.stderr
 
 
 def test_version_is_the_header_version():

@@ -80,7 +80,7 @@ def integer_slots() -> Dict[str, _lib.CInt]:
 
 # --- where a caller's value enters each slot ---------------------------------------------------
 
-HANDLE = "the Socket's own handle: a caller's handle enters only through Socket(), whose sctp_kind checks it"
+HANDLE = "the Socket's own handle: a caller's handle enters only through Socket(), whose sctpx_kind checks it"
 LENGTH = "a length the binding measures (of the data, the address or the array it built)"
 WAIT = "milliseconds the binding computes (slices of at most 500) from the timeout, checked itself below"
 
@@ -149,119 +149,119 @@ def _option_setters() -> List[Call]:
 
 
 MAPPING: Dict[str, Union[str, List[Call]]] = {
-    "sctp_strerror(code)": [lambda k, v: sctpx.strerror(v)],
-    "sctp_strerror(len)": LENGTH,
-    "sctp_open_tcp(family_)": [
+    "sctpx_strerror(code)": [lambda k, v: sctpx.strerror(v)],
+    "sctpx_strerror(len)": LENGTH,
+    "sctpx_open_tcp(family_)": [
         lambda k, v: sctpx.open_tcp(v),
         lambda k, v: sctpx.aio.open_tcp(v),
         lambda k, v: pysctp.sctpsocket_tcp(v),
     ],
-    "sctp_open_udp(family_)": [
+    "sctpx_open_udp(family_)": [
         lambda k, v: sctpx.open_udp(v),
         lambda k, v: sctpx.aio.open_udp(v),
         lambda k, v: pysctp.sctpsocket_udp(v),
     ],
-    "sctp_adopt_fd(fd)": [lambda k, v: sctpx.adopt_fd(v)],
-    "sctp_kind(h)": [lambda k, v: sctpx.Socket(v, socket.AF_INET6)],
-    "sctp_bind(addr_len)": LENGTH,
-    "sctp_bindx(count)": LENGTH,
-    "sctp_bindx(flags)": [
+    "sctpx_adopt_fd(fd)": [lambda k, v: sctpx.adopt_fd(v)],
+    "sctpx_kind(h)": [lambda k, v: sctpx.Socket(v, socket.AF_INET6)],
+    "sctpx_bind(addr_len)": LENGTH,
+    "sctpx_bindx(count)": LENGTH,
+    "sctpx_bindx(flags)": [
         lambda k, v: k.udp.bindx([ADDR], v),
         lambda k, v: k.py_udp.bindx([ADDR], v),
         _aio("bindx", [ADDR], V),
     ],
-    "sctp_listen(backlog)": [
+    "sctpx_listen(backlog)": [
         lambda k, v: k.udp.listen(v),
         lambda k, v: k.py_udp.listen(v),
         _aio("listen", V),
     ],
-    "sctp_connect(addr_len)": LENGTH,
-    "sctp_connectx(count)": LENGTH,
-    "sctp_peeloff(assoc_id)": [
+    "sctpx_connect(addr_len)": LENGTH,
+    "sctpx_connectx(count)": LENGTH,
+    "sctpx_peeloff(assoc_id)": [
         lambda k, v: k.udp.peeloff(v),
         lambda k, v: k.py_udp.peeloff(v),
         _aio("peeloff", V),
     ],
-    "sctp_peeloff(flags)": [lambda k, v: k.udp.peeloff(1, v)],
-    "sctp_shutdown(assoc_id)": [lambda k, v: k.udp.shutdown(v), _aio("shutdown", V)],
-    "sctp_abort(assoc_id)": [lambda k, v: k.udp.abort(v), _aio("abort", V)],
+    "sctpx_peeloff(flags)": [lambda k, v: k.udp.peeloff(1, v)],
+    "sctpx_shutdown(assoc_id)": [lambda k, v: k.udp.shutdown(v), _aio("shutdown", V)],
+    "sctpx_abort(assoc_id)": [lambda k, v: k.udp.abort(v), _aio("abort", V)],
     "sctpx_connect_result(assoc_id)": [lambda k, v: k.udp.connect_result(v)],
-    "sctp_getpaddrs(assoc_id)": [
+    "sctpx_getpaddrs(assoc_id)": [
         lambda k, v: k.udp.peer_addrs(v),
         lambda k, v: k.py_udp.getpaddrs(v),
         _aio("peer_addrs", V),
     ],
-    "sctp_getpaddrs(cap)": LENGTH,
-    "sctp_getladdrs(assoc_id)": [
+    "sctpx_getpaddrs(cap)": LENGTH,
+    "sctpx_getladdrs(assoc_id)": [
         lambda k, v: k.udp.local_addrs(v),
         lambda k, v: k.py_udp.getladdrs(v),
         _aio("local_addrs", V),
     ],
-    "sctp_getladdrs(cap)": LENGTH,
-    "sctp_send_stream(assoc_id)": [lambda k, v: k.udp.send_stream(b"x", 0, 0, v), _aio("send_stream", b"x", 0, 0, V)],
-    "sctp_send_stream(stream)": [lambda k, v: k.udp.send_stream(b"x", v), _aio("send_stream", b"x", V)],
-    "sctp_send_stream(ppid)": [lambda k, v: k.udp.send_stream(b"x", 0, v), _aio("send_stream", b"x", 0, V)],
-    "sctp_send_stream(len)": LENGTH,
-    "sctp_send(len)": LENGTH,
-    "sctp_send(to_len)": LENGTH,
-    "sctp_send_batch(count)": LENGTH,
-    "sctp_next_event(cap)": [
+    "sctpx_getladdrs(cap)": LENGTH,
+    "sctpx_send_stream(assoc_id)": [lambda k, v: k.udp.send_stream(b"x", 0, 0, v), _aio("send_stream", b"x", 0, 0, V)],
+    "sctpx_send_stream(stream)": [lambda k, v: k.udp.send_stream(b"x", v), _aio("send_stream", b"x", V)],
+    "sctpx_send_stream(ppid)": [lambda k, v: k.udp.send_stream(b"x", 0, v), _aio("send_stream", b"x", 0, V)],
+    "sctpx_send_stream(len)": LENGTH,
+    "sctpx_send(len)": LENGTH,
+    "sctpx_send(to_len)": LENGTH,
+    "sctpx_send_batch(count)": LENGTH,
+    "sctpx_next_event(cap)": [
         lambda k, v: k.udp.next_event(bufsize=v),
         lambda k, v: k.py_udp.sctp_recv(v),
         _aio("next_event", V),
     ],
-    "sctp_next_event(timeout_ms)": WAIT,
-    "sctp_recv_batch(count)": [lambda k, v: k.udp.recv_batch(count=v), _aio("recv_batch", V)],
-    "sctp_recv_batch(stride)": [lambda k, v: k.udp.recv_batch(bufsize=v), _aio("recv_batch", 16, V)],
-    "sctp_recv_batch(timeout_ms)": WAIT,
-    "sctp_subscribe(kind)": [lambda k, v: k.udp.subscribe(v), _aio("subscribe", V)],
-    "sctp_subscribe(on)": "1 or 0: the truth value of `on`",
-    "sctp_subscribed(kind)": [lambda k, v: k.udp.subscribed(v)],
-    "sctp_get_option(assoc_id)": [lambda k, v: k.udp.get_option(sctpx.Option.SNDBUF, v)],
-    "sctp_get_option(option)": [lambda k, v: k.udp.get_option(v)],
-    "sctp_set_option(assoc_id)": [lambda k, v: k.udp.set_option(sctpx.Option.SNDBUF, 4096, v)],
-    "sctp_set_option(option)": [lambda k, v: k.udp.set_option(v, 1)],
-    "sctp_set_option(value)": [lambda k, v: k.udp.set_option(sctpx.Option.SNDBUF, v)] + _option_setters(),
-    "sctp_get_rtoinfo(assoc_id)": [lambda k, v: k.udp.get_rtoinfo(v), lambda k, v: k.py_udp.get_rtoinfo(v)],
-    "sctp_get_assocparams(assoc_id)": [
+    "sctpx_next_event(timeout_ms)": WAIT,
+    "sctpx_recv_batch(count)": [lambda k, v: k.udp.recv_batch(count=v), _aio("recv_batch", V)],
+    "sctpx_recv_batch(stride)": [lambda k, v: k.udp.recv_batch(bufsize=v), _aio("recv_batch", 16, V)],
+    "sctpx_recv_batch(timeout_ms)": WAIT,
+    "sctpx_subscribe(kind)": [lambda k, v: k.udp.subscribe(v), _aio("subscribe", V)],
+    "sctpx_subscribe(on)": "1 or 0: the truth value of `on`",
+    "sctpx_subscribed(kind)": [lambda k, v: k.udp.subscribed(v)],
+    "sctpx_get_option(assoc_id)": [lambda k, v: k.udp.get_option(sctpx.Option.SNDBUF, v)],
+    "sctpx_get_option(option)": [lambda k, v: k.udp.get_option(v)],
+    "sctpx_set_option(assoc_id)": [lambda k, v: k.udp.set_option(sctpx.Option.SNDBUF, 4096, v)],
+    "sctpx_set_option(option)": [lambda k, v: k.udp.set_option(v, 1)],
+    "sctpx_set_option(value)": [lambda k, v: k.udp.set_option(sctpx.Option.SNDBUF, v)] + _option_setters(),
+    "sctpx_get_rtoinfo(assoc_id)": [lambda k, v: k.udp.get_rtoinfo(v), lambda k, v: k.py_udp.get_rtoinfo(v)],
+    "sctpx_get_assocparams(assoc_id)": [
         lambda k, v: k.udp.get_assocparams(v),
         lambda k, v: k.py_udp.get_assocparams(v),
     ],
-    "sctp_get_default_send_info(assoc_id)": [lambda k, v: k.udp.get_default_send_info(v)],
-    "sctp_get_delayed_sack(assoc_id)": [lambda k, v: k.udp.get_delayed_sack(v)],
-    "sctp_get_paddrparams(assoc_id)": [
+    "sctpx_get_default_send_info(assoc_id)": [lambda k, v: k.udp.get_default_send_info(v)],
+    "sctpx_get_delayed_sack(assoc_id)": [lambda k, v: k.udp.get_delayed_sack(v)],
+    "sctpx_get_paddrparams(assoc_id)": [
         lambda k, v: k.udp.get_paddrparams(None, v),
         lambda k, v: k.py_udp.get_paddrparams(v, ADDR),
     ],
-    "sctp_get_paddrparams(addr_len)": LENGTH,
-    "sctp_get_status(assoc_id)": [lambda k, v: k.udp.get_status(v), lambda k, v: k.py_udp.get_status(v)],
-    "sctp_get_paddrinfo(assoc_id)": [
+    "sctpx_get_paddrparams(addr_len)": LENGTH,
+    "sctpx_get_status(assoc_id)": [lambda k, v: k.udp.get_status(v), lambda k, v: k.py_udp.get_status(v)],
+    "sctpx_get_paddrinfo(assoc_id)": [
         lambda k, v: k.udp.get_paddrinfo(ADDR, v),
         lambda k, v: k.py_udp.get_paddrinfo(v, ADDR),
     ],
-    "sctp_get_paddrinfo(addr_len)": LENGTH,
-    "sctp_get_assoc_stats(assoc_id)": [lambda k, v: k.udp.get_assoc_stats(v)],
-    "sctp_get_assoc_ids(cap)": LENGTH,
-    "sctp_set_primary(assoc_id)": [
+    "sctpx_get_paddrinfo(addr_len)": LENGTH,
+    "sctpx_get_assoc_stats(assoc_id)": [lambda k, v: k.udp.get_assoc_stats(v)],
+    "sctpx_get_assoc_ids(cap)": LENGTH,
+    "sctpx_set_primary(assoc_id)": [
         lambda k, v: k.udp.set_primary(ADDR, v),
         lambda k, v: k.py_udp.set_primary(v, ADDR),
     ],
-    "sctp_set_primary(addr_len)": LENGTH,
-    "sctp_get_primary(assoc_id)": [lambda k, v: k.udp.get_primary(v)],
-    "sctp_set_peer_primary(assoc_id)": [
+    "sctpx_set_primary(addr_len)": LENGTH,
+    "sctpx_get_primary(assoc_id)": [lambda k, v: k.udp.get_primary(v)],
+    "sctpx_set_peer_primary(assoc_id)": [
         lambda k, v: k.udp.set_peer_primary(ADDR, v),
         lambda k, v: k.py_udp.set_peer_primary(v, ADDR),
     ],
-    "sctp_set_peer_primary(addr_len)": LENGTH,
-    "sctp_reset_streams(assoc_id)": [lambda k, v: k.udp.reset_streams(sctpx.STREAM_RESET_OUTGOING, (), v)],
-    "sctp_reset_streams(flags)": [lambda k, v: k.udp.reset_streams(v)],
-    "sctp_reset_streams(streams[])": [lambda k, v: k.udp.reset_streams(sctpx.STREAM_RESET_OUTGOING, [1, v])],
-    "sctp_reset_streams(count)": LENGTH,
-    "sctp_reset_assoc(assoc_id)": [lambda k, v: k.udp.reset_assoc(v)],
-    "sctp_add_streams(assoc_id)": [lambda k, v: k.udp.add_streams(1, 1, v)],
-    "sctp_add_streams(inbound)": [lambda k, v: k.udp.add_streams(v, 1)],
-    "sctp_add_streams(outbound)": [lambda k, v: k.udp.add_streams(1, v)],
-    # sctpx_send_info: sctp_send's info, sctp_set_default_send_info's value, sctpx_send_msg.info.
+    "sctpx_set_peer_primary(addr_len)": LENGTH,
+    "sctpx_reset_streams(assoc_id)": [lambda k, v: k.udp.reset_streams(sctpx.STREAM_RESET_OUTGOING, (), v)],
+    "sctpx_reset_streams(flags)": [lambda k, v: k.udp.reset_streams(v)],
+    "sctpx_reset_streams(streams[])": [lambda k, v: k.udp.reset_streams(sctpx.STREAM_RESET_OUTGOING, [1, v])],
+    "sctpx_reset_streams(count)": LENGTH,
+    "sctpx_reset_assoc(assoc_id)": [lambda k, v: k.udp.reset_assoc(v)],
+    "sctpx_add_streams(assoc_id)": [lambda k, v: k.udp.add_streams(1, 1, v)],
+    "sctpx_add_streams(inbound)": [lambda k, v: k.udp.add_streams(v, 1)],
+    "sctpx_add_streams(outbound)": [lambda k, v: k.udp.add_streams(1, v)],
+    # sctpx_send_info: sctpx_send's info, sctpx_set_default_send_info's value, sctpx_send_msg.info.
     "sctpx_send_info.stream": _send_info_calls("stream", "stream"),
     "sctpx_send_info.flags": _send_info_calls("flags", "flags"),
     "sctpx_send_info.ppid": _send_info_calls("ppid", "ppid"),
@@ -335,7 +335,7 @@ def test_every_integer_slot_of_the_c_api_is_mapped():
 
 
 class FakeC:
-    """Every C function replaced: before ``armed``, each returns 0 (sctp_kind the kind of
+    """Every C function replaced: before ``armed``, each returns 0 (sctpx_kind the kind of
     the fake handle) and leaves its out-arguments zero; once armed, each call is recorded
     and fails the test."""
 
@@ -353,7 +353,7 @@ class FakeC:
             if self.armed:
                 self.reached.append(name)
                 raise AssertionError("%s%r reached C" % (name, args))
-            if name == "sctp_kind":
+            if name == "sctpx_kind":
                 return sctpx.KIND_ONE_TO_MANY if args[0] == ONE_TO_MANY else sctpx.KIND_ONE_TO_ONE
             return 0
 
@@ -476,7 +476,7 @@ def test_a_message_that_is_not_bytes_like_raises_type_error_and_reaches_no_c(fak
 @pytest.mark.parametrize("data", [bytearray(b"ab\x00c"), memoryview(b"ab\x00c"), array.array("B", b"ab\x00c")], ids=repr)
 def test_every_buffer_is_sent_as_its_bytes(fake, data):
     seen = []
-    fake.c.mp.setattr(_lib.fast, "sctp_send_stream", lambda h, a, s, p, buf, n: seen.append((buf, n.value)) or n.value)
+    fake.c.mp.setattr(_lib.fast, "sctpx_send_stream", lambda h, a, s, p, buf, n: seen.append((buf, n.value)) or n.value)
     assert fake.udp.send_stream(data) == 4
     assert seen == [(b"ab\x00c", 4)]
 
@@ -545,7 +545,7 @@ def test_pysctp_refuses_an_unknown_socket_style():
 
 def test_a_bool_is_an_integer_as_everywhere_in_python(fake):
     sent = []
-    fake.c.mp.setattr(_lib.fast, "sctp_send_stream", lambda h, a, s, p, buf, n: sent.append((a, s, p)) or 1)
+    fake.c.mp.setattr(_lib.fast, "sctpx_send_stream", lambda h, a, s, p, buf, n: sent.append((a, s, p)) or 1)
     fake.udp.send_stream(b"x", True, False, True)
     assert sent == [(1, 1, 0)] and all(type(v) is int for v in sent[0])
 

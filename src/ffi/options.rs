@@ -1,0 +1,339 @@
+//! Socket and association options: the integer options by number, the
+//! structured ones each by its own pair of calls, status and statistics,
+//! and stream reconfiguration.
+
+use std::mem;
+
+use libc::{sockaddr, socklen_t};
+
+use super::addrs::write_addr;
+use super::boundary::*;
+use super::types::*;
+use crate::options::{IntOption, PeerAddrInfo, PeerAddrParams};
+use crate::types::*;
+
+/// Reads integer option `option` (SCTPX_OPT_*) into `*value`. `assoc_id`
+/// selects the association for per-association options (0: socket default).
+/// An unknown option gives SCTPX_ERR_INVALID_ARGUMENT; SCTPX_OPT_ASSOC_NUMBER
+/// of a one-to-one socket SCTPX_ERR_WRONG_KIND.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_option(h: sctpx_handle, assoc_id: AssocId, option: i32, value: *mut i64) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let value = mut_from_ptr(value)?;
+        let o = IntOption::from_i32(option).ok_or(SCTPX_ERR_INVALID_ARGUMENT)?;
+        *value = s.option(o, assoc_id).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Sets integer option `option` (SCTPX_OPT_*) to `value`. Each SCTPX_OPT_*
+/// ends with the values it accepts ("Range: MIN to MAX." or "Read only."):
+/// any other value, a read-only option or an unknown one gives
+/// SCTPX_ERR_INVALID_ARGUMENT before the kernel is asked, and changes nothing.
+/// In range, the kernel may still refuse a value whose limit depends on the
+/// socket (-EINVAL; the option says which), or the option on this kind of
+/// socket (-EOPNOTSUPP: SCTPX_OPT_AUTOCLOSE on a one-to-one socket).
+#[no_mangle]
+pub extern "C" fn sctpx_set_option(h: sctpx_handle, assoc_id: AssocId, option: i32, value: i64) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let o = IntOption::from_i32(option).ok_or(SCTPX_ERR_INVALID_ARGUMENT)?;
+        s.set_option(o, assoc_id, value).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_RTOINFO (retransmission timeouts, ms) of association `assoc_id` (0: the socket's defaults)
+/// into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_rtoinfo(h: sctpx_handle, assoc_id: AssocId, out: *mut RtoInfo) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        *out = s.rtoinfo(assoc_id).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_RTOINFO (retransmission timeouts, ms) from `*value`; its `assoc_id` selects the association.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_set_rtoinfo(h: sctpx_handle, value: *const RtoInfo) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let value = ref_from_ptr(value)?;
+        s.set_rtoinfo(value).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_ASSOCINFO (association parameters) of association `assoc_id` (0: the socket's defaults)
+/// into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_assocparams(h: sctpx_handle, assoc_id: AssocId, out: *mut AssocParams) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        *out = s.assocparams(assoc_id).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_ASSOCINFO (association parameters) from `*value`; its `assoc_id` selects the association.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_set_assocparams(h: sctpx_handle, value: *const AssocParams) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let value = ref_from_ptr(value)?;
+        s.set_assocparams(value).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_DEFAULT_SNDINFO (the parameters of sends that give none) of association `assoc_id` (0: the socket's defaults)
+/// into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_default_send_info(h: sctpx_handle, assoc_id: AssocId, out: *mut SendInfo) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        *out = s.default_send_info(assoc_id).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_DEFAULT_SNDINFO (the parameters of sends that give none) from `*value`; its `assoc_id` selects the association.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_set_default_send_info(h: sctpx_handle, value: *const SendInfo) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let value = ref_from_ptr(value)?;
+        s.set_default_send_info(value).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_DELAYED_SACK of association `assoc_id` (0: the socket's defaults)
+/// into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_delayed_sack(h: sctpx_handle, assoc_id: AssocId, out: *mut SackInfo) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        *out = s.delayed_sack(assoc_id).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_DELAYED_SACK from `*value`; its `assoc_id` selects the association.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_set_delayed_sack(h: sctpx_handle, value: *const SackInfo) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let value = ref_from_ptr(value)?;
+        s.set_delayed_sack(value).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_INITMSG (the parameters for new associations) into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_initmsg(h: sctpx_handle, out: *mut InitMsg) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        *out = s.initmsg().or_code()?;
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_INITMSG from `*value` (0 fields leave a value unchanged).
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_set_initmsg(h: sctpx_handle, value: *const InitMsg) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let value = ref_from_ptr(value)?;
+        s.set_initmsg(value).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_PEER_ADDR_PARAMS of association `assoc_id` for peer address
+/// `addr` (may be NULL: the association's or socket's defaults) into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_paddrparams(
+    h: sctpx_handle,
+    assoc_id: AssocId,
+    addr: *const sockaddr,
+    addr_len: socklen_t,
+    out: *mut sctpx_paddrparams,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        let a = optional_addr_from_ptr(addr, addr_len)?;
+        let p = s.peer_addr_params(assoc_id, a).or_code()?;
+        // SAFETY: plain data; all-zero is valid (the padding is sent zeroed).
+        let mut o: sctpx_paddrparams = mem::zeroed();
+        o.assoc_id = p.assoc_id;
+        o.address_len = write_addr(&p.address, &mut o.address);
+        o.hbinterval = p.hbinterval;
+        o.pathmaxrxt = p.pathmaxrxt;
+        o.pathmtu = p.pathmtu;
+        o.sackdelay = p.sackdelay;
+        o.flags = p.flags;
+        o.ipv6_flowlabel = p.ipv6_flowlabel;
+        o.dscp = p.dscp;
+        *out = o;
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_PEER_ADDR_PARAMS from `*value` (`address_len` 0: all addresses).
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_set_paddrparams(h: sctpx_handle, value: *const sctpx_paddrparams) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let v = ref_from_ptr(value)?;
+        let address =
+            if v.address_len == 0 { None } else { Some(crate::addr::from_storage_any(&v.address).or_code()?) };
+        let p = PeerAddrParams {
+            assoc_id: v.assoc_id,
+            address,
+            hbinterval: v.hbinterval,
+            pathmaxrxt: v.pathmaxrxt,
+            pathmtu: v.pathmtu,
+            sackdelay: v.sackdelay,
+            flags: v.flags,
+            ipv6_flowlabel: v.ipv6_flowlabel,
+            dscp: v.dscp,
+        };
+        s.set_peer_addr_params(&p).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Fills a C peer-address info from the core's.
+fn write_paddrinfo(p: &PeerAddrInfo, o: &mut sctpx_paddrinfo) {
+    o.assoc_id = p.assoc_id;
+    o.address_len = write_addr(&p.address, &mut o.address);
+    o.state = p.state;
+    o.cwnd = p.cwnd;
+    o.srtt = p.srtt;
+    o.rto = p.rto;
+    o.mtu = p.mtu;
+}
+
+/// Reads SCTP_STATUS of association `assoc_id` into `*out`. Before a
+/// one-to-one socket's association is established the kernel has none to
+/// report: -EINVAL.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_status(h: sctpx_handle, assoc_id: AssocId, out: *mut sctpx_status) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        let st = s.status(assoc_id).or_code()?;
+        // SAFETY: as in sctpx_get_paddrparams.
+        let mut o: sctpx_status = mem::zeroed();
+        o.assoc_id = st.assoc_id;
+        o.state = st.state;
+        o.rwnd = st.rwnd;
+        o.unackdata = st.unackdata;
+        o.penddata = st.penddata;
+        o.inbound_streams = st.inbound_streams;
+        o.outbound_streams = st.outbound_streams;
+        o.fragmentation_point = st.fragmentation_point;
+        write_paddrinfo(&st.primary, &mut o.primary);
+        *out = o;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_GET_PEER_ADDR_INFO for peer address `addr` into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_paddrinfo(
+    h: sctpx_handle,
+    assoc_id: AssocId,
+    addr: *const sockaddr,
+    addr_len: socklen_t,
+    out: *mut sctpx_paddrinfo,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        let a = addr_from_ptr(addr, addr_len)?;
+        let p = s.peer_addr_info(assoc_id, &a).or_code()?;
+        // SAFETY: as in sctpx_get_paddrparams.
+        let mut o: sctpx_paddrinfo = mem::zeroed();
+        write_paddrinfo(&p, &mut o);
+        *out = o;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_GET_ASSOC_STATS of association `assoc_id` into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_assoc_stats(h: sctpx_handle, assoc_id: AssocId, out: *mut AssocStats) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        *out = s.assoc_stats(assoc_id).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Writes the ids of the associations of a one-to-many socket into `out`
+/// (`cap` entries) and returns how many there are (only `cap` are written
+/// when there are more).
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_assoc_ids(h: sctpx_handle, out: *mut AssocId, cap: usize) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let list = mut_slice_from_ptr(out, cap, i32::MAX as usize)?;
+        count_result(s.assoc_ids(list).or_code()?)
+    })
+}
+
+/// Requests a reset of `count` streams (`streams`, may be NULL when `count`
+/// is 0: all streams) in direction `flags` (1 incoming, 2 outgoing, 3 both).
+/// Needs SCTPX_OPT_ENABLE_STREAM_RESET on both sides.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_reset_streams(
+    h: sctpx_handle,
+    assoc_id: AssocId,
+    flags: u16,
+    streams: *const u16,
+    count: usize,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        if flags == 0 || flags & !3 != 0 || count > 256 {
+            return Err(SCTPX_ERR_INVALID_ARGUMENT);
+        }
+        let list = slice_from_ptr(streams, count, usize::MAX)?;
+        s.reset_streams(assoc_id, flags, list).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Resets association `assoc_id` (SCTP_RESET_ASSOC): TSNs and every
+/// stream's SSN start again. Needs SCTPX_OPT_RECONFIG_SUPPORTED and
+/// SCTPX_ENABLE_RESET_ASSOC_REQ on both sides; SCTPX_EVENT_ASSOC_RESET
+/// reports the outcome.
+#[no_mangle]
+pub extern "C" fn sctpx_reset_assoc(h: sctpx_handle, assoc_id: AssocId) -> i32 {
+    guard(|| {
+        socket_of(h)?.reset_assoc(assoc_id).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Adds `inbound` and `outbound` streams to association `assoc_id`
+/// (SCTP_ADD_STREAMS).
+#[no_mangle]
+pub extern "C" fn sctpx_add_streams(h: sctpx_handle, assoc_id: AssocId, inbound: u16, outbound: u16) -> i32 {
+    guard(|| {
+        socket_of(h)?.add_streams(assoc_id, inbound, outbound).or_code()?;
+        Ok(0)
+    })
+}
