@@ -401,9 +401,9 @@ bench: bench-build
 	$(PYTHON) benches/report.py $(BUILD)/bench/bench.log "$$(( $$(date +%s) - start )) s (VM boot and run; host load average at the end: $$(cut -d' ' -f1-3 /proc/loadavg))" >/dev/null
 	@echo "bench: wrote BENCHMARKS.md and benches/results.json"
 
-# Before and after a change to the per-message path: benches/c/raw.c (and the working tree's
-# header) linked against libsctpx.a of BASE (a git revision, default HEAD: commit first or name
-# the revision before your change) and of the working tree, both run by benches/ab.sh in one VM
+# Before and after a change to the per-message path: benches/c/raw.c with its header and
+# libsctpx.a, of BASE (a git revision, default HEAD: commit first or name the revision before
+# your change) and of the working tree, both run by benches/ab.sh in one VM
 # boot, rounds alternating; benches/ab_report.py prints each one's ratios to raw C and their
 # medians. Knob: SCTPX_AB_ROUNDS (default 8). About 3 minutes plus BASE's build.
 BASE ?= HEAD
@@ -413,7 +413,8 @@ bench-ab: rust
 	mkdir -p $(BUILD)/ab/base-src
 	git archive $(BASE) | tar -x -C $(BUILD)/ab/base-src
 	cd $(BUILD)/ab/base-src && CARGO_TARGET_DIR=$(abspath $(BUILD))/ab/target $(CARGO) build --release --lib
-	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/ab/raw-base benches/c/raw.c $(BUILD)/ab/target/release/libsctpx.a -lsctp -lpthread -ldl -lm
+	cd $(BUILD)/ab/base-src && $(CC) $(BENCH_CFLAGS) -o ../raw-base benches/c/raw.c ../target/release/libsctpx.a \
+	  -lsctp -lpthread -ldl -lm
 	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/ab/raw-head benches/c/raw.c target/release/libsctpx.a -lsctp -lpthread -ldl -lm
 	tests/vm/run benches/ab.sh $(BUILD)/ab | tee $(BUILD)/ab/ab.log
 	$(PYTHON) benches/ab_report.py $(BUILD)/ab/ab.log
