@@ -11,9 +11,9 @@ import (
 // What the binding deliberately leaves out of include/sctpx.h.
 var notBound = map[string]string{
 	"sctpx_version":          "the module version says it",
-	"sctpx_kind":              "*Conn and *OneToManyConn are the kinds",
-	"sctpx_bind":              "Bindx binds one address as well as several",
-	"sctpx_send_stream":       "WriteMsg and Send take the stream and PPID",
+	"sctpx_kind":             "*Conn and *OneToManyConn are the kinds",
+	"sctpx_bind":             "Bindx binds one address as well as several",
+	"sctpx_send_stream":      "WriteMsg and Send take the stream and PPID",
 	"SCTPX_H":                "include guard",
 	"SCTPX_VERSION_MAJOR":    "version of the library",
 	"SCTPX_VERSION_MINOR":    "version of the library",
