@@ -657,39 +657,30 @@ impl Socket {
         self.nonblocking.load(Ordering::Relaxed)
     }
 
-    /// Runs `op`, a call the kernel blocks in unless the socket is
+    /// Runs `op`, a send the kernel blocks in unless the socket is
     /// non-blocking, until it returns something else than the end of a wait
     /// slice (EAGAIN on a blocking socket) or `interrupt` was called
     /// (`Error::Closed`). One system call when the kernel is ready or the
-    /// wait is shorter than a slice.
+    /// wait is shorter than a slice. (The sends retry EINTR themselves.)
     #[inline(always)]
-    fn blocking<T>(&self, signal: OnSignal, mut op: impl FnMut() -> std::io::Result<T>) -> Result<T> {
+    fn blocking<T>(&self, mut op: impl FnMut() -> std::io::Result<T>) -> Result<T> {
         match op() {
-            Err(e) if matches!(e.raw_os_error(), Some(libc::EAGAIN | libc::EINTR)) => {
-                self.blocking_slow(signal, e, &mut op)
-            }
+            Err(e) if e.raw_os_error() == Some(libc::EAGAIN) => self.blocking_slow(&mut op),
             r => Ok(r?),
         }
     }
 
     #[cold]
-    fn blocking_slow<T>(
-        &self,
-        signal: OnSignal,
-        mut e: std::io::Error,
-        op: &mut dyn FnMut() -> std::io::Result<T>,
-    ) -> Result<T> {
+    fn blocking_slow<T>(&self, op: &mut dyn FnMut() -> std::io::Result<T>) -> Result<T> {
         loop {
-            match e.raw_os_error() {
-                Some(libc::EINTR) if signal == OnSignal::Report => return Err(e.into()),
-                Some(libc::EAGAIN) if self.nonblocking() => return Err(e.into()),
-                _ => {}
+            if self.nonblocking() {
+                return Err(Error::Os(libc::EAGAIN));
             }
             if self.waker.interrupted() {
                 return Err(Error::Closed);
             }
             match op() {
-                Err(again) if matches!(again.raw_os_error(), Some(libc::EAGAIN | libc::EINTR)) => e = again,
+                Err(e) if e.raw_os_error() == Some(libc::EAGAIN) => {}
                 r => return Ok(r?),
             }
         }
@@ -708,14 +699,14 @@ impl Socket {
     pub fn send(&self, data: &[u8], info: &SendInfo, to: Option<&SocketAddr>) -> Result<usize> {
         validate_send_info(info)?;
         let to = to.map(|a| SockAddr::from(*a));
-        self.blocking(OnSignal::Retry, || msg::send(self.raw(), data, Some(info), to.as_ref()))
+        self.blocking(|| msg::send(self.raw(), data, Some(info), to.as_ref()))
     }
 
     /// Sends one message with the socket's default parameters
     /// (SCTP_DEFAULT_SNDINFO, see `set_default_send_info`).
     pub fn send_default(&self, data: &[u8], to: Option<&SocketAddr>) -> Result<usize> {
         let to = to.map(|a| SockAddr::from(*a));
-        self.blocking(OnSignal::Retry, || msg::send(self.raw(), data, None, to.as_ref()))
+        self.blocking(|| msg::send(self.raw(), data, None, to.as_ref()))
     }
 
     /// Sends many messages in as few system calls as possible (sendmmsg).
@@ -737,11 +728,11 @@ impl Socket {
         for m in msgs {
             validate_send_info(&m.info)?;
         }
-        let mut sent = self.blocking(OnSignal::Retry, || msg::send_batch(self.raw(), msgs))?;
+        let mut sent = self.blocking(|| msg::send_batch(self.raw(), msgs))?;
         while sent > 0 && sent < msgs.len() && !self.nonblocking() && !self.waker.interrupted() {
             // Stopped short: would block (wait and go on) or a message failed
             // (the next attempt reports it: keep the count).
-            match self.blocking(OnSignal::Retry, || msg::send_batch(self.raw(), &msgs[sent..])) {
+            match self.blocking(|| msg::send_batch(self.raw(), &msgs[sent..])) {
                 Ok(n) => sent += n,
                 Err(_) => break,
             }
