@@ -944,9 +944,9 @@ int32_t sctpx_adopt_fd(int32_t fd, sctpx_handle *out);
 // SCTPX_ERR_CLOSED_HANDLE, also from a second close: closing twice is safe).
 // Calls other threads have blocked in on this handle (accept, connect,
 // connectx, the sends, next_event, recv_batch; any kind of handle) return
-// SCTPX_ERR_CLOSED_HANDLE within 25 ms (a call blocked in the kernel checks
-// every 25 ms: the socket's SO_RCVTIMEO and SO_SNDTIMEO; one waiting with a
-// timeout is woken at once); a call that was not waiting completes.
+// SCTPX_ERR_CLOSED_HANDLE within 100 ms (a call blocked in the kernel checks
+// every 25 ms: the socket's SO_RCVTIMEO and SO_SNDTIMEO; one waiting in poll
+// is woken at once); a call that was not waiting completes.
 // The descriptor is closed when the last call inside returns, which sends
 // SHUTDOWN (or ABORT, after SCTPX_OPT_LINGER 0) for its associations unless
 // another process still shares the socket (after fork()): closing never acts
@@ -1040,7 +1040,7 @@ int32_t sctpx_abort(sctpx_handle h, sctpx_assoc_id assoc_id);
 // (ABORT; queued data is dropped; the peer reads ECONNRESET or sees
 // COMM_LOST) instead of shut down: it sets SCTPX_OPT_LINGER to 0 first.
 // Blocked calls return SCTPX_ERR_CLOSED_HANDLE as they do then (within
-// 25 ms), and so do later calls; the ABORT goes out as the descriptor
+// 100 ms), and so do later calls; the ABORT goes out as the descriptor
 // closes, when the last call inside has returned. After fork(), SO_LINGER
 // belongs to the socket both processes share: the ABORT goes out when the
 // last of them closes it.
