@@ -66,6 +66,13 @@ error_codes! {
         /// A Rust panic was caught at the ABI boundary; the call had no effect that
         /// can be relied on. This is a bug in sctpx: please report it.
         SCTPX_ERR_PANIC = -10009, "internal error (a panic was caught); please report it";
+        /// The socket's backend does not support this call, option, flag or event
+        /// kind (the README's backend table lists what each backend supports).
+        SCTPX_ERR_NOT_SUPPORTED = -10010, "not supported by this socket's backend";
+        /// The requested backend cannot run here: the userspace backend needs
+        /// libusrsctp.so.2 (Debian/Ubuntu package libusrsctp2); the kernel backend
+        /// needs a kernel with SCTP.
+        SCTPX_ERR_BACKEND_UNAVAILABLE = -10011, "the backend is not available here (userspace: install libusrsctp2)";
     }
 }
 
@@ -89,6 +96,11 @@ pub enum Error {
     /// The socket was interrupted (`Socket::interrupt`; in the C ABI, the
     /// handle was closed) while the call waited, or before it would have.
     Closed,
+    /// The socket's backend does not support this (see `Backend`).
+    NotSupported(&'static str),
+    /// The backend cannot run here (the userspace one: libusrsctp.so.2 is
+    /// missing; the kernel one: no SCTP in this kernel).
+    BackendUnavailable(&'static str),
 }
 
 /// Shorthand for `Result<T, sctpx::Error>`.
@@ -126,6 +138,9 @@ impl From<Error> for io::Error {
             Error::InvalidArgument(_) | Error::WrongKind(_) => {
                 io::Error::new(io::ErrorKind::InvalidInput, e.to_string())
             }
+            Error::NotSupported(_) | Error::BackendUnavailable(_) => {
+                io::Error::new(io::ErrorKind::Unsupported, e.to_string())
+            }
         }
     }
 }
@@ -139,6 +154,8 @@ impl fmt::Display for Error {
             Error::TimedOut => f.write_str("timed out"),
             Error::Eof => f.write_str("the peer shut the association down"),
             Error::Closed => f.write_str("the socket was closed while the call waited"),
+            Error::NotSupported(what) => write!(f, "not supported by this backend: {what}"),
+            Error::BackendUnavailable(what) => write!(f, "backend unavailable: {what}"),
         }
     }
 }

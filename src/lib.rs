@@ -17,6 +17,8 @@
 /// cbindgen:ignore
 mod addr;
 /// cbindgen:ignore
+mod backend;
+/// cbindgen:ignore
 mod error;
 /// cbindgen:ignore
 mod event;
@@ -39,8 +41,13 @@ pub mod sys;
 mod tables;
 mod types;
 /// cbindgen:ignore
+mod user;
+/// cbindgen:ignore
 mod wake;
 
+pub use backend::{
+    default_backend, set_default_backend, set_udp_port, set_udp_remote_port, udp_port, udp_remote_port, Backend,
+};
 pub use error::{Error, Result};
 pub use event::*;
 pub use options::{IntOption, PeerAddrInfo, PeerAddrParams, Status};

@@ -307,37 +307,30 @@ fn paddrinfo_of(p: &sys::sctp_paddrinfo) -> PeerAddrInfo {
 impl Socket {
     fn assoc_value(&self, name: i32, assoc_id: AssocId) -> Result<i64> {
         let mut v = sys::sctp_assoc_value { assoc_id, assoc_value: 0 };
-        crate::socket::getopt(self.fd(), name, &mut v)?;
+        self.getopt(name, &mut v)?;
         Ok(v.assoc_value as i64)
     }
 
     fn set_assoc_value(&self, name: i32, assoc_id: AssocId, value: i64) -> Result<()> {
         let v = sys::sctp_assoc_value { assoc_id, assoc_value: to_u32(value)? };
-        Ok(sys::setsockopt_val(self.fd(), name, &v)?)
+        self.setopt(name, &v)
     }
 
     fn int_at(&self, level: i32, name: i32) -> Result<i64> {
         let mut v: libc::c_int = 0;
-        let mut len = mem::size_of::<libc::c_int>() as libc::socklen_t;
-        // SAFETY: `v` is valid for `len` bytes and any bytes are a valid int;
-        // every `Access::Int` row names an int-valued option, which makes the
-        // kernel follow no pointer.
-        unsafe { sys::getsockopt(self.fd(), level, name, &mut v, &mut len) }?;
+        self.getopt_at(level, name, &mut v)?;
         Ok(v as i64)
     }
 
     fn set_int_at(&self, level: i32, name: i32, value: i64) -> Result<()> {
         let v = libc::c_int::try_from(value).map_err(|_| Error::InvalidArgument("value out of range"))?;
-        let len = mem::size_of::<libc::c_int>() as libc::socklen_t;
-        // SAFETY: the kernel reads the int at `v`, `len` bytes; an int-valued
-        // option follows no pointer.
-        unsafe { sys::setsockopt(self.fd(), level, name, &v, len) }?;
+        self.setopt_at(level, name, &v)?;
         Ok(())
     }
 
     fn u32_sctp(&self, name: i32) -> Result<i64> {
         let mut v: u32 = 0;
-        crate::socket::getopt(self.fd(), name, &mut v)?;
+        self.getopt(name, &mut v)?;
         Ok(v as i64)
     }
 
@@ -354,8 +347,8 @@ impl Socket {
                 self.u32_sctp(name)
             }
             Access::AssocValue(name) => self.assoc_value(name, assoc_id),
-            Access::Linger => Ok(match socket2::SockRef::from(self).linger()? {
-                Some(d) => d.as_secs() as i64,
+            Access::Linger => Ok(match self.linger()? {
+                Some(secs) => i64::from(secs),
                 None => -1,
             }),
             Access::NonBlock => Ok(self.nonblocking() as i64),
@@ -373,14 +366,9 @@ impl Socket {
         // In range from here: the conversions below cannot truncate.
         match opt.access() {
             Access::Int(level, name) => self.set_int_at(level, name, value),
-            Access::U32(name) | Access::OneToManyU32(name) => {
-                Ok(sys::setsockopt_val(self.fd(), name, &(value as u32))?)
-            }
+            Access::U32(name) | Access::OneToManyU32(name) => self.setopt(name, &(value as u32)),
             Access::AssocValue(name) => self.set_assoc_value(name, assoc_id, value),
-            Access::Linger => {
-                let d = u64::try_from(value).ok().map(std::time::Duration::from_secs);
-                Ok(socket2::SockRef::from(self).set_linger(d)?)
-            }
+            Access::Linger => self.set_linger(u32::try_from(value).ok()),
             Access::NonBlock => self.set_nonblocking(value == 1),
             Access::RecvFrom => {
                 self.set_recv_from(value == 1);
@@ -392,7 +380,7 @@ impl Socket {
     /// SCTP_RTOINFO.
     pub fn rtoinfo(&self, assoc_id: AssocId) -> Result<RtoInfo> {
         let mut v = sys::sctp_rtoinfo { srto_assoc_id: assoc_id, srto_initial: 0, srto_max: 0, srto_min: 0 };
-        crate::socket::getopt(self.fd(), sys::SCTP_RTOINFO, &mut v)?;
+        self.getopt(sys::SCTP_RTOINFO, &mut v)?;
         Ok(RtoInfo { assoc_id: v.srto_assoc_id, initial: v.srto_initial, max: v.srto_max, min: v.srto_min })
     }
 
@@ -400,7 +388,7 @@ impl Socket {
     pub fn set_rtoinfo(&self, r: &RtoInfo) -> Result<()> {
         let v =
             sys::sctp_rtoinfo { srto_assoc_id: r.assoc_id, srto_initial: r.initial, srto_max: r.max, srto_min: r.min };
-        Ok(sys::setsockopt_val(self.fd(), sys::SCTP_RTOINFO, &v)?)
+        self.setopt(sys::SCTP_RTOINFO, &v)
     }
 
     /// SCTP_ASSOCINFO.
@@ -408,7 +396,7 @@ impl Socket {
         // SAFETY: plain integers.
         let mut v: sys::sctp_assocparams = unsafe { mem::zeroed() };
         v.sasoc_assoc_id = assoc_id;
-        crate::socket::getopt(self.fd(), sys::SCTP_ASSOCINFO, &mut v)?;
+        self.getopt(sys::SCTP_ASSOCINFO, &mut v)?;
         Ok(AssocParams {
             assoc_id: v.sasoc_assoc_id,
             max_retrans: v.sasoc_asocmaxrxt,
@@ -426,14 +414,14 @@ impl Socket {
         v.sasoc_assoc_id = p.assoc_id;
         v.sasoc_asocmaxrxt = p.max_retrans;
         v.sasoc_cookie_life = p.cookie_life;
-        Ok(sys::setsockopt_val(self.fd(), sys::SCTP_ASSOCINFO, &v)?)
+        self.setopt(sys::SCTP_ASSOCINFO, &v)
     }
 
     /// SCTP_INITMSG.
     pub fn initmsg(&self) -> Result<InitMsg> {
         // SAFETY: plain integers.
         let mut v: sys::sctp_initmsg = unsafe { mem::zeroed() };
-        crate::socket::getopt(self.fd(), sys::SCTP_INITMSG, &mut v)?;
+        self.getopt(sys::SCTP_INITMSG, &mut v)?;
         Ok(InitMsg {
             num_ostreams: v.sinit_num_ostreams,
             max_instreams: v.sinit_max_instreams,
@@ -450,7 +438,7 @@ impl Socket {
             sinit_max_attempts: m.max_attempts,
             sinit_max_init_timeo: m.max_init_timeo,
         };
-        Ok(sys::setsockopt_val(self.fd(), sys::SCTP_INITMSG, &v)?)
+        self.setopt(sys::SCTP_INITMSG, &v)
     }
 
     /// SCTP_DEFAULT_SNDINFO: the parameters of sends that give none.
@@ -458,7 +446,7 @@ impl Socket {
         // SAFETY: plain integers.
         let mut v: sys::sctp_sndinfo = unsafe { mem::zeroed() };
         v.snd_assoc_id = assoc_id;
-        crate::socket::getopt(self.fd(), sys::SCTP_DEFAULT_SNDINFO, &mut v)?;
+        self.getopt(sys::SCTP_DEFAULT_SNDINFO, &mut v)?;
         Ok(SendInfo {
             stream: v.snd_sid,
             flags: v.snd_flags,
@@ -482,20 +470,20 @@ impl Socket {
             snd_context: i.context,
             snd_assoc_id: i.assoc_id,
         };
-        Ok(sys::setsockopt_val(self.fd(), sys::SCTP_DEFAULT_SNDINFO, &v)?)
+        self.setopt(sys::SCTP_DEFAULT_SNDINFO, &v)
     }
 
     /// SCTP_DELAYED_SACK.
     pub fn delayed_sack(&self, assoc_id: AssocId) -> Result<SackInfo> {
         let mut v = sys::sctp_sack_info { sack_assoc_id: assoc_id, sack_delay: 0, sack_freq: 0 };
-        crate::socket::getopt(self.fd(), sys::SCTP_DELAYED_SACK, &mut v)?;
+        self.getopt(sys::SCTP_DELAYED_SACK, &mut v)?;
         Ok(SackInfo { assoc_id: v.sack_assoc_id, delay: v.sack_delay, freq: v.sack_freq })
     }
 
     /// Sets SCTP_DELAYED_SACK (freq 1 turns delayed SACK off).
     pub fn set_delayed_sack(&self, s: &SackInfo) -> Result<()> {
         let v = sys::sctp_sack_info { sack_assoc_id: s.assoc_id, sack_delay: s.delay, sack_freq: s.freq };
-        Ok(sys::setsockopt_val(self.fd(), sys::SCTP_DELAYED_SACK, &v)?)
+        self.setopt(sys::SCTP_DELAYED_SACK, &v)
     }
 
     /// SCTP_PEER_ADDR_PARAMS.
@@ -504,7 +492,7 @@ impl Socket {
         let mut v: sys::sctp_paddrparams = unsafe { mem::zeroed() };
         v.spp_assoc_id = assoc_id;
         v.spp_address = storage_of(address);
-        crate::socket::getopt(self.fd(), sys::SCTP_PEER_ADDR_PARAMS, &mut v)?;
+        self.getopt(sys::SCTP_PEER_ADDR_PARAMS, &mut v)?;
         let a = v.spp_address;
         Ok(PeerAddrParams {
             assoc_id: v.spp_assoc_id,
@@ -532,7 +520,7 @@ impl Socket {
         v.spp_flags = p.flags;
         v.spp_ipv6_flowlabel = p.ipv6_flowlabel;
         v.spp_dscp = p.dscp;
-        Ok(sys::setsockopt_val(self.fd(), sys::SCTP_PEER_ADDR_PARAMS, &v)?)
+        self.setopt(sys::SCTP_PEER_ADDR_PARAMS, &v)
     }
 
     /// SCTP_STATUS of an association.
@@ -540,7 +528,7 @@ impl Socket {
         // SAFETY: plain data.
         let mut v: sys::sctp_status = unsafe { mem::zeroed() };
         v.sstat_assoc_id = assoc_id;
-        crate::socket::getopt(self.fd(), sys::SCTP_STATUS, &mut v)?;
+        self.getopt(sys::SCTP_STATUS, &mut v)?;
         let prim = v.sstat_primary;
         Ok(Status {
             assoc_id: v.sstat_assoc_id,
@@ -561,7 +549,7 @@ impl Socket {
         let mut v: sys::sctp_paddrinfo = unsafe { mem::zeroed() };
         v.spinfo_assoc_id = assoc_id;
         v.spinfo_address = storage_of(Some(*address));
-        crate::socket::getopt(self.fd(), sys::SCTP_GET_PEER_ADDR_INFO, &mut v)?;
+        self.getopt(sys::SCTP_GET_PEER_ADDR_INFO, &mut v)?;
         Ok(paddrinfo_of(&v))
     }
 
@@ -570,7 +558,7 @@ impl Socket {
         // SAFETY: plain data.
         let mut v: sys::sctp_assoc_stats = unsafe { mem::zeroed() };
         v.sas_assoc_id = assoc_id;
-        crate::socket::getopt(self.fd(), sys::SCTP_GET_ASSOC_STATS, &mut v)?;
+        self.getopt(sys::SCTP_GET_ASSOC_STATS, &mut v)?;
         Ok(AssocStats {
             assoc_id: v.sas_assoc_id,
             max_rto: v.sas_maxrto,
@@ -601,16 +589,10 @@ impl Socket {
         loop {
             let mut buf = vec![0u32; cap + 1];
             let bytes = buf.len() * 4;
-            // SAFETY: buf is `bytes` long; the kernel writes gaids_number_of_ids then ids.
-            let r = unsafe {
-                sys::getsockopt_buf(
-                    self.fd(),
-                    sys::SOL_SCTP,
-                    sys::SCTP_GET_ASSOC_ID_LIST,
-                    std::slice::from_raw_parts_mut(buf.as_mut_ptr() as *mut u8, bytes),
-                )
-            };
-            match r {
+            // SAFETY: buf is `bytes` long; any bytes are valid u32s.
+            let raw = unsafe { std::slice::from_raw_parts_mut(buf.as_mut_ptr() as *mut u8, bytes) };
+            // The kernel writes gaids_number_of_ids, then the ids.
+            match self.getopt_bytes(sys::SOL_SCTP, sys::SCTP_GET_ASSOC_ID_LIST, raw) {
                 Ok(_) => {
                     let n = buf[0] as usize;
                     for (o, id) in out.iter_mut().zip(&buf[1..=n.min(cap)]) {
@@ -618,8 +600,8 @@ impl Socket {
                     }
                     return Ok(n);
                 }
-                Err(e) if e.raw_os_error() == Some(libc::EINVAL) && cap < 1 << 20 => cap *= 8,
-                Err(e) => return Err(e.into()),
+                Err(Error::Os(libc::EINVAL)) if cap < 1 << 20 => cap *= 8,
+                Err(e) => return Err(e),
             }
         }
     }
@@ -631,7 +613,7 @@ impl Socket {
         let mut v: sys::sctp_prim = unsafe { mem::zeroed() };
         v.ssp_assoc_id = assoc_id;
         v.ssp_addr = storage_of(Some(*address));
-        Ok(sys::setsockopt_val(self.fd(), sys::SCTP_PRIMARY_ADDR, &v)?)
+        self.setopt(sys::SCTP_PRIMARY_ADDR, &v)
     }
 
     /// The primary (peer) address of an association (SCTP_PRIMARY_ADDR).
@@ -639,7 +621,7 @@ impl Socket {
         // SAFETY: plain data.
         let mut v: sys::sctp_prim = unsafe { mem::zeroed() };
         v.ssp_assoc_id = assoc_id;
-        crate::socket::getopt(self.fd(), sys::SCTP_PRIMARY_ADDR, &mut v)?;
+        self.getopt(sys::SCTP_PRIMARY_ADDR, &mut v)?;
         let a = v.ssp_addr;
         Ok(addr::from_storage_any(&a).ok())
     }
@@ -651,7 +633,7 @@ impl Socket {
         let mut v: sys::sctp_setpeerprim = unsafe { mem::zeroed() };
         v.sspp_assoc_id = assoc_id;
         v.sspp_addr = storage_of(Some(*local));
-        Ok(sys::setsockopt_val(self.fd(), sys::SCTP_SET_PEER_PRIMARY_ADDR, &v)?)
+        self.setopt(sys::SCTP_SET_PEER_PRIMARY_ADDR, &v)
     }
 
     /// Requests a stream reset (SCTP_RESET_STREAMS; RE-CONFIG must be
@@ -676,20 +658,20 @@ impl Socket {
         // SAFETY: buf holds at least `bytes` bytes.
         let raw = unsafe { std::slice::from_raw_parts(buf.as_ptr() as *const u8, bytes) };
         // SAFETY: SCTP_RESET_STREAMS reads the buffer only.
-        Ok(unsafe { sys::setsockopt_buf(self.fd(), sys::SOL_SCTP, sys::SCTP_RESET_STREAMS, raw) }?)
+        self.setopt_bytes(sys::SOL_SCTP, sys::SCTP_RESET_STREAMS, raw)
     }
 
     /// Resets a whole association: both sides' TSNs and every stream's SSN
     /// (SCTP_RESET_ASSOC; RE-CONFIG and the association reset request must
     /// be enabled on both sides).
     pub fn reset_assoc(&self, assoc_id: AssocId) -> Result<()> {
-        Ok(sys::setsockopt_val(self.fd(), sys::SCTP_RESET_ASSOC, &assoc_id)?)
+        self.setopt(sys::SCTP_RESET_ASSOC, &assoc_id)
     }
 
     /// Adds streams to an association (SCTP_ADD_STREAMS).
     pub fn add_streams(&self, assoc_id: AssocId, inbound: u16, outbound: u16) -> Result<()> {
         let v = sys::sctp_add_streams { sas_assoc_id: assoc_id, sas_instrms: inbound, sas_outstrms: outbound };
-        Ok(sys::setsockopt_val(self.fd(), sys::SCTP_ADD_STREAMS, &v)?)
+        self.setopt(sys::SCTP_ADD_STREAMS, &v)
     }
 }
 

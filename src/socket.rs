@@ -11,10 +11,12 @@ use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU32, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use crate::backend::Backend;
 use crate::event::{decode_notification, Event, EventKind, Received, NOTIFICATION_HEAD};
 use crate::msg;
 use crate::sys;
 use crate::types::*;
+use crate::user::UserSock;
 use crate::wake::{OnSignal, Waker};
 
 /// The address family of a socket.
@@ -127,7 +129,12 @@ pub struct SendMsg<'a> {
 /// once, as the kernel allows.
 #[derive(Debug)]
 pub struct Socket {
+    /// The kernel socket; on the userspace backend, a descriptor that polls
+    /// readable and writable exactly when the usrsctp socket is (its readiness
+    /// is all `Socket` asks of it: every call goes to `user`).
     fd: OwnedFd,
+    /// The usrsctp socket, on the userspace backend.
+    user: Option<Box<UserSock>>,
     kind: Kind,
     /// Set on sockets made by `peeloff`. Linux gives them the one-to-many
     /// socket's end-of-association behaviour (no zero-length read when the
@@ -200,6 +207,50 @@ const IPPROTO_SCTP: i32 = 132;
 
 impl Socket {
     fn open(family: Family, ty: Type, kind: Kind) -> Result<Socket> {
+        match crate::backend::default_backend()? {
+            Some(b) => Socket::open_on(b, family, ty, kind),
+            None => match Socket::open_kernel(family, ty, kind) {
+                Err(Error::Os(libc::EPROTONOSUPPORT | libc::ESOCKTNOSUPPORT)) => Socket::open_user(family, kind),
+                r => r,
+            },
+        }
+    }
+
+    fn open_on(backend: Backend, family: Family, ty: Type, kind: Kind) -> Result<Socket> {
+        match backend {
+            Backend::Kernel => match Socket::open_kernel(family, ty, kind) {
+                Err(Error::Os(libc::EPROTONOSUPPORT | libc::ESOCKTNOSUPPORT)) => {
+                    Err(Error::BackendUnavailable("this kernel has no SCTP (modprobe sctp)"))
+                }
+                r => r,
+            },
+            Backend::Userspace => Socket::open_user(family, kind),
+        }
+    }
+
+    fn open_user(family: Family, kind: Kind) -> Result<Socket> {
+        let domain = match family {
+            Family::Ipv4 => libc::AF_INET,
+            Family::Ipv6 => libc::AF_INET6,
+        };
+        let (user, fd) = UserSock::open(domain, kind)?;
+        Ok(Socket::from_user(user, fd, kind))
+    }
+
+    fn from_user(user: UserSock, fd: OwnedFd, kind: Kind) -> Socket {
+        Socket {
+            fd,
+            user: Some(Box::new(user)),
+            kind,
+            peeled: None,
+            recv_from: AtomicBool::new(true),
+            nonblocking: AtomicBool::new(false),
+            waker: Waker::default(),
+            setups: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn open_kernel(family: Family, ty: Type, kind: Kind) -> Result<Socket> {
         let domain = match family {
             Family::Ipv4 => Domain::IPV4,
             Family::Ipv6 => Domain::IPV6,
@@ -212,14 +263,41 @@ impl Socket {
         Ok(sock)
     }
 
-    /// Opens a one-to-one (SOCK_STREAM) socket.
+    /// Opens a one-to-one (SOCK_STREAM) socket on the default backend
+    /// (see `Backend`).
     pub fn open_tcp(family: Family) -> Result<Socket> {
         Socket::open(family, Type::STREAM, Kind::OneToOne)
     }
 
-    /// Opens a one-to-many (SOCK_SEQPACKET) socket.
+    /// Opens a one-to-many (SOCK_SEQPACKET) socket on the default backend.
     pub fn open_udp(family: Family) -> Result<Socket> {
         Socket::open(family, Type::SEQPACKET, Kind::OneToMany)
+    }
+
+    /// Opens a socket of `kind` on `backend` (`None`: the default).
+    pub fn open_with(backend: Option<Backend>, family: Family, kind: Kind) -> Result<Socket> {
+        let ty = match kind {
+            Kind::OneToOne => Type::STREAM,
+            Kind::OneToMany => Type::SEQPACKET,
+        };
+        match backend {
+            Some(b) => Socket::open_on(b, family, ty, kind),
+            None => Socket::open(family, ty, kind),
+        }
+    }
+
+    /// The backend this socket runs on.
+    pub fn backend(&self) -> Backend {
+        match self.user {
+            Some(_) => Backend::Userspace,
+            None => Backend::Kernel,
+        }
+    }
+
+    /// The usrsctp socket, on the userspace backend.
+    #[inline(always)]
+    pub(crate) fn user(&self) -> Option<&UserSock> {
+        self.user.as_deref()
     }
 
     /// Takes ownership of an existing SCTP socket descriptor (from another
@@ -253,6 +331,7 @@ impl Socket {
     fn from_fd(fd: OwnedFd, kind: Kind, nonblocking: bool) -> Result<Socket> {
         let sock = Socket {
             fd,
+            user: None,
             kind,
             peeled: None,
             recv_from: AtomicBool::new(true),
@@ -305,6 +384,9 @@ impl Socket {
 
     /// Binds to one address (port 0 picks a free port).
     pub fn bind(&self, addr: &SocketAddr) -> Result<()> {
+        if let Some(u) = self.user() {
+            return Ok(u.bind(addr)?);
+        }
         Ok(self.sock2().bind(&SockAddr::from(*addr))?)
     }
 
@@ -313,12 +395,18 @@ impl Socket {
     pub fn bindx(&self, addrs: &[SocketAddr], op: BindxOp) -> Result<()> {
         let mut buf = [0u8; msg::MAX_ADDRS * 28];
         let len = pack_all(addrs, &mut buf)?;
+        if let Some(u) = self.user() {
+            return Ok(u.bindx(&buf[..len], addrs.len(), op == BindxOp::Add)?);
+        }
         sys::bindx(self.raw(), &buf[..len], op == BindxOp::Add)?;
         Ok(())
     }
 
     /// Starts listening (one-to-one) or accepting associations (one-to-many).
     pub fn listen(&self, backlog: i32) -> Result<()> {
+        if let Some(u) = self.user() {
+            return Ok(u.listen(backlog)?);
+        }
         Ok(self.sock2().listen(backlog)?)
     }
 
@@ -326,6 +414,9 @@ impl Socket {
     pub fn accept(&self) -> Result<(Socket, Option<SocketAddr>)> {
         if self.kind != Kind::OneToOne {
             return Err(Error::WrongKind("accept needs a one-to-one socket; use peeloff"));
+        }
+        if let Some(u) = self.user() {
+            return self.accept_user(u);
         }
         let mut peer = mem::MaybeUninit::<libc::sockaddr_storage>::uninit();
         // Accepting is no per-message path: wait in poll, where a close wakes
@@ -353,6 +444,31 @@ impl Socket {
         Ok((sock, addr))
     }
 
+    fn accept_user(&self, u: &UserSock) -> Result<(Socket, Option<SocketAddr>)> {
+        loop {
+            match u.accept() {
+                Ok((s, addr)) => {
+                    let fd = s.user_fd()?;
+                    let sock = Socket::from_user(s, fd, Kind::OneToOne);
+                    sock.set_recv_from(self.recv_from());
+                    return Ok((sock, addr));
+                }
+                Err(e) if e.raw_os_error() == Some(libc::EAGAIN) && !self.nonblocking() => {
+                    self.user_wait(libc::POLLIN, None, OnSignal::Report)?;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// Waits until the userspace socket shows `events`, `deadline` passes
+    /// (`Error::TimedOut`) or `interrupt` is called. usrsctp announces most
+    /// changes through the upcall; the wait also looks again every slice, as
+    /// the stack's refresher thread brings timer-driven changes in.
+    fn user_wait(&self, events: i16, deadline: Option<Instant>, signal: OnSignal) -> Result<i16> {
+        self.waker.wait(self.raw(), events, deadline, signal)
+    }
+
     /// Connects to one address; blocks until the association is up (unless
     /// non-blocking: then `Error::Os(EINPROGRESS)`, and `connect_result`
     /// says how the set-up goes on).
@@ -364,7 +480,11 @@ impl Socket {
                 (_, true) => Err(Error::Os(libc::EINPROGRESS)),
             };
         }
-        match self.sock2().connect(&SockAddr::from(*addr)) {
+        let started = match self.user() {
+            Some(u) => u.connect(addr),
+            None => self.sock2().connect(&SockAddr::from(*addr)),
+        };
+        match started {
             Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {
                 self.setup_started(0, *addr);
                 if self.nonblocking() {
@@ -394,7 +514,10 @@ impl Socket {
     pub fn connectx_progress(&self, addrs: &[SocketAddr]) -> Result<(AssocId, bool)> {
         let mut buf = [0u8; msg::MAX_ADDRS * 28];
         let len = pack_all(addrs, &mut buf)?;
-        let (id, in_progress) = sys::connectx_with_progress(self.raw(), &buf[..len])?;
+        let (id, in_progress) = match self.user() {
+            Some(u) => u.connectx(&buf[..len], addrs.len())?,
+            None => sys::connectx_with_progress(self.raw(), &buf[..len])?,
+        };
         if in_progress {
             self.setup_started(id, addrs[0]);
             if !self.nonblocking() {
@@ -484,7 +607,7 @@ impl Socket {
             }
         }
         // The kernel leaves the reason in SO_ERROR (read once).
-        if let Some(e) = self.sock2().take_error()? {
+        if let Some(e) = self.take_error()? {
             return Ok(SetUpState::Failed(e.raw_os_error().unwrap_or(libc::ECONNREFUSED)));
         }
         Ok(SetUpState::Failed(match setup {
@@ -574,10 +697,21 @@ impl Socket {
         if flags.cloexec {
             f |= libc::O_CLOEXEC;
         }
-        let fd = sys::peeloff(self.raw(), assoc_id, f as u32)?;
-        // SAFETY: the kernel just gave us this descriptor; we own it now.
-        let fd = unsafe { OwnedFd::from_raw_fd(fd) };
-        let mut sock = Socket::from_fd(fd, Kind::OneToOne, flags.nonblock)?;
+        let mut sock = match self.user() {
+            Some(u) => {
+                let s = u.peeloff(assoc_id)?;
+                let fd = s.user_fd()?;
+                let sock = Socket::from_user(s, fd, Kind::OneToOne);
+                sock.set_nonblocking(flags.nonblock)?;
+                sock
+            }
+            None => {
+                let fd = sys::peeloff(self.raw(), assoc_id, f as u32)?;
+                // SAFETY: the kernel just gave us this descriptor; we own it now.
+                let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+                Socket::from_fd(fd, Kind::OneToOne, flags.nonblock)?
+            }
+        };
         sock.set_recv_from(self.recv_from());
         // The peeled socket inherits the parent's subscriptions: remember the
         // caller's, then keep the two kinds that end an association on.
@@ -596,7 +730,10 @@ impl Socket {
     /// delivered). On one-to-one sockets `assoc_id` is ignored.
     pub fn shutdown(&self, assoc_id: AssocId) -> Result<()> {
         match self.kind {
-            Kind::OneToOne => Ok(self.sock2().shutdown(std::net::Shutdown::Write)?),
+            Kind::OneToOne => match self.user() {
+                Some(u) => Ok(u.shutdown_write()?),
+                None => Ok(self.sock2().shutdown(std::net::Shutdown::Write)?),
+            },
             Kind::OneToMany => {
                 let info = SendInfo { flags: SEND_EOF, assoc_id, ..Default::default() };
                 self.send(&[], &info, None).map(|_| ())
@@ -625,7 +762,7 @@ impl Socket {
 
     /// Sets SO_LINGER to 0 so that the last close sends ABORT.
     pub(crate) fn prepare_abort(&self) -> Result<()> {
-        Ok(self.sock2().set_linger(Some(std::time::Duration::ZERO))?)
+        self.set_linger(Some(0))
     }
 
     /// The peer's addresses in an association.
@@ -640,13 +777,18 @@ impl Socket {
 
     fn addrs(&self, assoc_id: AssocId, local: bool) -> Result<Vec<SocketAddr>> {
         let mut buf = vec![0u8; 64 * 1024];
-        let used = sys::getaddrs(self.raw(), assoc_id, local, &mut buf)?;
+        let used = match self.user() {
+            Some(u) => u.getaddrs(assoc_id, local, &mut buf)?,
+            None => sys::getaddrs(self.raw(), assoc_id, local, &mut buf)?,
+        };
         Ok(sys::unpack_addrs(&buf[..used]).collect::<std::io::Result<Vec<_>>>()?)
     }
 
     /// Makes calls return `EAGAIN` (connects: `EINPROGRESS`) instead of
     /// blocking (O_NONBLOCK on the descriptor).
     pub fn set_nonblocking(&self, on: bool) -> Result<()> {
+        // On the userspace backend the descriptor only shows readiness; its
+        // O_NONBLOCK follows for those who read sctpx_fileno's flags.
         self.sock2().set_nonblocking(on)?;
         self.nonblocking.store(on, Ordering::Relaxed);
         Ok(())
@@ -679,6 +821,10 @@ impl Socket {
             if self.waker.interrupted() {
                 return Err(Error::Closed);
             }
+            if self.user.is_some() {
+                // usrsctp never blocks: wait for room here.
+                self.user_wait(libc::POLLOUT, None, OnSignal::Retry)?;
+            }
             match op() {
                 Err(e) if e.raw_os_error() == Some(libc::EAGAIN) => {}
                 r => return Ok(r?),
@@ -698,6 +844,9 @@ impl Socket {
     #[inline(always)]
     pub fn send(&self, data: &[u8], info: &SendInfo, to: Option<&SocketAddr>) -> Result<usize> {
         validate_send_info(info)?;
+        if let Some(u) = self.user() {
+            return self.send_user(u, data, Some(info), to);
+        }
         let to = to.map(|a| SockAddr::from(*a));
         self.blocking(|| msg::send(self.raw(), data, Some(info), to.as_ref()))
     }
@@ -705,8 +854,19 @@ impl Socket {
     /// Sends one message with the socket's default parameters
     /// (SCTP_DEFAULT_SNDINFO, see `set_default_send_info`).
     pub fn send_default(&self, data: &[u8], to: Option<&SocketAddr>) -> Result<usize> {
+        if let Some(u) = self.user() {
+            return self.send_user(u, data, None, to);
+        }
         let to = to.map(|a| SockAddr::from(*a));
         self.blocking(|| msg::send(self.raw(), data, None, to.as_ref()))
+    }
+
+    #[cold]
+    fn send_user(&self, u: &UserSock, data: &[u8], info: Option<&SendInfo>, to: Option<&SocketAddr>) -> Result<usize> {
+        if info.is_some_and(|i| i.pr_policy == PR_PRIO) {
+            return Err(Error::NotSupported("PR_PRIO: usrsctp has no priority policy"));
+        }
+        self.blocking(|| u.send(data, info, to))
     }
 
     /// Sends many messages in as few system calls as possible (sendmmsg).
@@ -728,12 +888,29 @@ impl Socket {
         for m in msgs {
             validate_send_info(&m.info)?;
         }
+        if let Some(u) = self.user() {
+            return self.send_batch_user(u, msgs);
+        }
         let mut sent = self.blocking(|| msg::send_batch(self.raw(), msgs))?;
         while sent > 0 && sent < msgs.len() && !self.nonblocking() && !self.waker.interrupted() {
             // Stopped short: would block (wait and go on) or a message failed
             // (the next attempt reports it: keep the count).
             match self.blocking(|| msg::send_batch(self.raw(), &msgs[sent..])) {
                 Ok(n) => sent += n,
+                Err(_) => break,
+            }
+        }
+        Ok(sent)
+    }
+
+    /// usrsctp has no sendmmsg: one send per message, with the same count
+    /// semantics (an error only when none went).
+    fn send_batch_user(&self, u: &UserSock, msgs: &[SendMsg<'_>]) -> Result<usize> {
+        let mut sent = 0;
+        for m in msgs {
+            match self.send_user(u, m.data, Some(&m.info), m.to.as_ref()) {
+                Ok(_) => sent += 1,
+                Err(e) if sent == 0 => return Err(e),
                 Err(_) => break,
             }
         }
@@ -774,6 +951,10 @@ impl Socket {
             // A wait slice ran out: go on blocking in the kernel.
             Timeout::Block if self.nonblocking() => Err(Error::Os(libc::EAGAIN)),
             Timeout::Block if self.waker.interrupted() => Err(Error::Closed),
+            Timeout::Block if self.user.is_some() => {
+                self.user_wait(libc::POLLIN, None, OnSignal::Retry)?;
+                Ok(true)
+            }
             Timeout::Block => Ok(false),
             Timeout::Millis(ms) => {
                 let d = *deadline.get_or_insert_with(|| Instant::now() + Duration::from_millis(u64::from(ms)));
@@ -801,7 +982,11 @@ impl Socket {
         let (mut dontwait, mut deadline) = (timeout != Timeout::Block, None);
         let n = loop {
             let (metas, lens) = (&mut metas[..count], &mut lens[..count]);
-            match msg::recv_batch(self.raw(), buf, stride, metas, lens, dontwait, self.recv_from()) {
+            let got = match self.user() {
+                Some(u) => recv_batch_user(u, buf, stride, metas, lens, self.recv_from()),
+                None => msg::recv_batch(self.raw(), buf, stride, metas, lens, dontwait, self.recv_from()),
+            };
+            match got {
                 Err(e) if e.raw_os_error() == Some(libc::EAGAIN) => {
                     dontwait = self.await_readable(timeout, &mut deadline)?
                 }
@@ -875,7 +1060,7 @@ impl Socket {
     fn recv_one(&self, buf: &mut [u8], dontwait: bool) -> Result<Received> {
         loop {
             let mut meta = msg::RecvMeta::default();
-            let n = msg::recv(self.raw(), buf, dontwait, self.recv_from(), &mut meta)?;
+            let n = self.recv_raw(buf, dontwait, self.recv_from(), &mut meta)?;
             if !meta.notification {
                 if n == 0 && !meta.eor {
                     return Err(Error::Eof);
@@ -895,6 +1080,15 @@ impl Socket {
                 // sctpx's own subscription: read on.
                 Filter::Skip => continue,
             }
+        }
+    }
+
+    /// One receive, on either backend (usrsctp's never waits).
+    #[inline(always)]
+    fn recv_raw(&self, buf: &mut [u8], dontwait: bool, from: bool, meta: &mut msg::RecvMeta) -> std::io::Result<usize> {
+        match self.user() {
+            None => msg::recv(self.raw(), buf, dontwait, from, meta),
+            Some(u) => u.recv(buf, from, meta),
         }
     }
 
@@ -918,7 +1112,7 @@ impl Socket {
         loop {
             let mut scratch = [0u8; NOTIFICATION_HEAD];
             let mut meta = msg::RecvMeta::default();
-            let m = msg::recv(self.raw(), &mut scratch, true, false, &mut meta)?;
+            let m = self.recv_raw(&mut scratch, true, false, &mut meta)?;
             let take = m.min(NOTIFICATION_HEAD - *have);
             head[*have..*have + take].copy_from_slice(&scratch[..take]);
             *have += take;
@@ -994,13 +1188,13 @@ impl Socket {
             Kind::OneToMany => sys::SCTP_ALL_ASSOC,
         };
         ev.se_on = on as u8;
-        match sys::setsockopt_val(self.raw(), sys::SCTP_EVENT, &ev) {
+        match self.setopt(sys::SCTP_EVENT, &ev) {
             // Kernels before 5.x only know SCTP_FUTURE_ASSOC for the socket default.
-            Err(e) if e.raw_os_error() == Some(libc::EINVAL) && self.kind == Kind::OneToMany => {
+            Err(Error::Os(libc::EINVAL)) if self.kind == Kind::OneToMany => {
                 ev.se_assoc_id = sys::SCTP_FUTURE_ASSOC;
-                Ok(sys::setsockopt_val(self.raw(), sys::SCTP_EVENT, &ev)?)
+                self.setopt(sys::SCTP_EVENT, &ev)
             }
-            r => Ok(r?),
+            r => r,
         }
     }
 
@@ -1019,13 +1213,126 @@ impl Socket {
         if self.kind == Kind::OneToMany {
             ev.se_assoc_id = sys::SCTP_FUTURE_ASSOC;
         }
-        crate::socket::getopt(self.raw(), sys::SCTP_EVENT, &mut ev)?;
+        self.getopt(sys::SCTP_EVENT, &mut ev)?;
         Ok(ev.se_on != 0)
     }
 
     pub(crate) fn fd(&self) -> RawFd {
         self.raw()
     }
+
+    /// Reads a `SOL_SCTP` option into a plain kernel struct, on either
+    /// backend (the userspace one translates to usrsctp's number and layout).
+    pub(crate) fn getopt<T: sys::Pod>(&self, name: i32, val: &mut T) -> Result<libc::socklen_t> {
+        self.getopt_at(sys::SOL_SCTP, name, val)
+    }
+
+    /// Sets a `SOL_SCTP` option from a plain kernel struct, on either backend.
+    pub(crate) fn setopt<T: sys::Pod>(&self, name: i32, val: &T) -> Result<()> {
+        self.setopt_at(sys::SOL_SCTP, name, val)
+    }
+
+    /// `getopt` at `level` (SOL_SCTP or SOL_SOCKET).
+    pub(crate) fn getopt_at<T: sys::Pod>(&self, level: i32, name: i32, val: &mut T) -> Result<libc::socklen_t> {
+        // SAFETY: T is Pod: any bytes form a valid T, and its bytes are
+        // plain memory of its size.
+        let bytes = unsafe { std::slice::from_raw_parts_mut((val as *mut T).cast::<u8>(), mem::size_of::<T>()) };
+        Ok(self.getopt_bytes(level, name, bytes)? as libc::socklen_t)
+    }
+
+    /// getsockopt into bytes (in and out), either backend: the length written.
+    pub(crate) fn getopt_bytes(&self, level: i32, name: i32, bytes: &mut [u8]) -> Result<usize> {
+        match self.user() {
+            Some(u) => Ok(u.getopt(level, name, bytes).map_err(unsupported_on_user)?),
+            // SAFETY: none of the options sctpx reads makes the kernel follow
+            // a pointer (see `getopt`).
+            None => Ok(unsafe { sys::getsockopt_buf(self.raw(), level, name, bytes) }?),
+        }
+    }
+
+    /// `setopt` at `level` (SOL_SCTP or SOL_SOCKET).
+    pub(crate) fn setopt_at<T: sys::Pod>(&self, level: i32, name: i32, val: &T) -> Result<()> {
+        match self.user() {
+            Some(u) => {
+                // SAFETY: T is Pod: its bytes are plain memory of its size
+                // (the structs sctpx sets are built from zeroes, padding too).
+                let bytes = unsafe { std::slice::from_raw_parts((val as *const T).cast::<u8>(), mem::size_of::<T>()) };
+                Ok(u.setopt(level, name, bytes).map_err(unsupported_on_user)?)
+            }
+            // SAFETY: the kernel reads size_of::<T>() bytes at `val`; the
+            // options sctpx sets follow no pointer inside the buffer.
+            None => {
+                Ok(unsafe { sys::setsockopt(self.raw(), level, name, val, mem::size_of::<T>() as libc::socklen_t) }
+                    .map(drop)?)
+            }
+        }
+    }
+
+    /// setsockopt from bytes (options with trailing arrays), either backend.
+    pub(crate) fn setopt_bytes(&self, level: i32, name: i32, bytes: &[u8]) -> Result<()> {
+        match self.user() {
+            Some(u) => Ok(u.setopt(level, name, bytes).map_err(unsupported_on_user)?),
+            // SAFETY: SOL_SCTP and the SOL_SOCKET options sctpx sets follow
+            // no pointer inside the buffer.
+            None => Ok(unsafe { sys::setsockopt_buf(self.raw(), level, name, bytes) }?),
+        }
+    }
+
+    /// SO_LINGER: `Some(seconds)` or `None` for off.
+    pub(crate) fn linger(&self) -> Result<Option<u32>> {
+        let mut l = libc::linger { l_onoff: 0, l_linger: 0 };
+        self.getopt_at(libc::SOL_SOCKET, libc::SO_LINGER, &mut l)?;
+        Ok((l.l_onoff != 0).then_some(l.l_linger as u32))
+    }
+
+    /// Sets SO_LINGER (`None`: off).
+    pub(crate) fn set_linger(&self, secs: Option<u32>) -> Result<()> {
+        let l = libc::linger { l_onoff: secs.is_some() as i32, l_linger: secs.unwrap_or(0) as i32 };
+        self.setopt_at(libc::SOL_SOCKET, libc::SO_LINGER, &l)
+    }
+
+    /// SO_ERROR, read and cleared.
+    fn take_error(&self) -> Result<Option<std::io::Error>> {
+        let mut e: libc::c_int = 0;
+        self.getopt_at(libc::SOL_SOCKET, libc::SO_ERROR, &mut e)?;
+        Ok((e != 0).then(|| std::io::Error::from_raw_os_error(e)))
+    }
+}
+
+/// The userspace backend refuses what usrsctp lacks with ENOPROTOOPT (see
+/// src/user/xlate.rs): one code for it, whatever the call.
+fn unsupported_on_user(e: std::io::Error) -> Error {
+    match e.raw_os_error() {
+        Some(libc::ENOPROTOOPT) => Error::NotSupported("usrsctp has no such option"),
+        _ => e.into(),
+    }
+}
+
+/// recv_batch on the userspace backend: one usrsctp receive per slot, until
+/// the queue is empty (EAGAIN only when nothing came).
+fn recv_batch_user(
+    u: &UserSock,
+    buf: &mut [u8],
+    stride: usize,
+    metas: &mut [msg::RecvMeta],
+    lens: &mut [usize],
+    from: bool,
+) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < metas.len() {
+        match u.recv(&mut buf[n * stride..(n + 1) * stride], from, &mut metas[n]) {
+            Ok(len) => {
+                lens[n] = len;
+                n += 1;
+                if len == 0 && !metas[n - 1].notification {
+                    break;
+                }
+            }
+            Err(e) if n == 0 => return Err(e),
+            Err(_) => break,
+        }
+    }
+    Ok(n)
 }
 
 /// How long a call the kernel blocks in waits before it checks whether the
@@ -1076,16 +1383,6 @@ fn move_payload(buf: &mut [u8], n: usize, head: &[u8], payload_off: usize) -> us
     } else {
         0
     }
-}
-
-/// Reads a `SOL_SCTP` option into a plain kernel struct.
-///
-/// Safe to expose crate-wide because every `T` it is used with is a
-/// `repr(C)` integer-only struct from `sys::types` (any bit pattern valid) and
-/// none of those options makes the kernel follow a pointer.
-pub(crate) fn getopt<T: sys::Pod>(fd: RawFd, name: i32, val: &mut T) -> std::io::Result<libc::socklen_t> {
-    // SAFETY: see above.
-    unsafe { sys::getsockopt_val(fd, name, val) }
 }
 
 pub(crate) fn validate_send_info(info: &SendInfo) -> Result<()> {

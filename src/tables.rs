@@ -91,6 +91,7 @@ pub(crate) use c_constants;
 fn all() -> Vec<CGroup> {
     vec![
         crate::error::codes(),
+        crate::backend::backends(),
         crate::socket::bindx_flags(),
         crate::socket::peeloff_flags(),
         crate::types::send_flags(),

@@ -32,7 +32,7 @@ extern "C" fn after_fork_in_child() {
     FORK_GENERATION.fetch_add(1, SeqCst);
 }
 
-fn fork_generation() -> u32 {
+pub(crate) fn fork_generation() -> u32 {
     static REGISTER: Once = Once::new();
     REGISTER.call_once(|| {
         // SAFETY: registers a handler that only touches an atomic.

@@ -32,6 +32,8 @@ pub(super) fn code_of(e: Error) -> i32 {
         Error::TimedOut => SCTPX_ERR_TIMED_OUT,
         Error::Eof => SCTPX_ERR_EOF,
         Error::Closed => SCTPX_ERR_CLOSED_HANDLE,
+        Error::NotSupported(_) => SCTPX_ERR_NOT_SUPPORTED,
+        Error::BackendUnavailable(_) => SCTPX_ERR_BACKEND_UNAVAILABLE,
     }
 }
 

@@ -47,6 +47,29 @@ pub const SCTPX_ERR_EOF: i32 = -10008;
 /// can be relied on. This is a bug in sctpx: please report it.
 pub const SCTPX_ERR_PANIC: i32 = -10009;
 
+/// The socket's backend does not support this call, option, flag or event
+/// kind (the README's backend table lists what each backend supports).
+pub const SCTPX_ERR_NOT_SUPPORTED: i32 = -10010;
+
+/// The requested backend cannot run here: the userspace backend needs
+/// libusrsctp.so.2 (Debian/Ubuntu package libusrsctp2); the kernel backend
+/// needs a kernel with SCTP.
+pub const SCTPX_ERR_BACKEND_UNAVAILABLE: i32 = -10011;
+
+// ---------------------------------------------------------------------------
+// Backends (`sctpx_backend`, `sctpx_open`, `sctpx_set_default_backend`;
+// `Backend` in Rust). 0 means automatic where a call accepts it.
+// ---------------------------------------------------------------------------
+
+/// Automatic: the kernel when it has SCTP, else userspace.
+pub const SCTPX_BACKEND_AUTO: i32 = 0;
+
+/// The kernel's SCTP.
+pub const SCTPX_BACKEND_KERNEL: i32 = 1;
+
+/// SCTP over UDP in this process (usrsctp).
+pub const SCTPX_BACKEND_USERSPACE: i32 = 2;
+
 // ---------------------------------------------------------------------------
 // bindx operations (`sctpx_bindx`'s `flags`; `BindxOp` in Rust).
 // ---------------------------------------------------------------------------

@@ -1084,7 +1084,7 @@ macro_rules! impl_pod {
 }
 
 impl_pod!(u8, i8, u16, i16, u32, i32, u64, i64, usize, isize);
-impl_pod!(libc::sockaddr_in, libc::sockaddr_in6, sockaddr_storage);
+impl_pod!(libc::sockaddr_in, libc::sockaddr_in6, sockaddr_storage, libc::linger);
 // SAFETY: an array of Pod is Pod.
 unsafe impl<T: Pod, const N: usize> Pod for [T; N] {}
 

@@ -1,0 +1,615 @@
+//! One usrsctp socket, with the same low-level operations the kernel backend
+//! performs with system calls: `Socket` (src/socket.rs) runs the same logic on
+//! either. Values cross in Linux terms (option numbers, struct layouts, flags,
+//! notification types): src/user/xlate.rs translates.
+//!
+//! Every usrsctp socket is non-blocking inside; `Socket` waits for readiness
+//! on the descriptor this module keeps in step with usrsctp (see `Ready`), as
+//! it waits for the kernel's, so close wakes blocked calls the same way.
+
+use std::collections::HashMap;
+use std::ffi::{c_int, c_uint, c_void};
+use std::io;
+use std::mem::{size_of, MaybeUninit};
+use std::net::SocketAddr;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use libc::{sockaddr, sockaddr_storage, socklen_t};
+
+use super::api::{Api, So};
+use super::{stack, xlate};
+use crate::msg::RecvMeta;
+use crate::socket::Kind;
+use crate::sys;
+use crate::types::*;
+
+/// usrsctp_get_events bits (usrsctp.h).
+const EVENT_READ: c_int = 0x1;
+const EVENT_WRITE: c_int = 0x2;
+const EVENT_ERROR: c_int = 0x4;
+/// usrsctp_sendv/recvv info types and the spa validity bits (usrsctp.h).
+const SENDV_NOINFO: c_uint = 0;
+const SENDV_SNDINFO: c_uint = 1;
+const SENDV_SPA: c_uint = 4;
+const SEND_SNDINFO_VALID: u32 = 1;
+const SEND_PRINFO_VALID: u32 = 2;
+const RECVV_RCVINFO: c_uint = 1;
+/// usrsctp's MSG_NOTIFICATION (usrsctp.h; Linux's is 0x8000).
+const MSG_NOTIFICATION: c_int = 0x2000;
+/// usrsctp_bindx flags (usrsctp.h).
+const BINDX_ADD_ADDR: c_int = 0x8001;
+const BINDX_REM_ADDR: c_int = 0x8002;
+
+/// usrsctp's `struct sctp_sndinfo` (the same layout as Linux's; usrsctp's
+/// flag values).
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+pub(crate) struct SndInfo {
+    pub snd_sid: u16,
+    pub snd_flags: u16,
+    pub snd_ppid: u32,
+    pub snd_context: u32,
+    pub snd_assoc_id: u32,
+}
+
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+struct PrInfo {
+    pr_policy: u16,
+    pr_value: u32,
+}
+
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+struct AuthInfo {
+    auth_keynumber: u16,
+}
+
+/// `struct sctp_sendv_spa`.
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+struct SendvSpa {
+    sendv_flags: u32,
+    sendv_sndinfo: SndInfo,
+    sendv_prinfo: PrInfo,
+    sendv_authinfo: AuthInfo,
+}
+
+/// `struct sctp_rcvinfo` (usrsctp's flag values).
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+struct RcvInfo {
+    rcv_sid: u16,
+    rcv_ssn: u16,
+    rcv_flags: u16,
+    rcv_ppid: u32,
+    rcv_tsn: u32,
+    rcv_cumtsn: u32,
+    rcv_context: u32,
+    rcv_assoc_id: u32,
+}
+
+/// The readiness descriptor pair of one usrsctp socket. `Socket` polls (a
+/// duplicate of) `user`, which is readable exactly while usrsctp reports the
+/// socket readable (or in error: a marker byte sent from `inner` waits in it)
+/// and writable exactly while usrsctp reports it writable (otherwise `user`'s
+/// send buffer is kept full, its bytes waiting unread in `inner`).
+struct Ready {
+    user: OwnedFd,
+    inner: OwnedFd,
+    /// (readable, writable) as `user` shows them now.
+    shown: Mutex<(bool, bool)>,
+}
+
+impl Ready {
+    fn new() -> io::Result<Ready> {
+        let mut fds = [0; 2];
+        // SAFETY: `fds` has room for the two descriptors.
+        if unsafe {
+            libc::socketpair(
+                libc::AF_UNIX,
+                libc::SOCK_STREAM | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC,
+                0,
+                fds.as_mut_ptr(),
+            )
+        } != 0
+        {
+            return Err(io::Error::last_os_error());
+        }
+        // SAFETY: socketpair just made both; they are ours.
+        let (user, inner) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
+        // The smallest buffers: a few bytes fill `user`'s send side.
+        for (fd, opt) in [(&user, libc::SO_SNDBUF), (&inner, libc::SO_RCVBUF)] {
+            let one: c_int = 1;
+            // SAFETY: an int option.
+            unsafe {
+                libc::setsockopt(fd.as_raw_fd(), libc::SOL_SOCKET, opt, (&one as *const c_int).cast(), 4);
+            }
+        }
+        Ok(Ready { user, inner, shown: Mutex::new((false, true)) })
+    }
+
+    /// Makes `user` show `events` (usrsctp_get_events bits), read while the
+    /// lock is held so that concurrent updates cannot apply stale events.
+    fn sync(&self, api: &Api, so: So) {
+        let mut shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
+        // SAFETY: `so` is a live usrsctp socket (closed only after its Ready
+        // left the registry and the upcall was cleared).
+        let ev = unsafe { (api.usrsctp_get_events)(so) };
+        if ev < 0 {
+            return;
+        }
+        let readable = ev & (EVENT_READ | EVENT_ERROR) != 0;
+        let writable = ev & (EVENT_WRITE | EVENT_ERROR) != 0;
+        if readable != shown.0 {
+            if readable {
+                send_byte(self.inner.as_raw_fd());
+            } else {
+                drain(self.user.as_raw_fd());
+            }
+            shown.0 = readable;
+        }
+        if writable != shown.1 {
+            if writable {
+                drain(self.inner.as_raw_fd());
+            } else {
+                fill(self.user.as_raw_fd());
+            }
+            shown.1 = writable;
+        }
+    }
+}
+
+fn send_byte(fd: RawFd) {
+    // SAFETY: one byte from a live buffer; MSG_NOSIGNAL: no SIGPIPE.
+    unsafe { libc::send(fd, [1u8].as_ptr().cast(), 1, libc::MSG_DONTWAIT | libc::MSG_NOSIGNAL) };
+}
+
+fn drain(fd: RawFd) {
+    let mut buf = [0u8; 4096];
+    // SAFETY: reads into a live buffer of its length.
+    while unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), buf.len(), libc::MSG_DONTWAIT) } > 0 {}
+}
+
+fn fill(fd: RawFd) {
+    let buf = [0u8; 512];
+    // SAFETY: writes from a live buffer of its length.
+    while unsafe { libc::send(fd, buf.as_ptr().cast(), buf.len(), libc::MSG_DONTWAIT | libc::MSG_NOSIGNAL) } > 0 {}
+}
+
+/// Every open usrsctp socket's readiness, by registry key (the upcall's
+/// argument). An upcall looks its socket up here rather than trusting a
+/// pointer: one may still be running while the socket closes.
+type Registry = Mutex<HashMap<usize, (usize, Arc<Ready>)>>;
+
+fn registry() -> &'static Registry {
+    static REG: OnceLock<Registry> = OnceLock::new();
+    REG.get_or_init(Default::default)
+}
+
+fn lookup(key: usize) -> Option<(So, Arc<Ready>)> {
+    let reg = registry().lock().unwrap_or_else(|e| e.into_inner());
+    reg.get(&key).map(|(so, r)| (*so as So, r.clone()))
+}
+
+unsafe extern "C" fn upcall(_so: So, arg: *mut c_void, _flags: c_int) {
+    // No unwinding into usrsctp's thread.
+    let _ = std::panic::catch_unwind(|| {
+        if let (Some((so, ready)), Ok(api)) = (lookup(arg as usize), super::api::api()) {
+            ready.sync(api, so);
+        }
+    });
+}
+
+/// Brings every socket's descriptor in step with usrsctp. usrsctp calls the
+/// upcall after each packet it processes, but not on every timer-driven
+/// change (an INIT that ran out of retransmissions, a heartbeat failure):
+/// the stack's refresher thread calls this every `REFRESH`.
+pub(crate) fn sync_all(api: &Api) {
+    let all: Vec<(So, Arc<Ready>)> = {
+        let reg = registry().lock().unwrap_or_else(|e| e.into_inner());
+        reg.values().map(|(so, r)| (*so as So, r.clone())).collect()
+    };
+    for (so, r) in all {
+        r.sync(api, so);
+    }
+}
+
+/// One usrsctp socket. Dropping it closes it (SHUTDOWN, or ABORT with linger
+/// 0, as the kernel does on close).
+pub(crate) struct UserSock {
+    so: So,
+    key: usize,
+    ready: Arc<Ready>,
+}
+
+// SAFETY: usrsctp sockets may be used from any thread; usrsctp locks inside.
+unsafe impl Send for UserSock {}
+// SAFETY: as above.
+unsafe impl Sync for UserSock {}
+
+impl std::fmt::Debug for UserSock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "UserSock({:p})", self.so)
+    }
+}
+
+fn last_err() -> io::Error {
+    io::Error::last_os_error()
+}
+
+impl UserSock {
+    /// Opens a socket of `kind` for `domain` (AF_INET/AF_INET6) and returns
+    /// it with the descriptor `Socket` polls.
+    pub(crate) fn open(domain: c_int, kind: Kind) -> crate::Result<(UserSock, OwnedFd)> {
+        let api = stack::start()?;
+        let ty = match kind {
+            Kind::OneToOne => libc::SOCK_STREAM,
+            Kind::OneToMany => libc::SOCK_SEQPACKET,
+        };
+        // SAFETY: plain arguments; no callbacks (the socket API with upcalls).
+        let so = unsafe { (api.usrsctp_socket)(domain, ty, sys::IPPROTO_SCTP, None, None, 0, std::ptr::null_mut()) };
+        if so.is_null() {
+            return Err(last_err().into());
+        }
+        let s = UserSock::adopt(api, so)?;
+        s.set_remote_encaps_port(stack::remote_port())?;
+        let fd = s.user_fd()?;
+        Ok((s, fd))
+    }
+
+    /// Takes over a socket usrsctp just made (opened, accepted, peeled off).
+    fn adopt(api: &Api, so: So) -> io::Result<UserSock> {
+        let ready = match Ready::new() {
+            Ok(r) => Arc::new(r),
+            Err(e) => {
+                // SAFETY: ours, never used again.
+                unsafe { (api.usrsctp_close)(so) };
+                return Err(e);
+            }
+        };
+        static NEXT_KEY: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
+        let key = NEXT_KEY.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        registry().lock().unwrap_or_else(|e| e.into_inner()).insert(key, (so as usize, ready.clone()));
+        let s = UserSock { so, key, ready };
+        // SAFETY: live socket; the key is looked up, never dereferenced.
+        unsafe {
+            (api.usrsctp_set_non_blocking)(so, 1);
+            (api.usrsctp_set_upcall)(so, Some(upcall), key as *mut c_void);
+        }
+        // Every data message carries its stream/PPID/TSN (as on the kernel).
+        s.setopt(sys::IPPROTO_SCTP, sys::SCTP_RECVRCVINFO, &1i32.to_ne_bytes())?;
+        s.sync();
+        Ok(s)
+    }
+
+    /// A new descriptor for `Socket` to own and poll: the same open file as
+    /// the one kept here, which stays open while an upcall may write to it.
+    pub(crate) fn user_fd(&self) -> io::Result<OwnedFd> {
+        // SAFETY: dup of a live descriptor, close-on-exec.
+        let fd = unsafe { libc::fcntl(self.ready.user.as_raw_fd(), libc::F_DUPFD_CLOEXEC, 0) };
+        if fd < 0 {
+            return Err(last_err());
+        }
+        // SAFETY: just made; ours.
+        Ok(unsafe { OwnedFd::from_raw_fd(fd) })
+    }
+
+    fn api(&self) -> &'static Api {
+        // A UserSock exists only once the library loaded.
+        super::api::api().expect("usrsctp loaded")
+    }
+
+    /// Brings the descriptor in step after a call changed what is queued.
+    pub(crate) fn sync(&self) {
+        self.ready.sync(self.api(), self.so);
+    }
+
+    fn check(&self, r: c_int) -> io::Result<()> {
+        if r < 0 {
+            let e = last_err();
+            self.sync();
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn set_remote_encaps_port(&self, port: u16) -> io::Result<()> {
+        xlate::set_remote_encaps_port(self, 0, None, port)
+    }
+
+    pub(crate) fn bind(&self, addr: &SocketAddr) -> io::Result<()> {
+        let mut ss = MaybeUninit::<sockaddr_storage>::zeroed();
+        // SAFETY: zeroed storage is valid.
+        let len = sys::write_socket_addr(addr, unsafe { ss.assume_init_mut() });
+        // SAFETY: `len` bytes of address.
+        self.check(unsafe { (self.api().usrsctp_bind)(self.so, ss.as_mut_ptr().cast(), len) })
+    }
+
+    /// `packed`: addresses as sys::pack_addrs writes them (usrsctp on Linux
+    /// walks the same packed list).
+    pub(crate) fn bindx(&self, packed: &[u8], count: usize, add: bool) -> io::Result<()> {
+        let flags = if add { BINDX_ADD_ADDR } else { BINDX_REM_ADDR };
+        let mut buf = packed.to_vec();
+        // SAFETY: `count` packed addresses in `buf`.
+        self.check(unsafe { (self.api().usrsctp_bindx)(self.so, buf.as_mut_ptr().cast(), count as c_int, flags) })
+    }
+
+    pub(crate) fn listen(&self, backlog: i32) -> io::Result<()> {
+        // SAFETY: live socket.
+        self.check(unsafe { (self.api().usrsctp_listen)(self.so, backlog) })
+    }
+
+    /// One accept attempt: EAGAIN when nothing is pending.
+    pub(crate) fn accept(&self) -> io::Result<(UserSock, Option<SocketAddr>)> {
+        let mut ss = MaybeUninit::<sockaddr_storage>::zeroed();
+        let mut len = size_of::<sockaddr_storage>() as socklen_t;
+        // SAFETY: usrsctp writes at most `len` bytes of address.
+        let so = unsafe { (self.api().usrsctp_accept)(self.so, ss.as_mut_ptr().cast(), &mut len) };
+        if so.is_null() {
+            let e = last_err();
+            self.sync();
+            return Err(e);
+        }
+        self.sync();
+        // SAFETY: usrsctp wrote `len` bytes.
+        let addr = unsafe { sys::socket_addr_from_raw(ss.as_ptr(), len as usize) };
+        Ok((UserSock::adopt(self.api(), so)?, addr))
+    }
+
+    /// Starts a set-up: Ok(()) when at once established (never, in
+    /// practice), else EINPROGRESS.
+    pub(crate) fn connect(&self, addr: &SocketAddr) -> io::Result<()> {
+        let mut ss = MaybeUninit::<sockaddr_storage>::zeroed();
+        // SAFETY: zeroed storage is valid.
+        let len = sys::write_socket_addr(addr, unsafe { ss.assume_init_mut() });
+        // SAFETY: `len` bytes of address.
+        self.check(unsafe { (self.api().usrsctp_connect)(self.so, ss.as_mut_ptr().cast(), len) })
+    }
+
+    /// Returns (association id, in progress).
+    pub(crate) fn connectx(&self, packed: &[u8], count: usize) -> io::Result<(AssocId, bool)> {
+        let mut id = 0u32;
+        // SAFETY: `count` packed addresses; usrsctp writes the id.
+        let r = unsafe { (self.api().usrsctp_connectx)(self.so, packed.as_ptr().cast(), count as c_int, &mut id) };
+        if r < 0 {
+            let e = last_err();
+            self.sync();
+            return match e.raw_os_error() {
+                Some(libc::EINPROGRESS) => Ok((id as AssocId, true)),
+                _ => Err(e),
+            };
+        }
+        self.sync();
+        Ok((id as AssocId, false))
+    }
+
+    pub(crate) fn peeloff(&self, assoc_id: AssocId) -> io::Result<UserSock> {
+        // SAFETY: live socket.
+        let so = unsafe { (self.api().usrsctp_peeloff)(self.so, assoc_id as u32) };
+        if so.is_null() {
+            return Err(last_err());
+        }
+        self.sync();
+        UserSock::adopt(self.api(), so)
+    }
+
+    pub(crate) fn shutdown_write(&self) -> io::Result<()> {
+        // SAFETY: live socket.
+        self.check(unsafe { (self.api().usrsctp_shutdown)(self.so, libc::SHUT_WR) })
+    }
+
+    /// One send attempt (EAGAIN when the buffer is full). `info`: None sends
+    /// with the socket's defaults.
+    pub(crate) fn send(&self, data: &[u8], info: Option<&SendInfo>, to: Option<&SocketAddr>) -> io::Result<usize> {
+        let mut ss = MaybeUninit::<sockaddr_storage>::zeroed();
+        let (to_ptr, count) = match to {
+            Some(a) => {
+                // SAFETY: zeroed storage is valid.
+                sys::write_socket_addr(a, unsafe { ss.assume_init_mut() });
+                (ss.as_mut_ptr() as *mut sockaddr, 1)
+            }
+            None => (std::ptr::null_mut(), 0),
+        };
+        let mut spa = SendvSpa::default();
+        let (info_ptr, info_len, info_type) = match info {
+            None => (std::ptr::null_mut(), 0, SENDV_NOINFO),
+            Some(i) => {
+                spa.sendv_sndinfo = SndInfo {
+                    snd_sid: i.stream,
+                    snd_flags: xlate::send_flags_to_user(i.flags),
+                    snd_ppid: i.ppid.to_be(),
+                    snd_context: i.context,
+                    snd_assoc_id: i.assoc_id as u32,
+                };
+                if i.pr_policy != PR_NONE {
+                    spa.sendv_flags = SEND_SNDINFO_VALID | SEND_PRINFO_VALID;
+                    spa.sendv_prinfo =
+                        PrInfo { pr_policy: xlate::pr_policy_to_user(i.pr_policy), pr_value: i.pr_value };
+                    ((&mut spa as *mut SendvSpa).cast::<c_void>(), size_of::<SendvSpa>(), SENDV_SPA)
+                } else {
+                    ((&mut spa.sendv_sndinfo as *mut SndInfo).cast::<c_void>(), size_of::<SndInfo>(), SENDV_SNDINFO)
+                }
+            }
+        };
+        // SAFETY: every pointer refers to live stack or caller memory of the
+        // length given.
+        let r = unsafe {
+            (self.api().usrsctp_sendv)(
+                self.so,
+                data.as_ptr().cast(),
+                data.len(),
+                to_ptr,
+                count,
+                info_ptr,
+                info_len as socklen_t,
+                info_type,
+                0,
+            )
+        };
+        if r < 0 {
+            let e = last_err();
+            self.sync();
+            return Err(e);
+        }
+        // A full buffer makes the descriptor unwritable only once synced.
+        self.sync();
+        Ok(r as usize)
+    }
+
+    /// One receive attempt (EAGAIN when nothing is queued), described in
+    /// Linux terms in `meta`. A notification is rewritten in place into the
+    /// kernel's layout.
+    pub(crate) fn recv(&self, buf: &mut [u8], from: bool, meta: &mut RecvMeta) -> io::Result<usize> {
+        let mut ss = MaybeUninit::<sockaddr_storage>::zeroed();
+        let mut fromlen = if from { size_of::<sockaddr_storage>() as socklen_t } else { 0 };
+        let mut rcv = RcvInfo::default();
+        let mut infolen = size_of::<RcvInfo>() as socklen_t;
+        let mut infotype: c_uint = 0;
+        let mut flags: c_int = 0;
+        // SAFETY: every pointer refers to live stack or caller memory of the
+        // length given.
+        let r = unsafe {
+            (self.api().usrsctp_recvv)(
+                self.so,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                if from { ss.as_mut_ptr().cast() } else { std::ptr::null_mut() },
+                &mut fromlen,
+                (&mut rcv as *mut RcvInfo).cast(),
+                &mut infolen,
+                &mut infotype,
+                &mut flags,
+            )
+        };
+        if r < 0 {
+            let e = last_err();
+            self.sync();
+            return Err(e);
+        }
+        self.sync();
+        let n = r as usize;
+        *meta = RecvMeta::default();
+        meta.notification = flags & MSG_NOTIFICATION != 0;
+        meta.eor = flags & libc::MSG_EOR != 0;
+        if from && fromlen > 0 {
+            // SAFETY: usrsctp wrote `fromlen` bytes.
+            meta.data.from = unsafe { sys::socket_addr_from_raw(ss.as_ptr(), fromlen as usize) };
+        }
+        if meta.notification {
+            xlate::notification_to_linux(&mut buf[..n]);
+        } else if infotype == RECVV_RCVINFO {
+            meta.assoc_id = rcv.rcv_assoc_id as AssocId;
+            meta.data.stream = rcv.rcv_sid;
+            meta.data.ssn = rcv.rcv_ssn;
+            meta.data.ppid = u32::from_be(rcv.rcv_ppid);
+            meta.data.tsn = rcv.rcv_tsn;
+            meta.data.cumtsn = rcv.rcv_cumtsn;
+            meta.data.context = rcv.rcv_context;
+            meta.data.unordered = xlate::rcv_unordered(rcv.rcv_flags);
+        }
+        Ok(n)
+    }
+
+    /// getsockopt in Linux terms (`level` SOL_SCTP or SOL_SOCKET, Linux
+    /// option number and struct layout): returns the length written.
+    pub(crate) fn getopt(&self, level: c_int, name: c_int, buf: &mut [u8]) -> io::Result<usize> {
+        xlate::getopt(self, level, name, buf)
+    }
+
+    /// setsockopt in Linux terms.
+    pub(crate) fn setopt(&self, level: c_int, name: c_int, buf: &[u8]) -> io::Result<()> {
+        xlate::setopt(self, level, name, buf)
+    }
+
+    /// usrsctp's own getsockopt (its numbers and layouts).
+    pub(crate) fn raw_getopt(&self, level: c_int, name: c_int, buf: &mut [u8]) -> io::Result<usize> {
+        let mut len = buf.len() as socklen_t;
+        // SAFETY: usrsctp writes at most `len` bytes.
+        let r = unsafe { (self.api().usrsctp_getsockopt)(self.so, level, name, buf.as_mut_ptr().cast(), &mut len) };
+        if r < 0 {
+            return Err(last_err());
+        }
+        Ok(len as usize)
+    }
+
+    /// usrsctp's own setsockopt.
+    pub(crate) fn raw_setopt(&self, level: c_int, name: c_int, buf: &[u8]) -> io::Result<()> {
+        // SAFETY: usrsctp reads `buf.len()` bytes.
+        let r = unsafe {
+            (self.api().usrsctp_setsockopt)(self.so, level, name, buf.as_ptr().cast(), buf.len() as socklen_t)
+        };
+        if r < 0 {
+            return Err(last_err());
+        }
+        self.sync();
+        Ok(())
+    }
+
+    /// The association's addresses, packed as the kernel packs them; returns
+    /// the length used.
+    pub(crate) fn getaddrs(&self, assoc_id: AssocId, local: bool, out: &mut [u8]) -> io::Result<usize> {
+        let api = self.api();
+        let mut list: *mut sockaddr = std::ptr::null_mut();
+        // SAFETY: usrsctp allocates the list, freed below.
+        let n = unsafe {
+            if local {
+                (api.usrsctp_getladdrs)(self.so, assoc_id as u32, &mut list)
+            } else {
+                (api.usrsctp_getpaddrs)(self.so, assoc_id as u32, &mut list)
+            }
+        };
+        if n < 0 {
+            return Err(last_err());
+        }
+        let mut used = 0;
+        let mut p = list as *const u8;
+        let mut result = Ok(());
+        for _ in 0..n {
+            // SAFETY: usrsctp's list holds `n` addresses back to back, each
+            // its family's size (Linux has no sa_len).
+            let fam = unsafe { (*(p as *const sockaddr)).sa_family } as c_int;
+            let len = match fam {
+                libc::AF_INET => sys::SOCKADDR_IN_LEN,
+                libc::AF_INET6 => sys::SOCKADDR_IN6_LEN,
+                _ => {
+                    result = Err(io::Error::from_raw_os_error(libc::EINVAL));
+                    break;
+                }
+            };
+            if used + len > out.len() {
+                result = Err(io::Error::from_raw_os_error(libc::ENOBUFS));
+                break;
+            }
+            // SAFETY: `len` bytes of this address.
+            out[used..used + len].copy_from_slice(unsafe { std::slice::from_raw_parts(p, len) });
+            used += len;
+            // SAFETY: the next address follows.
+            p = unsafe { p.add(len) };
+        }
+        if !list.is_null() {
+            // SAFETY: the list usrsctp allocated.
+            unsafe {
+                if local {
+                    (api.usrsctp_freeladdrs)(list)
+                } else {
+                    (api.usrsctp_freepaddrs)(list)
+                }
+            };
+        }
+        result.map(|_| used)
+    }
+}
+
+impl Drop for UserSock {
+    fn drop(&mut self) {
+        let api = self.api();
+        registry().lock().unwrap_or_else(|e| e.into_inner()).remove(&self.key);
+        // SAFETY: ours; no upcall finds it in the registry any more.
+        unsafe {
+            (api.usrsctp_set_upcall)(self.so, None, std::ptr::null_mut());
+            (api.usrsctp_close)(self.so);
+        }
+    }
+}
