@@ -2,6 +2,9 @@
 #
 #   make test    build, then run every test suite against real kernel SCTP (tests/vm/run boots a
 #                VM where this kernel has none) and end with one "N passed, N failed" line
+#   make lint    the lint gate, on the host: clippy -D warnings, cargo fmt --check, gofmt, ruff and
+#                mypy --strict over the Python package (tests/lint/run; `make test` runs it first and
+#                counts each check as a test)
 #   make demo    build, then run examples-c/demo.sh against real kernel SCTP
 #   make deps    install the Debian packages the build and the harness need (root)
 #   make fuzz    fuzz the receive-side decoders for longer (FUZZ_SECONDS per target; see below)
@@ -349,6 +352,18 @@ fuzz-corpus:
 	rm -rf fuzz/seeds
 	target/release/examples/fuzz_corpus_capture --unpack fuzz/seeds <$(BUILD)/fuzz/capture.txt
 
+# --- lint ---------------------------------------------------------------------------------------
+#
+# tests/lint/run: clippy (--all-targets, -D warnings), cargo fmt --check, gofmt -l over the Go
+# modules, and over bindings/python/sctpx ruff and mypy --strict (their settings in
+# bindings/python/pyproject.toml), as modules of $(SCTPX_PYTHON) at the versions
+# tests/lint/requirements.txt pins (.ci/run installs them). TAP, one test per check, in
+# $(BUILD)/lint.tap with the findings; the exit status fails `make lint` on any finding.
+.PHONY: lint
+lint:
+	mkdir -p $(BUILD)
+	tests/lint/run --tap $(BUILD)/lint.tap
+
 # --- build --------------------------------------------------------------------------------------
 
 .PHONY: build
@@ -357,16 +372,18 @@ build: $(BUILD_STEPS)
 # --- tests --------------------------------------------------------------------------------------
 
 .PHONY: test vm-selftest
-# First what runs on the host: the harness's own test (it boots its own VM), the fuzz targets and
-# the wheel's check (python-wheel); their TAP goes into the main summary. Then every suite in one
-# VM boot. `|| true`: a failure there is already in the TAP file, and a missing file counts as a
-# failure in tests/run-all.
+# First what runs on the host: the lint gate, the harness's own test (it boots its own VM), the
+# fuzz targets and the wheel's check (python-wheel); their TAP goes into the main summary. Then
+# every suite in one VM boot. `|| true`: a failure there is already in the TAP file, and a missing
+# file counts as a failure in tests/run-all.
 test: build
 	mkdir -p $(BUILD)
+	tests/lint/run --tap $(BUILD)/lint.tap >/dev/null || true
 	tests/vm/selftest-host --tap $(BUILD)/vm-selftest.tap || true
 	tests/fuzz/run --seconds $(FUZZ_TEST_SECONDS) --tap $(BUILD)/fuzz.tap || true
 	$(MAKE) --no-print-directory python-wheel || true
-	SCTPX_HOST_SELFTEST_TAP=$(abspath $(BUILD))/vm-selftest.tap SCTPX_HOST_FUZZ_TAP=$(abspath $(BUILD))/fuzz.tap \
+	SCTPX_HOST_LINT_TAP=$(abspath $(BUILD))/lint.tap \
+	  SCTPX_HOST_SELFTEST_TAP=$(abspath $(BUILD))/vm-selftest.tap SCTPX_HOST_FUZZ_TAP=$(abspath $(BUILD))/fuzz.tap \
 	  SCTPX_HOST_WHEEL_TAP=$(abspath $(BUILD))/python-wheel.tap tests/vm/run tests/run-all
 
 # The harness alone: a failing command's status comes back unchanged, a timeout is an error.

@@ -20,6 +20,14 @@ and :mod:`sctpx.pysctp` for a drop-in PySCTP replacement.
 from __future__ import annotations
 
 from . import _lib, constants
+from .core import (
+    DEFAULT_BUFSIZE,
+    SendMsg,
+    Socket,
+    adopt_fd,
+    open_tcp,
+    open_udp,
+)
 from .errors import (
     BadHandleError,
     ClosedHandleError,
@@ -35,6 +43,7 @@ from .errors import (
     strerror,
 )
 from .events import (
+    NOTIFICATIONS,
     Adaptation,
     AssocChange,
     AssocReset,
@@ -43,7 +52,6 @@ from .events import (
     Event,
     EventKind,
     Notification,
-    NOTIFICATIONS,
     PartialDelivery,
     PeerAddrChange,
     RemoteError,
@@ -66,14 +74,6 @@ from .options import (
     SackInfo,
     Status,
 )
-from .core import (
-    DEFAULT_BUFSIZE,
-    SendMsg,
-    Socket,
-    adopt_fd,
-    open_tcp,
-    open_udp,
-)
 
 
 def version() -> str:
@@ -83,11 +83,13 @@ def version() -> str:
 
 
 # The header's constants without the SCTPX_ prefix: one name per concept everywhere.
-from .constants import *  # noqa: E402,F401,F403
+from .constants import *
 
 __version__ = constants.VERSION_STRING
 
 __all__ = [
+    "DEFAULT_BUFSIZE",
+    "NOTIFICATIONS",
     "Adaptation",
     "AssocChange",
     "AssocParams",
@@ -97,7 +99,6 @@ __all__ = [
     "BadHandleError",
     "ClosedHandleError",
     "DataMessage",
-    "DEFAULT_BUFSIZE",
     "EofError",
     "Error",
     "Event",
@@ -105,7 +106,6 @@ __all__ = [
     "HandleError",
     "InitMsg",
     "InvalidArgumentError",
-    "NOTIFICATIONS",
     "Notification",
     "NullPointerError",
     "Option",
@@ -117,10 +117,10 @@ __all__ = [
     "PeerAddrParams",
     "RemoteError",
     "RtoInfo",
+    "SackInfo",
     "SendFailed",
     "SendFailedEvent",
     "SendInfo",
-    "SackInfo",
     "SendMsg",
     "SenderDry",
     "Shutdown",

@@ -12,11 +12,12 @@ import ctypes
 import socket
 import struct
 import sys
-from typing import Any, List, Optional, Sequence, Tuple
+from collections.abc import Sequence
+from typing import Any
 
 from . import _lib
 
-Address = Tuple[Any, ...]
+Address = tuple[Any, ...]
 
 # The layouts, from _lib's ctypes description (which tests/test_header.py checks against
 # the C compiler's). Ports and flow labels are in network byte order: packed and unpacked
@@ -29,7 +30,7 @@ _U16 = _lib.INTS[ctypes.c_uint16]
 _U32 = _lib.INTS[ctypes.c_uint32]
 
 
-def _resolve(host: str, family: int) -> Tuple[int, bytes, int]:
+def _resolve(host: str, family: int) -> tuple[int, bytes, int]:
     """(family, packed address, scope id) for a host string."""
     if host == "":
         if family == socket.AF_INET:
@@ -56,14 +57,14 @@ def _resolve(host: str, family: int) -> Tuple[int, bytes, int]:
     return socket.AF_INET6, packed, scope_id
 
 
-def to_storage(addr: Address, family: int, out: Optional[_lib.sockaddr_storage] = None) -> Tuple[_lib.sockaddr_storage, int]:
+def to_storage(addr: Address, family: int, out: _lib.sockaddr_storage | None = None) -> tuple[_lib.sockaddr_storage, int]:
     """Fills a ``sockaddr_storage`` from a Python address; returns it and its length."""
     if not isinstance(addr, tuple) or len(addr) not in (2, 4):
-        raise TypeError("an address is a (host, port) or (host, port, flowinfo, scope_id) tuple, not %r" % (addr,))
+        raise TypeError(f"an address is a (host, port) or (host, port, flowinfo, scope_id) tuple, not {addr!r}")
     host, port = addr[0], _U16(addr[1], "port")
     if not isinstance(host, str):
         # str(host) would make any object a host name to look up (123 is 0.0.0.123).
-        raise TypeError("an address's host must be a str, not %s" % type(host).__name__)
+        raise TypeError(f"an address's host must be a str, not {type(host).__name__}")
     flowinfo, scope = (_U32(addr[2], "flowinfo"), _U32(addr[3], "scope_id")) if len(addr) == 4 else (0, 0)
     fam, packed, scope_id = _resolve(host, family)
     st = out if out is not None else _lib.sockaddr_storage()
@@ -74,7 +75,7 @@ def to_storage(addr: Address, family: int, out: Optional[_lib.sockaddr_storage] 
     return st, _SIN6.size
 
 
-def sockaddr_arg(addr: Address, family: int) -> Tuple[Any, int]:
+def sockaddr_arg(addr: Address, family: int) -> tuple[Any, int]:
     """A ``const struct sockaddr *`` argument and its length for a Python address."""
     st, n = to_storage(addr, family)
     return ctypes.cast(ctypes.pointer(st), ctypes.POINTER(_lib.sockaddr)), n
@@ -83,7 +84,7 @@ def sockaddr_arg(addr: Address, family: int) -> Tuple[Any, int]:
 def storage_array(addrs: Sequence[Address], family: int) -> Any:
     """A ``struct sockaddr_storage`` array holding ``addrs``."""
     if isinstance(addrs, tuple) and addrs and not isinstance(addrs[0], tuple):
-        raise TypeError("expected a list of address tuples, got one address: %r" % (addrs,))
+        raise TypeError(f"expected a list of address tuples, got one address: {addrs!r}")
     arr = (_lib.sockaddr_storage * len(addrs))()
     for i, a in enumerate(addrs):
         to_storage(a, family, arr[i])
@@ -94,11 +95,11 @@ def storage_array(addrs: Sequence[Address], family: int) -> Any:
 # see from_event): every message of an association carries the same source address, and
 # decoding it each time was a large part of a receive's cost. The tuples are immutable, so
 # sharing them is safe; the cache is simply reset when full.
-_DECODED: dict = {}
+_DECODED: dict[int | bytes, Address] = {}
 _DECODED_MAX = 4096
 
 
-def from_storage(st: _lib.sockaddr_storage) -> Optional[Address]:
+def from_storage(st: _lib.sockaddr_storage) -> Address | None:
     """The Python address in a ``sockaddr_storage``, or None when it holds none."""
     return from_raw(ctypes.string_at(ctypes.addressof(st), RAW_LEN))
 
@@ -110,13 +111,13 @@ _FAMILY_AT = 8 * _lib.sockaddr.sa_family.offset
 _FAMILY_SHIFT = _FAMILY_AT if sys.byteorder == "little" else 48 - _FAMILY_AT
 
 
-def from_raw(raw: bytes) -> Optional[Address]:
+def from_raw(raw: bytes) -> Address | None:
     """The Python address in the first :data:`RAW_LEN` bytes of a ``sockaddr_storage``."""
     hit = _DECODED.get(raw)
     return hit if hit is not None else _remember(raw, _decode(raw))
 
 
-def from_event(view: memoryview, start: int, head8: int) -> Optional[Address]:
+def from_event(view: memoryview, start: int, head8: int) -> Address | None:
     """The address in the ``sockaddr_storage`` at byte ``start`` of ``view``, whose first
     8 bytes read as a native-order integer are ``head8``. For IPv4 those 8 bytes (family,
     port, address) are the whole address and key the cache without copying the storage
@@ -129,7 +130,7 @@ def from_event(view: memoryview, start: int, head8: int) -> Optional[Address]:
     return from_raw(view[start : start + RAW_LEN].tobytes())
 
 
-def _remember(key: Any, addr: Optional[Address]) -> Optional[Address]:
+def _remember(key: int | bytes, addr: Address | None) -> Address | None:
     if addr is not None:
         if len(_DECODED) >= _DECODED_MAX:
             _DECODED.clear()
@@ -137,7 +138,7 @@ def _remember(key: Any, addr: Optional[Address]) -> Optional[Address]:
     return addr
 
 
-def _decode(raw: bytes) -> Optional[Address]:
+def _decode(raw: bytes) -> Address | None:
     fam = _FAMILY.unpack_from(raw)[0]
     if fam == socket.AF_INET:
         _, port, addr, _ = _SIN.unpack_from(raw)
@@ -148,5 +149,5 @@ def _decode(raw: bytes) -> Optional[Address]:
     return None
 
 
-def from_array(arr: Any, count: int) -> List[Address]:
+def from_array(arr: Any, count: int) -> list[Address]:
     return [a for a in (from_storage(arr[i]) for i in range(count)) if a is not None]

@@ -19,6 +19,7 @@ import ctypes
 import operator
 import os
 import struct
+from collections.abc import Iterator
 from ctypes import (
     POINTER,
     Structure,
@@ -32,7 +33,7 @@ from ctypes import (
     c_uint32,
     c_uint64,
 )
-from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Generic, TypeVar
 
 # --- types ---------------------------------------------------------------------------------
 
@@ -285,7 +286,7 @@ _sa = POINTER(sockaddr)
 #: name -> (restype, [(parameter, argtype), ...]), in header order, with the header's parameter
 #: names (tests/test_header.py compares both): a refused argument is named by them, and the
 #: bad-value tests map each integer parameter to the public calls that fill it.
-FUNCTIONS: Dict[str, Tuple[Optional[type], List[Tuple[str, type]]]] = {
+FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
     "sctpx_version": (c_char_p, []),
     "sctpx_strerror": (c_int32, [("code", c_int32), ("buf", c_char_p), ("len", c_size_t)]),
     "sctpx_open_tcp": (c_int32, [("family_", c_int32), ("out", POINTER(_h))]),
@@ -424,7 +425,7 @@ class CInt:
     outside it. ``what`` names the value in the message.
     """
 
-    __slots__ = ("name", "lo", "hi")
+    __slots__ = ("hi", "lo", "name")
 
     def __init__(self, ctype: Any) -> None:
         bits = 8 * ctypes.sizeof(ctype)
@@ -439,20 +440,20 @@ class CInt:
         try:
             v = operator.index(value)
         except TypeError:
-            raise TypeError("%s must be an integer, not %s" % (what, type(value).__name__)) from None
+            raise TypeError(f"{what} must be an integer, not {type(value).__name__}") from None
         if not self.lo <= v <= self.hi:
             from .errors import OutOfRangeError  # errors imports this module
 
-            raise OutOfRangeError("%s must be %d..%d (%s), not %d" % (what, self.lo, self.hi, self.name, v))
+            raise OutOfRangeError(f"{what} must be {self.lo:d}..{self.hi:d} ({self.name}), not {v:d}")
         return v
 
 
 #: The checked conversion of each integer C type the prototypes and structs use (ctypes
 #: aliases some: c_size_t is c_uint64 on 64-bit Linux, sctpx_assoc_id is c_int32).
-INTS: Dict[Any, CInt] = {t: CInt(t) for t in (c_uint8, c_uint16, c_uint32, c_uint64, c_int32, c_int64, c_size_t)}
+INTS: dict[Any, CInt] = {t: CInt(t) for t in (c_uint8, c_uint16, c_uint32, c_uint64, c_int32, c_int64, c_size_t)}
 
 
-def struct_fields(ctype: Any) -> Dict[str, CInt]:
+def struct_fields(ctype: Any) -> dict[str, CInt]:
     """The integer fields of a struct type, with their conversions."""
     return {name: INTS[t] for name, t in ctype._fields_ if t in INTS}
 
@@ -461,21 +462,24 @@ def struct_fields(ctype: Any) -> Dict[str, CInt]:
 _CODES = {c_uint8: "B", c_uint16: "H", c_uint32: "I", c_uint64: "Q", c_int32: "i", c_int64: "q"}
 
 
-def _scalars(ctype: Any, offset: int) -> Iterator[Tuple[int, str]]:
+def _scalars(ctype: Any, offset: int) -> Iterator[tuple[int, str]]:
     """(offset, struct code) of each scalar in a field of type ``ctype`` at ``offset``:
     nested structs flattened, byte arrays as ``Ns``, pointers as unsigned integers."""
     if isinstance(ctype, type) and issubclass(ctype, Structure):
-        for name, t in ctype._fields_:
-            yield from _scalars(t, offset + getattr(ctype, name).offset)
-    elif isinstance(ctype, type) and issubclass(ctype, ctypes.Array) and ctype._type_ in (c_char, c_uint8):
-        yield offset, "%ds" % ctypes.sizeof(ctype)
+        # _fields_ entries are (name, type) here; a bit field's third item never occurs.
+        for field in ctype._fields_:
+            yield from _scalars(field[1], offset + getattr(ctype, field[0]).offset)
+    # typeshed declares Array._type_ as an instance property; on an array class it is the
+    # element type, which is what this compares.
+    elif isinstance(ctype, type) and issubclass(ctype, ctypes.Array) and ctype._type_ in (c_char, c_uint8):  # type: ignore[comparison-overlap]
+        yield offset, f"{ctypes.sizeof(ctype):d}s"
     elif ctype in _CODES:
         yield offset, _CODES[ctype]
     else:
         yield offset, {4: "I", 8: "Q"}[ctypes.sizeof(ctype)]
 
 
-def struct_format(ctype: Any, names: Optional[Tuple[str, ...]] = None) -> str:
+def struct_format(ctype: Any, names: tuple[str, ...] | None = None) -> str:
     """The :mod:`struct` format of the fields ``names`` (in struct order; all by default)
     of a struct described above, made from that description: the per-message paths pack
     and unpack whole structs with one :mod:`struct` call, and this keeps their formats
@@ -494,7 +498,10 @@ def struct_format(ctype: Any, names: Optional[Tuple[str, ...]] = None) -> str:
     return fmt
 
 
-class StructPacker:
+S = TypeVar("S", bound=Structure)
+
+
+class StructPacker(Generic[S]):
     """Makes ``ctype`` structs with the integer fields ``names`` (in struct order) set and
     the rest zero, every value checked for its field's C type.
 
@@ -504,13 +511,13 @@ class StructPacker:
     which field and why. ``prefix`` leads the field's name in a message.
     """
 
-    def __init__(self, ctype: Any, names: Tuple[str, ...], prefix: str = "") -> None:
+    def __init__(self, ctype: type[S], names: tuple[str, ...], prefix: str = "") -> None:
         ints = struct_fields(ctype)
         self.ctype = ctype
         self.struct = struct.Struct(struct_format(ctype, names))
         self.checks = [(prefix + name, ints[name]) for name in names]
 
-    def new(self, *values: Any) -> Any:
+    def new(self, *values: Any) -> S:
         out = self.ctype()
         try:
             self.struct.pack_into(out, 0, *values)
@@ -521,17 +528,17 @@ class StructPacker:
         return out
 
 
-def struct_of(ctype: Any, values: Dict[str, Any], prefix: str = "") -> Any:
+def struct_of(ctype: type[S], values: dict[str, Any], prefix: str = "") -> S:
     """A ``ctype`` struct with the integer fields in ``values`` (in struct order; the
     others zero), each checked for its C type first (see :class:`StructPacker`)."""
     key = (ctype, tuple(values), prefix)
-    packer = _PACKERS.get(key)
+    packer: StructPacker[S] | None = _PACKERS.get(key)
     if packer is None:
         packer = _PACKERS[key] = StructPacker(ctype, key[1], prefix)
     return packer.new(*values.values())
 
 
-_PACKERS: Dict[Tuple[Any, Tuple[str, ...], str], StructPacker] = {}
+_PACKERS: dict[tuple[Any, tuple[str, ...], str], StructPacker[Any]] = {}
 
 
 def as_bytes(data: Any, what: str = "data") -> bytes:
@@ -543,7 +550,7 @@ def as_bytes(data: Any, what: str = "data") -> bytes:
     try:
         view = memoryview(data)
     except TypeError:
-        raise TypeError("%s must be a bytes-like object, not %s" % (what, type(data).__name__)) from None
+        raise TypeError(f"{what} must be a bytes-like object, not {type(data).__name__}") from None
     return view.tobytes()
 
 
@@ -553,7 +560,7 @@ LIBRARY_NAME = "libsctpx.so"
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def candidate_paths() -> List[str]:
+def candidate_paths() -> list[str]:
     """Where the library is looked for, in order (see the module docstring)."""
     override = os.environ.get("SCTPX_LIBRARY")
     if override:
@@ -569,14 +576,14 @@ def candidate_paths() -> List[str]:
     return paths
 
 
-def _load() -> Tuple[ctypes.CDLL, str]:
+def _load() -> tuple[ctypes.CDLL, str]:
     tried = candidate_paths()
     for path in tried:
         if os.path.exists(path):
             return ctypes.CDLL(path, use_errno=False), path
     raise ImportError(
-        "sctpx: libsctpx.so not found (looked at: %s). Build it with "
-        "`cargo build --release`, install the wheel, or set SCTPX_LIBRARY." % ", ".join(tried)
+        "sctpx: libsctpx.so not found (looked at: {}). Build it with "
+        "`cargo build --release`, install the wheel, or set SCTPX_LIBRARY.".format(", ".join(tried))
     )
 
 
@@ -585,17 +592,17 @@ def _declare(lib: ctypes.CDLL, path: str) -> None:
     if missing:
         # Said at once and completely: otherwise the first call fails with a bare
         # AttributeError far from the cause (a library that does not export the C API).
-        raise ImportError("sctpx: %s does not export %s" % (path, ", ".join(missing)))
+        raise ImportError("sctpx: {} does not export {}".format(path, ", ".join(missing)))
     for name, (restype, params) in FUNCTIONS.items():
         fn = getattr(lib, name)
         fn.restype = restype
         fn.argtypes = [t for _, t in params]
 
 
-def _checked_call(name: str, params: List[Tuple[str, type]]) -> Callable[..., Any]:
+def _checked_call(name: str, params: list[tuple[str, type]]) -> Callable[..., Any]:
     """``lib``'s function ``name`` behind the checked conversion of its integer arguments,
     by the C type of each (:data:`INTS`): ctypes would wrap them silently."""
-    ints = tuple((i, INTS[t], "%s (%s)" % (pname, name)) for i, (pname, t) in enumerate(params) if t in INTS)
+    ints = tuple((i, INTS[t], f"{pname} ({name})") for i, (pname, t) in enumerate(params) if t in INTS)
     # Looked up at each call, not bound once: tests replace the C function to prove that a
     # refused value never reaches it.
     declared = lib.__dict__
@@ -613,7 +620,66 @@ def _checked_call(name: str, params: List[Tuple[str, type]]) -> Callable[..., An
 
 class _Checked:
     """Every C function, its integer arguments checked (see :func:`_checked_call`): what the
-    package calls. ``lib`` keeps the declared ctypes functions themselves."""
+    package calls. ``lib`` keeps the declared ctypes functions themselves.
+
+    The annotations are what a type checker sees of the functions set in ``__init__``: one per
+    entry of :data:`FUNCTIONS` (tests/test_header.py checks that), typed by what ctypes makes
+    of the return type (``c_int32``: ``int``; ``c_char_p``: ``bytes``). The arguments are
+    left open: ctypes checks them against the declared argtypes at each call.
+    """
+
+    sctpx_version: Callable[..., bytes]
+    sctpx_strerror: Callable[..., int]
+    sctpx_open_tcp: Callable[..., int]
+    sctpx_open_udp: Callable[..., int]
+    sctpx_adopt_fd: Callable[..., int]
+    sctpx_close: Callable[..., int]
+    sctpx_fileno: Callable[..., int]
+    sctpx_kind: Callable[..., int]
+    sctpx_bind: Callable[..., int]
+    sctpx_listen: Callable[..., int]
+    sctpx_accept: Callable[..., int]
+    sctpx_connect: Callable[..., int]
+    sctpx_connect_result: Callable[..., int]
+    sctpx_peeloff: Callable[..., int]
+    sctpx_shutdown: Callable[..., int]
+    sctpx_abort: Callable[..., int]
+    sctpx_abort_and_close: Callable[..., int]
+    sctpx_bindx: Callable[..., int]
+    sctpx_connectx: Callable[..., int]
+    sctpx_getpaddrs: Callable[..., int]
+    sctpx_getladdrs: Callable[..., int]
+    sctpx_set_primary: Callable[..., int]
+    sctpx_get_primary: Callable[..., int]
+    sctpx_set_peer_primary: Callable[..., int]
+    sctpx_send_stream: Callable[..., int]
+    sctpx_send: Callable[..., int]
+    sctpx_send_batch: Callable[..., int]
+    sctpx_next_event: Callable[..., int]
+    sctpx_recv_batch: Callable[..., int]
+    sctpx_subscribe: Callable[..., int]
+    sctpx_subscribed: Callable[..., int]
+    sctpx_get_option: Callable[..., int]
+    sctpx_set_option: Callable[..., int]
+    sctpx_get_rtoinfo: Callable[..., int]
+    sctpx_set_rtoinfo: Callable[..., int]
+    sctpx_get_assocparams: Callable[..., int]
+    sctpx_set_assocparams: Callable[..., int]
+    sctpx_get_default_send_info: Callable[..., int]
+    sctpx_set_default_send_info: Callable[..., int]
+    sctpx_get_delayed_sack: Callable[..., int]
+    sctpx_set_delayed_sack: Callable[..., int]
+    sctpx_get_initmsg: Callable[..., int]
+    sctpx_set_initmsg: Callable[..., int]
+    sctpx_get_paddrparams: Callable[..., int]
+    sctpx_set_paddrparams: Callable[..., int]
+    sctpx_get_status: Callable[..., int]
+    sctpx_get_paddrinfo: Callable[..., int]
+    sctpx_get_assoc_stats: Callable[..., int]
+    sctpx_get_assoc_ids: Callable[..., int]
+    sctpx_reset_streams: Callable[..., int]
+    sctpx_reset_assoc: Callable[..., int]
+    sctpx_add_streams: Callable[..., int]
 
     def __init__(self) -> None:
         for name, (_, params) in FUNCTIONS.items():
@@ -636,6 +702,13 @@ class _Fast:
     :data:`INTS` (ctypes passes an int as a C ``int``; nothing here checks). The declared
     prototypes above stay the reference; tests compare both against the header.
     """
+
+    # What a type checker sees of them (one per name in NAMES; tests/test_header.py checks).
+    # The restype is c_int32, so each returns an int.
+    sctpx_send_stream: Callable[..., int]
+    sctpx_next_event: Callable[..., int]
+    sctpx_send_batch: Callable[..., int]
+    sctpx_recv_batch: Callable[..., int]
 
     def __init__(self, dll: ctypes.CDLL) -> None:
         for name in self.NAMES:

@@ -25,15 +25,22 @@ See also ``bindings/python/examples/asyncio_echo_server.py``.
 from __future__ import annotations
 
 import asyncio
+import functools
 import socket as _socket
-from typing import Any, Callable, Iterable, List, Optional, Sequence, Set, Tuple, TypeVar, Union
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from .constants import BINDX_ADD, KIND_ONE_TO_ONE
-from .core import DEFAULT_BUFSIZE, Bytes, SendMsg, Socket, open_tcp as _open_tcp, open_udp as _open_udp
+from .core import DEFAULT_BUFSIZE, Bytes, SendMsg, Socket
+from .core import open_tcp as _open_tcp
+from .core import open_udp as _open_udp
 from .errors import ClosedHandleError
 from .events import Event
 
-Address = Tuple[Any, ...]
+if TYPE_CHECKING:  # Self is typing's from 3.11; only annotations name it
+    from typing_extensions import Self
+
+Address = tuple[Any, ...]
 T = TypeVar("T")
 
 
@@ -46,14 +53,14 @@ class _Watch:
 
     def __init__(self, add: Callable[..., None], remove: Callable[[int], Any], fd: int) -> None:
         self._add, self._remove, self._fd = add, remove, fd
-        self._waiters: Set["asyncio.Future[None]"] = set()
+        self._waiters: set[asyncio.Future[None]] = set()
         self._registered = False
         self._closed = False
 
     async def wait(self, loop: asyncio.AbstractEventLoop) -> None:
         if self._closed:
             raise ClosedHandleError("the socket is closed")
-        fut: "asyncio.Future[None]" = loop.create_future()
+        fut: asyncio.Future[None] = loop.create_future()
         self._waiters.add(fut)
         if not self._registered:
             self._add(self._fd, self._ready)
@@ -93,7 +100,7 @@ class AsyncSocket:
     Create it inside a running loop (it binds to it).
     """
 
-    def __init__(self, sock: Socket, loop: Optional[asyncio.AbstractEventLoop] = None) -> None:
+    def __init__(self, sock: Socket, loop: asyncio.AbstractEventLoop | None = None) -> None:
         self.sock = sock
         self._loop = loop or asyncio.get_running_loop()
         sock.nonblock = True
@@ -133,13 +140,13 @@ class AsyncSocket:
         """As :meth:`sctpx.Socket.abort` (one-to-many)."""
         self.sock.abort(assoc_id)
 
-    def peer_addrs(self, assoc_id: int = 0) -> List[Address]:
+    def peer_addrs(self, assoc_id: int = 0) -> list[Address]:
         return self.sock.peer_addrs(assoc_id)
 
-    def local_addrs(self, assoc_id: int = 0) -> List[Address]:
+    def local_addrs(self, assoc_id: int = 0) -> list[Address]:
         return self.sock.local_addrs(assoc_id)
 
-    def peeloff(self, assoc_id: int) -> "AsyncSocket":
+    def peeloff(self, assoc_id: int) -> AsyncSocket:
         """Branches an association off into a new :class:`AsyncSocket`."""
         return AsyncSocket(self.sock.peeloff(assoc_id), self._loop)
 
@@ -158,14 +165,14 @@ class AsyncSocket:
             self._writable.close()
             close()
 
-    async def __aenter__(self) -> "AsyncSocket":
+    async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(self, *exc: Any) -> None:
+    async def __aexit__(self, *exc: object) -> None:
         self.close()
 
     def __repr__(self) -> str:
-        return "<sctpx.aio.AsyncSocket %r>" % (self.sock,)
+        return f"<sctpx.aio.AsyncSocket {self.sock!r}>"
 
     # --- awaitable -------------------------------------------------------------------------
 
@@ -173,7 +180,7 @@ class AsyncSocket:
         """The next data message or notification (see :meth:`sctpx.Socket.next_event`)."""
         return await self._retry(self._readable, lambda: self.sock.next_event(0, bufsize))
 
-    async def recv_batch(self, count: int = 16, bufsize: int = DEFAULT_BUFSIZE) -> List[Event]:
+    async def recv_batch(self, count: int = 16, bufsize: int = DEFAULT_BUFSIZE) -> list[Event]:
         """Up to ``count`` events: waits for the first, then takes what is queued."""
         return await self._retry(self._readable, lambda: self.sock.recv_batch(count, 0, bufsize))
 
@@ -184,15 +191,15 @@ class AsyncSocket:
     async def send_stream(self, data: Bytes, stream: int = 0, ppid: int = 0, assoc_id: int = 0) -> int:
         return await self._retry(self._writable, lambda: self.sock.send_stream(data, stream, ppid, assoc_id))
 
-    async def send_batch(self, messages: Iterable[Union[Bytes, SendMsg]]) -> int:
+    async def send_batch(self, messages: Iterable[Bytes | SendMsg]) -> int:
         """Sends every message, waiting for room as needed; returns how many."""
         pending = list(messages)
         sent = 0
         while sent < len(pending):
-            sent += await self._retry(self._writable, lambda: self.sock.send_batch(pending[sent:]))
+            sent += await self._retry(self._writable, functools.partial(self.sock.send_batch, pending[sent:]))
         return sent
 
-    async def accept(self) -> Tuple["AsyncSocket", Optional[Address]]:
+    async def accept(self) -> tuple[AsyncSocket, Address | None]:
         """Accepts an association: (new :class:`AsyncSocket`, peer address)."""
         conn, peer = await self._retry(self._readable, self.sock.accept)
         return AsyncSocket(conn, self._loop), peer

@@ -9,9 +9,10 @@ import socket as _socket
 import struct
 import threading
 import time
+from collections.abc import Iterable, Sequence
 from ctypes import byref
 from dataclasses import dataclass
-from typing import Any, Callable, Generic, Iterable, List, Optional, Sequence, Tuple, Type, TypeVar, Union, overload
+from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar, Union, overload
 
 from . import _addr, _lib, constants
 from .errors import InvalidArgumentError, check, exception_for
@@ -30,7 +31,10 @@ from .options import (
     to_c,
 )
 
-Address = Tuple[Any, ...]
+if TYPE_CHECKING:  # Self is typing's from 3.11; only annotations name it
+    from typing_extensions import Self
+
+Address = tuple[Any, ...]
 Bytes = Union[bytes, bytearray, memoryview]
 T = TypeVar("T")
 
@@ -60,16 +64,16 @@ def _positive_size(value: Any, what: str) -> int:
     """A receive's count or buffer size: a size_t, at least 1."""
     n = _SIZE(value, what)
     if n < 1:
-        raise InvalidArgumentError("%s must be positive, not %d" % (what, n))
+        raise InvalidArgumentError(f"{what} must be positive, not {n:d}")
     return n
 
 
 def _timeout_ms(timeout: float) -> int:
     """A timeout in seconds as whole milliseconds, at least 1 unless it is 0."""
     if not isinstance(timeout, (int, float)):
-        raise TypeError("timeout must be None or a number of seconds, not %s" % type(timeout).__name__)
+        raise TypeError(f"timeout must be None or a number of seconds, not {type(timeout).__name__}")
     if not 0 <= timeout < math.inf:  # NaN too
-        raise InvalidArgumentError("timeout must be None, 0 or positive, not %r" % (timeout,))
+        raise InvalidArgumentError(f"timeout must be None, 0 or positive, not {timeout!r}")
     return max(1, math.ceil(timeout * 1000)) if timeout else 0
 
 
@@ -83,7 +87,7 @@ class SendMsg:
     flags: int = 0
     context: int = 0
     assoc_id: int = 0
-    to: Optional[Address] = None
+    to: Address | None = None
     pr_policy: int = constants.PR_NONE
     pr_value: int = 0
 
@@ -104,24 +108,24 @@ class OptionProperty(Generic[V]):
     """A socket property for an integer option: ``bool`` for yes/no options, ``int`` for
     the others; per-association options read and write the socket's default (assoc_id 0)."""
 
-    def __init__(self, option: Option, kind: Type[V], read_only: bool = False) -> None:
+    def __init__(self, option: Option, kind: type[V], read_only: bool = False) -> None:
         self.option = option
-        self._kind: Type[V] = kind
+        self._kind: type[V] = kind
         self._read_only = read_only
-        self.__doc__ = "SCTPX_OPT_%s (%s%s)." % (option.name, kind.__name__, ", read only" if read_only else "")
+        self.__doc__ = "SCTPX_OPT_{} ({}{}).".format(option.name, kind.__name__, ", read only" if read_only else "")
 
     @overload
-    def __get__(self, obj: None, owner: Any) -> "OptionProperty[V]": ...
+    def __get__(self, obj: None, owner: Any) -> OptionProperty[V]: ...
     @overload
-    def __get__(self, obj: "Socket", owner: Any) -> V: ...
-    def __get__(self, obj: Optional["Socket"], owner: Any) -> Union[V, "OptionProperty[V]"]:
+    def __get__(self, obj: Socket, owner: Any) -> V: ...
+    def __get__(self, obj: Socket | None, owner: Any) -> V | OptionProperty[V]:
         if obj is None:
             return self
         return self._kind(obj.get_option(self.option))
 
-    def __set__(self, obj: "Socket", value: V) -> None:
+    def __set__(self, obj: Socket, value: V) -> None:
         if self._read_only:
-            raise AttributeError("SCTPX_OPT_%s is read only" % self.option.name)
+            raise AttributeError(f"SCTPX_OPT_{self.option.name} is read only")
         obj.set_option(self.option, value)
 
 
@@ -146,7 +150,7 @@ class _RxSlot:
     """Receive memory kept between calls: ``count`` events and ``count`` buffers of
     ``bufsize`` bytes, with the views and C arguments the per-message path needs."""
 
-    __slots__ = ("count", "bufsize", "events", "events_ptr", "events_view", "buf", "buf_view", "c_bufsize")
+    __slots__ = ("buf", "buf_view", "bufsize", "c_bufsize", "count", "events", "events_ptr", "events_view")
 
     def __init__(self, count: int, bufsize: int) -> None:
         self.count = count
@@ -177,7 +181,7 @@ class Socket:
         self._closed = False
         self._kind = check(lib.sctpx_kind(handle))
         # None: not known yet (asked once when needed); kept in step by set_option.
-        self._nonblock: Optional[bool] = None
+        self._nonblock: bool | None = None
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -214,10 +218,10 @@ class Socket:
             self._closed = True
             check(close(self._handle))
 
-    def __enter__(self) -> "Socket":
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def __del__(self) -> None:
@@ -225,19 +229,21 @@ class Socket:
         if not getattr(self, "_closed", True):
             try:
                 self.close()
-            except Exception:
+            # A finaliser has no caller to raise to, and Python would only print the error
+            # (at interpreter exit, module globals may already be gone).
+            except Exception:  # noqa: BLE001, S110
                 pass
 
     def __repr__(self) -> str:
         kind = "one-to-one" if self._kind == constants.KIND_ONE_TO_ONE else "one-to-many"
-        state = "closed" if self._closed else "fd=%d" % self.fileno()
-        return "<sctpx.Socket handle=%d %s %s>" % (self._handle, kind, state)
+        state = "closed" if self._closed else f"fd={self.fileno():d}"
+        return f"<sctpx.Socket handle={self._handle:d} {kind} {state}>"
 
     def fileno(self) -> int:
         """The descriptor, for select/poll/asyncio. The library owns it: do not close it."""
         return check(lib.sctpx_fileno(self._handle))
 
-    def _child(self, handle: int) -> "Socket":
+    def _child(self, handle: int) -> Socket:
         return Socket(handle, self._family)
 
     # --- addresses and associations --------------------------------------------------------
@@ -256,7 +262,7 @@ class Socket:
         """Listens (one-to-one) or starts accepting associations (one-to-many)."""
         check(lib.sctpx_listen(self._handle, backlog))
 
-    def accept(self) -> Tuple["Socket", Optional[Address]]:
+    def accept(self) -> tuple[Socket, Address | None]:
         """Accepts an association: (new one-to-one socket, peer address)."""
         out = _lib.sctpx_handle()
         peer = _lib.sockaddr_storage()
@@ -300,7 +306,7 @@ class Socket:
         makes it readable)."""
         check(lib.sctpx_connect_result(self._handle, assoc_id))
 
-    def peeloff(self, assoc_id: int, flags: int = constants.PEELOFF_CLOEXEC) -> "Socket":
+    def peeloff(self, assoc_id: int, flags: int = constants.PEELOFF_CLOEXEC) -> Socket:
         """Branches an association of a one-to-many socket off into a one-to-one socket."""
         out = _lib.sctpx_handle()
         check(lib.sctpx_peeloff(self._handle, assoc_id, flags, byref(out)))
@@ -319,7 +325,7 @@ class Socket:
         which is :meth:`abort_and_close`."""
         check(lib.sctpx_abort(self._handle, assoc_id))
 
-    def _addrs(self, fn: Callable[..., int], assoc_id: int) -> List[Address]:
+    def _addrs(self, fn: Callable[..., int], assoc_id: int) -> list[Address]:
         cap = 8
         while True:
             arr = (_lib.sockaddr_storage * cap)()
@@ -328,16 +334,16 @@ class Socket:
                 return _addr.from_array(arr, n)
             cap = n  # more appeared than fit: ask again with room for all
 
-    def peer_addrs(self, assoc_id: int = 0) -> List[Address]:
+    def peer_addrs(self, assoc_id: int = 0) -> list[Address]:
         """The peer's addresses of an association (``sctpx_getpaddrs``)."""
         return self._addrs(lib.sctpx_getpaddrs, assoc_id)
 
-    def local_addrs(self, assoc_id: int = 0) -> List[Address]:
+    def local_addrs(self, assoc_id: int = 0) -> list[Address]:
         """The local addresses of an association, or all bound addresses with assoc_id 0
         on a one-to-many socket (``sctpx_getladdrs``)."""
         return self._addrs(lib.sctpx_getladdrs, assoc_id)
 
-    def get_assoc_ids(self) -> List[int]:
+    def get_assoc_ids(self) -> list[int]:
         """The association ids of a one-to-many socket."""
         cap = 64
         while True:
@@ -357,7 +363,7 @@ class Socket:
         flags: int = 0,
         context: int = 0,
         assoc_id: int = 0,
-        to: Optional[Address] = None,
+        to: Address | None = None,
         pr_policy: int = constants.PR_NONE,
         pr_value: int = 0,
     ) -> int:
@@ -393,7 +399,7 @@ class Socket:
             raise exception_for(rc)
         return rc
 
-    def send_batch(self, messages: Iterable[Union[Bytes, SendMsg]]) -> int:
+    def send_batch(self, messages: Iterable[Bytes | SendMsg]) -> int:
         """Sends many messages in as few system calls as possible; consecutive messages to
         the same association are bundled into as few packets as fit (each still arrives as
         its own message). Returns how many were sent: fewer when the socket would block or
@@ -411,7 +417,7 @@ class Socket:
         base = ctypes.cast(ctypes.c_char_p(blob), ctypes.c_void_p).value or 0
         arr = (_lib.sctpx_send_msg * len(msgs))()
         view = memoryview(arr).cast("B")
-        keep = [blob]  # the addresses the array points into
+        keep: list[object] = [blob]  # the addresses the array points into
         off = 0
         for i, (m, data) in enumerate(zip(msgs, datas)):
             to, to_len = 0, 0
@@ -442,7 +448,7 @@ class Socket:
             self._nonblock = bool(self.get_option(Option.NONBLOCK))
         return self._nonblock
 
-    def _wait_call(self, call: Callable[..., int], args: Tuple[Any, ...], timeout: Optional[float]) -> int:
+    def _wait_call(self, call: Callable[..., int], args: tuple[Any, ...], timeout: float | None) -> int:
         """Runs ``call(*args, timeout_ms)``, a receive taking a C timeout, in slices so that
         signals get handled."""
         deadline = None
@@ -469,7 +475,7 @@ class Socket:
             if rc != _ERR_TIMED_OUT or (deadline is not None and time.monotonic() >= deadline):
                 return check(rc)
 
-    def next_event(self, timeout: Optional[float] = None, bufsize: int = DEFAULT_BUFSIZE) -> Event:
+    def next_event(self, timeout: float | None = None, bufsize: int = DEFAULT_BUFSIZE) -> Event:
         """Receives the next data message or notification.
 
         ``timeout``: None blocks; 0 polls (raises :class:`BlockingIOError` when nothing is
@@ -487,7 +493,7 @@ class Socket:
         finally:
             rx["single"] = slot
 
-    def recv_batch(self, count: int = 16, timeout: Optional[float] = None, bufsize: int = DEFAULT_BUFSIZE) -> List[Event]:
+    def recv_batch(self, count: int = 16, timeout: float | None = None, bufsize: int = DEFAULT_BUFSIZE) -> list[Event]:
         """Receives up to ``count`` events in one system call: waits as :meth:`next_event`
         for the first, then takes what is already queued."""
         count, bufsize = _positive_size(count, "count"), _positive_size(bufsize, "bufsize")
@@ -570,12 +576,12 @@ class Socket:
     def initmsg(self, value: InitMsg) -> None:
         check(lib.sctpx_set_initmsg(self._handle, byref(to_c(value, InitMsg, _lib.sctpx_initmsg))))
 
-    def _get(self, fn: Callable[..., int], ctype: Type[Any], cls: Type[T], assoc_id: int) -> T:
+    def _get(self, fn: Callable[..., int], ctype: type[Any], cls: type[T], assoc_id: int) -> T:
         out = ctype()
         check(fn(self._handle, assoc_id, byref(out)))
         return from_c(cls, out)
 
-    def _set(self, fn: Callable[..., int], value: Any, cls: Type[Any], ctype: Type[Any]) -> None:
+    def _set(self, fn: Callable[..., int], value: Any, cls: type[Any], ctype: type[Any]) -> None:
         check(fn(self._handle, byref(to_c(value, cls, ctype))))
 
     def get_rtoinfo(self, assoc_id: int = 0) -> RtoInfo:
@@ -610,7 +616,7 @@ class Socket:
         """Sets SCTP_DELAYED_SACK (``value.assoc_id`` picks the association)."""
         self._set(lib.sctpx_set_delayed_sack, value, SackInfo, _lib.sctpx_sack_info)
 
-    def get_paddrparams(self, addr: Optional[Address] = None, assoc_id: int = 0) -> PeerAddrParams:
+    def get_paddrparams(self, addr: Address | None = None, assoc_id: int = 0) -> PeerAddrParams:
         """SCTP_PEER_ADDR_PARAMS for a peer address (None: the association's or the
         socket's defaults)."""
         sa, n = _addr.sockaddr_arg(addr, self._family) if addr is not None else (None, 0)
@@ -644,7 +650,7 @@ class Socket:
         sa, n = _addr.sockaddr_arg(addr, self._family)
         check(lib.sctpx_set_primary(self._handle, assoc_id, sa, n))
 
-    def get_primary(self, assoc_id: int = 0) -> Optional[Address]:
+    def get_primary(self, assoc_id: int = 0) -> Address | None:
         """The association's primary peer address."""
         out = _lib.sockaddr_storage()
         n = check(lib.sctpx_get_primary(self._handle, assoc_id, byref(out)))
@@ -659,7 +665,7 @@ class Socket:
         """Requests a reset of ``streams`` (empty: all) in direction ``flags``
         (``sctpx.STREAM_RESET_INCOMING`` | ``sctpx.STREAM_RESET_OUTGOING``). Both sides
         need ``enable_stream_reset``."""
-        arr = (ctypes.c_uint16 * len(streams))(*[_U16(s, "streams[%d]" % i) for i, s in enumerate(streams)])
+        arr = (ctypes.c_uint16 * len(streams))(*[_U16(s, f"streams[{i:d}]") for i, s in enumerate(streams)])
         check(lib.sctpx_reset_streams(self._handle, assoc_id, flags, arr if streams else None, len(streams)))
 
     def reset_assoc(self, assoc_id: int = 0) -> None:

@@ -36,7 +36,7 @@ import builtins
 import ctypes
 import errno
 import os
-from typing import Dict, NoReturn, Type
+from typing import NoReturn
 
 from . import _lib, constants
 
@@ -130,7 +130,7 @@ class PanicError(Error):
     code = constants.ERR_PANIC
 
 
-_BY_CODE: Dict[int, Type[Error]] = {
+_BY_CODE: dict[int, type[Error]] = {
     cls.code: cls
     for cls in (
         NullPointerError,

@@ -18,12 +18,12 @@ import ctypes
 import struct
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any, Callable, ClassVar, Dict, Optional, Tuple, Type
+from typing import Any, Callable, ClassVar
 
 from . import _addr, _lib, constants
 from .options import from_c
 
-Address = Tuple[Any, ...]
+Address = tuple[Any, ...]
 
 
 class EventKind(IntEnum):
@@ -88,7 +88,7 @@ class DataMessage(Event):
     cumtsn: int
     context: int
     #: The source address, or None when the kernel gave none (always with ``recv_from`` off).
-    from_: Optional[Address]
+    from_: Address | None
     #: The message ends here (MSG_EOR); False: the next receive returns more of it.
     complete: bool
     #: The peer sent it unordered.
@@ -131,7 +131,7 @@ class PeerAddrChange(Notification):
     INTERNAL_ERROR: ClassVar[int] = constants.PEER_INTERNAL_ERROR
     SHUTDOWN_GUARD_EXPIRES: ClassVar[int] = constants.PEER_SHUTDOWN_GUARD_EXPIRES
     PEER_FAULTY: ClassVar[int] = constants.PEER_FAULTY
-    addr: Optional[Address]
+    addr: Address | None
     state: int
     #: Why: one of the constants above (a reason code, not an errno).
     error: int
@@ -227,10 +227,10 @@ class StreamReset(Notification):
     flags: int
 
     @property
-    def streams(self) -> Tuple[int, ...]:
+    def streams(self) -> tuple[int, ...]:
         """The stream numbers (the payload: host-order uint16 values)."""
         n = len(self.data) // 2
-        return struct.unpack("=%dH" % n, self.data[: 2 * n])
+        return struct.unpack(f"={n:d}H", self.data[: 2 * n])
 
 
 @dataclass(frozen=True)
@@ -254,7 +254,7 @@ class StreamChange(Notification):
 
 
 #: Notification classes by kind, 1..13.
-NOTIFICATIONS: Dict[int, Type[Notification]] = {
+NOTIFICATIONS: dict[int, type[Notification]] = {
     cls.KIND: cls
     for cls in (
         AssocChange,
@@ -274,22 +274,22 @@ NOTIFICATIONS: Dict[int, Type[Notification]] = {
 }
 
 
-def _send_failed(ev: _lib.sctpx_event) -> Dict[str, Any]:
+def _send_failed(ev: _lib.sctpx_event) -> dict[str, Any]:
     s = ev.send_failed
     return {"flags": s.flags, "error": s.error, "info": from_c(SendInfo, s.info)}
 
 
-def _fields(sub: str, *names: str) -> Callable[[_lib.sctpx_event], Dict[str, Any]]:
+def _fields(sub: str, *names: str) -> Callable[[_lib.sctpx_event], dict[str, Any]]:
     """Copies the named fields of the event's sub-struct ``sub``."""
 
-    def get(ev: _lib.sctpx_event) -> Dict[str, Any]:
+    def get(ev: _lib.sctpx_event) -> dict[str, Any]:
         s = getattr(ev, sub)
         return {n: getattr(s, n) for n in names}
 
     return get
 
 
-_DECODE: Dict[int, Callable[[_lib.sctpx_event], Dict[str, Any]]] = {
+_DECODE: dict[int, Callable[[_lib.sctpx_event], dict[str, Any]]] = {
     EventKind.ASSOC_CHANGE: _fields(
         "assoc_change", "state", "error", "outbound_streams", "inbound_streams", "features"
     ),

@@ -11,23 +11,24 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass, field, fields
 from enum import IntEnum
-from typing import Any, Optional, Tuple, Type, TypeVar
+from typing import Any, TypeVar
 
 from . import _addr, _lib, constants
-from .constants import (  # noqa: F401  (re-exported: PeerAddrParams.flags bits)
-    SPP_DSCP,
-    SPP_HB_DEMAND,
-    SPP_HB_DISABLE,
-    SPP_HB_ENABLE,
-    SPP_HB_TIME_IS_ZERO,
-    SPP_IPV6_FLOWLABEL,
-    SPP_PMTUD_DISABLE,
-    SPP_PMTUD_ENABLE,
-    SPP_SACKDELAY_DISABLE,
-    SPP_SACKDELAY_ENABLE,
-)
 
-Address = Tuple[Any, ...]
+# PeerAddrParams.flags bits, here too (sctpx.options.SPP_HB_ENABLE): defined, not merely
+# imported, so that type checkers see them as this module's.
+SPP_DSCP = constants.SPP_DSCP
+SPP_HB_DEMAND = constants.SPP_HB_DEMAND
+SPP_HB_DISABLE = constants.SPP_HB_DISABLE
+SPP_HB_ENABLE = constants.SPP_HB_ENABLE
+SPP_HB_TIME_IS_ZERO = constants.SPP_HB_TIME_IS_ZERO
+SPP_IPV6_FLOWLABEL = constants.SPP_IPV6_FLOWLABEL
+SPP_PMTUD_DISABLE = constants.SPP_PMTUD_DISABLE
+SPP_PMTUD_ENABLE = constants.SPP_PMTUD_ENABLE
+SPP_SACKDELAY_DISABLE = constants.SPP_SACKDELAY_DISABLE
+SPP_SACKDELAY_ENABLE = constants.SPP_SACKDELAY_ENABLE
+
+Address = tuple[Any, ...]
 
 
 class Option(IntEnum):
@@ -127,25 +128,25 @@ T = TypeVar("T")
 S = TypeVar("S", bound=ctypes.Structure)
 
 
-def from_c(cls: Type[T], s: Any, **extra: Any) -> T:
+def from_c(cls: type[T], s: Any, **extra: Any) -> T:
     """A dataclass from the same-named fields of a ctypes struct (``extra`` overrides)."""
     values = {f.name: extra[f.name] if f.name in extra else getattr(s, f.name) for f in fields(cls)}  # type: ignore[arg-type]
     return cls(**values)
 
 
-def to_c(value: Any, cls: Type[Any], ctype: Type[S]) -> S:
+def to_c(value: Any, cls: type[Any], ctype: type[S]) -> S:
     """A ctypes struct from the same-named integer fields of ``value``, a ``cls`` dataclass
     (the struct's other fields, such as ``reserved``, stay 0), each checked for its field's
     C type first (:func:`sctpx._lib.struct_of`)."""
     if not isinstance(value, cls):
         # Any other object would set nothing (0 leaves every value unchanged) and succeed.
-        raise TypeError("expected %s, not %s" % (cls.__name__, type(value).__name__))
+        raise TypeError(f"expected {cls.__name__}, not {type(value).__name__}")
     ints = _lib.struct_fields(ctype)
     values = {f.name: getattr(value, f.name) for f in fields(cls) if f.name in ints}
     return _lib.struct_of(ctype, values, cls.__name__ + ".")
 
 
-def _address(st: Any, length: int) -> Optional[Address]:
+def _address(st: Any, length: int) -> Address | None:
     return _addr.from_storage(st) if length else None
 
 
@@ -166,7 +167,7 @@ class PeerAddrParams:
     socket's defaults)."""
 
     assoc_id: int = 0
-    address: Optional[Address] = None
+    address: Address | None = None
     #: Heartbeat interval, milliseconds.
     hbinterval: int = 0
     pathmaxrxt: int = 0
@@ -179,7 +180,7 @@ class PeerAddrParams:
     dscp: int = 0
 
     @classmethod
-    def from_c(cls, s: _lib.sctpx_paddrparams) -> "PeerAddrParams":
+    def from_c(cls, s: _lib.sctpx_paddrparams) -> PeerAddrParams:
         return from_c(cls, s, address=_address(s.address, s.address_len))
 
     def to_c(self, family: int) -> _lib.sctpx_paddrparams:
@@ -194,7 +195,7 @@ class PeerAddrInfo:
     """SCTP_GET_PEER_ADDR_INFO: one peer address's state."""
 
     assoc_id: int = 0
-    address: Optional[Address] = None
+    address: Address | None = None
     #: ``sctpx.PATH_*``.
     state: int = 0
     cwnd: int = 0
@@ -205,7 +206,7 @@ class PeerAddrInfo:
     mtu: int = 0
 
     @classmethod
-    def from_c(cls, s: _lib.sctpx_paddrinfo) -> "PeerAddrInfo":
+    def from_c(cls, s: _lib.sctpx_paddrinfo) -> PeerAddrInfo:
         return from_c(cls, s, address=_address(s.address, s.address_len))
 
 
@@ -225,7 +226,7 @@ class Status:
     primary: PeerAddrInfo = field(default_factory=PeerAddrInfo)
 
     @classmethod
-    def from_c(cls, s: _lib.sctpx_status) -> "Status":
+    def from_c(cls, s: _lib.sctpx_status) -> Status:
         return from_c(cls, s, primary=PeerAddrInfo.from_c(s.primary))
 
 

@@ -50,12 +50,15 @@ import ctypes
 import datetime
 import os
 import socket
-from typing import Any, Callable, Dict, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable
 
 from . import _lib, core, events, options
 from . import constants as _constants
 from .constants import BINDX_ADD, BINDX_REMOVE
 from .errors import EofError, InvalidArgumentError
+
+if TYPE_CHECKING:  # Self is typing's from 3.11; only annotations name it
+    from typing_extensions import Self
 
 # --- constants ------------------------------------------------------------------------------
 
@@ -95,7 +98,7 @@ SOCK_STREAM = int(socket.SOCK_STREAM)
 
 _SN_TYPE_BASE = 1 << 15
 
-_CONSTANTS: Dict[str, int] = {
+_CONSTANTS: dict[str, int] = {
     "BINDX_ADD": BINDX_ADD,
     "BINDX_REMOVE": BINDX_REMOVE,
     "SOL_SCTP": SOL_SCTP,
@@ -163,7 +166,7 @@ _CONSTANTS: Dict[str, int] = {
 }
 
 
-def getconstant(name: str) -> Optional[int]:
+def getconstant(name: str) -> int | None:
     """The value of a PySCTP constant by name (None when unknown, as PySCTP)."""
     return _CONSTANTS.get(name)
 
@@ -180,12 +183,12 @@ def features() -> int:
     )
 
 
-def _addr2(addr: Optional[Tuple[Any, ...]]) -> Optional[Tuple[str, int]]:
+def _addr2(addr: tuple[Any, ...] | None) -> tuple[str, int] | None:
     """PySCTP's address shape: (host, port), for IPv6 too."""
     return None if addr is None else (addr[0], addr[1])
 
 
-def _target(addr: Tuple[Any, ...]) -> Optional[Tuple[Any, ...]]:
+def _target(addr: tuple[Any, ...]) -> tuple[Any, ...] | None:
     """None for PySCTP's "no address", ("", 0)."""
     return None if tuple(addr[:2]) == ("", 0) else tuple(addr)
 
@@ -196,13 +199,13 @@ def _target(addr: Tuple[Any, ...]) -> Optional[Tuple[Any, ...]]:
 class _Record:
     """Attributes from keyword arguments (PySCTP's objects are plain attribute bags)."""
 
-    def __init__(self, values: Optional[Dict[str, Any]] = None) -> None:
+    def __init__(self, values: dict[str, Any] | None = None) -> None:
         if values:
             self.__dict__.update(values)
 
     def __repr__(self) -> str:
-        fields = ", ".join("%s=%r" % kv for kv in sorted(self.__dict__.items()))
-        return "%s(%s)" % (type(self).__name__, fields)
+        fields = ", ".join("{}={!r}".format(*kv) for kv in sorted(self.__dict__.items()))
+        return f"{type(self).__name__}({fields})"
 
 
 class initmsg(_Record):
@@ -218,7 +221,7 @@ class initmsg(_Record):
 class sndrcvinfo(_Record):
     """What a data message arrived with. ``flags``: MSG_UNORDERED; ``ppid`` in host order."""
 
-    def __init__(self, values: Optional[Dict[str, Any]] = None) -> None:
+    def __init__(self, values: dict[str, Any] | None = None) -> None:
         self.stream = 0
         self.ssn = 0
         self.flags = 0
@@ -235,7 +238,7 @@ class notification(_Record):
     """Base of every notification: ``type`` (the kernel's sn_type), ``flags`` and
     ``length``. A notification PySCTP has no class for arrives as this class."""
 
-    def __init__(self, values: Optional[Dict[str, Any]] = None) -> None:
+    def __init__(self, values: dict[str, Any] | None = None) -> None:
         self.type = 0
         self.flags = 0
         self.length = 0
@@ -255,7 +258,7 @@ class assoc_change(notification):
     """An association changed state: ``state``, ``error``, ``outbound_streams``,
     ``inbound_streams``, ``assoc_id``."""
 
-    def __init__(self, values: Optional[Dict[str, Any]] = None) -> None:
+    def __init__(self, values: dict[str, Any] | None = None) -> None:
         self.state = 0
         self.error = 0
         self.outbound_streams = 0
@@ -283,8 +286,8 @@ class paddr_change(notification):
     """A peer address changed state: ``addr`` (host, port), ``state``, ``error``,
     ``assoc_id``."""
 
-    def __init__(self, values: Optional[Dict[str, Any]] = None) -> None:
-        self.addr: Optional[Tuple[str, int]] = ("", 0)
+    def __init__(self, values: dict[str, Any] | None = None) -> None:
+        self.addr: tuple[str, int] | None = ("", 0)
         self.state = 0
         self.error = 0
         self.assoc_id = 0
@@ -308,7 +311,7 @@ class paddr_change(notification):
 class remote_error(notification):
     """The peer reported an error: ``error`` (cause code), ``assoc_id``, ``data`` (bytes)."""
 
-    def __init__(self, values: Optional[Dict[str, Any]] = None) -> None:
+    def __init__(self, values: dict[str, Any] | None = None) -> None:
         self.error = 0
         self.assoc_id = 0
         self.data = b""
@@ -319,7 +322,7 @@ class send_failed(notification):
     """A message could not be sent: ``error``, ``assoc_id``, ``data`` (the message,
     bytes), ``info`` (its :class:`sndrcvinfo`); ``flags`` is a ``flag_*`` constant."""
 
-    def __init__(self, values: Optional[Dict[str, Any]] = None) -> None:
+    def __init__(self, values: dict[str, Any] | None = None) -> None:
         self.error = 0
         self.assoc_id = 0
         self.data = b""
@@ -333,7 +336,7 @@ class send_failed(notification):
 class shutdown_event(notification):
     """The peer shut the association down: ``assoc_id``."""
 
-    def __init__(self, values: Optional[Dict[str, Any]] = None) -> None:
+    def __init__(self, values: dict[str, Any] | None = None) -> None:
         self.assoc_id = 0
         super().__init__(values)
 
@@ -341,7 +344,7 @@ class shutdown_event(notification):
 class adaptation_event(notification):
     """The peer's adaptation layer indication: ``adaptation_ind``, ``assoc_id``."""
 
-    def __init__(self, values: Optional[Dict[str, Any]] = None) -> None:
+    def __init__(self, values: dict[str, Any] | None = None) -> None:
         self.adaptation_ind = 0
         self.assoc_id = 0
         super().__init__(values)
@@ -350,7 +353,7 @@ class adaptation_event(notification):
 class pdapi_event(notification):
     """Partial delivery was aborted: ``indication``, ``assoc_id``."""
 
-    def __init__(self, values: Optional[Dict[str, Any]] = None) -> None:
+    def __init__(self, values: dict[str, Any] | None = None) -> None:
         self.indication = 0
         self.assoc_id = 0
         super().__init__(values)
@@ -403,7 +406,7 @@ def _info(si: events.SendInfo) -> sndrcvinfo:
 def _notification(ev: events.Notification) -> notification:
     """The PySCTP object for a notification."""
     kind = ev.KIND
-    values: Dict[str, Any] = {
+    values: dict[str, Any] = {
         "type": _SN_TYPE_BASE + kind,
         "length": _FIXED_LENGTH[kind] + len(ev.data),
         "assoc_id": ev.assoc_id,
@@ -426,7 +429,7 @@ def _notification(ev: events.Notification) -> notification:
     return cls(values)
 
 
-def notification_factory(raw_notification: Dict[str, Any]) -> notification:
+def notification_factory(raw_notification: dict[str, Any]) -> notification:
     """A notification object from a dictionary with a ``type`` (PySCTP's factory)."""
     if "type" not in raw_notification:
         raise ValueError("Dictionary passed as parameter has no 'type' attribute")
@@ -463,7 +466,7 @@ class initparams:
     ``max_instreams``, ``max_attempts``, ``max_init_timeo`` in ms). Setting one flushes
     to the socket unless ``autoflush`` is False."""
 
-    def __init__(self, container: "sctpsocket") -> None:
+    def __init__(self, container: sctpsocket) -> None:
         self.autoflush = True
         self.container = container
         im = container._sx.initmsg
@@ -512,7 +515,7 @@ class event_subscribe:
     aliases); ``clear()`` turns all notifications off, ``flush()`` writes them; setting a
     property flushes unless ``autoflush`` is False."""
 
-    def __init__(self, container: "sctpsocket") -> None:
+    def __init__(self, container: sctpsocket) -> None:
         self.autoflush = True
         self.container = container
         self._data_io = True
@@ -587,7 +590,7 @@ class paddrparams(_Record):
 
     def __init__(self) -> None:
         self.assoc_id = 0
-        self.sockaddr: Tuple[Any, ...] = ("", 0)
+        self.sockaddr: tuple[Any, ...] = ("", 0)
         self.hbinterval = 0
         self.pathmaxrxt = 0
         self.pathmtu = 0
@@ -614,7 +617,7 @@ class paddrinfo(_Record):
 
     def __init__(self) -> None:
         self.assoc_id = 0
-        self.sockaddr: Optional[Tuple[Any, ...]] = ("", 0)
+        self.sockaddr: tuple[Any, ...] | None = ("", 0)
         self.state = 0
         self.cwnd = 0
         self.srtt = 0
@@ -664,14 +667,14 @@ def _fill_paddrinfo(out: paddrinfo, info: options.PeerAddrInfo) -> paddrinfo:
 # --- the socket -------------------------------------------------------------------------------
 
 
-def _forward(attr: str) -> Tuple[Callable[..., Any], Callable[..., None]]:
+def _forward(attr: str) -> tuple[Callable[..., Any], Callable[..., None]]:
     """A get/set pair for the ``attr`` property of the socket's sctpx.Socket (which takes
     an integer, yes/no options too, as PySCTP's C module does)."""
 
-    def get(self: "sctpsocket") -> Any:
+    def get(self: sctpsocket) -> Any:
         return getattr(self._sx, attr)
 
-    def set_(self: "sctpsocket", value: Any) -> None:
+    def set_(self: sctpsocket, value: Any) -> None:
         setattr(self._sx, attr, value)
 
     return get, set_
@@ -691,9 +694,9 @@ class sctpsocket:
     descriptor is duplicated and adopted) or an :class:`sctpx.Socket` to wrap.
     """
 
-    def __init__(self, family: int, style: int, sk: Optional[core.Socket]) -> None:
+    def __init__(self, family: int, style: int, sk: core.Socket | None) -> None:
         if _lib.INTS[ctypes.c_int32](style, "style") not in (TCP_STYLE, UDP_STYLE):
-            raise InvalidArgumentError("style must be TCP_STYLE or UDP_STYLE, not %d" % style)
+            raise InvalidArgumentError(f"style must be TCP_STYLE or UDP_STYLE, not {style:d}")
         if sk is None:
             sk = core.open_tcp(family) if style == TCP_STYLE else core.open_udp(family)
         elif isinstance(sk, socket.socket):
@@ -701,11 +704,11 @@ class sctpsocket:
             # so both objects stay valid and closing one leaves the other working.
             sk = core.adopt_fd(os.dup(sk.fileno()))
         elif not isinstance(sk, core.Socket):
-            raise TypeError("sk must be a socket.socket or an sctpx.Socket, not %r" % (sk,))
+            raise TypeError(f"sk must be a socket.socket or an sctpx.Socket, not {sk!r}")
         self._sx = sk
         self._style = style
         self._family = family
-        self._sk: Optional[socket.socket] = None
+        self._sk: socket.socket | None = None
         self._ttl = 0
         self._streamid = 0
         self.unexpected_event_raises_exception = False
@@ -720,13 +723,13 @@ class sctpsocket:
 
     # --- what PySCTP delegates to socket.socket, done by sctpx -----------------------------
 
-    def bind(self, addr: Tuple[Any, ...]) -> None:
+    def bind(self, addr: tuple[Any, ...]) -> None:
         self._sx.bind(addr)
 
     def listen(self, backlog: int = 128) -> None:
         self._sx.listen(backlog)
 
-    def connect(self, addr: Tuple[Any, ...]) -> None:
+    def connect(self, addr: tuple[Any, ...]) -> None:
         self._sx.connect(addr)
 
     def fileno(self) -> int:
@@ -738,10 +741,10 @@ class sctpsocket:
             self._sk = None
         self._sx.close()
 
-    def __enter__(self) -> "sctpsocket":
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def sock(self) -> socket.socket:
@@ -761,7 +764,7 @@ class sctpsocket:
     def bindx(self, sockaddrs: Any, action: int = BINDX_ADD) -> None:
         self._sx.bindx([tuple(a) for a in sockaddrs], action)
 
-    def connectx(self, sockaddrs: Any, assoc_id: Optional[Dict[str, Any]] = None) -> int:
+    def connectx(self, sockaddrs: Any, assoc_id: dict[str, Any] | None = None) -> int:
         """Connects by several addresses. The association id is returned, and also
         stored in ``assoc_id["assoc_id"]`` when a dict is passed (PySCTP's way)."""
         aid = self._sx.connectx([tuple(a) for a in sockaddrs])
@@ -769,20 +772,20 @@ class sctpsocket:
             assoc_id["assoc_id"] = aid
         return aid
 
-    def getpaddrs(self, assoc_id: int = 0) -> Tuple[Tuple[str, int], ...]:
+    def getpaddrs(self, assoc_id: int = 0) -> tuple[tuple[str, int], ...]:
         return tuple(_addr2(a) for a in self._sx.peer_addrs(assoc_id))  # type: ignore[misc]
 
-    def getladdrs(self, assoc_id: int = 0) -> Tuple[Tuple[str, int], ...]:
+    def getladdrs(self, assoc_id: int = 0) -> tuple[tuple[str, int], ...]:
         return tuple(_addr2(a) for a in self._sx.local_addrs(assoc_id))  # type: ignore[misc]
 
     def sctp_send(
         self,
-        msg: Union[bytes, str],
-        to: Tuple[Any, ...] = ("", 0),
-        ppid: Optional[int] = None,
+        msg: bytes | str,
+        to: tuple[Any, ...] = ("", 0),
+        ppid: int | None = None,
         flags: int = 0,
-        stream: Optional[int] = None,
-        timetolive: Optional[int] = None,
+        stream: int | None = None,
+        timetolive: int | None = None,
         context: int = 0,
         record_file_prefix: str = "RECORD_sctp_traffic",
         datalogging: bool = False,
@@ -824,7 +827,7 @@ class sctpsocket:
         with open(name + str(i), "wb") as f:
             f.write(data)
 
-    def sctp_recv(self, maxlen: int) -> Tuple[Optional[Tuple[str, int]], int, Optional[bytes], Any]:
+    def sctp_recv(self, maxlen: int) -> tuple[tuple[str, int] | None, int, bytes | None, Any]:
         """Receives a message or a notification: ``(fromaddr, flags, msg, notif)``.
 
         Data: ``msg`` is the bytes, ``notif`` a :class:`sndrcvinfo`, ``flags`` has FLAG_EOR
@@ -853,10 +856,10 @@ class sctpsocket:
         assert isinstance(ev, events.Notification)
         notif = _notification(ev)
         if type(notif) is notification and self.unexpected_event_raises_exception:
-            raise IOError("An unknown event notification has arrived")
+            raise OSError("An unknown event notification has arrived")
         return self._notification_from(ev), FLAG_NOTIFICATION | FLAG_EOR, None, notif
 
-    def _notification_from(self, ev: events.Notification) -> Optional[Tuple[str, int]]:
+    def _notification_from(self, ev: events.Notification) -> tuple[str, int] | None:
         if isinstance(ev, events.PeerAddrChange):
             return _addr2(ev.addr)
         try:
@@ -864,11 +867,11 @@ class sctpsocket:
         except OSError:
             return None  # the association is gone
 
-    def peeloff(self, assoc_id: int) -> "sctpsocket_tcp":
+    def peeloff(self, assoc_id: int) -> sctpsocket_tcp:
         """Branches an association off into a :class:`sctpsocket_tcp`."""
         return sctpsocket_tcp(self._family, self._sx.peeloff(assoc_id))
 
-    def accept(self) -> Tuple["sctpsocket_tcp", Any]:
+    def accept(self) -> tuple[sctpsocket_tcp, Any]:
         """Accepts an association: ``(sctpsocket_tcp, fromaddr)``."""
         conn, addr = self._sx.accept()
         return sctpsocket_tcp(self._family, conn), addr
@@ -883,12 +886,12 @@ class sctpsocket:
         elif assoc_id == 0 and required:
             raise ValueError("assoc_id is needed for UDP-style sockets")
 
-    def set_peer_primary(self, assoc_id: int, addr: Tuple[Any, ...]) -> None:
+    def set_peer_primary(self, assoc_id: int, addr: tuple[Any, ...]) -> None:
         """Asks the peer to use our ``addr`` as its primary address."""
         self._check_assoc(assoc_id, required=False)
         self._sx.set_peer_primary(tuple(addr), assoc_id)
 
-    def set_primary(self, assoc_id: int, addr: Tuple[Any, ...]) -> None:
+    def set_primary(self, assoc_id: int, addr: tuple[Any, ...]) -> None:
         """Makes the peer address ``addr`` our primary path."""
         self._check_assoc(assoc_id)
         self._sx.set_primary(tuple(addr), assoc_id)
@@ -903,7 +906,7 @@ class sctpsocket:
         _fill_paddrinfo(s.primary, st.primary)
         return s
 
-    def get_paddrinfo(self, assoc_id: int, sockaddr: Tuple[Any, ...]) -> paddrinfo:
+    def get_paddrinfo(self, assoc_id: int, sockaddr: tuple[Any, ...]) -> paddrinfo:
         self._check_assoc(assoc_id)
         s = _fill_paddrinfo(paddrinfo(), self._sx.get_paddrinfo(tuple(sockaddr), assoc_id))
         s.assoc_id = assoc_id
@@ -925,7 +928,7 @@ class sctpsocket:
             )
         )
 
-    def get_paddrparams(self, assoc_id: int, sockaddr: Tuple[Any, ...]) -> paddrparams:
+    def get_paddrparams(self, assoc_id: int, sockaddr: tuple[Any, ...]) -> paddrparams:
         self._check_assoc(assoc_id)
         p = self._sx.get_paddrparams(_target(sockaddr), assoc_id)
         s = paddrparams()
@@ -985,7 +988,7 @@ class sctpsocket:
 
     def set_ttl(self, newVal: int) -> None:
         if not isinstance(newVal, int):
-            raise TypeError("TTL must be an integer, not %s" % type(newVal).__name__)
+            raise TypeError(f"TTL must be an integer, not {type(newVal).__name__}")
         if newVal < 0 or newVal > 255:
             raise ValueError("TTL shall be >= 0 and <= 255")
         self._ttl = newVal
@@ -996,7 +999,7 @@ class sctpsocket:
 
     def set_streamid(self, newVal: int) -> None:
         if not isinstance(newVal, int):
-            raise TypeError("streamid must be an integer, not %s" % type(newVal).__name__)
+            raise TypeError(f"streamid must be an integer, not {type(newVal).__name__}")
         if newVal < 0 or newVal > 65535:
             raise ValueError("streamid shall be a valid unsigned 16bits integer")
         self._streamid = newVal
@@ -1014,24 +1017,24 @@ class sctpsocket:
 class sctpsocket_tcp(sctpsocket):
     """A TCP-style (one-to-one) SCTP socket."""
 
-    def __init__(self, family: int, sk: Optional[core.Socket] = None) -> None:
+    def __init__(self, family: int, sk: core.Socket | None = None) -> None:
         super().__init__(family, TCP_STYLE, sk)
 
-    def peeloff(self, *params: Any) -> "sctpsocket_tcp":
-        raise IOError("TCP-style sockets have no peeloff operation")
+    def peeloff(self, *params: Any) -> sctpsocket_tcp:
+        raise OSError("TCP-style sockets have no peeloff operation")
 
     def get_autoclose(self) -> int:
-        raise IOError("TCP-style sockets do not support AUTOCLOSE")
+        raise OSError("TCP-style sockets do not support AUTOCLOSE")
 
     def set_autoclose(self, rvalue: int) -> None:
-        raise IOError("TCP-style sockets do not support AUTOCLOSE")
+        raise OSError("TCP-style sockets do not support AUTOCLOSE")
 
 
 class sctpsocket_udp(sctpsocket):
     """A UDP-style (one-to-many) SCTP socket; call ``listen()`` to accept associations."""
 
-    def __init__(self, family: int, sk: Optional[core.Socket] = None) -> None:
+    def __init__(self, family: int, sk: core.Socket | None = None) -> None:
         super().__init__(family, UDP_STYLE, sk)
 
-    def accept(self, *params: Any) -> Tuple["sctpsocket_tcp", Any]:
-        raise IOError("UDP-style sockets have no accept() operation")
+    def accept(self, *params: Any) -> tuple[sctpsocket_tcp, Any]:
+        raise OSError("UDP-style sockets have no accept() operation")

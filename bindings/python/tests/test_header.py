@@ -242,3 +242,13 @@ def test_the_per_message_fast_calls_are_header_functions_returning_int32():
         assert _lib.FUNCTIONS[name][0] is ctypes.c_int32
         assert getattr(_lib.fast, name).restype is ctypes.c_int32
         assert getattr(_lib.fast, name).argtypes is None
+
+
+def test_the_checked_calls_type_annotations_name_every_declared_function():
+    # mypy sees _lib.checked only through these annotations: one missing would make a call
+    # of that function a type error, one left over would let mypy pass a call that fails.
+    assert list(_lib._Checked.__annotations__) == list(_lib.FUNCTIONS)
+
+
+def test_the_fast_calls_type_annotations_name_every_fast_call():
+    assert list(_lib._Fast.__annotations__) == list(_lib.fast.NAMES)
