@@ -13,6 +13,7 @@ use std::io;
 use std::mem::{size_of, MaybeUninit};
 use std::net::SocketAddr;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use libc::{sockaddr, sockaddr_storage, socklen_t};
@@ -222,6 +223,9 @@ pub(crate) struct UserSock {
     so: So,
     key: usize,
     ready: Arc<Ready>,
+    /// A notification's first part was received without MSG_EOR: the next
+    /// parts are its tail, in no layout to translate.
+    in_notification: AtomicBool,
 }
 
 // SAFETY: usrsctp sockets may be used from any thread; usrsctp locks inside.
@@ -272,7 +276,7 @@ impl UserSock {
         static NEXT_KEY: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
         let key = NEXT_KEY.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         registry().lock().unwrap_or_else(|e| e.into_inner()).insert(key, (so as usize, ready.clone()));
-        let s = UserSock { so, key, ready };
+        let s = UserSock { so, key, ready, in_notification: AtomicBool::new(false) };
         // SAFETY: live socket; the key is looked up, never dereferenced.
         unsafe {
             (api.usrsctp_set_non_blocking)(so, 1);
@@ -498,7 +502,10 @@ impl UserSock {
             meta.data.from = unsafe { sys::socket_addr_from_raw(ss.as_ptr(), fromlen as usize) };
         }
         if meta.notification {
-            xlate::notification_to_linux(&mut buf[..n]);
+            let tail = self.in_notification.swap(!meta.eor, Ordering::Relaxed);
+            if !tail {
+                return Ok(xlate::notification_to_linux(&mut buf[..n]));
+            }
         } else if infotype == RECVV_RCVINFO {
             meta.assoc_id = rcv.rcv_assoc_id as AssocId;
             meta.data.stream = rcv.rcv_sid;

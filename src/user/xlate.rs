@@ -8,7 +8,7 @@
 
 use std::ffi::c_int;
 use std::io;
-use std::mem::size_of;
+use std::mem::{offset_of, size_of};
 use std::net::SocketAddr;
 
 use super::sock::UserSock;
@@ -32,6 +32,7 @@ pub(crate) mod num {
     pub const ADAPTATION_LAYER: i32 = 0x8;
     pub const DISABLE_FRAGMENTS: i32 = 0x9;
     pub const PEER_ADDR_PARAMS: i32 = 0xa;
+    pub const I_WANT_MAPPED_V4_ADDR: i32 = 0xd;
     pub const MAXSEG: i32 = 0xe;
     pub const DELAYED_SACK: i32 = 0xf;
     pub const FRAGMENT_INTERLEAVE: i32 = 0x10;
@@ -70,20 +71,129 @@ fn same_layout(linux: c_int) -> Option<c_int> {
         sys::SCTP_INITMSG => num::INITMSG,
         sys::SCTP_NODELAY => num::NODELAY,
         sys::SCTP_AUTOCLOSE => num::AUTOCLOSE,
+        sys::SCTP_ADAPTATION_LAYER => num::ADAPTATION_LAYER,
         sys::SCTP_DISABLE_FRAGMENTS => num::DISABLE_FRAGMENTS,
+        sys::SCTP_I_WANT_MAPPED_V4_ADDR => num::I_WANT_MAPPED_V4_ADDR,
         sys::SCTP_MAXSEG => num::MAXSEG,
         sys::SCTP_DELAYED_SACK => num::DELAYED_SACK,
         sys::SCTP_FRAGMENT_INTERLEAVE => num::FRAGMENT_INTERLEAVE,
         sys::SCTP_PARTIAL_DELIVERY_POINT => num::PARTIAL_DELIVERY_POINT,
         sys::SCTP_MAX_BURST => num::MAX_BURST,
         sys::SCTP_CONTEXT => num::CONTEXT,
+        sys::SCTP_REUSE_PORT => num::REUSE_PORT,
         sys::SCTP_RECVRCVINFO => num::RECVRCVINFO,
         sys::SCTP_RECVNXTINFO => num::RECVNXTINFO,
+        sys::SCTP_PR_SUPPORTED => num::PR_SUPPORTED,
+        sys::SCTP_RECONFIG_SUPPORTED => num::RECONFIG_SUPPORTED,
         sys::SCTP_ENABLE_STREAM_RESET => num::ENABLE_STREAM_RESET,
+        // struct sctp_reset_streams: the same fields, and the same
+        // SCTP_STREAM_RESET_INCOMING (1) / OUTGOING (2) flags.
+        sys::SCTP_RESET_STREAMS => num::RESET_STREAMS,
         sys::SCTP_RESET_ASSOC => num::RESET_ASSOC,
         sys::SCTP_ADD_STREAMS => num::ADD_STREAMS,
+        sys::SCTP_GET_ASSOC_NUMBER => num::GET_ASSOC_NUMBER,
+        // struct sctp_assoc_ids: the count then the ids, and EINVAL when
+        // they do not fit, as on Linux.
+        sys::SCTP_GET_ASSOC_ID_LIST => num::GET_ASSOC_ID_LIST,
         _ => return None,
     })
+}
+
+/// One field of a struct both sides have at different places: (offset in
+/// Linux's struct, offset in usrsctp's, length).
+type Field = (usize, usize, usize);
+
+/// A struct whose fields usrsctp orders differently: its usrsctp number and
+/// size, Linux's size, and where each field is on either side.
+struct Reordered {
+    user_num: c_int,
+    user_len: usize,
+    linux_len: usize,
+    fields: &'static [Field],
+}
+
+/// Linux's `struct sctp_assocparams` {assoc_id, asocmaxrxt u16,
+/// number_peer_destinations u16, peer_rwnd, local_rwnd, cookie_life};
+/// usrsctp's {assoc_id, peer_rwnd, local_rwnd, cookie_life, asocmaxrxt u16,
+/// number_peer_destinations u16}: 20 bytes each.
+const ASSOCPARAMS: Reordered = Reordered {
+    user_num: num::ASSOCINFO,
+    user_len: 20,
+    linux_len: size_of::<sys::sctp_assocparams>(),
+    fields: &[
+        (offset_of!(sys::sctp_assocparams, sasoc_assoc_id), 0, 4),
+        (offset_of!(sys::sctp_assocparams, sasoc_peer_rwnd), 4, 4),
+        (offset_of!(sys::sctp_assocparams, sasoc_local_rwnd), 8, 4),
+        (offset_of!(sys::sctp_assocparams, sasoc_cookie_life), 12, 4),
+        (offset_of!(sys::sctp_assocparams, sasoc_asocmaxrxt), 16, 2),
+        (offset_of!(sys::sctp_assocparams, sasoc_number_peer_destinations), 18, 2),
+    ],
+};
+
+/// Linux's `struct sctp_prim` / `sctp_setpeerprim` (packed: assoc id, then
+/// the address; 132 bytes); usrsctp's `sctp_setprim` / `sctp_setpeerprim`:
+/// the address, the assoc id, 4 bytes of padding (136).
+const fn prim(user_num: c_int) -> Reordered {
+    Reordered {
+        user_num,
+        user_len: 136,
+        linux_len: size_of::<sys::sctp_prim>(),
+        fields: &[(offset_of!(sys::sctp_prim, ssp_assoc_id), 128, 4), (offset_of!(sys::sctp_prim, ssp_addr), 0, 128)],
+    }
+}
+
+/// Linux's `struct sctp_paddrparams` (packed, 156 bytes: assoc id, address,
+/// hbinterval, pathmaxrxt u16, pathmtu, sackdelay, flags, ipv6_flowlabel,
+/// dscp u8); usrsctp's (152: address, assoc id, hbinterval, pathmtu, flags,
+/// ipv6_flowlabel, pathmaxrxt u16, dscp u8). usrsctp has no sackdelay: see
+/// `get_paddrparams`. The SPP_* flags have the same values on both sides
+/// but for SPP_SACKDELAY_*, which usrsctp lacks.
+const PADDRPARAMS: Reordered = Reordered {
+    user_num: num::PEER_ADDR_PARAMS,
+    user_len: 152,
+    linux_len: size_of::<sys::sctp_paddrparams>(),
+    fields: &[
+        (offset_of!(sys::sctp_paddrparams, spp_assoc_id), 128, 4),
+        (offset_of!(sys::sctp_paddrparams, spp_address), 0, 128),
+        (offset_of!(sys::sctp_paddrparams, spp_hbinterval), 132, 4),
+        (offset_of!(sys::sctp_paddrparams, spp_pathmtu), 136, 4),
+        (offset_of!(sys::sctp_paddrparams, spp_flags), 140, 4),
+        (offset_of!(sys::sctp_paddrparams, spp_ipv6_flowlabel), 144, 4),
+        (offset_of!(sys::sctp_paddrparams, spp_pathmaxrxt), 148, 2),
+        (offset_of!(sys::sctp_paddrparams, spp_dscp), 150, 1),
+    ],
+};
+const SPP_FLAGS_AT: usize = offset_of!(sys::sctp_paddrparams, spp_flags);
+const SPP_SACKDELAY_AT: usize = offset_of!(sys::sctp_paddrparams, spp_sackdelay);
+
+impl Reordered {
+    fn to_user(&self, linux: &[u8]) -> io::Result<Vec<u8>> {
+        if linux.len() < self.linux_len {
+            return Err(too_short());
+        }
+        let mut user = vec![0u8; self.user_len];
+        for &(l, u, n) in self.fields {
+            user[u..u + n].copy_from_slice(&linux[l..l + n]);
+        }
+        Ok(user)
+    }
+
+    fn to_linux(&self, user: &[u8], linux: &mut [u8]) {
+        for &(l, u, n) in self.fields {
+            linux[l..l + n].copy_from_slice(&user[u..u + n]);
+        }
+    }
+
+    fn get(&self, s: &UserSock, buf: &mut [u8]) -> io::Result<usize> {
+        let mut user = self.to_user(buf)?;
+        s.raw_getopt(sys::IPPROTO_SCTP, self.user_num, &mut user)?;
+        self.to_linux(&user, buf);
+        Ok(self.linux_len)
+    }
+
+    fn set(&self, s: &UserSock, buf: &[u8]) -> io::Result<()> {
+        s.raw_setopt(sys::IPPROTO_SCTP, self.user_num, &self.to_user(buf)?)
+    }
 }
 
 /// getsockopt in Linux terms: `buf` holds the Linux struct (in and out).
@@ -99,6 +209,16 @@ pub(crate) fn getopt(s: &UserSock, level: c_int, name: c_int, buf: &mut [u8]) ->
             }
             sys::SCTP_STATUS => get_status(s, buf),
             sys::SCTP_GET_PEER_ADDR_INFO => get_paddrinfo(s, buf),
+            sys::SCTP_ASSOCINFO => ASSOCPARAMS.get(s, buf),
+            sys::SCTP_PRIMARY_ADDR => prim(num::PRIMARY_ADDR).get(s, buf),
+            sys::SCTP_PEER_ADDR_PARAMS => get_paddrparams(s, buf),
+            sys::SCTP_DEFAULT_SNDINFO => {
+                let n = s.raw_getopt(sys::IPPROTO_SCTP, num::DEFAULT_SNDINFO, buf)?;
+                sndinfo_flags(buf, send_flags_to_linux);
+                Ok(n)
+            }
+            // SCTP_GET_ASSOC_STATS (no per-association counters in usrsctp),
+            // SCTP_DEFAULT_PRINFO and what else usrsctp lacks.
             _ => match same_layout(name) {
                 Some(n) => s.raw_getopt(sys::IPPROTO_SCTP, n, buf),
                 None => Err(unsupported()),
@@ -114,6 +234,18 @@ pub(crate) fn setopt(s: &UserSock, level: c_int, name: c_int, buf: &[u8]) -> io:
         libc::SOL_SOCKET => sol_socket(name).and_then(|n| s.raw_setopt(libc::SOL_SOCKET, n, buf)),
         sys::SOL_SCTP => match name {
             sys::SCTP_EVENT => s.raw_setopt(sys::IPPROTO_SCTP, num::EVENT, &event_to_user(buf)?),
+            sys::SCTP_ASSOCINFO => ASSOCPARAMS.set(s, buf),
+            sys::SCTP_PRIMARY_ADDR => prim(num::PRIMARY_ADDR).set(s, buf),
+            sys::SCTP_SET_PEER_PRIMARY_ADDR => prim(num::SET_PEER_PRIMARY_ADDR).set(s, buf),
+            sys::SCTP_PEER_ADDR_PARAMS => set_paddrparams(s, buf),
+            sys::SCTP_DEFAULT_SNDINFO => {
+                if buf.len() < size_of::<sys::sctp_sndinfo>() {
+                    return Err(too_short());
+                }
+                let mut v = buf[..size_of::<sys::sctp_sndinfo>()].to_vec();
+                sndinfo_flags(&mut v, send_flags_to_user);
+                s.raw_setopt(sys::IPPROTO_SCTP, num::DEFAULT_SNDINFO, &v)
+            }
             _ => match same_layout(name) {
                 Some(n) => s.raw_setopt(sys::IPPROTO_SCTP, n, buf),
                 None => Err(unsupported()),
@@ -121,6 +253,58 @@ pub(crate) fn setopt(s: &UserSock, level: c_int, name: c_int, buf: &[u8]) -> io:
         },
         _ => Err(unsupported()),
     }
+}
+
+/// Rewrites `struct sctp_sndinfo`'s snd_flags (same layout both sides).
+fn sndinfo_flags(buf: &mut [u8], map: fn(u16) -> u16) {
+    let at = offset_of!(sys::sctp_sndinfo, snd_flags);
+    if let Some(b) = buf.get_mut(at..at + 2) {
+        let v = map(u16::from_ne_bytes([b[0], b[1]]));
+        b.copy_from_slice(&v.to_ne_bytes());
+    }
+}
+
+/// The association `assoc_id` field of Linux's sctp_paddrparams, as usrsctp's
+/// SCTP_DELAYED_SACK takes it.
+fn sack_info_for(linux_paddrparams: &[u8]) -> [u8; 12] {
+    let mut v = [0u8; 12];
+    v[..4].copy_from_slice(&linux_paddrparams[..4]);
+    v
+}
+
+/// SCTP_PEER_ADDR_PARAMS read: usrsctp keeps the SACK delay only per
+/// association (SCTP_DELAYED_SACK), not per path; it is reported from there,
+/// with SPP_SACKDELAY_ENABLE (or _DISABLE when every packet is acknowledged),
+/// as Linux reports an association's value.
+fn get_paddrparams(s: &UserSock, buf: &mut [u8]) -> io::Result<usize> {
+    let n = PADDRPARAMS.get(s, buf)?;
+    let mut sack = sack_info_for(buf);
+    if s.raw_getopt(sys::IPPROTO_SCTP, num::DELAYED_SACK, &mut sack).is_ok() {
+        let (delay, freq) = (rd32(&sack, 4), rd32(&sack, 8));
+        wr32(buf, SPP_SACKDELAY_AT, delay);
+        let flag = if freq == 1 { sys::SPP_SACKDELAY_DISABLE } else { sys::SPP_SACKDELAY_ENABLE };
+        wr32(buf, SPP_FLAGS_AT, rd32(buf, SPP_FLAGS_AT) | flag);
+    }
+    Ok(n)
+}
+
+/// SCTP_PEER_ADDR_PARAMS write: the SACK delay part goes to
+/// SCTP_DELAYED_SACK (the association's), the rest to usrsctp's struct.
+fn set_paddrparams(s: &UserSock, buf: &[u8]) -> io::Result<()> {
+    let mut user = PADDRPARAMS.to_user(buf)?;
+    let flags = rd32(buf, SPP_FLAGS_AT);
+    wr32(&mut user, 140, flags & !sys::SPP_SACKDELAY);
+    if flags & sys::SPP_SACKDELAY != 0 {
+        let mut sack = sack_info_for(buf);
+        if flags & sys::SPP_SACKDELAY_DISABLE != 0 {
+            // Linux: acknowledge every packet.
+            wr32(&mut sack, 8, 1);
+        } else {
+            wr32(&mut sack, 4, rd32(buf, SPP_SACKDELAY_AT));
+        }
+        s.raw_setopt(sys::IPPROTO_SCTP, num::DELAYED_SACK, &sack)?;
+    }
+    s.raw_setopt(sys::IPPROTO_SCTP, PADDRPARAMS.user_num, &user)
 }
 
 fn rd32(b: &[u8], at: usize) -> u32 {
@@ -252,10 +436,15 @@ fn event_type_to_linux(user: u16) -> Option<u16> {
 
 /// Rewrites a notification usrsctp delivered into the kernel's layout, in
 /// place, so the core's decoder reads it: the type, and the fields whose
-/// values or positions differ.
-pub(crate) fn notification_to_linux(buf: &mut [u8]) {
+/// values or positions differ. `buf` is the notification's first part as
+/// received; returns its length in Linux's layout (shorter where usrsctp's
+/// header is longer, or where it carries bytes Linux does not).
+///
+/// Fields beyond `buf` stay as they are (a caller's buffer shorter than the
+/// notification's fixed part); nothing here reads or writes out of bounds.
+pub(crate) fn notification_to_linux(buf: &mut [u8]) -> usize {
     if buf.len() < 2 {
-        return;
+        return buf.len();
     }
     let user = u16::from_ne_bytes([buf[0], buf[1]]);
     // A type Linux lacks (NOTIFICATIONS_STOPPED) keeps a number no Linux
@@ -263,26 +452,160 @@ pub(crate) fn notification_to_linux(buf: &mut [u8]) {
     let linux = event_type_to_linux(user).unwrap_or(0x7fff);
     buf[..2].copy_from_slice(&linux.to_ne_bytes());
     match linux {
-        // sac_state at 8: usrsctp counts from 1 (COMM_UP), Linux from 0.
-        sys::SCTP_ASSOC_CHANGE => minus_one_u16(buf, 8),
+        sys::SCTP_ASSOC_CHANGE => assoc_change_to_linux(buf),
         // spc_state after the 128-byte address at 8: from 1 in usrsctp.
-        sys::SCTP_PEER_ADDR_CHANGE => minus_one_u32(buf, 8 + 128),
-        _ => {}
+        sys::SCTP_PEER_ADDR_CHANGE => {
+            minus_one_u32(buf, offset_of!(sys::sctp_paddr_change, spc_state));
+            buf.len()
+        }
+        sys::SCTP_REMOTE_ERROR => remote_error_to_linux(buf),
+        sys::SCTP_SEND_FAILED => send_failed_to_linux(buf),
+        sys::SCTP_SEND_FAILED_EVENT => {
+            // ssf_flags: usrsctp's SCTP_DATA_UNSENT 1 / SENT 2; Linux's 0 / 1.
+            minus_one_u16(buf, 2);
+            let info = offset_of!(sys::sctp_send_failed_event, ssfe_info);
+            if let Some(i) = buf.get_mut(info..) {
+                sndinfo_flags(i, send_flags_to_linux);
+            }
+            buf.len()
+        }
+        sys::SCTP_PARTIAL_DELIVERY_EVENT => pdapi_to_linux(buf),
+        sys::SCTP_AUTHENTICATION_EVENT => {
+            // usrsctp: NEW_KEY 1, NO_AUTH 2, FREE_KEY 3; Linux: NEW_KEY 0,
+            // FREE_KEY 1, NO_AUTH 2. Linux's auth_altkeynumber is usrsctp's
+            // padding: 0.
+            let at = offset_of!(sys::sctp_authkey_event, auth_indication);
+            map_u32(buf, at, |v| match v {
+                1 => 0,
+                3 => 1,
+                v => v,
+            });
+            let alt = offset_of!(sys::sctp_authkey_event, auth_altkeynumber);
+            if let Some(b) = buf.get_mut(alt..alt + 2) {
+                b.fill(0);
+            }
+            buf.len()
+        }
+        sys::SCTP_STREAM_RESET_EVENT => {
+            // The same flag values but usrsctp's SCTP_STREAM_CHANGED_DENIED
+            // (0x10), Linux's SCTP_STREAM_RESET_DENIED.
+            map_u16(buf, 2, |f| if f & 0x10 != 0 { (f & !0x10) | 0x4 } else { f });
+            buf.len()
+        }
+        // Same layout and values: SHUTDOWN, ADAPTATION, SENDER_DRY,
+        // ASSOC_RESET, STREAM_CHANGE.
+        _ => buf.len(),
+    }
+}
+
+/// The SCTP_ASSOC_SUPPORTS_* bytes usrsctp puts in sac_info on COMM_UP and
+/// RESTART are RFC 6458's, the numbers src/event.rs decodes: kept. On a
+/// failure usrsctp copies the whole ABORT chunk there; Linux, its error
+/// causes only (without the 4-byte chunk header).
+fn assoc_change_to_linux(buf: &mut [u8]) -> usize {
+    // sac_state at 8: usrsctp counts from 1 (COMM_UP), Linux from 0.
+    let state_at = offset_of!(sys::sctp_assoc_change, sac_state);
+    minus_one_u16(buf, state_at);
+    let state = buf.get(state_at..state_at + 2).map(|b| u16::from_ne_bytes([b[0], b[1]]));
+    let failure = matches!(state, Some(s) if s == COMM_LOST || s == CANT_STR_ASSOC);
+    let info = offset_of!(sys::sctp_assoc_change, sac_info);
+    if failure && buf.len() >= info + 4 {
+        cut(buf, info, 4)
+    } else {
+        buf.len()
+    }
+}
+
+/// usrsctp: sre_error in host order, sre_data the whole ERROR chunk. Linux:
+/// sre_error in network order, sre_data the first cause's body (no chunk
+/// header, no cause header).
+fn remote_error_to_linux(buf: &mut [u8]) -> usize {
+    let at = offset_of!(sys::sctp_remote_error, sre_error);
+    map_u16(buf, at, u16::to_be);
+    let data = offset_of!(sys::sctp_remote_error, sre_data);
+    if buf.len() < data + 8 {
+        return buf.len().min(data);
+    }
+    // The first cause's length (network order, with its 4-byte header).
+    let cause_len = u16::from_be_bytes([buf[data + 6], buf[data + 7]]) as usize;
+    let n = cut(buf, data, 8);
+    let end = data + cause_len.saturating_sub(4);
+    if end < n {
+        set_length(buf, end);
+        return end;
+    }
+    n
+}
+
+/// The old SCTP_SEND_FAILED: usrsctp's `struct sctp_sndrcvinfo` is 128
+/// bytes (92 of padding after the key fields), Linux's 32; the flags as in
+/// SCTP_SEND_FAILED_EVENT. The unsent data follows the struct on both.
+fn send_failed_to_linux(buf: &mut [u8]) -> usize {
+    minus_one_u16(buf, 2);
+    // usrsctp's sndrcvinfo at 12: stream, ssn, flags, pad, ppid, context,
+    // timetolive, tsn, cumtsn, assoc id (12 + 32 = 44), keynumber,
+    // keynumber_valid, pad (to 12 + 128 = 140); then ssf_assoc_id at 140.
+    const USER_INFO_END: usize = 140;
+    let info = offset_of!(sys::sctp_send_failed, ssf_info);
+    let linux_info_end = info + size_of::<sys::sctp_sndrcvinfo>();
+    let flags_at = info + offset_of!(sys::sctp_sndrcvinfo, sinfo_flags);
+    map_u16(buf, flags_at, send_flags_to_linux);
+    if buf.len() < USER_INFO_END + 4 {
+        return buf.len().min(linux_info_end);
+    }
+    // ssf_assoc_id, then the data, move up to follow Linux's shorter info.
+    cut(buf, linux_info_end, USER_INFO_END - linux_info_end)
+}
+
+/// usrsctp: indication, stream, seq, assoc id; Linux: indication, assoc id,
+/// stream, seq. SCTP_PARTIAL_DELIVERY_ABORTED: 1 in usrsctp, 0 in Linux.
+fn pdapi_to_linux(buf: &mut [u8]) -> usize {
+    let ind = offset_of!(sys::sctp_pdapi_event, pdapi_indication);
+    minus_one_u32(buf, ind);
+    if buf.len() >= size_of::<sys::sctp_pdapi_event>() {
+        let (stream, seq, assoc) = (rd32(buf, ind + 4), rd32(buf, ind + 8), rd32(buf, ind + 12));
+        wr32(buf, offset_of!(sys::sctp_pdapi_event, pdapi_assoc_id), assoc);
+        wr32(buf, offset_of!(sys::sctp_pdapi_event, pdapi_stream), stream);
+        wr32(buf, offset_of!(sys::sctp_pdapi_event, pdapi_seq), seq);
+    }
+    buf.len()
+}
+
+/// Removes `n` bytes at `at` (moving the rest up) and lowers sn_length by
+/// as much; returns the new length.
+fn cut(buf: &mut [u8], at: usize, n: usize) -> usize {
+    let len = buf.len();
+    buf.copy_within(at + n..len, at);
+    let declared = rd32(buf, 4) as usize;
+    set_length(buf, declared.saturating_sub(n));
+    len - n
+}
+
+fn set_length(buf: &mut [u8], declared: usize) {
+    let now = rd32(buf, 4) as usize;
+    wr32(buf, 4, declared.min(now) as u32);
+}
+
+fn map_u16(buf: &mut [u8], at: usize, f: impl Fn(u16) -> u16) {
+    if let Some(b) = buf.get_mut(at..at + 2) {
+        let v = f(u16::from_ne_bytes([b[0], b[1]]));
+        b.copy_from_slice(&v.to_ne_bytes());
+    }
+}
+
+fn map_u32(buf: &mut [u8], at: usize, f: impl Fn(u32) -> u32) {
+    if let Some(b) = buf.get_mut(at..at + 4) {
+        let v = f(u32::from_ne_bytes([b[0], b[1], b[2], b[3]]));
+        b.copy_from_slice(&v.to_ne_bytes());
     }
 }
 
 fn minus_one_u16(buf: &mut [u8], at: usize) {
-    if let Some(b) = buf.get_mut(at..at + 2) {
-        let v = u16::from_ne_bytes([b[0], b[1]]).wrapping_sub(1);
-        b.copy_from_slice(&v.to_ne_bytes());
-    }
+    map_u16(buf, at, |v| v.wrapping_sub(1));
 }
 
 fn minus_one_u32(buf: &mut [u8], at: usize) {
-    if let Some(b) = buf.get_mut(at..at + 4) {
-        let v = u32::from_ne_bytes([b[0], b[1], b[2], b[3]]).wrapping_sub(1);
-        b.copy_from_slice(&v.to_ne_bytes());
-    }
+    map_u32(buf, at, |v| v.wrapping_sub(1));
 }
 
 /// Send flags: (Linux/sctpx bit, usrsctp bit).
@@ -296,6 +619,11 @@ const SEND_FLAGS: [(u16, u16); 5] = [
 
 pub(crate) fn send_flags_to_user(linux: u16) -> u16 {
     SEND_FLAGS.iter().filter(|f| linux & f.0 != 0).fold(0, |acc, f| acc | f.1)
+}
+
+/// usrsctp's send flags → Linux's (those Linux lacks are dropped).
+pub(crate) fn send_flags_to_linux(user: u16) -> u16 {
+    SEND_FLAGS.iter().filter(|f| user & f.1 != 0).fold(0, |acc, f| acc | f.0)
 }
 
 pub(crate) fn rcv_unordered(user_flags: u16) -> bool {
