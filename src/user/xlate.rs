@@ -163,6 +163,7 @@ const PADDRPARAMS: Reordered = Reordered {
         (offset_of!(sys::sctp_paddrparams, spp_dscp), 150, 1),
     ],
 };
+const SPP_ADDRESS_AT: usize = offset_of!(sys::sctp_paddrparams, spp_address);
 const SPP_FLAGS_AT: usize = offset_of!(sys::sctp_paddrparams, spp_flags);
 const SPP_SACKDELAY_AT: usize = offset_of!(sys::sctp_paddrparams, spp_sackdelay);
 
@@ -238,6 +239,7 @@ pub(crate) fn setopt(s: &UserSock, level: c_int, name: c_int, buf: &[u8]) -> io:
             sys::SCTP_PRIMARY_ADDR => prim(num::PRIMARY_ADDR).set(s, buf),
             sys::SCTP_SET_PEER_PRIMARY_ADDR => prim(num::SET_PEER_PRIMARY_ADDR).set(s, buf),
             sys::SCTP_PEER_ADDR_PARAMS => set_paddrparams(s, buf),
+            sys::SCTP_REUSE_PORT => set_reuse_port(s, buf),
             sys::SCTP_DEFAULT_SNDINFO => {
                 if buf.len() < size_of::<sys::sctp_sndinfo>() {
                     return Err(too_short());
@@ -251,6 +253,24 @@ pub(crate) fn setopt(s: &UserSock, level: c_int, name: c_int, buf: &[u8]) -> io:
                 None => Err(unsupported()),
             },
         },
+        _ => Err(unsupported()),
+    }
+}
+
+/// SCTP_REUSE_PORT: usrsctp turns it on whatever value it is given (it
+/// tests the pointer, not the value), so it can never be turned off: off
+/// is refused while it is on, rather than ignored.
+fn set_reuse_port(s: &UserSock, buf: &[u8]) -> io::Result<()> {
+    if buf.len() < 4 {
+        return Err(too_short());
+    }
+    if rd32(buf, 0) != 0 {
+        return s.raw_setopt(sys::IPPROTO_SCTP, num::REUSE_PORT, buf);
+    }
+    let mut now = [0u8; 4];
+    s.raw_getopt(sys::IPPROTO_SCTP, num::REUSE_PORT, &mut now)?;
+    match rd32(&now, 0) {
+        0 => Ok(()),
         _ => Err(unsupported()),
     }
 }
@@ -272,12 +292,36 @@ fn sack_info_for(linux_paddrparams: &[u8]) -> [u8; 12] {
     v
 }
 
+fn address_family(linux_paddrparams: &[u8]) -> u16 {
+    u16::from_ne_bytes([linux_paddrparams[SPP_ADDRESS_AT], linux_paddrparams[SPP_ADDRESS_AT + 1]])
+}
+
+/// Linux takes an all-zero (AF_UNSPEC) address for "no address" (the
+/// association's or the socket's values); usrsctp wants the wildcard of a
+/// family (anything else it refuses with EAFNOSUPPORT).
+fn paddrparams_to_user(linux: &[u8]) -> io::Result<Vec<u8>> {
+    let mut user = PADDRPARAMS.to_user(linux)?;
+    if address_family(linux) == 0 {
+        user[..2].copy_from_slice(&(libc::AF_INET as u16).to_ne_bytes());
+    }
+    Ok(user)
+}
+
 /// SCTP_PEER_ADDR_PARAMS read: usrsctp keeps the SACK delay only per
 /// association (SCTP_DELAYED_SACK), not per path; it is reported from there,
 /// with SPP_SACKDELAY_ENABLE (or _DISABLE when every packet is acknowledged),
 /// as Linux reports an association's value.
 fn get_paddrparams(s: &UserSock, buf: &mut [u8]) -> io::Result<usize> {
-    let n = PADDRPARAMS.get(s, buf)?;
+    let mut user = paddrparams_to_user(buf)?;
+    s.raw_getopt(sys::IPPROTO_SCTP, PADDRPARAMS.user_num, &mut user)?;
+    let unspecified = address_family(buf) == 0;
+    PADDRPARAMS.to_linux(&user, buf);
+    if unspecified {
+        // Asked for the association's (or socket's) values: the address
+        // stays unspecified, as Linux leaves it.
+        buf[SPP_ADDRESS_AT..SPP_ADDRESS_AT + 128].fill(0);
+    }
+    let n = PADDRPARAMS.linux_len;
     let mut sack = sack_info_for(buf);
     if s.raw_getopt(sys::IPPROTO_SCTP, num::DELAYED_SACK, &mut sack).is_ok() {
         let (delay, freq) = (rd32(&sack, 4), rd32(&sack, 8));
@@ -291,7 +335,7 @@ fn get_paddrparams(s: &UserSock, buf: &mut [u8]) -> io::Result<usize> {
 /// SCTP_PEER_ADDR_PARAMS write: the SACK delay part goes to
 /// SCTP_DELAYED_SACK (the association's), the rest to usrsctp's struct.
 fn set_paddrparams(s: &UserSock, buf: &[u8]) -> io::Result<()> {
-    let mut user = PADDRPARAMS.to_user(buf)?;
+    let mut user = paddrparams_to_user(buf)?;
     let flags = rd32(buf, SPP_FLAGS_AT);
     wr32(&mut user, 140, flags & !sys::SPP_SACKDELAY);
     if flags & sys::SPP_SACKDELAY != 0 {
@@ -462,11 +506,9 @@ pub(crate) fn notification_to_linux(buf: &mut [u8]) -> usize {
         sys::SCTP_SEND_FAILED => send_failed_to_linux(buf),
         sys::SCTP_SEND_FAILED_EVENT => {
             // ssf_flags: usrsctp's SCTP_DATA_UNSENT 1 / SENT 2; Linux's 0 / 1.
+            // snd_flags: on both, the DATA chunk's flags (E 1, B 2, U 4),
+            // not send flags: kept.
             minus_one_u16(buf, 2);
-            let info = offset_of!(sys::sctp_send_failed_event, ssfe_info);
-            if let Some(i) = buf.get_mut(info..) {
-                sndinfo_flags(i, send_flags_to_linux);
-            }
             buf.len()
         }
         sys::SCTP_PARTIAL_DELIVERY_EVENT => pdapi_to_linux(buf),
@@ -539,7 +581,7 @@ fn remote_error_to_linux(buf: &mut [u8]) -> usize {
 
 /// The old SCTP_SEND_FAILED: usrsctp's `struct sctp_sndrcvinfo` is 128
 /// bytes (92 of padding after the key fields), Linux's 32; the flags as in
-/// SCTP_SEND_FAILED_EVENT. The unsent data follows the struct on both.
+/// SCTP_SEND_FAILED_EVENT (sinfo_flags: the DATA chunk's, on both). The unsent data follows the struct on both.
 fn send_failed_to_linux(buf: &mut [u8]) -> usize {
     minus_one_u16(buf, 2);
     // usrsctp's sndrcvinfo at 12: stream, ssn, flags, pad, ppid, context,
@@ -548,8 +590,6 @@ fn send_failed_to_linux(buf: &mut [u8]) -> usize {
     const USER_INFO_END: usize = 140;
     let info = offset_of!(sys::sctp_send_failed, ssf_info);
     let linux_info_end = info + size_of::<sys::sctp_sndrcvinfo>();
-    let flags_at = info + offset_of!(sys::sctp_sndrcvinfo, sinfo_flags);
-    map_u16(buf, flags_at, send_flags_to_linux);
     if buf.len() < USER_INFO_END + 4 {
         return buf.len().min(linux_info_end);
     }
