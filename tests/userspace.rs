@@ -805,3 +805,39 @@ fn nonblocking_connect_to_nothing_fails_in_connect_result() {
         std::thread::sleep(Duration::from_millis(10));
     }
 }
+
+#[test]
+fn partial_delivery_aborted_when_the_sender_aborts_mid_message() {
+    // The server reads the start of a large message through partial
+    // delivery; the client aborts before the rest arrives.
+    let l = listening_tcp(40170);
+    l.set_option(IntOption::PartialDeliveryPoint, 0, 4096).unwrap();
+    let c = tcp();
+    c.set_option(IntOption::SndBuf, 0, 4 << 20).unwrap();
+    c.connect(&addr(40170)).unwrap();
+    let (s, _) = l.accept().unwrap();
+    s.subscribe(EventKind::PartialDelivery, true).unwrap();
+    let big = vec![5u8; 2 << 20];
+    let sender = std::thread::spawn(move || {
+        c.send_stream(0, 2, 0, &big).unwrap();
+        c
+    });
+    let mut buf = vec![0u8; 8192];
+    let first = s.next_event(&mut buf, WAIT).unwrap();
+    assert!(matches!(first.event, Event::Data(_)) && !first.complete, "{first:?}");
+    let c = sender.join().unwrap();
+    c.abort_and_close().unwrap();
+    let end = Instant::now() + Duration::from_secs(10);
+    loop {
+        assert!(Instant::now() < end, "no partial delivery event");
+        match s.next_event(&mut buf, WAIT) {
+            Ok(Received { event: Event::PartialDelivery(p), .. }) => {
+                assert_eq!(p.indication, sys::SCTP_PARTIAL_DELIVERY_ABORTED as u32);
+                assert_eq!(p.stream, 2);
+                break;
+            }
+            Ok(_) => {}
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+}

@@ -518,16 +518,14 @@ impl UserSock {
         Ok(n)
     }
 
-    /// A notification's first `n` bytes are in `buf`. Translated whole: when
-    /// it did not fit, its rest is read now (usrsctp queues a notification
-    /// whole) so the fields past the caller's buffer are translated too, and
-    /// handed out by the next receives, as the kernel hands out the rest.
+    /// A notification's first `n` bytes are in `buf`. Translated whole (its
+    /// Linux form can be longer or shorter): when it did not fit, its rest is
+    /// read now (usrsctp queues a notification whole) so the fields past the
+    /// caller's buffer are translated too, and what does not fit is handed
+    /// out by the next receives, as the kernel hands out the rest.
     fn translate_notification(&self, buf: &mut [u8], n: usize, meta: &mut RecvMeta) -> usize {
-        if meta.eor {
-            return xlate::notification_to_linux(&mut buf[..n]);
-        }
         let mut whole = buf[..n].to_vec();
-        let mut eor = false;
+        let mut eor = meta.eor;
         while !eor {
             let mut piece = [0u8; 4096];
             match self.recv_piece(&mut piece) {
@@ -538,12 +536,11 @@ impl UserSock {
                 }
             }
         }
-        let len = xlate::notification_to_linux(&mut whole).min(whole.len());
-        whole.truncate(len);
-        let first = buf.len().min(len);
+        xlate::notification_to_linux(&mut whole);
+        let first = buf.len().min(whole.len());
         buf[..first].copy_from_slice(&whole[..first]);
-        meta.eor = first == len;
-        if first < len {
+        meta.eor = first == whole.len();
+        if !meta.eor {
             *self.notification_rest.lock().unwrap_or_else(|e| e.into_inner()) = Some((whole, first));
         }
         first

@@ -478,17 +478,18 @@ fn event_type_to_linux(user: u16) -> Option<u16> {
     EVENT_TYPES.iter().find(|t| t.1 == user).map(|t| t.0)
 }
 
-/// Rewrites a notification usrsctp delivered into the kernel's layout, in
-/// place, so the core's decoder reads it: the type, and the fields whose
-/// values or positions differ. `buf` is the notification's first part as
-/// received; returns its length in Linux's layout (shorter where usrsctp's
-/// header is longer, or where it carries bytes Linux does not).
+/// Rewrites a whole notification usrsctp delivered into the kernel's
+/// layout, so the core's decoder reads it: the type, and the fields whose
+/// values, positions or sizes differ. It may shrink (usrsctp's struct is
+/// longer, or carries bytes Linux does not) or grow (Linux's is longer).
 ///
-/// Fields beyond `buf` stay as they are (a caller's buffer shorter than the
-/// notification's fixed part); nothing here reads or writes out of bounds.
-pub(crate) fn notification_to_linux(buf: &mut [u8]) -> usize {
+/// usrsctp's layouts are those of the library's own netinet/sctp_uio.h, not
+/// always its public usrsctp.h (sctp_pdapi_event differs). A notification
+/// too short for its fields keeps what it has; nothing here reads or writes
+/// out of bounds.
+pub(crate) fn notification_to_linux(buf: &mut Vec<u8>) {
     if buf.len() < 2 {
-        return buf.len();
+        return;
     }
     let user = u16::from_ne_bytes([buf[0], buf[1]]);
     // A type Linux lacks (NOTIFICATIONS_STOPPED) keeps a number no Linux
@@ -498,45 +499,32 @@ pub(crate) fn notification_to_linux(buf: &mut [u8]) -> usize {
     match linux {
         sys::SCTP_ASSOC_CHANGE => assoc_change_to_linux(buf),
         // spc_state after the 128-byte address at 8: from 1 in usrsctp.
-        sys::SCTP_PEER_ADDR_CHANGE => {
-            minus_one_u32(buf, offset_of!(sys::sctp_paddr_change, spc_state));
-            buf.len()
-        }
+        sys::SCTP_PEER_ADDR_CHANGE => minus_one_u32(buf, offset_of!(sys::sctp_paddr_change, spc_state)),
         sys::SCTP_REMOTE_ERROR => remote_error_to_linux(buf),
         sys::SCTP_SEND_FAILED => send_failed_to_linux(buf),
-        sys::SCTP_SEND_FAILED_EVENT => {
-            // ssf_flags: usrsctp's SCTP_DATA_UNSENT 1 / SENT 2; Linux's 0 / 1.
-            // snd_flags: on both, the DATA chunk's flags (E 1, B 2, U 4),
-            // not send flags: kept.
-            minus_one_u16(buf, 2);
-            buf.len()
-        }
+        // ssf_flags: usrsctp's SCTP_DATA_UNSENT 1 / SENT 2; Linux's 0 / 1.
+        // snd_flags: on both, the DATA chunk's flags (E 1, B 2, U 4), not
+        // send flags: kept.
+        sys::SCTP_SEND_FAILED_EVENT => minus_one_u16(buf, 2),
         sys::SCTP_PARTIAL_DELIVERY_EVENT => pdapi_to_linux(buf),
         sys::SCTP_AUTHENTICATION_EVENT => {
             // usrsctp: NEW_KEY 1, NO_AUTH 2, FREE_KEY 3; Linux: NEW_KEY 0,
-            // FREE_KEY 1, NO_AUTH 2. Linux's auth_altkeynumber is usrsctp's
-            // padding: 0.
+            // FREE_KEY 1, NO_AUTH 2. The same layout.
             let at = offset_of!(sys::sctp_authkey_event, auth_indication);
             map_u32(buf, at, |v| match v {
                 1 => 0,
                 3 => 1,
                 v => v,
             });
-            let alt = offset_of!(sys::sctp_authkey_event, auth_altkeynumber);
-            if let Some(b) = buf.get_mut(alt..alt + 2) {
-                b.fill(0);
-            }
-            buf.len()
         }
         sys::SCTP_STREAM_RESET_EVENT => {
             // The same flag values but usrsctp's SCTP_STREAM_CHANGED_DENIED
-            // (0x10), Linux's SCTP_STREAM_RESET_DENIED.
+            // (0x10), which Linux reports as SCTP_STREAM_RESET_DENIED.
             map_u16(buf, 2, |f| if f & 0x10 != 0 { (f & !0x10) | 0x4 } else { f });
-            buf.len()
         }
         // Same layout and values: SHUTDOWN, ADAPTATION, SENDER_DRY,
         // ASSOC_RESET, STREAM_CHANGE.
-        _ => buf.len(),
+        _ => {}
     }
 }
 
@@ -544,86 +532,91 @@ pub(crate) fn notification_to_linux(buf: &mut [u8]) -> usize {
 /// RESTART are RFC 6458's, the numbers src/event.rs decodes: kept. On a
 /// failure usrsctp copies the whole ABORT chunk there; Linux, its error
 /// causes only (without the 4-byte chunk header).
-fn assoc_change_to_linux(buf: &mut [u8]) -> usize {
+fn assoc_change_to_linux(buf: &mut Vec<u8>) {
     // sac_state at 8: usrsctp counts from 1 (COMM_UP), Linux from 0.
     let state_at = offset_of!(sys::sctp_assoc_change, sac_state);
     minus_one_u16(buf, state_at);
     let state = buf.get(state_at..state_at + 2).map(|b| u16::from_ne_bytes([b[0], b[1]]));
-    let failure = matches!(state, Some(s) if s == COMM_LOST || s == CANT_STR_ASSOC);
-    let info = offset_of!(sys::sctp_assoc_change, sac_info);
-    if failure && buf.len() >= info + 4 {
-        cut(buf, info, 4)
-    } else {
-        buf.len()
+    if matches!(state, Some(s) if s == COMM_LOST || s == CANT_STR_ASSOC) {
+        cut(buf, offset_of!(sys::sctp_assoc_change, sac_info), 4);
     }
 }
 
 /// usrsctp: sre_error in host order, sre_data the whole ERROR chunk. Linux:
-/// sre_error in network order, sre_data the first cause's body (no chunk
-/// header, no cause header).
-fn remote_error_to_linux(buf: &mut [u8]) -> usize {
-    let at = offset_of!(sys::sctp_remote_error, sre_error);
-    map_u16(buf, at, u16::to_be);
+/// sre_error in network order, sre_data the first cause's body (without
+/// the chunk header and the cause header).
+fn remote_error_to_linux(buf: &mut Vec<u8>) {
+    map_u16(buf, offset_of!(sys::sctp_remote_error, sre_error), u16::to_be);
     let data = offset_of!(sys::sctp_remote_error, sre_data);
-    if buf.len() < data + 8 {
-        return buf.len().min(data);
-    }
     // The first cause's length (network order, with its 4-byte header).
-    let cause_len = u16::from_be_bytes([buf[data + 6], buf[data + 7]]) as usize;
-    let n = cut(buf, data, 8);
-    let end = data + cause_len.saturating_sub(4);
-    if end < n {
+    let Some(&[hi, lo]) = buf.get(data + 6..data + 8) else {
+        buf.truncate(data);
+        set_length(buf, data);
+        return;
+    };
+    cut(buf, data, 8);
+    let end = data + (u16::from_be_bytes([hi, lo]) as usize).saturating_sub(4);
+    if end < buf.len() {
+        buf.truncate(end);
         set_length(buf, end);
-        return end;
     }
-    n
 }
 
 /// The old SCTP_SEND_FAILED: usrsctp's `struct sctp_sndrcvinfo` is 128
 /// bytes (92 of padding after the key fields), Linux's 32; the flags as in
-/// SCTP_SEND_FAILED_EVENT (sinfo_flags: the DATA chunk's, on both). The unsent data follows the struct on both.
-fn send_failed_to_linux(buf: &mut [u8]) -> usize {
+/// SCTP_SEND_FAILED_EVENT (sinfo_flags: the DATA chunk's, on both). The
+/// unsent data follows the struct on both.
+fn send_failed_to_linux(buf: &mut Vec<u8>) {
     minus_one_u16(buf, 2);
-    // usrsctp's sndrcvinfo at 12: stream, ssn, flags, pad, ppid, context,
-    // timetolive, tsn, cumtsn, assoc id (12 + 32 = 44), keynumber,
-    // keynumber_valid, pad (to 12 + 128 = 140); then ssf_assoc_id at 140.
+    // usrsctp's sndrcvinfo at 12: the 32 bytes Linux has (stream, ssn,
+    // flags, pad, ppid, context, timetolive, tsn, cumtsn, assoc id), then
+    // keynumber, keynumber_valid and padding to 12 + 128 = 140.
     const USER_INFO_END: usize = 140;
-    let info = offset_of!(sys::sctp_send_failed, ssf_info);
-    let linux_info_end = info + size_of::<sys::sctp_sndrcvinfo>();
-    if buf.len() < USER_INFO_END + 4 {
-        return buf.len().min(linux_info_end);
-    }
-    // ssf_assoc_id, then the data, move up to follow Linux's shorter info.
-    cut(buf, linux_info_end, USER_INFO_END - linux_info_end)
+    let linux_info_end = offset_of!(sys::sctp_send_failed, ssf_info) + size_of::<sys::sctp_sndrcvinfo>();
+    cut(buf, linux_info_end, USER_INFO_END - linux_info_end);
 }
 
-/// usrsctp: indication, stream, seq, assoc id; Linux: indication, assoc id,
-/// stream, seq. SCTP_PARTIAL_DELIVERY_ABORTED: 1 in usrsctp, 0 in Linux.
-fn pdapi_to_linux(buf: &mut [u8]) -> usize {
+/// usrsctp (sctp_uio.h, 20 bytes): indication u32, stream u16, seq u16,
+/// assoc id. Linux (24): indication, assoc id, stream u32, seq u32.
+/// SCTP_PARTIAL_DELIVERY_ABORTED: 1 in usrsctp, 0 in Linux.
+fn pdapi_to_linux(buf: &mut Vec<u8>) {
+    const USER_LEN: usize = 20;
     let ind = offset_of!(sys::sctp_pdapi_event, pdapi_indication);
     minus_one_u32(buf, ind);
-    if buf.len() >= size_of::<sys::sctp_pdapi_event>() {
-        let (stream, seq, assoc) = (rd32(buf, ind + 4), rd32(buf, ind + 8), rd32(buf, ind + 12));
-        wr32(buf, offset_of!(sys::sctp_pdapi_event, pdapi_assoc_id), assoc);
-        wr32(buf, offset_of!(sys::sctp_pdapi_event, pdapi_stream), stream);
-        wr32(buf, offset_of!(sys::sctp_pdapi_event, pdapi_seq), seq);
+    if buf.len() < USER_LEN {
+        return;
     }
-    buf.len()
+    let stream = u16::from_ne_bytes([buf[12], buf[13]]) as u32;
+    let seq = u16::from_ne_bytes([buf[14], buf[15]]) as u32;
+    let assoc = rd32(buf, 16);
+    buf.truncate(USER_LEN);
+    buf.resize(size_of::<sys::sctp_pdapi_event>(), 0);
+    wr32(buf, offset_of!(sys::sctp_pdapi_event, pdapi_assoc_id), assoc);
+    wr32(buf, offset_of!(sys::sctp_pdapi_event, pdapi_stream), stream);
+    wr32(buf, offset_of!(sys::sctp_pdapi_event, pdapi_seq), seq);
+    wr32(buf, 4, size_of::<sys::sctp_pdapi_event>() as u32);
 }
 
-/// Removes `n` bytes at `at` (moving the rest up) and lowers sn_length by
-/// as much; returns the new length.
-fn cut(buf: &mut [u8], at: usize, n: usize) -> usize {
-    let len = buf.len();
-    buf.copy_within(at + n..len, at);
-    let declared = rd32(buf, 4) as usize;
-    set_length(buf, declared.saturating_sub(n));
-    len - n
+/// Removes `n` bytes at `at` (or what there is of them) and lowers
+/// sn_length by as much.
+fn cut(buf: &mut Vec<u8>, at: usize, n: usize) {
+    if buf.len() <= at {
+        return;
+    }
+    let gone = n.min(buf.len() - at);
+    buf.drain(at..at + gone);
+    if buf.len() >= 8 {
+        let declared = rd32(buf, 4) as usize;
+        wr32(buf, 4, declared.saturating_sub(gone) as u32);
+    }
 }
 
+/// Lowers sn_length to `declared`.
 fn set_length(buf: &mut [u8], declared: usize) {
-    let now = rd32(buf, 4) as usize;
-    wr32(buf, 4, declared.min(now) as u32);
+    if buf.len() >= 8 {
+        let now = rd32(buf, 4) as usize;
+        wr32(buf, 4, declared.min(now) as u32);
+    }
 }
 
 fn map_u16(buf: &mut [u8], at: usize, f: impl Fn(u16) -> u16) {
