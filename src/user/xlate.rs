@@ -696,3 +696,305 @@ pub(crate) fn set_remote_encaps_port(
     v[132..134].copy_from_slice(&port.to_be_bytes());
     s.raw_setopt(sys::IPPROTO_SCTP, num::REMOTE_UDP_ENCAPS_PORT, &v)
 }
+
+#[cfg(test)]
+mod tests {
+    //! The pure translations, from usrsctp-layout bytes crafted as usrsctp's
+    //! netinet/sctp_uio.h lays them out, to what src/event.rs decodes.
+
+    use super::*;
+    use crate::event::{decode_notification, Event};
+
+    fn put16(b: &mut [u8], at: usize, v: u16) {
+        b[at..at + 2].copy_from_slice(&v.to_ne_bytes());
+    }
+
+    /// A usrsctp notification header: type, flags 0, length.
+    fn header(ty: u16, len: usize) -> Vec<u8> {
+        let mut b = vec![0u8; len];
+        put16(&mut b, 0, ty);
+        wr32(&mut b, 4, len as u32);
+        b
+    }
+
+    fn decode(mut user: Vec<u8>) -> (Event, AssocId, Vec<u8>) {
+        notification_to_linux(&mut user);
+        let (ev, id, off) = decode_notification(&user).expect("a known kind");
+        let declared = rd32(&user, 4) as usize;
+        let payload = user.get(off..declared.min(user.len())).unwrap_or(&[]).to_vec();
+        (ev, id, payload)
+    }
+
+    #[test]
+    fn assoc_change_comm_up_keeps_the_feature_bytes() {
+        // usrsctp: state 1 (COMM_UP), streams 10/11, assoc 5, then PR, AUTH,
+        // ASCONF, MULTIBUF, RE_CONFIG (SCTP_ASSOC_SUPPORTS_*, 1..5).
+        let mut b = header(0x0001, 20 + 5);
+        put16(&mut b, 8, 1);
+        put16(&mut b, 12, 10);
+        put16(&mut b, 14, 11);
+        wr32(&mut b, 16, 5);
+        b[20..25].copy_from_slice(&[1, 2, 3, 4, 5]);
+        let (ev, id, _) = decode(b);
+        let Event::AssocChange(a) = ev else { panic!("{ev:?}") };
+        assert_eq!((a.state, a.outbound_streams, a.inbound_streams, id), (COMM_UP, 10, 11, 5));
+        assert_eq!(a.features, FEATURE_PR | FEATURE_AUTH | FEATURE_ASCONF | FEATURE_MULTIBUF | FEATURE_RECONFIG);
+    }
+
+    #[test]
+    fn assoc_change_comm_lost_gives_the_abort_causes_without_the_chunk_header() {
+        // usrsctp: state 2 (COMM_LOST), then the ABORT chunk (type 6, flags,
+        // length 8) with cause 12 (User-Initiated Abort, length 4).
+        let mut b = header(0x0001, 20 + 8);
+        put16(&mut b, 8, 2);
+        b[20..28].copy_from_slice(&[6, 0, 0, 8, 0, 12, 0, 4]);
+        let (ev, _, payload) = decode(b);
+        let Event::AssocChange(a) = ev else { panic!("{ev:?}") };
+        assert_eq!(a.state, COMM_LOST);
+        assert_eq!(payload, [0, 12, 0, 4]);
+    }
+
+    #[test]
+    fn peer_addr_change_state_counts_from_zero() {
+        // usrsctp: SCTP_ADDR_CONFIRMED is 6; Linux's 5.
+        let mut b = header(0x0002, 148);
+        put16(&mut b, 8, libc::AF_INET as u16);
+        b[10..12].copy_from_slice(&4000u16.to_be_bytes());
+        b[12..16].copy_from_slice(&[127, 0, 0, 1]);
+        wr32(&mut b, 136, 6);
+        wr32(&mut b, 144, 9);
+        let (ev, id, _) = decode(b);
+        let Event::PeerAddrChange(p) = ev else { panic!("{ev:?}") };
+        assert_eq!(p.state, crate::event::ADDR_CONFIRMED);
+        assert_eq!(p.addr, Some("127.0.0.1:4000".parse().unwrap()));
+        assert_eq!(id, 9);
+    }
+
+    #[test]
+    fn remote_error_gives_the_cause_in_network_order_and_its_body() {
+        // usrsctp: sre_error 0x000c host order; sre_data: the ERROR chunk
+        // (type 9, length 12) with one cause (code 0x000c, length 8, body 4
+        // bytes).
+        let mut b = header(0x0003, 16 + 12);
+        put16(&mut b, 8, 0x000c);
+        wr32(&mut b, 12, 3);
+        b[16..28].copy_from_slice(&[9, 0, 0, 12, 0, 12, 0, 8, 0xde, 0xad, 0xbe, 0xef]);
+        let (ev, id, payload) = decode(b);
+        assert_eq!(ev, Event::RemoteError(RemoteError { error: 0x000c }));
+        assert_eq!(id, 3);
+        assert_eq!(payload, [0xde, 0xad, 0xbe, 0xef]);
+    }
+
+    #[test]
+    fn send_failed_event_flags_count_from_zero_and_data_follows() {
+        // usrsctp: flags 2 (SCTP_DATA_SENT), error 7, sndinfo (sid 4, chunk
+        // flags 3, ppid, context), assoc 8, then the data.
+        let mut b = header(0x000e, 32 + 3);
+        put16(&mut b, 2, 2);
+        wr32(&mut b, 8, 7);
+        put16(&mut b, 12, 4);
+        put16(&mut b, 14, 3);
+        wr32(&mut b, 16, 42u32.to_be());
+        wr32(&mut b, 28, 8);
+        b[32..35].copy_from_slice(b"abc");
+        let (ev, id, payload) = decode(b);
+        let Event::SendFailedEvent(f) = ev else { panic!("{ev:?}") };
+        assert_eq!((f.flags, f.error, f.info.stream, f.info.flags, f.info.ppid), (1, 7, 4, 3, 42));
+        assert_eq!(id, 8);
+        assert_eq!(payload, b"abc");
+    }
+
+    #[test]
+    fn old_send_failed_sheds_usrsctps_96_bytes_of_padding() {
+        // usrsctp: 12-byte head, 128-byte sctp_sndrcvinfo, assoc id at 140,
+        // data at 144.
+        let mut b = header(0x0004, 144 + 2);
+        put16(&mut b, 2, 1);
+        put16(&mut b, 12, 6);
+        wr32(&mut b, 20, 99u32.to_be());
+        wr32(&mut b, 140, 11);
+        b[144..146].copy_from_slice(b"hi");
+        let (ev, id, payload) = decode(b);
+        let Event::SendFailed(f) = ev else { panic!("{ev:?}") };
+        assert_eq!((f.flags, f.info.stream, f.info.ppid), (0, 6, 99));
+        assert_eq!(id, 11);
+        assert_eq!(payload, b"hi");
+    }
+
+    #[test]
+    fn pdapi_grows_to_linux_field_order() {
+        // usrsctp (sctp_uio.h): indication 1 (ABORTED), stream u16 3, seq
+        // u16 17, assoc 21.
+        let mut b = header(0x0007, 20);
+        wr32(&mut b, 8, 1);
+        put16(&mut b, 12, 3);
+        put16(&mut b, 14, 17);
+        wr32(&mut b, 16, 21);
+        let (ev, id, _) = decode(b);
+        assert_eq!(ev, Event::PartialDelivery(PartialDelivery { indication: 0, stream: 3, sequence: 17 }));
+        assert_eq!(id, 21);
+    }
+
+    #[test]
+    fn authkey_indications_are_renumbered() {
+        for (user, linux) in [(1, 0), (2, 2), (3, 1)] {
+            let mut b = header(0x0008, 20);
+            put16(&mut b, 8, 5);
+            wr32(&mut b, 12, user);
+            wr32(&mut b, 16, 2);
+            let (ev, _, _) = decode(b);
+            assert_eq!(ev, Event::Authentication(Authentication { key_number: 5, indication: linux }));
+        }
+    }
+
+    #[test]
+    fn stream_reset_keeps_flags_and_host_order_streams() {
+        let mut b = header(0x0009, 12 + 4);
+        put16(&mut b, 2, 0x0001 | 0x0010);
+        wr32(&mut b, 8, 4);
+        put16(&mut b, 12, 1);
+        put16(&mut b, 14, 2);
+        let (ev, _, payload) = decode(b);
+        // usrsctp's STREAM_CHANGED_DENIED (0x10) is Linux's RESET_DENIED (4).
+        assert_eq!(ev, Event::StreamReset(StreamReset { flags: 0x0001 | 0x0004 }));
+        assert_eq!(payload, [1u16.to_ne_bytes(), 2u16.to_ne_bytes()].concat());
+    }
+
+    #[test]
+    fn same_layout_kinds_decode_as_they_are() {
+        let mut b = header(0x000d, 16);
+        wr32(&mut b, 8, 6);
+        put16(&mut b, 12, 20);
+        put16(&mut b, 14, 30);
+        let (ev, id, _) = decode(b);
+        assert_eq!(ev, Event::StreamChange(StreamChange { flags: 0, inbound_streams: 20, outbound_streams: 30 }));
+        assert_eq!(id, 6);
+        let mut b = header(0x000c, 20);
+        wr32(&mut b, 12, 100);
+        wr32(&mut b, 16, 200);
+        let (ev, _, _) = decode(b);
+        assert_eq!(ev, Event::AssocReset(AssocReset { flags: 0, local_tsn: 100, remote_tsn: 200 }));
+        let (ev, _, _) = decode(header(0x000a, 12));
+        assert_eq!(ev, Event::SenderDry);
+        let (ev, _, _) = decode(header(0x0005, 12));
+        assert_eq!(ev, Event::Shutdown);
+    }
+
+    #[test]
+    fn an_unknown_or_cut_notification_never_panics() {
+        // NOTIFICATIONS_STOPPED (0x000b) has no Linux kind.
+        let mut b = header(0x000b, 8);
+        notification_to_linux(&mut b);
+        assert!(decode_notification(&b).is_none());
+        // Every kind cut at every length.
+        for ty in 0..=0x000fu16 {
+            for len in 0..200 {
+                let mut b = vec![0xffu8; len];
+                if len >= 2 {
+                    put16(&mut b, 0, ty);
+                }
+                notification_to_linux(&mut b);
+            }
+        }
+    }
+
+    #[test]
+    fn send_flags_round_trip_to_usrsctps_bits() {
+        assert_eq!(send_flags_to_user(SEND_UNORDERED | SEND_EOF), 0x0400 | 0x0100);
+        assert_eq!(send_flags_to_user(SEND_ABORT | SEND_SENDALL | SEND_SACK_IMMEDIATELY), 0x0200 | 0x1000 | 0x4000);
+        assert_eq!(send_flags_to_linux(send_flags_to_user(SEND_FLAGS_ALL)), SEND_FLAGS_ALL);
+        assert!(rcv_unordered(0x0400));
+    }
+
+    #[test]
+    fn pr_policies_are_usrsctps_numbers() {
+        assert_eq!((pr_policy_to_user(PR_TTL), pr_policy_to_user(PR_RTX)), (1, 3));
+    }
+
+    #[test]
+    fn assocparams_fields_move_to_usrsctps_order() {
+        let l = sys::sctp_assocparams {
+            sasoc_assoc_id: 1,
+            sasoc_asocmaxrxt: 2,
+            sasoc_number_peer_destinations: 3,
+            sasoc_peer_rwnd: 4,
+            sasoc_local_rwnd: 5,
+            sasoc_cookie_life: 6,
+        };
+        // SAFETY: a plain struct's bytes.
+        let bytes = unsafe {
+            std::slice::from_raw_parts(
+                (&l as *const sys::sctp_assocparams).cast::<u8>(),
+                size_of::<sys::sctp_assocparams>(),
+            )
+        };
+        let u = ASSOCPARAMS.to_user(bytes).unwrap();
+        assert_eq!([rd32(&u, 0), rd32(&u, 4), rd32(&u, 8), rd32(&u, 12)], [1, 4, 5, 6]);
+        assert_eq!([u16::from_ne_bytes([u[16], u[17]]), u16::from_ne_bytes([u[18], u[19]])], [2, 3]);
+        let mut back = vec![0u8; bytes.len()];
+        ASSOCPARAMS.to_linux(&u, &mut back);
+        assert_eq!(back, bytes);
+    }
+
+    #[test]
+    fn paddrparams_fields_move_to_usrsctps_order() {
+        // SAFETY: all-zero is a valid sctp_paddrparams.
+        let mut l: sys::sctp_paddrparams = unsafe { std::mem::zeroed() };
+        l.spp_assoc_id = 7;
+        l.spp_hbinterval = 1000;
+        l.spp_pathmaxrxt = 5;
+        l.spp_pathmtu = 1400;
+        l.spp_flags = sys::SPP_HB_ENABLE | sys::SPP_PMTUD_DISABLE;
+        l.spp_ipv6_flowlabel = 9;
+        l.spp_dscp = 0x2e;
+        // SAFETY: a plain struct's bytes.
+        let bytes = unsafe {
+            std::slice::from_raw_parts(
+                (&l as *const sys::sctp_paddrparams).cast::<u8>(),
+                size_of::<sys::sctp_paddrparams>(),
+            )
+        };
+        let u = paddrparams_to_user(bytes).unwrap();
+        assert_eq!(u.len(), 152);
+        // No address given: usrsctp's wildcard of AF_INET.
+        assert_eq!(u16::from_ne_bytes([u[0], u[1]]), libc::AF_INET as u16);
+        assert_eq!(
+            [rd32(&u, 128), rd32(&u, 132), rd32(&u, 136), rd32(&u, 140), rd32(&u, 144)],
+            [7, 1000, 1400, 0x11, 9]
+        );
+        assert_eq!((u16::from_ne_bytes([u[148], u[149]]), u[150]), (5, 0x2e));
+    }
+
+    #[test]
+    fn setprim_puts_the_assoc_id_after_the_address() {
+        let mut l = vec![0u8; size_of::<sys::sctp_prim>()];
+        wr32(&mut l, 0, 12);
+        put16(&mut l, 4, libc::AF_INET as u16);
+        let u = prim(num::PRIMARY_ADDR).to_user(&l).unwrap();
+        assert_eq!(u.len(), 136);
+        assert_eq!(rd32(&u, 128), 12);
+        assert_eq!(u16::from_ne_bytes([u[0], u[1]]), libc::AF_INET as u16);
+    }
+
+    #[test]
+    fn paddrinfo_moves_the_assoc_id_first_and_renumbers_the_state() {
+        let mut u = [0u8; 152];
+        put16(&mut u, 0, libc::AF_INET as u16);
+        wr32(&mut u, 128, 4);
+        wr32(&mut u, 132, 0x0200);
+        wr32(&mut u, 136, 4380);
+        let mut l = [0u8; 152];
+        paddrinfo_to_linux(&u, &mut l);
+        assert_eq!(rd32(&l, 0), 4);
+        assert_eq!(u16::from_ne_bytes([l[4], l[5]]), libc::AF_INET as u16);
+        assert_eq!(rd32(&l, 132) as i32, sys::SCTP_UNCONFIRMED);
+        assert_eq!(rd32(&l, 136), 4380);
+    }
+
+    #[test]
+    fn association_states_are_linuxs() {
+        assert_eq!(assoc_state_to_linux(0x0008), sys::SCTP_ESTABLISHED);
+        assert_eq!(assoc_state_to_linux(0x0002), sys::SCTP_COOKIE_WAIT);
+        assert_eq!(assoc_state_to_linux(0x1000), sys::SCTP_CLOSED);
+    }
+}
