@@ -240,6 +240,14 @@ pub(crate) fn setopt(s: &UserSock, level: c_int, name: c_int, buf: &[u8]) -> io:
             sys::SCTP_SET_PEER_PRIMARY_ADDR => prim(num::SET_PEER_PRIMARY_ADDR).set(s, buf),
             sys::SCTP_PEER_ADDR_PARAMS => set_paddrparams(s, buf),
             sys::SCTP_REUSE_PORT => set_reuse_port(s, buf),
+            // usrsctp refuses it on one-to-one sockets with EINVAL (its only
+            // EINVAL for this option); Linux with EOPNOTSUPP.
+            sys::SCTP_AUTOCLOSE => {
+                s.raw_setopt(sys::IPPROTO_SCTP, num::AUTOCLOSE, buf).map_err(|e| match e.raw_os_error() {
+                    Some(libc::EINVAL) if buf.len() >= 4 => io::Error::from_raw_os_error(libc::EOPNOTSUPP),
+                    _ => e,
+                })
+            }
             sys::SCTP_DEFAULT_SNDINFO => {
                 if buf.len() < size_of::<sys::sctp_sndinfo>() {
                     return Err(too_short());
