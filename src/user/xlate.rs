@@ -551,23 +551,12 @@ fn assoc_change_to_linux(buf: &mut Vec<u8>) {
 }
 
 /// usrsctp: sre_error in host order, sre_data the whole ERROR chunk. Linux:
-/// sre_error in network order, sre_data the first cause's body (without
-/// the chunk header and the cause header).
+/// sre_error in network order, sre_data what follows the first cause's
+/// header (its body, then any further causes): the kernel pulls the chunk
+/// header, then that cause header (sctp_ulpevent_make_remote_error).
 fn remote_error_to_linux(buf: &mut Vec<u8>) {
     map_u16(buf, offset_of!(sys::sctp_remote_error, sre_error), u16::to_be);
-    let data = offset_of!(sys::sctp_remote_error, sre_data);
-    // The first cause's length (network order, with its 4-byte header).
-    let Some(&[hi, lo]) = buf.get(data + 6..data + 8) else {
-        buf.truncate(data);
-        set_length(buf, data);
-        return;
-    };
-    cut(buf, data, 8);
-    let end = data + (u16::from_be_bytes([hi, lo]) as usize).saturating_sub(4);
-    if end < buf.len() {
-        buf.truncate(end);
-        set_length(buf, end);
-    }
+    cut(buf, offset_of!(sys::sctp_remote_error, sre_data), 8);
 }
 
 /// The old SCTP_SEND_FAILED: usrsctp's `struct sctp_sndrcvinfo` is 128
@@ -616,14 +605,6 @@ fn cut(buf: &mut Vec<u8>, at: usize, n: usize) {
     if buf.len() >= 8 {
         let declared = rd32(buf, 4) as usize;
         wr32(buf, 4, declared.saturating_sub(gone) as u32);
-    }
-}
-
-/// Lowers sn_length to `declared`.
-fn set_length(buf: &mut [u8], declared: usize) {
-    if buf.len() >= 8 {
-        let now = rd32(buf, 4) as usize;
-        wr32(buf, 4, declared.min(now) as u32);
     }
 }
 
@@ -779,18 +760,18 @@ mod tests {
     }
 
     #[test]
-    fn remote_error_gives_the_cause_in_network_order_and_its_body() {
+    fn remote_error_gives_the_cause_in_network_order_and_what_follows_its_header() {
         // usrsctp: sre_error 0x000c host order; sre_data: the ERROR chunk
-        // (type 9, length 12) with one cause (code 0x000c, length 8, body 4
-        // bytes).
-        let mut b = header(0x0003, 16 + 12);
+        // (type 9, length 16) with a cause (code 0x000c, length 8, body 4
+        // bytes) and a second cause (code 1, length 4).
+        let mut b = header(0x0003, 16 + 16);
         put16(&mut b, 8, 0x000c);
         wr32(&mut b, 12, 3);
-        b[16..28].copy_from_slice(&[9, 0, 0, 12, 0, 12, 0, 8, 0xde, 0xad, 0xbe, 0xef]);
+        b[16..32].copy_from_slice(&[9, 0, 0, 16, 0, 12, 0, 8, 0xde, 0xad, 0xbe, 0xef, 0, 1, 0, 4]);
         let (ev, id, payload) = decode(b);
         assert_eq!(ev, Event::RemoteError(RemoteError { error: 0x000c }));
         assert_eq!(id, 3);
-        assert_eq!(payload, [0xde, 0xad, 0xbe, 0xef]);
+        assert_eq!(payload, [0xde, 0xad, 0xbe, 0xef, 0, 1, 0, 4]);
     }
 
     #[test]
