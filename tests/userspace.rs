@@ -4,8 +4,8 @@
 //!
 //! Runs on the host, not in the test VM: usrsctp run as root opens raw SCTP
 //! sockets there, next to the kernel's. One usrsctp stack serves the whole
-//! test process (on UDP port `UDP_PORT`, talking to itself); each test uses
-//! its own SCTP ports on 127.0.0.1.
+//! test process (on a free UDP port, talking to itself); each test uses its
+//! own SCTP ports on 127.0.0.1.
 
 use std::net::SocketAddr;
 use std::sync::Once;
@@ -13,17 +13,18 @@ use std::time::{Duration, Instant};
 
 use sctpx::*;
 
-/// The UDP port of this process's usrsctp stack (and the one it sends to):
-/// not 9899, so a userspace program running beside the tests is not hit.
-const UDP_PORT: u16 = 29899;
 const WAIT: Timeout = Timeout::Millis(5_000);
 
+/// Starts every socket of the process on the userspace backend, its stack on
+/// a free UDP port (not 9899: two test runs, or a userspace program beside
+/// them, must not share one), sending to that same port.
 fn setup() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         set_default_backend(Some(Backend::Userspace));
-        set_udp_port(UDP_PORT).unwrap();
-        set_udp_remote_port(UDP_PORT).unwrap();
+        let port = std::net::UdpSocket::bind("0.0.0.0:0").unwrap().local_addr().unwrap().port();
+        set_udp_port(port).unwrap();
+        set_udp_remote_port(port).unwrap();
     });
 }
 
