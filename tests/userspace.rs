@@ -878,3 +878,19 @@ fn partial_delivery_aborted_when_the_sender_aborts_mid_message() {
         }
     }
 }
+
+#[test]
+fn ipv6_association_carries_data_and_reports_its_peer() {
+    setup();
+    let v6 = |port: u16| SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, port));
+    let l = Socket::open_tcp(Family::Ipv6).unwrap();
+    l.bind(&v6(40180)).unwrap();
+    l.listen(8).unwrap();
+    let c = Socket::open_tcp(Family::Ipv6).unwrap();
+    c.connect(&v6(40180)).unwrap();
+    let (s, _) = l.accept().unwrap();
+    c.send_stream(0, 1, 7, b"six").unwrap();
+    assert_eq!(recv_data(&s).1, b"six");
+    assert_eq!(c.status(0).unwrap().primary.address, Some(v6(40180)));
+    assert_eq!(c.peer_addr_params(0, Some(v6(40180))).unwrap().address, Some(v6(40180)));
+}
