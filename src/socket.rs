@@ -598,7 +598,13 @@ impl Socket {
         // Only an established association makes a one-to-one socket
         // writable (it stays so after the association ends) or gives it a
         // status (unless its send buffer is full).
-        if self.poll_now(libc::POLLOUT) & libc::POLLOUT != 0 || self.status(0).is_ok() {
+        if self.poll_now(libc::POLLOUT) & libc::POLLOUT != 0 {
+            return Ok(SetUpState::Established);
+        }
+        // usrsctp enters ESTABLISHED a moment before it marks the socket
+        // connected (writable): there, writable is what established means,
+        // so that connect never returns before the descriptor says so.
+        if self.user.is_none() && self.status(0).is_ok() {
             return Ok(SetUpState::Established);
         }
         if let Some(s) = setup {
@@ -655,6 +661,11 @@ impl Socket {
 
     /// The socket's poll events now (0 when poll fails: nothing is ready).
     fn poll_now(&self, events: i16) -> i16 {
+        if let Some(u) = self.user() {
+            // The upcall comes after usrsctp has finished with a packet: the
+            // caller may have seen its effect (SCTP_STATUS) before.
+            u.sync();
+        }
         let mut p = libc::pollfd { fd: self.raw(), events, revents: 0 };
         // SAFETY: one valid pollfd.
         if unsafe { libc::poll(&mut p, 1, 0) } == 1 {
