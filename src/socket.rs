@@ -592,9 +592,6 @@ impl Socket {
     }
 
     fn one_to_one_setup(&self, setup: Option<&SetUp>) -> Result<SetUpState> {
-        if self.user.is_some() {
-            return self.user_one_to_one_setup(setup);
-        }
         // Only an established association makes a one-to-one socket
         // writable (it stays so after the association ends) or gives it a
         // status (unless its send buffer is full).
@@ -616,26 +613,6 @@ impl Socket {
             }
         }
         // The kernel leaves the reason in SO_ERROR (read once).
-        if let Some(e) = self.take_error()? {
-            return Ok(SetUpState::Failed(e.raw_os_error().unwrap_or(libc::ECONNREFUSED)));
-        }
-        Ok(SetUpState::Failed(match setup {
-            Some(s) => self.setup_failure(s.started.elapsed()),
-            None => libc::ENOTCONN,
-        }))
-    }
-
-    /// usrsctp shows a one-to-one socket writable while its association is
-    /// still being set up (it queues data then): the association's state
-    /// tells instead, and SO_ERROR why it failed.
-    fn user_one_to_one_setup(&self, setup: Option<&SetUp>) -> Result<SetUpState> {
-        match self.status(0) {
-            Ok(st) if st.state >= sys::SCTP_ESTABLISHED => return Ok(SetUpState::Established),
-            Ok(st) if st.state == sys::SCTP_COOKIE_WAIT || st.state == sys::SCTP_COOKIE_ECHOED => {
-                return Ok(SetUpState::InProgress)
-            }
-            _ => {}
-        }
         if let Some(e) = self.take_error()? {
             return Ok(SetUpState::Failed(e.raw_os_error().unwrap_or(libc::ECONNREFUSED)));
         }
@@ -683,13 +660,12 @@ impl Socket {
         while !self.connect_result(assoc_id)? {
             match self.kind {
                 // POLLOUT once established; POLLERR (always reported) once failed.
-                Kind::OneToOne if self.user.is_none() => {
+                Kind::OneToOne => {
                     self.waker.wait(self.raw(), libc::POLLOUT, None, OnSignal::Report)?;
                 }
-                // Writable whatever its associations do (and on usrsctp, a
-                // one-to-one socket while it sets up); only the caller's
+                // Writable whatever its associations do; only the caller's
                 // notifications would tell: look again after a pause.
-                _ => {
+                Kind::OneToMany => {
                     self.waker.pause(pause_ms, OnSignal::Report)?;
                     pause_ms = (pause_ms * 2).min(50);
                 }
