@@ -894,3 +894,26 @@ fn ipv6_association_carries_data_and_reports_its_peer() {
     assert_eq!(c.status(0).unwrap().primary.address, Some(v6(40180)));
     assert_eq!(c.peer_addr_params(0, Some(v6(40180))).unwrap().address, Some(v6(40180)));
 }
+
+#[test]
+fn sender_dry_subscribed_on_a_one_to_many_socket_reaches_its_current_associations() {
+    // usrsctp itself refuses SENDER_DRY for "all associations" of a
+    // one-to-many socket; sctpx subscribes the default and each association.
+    let _l = listening_udp(40190);
+    let c = udp();
+    c.subscribe(EventKind::AssocChange, true).unwrap();
+    c.send(b"hi", &SendInfo::default(), Some(&addr(40190))).unwrap();
+    wait_for(&c, |e| matches!(e, Event::AssocChange(a) if a.state == COMM_UP));
+    c.subscribe(EventKind::SenderDry, true).unwrap();
+    assert!(c.subscribed(EventKind::SenderDry).unwrap());
+    wait_for(&c, |e| matches!(e, Event::SenderDry));
+}
+
+#[test]
+fn sender_dry_subscribed_on_a_one_to_many_socket_before_any_association_applies_to_new_ones() {
+    let _l = listening_udp(40191);
+    let c = udp();
+    c.subscribe(EventKind::SenderDry, true).unwrap();
+    c.send(b"hi", &SendInfo::default(), Some(&addr(40191))).unwrap();
+    wait_for(&c, |e| matches!(e, Event::SenderDry));
+}
