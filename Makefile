@@ -373,18 +373,21 @@ build: $(BUILD_STEPS)
 
 .PHONY: test vm-selftest
 # First what runs on the host: the lint gate, the harness's own test (it boots its own VM), the
-# fuzz targets and the wheel's check (python-wheel); their TAP goes into the main summary. Then
+# C examples on the userspace backend against usrsctp's own programs (tests/c/interop-usrsctp),
+# the fuzz targets and the wheel's check (python-wheel); their TAP goes into the main summary. Then
 # every suite in one VM boot. `|| true`: a failure there is already in the TAP file, and a missing
 # file counts as a failure in tests/run-all.
 test: build
 	mkdir -p $(BUILD)
 	tests/lint/run --tap $(BUILD)/lint.tap >/dev/null || true
 	tests/vm/selftest-host --tap $(BUILD)/vm-selftest.tap || true
+	tests/c/interop-usrsctp --tap $(BUILD)/interop-usrsctp.tap >/dev/null || true
 	tests/fuzz/run --seconds $(FUZZ_TEST_SECONDS) --tap $(BUILD)/fuzz.tap || true
 	$(MAKE) --no-print-directory python-wheel || true
 	SCTPX_HOST_LINT_TAP=$(abspath $(BUILD))/lint.tap \
 	  SCTPX_HOST_SELFTEST_TAP=$(abspath $(BUILD))/vm-selftest.tap SCTPX_HOST_FUZZ_TAP=$(abspath $(BUILD))/fuzz.tap \
-	  SCTPX_HOST_WHEEL_TAP=$(abspath $(BUILD))/python-wheel.tap tests/vm/run tests/run-all
+	  SCTPX_HOST_WHEEL_TAP=$(abspath $(BUILD))/python-wheel.tap \
+	  SCTPX_HOST_USRSCTP_TAP=$(abspath $(BUILD))/interop-usrsctp.tap tests/vm/run tests/run-all
 
 # The harness alone: a failing command's status comes back unchanged, a timeout is an error.
 vm-selftest:
