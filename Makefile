@@ -5,7 +5,8 @@
 #   make lint    the lint gate, on the host: clippy -D warnings, cargo fmt --check, gofmt, ruff and
 #                mypy --strict over the Python package (tests/lint/run; `make test` runs it first and
 #                counts each check as a test)
-#   make demo    build, then run examples-c/demo.sh against real kernel SCTP
+#   make demo    build, then run examples-c/demo.sh: on the userspace backend here where this kernel
+#                has no SCTP, then against real kernel SCTP, and across the two backends
 #   make deps    install the Debian packages the build and the harness need (root)
 #   make fuzz    fuzz the receive-side decoders for longer (FUZZ_SECONDS per target; see below)
 #
@@ -113,7 +114,7 @@ C_ASAN_TESTS := misuse echo metadata timeout batch addrs options option_ranges c
 # Once more under ThreadSanitizer (tsan-*), against the release library: TSan sees the races of
 # the test's own threads around the library's calls (the Rust library itself is not instrumented).
 C_TSAN_TESTS := stress
-C_SCRIPTS := exports install interop valgrind header-drift header-guard
+C_SCRIPTS := exports install interop interop-udp valgrind header-drift header-guard
 # tests/c/coexist.c, libsctp and sctpx in one program, built four ways: shared and -static (both
 # .a archives), libsctp first in the link or libsctpx first, <netinet/sctp.h> before <sctpx.h>
 # or after it (with SCTPX_NO_SCTP_NAMES).
@@ -449,8 +450,12 @@ bench-profile: bench-build
 
 # --- demo ---------------------------------------------------------------------------------------
 
+# Where this kernel has no SCTP, first the exchange natively on the userspace backend (SCTP over
+# UDP, no VM); then under tests/vm/run on the kernel's SCTP, and there once across backends
+# (examples-c/demo.sh). With SCTPX_VM=0 tests/vm/run runs demo.sh here: the userspace one only.
 .PHONY: demo
 demo: build
+	grep -qi '^SCTP ' /proc/net/protocols || [ "$${SCTPX_VM:-}" = 0 ] || examples-c/demo.sh
 	tests/vm/run examples-c/demo.sh
 
 # --- dependencies -------------------------------------------------------------------------------
