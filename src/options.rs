@@ -360,7 +360,10 @@ impl Socket {
     /// Sets the remote UDP encapsulation port of association `assoc_id`.
     fn set_udp_remote_port(&self, assoc_id: AssocId, port: u16) -> Result<()> {
         if let Some(u) = self.user() {
-            return Ok(crate::user::xlate::set_remote_encaps_port(u, assoc_id, None, port)?);
+            // usrsctp refuses an association's port without a wildcard address of
+            // a known family (an all-zero one is EAFNOSUPPORT).
+            let any = SocketAddr::from(([0, 0, 0, 0], 0));
+            return Ok(crate::user::xlate::set_remote_encaps_port(u, assoc_id, Some(&any), port)?);
         }
         let v = sys::sctp_udpencaps { sue_assoc_id: assoc_id, sue_port: port.to_be(), ..Default::default() };
         self.setopt(sys::SCTP_REMOTE_UDP_ENCAPS_PORT, &v)
