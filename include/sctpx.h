@@ -44,7 +44,10 @@
  * libsctpx.so.0 still exports every sctp_* name at version SCTPX_0 for
  * programs linked before 1.0; those six only as the non-default version
  * (sctp_bindx@SCTPX_0), which no new link binds: there the name is
- * libsctp's. libsctpx.a defines sctpx_* names only.
+ * libsctp's. So are the seven that libusrsctp (the userspace backend's
+ * library) has and calls itself (sctp_bind, sctp_listen, sctp_accept,
+ * sctp_connect, sctp_close, sctp_abort, sctp_shutdown): its calls stay its
+ * own. libsctpx.a defines sctpx_* names only.
  */
 
 
