@@ -425,14 +425,18 @@ static const struct child_mode {
     {"port-taken", child_port_taken},
 };
 
-/* This program again (/proc/self/exe), running child mode `mode`, with
- * LD_LIBRARY_PATH `libdir` (or as it is): the code the mode printed. */
+/* This program again, running child mode `mode`, with LD_LIBRARY_PATH
+ * `libdir` (or as it is): the code the mode printed. Its path is what
+ * readlink gives for /proc/self/exe (under valgrind, this program's, where
+ * exec of /proc/self/exe itself would run valgrind's). */
 static int32_t in_child(const char *mode, const char *libdir)
 {
     int p[2];
-    char out[32] = {0};
-    ssize_t n;
+    char out[32] = {0}, exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     pid_t pid;
+    must(n > 0 ? 0 : -errno, "readlink /proc/self/exe");
+    exe[n] = '\0';
     must(pipe(p) == 0 ? 0 : -errno, "pipe");
     pid = fork();
     if (pid == 0) {
@@ -441,7 +445,7 @@ static int32_t in_child(const char *mode, const char *libdir)
         close(p[1]);
         if (libdir)
             setenv("LD_LIBRARY_PATH", libdir, 1);
-        execl("/proc/self/exe", "codes", mode, (char *)NULL);
+        execl(exe, "codes", mode, (char *)NULL);
         _exit(127);
     }
     close(p[1]);
