@@ -961,7 +961,8 @@ const char *sctpx_version(void);
 int32_t sctpx_strerror(int32_t code, char *buf, size_t len);
 
 // Opens a one-to-one (SOCK_STREAM) SCTP socket for `family` (SCTPX_AF_INET or
-// SCTPX_AF_INET6; IPv6 is dual-stack by default) and writes its handle to
+// SCTPX_AF_INET6; IPv6 is dual-stack by default) on the default backend
+// (`sctpx_default_backend`; `sctpx_open` names one) and writes its handle to
 // `*out`. The descriptor is close-on-exec. Close it with `sctpx_close`.
 int32_t sctpx_open_tcp(int32_t family_, sctpx_handle *out);
 

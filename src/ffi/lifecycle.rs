@@ -17,7 +17,8 @@ fn family_from(af: i32) -> Result<Family, i32> {
 }
 
 /// Opens a one-to-one (SOCK_STREAM) SCTP socket for `family` (SCTPX_AF_INET or
-/// SCTPX_AF_INET6; IPv6 is dual-stack by default) and writes its handle to
+/// SCTPX_AF_INET6; IPv6 is dual-stack by default) on the default backend
+/// (`sctpx_default_backend`; `sctpx_open` names one) and writes its handle to
 /// `*out`. The descriptor is close-on-exec. Close it with `sctpx_close`.
 #[no_mangle]
 pub unsafe extern "C" fn sctpx_open_tcp(family_: i32, out: *mut sctpx_handle) -> i32 {
