@@ -592,10 +592,19 @@ impl Socket {
     }
 
     fn one_to_one_setup(&self, setup: Option<&SetUp>) -> Result<SetUpState> {
+        if self.user.is_some() {
+            return self.user_one_to_one_setup(setup);
+        }
         // Only an established association makes a one-to-one socket
         // writable (it stays so after the association ends) or gives it a
         // status (unless its send buffer is full).
-        if self.poll_now(libc::POLLOUT) & libc::POLLOUT != 0 || self.status(0).is_ok() {
+        if self.poll_now(libc::POLLOUT) & libc::POLLOUT != 0 {
+            return Ok(SetUpState::Established);
+        }
+        // usrsctp enters ESTABLISHED a moment before it marks the socket
+        // connected (writable): there, writable is what established means,
+        // so that connect never returns before the descriptor says so.
+        if self.user.is_none() && self.status(0).is_ok() {
             return Ok(SetUpState::Established);
         }
         if let Some(s) = setup {
@@ -607,6 +616,34 @@ impl Socket {
             }
         }
         // The kernel leaves the reason in SO_ERROR (read once).
+        if let Some(e) = self.take_error()? {
+            return Ok(SetUpState::Failed(e.raw_os_error().unwrap_or(libc::ECONNREFUSED)));
+        }
+        Ok(SetUpState::Failed(match setup {
+            Some(s) => self.setup_failure(s.started.elapsed()),
+            None => libc::ENOTCONN,
+        }))
+    }
+
+    /// On usrsctp the association's state says how a set-up stands: its
+    /// descriptor also turns writable when the set-up fails (SO_ERROR set),
+    /// and it reports a missing association with ENOENT, not EINVAL. A set-up
+    /// in progress counts as established once the descriptor shows it
+    /// writable too (usrsctp enters ESTABLISHED a moment before), so connect
+    /// never returns before an event loop would see it.
+    fn user_one_to_one_setup(&self, setup: Option<&SetUp>) -> Result<SetUpState> {
+        match self.status(0) {
+            Ok(st) if st.state >= sys::SCTP_ESTABLISHED => {
+                if setup.is_none() || self.poll_now(libc::POLLOUT) & libc::POLLOUT != 0 {
+                    return Ok(SetUpState::Established);
+                }
+                return Ok(SetUpState::InProgress);
+            }
+            Ok(st) if st.state == sys::SCTP_COOKIE_WAIT || st.state == sys::SCTP_COOKIE_ECHOED => {
+                return Ok(SetUpState::InProgress)
+            }
+            _ => {}
+        }
         if let Some(e) = self.take_error()? {
             return Ok(SetUpState::Failed(e.raw_os_error().unwrap_or(libc::ECONNREFUSED)));
         }
@@ -632,6 +669,11 @@ impl Socket {
 
     /// The socket's poll events now (0 when poll fails: nothing is ready).
     fn poll_now(&self, events: i16) -> i16 {
+        if let Some(u) = self.user() {
+            // The upcall comes after usrsctp has finished with a packet: the
+            // caller may have seen its effect (SCTP_STATUS) before.
+            u.sync();
+        }
         let mut p = libc::pollfd { fd: self.raw(), events, revents: 0 };
         // SAFETY: one valid pollfd.
         if unsafe { libc::poll(&mut p, 1, 0) } == 1 {
