@@ -29,6 +29,11 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_ERR_TIMED_OUT -10007
 #define SCTPX_ERR_EOF -10008
 #define SCTPX_ERR_PANIC -10009
+#define SCTPX_ERR_NOT_SUPPORTED -10010
+#define SCTPX_ERR_BACKEND_UNAVAILABLE -10011
+#define SCTPX_BACKEND_AUTO 0
+#define SCTPX_BACKEND_KERNEL 1
+#define SCTPX_BACKEND_USERSPACE 2
 #define SCTPX_BINDX_ADD 1
 #define SCTPX_BINDX_REMOVE 2
 #define SCTPX_PEELOFF_NONBLOCK 1
@@ -100,6 +105,7 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_OPT_NONBLOCK 21
 #define SCTPX_OPT_PENDING_ERROR 22
 #define SCTPX_OPT_RECV_FROM 23
+#define SCTPX_OPT_UDP_REMOTE_PORT 24
 #define SCTPX_AF_INET 2
 #define SCTPX_AF_INET6 10
 #define SCTPX_ENABLE_RESET_STREAM_REQ 1
@@ -341,6 +347,8 @@ int32_t sctpx_open_tcp(int32_t family_, sctpx_handle *out);
 
 int32_t sctpx_open_udp(int32_t family_, sctpx_handle *out);
 
+int32_t sctpx_open(int32_t backend, int32_t family_, int32_t kind, sctpx_handle *out);
+
 int32_t sctpx_adopt_fd(int32_t fd, sctpx_handle *out);
 
 int32_t sctpx_close(sctpx_handle h);
@@ -369,6 +377,22 @@ int32_t sctpx_shutdown(sctpx_handle h, sctpx_assoc_id assoc_id);
 int32_t sctpx_abort(sctpx_handle h, sctpx_assoc_id assoc_id);
 
 int32_t sctpx_abort_and_close(sctpx_handle h);
+
+int32_t sctpx_backend(sctpx_handle h);
+
+int32_t sctpx_backend_available(int32_t backend);
+
+int32_t sctpx_set_default_backend(int32_t backend);
+
+int32_t sctpx_default_backend(void);
+
+int32_t sctpx_set_udp_port(int32_t port);
+
+int32_t sctpx_udp_port(void);
+
+int32_t sctpx_set_udp_remote_port(int32_t port);
+
+int32_t sctpx_udp_remote_port(void);
 
 int32_t sctpx_bindx(sctpx_handle h,
                     const struct sockaddr_storage *addrs,

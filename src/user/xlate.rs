@@ -686,6 +686,19 @@ pub(crate) fn set_remote_encaps_port(
     s.raw_setopt(sys::IPPROTO_SCTP, num::REMOTE_UDP_ENCAPS_PORT, &v)
 }
 
+/// SCTP_REMOTE_UDP_ENCAPS_PORT: the port (host order) of the association
+/// `assoc_id` (0: the socket's default), in the layout of
+/// `set_remote_encaps_port`.
+pub(crate) fn remote_encaps_port(s: &UserSock, assoc_id: AssocId) -> io::Result<u16> {
+    let mut v = [0u8; 136];
+    // An association's port needs a wildcard address of a known family
+    // (0.0.0.0): usrsctp answers an all-zero one with EAFNOSUPPORT.
+    v[..2].copy_from_slice(&(libc::AF_INET as u16).to_ne_bytes());
+    v[128..132].copy_from_slice(&(assoc_id as u32).to_ne_bytes());
+    s.raw_getopt(sys::IPPROTO_SCTP, num::REMOTE_UDP_ENCAPS_PORT, &mut v)?;
+    Ok(u16::from_be_bytes([v[132], v[133]]))
+}
+
 #[cfg(test)]
 mod tests {
     //! The pure translations, from usrsctp-layout bytes crafted as usrsctp's

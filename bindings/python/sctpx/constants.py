@@ -52,6 +52,24 @@ ERR_EOF = -10008
 #: can be relied on. This is a bug in sctpx: please report it.
 ERR_PANIC = -10009
 
+#: The socket's backend does not support this call, option, flag or event
+#: kind (the README's backend table lists what each backend supports).
+ERR_NOT_SUPPORTED = -10010
+
+#: The requested backend cannot run here: the userspace backend needs
+#: libusrsctp.so.2 (Debian/Ubuntu package libusrsctp2); the kernel backend
+#: needs a kernel with SCTP.
+ERR_BACKEND_UNAVAILABLE = -10011
+
+#: Automatic: the kernel when it has SCTP, else userspace.
+BACKEND_AUTO = 0
+
+#: The kernel's SCTP.
+BACKEND_KERNEL = 1
+
+#: SCTP over UDP in this process (usrsctp).
+BACKEND_USERSPACE = 2
+
 #: `sctpx_bindx`: add the addresses to the socket's bound set.
 BINDX_ADD = 1
 
@@ -310,6 +328,16 @@ OPT_PENDING_ERROR = 22
 #: receive saves the kernel's copy of it. Per socket; inherited by peeloff.
 #: Range: 0 to 1.
 OPT_RECV_FROM = 23
+
+#: SCTP_REMOTE_UDP_ENCAPS_PORT: the UDP port the peer receives SCTP over UDP
+#: on (RFC 6951), per association (0 = the socket's default for new
+#: associations). 0 turns encapsulation off: plain SCTP over IP. The
+#: userspace backend's sockets start with `sctpx_set_udp_remote_port`'s port
+#: (9899 by default); the kernel's with the sysctl net.sctp.encap_port (0 by
+#: default), and it sends over UDP only with net.sctp.udp_port set (Linux
+#: 5.11 and later; older kernels: -ENOPROTOOPT).
+#: Range: 0 to 65535.
+OPT_UDP_REMOTE_PORT = 24
 
 #: IPv4 only.
 AF_INET = 2
