@@ -1,7 +1,8 @@
 # sctpx — everything from a fresh clone is one command:
 #
 #   make test    build, then run every test suite against real kernel SCTP (tests/vm/run boots a
-#                VM where this kernel has none) and end with one "N passed, N failed" line
+#                VM where this kernel has none) and, natively, on the userspace backend, and end
+#                with one "N passed, N failed" line
 #   make lint    the lint gate, on the host: clippy -D warnings, cargo fmt --check, gofmt, ruff and
 #                mypy --strict over the Python package (tests/lint/run; `make test` runs it first and
 #                counts each check as a test)
@@ -375,9 +376,11 @@ build: $(BUILD_STEPS)
 .PHONY: test vm-selftest
 # First what runs on the host: the lint gate, the harness's own test (it boots its own VM), the
 # C examples on the userspace backend against usrsctp's own programs (tests/c/interop-usrsctp),
-# the fuzz targets and the wheel's check (python-wheel); their TAP goes into the main summary. Then
-# every suite in one VM boot. `|| true`: a failure there is already in the TAP file, and a missing
-# file counts as a failure in tests/run-all.
+# the fuzz targets, the wheel's check (python-wheel) and the rust, C, Python and Go suites on the
+# userspace backend (tests/run-all --backend userspace, natively: SCTPX_VM=0; less what
+# tests/userspace-differs.txt lists); their results go into the main summary. Then every suite on
+# kernel SCTP in one VM boot. `|| true`: a failure there is already in its result file, and a
+# missing file counts as a failure in tests/run-all.
 test: build
 	mkdir -p $(BUILD)
 	tests/lint/run --tap $(BUILD)/lint.tap >/dev/null || true
@@ -385,10 +388,13 @@ test: build
 	tests/c/interop-usrsctp --tap $(BUILD)/interop-usrsctp.tap >/dev/null || true
 	tests/fuzz/run --seconds $(FUZZ_TEST_SECONDS) --tap $(BUILD)/fuzz.tap || true
 	$(MAKE) --no-print-directory python-wheel || true
+	rm -f $(BUILD)/userspace.results
+	SCTPX_VM=0 tests/run-all --backend userspace --results $(abspath $(BUILD))/userspace.results || true
 	SCTPX_HOST_LINT_TAP=$(abspath $(BUILD))/lint.tap \
 	  SCTPX_HOST_SELFTEST_TAP=$(abspath $(BUILD))/vm-selftest.tap SCTPX_HOST_FUZZ_TAP=$(abspath $(BUILD))/fuzz.tap \
 	  SCTPX_HOST_WHEEL_TAP=$(abspath $(BUILD))/python-wheel.tap \
-	  SCTPX_HOST_USRSCTP_TAP=$(abspath $(BUILD))/interop-usrsctp.tap tests/vm/run tests/run-all
+	  SCTPX_HOST_USRSCTP_TAP=$(abspath $(BUILD))/interop-usrsctp.tap \
+	  SCTPX_HOST_USERSPACE_RESULTS=$(abspath $(BUILD))/userspace.results tests/vm/run tests/run-all
 
 # The harness alone: a failing command's status comes back unchanged, a timeout is an error.
 vm-selftest:

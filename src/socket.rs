@@ -515,7 +515,13 @@ impl Socket {
         let mut buf = [0u8; msg::MAX_ADDRS * 28];
         let len = pack_all(addrs, &mut buf)?;
         let (id, in_progress) = match self.user() {
-            Some(u) => u.connectx(&buf[..len], addrs.len())?,
+            // usrsctp's sockets never block, and on a one-to-many socket its
+            // connectx returns 0 with only the INIT sent: that is a set-up in
+            // progress, which a blocking socket waits out as the kernel does.
+            Some(u) => {
+                let (id, in_progress) = u.connectx(&buf[..len], addrs.len())?;
+                (id, in_progress || self.kind == Kind::OneToMany)
+            }
             None => sys::connectx_with_progress(self.raw(), &buf[..len])?,
         };
         if in_progress {
@@ -658,8 +664,9 @@ impl Socket {
             // Shutting down implies it was established first.
             Ok(st) if st.state >= sys::SCTP_ESTABLISHED => Ok(SetUpState::Established),
             Ok(_) => Ok(SetUpState::InProgress),
-            // No such association (any more): one sctpx saw start failed.
-            Err(Error::Os(libc::EINVAL)) => match setup {
+            // No such association (any more): one sctpx saw start failed
+            // (usrsctp says ENOENT where the kernel says EINVAL).
+            Err(Error::Os(e)) if e == libc::EINVAL || (e == libc::ENOENT && self.user.is_some()) => match setup {
                 Some(s) => Ok(SetUpState::Failed(self.setup_failure(s.started.elapsed()))),
                 None => Err(Error::Os(libc::EINVAL)),
             },
@@ -741,7 +748,12 @@ impl Socket {
         }
         let mut sock = match self.user() {
             Some(u) => {
-                let s = u.peeloff(assoc_id)?;
+                // usrsctp says ENOENT for an association the socket does not
+                // have; Linux (and so sctpx) EINVAL.
+                let s = u.peeloff(assoc_id).map_err(|e| match e.raw_os_error() {
+                    Some(libc::ENOENT) => Error::Os(libc::EINVAL),
+                    _ => e.into(),
+                })?;
                 let fd = s.user_fd()?;
                 let sock = Socket::from_user(s, fd, Kind::OneToOne);
                 sock.set_nonblocking(flags.nonblock)?;
@@ -908,7 +920,12 @@ impl Socket {
         if info.is_some_and(|i| i.pr_policy == PR_PRIO) {
             return Err(Error::NotSupported("PR_PRIO: usrsctp has no priority policy"));
         }
-        self.blocking(|| u.send(data, info, to))
+        // usrsctp says ENOENT (no association) where Linux says EPIPE for a
+        // one-to-one socket that is not connected.
+        self.blocking(|| u.send(data, info, to)).map_err(|e| match e {
+            Error::Os(libc::ENOENT) if self.kind == Kind::OneToOne => Error::Os(libc::EPIPE),
+            e => e,
+        })
     }
 
     /// Sends many messages in as few system calls as possible (sendmmsg).
