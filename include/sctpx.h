@@ -150,6 +150,24 @@
 // can be relied on. This is a bug in sctpx: please report it.
 #define SCTPX_ERR_PANIC -10009
 
+// The socket's backend does not support this call, option, flag or event
+// kind (the README's backend table lists what each backend supports).
+#define SCTPX_ERR_NOT_SUPPORTED -10010
+
+// The requested backend cannot run here: the userspace backend needs
+// libusrsctp.so.2 (Debian/Ubuntu package libusrsctp2); the kernel backend
+// needs a kernel with SCTP.
+#define SCTPX_ERR_BACKEND_UNAVAILABLE -10011
+
+// Automatic: the kernel when it has SCTP, else userspace.
+#define SCTPX_BACKEND_AUTO 0
+
+// The kernel's SCTP.
+#define SCTPX_BACKEND_KERNEL 1
+
+// SCTP over UDP in this process (usrsctp).
+#define SCTPX_BACKEND_USERSPACE 2
+
 // `sctpx_bindx`: add the addresses to the socket's bound set.
 #define SCTPX_BINDX_ADD 1
 
@@ -191,6 +209,30 @@
 // Abandon lower-priority messages first when the buffer is full;
 // `pr_value` is the priority (lower value = more important).
 #define SCTPX_PR_PRIO 3
+
+// Not a policy: what the PR status calls (SCTP_PR_ASSOC_STATUS,
+// SCTP_PR_STREAM_STATUS) take to count every policy together. Sends
+// and SCTP_DEFAULT_PRINFO refuse it.
+#define SCTPX_PR_ALL 4
+
+// First come, first served: streams do not matter (the default).
+#define SCTPX_SCHED_FCFS 0
+
+// Priority: each stream's value (sctpx_set_stream_sched_value) is its
+// priority, lower first; streams of equal priority take turns.
+#define SCTPX_SCHED_PRIO 1
+
+// Round robin: one message per stream in turn (with I-DATA, one
+// fragment).
+#define SCTPX_SCHED_RR 2
+
+// Fair capacity: the stream that has sent the fewest bytes next
+// (Linux 6.3 and later; earlier kernels refuse it: -EINVAL).
+#define SCTPX_SCHED_FC 3
+
+// Weighted fair queueing: as fair capacity, with each stream's value
+// as its weight (Linux 6.3 and later; earlier kernels: -EINVAL).
+#define SCTPX_SCHED_WFQ 4
 
 // A data message.
 #define SCTPX_EVENT_DATA 0
@@ -320,9 +362,11 @@
 // Range: 0 to 1.
 #define SCTPX_OPT_MAPPED_V4 4
 
-// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave, off (0) or on (1).
-// Linux keeps only on or off: RFC 6458's level 2 would read back as 1.
-// Range: 0 to 1.
+// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave level (RFC 6458
+// 8.1.20): 0 off, 1 across associations, 2 across streams as well (what
+// I-DATA needs). Linux keeps only on or off: 2 reads back as 1, and
+// turning it off also turns SCTPX_OPT_INTERLEAVING_SUPPORTED off.
+// Range: 0 to 2.
 #define SCTPX_OPT_FRAGMENT_INTERLEAVE 5
 
 // SCTP_PARTIAL_DELIVERY_POINT: bytes after which partial delivery starts.
@@ -408,6 +452,47 @@
 // receive saves the kernel's copy of it. Per socket; inherited by peeloff.
 // Range: 0 to 1.
 #define SCTPX_OPT_RECV_FROM 23
+
+// SCTP_STREAM_SCHEDULER: SCTPX_SCHED_* (per association; new
+// associations take the socket's). Each stream's weight or priority is
+// sctpx_set_stream_sched_value's. The kernel refuses a scheduler it does
+// not have (-EINVAL: Linux before 6.3 has FCFS, PRIO and RR only).
+// Range: 0 to 4.
+#define SCTPX_OPT_STREAM_SCHEDULER 40
+
+// SCTP_INTERLEAVING_SUPPORTED: 1 offers I-DATA (RFC 8260, message
+// interleaving) to new peers; an association reads 1 when both sides
+// use it. The kernel refuses any value (-EPERM) unless the sysctl
+// net.sctp.intl_enable is 1 and SCTPX_OPT_FRAGMENT_INTERLEAVE is on.
+// Range: 0 to 1.
+#define SCTPX_OPT_INTERLEAVING_SUPPORTED 41
+
+// SCTP_ASCONF_SUPPORTED: 1 offers dynamic address reconfiguration
+// (ASCONF, RFC 5061) to new peers; the default is the sysctl
+// net.sctp.addip_enable. An association reads whether the peer uses it.
+// Range: 0 to 1.
+#define SCTPX_OPT_ASCONF_SUPPORTED 42
+
+// SCTP_AUTO_ASCONF: 1 makes the kernel announce (ASCONF) the host's
+// addresses as they come and go, to every association of a socket bound
+// to the wildcard address; the default is the sysctl
+// net.sctp.default_auto_asconf. The kernel refuses 1 on a socket not
+// bound to the wildcard address (-EINVAL).
+// Range: 0 to 1.
+#define SCTPX_OPT_AUTO_ASCONF 43
+
+// SCTP_ECN_SUPPORTED: 1 offers explicit congestion notification to new
+// peers; the default is the sysctl net.sctp.ecn_enable. An association
+// reads whether the peer uses it.
+// Range: 0 to 1.
+#define SCTPX_OPT_ECN_SUPPORTED 44
+
+// SCTP_PLPMTUD_PROBE_INTERVAL: milliseconds between packetization-layer
+// path MTU probes (RFC 8899) of every path of the association (0: the
+// socket's, for new ones); 0 turns probing off. The default is the sysctl
+// net.sctp.plpmtud_probe_interval. The kernel refuses 1 to 4999 (-EINVAL).
+// Range: 0 to 4294967295.
+#define SCTPX_OPT_PLPMTUD_PROBE_INTERVAL 45
 
 // IPv4 only.
 #define SCTPX_AF_INET 2
@@ -906,6 +991,26 @@ typedef struct {
   uint64_t ipackets;
 } sctpx_assoc_stats;
 
+// SCTP_DEFAULT_PRINFO: the partial-reliability policy of sends that give none.
+typedef struct {
+  // Association (one-to-many), or 0 for the socket's defaults.
+  sctpx_assoc_id assoc_id;
+  // PR_* policy (SCTPX_PR_* in C; not PR_ALL).
+  uint16_t policy;
+  // The policy's value: milliseconds (TTL), retransmissions (RTX) or
+  // priority (PRIO); ignored with PR_NONE.
+  uint32_t value;
+} sctpx_default_prinfo;
+
+// SCTP_PR_ASSOC_STATUS / SCTP_PR_STREAM_STATUS: messages abandoned under one
+// policy (or all), since the association started.
+typedef struct {
+  // Abandoned before any of their chunks was sent.
+  uint64_t abandoned_unsent;
+  // Abandoned after being sent at least once.
+  uint64_t abandoned_sent;
+} sctpx_pr_status;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -1282,6 +1387,51 @@ int32_t sctpx_add_streams(sctpx_handle h,
                           sctpx_assoc_id assoc_id,
                           uint16_t inbound,
                           uint16_t outbound);
+
+// Reads SCTP_DEFAULT_PRINFO (the partial-reliability policy of sends that
+// give none) of association `assoc_id` (0: the socket's defaults) into `*out`.
+int32_t sctpx_get_default_prinfo(sctpx_handle h,
+                                 sctpx_assoc_id assoc_id,
+                                 sctpx_default_prinfo *out);
+
+// Sets SCTP_DEFAULT_PRINFO from `*value`; its `assoc_id` selects the
+// association. A policy that is not SCTPX_PR_NONE, _TTL, _RTX or _PRIO gives
+// SCTPX_ERR_INVALID_ARGUMENT.
+int32_t sctpx_set_default_prinfo(sctpx_handle h, const sctpx_default_prinfo *value);
+
+// Reads SCTP_PR_ASSOC_STATUS into `*out`: the messages of association
+// `assoc_id` abandoned under `policy` (SCTPX_PR_TTL, _RTX, _PRIO, or
+// SCTPX_PR_ALL for every policy together; another value gives
+// SCTPX_ERR_INVALID_ARGUMENT).
+int32_t sctpx_get_pr_assoc_status(sctpx_handle h,
+                                  sctpx_assoc_id assoc_id,
+                                  uint16_t policy,
+                                  sctpx_pr_status *out);
+
+// Reads SCTP_PR_STREAM_STATUS into `*out`: as sctpx_get_pr_assoc_status, for
+// outbound stream `stream` alone (one the association does not have: -EINVAL).
+int32_t sctpx_get_pr_stream_status(sctpx_handle h,
+                                   sctpx_assoc_id assoc_id,
+                                   uint16_t stream,
+                                   uint16_t policy,
+                                   sctpx_pr_status *out);
+
+// Reads SCTP_STREAM_SCHEDULER_VALUE of outbound stream `stream` of
+// association `assoc_id` into `*value`: its priority under SCTPX_SCHED_PRIO
+// (lower is sent first), its weight under SCTPX_SCHED_WFQ. Needs an
+// association (before one: -EINVAL).
+int32_t sctpx_get_stream_sched_value(sctpx_handle h,
+                                     sctpx_assoc_id assoc_id,
+                                     uint16_t stream,
+                                     uint16_t *value);
+
+// Sets SCTP_STREAM_SCHEDULER_VALUE of outbound stream `stream` of association
+// `assoc_id` to `value` (see sctpx_get_stream_sched_value). A stream the
+// association does not have: -EINVAL.
+int32_t sctpx_set_stream_sched_value(sctpx_handle h,
+                                     sctpx_assoc_id assoc_id,
+                                     uint16_t stream,
+                                     uint16_t value);
 
 #ifdef __cplusplus
 }  // extern "C"

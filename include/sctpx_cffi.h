@@ -29,6 +29,11 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_ERR_TIMED_OUT -10007
 #define SCTPX_ERR_EOF -10008
 #define SCTPX_ERR_PANIC -10009
+#define SCTPX_ERR_NOT_SUPPORTED -10010
+#define SCTPX_ERR_BACKEND_UNAVAILABLE -10011
+#define SCTPX_BACKEND_AUTO 0
+#define SCTPX_BACKEND_KERNEL 1
+#define SCTPX_BACKEND_USERSPACE 2
 #define SCTPX_BINDX_ADD 1
 #define SCTPX_BINDX_REMOVE 2
 #define SCTPX_PEELOFF_NONBLOCK 1
@@ -42,6 +47,12 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_PR_TTL 1
 #define SCTPX_PR_RTX 2
 #define SCTPX_PR_PRIO 3
+#define SCTPX_PR_ALL 4
+#define SCTPX_SCHED_FCFS 0
+#define SCTPX_SCHED_PRIO 1
+#define SCTPX_SCHED_RR 2
+#define SCTPX_SCHED_FC 3
+#define SCTPX_SCHED_WFQ 4
 #define SCTPX_EVENT_DATA 0
 #define SCTPX_EVENT_ASSOC_CHANGE 1
 #define SCTPX_EVENT_PEER_ADDR_CHANGE 2
@@ -100,6 +111,12 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_OPT_NONBLOCK 21
 #define SCTPX_OPT_PENDING_ERROR 22
 #define SCTPX_OPT_RECV_FROM 23
+#define SCTPX_OPT_STREAM_SCHEDULER 40
+#define SCTPX_OPT_INTERLEAVING_SUPPORTED 41
+#define SCTPX_OPT_ASCONF_SUPPORTED 42
+#define SCTPX_OPT_AUTO_ASCONF 43
+#define SCTPX_OPT_ECN_SUPPORTED 44
+#define SCTPX_OPT_PLPMTUD_PROBE_INTERVAL 45
 #define SCTPX_AF_INET 2
 #define SCTPX_AF_INET6 10
 #define SCTPX_ENABLE_RESET_STREAM_REQ 1
@@ -333,6 +350,17 @@ typedef struct {
   uint64_t ipackets;
 } sctpx_assoc_stats;
 
+typedef struct {
+  sctpx_assoc_id assoc_id;
+  uint16_t policy;
+  uint32_t value;
+} sctpx_default_prinfo;
+
+typedef struct {
+  uint64_t abandoned_unsent;
+  uint64_t abandoned_sent;
+} sctpx_pr_status;
+
 const char *sctpx_version(void);
 
 int32_t sctpx_strerror(int32_t code, char *buf, size_t len);
@@ -500,3 +528,30 @@ int32_t sctpx_add_streams(sctpx_handle h,
                           sctpx_assoc_id assoc_id,
                           uint16_t inbound,
                           uint16_t outbound);
+
+int32_t sctpx_get_default_prinfo(sctpx_handle h,
+                                 sctpx_assoc_id assoc_id,
+                                 sctpx_default_prinfo *out);
+
+int32_t sctpx_set_default_prinfo(sctpx_handle h, const sctpx_default_prinfo *value);
+
+int32_t sctpx_get_pr_assoc_status(sctpx_handle h,
+                                  sctpx_assoc_id assoc_id,
+                                  uint16_t policy,
+                                  sctpx_pr_status *out);
+
+int32_t sctpx_get_pr_stream_status(sctpx_handle h,
+                                   sctpx_assoc_id assoc_id,
+                                   uint16_t stream,
+                                   uint16_t policy,
+                                   sctpx_pr_status *out);
+
+int32_t sctpx_get_stream_sched_value(sctpx_handle h,
+                                     sctpx_assoc_id assoc_id,
+                                     uint16_t stream,
+                                     uint16_t *value);
+
+int32_t sctpx_set_stream_sched_value(sctpx_handle h,
+                                     sctpx_assoc_id assoc_id,
+                                     uint16_t stream,
+                                     uint16_t value);

@@ -28,6 +28,9 @@ pub(crate) enum Access {
     NonBlock,
     /// Whether data events carry their source address (sctpx's own).
     RecvFrom,
+    /// A `struct sctp_probeinterval` at `SOL_SCTP` for no address in
+    /// particular: the association's or the socket's.
+    ProbeInterval(i32),
 }
 
 /// A yes/no option: the kernel reads any other value as 1.
@@ -156,9 +159,11 @@ int_options! {
         /// SCTP_I_WANT_MAPPED_V4_ADDR: 1 reports IPv4 peers of an IPv6 socket as
         /// v4-mapped IPv6 addresses.
         MappedV4 = 4 as SCTPX_OPT_MAPPED_V4, FLAG, Access::Int(sys::SOL_SCTP, sys::SCTP_I_WANT_MAPPED_V4_ADDR);
-        /// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave, off (0) or on (1).
-        /// Linux keeps only on or off: RFC 6458's level 2 would read back as 1.
-        FragmentInterleave = 5 as SCTPX_OPT_FRAGMENT_INTERLEAVE, FLAG,
+        /// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave level (RFC 6458
+        /// 8.1.20): 0 off, 1 across associations, 2 across streams as well (what
+        /// I-DATA needs). Linux keeps only on or off: 2 reads back as 1, and
+        /// turning it off also turns SCTPX_OPT_INTERLEAVING_SUPPORTED off.
+        FragmentInterleave = 5 as SCTPX_OPT_FRAGMENT_INTERLEAVE, Some(0..=2),
             Access::Int(sys::SOL_SCTP, sys::SCTP_FRAGMENT_INTERLEAVE);
         /// SCTP_PARTIAL_DELIVERY_POINT: bytes after which partial delivery starts.
         /// The kernel refuses more than half of SCTPX_OPT_RCVBUF's value (-EINVAL).
@@ -214,6 +219,39 @@ int_options! {
         /// their source address in `from`; 0 they do not (`from_len` 0), and each
         /// receive saves the kernel's copy of it. Per socket; inherited by peeloff.
         RecvFrom = 23 as SCTPX_OPT_RECV_FROM, FLAG, Access::RecvFrom;
+        /// SCTP_STREAM_SCHEDULER: SCTPX_SCHED_* (per association; new
+        /// associations take the socket's). Each stream's weight or priority is
+        /// sctpx_set_stream_sched_value's. The kernel refuses a scheduler it does
+        /// not have (-EINVAL: Linux before 6.3 has FCFS, PRIO and RR only).
+        StreamScheduler = 40 as SCTPX_OPT_STREAM_SCHEDULER, Some(0..=4),
+            Access::AssocValue(sys::SCTP_STREAM_SCHEDULER);
+        /// SCTP_INTERLEAVING_SUPPORTED: 1 offers I-DATA (RFC 8260, message
+        /// interleaving) to new peers; an association reads 1 when both sides
+        /// use it. The kernel refuses any value (-EPERM) unless the sysctl
+        /// net.sctp.intl_enable is 1 and SCTPX_OPT_FRAGMENT_INTERLEAVE is on.
+        InterleavingSupported = 41 as SCTPX_OPT_INTERLEAVING_SUPPORTED, FLAG,
+            Access::AssocValue(sys::SCTP_INTERLEAVING_SUPPORTED);
+        /// SCTP_ASCONF_SUPPORTED: 1 offers dynamic address reconfiguration
+        /// (ASCONF, RFC 5061) to new peers; the default is the sysctl
+        /// net.sctp.addip_enable. An association reads whether the peer uses it.
+        AsconfSupported = 42 as SCTPX_OPT_ASCONF_SUPPORTED, FLAG,
+            Access::AssocValue(sys::SCTP_ASCONF_SUPPORTED);
+        /// SCTP_AUTO_ASCONF: 1 makes the kernel announce (ASCONF) the host's
+        /// addresses as they come and go, to every association of a socket bound
+        /// to the wildcard address; the default is the sysctl
+        /// net.sctp.default_auto_asconf. The kernel refuses 1 on a socket not
+        /// bound to the wildcard address (-EINVAL).
+        AutoAsconf = 43 as SCTPX_OPT_AUTO_ASCONF, FLAG, Access::Int(sys::SOL_SCTP, sys::SCTP_AUTO_ASCONF);
+        /// SCTP_ECN_SUPPORTED: 1 offers explicit congestion notification to new
+        /// peers; the default is the sysctl net.sctp.ecn_enable. An association
+        /// reads whether the peer uses it.
+        EcnSupported = 44 as SCTPX_OPT_ECN_SUPPORTED, FLAG, Access::AssocValue(sys::SCTP_ECN_SUPPORTED);
+        /// SCTP_PLPMTUD_PROBE_INTERVAL: milliseconds between packetization-layer
+        /// path MTU probes (RFC 8899) of every path of the association (0: the
+        /// socket's, for new ones); 0 turns probing off. The default is the sysctl
+        /// net.sctp.plpmtud_probe_interval. The kernel refuses 1 to 4999 (-EINVAL).
+        PlpmtudProbeInterval = 45 as SCTPX_OPT_PLPMTUD_PROBE_INTERVAL, U32,
+            Access::ProbeInterval(sys::SCTP_PLPMTUD_PROBE_INTERVAL);
     }
 }
 
@@ -291,6 +329,33 @@ fn storage_of(a: Option<SocketAddr>) -> libc::sockaddr_storage {
     s
 }
 
+/// A `sctp_probeinterval` for no address in particular (all-zero: the
+/// association's or socket's value).
+fn probe_interval(assoc_id: AssocId, interval: u32) -> sys::sctp_probeinterval {
+    sys::sctp_probeinterval { spi_assoc_id: assoc_id, spi_address: storage_of(None), spi_interval: interval }
+}
+
+/// The kernel's SCTP_PR_SCTP_* for a PR_* policy (PR_ALL included).
+fn kernel_pr_policy(policy: u16) -> Result<u16> {
+    match policy {
+        PR_NONE => Ok(sys::SCTP_PR_SCTP_NONE),
+        PR_TTL => Ok(sys::SCTP_PR_SCTP_TTL),
+        PR_RTX => Ok(sys::SCTP_PR_SCTP_RTX),
+        PR_PRIO => Ok(sys::SCTP_PR_SCTP_PRIO),
+        PR_ALL => Ok(sys::SCTP_PR_SCTP_ALL),
+        _ => Err(Error::InvalidArgument("unknown partial-reliability policy")),
+    }
+}
+
+/// The policy asked for by a PR status call: one that can abandon messages, or
+/// PR_ALL (the kernel refuses PR_NONE too, but says only -EINVAL).
+fn status_pr_policy(policy: u16) -> Result<u16> {
+    if policy == PR_NONE {
+        return Err(Error::InvalidArgument("PR_NONE abandons nothing: ask for a policy or PR_ALL"));
+    }
+    kernel_pr_policy(policy)
+}
+
 fn paddrinfo_of(p: &sys::sctp_paddrinfo) -> PeerAddrInfo {
     let a = p.spinfo_address;
     PeerAddrInfo {
@@ -353,6 +418,11 @@ impl Socket {
             }),
             Access::NonBlock => Ok(self.nonblocking() as i64),
             Access::RecvFrom => Ok(self.recv_from() as i64),
+            Access::ProbeInterval(name) => {
+                let mut v = probe_interval(assoc_id, 0);
+                self.getopt(name, &mut v)?;
+                Ok(v.spi_interval as i64)
+            }
         }
     }
 
@@ -374,6 +444,7 @@ impl Socket {
                 self.set_recv_from(value == 1);
                 Ok(())
             }
+            Access::ProbeInterval(name) => self.setopt(name, &probe_interval(assoc_id, value as u32)),
         }
     }
 
@@ -471,6 +542,70 @@ impl Socket {
             snd_assoc_id: i.assoc_id,
         };
         self.setopt(sys::SCTP_DEFAULT_SNDINFO, &v)
+    }
+
+    /// SCTP_DEFAULT_PRINFO: the partial-reliability policy of sends that
+    /// give none.
+    pub fn default_pr_info(&self, assoc_id: AssocId) -> Result<DefaultPrInfo> {
+        let mut v = sys::sctp_default_prinfo { pr_assoc_id: assoc_id, ..Default::default() };
+        self.getopt(sys::SCTP_DEFAULT_PRINFO, &mut v)?;
+        let policy = match v.pr_policy & sys::SCTP_PR_SCTP_MASK {
+            sys::SCTP_PR_SCTP_TTL => PR_TTL,
+            sys::SCTP_PR_SCTP_RTX => PR_RTX,
+            sys::SCTP_PR_SCTP_PRIO => PR_PRIO,
+            _ => PR_NONE,
+        };
+        Ok(DefaultPrInfo { assoc_id: v.pr_assoc_id, policy, value: v.pr_value })
+    }
+
+    /// Sets SCTP_DEFAULT_PRINFO (`PR_ALL` is refused: it is no policy).
+    pub fn set_default_pr_info(&self, p: &DefaultPrInfo) -> Result<()> {
+        if p.policy == PR_ALL {
+            return Err(Error::InvalidArgument("PR_ALL is not a policy for sends"));
+        }
+        let v = sys::sctp_default_prinfo {
+            pr_assoc_id: p.assoc_id,
+            pr_value: p.value,
+            pr_policy: kernel_pr_policy(p.policy)?,
+        };
+        self.setopt(sys::SCTP_DEFAULT_PRINFO, &v)
+    }
+
+    /// SCTP_PR_ASSOC_STATUS: the messages of an association abandoned under
+    /// `policy` (PR_TTL, PR_RTX, PR_PRIO, or PR_ALL for all of them).
+    pub fn pr_assoc_status(&self, assoc_id: AssocId, policy: u16) -> Result<PrStatus> {
+        self.pr_status(sys::SCTP_PR_ASSOC_STATUS, assoc_id, 0, policy)
+    }
+
+    /// SCTP_PR_STREAM_STATUS: as `pr_assoc_status`, for one outbound stream.
+    pub fn pr_stream_status(&self, assoc_id: AssocId, stream: u16, policy: u16) -> Result<PrStatus> {
+        self.pr_status(sys::SCTP_PR_STREAM_STATUS, assoc_id, stream, policy)
+    }
+
+    fn pr_status(&self, name: i32, assoc_id: AssocId, stream: u16, policy: u16) -> Result<PrStatus> {
+        let mut v = sys::sctp_prstatus {
+            sprstat_assoc_id: assoc_id,
+            sprstat_sid: stream,
+            sprstat_policy: status_pr_policy(policy)?,
+            ..Default::default()
+        };
+        self.getopt(name, &mut v)?;
+        Ok(PrStatus { abandoned_unsent: v.sprstat_abandoned_unsent, abandoned_sent: v.sprstat_abandoned_sent })
+    }
+
+    /// SCTP_STREAM_SCHEDULER_VALUE: outbound `stream`'s value under the
+    /// association's scheduler (SCHED_PRIO: its priority, lower first;
+    /// SCHED_WFQ: its weight). Needs an association.
+    pub fn stream_sched_value(&self, assoc_id: AssocId, stream: u16) -> Result<u16> {
+        let mut v = sys::sctp_stream_value { assoc_id, stream_id: stream, stream_value: 0 };
+        self.getopt(sys::SCTP_STREAM_SCHEDULER_VALUE, &mut v)?;
+        Ok(v.stream_value)
+    }
+
+    /// Sets SCTP_STREAM_SCHEDULER_VALUE of outbound `stream`.
+    pub fn set_stream_sched_value(&self, assoc_id: AssocId, stream: u16, value: u16) -> Result<()> {
+        let v = sys::sctp_stream_value { assoc_id, stream_id: stream, stream_value: value };
+        self.setopt(sys::SCTP_STREAM_SCHEDULER_VALUE, &v)
     }
 
     /// SCTP_DELAYED_SACK.

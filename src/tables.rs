@@ -96,6 +96,7 @@ fn all() -> Vec<CGroup> {
         crate::socket::peeloff_flags(),
         crate::types::send_flags(),
         crate::types::pr_policies(),
+        crate::types::schedulers(),
         crate::event::event_kinds(),
         crate::event::event_flags(),
         crate::types::assoc_change_states(),

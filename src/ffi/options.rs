@@ -337,3 +337,95 @@ pub extern "C" fn sctpx_add_streams(h: sctpx_handle, assoc_id: AssocId, inbound:
         Ok(0)
     })
 }
+
+/// Reads SCTP_DEFAULT_PRINFO (the partial-reliability policy of sends that
+/// give none) of association `assoc_id` (0: the socket's defaults) into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_default_prinfo(h: sctpx_handle, assoc_id: AssocId, out: *mut DefaultPrInfo) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        *out = s.default_pr_info(assoc_id).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_DEFAULT_PRINFO from `*value`; its `assoc_id` selects the
+/// association. A policy that is not SCTPX_PR_NONE, _TTL, _RTX or _PRIO gives
+/// SCTPX_ERR_INVALID_ARGUMENT.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_set_default_prinfo(h: sctpx_handle, value: *const DefaultPrInfo) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let value = ref_from_ptr(value)?;
+        s.set_default_pr_info(value).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_PR_ASSOC_STATUS into `*out`: the messages of association
+/// `assoc_id` abandoned under `policy` (SCTPX_PR_TTL, _RTX, _PRIO, or
+/// SCTPX_PR_ALL for every policy together; another value gives
+/// SCTPX_ERR_INVALID_ARGUMENT).
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_pr_assoc_status(
+    h: sctpx_handle,
+    assoc_id: AssocId,
+    policy: u16,
+    out: *mut PrStatus,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        *out = s.pr_assoc_status(assoc_id, policy).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_PR_STREAM_STATUS into `*out`: as sctpx_get_pr_assoc_status, for
+/// outbound stream `stream` alone (one the association does not have: -EINVAL).
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_pr_stream_status(
+    h: sctpx_handle,
+    assoc_id: AssocId,
+    stream: u16,
+    policy: u16,
+    out: *mut PrStatus,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        *out = s.pr_stream_status(assoc_id, stream, policy).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_STREAM_SCHEDULER_VALUE of outbound stream `stream` of
+/// association `assoc_id` into `*value`: its priority under SCTPX_SCHED_PRIO
+/// (lower is sent first), its weight under SCTPX_SCHED_WFQ. Needs an
+/// association (before one: -EINVAL).
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_stream_sched_value(
+    h: sctpx_handle,
+    assoc_id: AssocId,
+    stream: u16,
+    value: *mut u16,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let value = mut_from_ptr(value)?;
+        *value = s.stream_sched_value(assoc_id, stream).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_STREAM_SCHEDULER_VALUE of outbound stream `stream` of association
+/// `assoc_id` to `value` (see sctpx_get_stream_sched_value). A stream the
+/// association does not have: -EINVAL.
+#[no_mangle]
+pub extern "C" fn sctpx_set_stream_sched_value(h: sctpx_handle, assoc_id: AssocId, stream: u16, value: u16) -> i32 {
+    guard(|| {
+        socket_of(h)?.set_stream_sched_value(assoc_id, stream, value).or_code()?;
+        Ok(0)
+    })
+}

@@ -188,6 +188,21 @@ class sctpx_rtoinfo(Structure):
     ]
 
 
+class sctpx_default_prinfo(Structure):
+    _fields_ = [
+        ("assoc_id", sctpx_assoc_id),
+        ("policy", c_uint16),
+        ("value", c_uint32),
+    ]
+
+
+class sctpx_pr_status(Structure):
+    _fields_ = [
+        ("abandoned_unsent", c_uint64),
+        ("abandoned_sent", c_uint64),
+    ]
+
+
 class sctpx_assocparams(Structure):
     _fields_ = [
         ("assoc_id", sctpx_assoc_id),
@@ -372,6 +387,33 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
         [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_send_info))],
     ),
     "sctpx_set_default_send_info": (c_int32, [("h", _h), ("value", POINTER(sctpx_send_info))]),
+    "sctpx_get_default_prinfo": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_default_prinfo))],
+    ),
+    "sctpx_set_default_prinfo": (c_int32, [("h", _h), ("value", POINTER(sctpx_default_prinfo))]),
+    "sctpx_get_pr_assoc_status": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("policy", c_uint16), ("out", POINTER(sctpx_pr_status))],
+    ),
+    "sctpx_get_pr_stream_status": (
+        c_int32,
+        [
+            ("h", _h),
+            ("assoc_id", _a),
+            ("stream", c_uint16),
+            ("policy", c_uint16),
+            ("out", POINTER(sctpx_pr_status)),
+        ],
+    ),
+    "sctpx_get_stream_sched_value": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("stream", c_uint16), ("value", POINTER(c_uint16))],
+    ),
+    "sctpx_set_stream_sched_value": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("stream", c_uint16), ("value", c_uint16)],
+    ),
     "sctpx_get_delayed_sack": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_sack_info))],
@@ -667,6 +709,12 @@ class _Checked:
     sctpx_set_assocparams: Callable[..., int]
     sctpx_get_default_send_info: Callable[..., int]
     sctpx_set_default_send_info: Callable[..., int]
+    sctpx_get_default_prinfo: Callable[..., int]
+    sctpx_set_default_prinfo: Callable[..., int]
+    sctpx_get_pr_assoc_status: Callable[..., int]
+    sctpx_get_pr_stream_status: Callable[..., int]
+    sctpx_get_stream_sched_value: Callable[..., int]
+    sctpx_set_stream_sched_value: Callable[..., int]
     sctpx_get_delayed_sack: Callable[..., int]
     sctpx_set_delayed_sack: Callable[..., int]
     sctpx_get_initmsg: Callable[..., int]

@@ -52,6 +52,24 @@ ERR_EOF = -10008
 #: can be relied on. This is a bug in sctpx: please report it.
 ERR_PANIC = -10009
 
+#: The socket's backend does not support this call, option, flag or event
+#: kind (the README's backend table lists what each backend supports).
+ERR_NOT_SUPPORTED = -10010
+
+#: The requested backend cannot run here: the userspace backend needs
+#: libusrsctp.so.2 (Debian/Ubuntu package libusrsctp2); the kernel backend
+#: needs a kernel with SCTP.
+ERR_BACKEND_UNAVAILABLE = -10011
+
+#: Automatic: the kernel when it has SCTP, else userspace.
+BACKEND_AUTO = 0
+
+#: The kernel's SCTP.
+BACKEND_KERNEL = 1
+
+#: SCTP over UDP in this process (usrsctp).
+BACKEND_USERSPACE = 2
+
 #: `sctpx_bindx`: add the addresses to the socket's bound set.
 BINDX_ADD = 1
 
@@ -93,6 +111,30 @@ PR_RTX = 2
 #: Abandon lower-priority messages first when the buffer is full;
 #: `pr_value` is the priority (lower value = more important).
 PR_PRIO = 3
+
+#: Not a policy: what the PR status calls (SCTP_PR_ASSOC_STATUS,
+#: SCTP_PR_STREAM_STATUS) take to count every policy together. Sends
+#: and SCTP_DEFAULT_PRINFO refuse it.
+PR_ALL = 4
+
+#: First come, first served: streams do not matter (the default).
+SCHED_FCFS = 0
+
+#: Priority: each stream's value (sctpx_set_stream_sched_value) is its
+#: priority, lower first; streams of equal priority take turns.
+SCHED_PRIO = 1
+
+#: Round robin: one message per stream in turn (with I-DATA, one
+#: fragment).
+SCHED_RR = 2
+
+#: Fair capacity: the stream that has sent the fewest bytes next
+#: (Linux 6.3 and later; earlier kernels refuse it: -EINVAL).
+SCHED_FC = 3
+
+#: Weighted fair queueing: as fair capacity, with each stream's value
+#: as its weight (Linux 6.3 and later; earlier kernels: -EINVAL).
+SCHED_WFQ = 4
 
 #: A data message.
 EVENT_DATA = 0
@@ -222,9 +264,11 @@ OPT_DISABLE_FRAGMENTS = 3
 #: Range: 0 to 1.
 OPT_MAPPED_V4 = 4
 
-#: SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave, off (0) or on (1).
-#: Linux keeps only on or off: RFC 6458's level 2 would read back as 1.
-#: Range: 0 to 1.
+#: SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave level (RFC 6458
+#: 8.1.20): 0 off, 1 across associations, 2 across streams as well (what
+#: I-DATA needs). Linux keeps only on or off: 2 reads back as 1, and
+#: turning it off also turns SCTPX_OPT_INTERLEAVING_SUPPORTED off.
+#: Range: 0 to 2.
 OPT_FRAGMENT_INTERLEAVE = 5
 
 #: SCTP_PARTIAL_DELIVERY_POINT: bytes after which partial delivery starts.
@@ -310,6 +354,47 @@ OPT_PENDING_ERROR = 22
 #: receive saves the kernel's copy of it. Per socket; inherited by peeloff.
 #: Range: 0 to 1.
 OPT_RECV_FROM = 23
+
+#: SCTP_STREAM_SCHEDULER: SCTPX_SCHED_* (per association; new
+#: associations take the socket's). Each stream's weight or priority is
+#: sctpx_set_stream_sched_value's. The kernel refuses a scheduler it does
+#: not have (-EINVAL: Linux before 6.3 has FCFS, PRIO and RR only).
+#: Range: 0 to 4.
+OPT_STREAM_SCHEDULER = 40
+
+#: SCTP_INTERLEAVING_SUPPORTED: 1 offers I-DATA (RFC 8260, message
+#: interleaving) to new peers; an association reads 1 when both sides
+#: use it. The kernel refuses any value (-EPERM) unless the sysctl
+#: net.sctp.intl_enable is 1 and SCTPX_OPT_FRAGMENT_INTERLEAVE is on.
+#: Range: 0 to 1.
+OPT_INTERLEAVING_SUPPORTED = 41
+
+#: SCTP_ASCONF_SUPPORTED: 1 offers dynamic address reconfiguration
+#: (ASCONF, RFC 5061) to new peers; the default is the sysctl
+#: net.sctp.addip_enable. An association reads whether the peer uses it.
+#: Range: 0 to 1.
+OPT_ASCONF_SUPPORTED = 42
+
+#: SCTP_AUTO_ASCONF: 1 makes the kernel announce (ASCONF) the host's
+#: addresses as they come and go, to every association of a socket bound
+#: to the wildcard address; the default is the sysctl
+#: net.sctp.default_auto_asconf. The kernel refuses 1 on a socket not
+#: bound to the wildcard address (-EINVAL).
+#: Range: 0 to 1.
+OPT_AUTO_ASCONF = 43
+
+#: SCTP_ECN_SUPPORTED: 1 offers explicit congestion notification to new
+#: peers; the default is the sysctl net.sctp.ecn_enable. An association
+#: reads whether the peer uses it.
+#: Range: 0 to 1.
+OPT_ECN_SUPPORTED = 44
+
+#: SCTP_PLPMTUD_PROBE_INTERVAL: milliseconds between packetization-layer
+#: path MTU probes (RFC 8899) of every path of the association (0: the
+#: socket's, for new ones); 0 turns probing off. The default is the sysctl
+#: net.sctp.plpmtud_probe_interval. The kernel refuses 1 to 4999 (-EINVAL).
+#: Range: 0 to 4294967295.
+OPT_PLPMTUD_PROBE_INTERVAL = 45
 
 #: IPv4 only.
 AF_INET = 2

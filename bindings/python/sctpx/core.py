@@ -20,10 +20,12 @@ from .events import Event, SendInfo, decode_at, kind_of
 from .options import (
     AssocParams,
     AssocStats,
+    DefaultPrInfo,
     InitMsg,
     Option,
     PeerAddrInfo,
     PeerAddrParams,
+    PrStatus,
     RtoInfo,
     SackInfo,
     Status,
@@ -544,7 +546,7 @@ class Socket:
     autoclose = OptionProperty(Option.AUTOCLOSE, int)
     disable_fragments = OptionProperty(Option.DISABLE_FRAGMENTS, bool)
     mapped_v4 = OptionProperty(Option.MAPPED_V4, bool)
-    fragment_interleave = OptionProperty(Option.FRAGMENT_INTERLEAVE, bool)
+    fragment_interleave = OptionProperty(Option.FRAGMENT_INTERLEAVE, int)
     partial_delivery_point = OptionProperty(Option.PARTIAL_DELIVERY_POINT, int)
     maxseg = OptionProperty(Option.MAXSEG, int)
     max_burst = OptionProperty(Option.MAX_BURST, int)
@@ -563,6 +565,12 @@ class Socket:
     nonblock = OptionProperty(Option.NONBLOCK, bool)
     pending_error = OptionProperty(Option.PENDING_ERROR, int, read_only=True)
     recv_from = OptionProperty(Option.RECV_FROM, bool)
+    stream_scheduler = OptionProperty(Option.STREAM_SCHEDULER, int)
+    interleaving_supported = OptionProperty(Option.INTERLEAVING_SUPPORTED, bool)
+    asconf_supported = OptionProperty(Option.ASCONF_SUPPORTED, bool)
+    auto_asconf = OptionProperty(Option.AUTO_ASCONF, bool)
+    ecn_supported = OptionProperty(Option.ECN_SUPPORTED, bool)
+    plpmtud_probe_interval = OptionProperty(Option.PLPMTUD_PROBE_INTERVAL, int)
     # END generated
 
     @property
@@ -607,6 +615,38 @@ class Socket:
     def set_default_send_info(self, value: SendInfo) -> None:
         """Sets SCTP_DEFAULT_SNDINFO (``value.assoc_id`` picks the association)."""
         self._set(lib.sctpx_set_default_send_info, value, SendInfo, _lib.sctpx_send_info)
+
+    def get_default_prinfo(self, assoc_id: int = 0) -> DefaultPrInfo:
+        """SCTP_DEFAULT_PRINFO: the partial-reliability policy of sends that give none."""
+        return self._get(lib.sctpx_get_default_prinfo, _lib.sctpx_default_prinfo, DefaultPrInfo, assoc_id)
+
+    def set_default_prinfo(self, value: DefaultPrInfo) -> None:
+        """Sets SCTP_DEFAULT_PRINFO (``value.assoc_id`` picks the association)."""
+        self._set(lib.sctpx_set_default_prinfo, value, DefaultPrInfo, _lib.sctpx_default_prinfo)
+
+    def get_pr_assoc_status(self, policy: int, assoc_id: int = 0) -> PrStatus:
+        """SCTP_PR_ASSOC_STATUS: the association's messages abandoned under ``policy``
+        (``PR_TTL``, ``PR_RTX``, ``PR_PRIO``, or ``PR_ALL`` for every policy together)."""
+        out = _lib.sctpx_pr_status()
+        check(lib.sctpx_get_pr_assoc_status(self._handle, assoc_id, policy, byref(out)))
+        return from_c(PrStatus, out)
+
+    def get_pr_stream_status(self, stream: int, policy: int, assoc_id: int = 0) -> PrStatus:
+        """SCTP_PR_STREAM_STATUS: as :meth:`get_pr_assoc_status`, for one outbound stream."""
+        out = _lib.sctpx_pr_status()
+        check(lib.sctpx_get_pr_stream_status(self._handle, assoc_id, stream, policy, byref(out)))
+        return from_c(PrStatus, out)
+
+    def get_stream_sched_value(self, stream: int, assoc_id: int = 0) -> int:
+        """SCTP_STREAM_SCHEDULER_VALUE of an outbound stream: its priority under
+        ``SCHED_PRIO`` (lower is sent first), its weight under ``SCHED_WFQ``."""
+        out = ctypes.c_uint16()
+        check(lib.sctpx_get_stream_sched_value(self._handle, assoc_id, stream, byref(out)))
+        return out.value
+
+    def set_stream_sched_value(self, stream: int, value: int, assoc_id: int = 0) -> None:
+        """Sets SCTP_STREAM_SCHEDULER_VALUE of an outbound stream."""
+        check(lib.sctpx_set_stream_sched_value(self._handle, assoc_id, stream, value))
 
     def get_delayed_sack(self, assoc_id: int = 0) -> SackInfo:
         """SCTP_DELAYED_SACK of an association (0: the socket's defaults)."""
