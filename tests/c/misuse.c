@@ -49,6 +49,8 @@ static sctpx_paddrparams pp;
 static sctpx_paddrinfo pi;
 static sctpx_status st;
 static sctpx_assoc_stats stats;
+static sctpx_pr_status pr;
+static uint16_t sched_value;
 static sctpx_send_info info;
 static sctpx_send_msg msg;
 static const uint16_t streams[2] = {0, 1};
@@ -529,6 +531,45 @@ static void misuse_sctpx_reset_assoc(void) { HANDLES(sctpx_reset_assoc); }
 HANDLE_CALL(sctpx_add_streams, sctpx_add_streams(h, 0, 1, 1))
 static void misuse_sctpx_add_streams(void) { HANDLES(sctpx_add_streams); }
 
+GET_SET(sctpx_get_default_prinfo, sctpx_set_default_prinfo, sctpx_default_prinfo)
+
+static void misuse_default_prinfo_policy(void)
+{
+    sctpx_default_prinfo bad;
+    memset(&bad, 0, sizeof bad);
+    bad.policy = SCTPX_PR_ALL;
+    is(sctpx_set_default_prinfo(tcp, &bad), INVAL, "sctpx_set_default_prinfo: SCTPX_PR_ALL (no policy): SCTPX_ERR_INVALID_ARGUMENT");
+    bad.policy = 5;
+    is(sctpx_set_default_prinfo(tcp, &bad), INVAL, "sctpx_set_default_prinfo: policy 5: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctpx_get_pr_assoc_status, sctpx_get_pr_assoc_status(h, 0, SCTPX_PR_ALL, &pr))
+static void misuse_sctpx_get_pr_assoc_status(void)
+{
+    HANDLES(sctpx_get_pr_assoc_status);
+    is(sctpx_get_pr_assoc_status(conn, 0, SCTPX_PR_TTL, NULL), NUL, "sctpx_get_pr_assoc_status: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_get_pr_assoc_status(conn, 0, SCTPX_PR_NONE, &pr), INVAL, "sctpx_get_pr_assoc_status: SCTPX_PR_NONE: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_get_pr_assoc_status(conn, 0, 5, &pr), INVAL, "sctpx_get_pr_assoc_status: policy 5: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctpx_get_pr_stream_status, sctpx_get_pr_stream_status(h, 0, 0, SCTPX_PR_ALL, &pr))
+static void misuse_sctpx_get_pr_stream_status(void)
+{
+    HANDLES(sctpx_get_pr_stream_status);
+    is(sctpx_get_pr_stream_status(conn, 0, 0, SCTPX_PR_TTL, NULL), NUL, "sctpx_get_pr_stream_status: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_get_pr_stream_status(conn, 0, 0, SCTPX_PR_NONE, &pr), INVAL, "sctpx_get_pr_stream_status: SCTPX_PR_NONE: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctpx_get_stream_sched_value, sctpx_get_stream_sched_value(h, 0, 0, &sched_value))
+static void misuse_sctpx_get_stream_sched_value(void)
+{
+    HANDLES(sctpx_get_stream_sched_value);
+    is(sctpx_get_stream_sched_value(conn, 0, 0, NULL), NUL, "sctpx_get_stream_sched_value: NULL out: SCTPX_ERR_NULL_POINTER");
+}
+
+HANDLE_CALL(sctpx_set_stream_sched_value, sctpx_set_stream_sched_value(h, 0, 0, 1))
+static void misuse_sctpx_set_stream_sched_value(void) { HANDLES(sctpx_set_stream_sched_value); }
+
 #define ENTRY(f) {#f, misuse_##f}
 static const struct entry {
     const char *name;
@@ -554,6 +595,10 @@ static const struct entry {
     ENTRY(sctpx_get_assoc_stats), ENTRY(sctpx_get_assoc_ids),   ENTRY(sctpx_set_primary),
     ENTRY(sctpx_get_primary),     ENTRY(sctpx_set_peer_primary), ENTRY(sctpx_reset_streams),
     ENTRY(sctpx_reset_assoc),     ENTRY(sctpx_add_streams),
+    ENTRY(sctpx_get_default_prinfo), ENTRY(sctpx_set_default_prinfo),
+    {"sctpx_set_default_prinfo", misuse_default_prinfo_policy},
+    ENTRY(sctpx_get_pr_assoc_status), ENTRY(sctpx_get_pr_stream_status),
+    ENTRY(sctpx_get_stream_sched_value), ENTRY(sctpx_set_stream_sched_value),
 };
 
 /* Every prototype of the header, by name (generated from sctpx.h). */

@@ -387,33 +387,6 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
         [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_send_info))],
     ),
     "sctpx_set_default_send_info": (c_int32, [("h", _h), ("value", POINTER(sctpx_send_info))]),
-    "sctpx_get_default_prinfo": (
-        c_int32,
-        [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_default_prinfo))],
-    ),
-    "sctpx_set_default_prinfo": (c_int32, [("h", _h), ("value", POINTER(sctpx_default_prinfo))]),
-    "sctpx_get_pr_assoc_status": (
-        c_int32,
-        [("h", _h), ("assoc_id", _a), ("policy", c_uint16), ("out", POINTER(sctpx_pr_status))],
-    ),
-    "sctpx_get_pr_stream_status": (
-        c_int32,
-        [
-            ("h", _h),
-            ("assoc_id", _a),
-            ("stream", c_uint16),
-            ("policy", c_uint16),
-            ("out", POINTER(sctpx_pr_status)),
-        ],
-    ),
-    "sctpx_get_stream_sched_value": (
-        c_int32,
-        [("h", _h), ("assoc_id", _a), ("stream", c_uint16), ("value", POINTER(c_uint16))],
-    ),
-    "sctpx_set_stream_sched_value": (
-        c_int32,
-        [("h", _h), ("assoc_id", _a), ("stream", c_uint16), ("value", c_uint16)],
-    ),
     "sctpx_get_delayed_sack": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_sack_info))],
@@ -447,6 +420,33 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
     "sctpx_add_streams": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("inbound", c_uint16), ("outbound", c_uint16)],
+    ),
+    "sctpx_get_default_prinfo": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_default_prinfo))],
+    ),
+    "sctpx_set_default_prinfo": (c_int32, [("h", _h), ("value", POINTER(sctpx_default_prinfo))]),
+    "sctpx_get_pr_assoc_status": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("policy", c_uint16), ("out", POINTER(sctpx_pr_status))],
+    ),
+    "sctpx_get_pr_stream_status": (
+        c_int32,
+        [
+            ("h", _h),
+            ("assoc_id", _a),
+            ("stream", c_uint16),
+            ("policy", c_uint16),
+            ("out", POINTER(sctpx_pr_status)),
+        ],
+    ),
+    "sctpx_get_stream_sched_value": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("stream", c_uint16), ("value", POINTER(c_uint16))],
+    ),
+    "sctpx_set_stream_sched_value": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("stream", c_uint16), ("value", c_uint16)],
     ),
 }
 
@@ -709,12 +709,6 @@ class _Checked:
     sctpx_set_assocparams: Callable[..., int]
     sctpx_get_default_send_info: Callable[..., int]
     sctpx_set_default_send_info: Callable[..., int]
-    sctpx_get_default_prinfo: Callable[..., int]
-    sctpx_set_default_prinfo: Callable[..., int]
-    sctpx_get_pr_assoc_status: Callable[..., int]
-    sctpx_get_pr_stream_status: Callable[..., int]
-    sctpx_get_stream_sched_value: Callable[..., int]
-    sctpx_set_stream_sched_value: Callable[..., int]
     sctpx_get_delayed_sack: Callable[..., int]
     sctpx_set_delayed_sack: Callable[..., int]
     sctpx_get_initmsg: Callable[..., int]
@@ -728,6 +722,12 @@ class _Checked:
     sctpx_reset_streams: Callable[..., int]
     sctpx_reset_assoc: Callable[..., int]
     sctpx_add_streams: Callable[..., int]
+    sctpx_get_default_prinfo: Callable[..., int]
+    sctpx_set_default_prinfo: Callable[..., int]
+    sctpx_get_pr_assoc_status: Callable[..., int]
+    sctpx_get_pr_stream_status: Callable[..., int]
+    sctpx_get_stream_sched_value: Callable[..., int]
+    sctpx_set_stream_sched_value: Callable[..., int]
 
     def __init__(self) -> None:
         for name, (_, params) in FUNCTIONS.items():
