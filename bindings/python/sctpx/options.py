@@ -131,8 +131,11 @@ class Option(IntEnum):
     STREAM_SCHEDULER = constants.OPT_STREAM_SCHEDULER
     #: SCTP_INTERLEAVING_SUPPORTED: 1 offers I-DATA (RFC 8260, message
     #: interleaving) to new peers; an association reads 1 when both sides
-    #: use it. The kernel refuses any value (-EPERM) unless the sysctl
-    #: net.sctp.intl_enable is 1 and SCTPX_OPT_FRAGMENT_INTERLEAVE is on.
+    #: use it. Messages of different streams interleave only under a
+    #: scheduler that switches streams (SCTPX_SCHED_RR, _PRIO); under FCFS
+    #: each still goes out whole, in order. The kernel refuses any value
+    #: (-EPERM) unless the sysctl net.sctp.intl_enable is 1 and
+    #: SCTPX_OPT_FRAGMENT_INTERLEAVE is on.
     #: Range: 0 to 1.
     INTERLEAVING_SUPPORTED = constants.OPT_INTERLEAVING_SUPPORTED
     #: SCTP_ASCONF_SUPPORTED: 1 offers dynamic address reconfiguration
