@@ -261,6 +261,17 @@ MAPPING: Dict[str, Union[str, List[Call]]] = {
     "sctpx_add_streams(assoc_id)": [lambda k, v: k.udp.add_streams(1, 1, v)],
     "sctpx_add_streams(inbound)": [lambda k, v: k.udp.add_streams(v, 1)],
     "sctpx_add_streams(outbound)": [lambda k, v: k.udp.add_streams(1, v)],
+    "sctpx_get_default_prinfo(assoc_id)": [lambda k, v: k.udp.get_default_prinfo(v)],
+    "sctpx_get_pr_assoc_status(assoc_id)": [lambda k, v: k.udp.get_pr_assoc_status(sctpx.PR_TTL, v)],
+    "sctpx_get_pr_assoc_status(policy)": [lambda k, v: k.udp.get_pr_assoc_status(v)],
+    "sctpx_get_pr_stream_status(assoc_id)": [lambda k, v: k.udp.get_pr_stream_status(0, sctpx.PR_TTL, v)],
+    "sctpx_get_pr_stream_status(stream)": [lambda k, v: k.udp.get_pr_stream_status(v, sctpx.PR_TTL)],
+    "sctpx_get_pr_stream_status(policy)": [lambda k, v: k.udp.get_pr_stream_status(0, v)],
+    "sctpx_get_stream_sched_value(assoc_id)": [lambda k, v: k.udp.get_stream_sched_value(0, v)],
+    "sctpx_get_stream_sched_value(stream)": [lambda k, v: k.udp.get_stream_sched_value(v)],
+    "sctpx_set_stream_sched_value(assoc_id)": [lambda k, v: k.udp.set_stream_sched_value(0, 1, v)],
+    "sctpx_set_stream_sched_value(stream)": [lambda k, v: k.udp.set_stream_sched_value(v, 1)],
+    "sctpx_set_stream_sched_value(value)": [lambda k, v: k.udp.set_stream_sched_value(0, v)],
     # sctpx_send_info: sctpx_send's info, sctpx_set_default_send_info's value, sctpx_send_msg.info.
     "sctpx_send_info.stream": _send_info_calls("stream", "stream"),
     "sctpx_send_info.flags": _send_info_calls("flags", "flags"),
@@ -284,6 +295,7 @@ _SETTERS: List[Tuple[Any, Callable[[Any, Any], Any], Dict[str, Any]]] = [
     (sctpx.SackInfo, lambda k, o: k.udp.set_delayed_sack(o), {}),
     (sctpx.InitMsg, lambda k, o: setattr(k.udp, "initmsg", o), {}),
     (sctpx.PeerAddrParams, lambda k, o: k.udp.set_paddrparams(o), {}),
+    (sctpx.DefaultPrInfo, lambda k, o: k.udp.set_default_prinfo(o), {}),
 ]
 _CTYPE_OF = {
     sctpx.RtoInfo: _lib.sctpx_rtoinfo,
@@ -291,6 +303,7 @@ _CTYPE_OF = {
     sctpx.SackInfo: _lib.sctpx_sack_info,
     sctpx.InitMsg: _lib.sctpx_initmsg,
     sctpx.PeerAddrParams: _lib.sctpx_paddrparams,
+    sctpx.DefaultPrInfo: _lib.sctpx_default_prinfo,
 }
 _PYSCTP: Dict[Any, Tuple[Callable[[Any, Any], Any], type, Dict[str, str]]] = {
     sctpx.RtoInfo: (lambda k, o: k.py_udp.set_rtoinfo(o), pysctp.rtoinfo, {}),
