@@ -11,13 +11,13 @@ import (
 
 const queued = 30
 
-// backedUp is a pair whose server window is as small as it gets, so that a
+// backedUp is a pair whose server window is 16 KiB, so that a
 // few messages fill it and the rest wait in the client's queue while the
 // server does not read.
 func backedUp(t *testing.T) (client, server *Conn) {
 	t.Helper()
 	l := listen(t, "127.0.0.1:0", ListenConfig{Control: func(l *Listener) error {
-		return l.SetOption(0, OptRcvbuf, 1024)
+		return l.SetOption(0, OptRcvbuf, 8192)
 	}})
 	client = dial(t, "127.0.0.1", l, Dialer{Control: func(c *Conn) error {
 		if err := c.SetOption(0, OptNodelay, 1); err != nil {

@@ -19,11 +19,11 @@ QUEUED = 30
 
 @pytest.fixture
 def backed_up() -> Iterator[tuple[sctpx.Socket, sctpx.Socket]]:
-    """(client, server side) with the server's window as small as it gets, so that a few
+    """(client, server side) with a server window of 16 KiB, so that a few
     messages fill it and the rest wait in the client's queue while the server does not read."""
     with sctpx.open_tcp(socket.AF_INET) as srv:
         srv.bind((LOOPBACK, 0))
-        srv.rcvbuf = 1024
+        srv.rcvbuf = 8192
         srv.listen()
         with sctpx.open_tcp(socket.AF_INET) as cli:
             cli.nodelay = True
