@@ -497,8 +497,16 @@ static void alt(const char *cs, long block, long rounds, int nv, char **names) {
   enum variant vs[8];
   struct ep a[8], b[8];
   for (int i = 0; i < nv; i++) {
-    vs[i] = parse_variant(names[i]);
+    /* Like for like on the source address (see rr_mix): raw_from is raw C also asking the kernel
+     * for it, sctpx_nofrom the C ABI with SCTPX_OPT_RECV_FROM 0. */
+    int from = !strcmp(names[i], "raw_from"), nofrom = !strcmp(names[i], "sctpx_nofrom");
+    vs[i] = from ? V_RAW : nofrom ? V_SCTPX : parse_variant(names[i]);
     make_pair(vs[i], many, &a[i], &b[i]);
+    a[i].raw_from = b[i].raw_from = from;
+    if (nofrom) {
+      CHECKX(sctpx_set_option(a[i].h, 0, SCTPX_OPT_RECV_FROM, 0));
+      CHECKX(sctpx_set_option(b[i].h, 0, SCTPX_OPT_RECV_FROM, 0));
+    }
   }
   for (long r = 0; r < rounds; r++) {
     for (int k = 0; k < nv; k++) {
