@@ -93,7 +93,9 @@ RATIOS = _ratios()
 def parse(path):
     """(header dict, blocks {(case, variant): {(iter, round): (count, secs, p50)}}, ended)."""
     header, blocks, ended, section = {}, {}, False, None
-    for ln in open(path, errors="replace"):
+    with open(path, errors="replace") as fh:
+        lines = fh.read().splitlines()
+    for ln in lines:
         f = ln.split()
         if ln.startswith("=== sctpx-bench "):
             section = f[2]

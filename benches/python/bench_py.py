@@ -5,7 +5,7 @@
                                         one-to-one (tput) or one-to-many (tput_m) throughput,
                                         sender + receiver thread; prints
                                         "MODE VARIANT SIZE COUNT SECONDS" like the C driver
-  bench_py.py alt tput/SIZE|tput_m/SIZE BLOCK ROUNDS VARIANT...
+  bench_py.py alt CASE:BLOCK[,CASE:BLOCK...] ROUNDS VARIANT...   (CASE tput/SIZE or tput_m/SIZE)
                                         the variants alternating in blocks in this process,
                                         each on its own association (issue 16; as raw.c's alt)
 
@@ -223,19 +223,24 @@ def tput(mode, variant, size, count):
     print(f"{mode} {variant} {size} {count} {block(send, recv, count):.6f}", flush=True)
 
 
-def alt(case, count, rounds, variants):
+def alt(cases, rounds, variants):
     """Issue 16: every variant on its own association, set up before timing; ROUNDS rounds of
-    one block per variant, order rotated each round; one "B ..." line per block (raw.c's alt)."""
-    mode, size = case.split("/")
-    pairs = [setup(mode, v, int(size)) for v in variants]
-    for r in range(rounds):
-        for k in range(len(variants)):
-            i = (k + r) % len(variants)
-            secs = block(pairs[i][1], pairs[i][2], count)
-            print(f"B {case} {variants[i]} {r} {count} {secs:.6f} -", flush=True)
-    for (a, b), _, _ in pairs:
-        a.close()
-        b.close()
+    one block per variant, order rotated each round; one "B ..." line per block (raw.c's alt).
+    CASES is "CASE:BLOCK[,CASE:BLOCK...]": one process for them all, since starting Python and
+    importing the modules costs tens of seconds under emulation."""
+    for spec in cases.split(","):
+        case, count = spec.split(":")
+        count = int(count)
+        mode, size = case.split("/")
+        pairs = [setup(mode, v, int(size)) for v in variants]
+        for r in range(rounds):
+            for k in range(len(variants)):
+                i = (k + r) % len(variants)
+                secs = block(pairs[i][1], pairs[i][2], count)
+                print(f"B {case} {variants[i]} {r} {count} {secs:.6f} -", flush=True)
+        for (a, b), _, _ in pairs:
+            a.close()
+            b.close()
 
 
 def main():
@@ -254,8 +259,8 @@ def main():
         except Exception as e:  # not built: its rows say "not measured"
             print(f"bench_py: PySCTP not importable: {e}", file=sys.stderr)
         print(" ".join(v))
-    elif sys.argv[1] == "alt" and len(sys.argv) >= 6:
-        alt(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5:])
+    elif sys.argv[1] == "alt" and len(sys.argv) >= 5:
+        alt(sys.argv[2], int(sys.argv[3]), sys.argv[4:])
     elif sys.argv[1] in ("tput", "tput_m"):
         tput(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     else:
