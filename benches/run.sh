@@ -139,7 +139,7 @@ for ((it = 0; it < max_iter; it++)); do
       break
     fi
     if [ -n "$py" ]; then
-      read -r -a todo <<<"$(SCTPX_BENCH_BOOT_REPS=300 "$py" benches/stats.py pending "$log" "${drivers[@]}")"
+      read -r -a todo <<<"$(SCTPX_BENCH_BOOT_REPS=200 "$py" benches/stats.py pending "$log" "${drivers[@]}")"
       if [ "${#todo[@]}" -eq 0 ]; then
         echo "stop precise $it $((now - start))"
         break

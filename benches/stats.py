@@ -170,10 +170,12 @@ def verdict(threshold, low, high):
     return "inconclusive"
 
 
-def evaluate(blocks, precision=0.02):
-    """One dict per ratio that has data."""
+def evaluate(blocks, precision=0.02, in_process_only=False):
+    """One dict per ratio that has data (in_process_only: leave the cross-process ones out)."""
     out = []
     for label, case, num, den, thr in RATIOS:
+        if in_process_only and DRIVER[num] != DRIVER[den]:
+            continue
         units, cross = _units(blocks, case, num, den)
         if not units:
             continue
@@ -195,7 +197,7 @@ def pending(path):
     prec = float(os.environ.get("SCTPX_BENCH_PRECISION", "0.02"))
     drivers = set()
     seen = {DRIVER[v] for (_, v) in blocks}
-    for e in evaluate(blocks, prec):
+    for e in evaluate(blocks, prec, in_process_only=True):
         # Every in-process ratio (targets and informational ones) drives the rounds; the
         # cross-process ones come along in whatever iterations both drivers ran.
         if e["pairing"].startswith("in") and not e["precise"]:

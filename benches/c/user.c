@@ -78,6 +78,16 @@ struct ep {
 
 static void u_settings(struct socket *so) {
   int one = 1;
+  /* Over UDP to this process's own port, as sctpx's sockets (SCTPX_UDP_REMOTE_PORT): without it
+   * usrsctp sends plain SCTP on its raw socket (as root), which every other usrsctp process on
+   * the host receives too, and answers with ABORT. */
+  struct sctp_udpencaps enc;
+  memset(&enc, 0, sizeof enc);
+  /* 0.0.0.0: every peer address (a connected socket refuses family 0 with EAFNOSUPPORT). */
+  ((struct sockaddr_in *)&enc.sue_address)->sin_family = AF_INET;
+  enc.sue_assoc_id = SCTP_FUTURE_ASSOC;
+  enc.sue_port = htons((uint16_t)atoi(getenv("SCTPX_UDP_PORT")));
+  CHECK(usrsctp_setsockopt(so, IPPROTO_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT, &enc, sizeof enc));
   CHECK(usrsctp_setsockopt(so, IPPROTO_SCTP, SCTP_NODELAY, &one, sizeof one));
   CHECK(usrsctp_setsockopt(so, IPPROTO_SCTP, SCTP_RECVRCVINFO, &one, sizeof one));
   struct sctp_sack_info sack = {.sack_assoc_id = SCTP_FUTURE_ASSOC, .sack_delay = 0, .sack_freq = 1};
@@ -303,7 +313,10 @@ static enum variant parse_variant(const char *s) {
 
 /* A free local UDP port for the stack when SCTPX_UDP_PORT is not set. */
 static void pick_udp_port(void) {
-  if (getenv("SCTPX_UDP_PORT")) return;
+  if (getenv("SCTPX_UDP_PORT")) {
+    setenv("SCTPX_UDP_REMOTE_PORT", getenv("SCTPX_UDP_PORT"), 1); /* this process talks to itself */
+    return;
+  }
   int fd = socket(AF_INET, SOCK_DGRAM, 0);
   CHECK(fd);
   struct sockaddr_in a = loopback(0);
