@@ -134,10 +134,12 @@ def main():
         f"({h.get('budget_s', '?')} s in the VM) would be exceeded (`stopped` above: `precise` or `budget`, the "
         "iteration and the seconds).")
     md.append(
-        "- **Ratios and intervals.** A ratio is rate(variant) ÷ rate(baseline), rate = messages ÷ seconds over the "
-        "blocks (request/response: 1 ÷ the block's median round trip), higher is better. In-process ratios pair the "
+        "- **Ratios and intervals.** A ratio is rate(variant) ÷ rate(baseline), rate = messages ÷ seconds "
+        "(request/response: 1 ÷ the block's median round trip), higher is better. In-process ratios pair the "
         "two variants' blocks of each round; cross-process ratios (Go's and Python's anchors against raw C) pair the "
-        "two processes of each iteration. The interval is the 95 % percentile bootstrap over those pairs. "
+        "two processes of each iteration. The ratio quoted is the median of the pairs' ratios (a block that hits a "
+        "~1 s retransmission timeout moves it by one rank instead of dominating a sum), and its interval the 95 % "
+        "percentile bootstrap of that median over the pairs. "
         "**Verdicts**: met when the interval's lower bound meets the target, missed when its upper bound misses it, "
         "inconclusive otherwise.")
     md.append(

@@ -15,10 +15,11 @@ Two kinds of ratio:
   (ITER, ROUND); a unit gives both variants' blocks of that round.
 - cross-process (variants of two drivers, e.g. the Go raw-syscall anchor against raw C): the
   units are the iterations, in which both processes ran one after the other.
-The ratio is rate(num) / rate(den) with rate = sum(COUNT) / sum(SECONDS) over the units; its
-95 % interval is the percentile bootstrap over units (resampled with replacement, paired). A
+A unit's ratio is rate(num) / rate(den) with rate = sum(COUNT) / sum(SECONDS) over its blocks;
+the ratio reported is the median of the units' ratios, and its 95 % interval the percentile
+bootstrap of that median over units (resampled with replacement, pairs kept together). A
 target "x >= T" is met when the interval's lower bound is >= T, missed when its upper bound is
-< T, inconclusive otherwise.
+< T, inconclusive otherwise (and with fewer than MIN_UNITS pairs).
 
     stats.py pending LOG DRIVER...   of the DRIVERs given (c rust go py user), those with an
                            in-process ratio whose interval is not yet within +-PRECISION
@@ -27,6 +28,7 @@ target "x >= T" is met when the interval's lower bound is >= T, missed when its 
 """
 import os
 import random
+import statistics
 import sys
 
 # Which driver (one process kind) runs each variant.
@@ -138,30 +140,38 @@ def _units(blocks, case, num, den):
     return [tuple(u) for it, u in sorted(per.items()) if u[0] and u[2]], True
 
 
-def _stat(units):
-    na = sum(u[0] for u in units)
-    sa = sum(u[1] for u in units)
-    nb = sum(u[2] for u in units)
-    sb = sum(u[3] for u in units)
-    return (na / sa) / (nb / sb)
+def _unit_ratio(u):
+    return (u[0] / u[1]) / (u[2] / u[3])
+
+
+def _stat(ratios):
+    """The median of the units' ratios: a block that hit a retransmission timeout (~1 s under
+    emulation, against blocks of a fraction of that) moves it by one rank, where a ratio of
+    summed times would be that one block."""
+    return statistics.median(ratios)
 
 
 def bootstrap(units, reps=None, seed=16):
     """(ratio, low, high): the 95 % percentile bootstrap interval over units."""
-    point = _stat(units)
+    ratios = [_unit_ratio(u) for u in units]
+    point = _stat(ratios)
     reps = reps or int(os.environ.get("SCTPX_BENCH_BOOT_REPS", "2000"))
     if len(units) < 2:
         return point, None, None
     rng = random.Random(seed)
-    k = len(units)
-    stats = sorted(_stat([units[rng.randrange(k)] for _ in range(k)]) for _ in range(reps))
+    k = len(ratios)
+    stats = sorted(_stat([ratios[rng.randrange(k)] for _ in range(k)]) for _ in range(reps))
     return point, stats[int(0.025 * reps)], stats[int(0.975 * reps) - 1]
 
 
-def verdict(threshold, low, high):
+# Fewer pairs than this give no verdict: a bootstrap over a handful of values has no tails.
+MIN_UNITS = 6
+
+
+def verdict(threshold, low, high, units=MIN_UNITS):
     if threshold is None:
         return "info"
-    if low is None:
+    if low is None or units < MIN_UNITS:
         return "inconclusive"
     if low >= threshold:
         return "met"
@@ -185,9 +195,9 @@ def evaluate(blocks, precision=0.02, in_process_only=False):
             "target": label, "case": case, "case_label": case_label(case), "num": num, "den": den,
             "threshold": thr, "ratio": round(r, 4), "ci95": [round(lo, 4), round(hi, 4)] if lo is not None else None,
             "half_width_rel": round(half, 4) if half is not None else None,
-            "precise": half is not None and half <= precision, "units": len(units),
+            "precise": half is not None and half <= precision and len(units) >= MIN_UNITS, "units": len(units),
             "pairing": "cross-process, by iteration" if cross else "in-process, by round",
-            "verdict": verdict(thr, lo, hi),
+            "verdict": verdict(thr, lo, hi, len(units)),
         })
     return out
 
