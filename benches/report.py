@@ -69,6 +69,15 @@ def cpu_model():
     return platform.processor()
 
 
+def stopped(h):
+    """run.sh's "stop REASON ITERATIONS SECONDS" in words."""
+    f = h.get("stop", "").split()
+    if len(f) != 3:
+        return "?"
+    why = {"budget": "time budget", "precise": "every interval within the precision", "max_iter": "iteration limit"}
+    return f"{why.get(f[0], f[0])}, after {f[1]} iterations and {f[2]} s"
+
+
 def fmt(e):
     if not e:
         return "—"
@@ -117,9 +126,9 @@ def main():
         md.append(f"- {lab}: tree {vm.get('rev') or host.get('rev')}; wall time of `make bench` {r['wall'] or '?'}; "
                   f"VM: Linux {vm.get('kernel', '?')} on {vm.get('cpu', '?')} ({vm.get('nproc', '?')} vCPUs, "
                   f"qemu TCG: absolute numbers mean nothing, only ratios within one run), load average "
-                  f"{vm.get('loadavg_start', '?')} → {vm.get('loadavg_end', '?')}, stopped: {vm.get('stop', '?')}; "
+                  f"{vm.get('loadavg_start', '?')} → {vm.get('loadavg_end', '?')}, stopped: {stopped(vm)}; "
                   f"host (userspace backend, native): load {host.get('loadavg_start', '?')} → "
-                  f"{host.get('loadavg_end', '?')}, stopped: {host.get('stop', '?')}.")
+                  f"{host.get('loadavg_end', '?')}, stopped: {stopped(host)}.")
     h = runs[-1]["headers"].get("vm") or runs[-1]["headers"].get("host") or {}
     md.append(
         "- **Alternation in one process.** Each driver process (C: `benches/c/raw.c`; Rust: "
@@ -131,8 +140,7 @@ def main():
     md.append(
         "- **Iterations until precise.** An iteration runs every driver once per case; iterations repeat until every "
         f"in-process ratio's 95 % interval is within ±{float(h.get('precision', 0.02)) * 100:g} % or the time budget "
-        f"({h.get('budget_s', '?')} s in the VM) would be exceeded (`stopped` above: `precise` or `budget`, the "
-        "iteration and the seconds).")
+        f"({h.get('budget_s', '?')} s in the VM) would be exceeded (`stopped` above).")
     md.append(
         "- **Ratios and intervals.** A ratio is rate(variant) ÷ rate(baseline), rate = messages ÷ seconds "
         "(request/response: 1 ÷ the block's median round trip), higher is better. In-process ratios pair the "

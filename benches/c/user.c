@@ -147,13 +147,6 @@ static void make_pair(enum variant v, struct ep *a, struct ep *b) {
   }
 }
 
-static void close_ep(enum variant v, struct ep *e) {
-  if (v == V_USRSCTP)
-    usrsctp_close(e->so);
-  else
-    sctpx_close(e->h);
-}
-
 static void send_one(enum variant v, struct ep *e, const uint8_t *buf, size_t len) {
   if (v == V_USRSCTP) {
     struct sctp_sndinfo si;
@@ -346,7 +339,7 @@ int main(int argc, char **argv) {
   setenv("SCTPX_BACKEND", "userspace", 1);
   pick_udp_port();
   /* Starts the stack (usrsctp_init) through sctpx before any direct usrsctp call. */
-  sctpx_handle starter;
+  sctpx_handle starter; /* kept open: the stack runs until _exit */
   CHECKX(sctpx_open_tcp(SCTPX_AF_INET, &starter));
   enum variant vs[8];
   struct ep a[8], b[8];
@@ -365,10 +358,9 @@ int main(int argc, char **argv) {
       }
     }
   }
-  for (int i = 0; i < nv; i++) {
-    close_ep(vs[i], &a[i]);
-    close_ep(vs[i], &b[i]);
-  }
-  sctpx_close(starter);
-  return 0;
+  /* Out without closing or running the library's destructors: usrsctp's threads still run
+   * while exit() finalises libusrsctp, which crashed one exit in a few hundred. The measurement
+   * is printed; the kernel reclaims the sockets. */
+  fflush(stdout);
+  _exit(0);
 }
