@@ -10,7 +10,8 @@
 #
 # Method: each driver process sets up one association per variant before any timing, then runs
 # ROUNDS rounds, each one block of messages per variant, the order rotated every round
-# (`DRIVER alt CASE BLOCK ROUNDS VARIANT...`), so drift and neighbours hit every variant alike.
+# (`DRIVER alt CASE:BLOCK[,...] ROUNDS VARIANT...`), so drift and neighbours hit every variant
+# alike.
 # An iteration runs every pending driver once per case; iterations repeat until every in-process
 # ratio's 95 % bootstrap interval is within +-PRECISION (benches/stats.py pending) or the time
 # budget would be exceeded by one more iteration. Cross-process ratios (Go's and Python's
@@ -20,9 +21,9 @@
 # Environment (SCTPX_* because tests/vm/run passes only those into the guest):
 #   SCTPX_BENCH_BUDGET     seconds for the iterations (default vm 600, host 90)
 #   SCTPX_BENCH_ROUNDS     rounds per process per iteration (default 4)
-#   SCTPX_BENCH_BLOCKS     messages per block at 100 B, 1400 B, 16 KiB (default "2000 1000 200";
+#   SCTPX_BENCH_BLOCKS     messages per block at 100 B, 1400 B, 16 KiB (default "1000 500 100";
 #                          Python blocks are a fifth: a Python message costs several C ones)
-#   SCTPX_BENCH_RR_BLOCK   round trips per request/response block (default 300)
+#   SCTPX_BENCH_RR_BLOCK   round trips per request/response block (default 200)
 #   SCTPX_BENCH_MAX_ITER   iterations at most (default 100)
 #   SCTPX_BENCH_PRECISION  interval half-width wanted, relative (default 0.02)
 #   SCTPX_BENCH_DRIVERS    drivers to run (default vm "c rust go py", host "user")
@@ -32,8 +33,8 @@ cd "$(dirname "$0")/.."
 B=build/bench
 where=${1:-vm}
 rounds=${SCTPX_BENCH_ROUNDS:-4}
-read -r -a blocks <<<"${SCTPX_BENCH_BLOCKS:-2000 1000 200}"
-rr_block=${SCTPX_BENCH_RR_BLOCK:-300}
+read -r -a blocks <<<"${SCTPX_BENCH_BLOCKS:-1000 500 100}"
+rr_block=${SCTPX_BENCH_RR_BLOCK:-200}
 max_iter=${SCTPX_BENCH_MAX_ITER:-100}
 assocs=${SCTPX_BENCH_ASSOCS:-1000}
 if [ "$where" = host ]; then
@@ -89,39 +90,36 @@ cases() {
   done
   [ "$1" = py ] || echo "rr/100 $rr_block"
 }
-# run_driver DRIVER ITER: one process per case, every variant of that driver alternating.
+# run_driver DRIVER ITER: one process for the driver's throughput cases and one for
+# request/response (their variant lists differ), every variant alternating; starting a process
+# costs seconds under emulation, hence all cases in one.
 run_driver() {
-  local d=$1 it=$2 c blk t
-  if [ "$d" = py ]; then
-    # One Python process for every case: its start costs tens of seconds under emulation.
-    t=$(($(date +%s%N) / 1000000))
-    "$py" benches/python/bench_py.py alt "$(cases py | tr ' ' : | paste -sd,)" "$rounds" "${py_variants[@]}" |
-      sed "s/^/I $it /"
-    echo "T $it $d all $(($(date +%s%N) / 1000000 - t)) ms"
-    return
-  fi
-  while read -r c blk; do
-    t=$(($(date +%s%N) / 1000000))
+  local d=$1 it=$2 t tp rr
+  tp=$(cases "$d" | grep -v '^rr/' | tr ' ' : | paste -sd,)
+  rr=$(cases "$d" | grep '^rr/' | tr ' ' : | paste -sd,)
+  t=$(($(date +%s%N) / 1000000))
+  {
     case $d in
       c)
-        if [[ $c == rr/* ]]; then set -- raw raw_from libsctp sctpx sctpx_nofrom; else set -- raw libsctp sctpx sctpx_batch; fi
-        $B/raw alt "$c" "$blk" "$rounds" "$@"
+        $B/raw alt "$tp" "$rounds" raw libsctp sctpx sctpx_batch
+        $B/raw alt "$rr" "$rounds" raw raw_from libsctp sctpx sctpx_nofrom
         ;;
       rust)
-        if [[ $c == rr/* ]]; then set -- rust; else set -- rust rust_batch; fi
-        $B/rust_api alt "$c" "$blk" "$rounds" "$@"
+        $B/rust_api alt "$tp" "$rounds" rust rust_batch
+        $B/rust_api alt "$rr" "$rounds" rust
         ;;
       go)
-        if [[ $c == rr/* ]]; then set -- go go_raw; else set -- go go_batch go_raw; fi
-        $B/bench_go alt "$c" "$blk" "$rounds" "$@"
+        $B/bench_go alt "$tp" "$rounds" go go_batch go_raw
+        $B/bench_go alt "$rr" "$rounds" go go_raw
         ;;
+      py) "$py" benches/python/bench_py.py alt "$tp" "$rounds" "${py_variants[@]}" ;;
       user)
-        if [[ $c == rr/* ]]; then set -- usrsctp sctpx_user; else set -- usrsctp sctpx_user sctpx_user_batch; fi
-        $B/user alt "$c" "$blk" "$rounds" "$@"
+        $B/user alt "$tp" "$rounds" usrsctp sctpx_user sctpx_user_batch
+        $B/user alt "$rr" "$rounds" usrsctp sctpx_user
         ;;
-    esac | sed "s/^/I $it /"
-    echo "T $it $d $c $(($(date +%s%N) / 1000000 - t)) ms"
-  done < <(cases "$d")
+    esac
+  } | sed "s/^/I $it /"
+  echo "T $it $d $(($(date +%s%N) / 1000000 - t)) ms"
 }
 
 # The guest's filesystem is read-only but /tmp is a fresh tmpfs: the stopping rule reads this copy.

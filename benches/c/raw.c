@@ -18,7 +18,7 @@
  *   raw rr_mix COUNT                the same, raw and sctpx alternating in blocks on ONE association
  *                                   in one process, each with and without the source address:
  *                                   prints an "rrm" line for each of the four
- *   raw alt CASE BLOCK ROUNDS VARIANT...
+ *   raw alt CASE:BLOCK[,...] ROUNDS VARIANT...
  *                                   the variants alternating in blocks in this one process, each
  *                                   on its own association (see alt() below; issue 16)
  *   raw mem NASSOC                  kernel memory for NASSOC associations on one one-to-many
@@ -481,7 +481,7 @@ static double rr_block(enum variant v, struct ep *a, struct ep *b, long count, d
   return secs;
 }
 
-/* alt CASE BLOCK ROUNDS VARIANT...: every variant gets its own association, all set up before
+/* alt CASE:BLOCK[,CASE:BLOCK...] ROUNDS VARIANT..., one case: every variant gets its own association, all set up before
  * any timing; then ROUNDS rounds, each one block of BLOCK messages (or round trips) per variant,
  * the order rotated by one each round, so drift and neighbours hit every variant alike. CASE is
  * tput/SIZE, tput_m/SIZE (one-to-one, one-to-many throughput) or rr/100 (request/response; the
@@ -680,13 +680,20 @@ int main(int argc, char **argv) {
     rr(v, atol(argv[3]));
   } else if (argc == 3 && !strcmp(argv[1], "rr_mix")) {
     rr_mix(atol(argv[2]));
-  } else if (argc >= 6 && !strcmp(argv[1], "alt")) {
-    alt(argv[2], atol(argv[3]), atol(argv[4]), argc - 5, argv + 5);
+  } else if (argc >= 5 && !strcmp(argv[1], "alt")) {
+    /* CASE:BLOCK[,CASE:BLOCK...]: every case in this one process (starting one costs seconds
+     * under emulation). */
+    for (char *save = NULL, *spec = strtok_r(argv[2], ",", &save); spec; spec = strtok_r(NULL, ",", &save)) {
+      char *colon = strchr(spec, ':');
+      if (!colon) die("alt: CASE:BLOCK", 0);
+      *colon = 0;
+      alt(spec, atol(colon + 1), atol(argv[3]), argc - 4, argv + 4);
+    }
   } else if (argc == 3 && !strcmp(argv[1], "mem")) {
     mem(atol(argv[2]));
   } else {
     fprintf(stderr, "usage: raw tput|tput_m VARIANT SIZE COUNT | raw rr VARIANT COUNT | raw rr_mix COUNT | raw mem NASSOC\n"
-                    "       raw alt tput/SIZE|tput_m/SIZE|rr/100 BLOCK ROUNDS VARIANT...\n");
+                    "       raw alt CASE:BLOCK[,CASE:BLOCK...] ROUNDS VARIANT...  (CASE tput/SIZE, tput_m/SIZE, rr/100)\n");
     return 2;
   }
   return 0;

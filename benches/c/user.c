@@ -7,7 +7,7 @@
  *   sctpx_user        sctpx's C ABI on the userspace backend: sctpx_send_stream / sctpx_next_event
  *   sctpx_user_batch  sctpx_send_batch / sctpx_recv_batch, 32 messages per call
  *
- * Usage: user alt CASE BLOCK ROUNDS VARIANT...   (as raw.c's alt: CASE tput/SIZE or rr/100; one
+ * Usage: user alt CASE:BLOCK[,...] ROUNDS VARIANT...   (as raw.c's alt: CASE tput/SIZE or rr/100; one
  * "B CASE VARIANT ROUND COUNT SECONDS P50_US" line per block, variants alternating in blocks,
  * each on its own association, all set up before timing)
  *
@@ -326,37 +326,47 @@ static void pick_udp_port(void) {
 
 int main(int argc, char **argv) {
   setvbuf(stdout, NULL, _IOLBF, 0);
-  if (argc < 6 || strcmp(argv[1], "alt")) {
-    fprintf(stderr, "usage: user alt tput/SIZE|rr/100 BLOCK ROUNDS VARIANT...\n");
+  if (argc < 5 || strcmp(argv[1], "alt")) {
+    fprintf(stderr, "usage: user alt CASE:BLOCK[,CASE:BLOCK...] ROUNDS VARIANT...  (CASE tput/SIZE or rr/100)\n");
     return 2;
   }
-  const char *cs = argv[2];
-  long block = atol(argv[3]), rounds = atol(argv[4]);
-  int nv = argc - 5, is_rr = !strncmp(cs, "rr/", 3);
-  if (!is_rr && strncmp(cs, "tput/", 5)) die("user: CASE must be tput/SIZE or rr/100", 0);
-  size_t size = (size_t)atol(strchr(cs, '/') + 1);
-  if (nv > 8 || block <= 0 || rounds <= 0 || size == 0) die("user: arguments", 0);
   setenv("SCTPX_BACKEND", "userspace", 1);
   pick_udp_port();
   /* Starts the stack (usrsctp_init) through sctpx before any direct usrsctp call. */
   sctpx_handle starter; /* kept open: the stack runs until _exit */
   CHECKX(sctpx_open_tcp(SCTPX_AF_INET, &starter));
-  enum variant vs[8];
-  struct ep a[8], b[8];
-  for (int i = 0; i < nv; i++) {
-    vs[i] = parse_variant(argv[5 + i]);
-    make_pair(vs[i], &a[i], &b[i]);
-  }
-  for (long r = 0; r < rounds; r++) {
-    for (int k = 0; k < nv; k++) {
-      int i = (int)((k + r) % nv);
-      if (is_rr) {
-        double p50, secs = rr_block(vs[i] == V_SCTPX_BATCH ? V_SCTPX : vs[i], &a[i], &b[i], block, &p50);
-        printf("B %s %s %ld %ld %.6f %.2f\n", cs, vnames[vs[i]], r, block, secs, p50);
-      } else {
-        printf("B %s %s %ld %ld %.6f -\n", cs, vnames[vs[i]], r, block, tput_block(vs[i], &a[i], &b[i], size, block));
+  long rounds = atol(argv[3]);
+  int nv = argc - 4;
+  /* CASE:BLOCK[,CASE:BLOCK...]: every case in this one process. */
+  for (char *save = NULL, *spec = strtok_r(argv[2], ",", &save); spec; spec = strtok_r(NULL, ",", &save)) {
+    char *colon = strchr(spec, ':');
+    if (!colon) die("user: CASE:BLOCK", 0);
+    *colon = 0;
+    const char *cs = spec;
+    long block = atol(colon + 1);
+    int is_rr = !strncmp(cs, "rr/", 3);
+    if (!is_rr && strncmp(cs, "tput/", 5)) die("user: CASE must be tput/SIZE or rr/100", 0);
+    size_t size = (size_t)atol(strchr(cs, '/') + 1);
+    if (nv > 8 || block <= 0 || rounds <= 0 || size == 0) die("user: arguments", 0);
+    enum variant vs[8];
+    struct ep a[8], b[8];
+    for (int i = 0; i < nv; i++) {
+      vs[i] = parse_variant(argv[4 + i]);
+      make_pair(vs[i], &a[i], &b[i]);
+    }
+    for (long r = 0; r < rounds; r++) {
+      for (int k = 0; k < nv; k++) {
+        int i = (int)((k + r) % nv);
+        if (is_rr) {
+          double p50, secs = rr_block(vs[i] == V_SCTPX_BATCH ? V_SCTPX : vs[i], &a[i], &b[i], block, &p50);
+          printf("B %s %s %ld %ld %.6f %.2f\n", cs, vnames[vs[i]], r, block, secs, p50);
+        } else {
+          printf("B %s %s %ld %ld %.6f -\n", cs, vnames[vs[i]], r, block, tput_block(vs[i], &a[i], &b[i], size, block));
+        }
       }
     }
+    /* The pairs stay open (closing usrsctp sockets under load is where exit-time trouble lives):
+     * each case opens its own, few enough for one process. */
   }
   /* Out without closing or running the library's destructors: usrsctp's threads still run
    * while exit() finalises libusrsctp, which crashed one exit in a few hundred. The measurement

@@ -4,7 +4,7 @@
 //	bench_go tput|tput_m go|go_batch SIZE COUNT   throughput, one-to-one (tput) or one-to-many
 //	                                              (tput_m), sender + receiver goroutine
 //	bench_go rr go COUNT                   100 B request/response latency (p50 p99 mean, µs)
-//	bench_go alt CASE BLOCK ROUNDS VARIANT...     the variants alternating in blocks in this
+//	bench_go alt CASE:BLOCK[,...] ROUNDS VARIANT...  the variants alternating in blocks in this
 //	                                              process, each on its own association (issue 16)
 //
 // Variants: go (Conn.WriteMsg/ReadMsg), go_batch (SendBatch/RecvBatch, 32), go_raw (raw.go: the
@@ -342,8 +342,15 @@ func main() {
 	switch {
 	case len(a) == 5 && (a[1] == "tput" || a[1] == "tput_m") && (a[2] == "go" || a[2] == "go_batch"):
 		tput(a[2], a[1] == "tput_m", atoi(a[3]), atoi(a[4]))
-	case len(a) >= 6 && a[1] == "alt":
-		alt(a[2], atoi(a[3]), atoi(a[4]), a[5:])
+	case len(a) >= 5 && a[1] == "alt":
+		// CASE:BLOCK[,CASE:BLOCK...]: every case in this one process.
+		for _, spec := range strings.Split(a[2], ",") {
+			c, blk, ok := strings.Cut(spec, ":")
+			if !ok {
+				check(fmt.Errorf("%q is not CASE:BLOCK", spec))
+			}
+			alt(c, atoi(blk), atoi(a[3]), a[4:])
+		}
 	case len(a) == 4 && a[1] == "rr" && a[2] == "go":
 		rr(atoi(a[3]))
 	default:

@@ -5,7 +5,7 @@
 //!   rust_api tput  VARIANT SIZE COUNT   one-to-one throughput (sender + receiver thread)
 //!   rust_api tput_m VARIANT SIZE COUNT  the same over one-to-many sockets
 //!   rust_api rr VARIANT COUNT           100-byte request/response latency
-//!   rust_api alt CASE BLOCK ROUNDS VARIANT...  the variants alternating in blocks in this
+//!   rust_api alt CASE:BLOCK[,...] ROUNDS VARIANT...  the variants alternating in blocks in this
 //!                                       process, each on its own association (as raw.c's alt)
 //!
 //! VARIANT: `rust` (send_stream / next_event) or `rust_batch` (send_batch / recv_batch, 32 per
@@ -212,8 +212,12 @@ fn main() {
             tput(v, mode == "tput_m", size.parse().unwrap(), count.parse().unwrap())
         }
         ["rr", _, count] => rr("rust", count.parse().unwrap()),
-        ["alt", case, count, rounds, ref variants @ ..] if !variants.is_empty() => {
-            alt(case, count.parse().unwrap(), rounds.parse().unwrap(), variants)
+        // CASE:BLOCK[,CASE:BLOCK...]: every case in this one process.
+        ["alt", cases, rounds, ref variants @ ..] if !variants.is_empty() => {
+            for spec in cases.split(',') {
+                let (case, count) = spec.split_once(':').expect("CASE:BLOCK");
+                alt(case, count.parse().unwrap(), rounds.parse().unwrap(), variants)
+            }
         }
         _ => {
             eprintln!("usage: rust_api tput|tput_m rust|rust_batch SIZE COUNT | rust_api rr rust COUNT");
