@@ -222,6 +222,9 @@ pub(crate) struct UserSock {
     so: So,
     key: usize,
     ready: Arc<Ready>,
+    /// The rest of a translated notification that did not fit the caller's
+    /// buffer, and how much of it was handed out.
+    notification_rest: Mutex<Option<(Vec<u8>, usize)>>,
 }
 
 // SAFETY: usrsctp sockets may be used from any thread; usrsctp locks inside.
@@ -272,7 +275,7 @@ impl UserSock {
         static NEXT_KEY: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
         let key = NEXT_KEY.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         registry().lock().unwrap_or_else(|e| e.into_inner()).insert(key, (so as usize, ready.clone()));
-        let s = UserSock { so, key, ready };
+        let s = UserSock { so, key, ready, notification_rest: Mutex::new(None) };
         // SAFETY: live socket; the key is looked up, never dereferenced.
         unsafe {
             (api.usrsctp_set_non_blocking)(so, 1);
@@ -301,9 +304,22 @@ impl UserSock {
         super::api::api().expect("usrsctp loaded")
     }
 
+    /// The library, unless this is a forked child: its copy of the stack
+    /// has no threads, and its locks may be held by threads it does not have,
+    /// so every call on a socket inherited from the parent fails with
+    /// EOPNOTSUPP there, and closing one leaves the parent's stack alone.
+    fn live(&self) -> io::Result<&'static Api> {
+        if super::stack::in_forked_child() {
+            return Err(io::Error::from_raw_os_error(libc::EOPNOTSUPP));
+        }
+        Ok(self.api())
+    }
+
     /// Brings the descriptor in step after a call changed what is queued.
     pub(crate) fn sync(&self) {
-        self.ready.sync(self.api(), self.so);
+        if let Ok(api) = self.live() {
+            self.ready.sync(api, self.so);
+        }
     }
 
     fn check(&self, r: c_int) -> io::Result<()> {
@@ -324,7 +340,7 @@ impl UserSock {
         // SAFETY: zeroed storage is valid.
         let len = sys::write_socket_addr(addr, unsafe { ss.assume_init_mut() });
         // SAFETY: `len` bytes of address.
-        self.check(unsafe { (self.api().usrsctp_bind)(self.so, ss.as_mut_ptr().cast(), len) })
+        self.check(unsafe { (self.live()?.usrsctp_bind)(self.so, ss.as_mut_ptr().cast(), len) })
     }
 
     /// `packed`: addresses as sys::pack_addrs writes them (usrsctp on Linux
@@ -333,12 +349,12 @@ impl UserSock {
         let flags = if add { BINDX_ADD_ADDR } else { BINDX_REM_ADDR };
         let mut buf = packed.to_vec();
         // SAFETY: `count` packed addresses in `buf`.
-        self.check(unsafe { (self.api().usrsctp_bindx)(self.so, buf.as_mut_ptr().cast(), count as c_int, flags) })
+        self.check(unsafe { (self.live()?.usrsctp_bindx)(self.so, buf.as_mut_ptr().cast(), count as c_int, flags) })
     }
 
     pub(crate) fn listen(&self, backlog: i32) -> io::Result<()> {
         // SAFETY: live socket.
-        self.check(unsafe { (self.api().usrsctp_listen)(self.so, backlog) })
+        self.check(unsafe { (self.live()?.usrsctp_listen)(self.so, backlog) })
     }
 
     /// One accept attempt: EAGAIN when nothing is pending.
@@ -346,7 +362,7 @@ impl UserSock {
         let mut ss = MaybeUninit::<sockaddr_storage>::zeroed();
         let mut len = size_of::<sockaddr_storage>() as socklen_t;
         // SAFETY: usrsctp writes at most `len` bytes of address.
-        let so = unsafe { (self.api().usrsctp_accept)(self.so, ss.as_mut_ptr().cast(), &mut len) };
+        let so = unsafe { (self.live()?.usrsctp_accept)(self.so, ss.as_mut_ptr().cast(), &mut len) };
         if so.is_null() {
             let e = last_err();
             self.sync();
@@ -365,14 +381,14 @@ impl UserSock {
         // SAFETY: zeroed storage is valid.
         let len = sys::write_socket_addr(addr, unsafe { ss.assume_init_mut() });
         // SAFETY: `len` bytes of address.
-        self.check(unsafe { (self.api().usrsctp_connect)(self.so, ss.as_mut_ptr().cast(), len) })
+        self.check(unsafe { (self.live()?.usrsctp_connect)(self.so, ss.as_mut_ptr().cast(), len) })
     }
 
     /// Returns (association id, in progress).
     pub(crate) fn connectx(&self, packed: &[u8], count: usize) -> io::Result<(AssocId, bool)> {
         let mut id = 0u32;
         // SAFETY: `count` packed addresses; usrsctp writes the id.
-        let r = unsafe { (self.api().usrsctp_connectx)(self.so, packed.as_ptr().cast(), count as c_int, &mut id) };
+        let r = unsafe { (self.live()?.usrsctp_connectx)(self.so, packed.as_ptr().cast(), count as c_int, &mut id) };
         if r < 0 {
             let e = last_err();
             self.sync();
@@ -387,7 +403,7 @@ impl UserSock {
 
     pub(crate) fn peeloff(&self, assoc_id: AssocId) -> io::Result<UserSock> {
         // SAFETY: live socket.
-        let so = unsafe { (self.api().usrsctp_peeloff)(self.so, assoc_id as u32) };
+        let so = unsafe { (self.live()?.usrsctp_peeloff)(self.so, assoc_id as u32) };
         if so.is_null() {
             return Err(last_err());
         }
@@ -397,7 +413,7 @@ impl UserSock {
 
     pub(crate) fn shutdown_write(&self) -> io::Result<()> {
         // SAFETY: live socket.
-        self.check(unsafe { (self.api().usrsctp_shutdown)(self.so, libc::SHUT_WR) })
+        self.check(unsafe { (self.live()?.usrsctp_shutdown)(self.so, libc::SHUT_WR) })
     }
 
     /// One send attempt (EAGAIN when the buffer is full). `info`: None sends
@@ -436,7 +452,7 @@ impl UserSock {
         // SAFETY: every pointer refers to live stack or caller memory of the
         // length given.
         let r = unsafe {
-            (self.api().usrsctp_sendv)(
+            (self.live()?.usrsctp_sendv)(
                 self.so,
                 data.as_ptr().cast(),
                 data.len(),
@@ -462,6 +478,9 @@ impl UserSock {
     /// Linux terms in `meta`. A notification is rewritten in place into the
     /// kernel's layout.
     pub(crate) fn recv(&self, buf: &mut [u8], from: bool, meta: &mut RecvMeta) -> io::Result<usize> {
+        if let Some(n) = self.rest_of_notification(buf, meta) {
+            return Ok(n);
+        }
         let mut ss = MaybeUninit::<sockaddr_storage>::zeroed();
         let mut fromlen = if from { size_of::<sockaddr_storage>() as socklen_t } else { 0 };
         let mut rcv = RcvInfo::default();
@@ -471,7 +490,7 @@ impl UserSock {
         // SAFETY: every pointer refers to live stack or caller memory of the
         // length given.
         let r = unsafe {
-            (self.api().usrsctp_recvv)(
+            (self.live()?.usrsctp_recvv)(
                 self.so,
                 buf.as_mut_ptr().cast(),
                 buf.len(),
@@ -498,7 +517,7 @@ impl UserSock {
             meta.data.from = unsafe { sys::socket_addr_from_raw(ss.as_ptr(), fromlen as usize) };
         }
         if meta.notification {
-            xlate::notification_to_linux(&mut buf[..n]);
+            return Ok(self.translate_notification(buf, n, meta));
         } else if infotype == RECVV_RCVINFO {
             meta.assoc_id = rcv.rcv_assoc_id as AssocId;
             meta.data.stream = rcv.rcv_sid;
@@ -510,6 +529,78 @@ impl UserSock {
             meta.data.unordered = xlate::rcv_unordered(rcv.rcv_flags);
         }
         Ok(n)
+    }
+
+    /// A notification's first `n` bytes are in `buf`. Translated whole (its
+    /// Linux form can be longer or shorter): when it did not fit, its rest is
+    /// read now (usrsctp queues a notification whole) so the fields past the
+    /// caller's buffer are translated too, and what does not fit is handed
+    /// out by the next receives, as the kernel hands out the rest.
+    fn translate_notification(&self, buf: &mut [u8], n: usize, meta: &mut RecvMeta) -> usize {
+        let mut whole = buf[..n].to_vec();
+        let mut eor = meta.eor;
+        while !eor {
+            let mut piece = [0u8; 4096];
+            match self.recv_piece(&mut piece) {
+                Ok((0, _)) | Err(_) => break,
+                Ok((m, e)) => {
+                    whole.extend_from_slice(&piece[..m]);
+                    eor = e;
+                }
+            }
+        }
+        xlate::notification_to_linux(&mut whole);
+        let first = buf.len().min(whole.len());
+        buf[..first].copy_from_slice(&whole[..first]);
+        meta.eor = first == whole.len();
+        if !meta.eor {
+            *self.notification_rest.lock().unwrap_or_else(|e| e.into_inner()) = Some((whole, first));
+        }
+        first
+    }
+
+    /// Hands out the next part of a notification `translate_notification`
+    /// kept, if any.
+    fn rest_of_notification(&self, buf: &mut [u8], meta: &mut RecvMeta) -> Option<usize> {
+        let mut rest = self.notification_rest.lock().unwrap_or_else(|e| e.into_inner());
+        let (whole, at) = rest.as_mut()?;
+        let take = buf.len().min(whole.len() - *at);
+        buf[..take].copy_from_slice(&whole[*at..*at + take]);
+        *at += take;
+        *meta = RecvMeta::default();
+        meta.notification = true;
+        meta.eor = *at == whole.len();
+        if meta.eor {
+            *rest = None;
+        }
+        Some(take)
+    }
+
+    /// One plain usrsctp receive: (length, MSG_EOR).
+    fn recv_piece(&self, buf: &mut [u8]) -> io::Result<(usize, bool)> {
+        let mut fromlen: socklen_t = 0;
+        let mut infolen: socklen_t = 0;
+        let mut infotype: c_uint = 0;
+        let mut flags: c_int = 0;
+        // SAFETY: `buf` is live for its length; no address, no info.
+        let r = unsafe {
+            (self.live()?.usrsctp_recvv)(
+                self.so,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                std::ptr::null_mut(),
+                &mut fromlen,
+                std::ptr::null_mut(),
+                &mut infolen,
+                &mut infotype,
+                &mut flags,
+            )
+        };
+        self.sync();
+        if r < 0 {
+            return Err(last_err());
+        }
+        Ok((r as usize, flags & libc::MSG_EOR != 0))
     }
 
     /// getsockopt in Linux terms (`level` SOL_SCTP or SOL_SOCKET, Linux
@@ -527,7 +618,7 @@ impl UserSock {
     pub(crate) fn raw_getopt(&self, level: c_int, name: c_int, buf: &mut [u8]) -> io::Result<usize> {
         let mut len = buf.len() as socklen_t;
         // SAFETY: usrsctp writes at most `len` bytes.
-        let r = unsafe { (self.api().usrsctp_getsockopt)(self.so, level, name, buf.as_mut_ptr().cast(), &mut len) };
+        let r = unsafe { (self.live()?.usrsctp_getsockopt)(self.so, level, name, buf.as_mut_ptr().cast(), &mut len) };
         if r < 0 {
             return Err(last_err());
         }
@@ -538,7 +629,7 @@ impl UserSock {
     pub(crate) fn raw_setopt(&self, level: c_int, name: c_int, buf: &[u8]) -> io::Result<()> {
         // SAFETY: usrsctp reads `buf.len()` bytes.
         let r = unsafe {
-            (self.api().usrsctp_setsockopt)(self.so, level, name, buf.as_ptr().cast(), buf.len() as socklen_t)
+            (self.live()?.usrsctp_setsockopt)(self.so, level, name, buf.as_ptr().cast(), buf.len() as socklen_t)
         };
         if r < 0 {
             return Err(last_err());
@@ -550,7 +641,7 @@ impl UserSock {
     /// The association's addresses, packed as the kernel packs them; returns
     /// the length used.
     pub(crate) fn getaddrs(&self, assoc_id: AssocId, local: bool, out: &mut [u8]) -> io::Result<usize> {
-        let api = self.api();
+        let api = self.live()?;
         let mut list: *mut sockaddr = std::ptr::null_mut();
         // SAFETY: usrsctp allocates the list, freed below.
         let n = unsafe {
@@ -604,7 +695,8 @@ impl UserSock {
 
 impl Drop for UserSock {
     fn drop(&mut self) {
-        let api = self.api();
+        // In a forked child: only the descriptors go (see `live`).
+        let Ok(api) = self.live() else { return };
         registry().lock().unwrap_or_else(|e| e.into_inner()).remove(&self.key);
         // SAFETY: ours; no upcall finds it in the registry any more.
         unsafe {
