@@ -126,6 +126,12 @@ const (
 	// receive saves the kernel's copy of it. Per socket; inherited by peeloff.
 	// Range: 0 to 1.
 	OptRecvFrom Option = C.SCTPX_OPT_RECV_FROM
+
+	// SCTP_AUTH_SUPPORTED: 1 turns SCTP-AUTH (RFC 4895) on for this socket
+	// and offers it to new peers; the sysctl net.sctp.auth_enable is only the
+	// default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
+	// Range: 0 to 1.
+	OptAuthSupported Option = C.SCTPX_OPT_AUTH_SUPPORTED
 )
 
 // END generated

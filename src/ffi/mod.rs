@@ -17,7 +17,7 @@
 //! pointer checks, library information), `handles` (the handle table),
 //! `lifecycle` (open to close), `addrs` (address lists, local and peer
 //! addresses, the primary path), `io` (sending and receiving), `events`
-//! (subscriptions), `options`; `types` holds the C types and constants.
+//! (subscriptions), `options` (and the raw escape hatch), `auth` (SCTP-AUTH); `types` holds the C types and constants.
 //! The header lists the functions in this order.
 #![allow(non_camel_case_types)]
 #![allow(clippy::missing_safety_doc)]
@@ -36,12 +36,15 @@ mod events;
 
 mod options;
 
+mod auth;
+
 mod constants;
 
 pub mod handles;
 pub mod types;
 
 pub use addrs::*;
+pub use auth::*;
 pub use boundary::{sctpx_strerror, sctpx_version};
 pub use events::*;
 pub use io::*;

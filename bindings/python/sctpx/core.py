@@ -563,6 +563,7 @@ class Socket:
     nonblock = OptionProperty(Option.NONBLOCK, bool)
     pending_error = OptionProperty(Option.PENDING_ERROR, int, read_only=True)
     recv_from = OptionProperty(Option.RECV_FROM, bool)
+    auth_supported = OptionProperty(Option.AUTH_SUPPORTED, bool)
     # END generated
 
     @property
