@@ -13,12 +13,12 @@ from .pysctp import getconstant
 
 __all__ = [
     "getconstant",
+    "have_sctp_addip",
     "have_sctp_multibuf",
     "have_sctp_noconnect",
+    "have_sctp_prsctp",
     "have_sctp_sat_network",
     "have_sctp_setprimary",
-    "have_sctp_prsctp",
-    "have_sctp_addip",
 ]
 
 
