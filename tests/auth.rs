@@ -204,6 +204,35 @@ fn a_deleted_key_no_longer_authenticates_what_arrives() {
 }
 
 #[test]
+fn a_key_set_on_one_association_of_a_one_to_many_socket_leaves_the_others_alone() {
+    // The server's socket-wide key 1 is copied into each association at set-up; replacing
+    // it on one association changes that one only.
+    let (server, addr) = udp_server();
+    server.set_option(IntOption::AuthSupported, 0, 1).unwrap();
+    server.add_auth_chunk(DATA).unwrap();
+    server.set_auth_key(0, 1, b"k").unwrap();
+    server.set_active_auth_key(0, 1).unwrap();
+    let (first, second) = (auth_socket(b"k"), auth_socket(b"k"));
+    first.connect(&addr).unwrap();
+    second.connect(&addr).unwrap();
+    // Each association's id on the server, from a first message on each.
+    let mut buf = [0u8; 64];
+    first.send_stream(0, 0, 0, b"first").unwrap();
+    let (_, r) = next_data(&server, &mut buf);
+    let first_id = r.assoc_id;
+    assert_eq!(&buf[..r.len], b"first");
+    server.set_auth_key(first_id, 1, b"not k").unwrap();
+    first.send_stream(0, 0, 0, b"dropped").unwrap();
+    second.send_stream(0, 0, 0, b"second").unwrap();
+    let (_, r) = next_data(&server, &mut buf);
+    assert_eq!((&buf[..r.len], r.assoc_id != first_id), (&b"second"[..], true), "the other association still delivers");
+    assert_eq!(data_within(&server, 2_000), None, "the changed one does not");
+    let mut chunks = [0u8; 4];
+    let n = server.peer_auth_chunks(first_id, &mut chunks).unwrap();
+    assert_eq!(&chunks[..n], &[DATA], "per association: the first client's list");
+}
+
+#[test]
 fn raw_options_read_and_write_what_the_typed_ones_see() {
     let s = Socket::open_tcp(Family::Ipv4).unwrap();
     s.set_option(IntOption::NoDelay, 0, 1).unwrap();
