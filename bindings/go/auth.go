@@ -5,10 +5,7 @@ package sctpx
 */
 import "C"
 
-import (
-	"math"
-	"unsafe"
-)
+import "unsafe"
 
 // SCTP-AUTH (RFC 4895). Every call needs OptAuthSupported 1 on the socket
 // (else EACCES), and the per-association ones a peer that supports AUTH.
@@ -131,10 +128,7 @@ const (
 // wrote; on failure buf is unchanged (sctpx_getsockopt). level is LevelSCTP
 // or LevelSocket; options whose buffer holds a pointer are refused; on the
 // userspace backend every raw call fails with SCTPX_ERR_NOT_SUPPORTED.
-func (s *socket) GetsockoptRaw(level, name int, buf []byte) (int, error) {
-	if !cInts(level, name) {
-		return 0, errNotCInt
-	}
+func (s *socket) GetsockoptRaw(level, name int32, buf []byte) (int, error) {
 	var p *C.uint8_t
 	if len(buf) > 0 {
 		p = (*C.uint8_t)(unsafe.Pointer(&buf[0]))
@@ -148,21 +142,10 @@ func (s *socket) GetsockoptRaw(level, name int, buf []byte) (int, error) {
 
 // SetsockoptRaw is setsockopt(level, name) from value, as GetsockoptRaw says
 // (sctpx_setsockopt).
-func (s *socket) SetsockoptRaw(level, name int, value []byte) error {
-	if !cInts(level, name) {
-		return errNotCInt
-	}
+func (s *socket) SetsockoptRaw(level, name int32, value []byte) error {
 	var p *C.uint8_t
 	if len(value) > 0 {
 		p = (*C.uint8_t)(unsafe.Pointer(&value[0]))
 	}
 	return codeError(C.sctpx_setsockopt(s.h, C.int32_t(level), C.int32_t(name), p, C.size_t(len(value))))
-}
-
-var errNotCInt = &Error{Code: CodeInvalidArgument, Message: "an option's level and name are C ints"}
-
-// cInts says whether level and name fit a C int: beyond, a conversion would
-// silently name another option.
-func cInts(level, name int) bool {
-	return level >= math.MinInt32 && level <= math.MaxInt32 && name >= math.MinInt32 && name <= math.MaxInt32
 }

@@ -173,12 +173,12 @@ func TestRawGetsockoptReadsWhatATypedOptionSet(t *testing.T) {
 	}
 }
 
-func TestRawOptionsRefuseOtherLevels(t *testing.T) {
+func TestRawOptionsRefuseOtherLevelsAndPointerCarryingOptions(t *testing.T) {
 	s := unboundOneToMany(t)
 	if _, err := s.GetsockoptRaw(syscall.IPPROTO_IP, syscall.IP_TOS, make([]byte, 4)); sctpError(t, err).Code != CodeInvalidArgument {
 		t.Fatalf("level IPPROTO_IP: %v", err)
 	}
-	if err := s.SetsockoptRaw(LevelSCTP, 1<<40, nil); sctpError(t, err).Code != CodeInvalidArgument {
-		t.Fatalf("name 1<<40: %v", err)
+	if err := s.SetsockoptRaw(LevelSocket, syscall.SO_ATTACH_FILTER, make([]byte, 16)); sctpError(t, err).Code != CodeInvalidArgument {
+		t.Fatalf("SO_ATTACH_FILTER (its buffer holds a pointer): %v", err)
 	}
 }
