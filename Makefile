@@ -5,7 +5,8 @@
 #   make lint    the lint gate, on the host: clippy -D warnings, cargo fmt --check, gofmt, ruff and
 #                mypy --strict over the Python package (tests/lint/run; `make test` runs it first and
 #                counts each check as a test)
-#   make demo    build, then run examples-c/demo.sh against real kernel SCTP
+#   make demo    build, then run examples-c/demo.sh: on the userspace backend here where this kernel
+#                has no SCTP, then against real kernel SCTP, and across the two backends
 #   make deps    install the Debian packages the build and the harness need (root)
 #   make fuzz    fuzz the receive-side decoders for longer (FUZZ_SECONDS per target; see below)
 #
@@ -113,7 +114,7 @@ C_ASAN_TESTS := misuse echo metadata timeout batch addrs options option_ranges c
 # Once more under ThreadSanitizer (tsan-*), against the release library: TSan sees the races of
 # the test's own threads around the library's calls (the Rust library itself is not instrumented).
 C_TSAN_TESTS := stress
-C_SCRIPTS := exports install interop valgrind header-drift header-guard
+C_SCRIPTS := exports install interop interop-udp valgrind header-drift header-guard
 # tests/c/coexist.c, libsctp and sctpx in one program, built four ways: shared and -static (both
 # .a archives), libsctp first in the link or libsctpx first, <netinet/sctp.h> before <sctpx.h>
 # or after it (with SCTPX_NO_SCTP_NAMES).
@@ -373,18 +374,21 @@ build: $(BUILD_STEPS)
 
 .PHONY: test vm-selftest
 # First what runs on the host: the lint gate, the harness's own test (it boots its own VM), the
-# fuzz targets and the wheel's check (python-wheel); their TAP goes into the main summary. Then
+# C examples on the userspace backend against usrsctp's own programs (tests/c/interop-usrsctp),
+# the fuzz targets and the wheel's check (python-wheel); their TAP goes into the main summary. Then
 # every suite in one VM boot. `|| true`: a failure there is already in the TAP file, and a missing
 # file counts as a failure in tests/run-all.
 test: build
 	mkdir -p $(BUILD)
 	tests/lint/run --tap $(BUILD)/lint.tap >/dev/null || true
 	tests/vm/selftest-host --tap $(BUILD)/vm-selftest.tap || true
+	tests/c/interop-usrsctp --tap $(BUILD)/interop-usrsctp.tap >/dev/null || true
 	tests/fuzz/run --seconds $(FUZZ_TEST_SECONDS) --tap $(BUILD)/fuzz.tap || true
 	$(MAKE) --no-print-directory python-wheel || true
 	SCTPX_HOST_LINT_TAP=$(abspath $(BUILD))/lint.tap \
 	  SCTPX_HOST_SELFTEST_TAP=$(abspath $(BUILD))/vm-selftest.tap SCTPX_HOST_FUZZ_TAP=$(abspath $(BUILD))/fuzz.tap \
-	  SCTPX_HOST_WHEEL_TAP=$(abspath $(BUILD))/python-wheel.tap tests/vm/run tests/run-all
+	  SCTPX_HOST_WHEEL_TAP=$(abspath $(BUILD))/python-wheel.tap \
+	  SCTPX_HOST_USRSCTP_TAP=$(abspath $(BUILD))/interop-usrsctp.tap tests/vm/run tests/run-all
 
 # The harness alone: a failing command's status comes back unchanged, a timeout is an error.
 vm-selftest:
@@ -446,8 +450,12 @@ bench-profile: bench-build
 
 # --- demo ---------------------------------------------------------------------------------------
 
+# Where this kernel has no SCTP, first the exchange natively on the userspace backend (SCTP over
+# UDP, no VM); then under tests/vm/run on the kernel's SCTP, and there once across backends
+# (examples-c/demo.sh). With SCTPX_VM=0 tests/vm/run runs demo.sh here: the userspace one only.
 .PHONY: demo
 demo: build
+	grep -qi '^SCTP ' /proc/net/protocols || [ "$${SCTPX_VM:-}" = 0 ] || examples-c/demo.sh
 	tests/vm/run examples-c/demo.sh
 
 # --- dependencies -------------------------------------------------------------------------------

@@ -5,9 +5,10 @@
 // The names before 1.0 are the header's: each `#define sctp_NAME sctpx_NAME`
 // of cbindgen.toml becomes, in libsctpx.so only, the symbol sctp_NAME at the
 // address of sctpx_NAME, for programs linked before 1.0 (their sources get
-// the macro and link sctpx_NAME). The names libsctp also exports get only
-// the non-default version sctp_NAME@SCTPX_0: a binary that asked for that
-// version still binds it, a new link never does (it takes libsctp's). The
+// the macro and link sctpx_NAME). The names libsctp or libusrsctp also
+// export get only the non-default version sctp_NAME@SCTPX_0: a binary that
+// asked for that version still binds it, a new link never does (it takes
+// libsctp's), nor do libusrsctp's calls of its own functions. The
 // static library gets none of them, so it links beside libsctp.a in either
 // order.
 use std::fmt::Write;
@@ -16,6 +17,16 @@ use std::fmt::Write;
 /// before 1.0; tests/c/exports checks this against libsctp.so.1 itself.
 const LIBSCTP_NAMES: [&str; 6] =
     ["sctp_bindx", "sctp_connectx", "sctp_peeloff", "sctp_getpaddrs", "sctp_getladdrs", "sctp_send"];
+
+/// libusrsctp's functions (libusrsctp.so.2, which the userspace backend
+/// loads) that sctpx also had before 1.0. usrsctp calls them itself, through
+/// the global scope: as default versions here they would take those calls
+/// in every program linked against libsctpx.so (usrsctp's sctp_listen would
+/// run sctpx_listen with a usrsctp socket for a handle). Non-default, and
+/// SCTPX_0 not the first version (sctpx.map), usrsctp keeps its own.
+/// tests/c/exports checks this against libusrsctp.so.2 itself.
+const LIBUSRSCTP_NAMES: [&str; 7] =
+    ["sctp_abort", "sctp_accept", "sctp_bind", "sctp_close", "sctp_connect", "sctp_listen", "sctp_shutdown"];
 
 fn main() {
     let dir = std::env::var("CARGO_MANIFEST_DIR").unwrap();
@@ -34,7 +45,7 @@ fn main() {
         if !old.starts_with("sctp_") || new != format!("sctpx_{}", &old[5..]) {
             continue;
         }
-        if LIBSCTP_NAMES.contains(&old) {
+        if LIBSCTP_NAMES.contains(&old) || LIBUSRSCTP_NAMES.contains(&old) {
             writeln!(script, "\"{old}@SCTPX_0\" = {new};").unwrap();
         } else {
             writeln!(script, "{old} = {new};").unwrap();

@@ -2,7 +2,7 @@
  * client: sends messages on several SCTP streams with PPIDs and prints the
  * echoes with the stream and PPID they came back on.
  *
- *   client [-n] [-b] [-s STREAMS] [-m MESSAGES] ADDR PORT
+ *   client [-n] [-b] [-u] [-a] [-s STREAMS] [-m MESSAGES] ADDR PORT
  *
  * Message i goes on stream i % STREAMS (default 3) with PPID 1000 + i; there
  * are MESSAGES of them (default 6). The client then waits for every echo and
@@ -11,6 +11,9 @@
  *   -n  send only: the peer does not echo (sctp_test -l, event_monitor).
  *   -b  check the echoed bytes only: for peers that echo on stream 0 with
  *       PPID 0 (sctp_darn -l -e).
+ *   -u  send the odd-numbered messages unordered (SCTPX_SEND_UNORDERED).
+ *   -a  end with an ABORT instead of the shutdown (sctpx_abort_and_close),
+ *       once every echo is in: the peer sees the association lost.
  * It retries the connection for a few seconds, so that a script may start
  * a server and the client together.
  */
@@ -23,7 +26,7 @@
 #define PPID_BASE 1000u
 #define MAX_MESSAGES 1000
 
-static int echo_checks = 1, meta_checks = 1;
+static int echo_checks = 1, meta_checks = 1, unordered = 0, abort_at_end = 0;
 
 static void print_event(const sctpx_event *ev)
 {
@@ -109,10 +112,12 @@ int main(int argc, char **argv)
     sctpx_handle h;
 
     setvbuf(stdout, NULL, _IOLBF, 0);
-    while ((opt = getopt(argc, argv, "nbs:m:")) != -1) {
+    while ((opt = getopt(argc, argv, "nbuas:m:")) != -1) {
         switch (opt) {
         case 'n': echo_checks = 0; break;
         case 'b': meta_checks = 0; break;
+        case 'u': unordered = 1; break;
+        case 'a': abort_at_end = 1; break;
         case 's': streams = number(optarg); break;
         case 'm': messages = number(optarg); break;
         default: goto usage;
@@ -134,9 +139,15 @@ int main(int argc, char **argv)
         uint16_t stream = (uint16_t)(i % streams);
         /* The NUL goes too, so C peers can print the message as a string. */
         int len = snprintf(msg, sizeof msg, "message %d on stream %u", i, stream) + 1;
-        check(sctpx_send_stream(h, 0, stream, PPID_BASE + (uint32_t)i, (const uint8_t *)msg, (size_t)len),
-              "sctpx_send_stream");
-        printf("client: sent '%s' with ppid %u\n", msg, PPID_BASE + (uint32_t)i);
+        sctpx_send_info info;
+
+        memset(&info, 0, sizeof info);
+        info.stream = stream;
+        info.ppid = PPID_BASE + (uint32_t)i;
+        if (unordered && i % 2 == 1)
+            info.flags = SCTPX_SEND_UNORDERED;
+        check(sctpx_send(h, (const uint8_t *)msg, (size_t)len, &info, NULL, 0), "sctpx_send");
+        printf("client: sent '%s' with ppid %u%s\n", msg, info.ppid, info.flags ? ", unordered" : "");
     }
 
     /* Read until every echo is in; then shut down and read until the
@@ -145,6 +156,21 @@ int main(int argc, char **argv)
         sctpx_event ev;
         int32_t n;
 
+        if (echoes == (echo_checks ? messages : 0) && abort_at_end) {
+            /* Sent data may still wait for its SACK: an ABORT would drop it. */
+            sctpx_status st;
+            do {
+                const struct timespec pause = {0, 10 * 1000 * 1000};
+                check(sctpx_get_status(h, 0, &st), "sctpx_get_status");
+                if (st.unackdata == 0)
+                    break;
+                nanosleep(&pause, NULL);
+            } while (1);
+            check(sctpx_abort_and_close(h), "sctpx_abort_and_close");
+            printf("client: aborted the association\n");
+            printf("client: %s\n", good ? "all checks passed" : "FAILED");
+            return good ? 0 : 1;
+        }
         if (echoes == (echo_checks ? messages : 0)) {
             echoes = -1;
             check(sctpx_shutdown(h, 0), "sctpx_shutdown");
@@ -182,6 +208,6 @@ int main(int argc, char **argv)
     return good ? 0 : 1;
 
 usage:
-    fprintf(stderr, "usage: %s [-n] [-b] [-s STREAMS] [-m MESSAGES] ADDR PORT\n", argv[0]);
+    fprintf(stderr, "usage: %s [-n] [-b] [-u] [-a] [-s STREAMS] [-m MESSAGES] ADDR PORT\n", argv[0]);
     return 2;
 }

@@ -107,6 +107,7 @@ static inline sctpx_handle listen_on(const char *host, const char *port, int one
     struct sockaddr_storage ss;
     socklen_t len = parse_addr(host, port, &ss);
     sctpx_handle h;
+    int32_t rc;
 
     if (len == 0) {
         fprintf(stderr, "not a numeric address and port: %s %s\n", host, port);
@@ -116,8 +117,11 @@ static inline sctpx_handle listen_on(const char *host, const char *port, int one
         check(sctpx_open_udp(family_of(&ss), &h), "sctpx_open_udp");
     else
         check(sctpx_open_tcp(family_of(&ss), &h), "sctpx_open_tcp");
-    /* A restarted server must not wait for the old port to be released. */
-    check(sctpx_set_option(h, 0, SCTPX_OPT_REUSEADDR, 1), "SCTPX_OPT_REUSEADDR");
+    /* A restarted server must not wait for the old port to be released.
+     * The userspace backend (SCTP over UDP) has no such wait, and says so. */
+    rc = sctpx_set_option(h, 0, SCTPX_OPT_REUSEADDR, 1);
+    if (rc != SCTPX_ERR_NOT_SUPPORTED)
+        check(rc, "SCTPX_OPT_REUSEADDR");
     check(sctpx_bind(h, (const struct sockaddr *)&ss, len), "sctpx_bind");
     check(sctpx_listen(h, 16), "sctpx_listen");
     return h;

@@ -14,6 +14,13 @@
  *    handle of the wrong kind SCTPX_ERR_WRONG_KIND: never undefined behaviour.
  *  - The caller owns every buffer it passes; nothing is kept after a call.
  *  - Every function may be called from several threads at once.
+ *  - Backends: a handle runs on the kernel's SCTP or on the userspace one
+ *    (SCTP over UDP through libusrsctp.so.2; sctpx_backend says which). A
+ *    call, option, flag or event kind its backend lacks gives
+ *    SCTPX_ERR_NOT_SUPPORTED (the README's backend table lists them); a
+ *    socket opened on a backend this machine lacks (sctpx_open, or the
+ *    default backend: SCTPX_BACKEND, sctpx_set_default_backend) gives
+ *    SCTPX_ERR_BACKEND_UNAVAILABLE.
  *  - PPIDs are in HOST byte order everywhere in this API; sctpx converts to
  *    and from the network byte order of the wire in both directions.
  *
@@ -37,7 +44,10 @@
  * libsctpx.so.0 still exports every sctp_* name at version SCTPX_0 for
  * programs linked before 1.0; those six only as the non-default version
  * (sctp_bindx@SCTPX_0), which no new link binds: there the name is
- * libsctp's. libsctpx.a defines sctpx_* names only.
+ * libsctp's. So are the seven that libusrsctp (the userspace backend's
+ * library) has and calls itself (sctp_bind, sctp_listen, sctp_accept,
+ * sctp_connect, sctp_close, sctp_abort, sctp_shutdown): its calls stay its
+ * own. libsctpx.a defines sctpx_* names only.
  */
 
 
@@ -427,11 +437,21 @@
 // Range: 0 to 1.
 #define SCTPX_OPT_RECV_FROM 23
 
+// SCTP_REMOTE_UDP_ENCAPS_PORT: the UDP port the peer receives SCTP over UDP
+// on (RFC 6951), per association (0 = the socket's default for new
+// associations). 0 turns encapsulation off: plain SCTP over IP. The
+// userspace backend's sockets start with `sctpx_set_udp_remote_port`'s port
+// (9899 by default); the kernel's with the sysctl net.sctp.encap_port (0 by
+// default), and it sends over UDP only with net.sctp.udp_port set (Linux
+// 5.11 and later; older kernels: -ENOPROTOOPT).
+// Range: 0 to 65535.
+#define SCTPX_OPT_UDP_REMOTE_PORT 24
+
 // SCTP_AUTH_SUPPORTED: 1 turns SCTP-AUTH (RFC 4895) on for this socket
 // and offers it to new peers; the sysctl net.sctp.auth_enable is only the
 // default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
 // Range: 0 to 1.
-#define SCTPX_OPT_AUTH_SUPPORTED 24
+#define SCTPX_OPT_AUTH_SUPPORTED 25
 
 // SOL_SCTP (IPPROTO_SCTP): the options of <linux/sctp.h>.
 #define SCTPX_LEVEL_SCTP 132
@@ -961,12 +981,25 @@ const char *sctpx_version(void);
 int32_t sctpx_strerror(int32_t code, char *buf, size_t len);
 
 // Opens a one-to-one (SOCK_STREAM) SCTP socket for `family` (SCTPX_AF_INET or
-// SCTPX_AF_INET6; IPv6 is dual-stack by default) and writes its handle to
+// SCTPX_AF_INET6; IPv6 is dual-stack by default) on the default backend
+// (`sctpx_default_backend`; `sctpx_open` names one) and writes its handle to
 // `*out`. The descriptor is close-on-exec. Close it with `sctpx_close`.
 int32_t sctpx_open_tcp(int32_t family_, sctpx_handle *out);
 
 // Opens a one-to-many (SOCK_SEQPACKET) SCTP socket; as `sctpx_open_tcp`.
 int32_t sctpx_open_udp(int32_t family_, sctpx_handle *out);
+
+// Opens a socket of `kind` (SCTPX_KIND_ONE_TO_ONE, as `sctpx_open_tcp`, or
+// SCTPX_KIND_ONE_TO_MANY, as `sctpx_open_udp`) for `family` on `backend`
+// and writes its handle to `*out`. `backend`: SCTPX_BACKEND_KERNEL,
+// SCTPX_BACKEND_USERSPACE, or SCTPX_BACKEND_AUTO for the default
+// (`sctpx_default_backend`). SCTPX_ERR_BACKEND_UNAVAILABLE when the backend
+// named cannot run here (the kernel has no SCTP; libusrsctp.so.2 does not
+// load: sctpx_strerror names the package); the first userspace socket
+// starts the stack, which gives -EADDRINUSE when its UDP port
+// (`sctpx_set_udp_port`) is taken. An unknown backend, family or kind:
+// SCTPX_ERR_INVALID_ARGUMENT.
+int32_t sctpx_open(int32_t backend, int32_t family_, int32_t kind, sctpx_handle *out);
 
 // Adopts an existing SCTP socket descriptor `fd` and writes its new handle
 // to `*out`. The library owns the descriptor from then on, on success AND
@@ -1083,6 +1116,60 @@ int32_t sctpx_abort(sctpx_handle h, sctpx_assoc_id assoc_id);
 // belongs to the socket both processes share: the ABORT goes out when the
 // last of them closes it.
 int32_t sctpx_abort_and_close(sctpx_handle h);
+
+// Returns the backend handle `h` runs on: SCTPX_BACKEND_KERNEL or
+// SCTPX_BACKEND_USERSPACE (never SCTPX_BACKEND_AUTO). A socket accepted or
+// peeled off runs on its parent's.
+int32_t sctpx_backend(sctpx_handle h);
+
+// Returns 1 when `backend` can open sockets on this machine, 0 when not:
+// SCTPX_BACKEND_KERNEL, when the kernel has SCTP (it opens and closes a
+// socket to find out); SCTPX_BACKEND_USERSPACE, when libusrsctp.so.2 loads
+// (it is loaded, but the stack does not start); SCTPX_BACKEND_AUTO, when
+// either does. Another number: SCTPX_ERR_INVALID_ARGUMENT.
+int32_t sctpx_backend_available(int32_t backend);
+
+// Sets the backend that sockets opened from now on without one get
+// (sctpx_open_tcp, sctpx_open_udp, sctpx_open with SCTPX_BACKEND_AUTO):
+// SCTPX_BACKEND_KERNEL, SCTPX_BACKEND_USERSPACE, or SCTPX_BACKEND_AUTO (the
+// kernel when it has SCTP, else userspace). It overrides the SCTPX_BACKEND
+// environment variable for the rest of the process; open sockets keep
+// theirs. Another number: SCTPX_ERR_INVALID_ARGUMENT, and nothing changes.
+int32_t sctpx_set_default_backend(int32_t backend);
+
+// Returns the backend new sockets get: what sctpx_set_default_backend set,
+// else the SCTPX_BACKEND environment variable ("kernel", "userspace",
+// "auto" or empty), else SCTPX_BACKEND_AUTO. SCTPX_ERR_INVALID_ARGUMENT
+// when SCTPX_BACKEND holds anything else (and opening without a backend
+// fails the same way until it is fixed or a default is set).
+int32_t sctpx_default_backend(void);
+
+// Sets the local UDP port (1 to 65535) of the userspace backend, which it
+// receives SCTP over UDP on: over the SCTPX_UDP_PORT environment variable
+// and the default 9899. Two processes on one host each need their own. Only
+// before the first userspace socket starts the stack: after, -EBUSY (unless
+// `port` is the port it runs on: then 0). Another number:
+// SCTPX_ERR_INVALID_ARGUMENT.
+int32_t sctpx_set_udp_port(int32_t port);
+
+// Returns the userspace backend's local UDP port: the one it runs on once
+// started, else the one it will start on (sctpx_set_udp_port, else
+// SCTPX_UDP_PORT, else 9899). SCTPX_ERR_INVALID_ARGUMENT when
+// SCTPX_UDP_PORT is needed and is not a number from 1 to 65535.
+int32_t sctpx_udp_port(void);
+
+// Sets the remote UDP encapsulation port (1 to 65535) that userspace
+// sockets opened from now on send to (over the SCTPX_UDP_REMOTE_PORT
+// environment variable and the default 9899): the peer's local UDP port.
+// Open sockets keep theirs; SCTPX_OPT_UDP_REMOTE_PORT changes it per socket
+// or association, on either backend. Another number:
+// SCTPX_ERR_INVALID_ARGUMENT.
+int32_t sctpx_set_udp_remote_port(int32_t port);
+
+// Returns the remote UDP encapsulation port userspace sockets opened now
+// get: sctpx_set_udp_remote_port's, else SCTPX_UDP_REMOTE_PORT's (when it
+// is a number from 1 to 65535), else 9899.
+int32_t sctpx_udp_remote_port(void);
 
 // Adds (SCTPX_BINDX_ADD) or removes (SCTPX_BINDX_REMOVE) `count` addresses
 // (1 to 64), given as an array of `struct sockaddr_storage` (IPv4 and IPv6

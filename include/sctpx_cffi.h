@@ -105,7 +105,8 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_OPT_NONBLOCK 21
 #define SCTPX_OPT_PENDING_ERROR 22
 #define SCTPX_OPT_RECV_FROM 23
-#define SCTPX_OPT_AUTH_SUPPORTED 24
+#define SCTPX_OPT_UDP_REMOTE_PORT 24
+#define SCTPX_OPT_AUTH_SUPPORTED 25
 #define SCTPX_LEVEL_SCTP 132
 #define SCTPX_LEVEL_SOCKET 1
 #define SCTPX_AUTH_NEW_KEY 0
@@ -351,6 +352,8 @@ int32_t sctpx_open_tcp(int32_t family_, sctpx_handle *out);
 
 int32_t sctpx_open_udp(int32_t family_, sctpx_handle *out);
 
+int32_t sctpx_open(int32_t backend, int32_t family_, int32_t kind, sctpx_handle *out);
+
 int32_t sctpx_adopt_fd(int32_t fd, sctpx_handle *out);
 
 int32_t sctpx_close(sctpx_handle h);
@@ -379,6 +382,22 @@ int32_t sctpx_shutdown(sctpx_handle h, sctpx_assoc_id assoc_id);
 int32_t sctpx_abort(sctpx_handle h, sctpx_assoc_id assoc_id);
 
 int32_t sctpx_abort_and_close(sctpx_handle h);
+
+int32_t sctpx_backend(sctpx_handle h);
+
+int32_t sctpx_backend_available(int32_t backend);
+
+int32_t sctpx_set_default_backend(int32_t backend);
+
+int32_t sctpx_default_backend(void);
+
+int32_t sctpx_set_udp_port(int32_t port);
+
+int32_t sctpx_udp_port(void);
+
+int32_t sctpx_set_udp_remote_port(int32_t port);
+
+int32_t sctpx_udp_remote_port(void);
 
 int32_t sctpx_bindx(sctpx_handle h,
                     const struct sockaddr_storage *addrs,

@@ -28,6 +28,10 @@ pub(crate) enum Access {
     NonBlock,
     /// Whether data events carry their source address (sctpx's own).
     RecvFrom,
+    /// The remote UDP encapsulation port of an association (or the socket's
+    /// default): `struct sctp_udpencaps` on the kernel, usrsctp's own layout
+    /// on the userspace backend; the port is in network byte order in both.
+    UdpRemotePort,
 }
 
 /// A yes/no option: the kernel reads any other value as 1.
@@ -214,10 +218,18 @@ int_options! {
         /// their source address in `from`; 0 they do not (`from_len` 0), and each
         /// receive saves the kernel's copy of it. Per socket; inherited by peeloff.
         RecvFrom = 23 as SCTPX_OPT_RECV_FROM, FLAG, Access::RecvFrom;
+        /// SCTP_REMOTE_UDP_ENCAPS_PORT: the UDP port the peer receives SCTP over UDP
+        /// on (RFC 6951), per association (0 = the socket's default for new
+        /// associations). 0 turns encapsulation off: plain SCTP over IP. The
+        /// userspace backend's sockets start with `sctpx_set_udp_remote_port`'s port
+        /// (9899 by default); the kernel's with the sysctl net.sctp.encap_port (0 by
+        /// default), and it sends over UDP only with net.sctp.udp_port set (Linux
+        /// 5.11 and later; older kernels: -ENOPROTOOPT).
+        UdpRemotePort = 24 as SCTPX_OPT_UDP_REMOTE_PORT, Some(0..=65535), Access::UdpRemotePort;
         /// SCTP_AUTH_SUPPORTED: 1 turns SCTP-AUTH (RFC 4895) on for this socket
         /// and offers it to new peers; the sysctl net.sctp.auth_enable is only the
         /// default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
-        AuthSupported = 24 as SCTPX_OPT_AUTH_SUPPORTED, FLAG, Access::AssocValue(sys::SCTP_AUTH_SUPPORTED);
+        AuthSupported = 25 as SCTPX_OPT_AUTH_SUPPORTED, FLAG, Access::AssocValue(sys::SCTP_AUTH_SUPPORTED);
     }
 }
 
@@ -364,6 +376,29 @@ impl Socket {
         Ok(v as i64)
     }
 
+    /// The remote UDP encapsulation port of association `assoc_id` (host order).
+    fn udp_remote_port(&self, assoc_id: AssocId) -> Result<u16> {
+        if let Some(u) = self.user() {
+            // usrsctp's struct differs from Linux's (address first, u32 id).
+            return Ok(crate::user::xlate::remote_encaps_port(u, assoc_id)?);
+        }
+        let mut v = sys::sctp_udpencaps { sue_assoc_id: assoc_id, ..Default::default() };
+        self.getopt(sys::SCTP_REMOTE_UDP_ENCAPS_PORT, &mut v)?;
+        Ok(u16::from_be(v.sue_port))
+    }
+
+    /// Sets the remote UDP encapsulation port of association `assoc_id`.
+    fn set_udp_remote_port(&self, assoc_id: AssocId, port: u16) -> Result<()> {
+        if let Some(u) = self.user() {
+            // usrsctp refuses an association's port without a wildcard address of
+            // a known family (an all-zero one is EAFNOSUPPORT).
+            let any = SocketAddr::from(([0, 0, 0, 0], 0));
+            return Ok(crate::user::xlate::set_remote_encaps_port(u, assoc_id, Some(&any), port)?);
+        }
+        let v = sys::sctp_udpencaps { sue_assoc_id: assoc_id, sue_port: port.to_be(), ..Default::default() };
+        self.setopt(sys::SCTP_REMOTE_UDP_ENCAPS_PORT, &v)
+    }
+
     /// Reads an integer option. `assoc_id` matters for per-association options
     /// on one-to-many sockets (0 = the socket's defaults).
     pub fn option(&self, opt: IntOption, assoc_id: AssocId) -> Result<i64> {
@@ -383,6 +418,7 @@ impl Socket {
             }),
             Access::NonBlock => Ok(self.nonblocking() as i64),
             Access::RecvFrom => Ok(self.recv_from() as i64),
+            Access::UdpRemotePort => self.udp_remote_port(assoc_id).map(i64::from),
         }
     }
 
@@ -404,6 +440,7 @@ impl Socket {
                 self.set_recv_from(value == 1);
                 Ok(())
             }
+            Access::UdpRemotePort => self.set_udp_remote_port(assoc_id, value as u16),
         }
     }
 

@@ -592,6 +592,9 @@ impl Socket {
     }
 
     fn one_to_one_setup(&self, setup: Option<&SetUp>) -> Result<SetUpState> {
+        if self.user.is_some() {
+            return self.user_one_to_one_setup(setup);
+        }
         // Only an established association makes a one-to-one socket
         // writable (it stays so after the association ends) or gives it a
         // status (unless its send buffer is full).
@@ -613,6 +616,34 @@ impl Socket {
             }
         }
         // The kernel leaves the reason in SO_ERROR (read once).
+        if let Some(e) = self.take_error()? {
+            return Ok(SetUpState::Failed(e.raw_os_error().unwrap_or(libc::ECONNREFUSED)));
+        }
+        Ok(SetUpState::Failed(match setup {
+            Some(s) => self.setup_failure(s.started.elapsed()),
+            None => libc::ENOTCONN,
+        }))
+    }
+
+    /// On usrsctp the association's state says how a set-up stands: its
+    /// descriptor also turns writable when the set-up fails (SO_ERROR set),
+    /// and it reports a missing association with ENOENT, not EINVAL. A set-up
+    /// in progress counts as established once the descriptor shows it
+    /// writable too (usrsctp enters ESTABLISHED a moment before), so connect
+    /// never returns before an event loop would see it.
+    fn user_one_to_one_setup(&self, setup: Option<&SetUp>) -> Result<SetUpState> {
+        match self.status(0) {
+            Ok(st) if st.state >= sys::SCTP_ESTABLISHED => {
+                if setup.is_none() || self.poll_now(libc::POLLOUT) & libc::POLLOUT != 0 {
+                    return Ok(SetUpState::Established);
+                }
+                return Ok(SetUpState::InProgress);
+            }
+            Ok(st) if st.state == sys::SCTP_COOKIE_WAIT || st.state == sys::SCTP_COOKIE_ECHOED => {
+                return Ok(SetUpState::InProgress)
+            }
+            _ => {}
+        }
         if let Some(e) = self.take_error()? {
             return Ok(SetUpState::Failed(e.raw_os_error().unwrap_or(libc::ECONNREFUSED)));
         }

@@ -15,7 +15,8 @@
 //!
 //! One module per area: `boundary` (the panic guard, codes, handle lookup,
 //! pointer checks, library information), `handles` (the handle table),
-//! `lifecycle` (open to close), `addrs` (address lists, local and peer
+//! `lifecycle` (open to close), `backend` (which SCTP a handle runs on, the
+//! process default, the userspace backend's UDP ports), `addrs` (address lists, local and peer
 //! addresses, the primary path), `io` (sending and receiving), `events`
 //! (subscriptions), `options` (and the raw escape hatch), `auth` (SCTP-AUTH); `types` holds the C types and constants.
 //! The header lists the functions in this order.
@@ -27,6 +28,8 @@
 mod boundary;
 
 mod lifecycle;
+
+mod backend;
 
 mod addrs;
 
@@ -45,6 +48,7 @@ pub mod types;
 
 pub use addrs::*;
 pub use auth::*;
+pub use backend::*;
 pub use boundary::{sctpx_strerror, sctpx_version};
 pub use events::*;
 pub use io::*;

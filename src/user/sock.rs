@@ -222,6 +222,9 @@ pub(crate) struct UserSock {
     so: So,
     key: usize,
     ready: Arc<Ready>,
+    /// The rest of a translated notification that did not fit the caller's
+    /// buffer, and how much of it was handed out.
+    notification_rest: Mutex<Option<(Vec<u8>, usize)>>,
 }
 
 // SAFETY: usrsctp sockets may be used from any thread; usrsctp locks inside.
@@ -272,7 +275,7 @@ impl UserSock {
         static NEXT_KEY: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
         let key = NEXT_KEY.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         registry().lock().unwrap_or_else(|e| e.into_inner()).insert(key, (so as usize, ready.clone()));
-        let s = UserSock { so, key, ready };
+        let s = UserSock { so, key, ready, notification_rest: Mutex::new(None) };
         // SAFETY: live socket; the key is looked up, never dereferenced.
         unsafe {
             (api.usrsctp_set_non_blocking)(so, 1);
@@ -462,6 +465,9 @@ impl UserSock {
     /// Linux terms in `meta`. A notification is rewritten in place into the
     /// kernel's layout.
     pub(crate) fn recv(&self, buf: &mut [u8], from: bool, meta: &mut RecvMeta) -> io::Result<usize> {
+        if let Some(n) = self.rest_of_notification(buf, meta) {
+            return Ok(n);
+        }
         let mut ss = MaybeUninit::<sockaddr_storage>::zeroed();
         let mut fromlen = if from { size_of::<sockaddr_storage>() as socklen_t } else { 0 };
         let mut rcv = RcvInfo::default();
@@ -498,7 +504,7 @@ impl UserSock {
             meta.data.from = unsafe { sys::socket_addr_from_raw(ss.as_ptr(), fromlen as usize) };
         }
         if meta.notification {
-            xlate::notification_to_linux(&mut buf[..n]);
+            return Ok(self.translate_notification(buf, n, meta));
         } else if infotype == RECVV_RCVINFO {
             meta.assoc_id = rcv.rcv_assoc_id as AssocId;
             meta.data.stream = rcv.rcv_sid;
@@ -510,6 +516,78 @@ impl UserSock {
             meta.data.unordered = xlate::rcv_unordered(rcv.rcv_flags);
         }
         Ok(n)
+    }
+
+    /// A notification's first `n` bytes are in `buf`. Translated whole (its
+    /// Linux form can be longer or shorter): when it did not fit, its rest is
+    /// read now (usrsctp queues a notification whole) so the fields past the
+    /// caller's buffer are translated too, and what does not fit is handed
+    /// out by the next receives, as the kernel hands out the rest.
+    fn translate_notification(&self, buf: &mut [u8], n: usize, meta: &mut RecvMeta) -> usize {
+        let mut whole = buf[..n].to_vec();
+        let mut eor = meta.eor;
+        while !eor {
+            let mut piece = [0u8; 4096];
+            match self.recv_piece(&mut piece) {
+                Ok((0, _)) | Err(_) => break,
+                Ok((m, e)) => {
+                    whole.extend_from_slice(&piece[..m]);
+                    eor = e;
+                }
+            }
+        }
+        xlate::notification_to_linux(&mut whole);
+        let first = buf.len().min(whole.len());
+        buf[..first].copy_from_slice(&whole[..first]);
+        meta.eor = first == whole.len();
+        if !meta.eor {
+            *self.notification_rest.lock().unwrap_or_else(|e| e.into_inner()) = Some((whole, first));
+        }
+        first
+    }
+
+    /// Hands out the next part of a notification `translate_notification`
+    /// kept, if any.
+    fn rest_of_notification(&self, buf: &mut [u8], meta: &mut RecvMeta) -> Option<usize> {
+        let mut rest = self.notification_rest.lock().unwrap_or_else(|e| e.into_inner());
+        let (whole, at) = rest.as_mut()?;
+        let take = buf.len().min(whole.len() - *at);
+        buf[..take].copy_from_slice(&whole[*at..*at + take]);
+        *at += take;
+        *meta = RecvMeta::default();
+        meta.notification = true;
+        meta.eor = *at == whole.len();
+        if meta.eor {
+            *rest = None;
+        }
+        Some(take)
+    }
+
+    /// One plain usrsctp receive: (length, MSG_EOR).
+    fn recv_piece(&self, buf: &mut [u8]) -> io::Result<(usize, bool)> {
+        let mut fromlen: socklen_t = 0;
+        let mut infolen: socklen_t = 0;
+        let mut infotype: c_uint = 0;
+        let mut flags: c_int = 0;
+        // SAFETY: `buf` is live for its length; no address, no info.
+        let r = unsafe {
+            (self.api().usrsctp_recvv)(
+                self.so,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                std::ptr::null_mut(),
+                &mut fromlen,
+                std::ptr::null_mut(),
+                &mut infolen,
+                &mut infotype,
+                &mut flags,
+            )
+        };
+        self.sync();
+        if r < 0 {
+            return Err(last_err());
+        }
+        Ok((r as usize, flags & libc::MSG_EOR != 0))
     }
 
     /// getsockopt in Linux terms (`level` SOL_SCTP or SOL_SOCKET, Linux

@@ -105,6 +105,91 @@ static void open_cases(const char *fn, int32_t (*open)(int32_t, sctpx_handle *))
 static void misuse_sctpx_open_tcp(void) { open_cases("sctpx_open_tcp", sctpx_open_tcp); }
 static void misuse_sctpx_open_udp(void) { open_cases("sctpx_open_udp", sctpx_open_udp); }
 
+static void misuse_sctpx_open(void)
+{
+    static const int32_t families[] = {0, AF_UNIX, -1, 12345};
+    static const int32_t numbers[] = {-1, 3, INT32_MIN, INT32_MAX};
+    size_t i;
+    out = SENTINEL_HANDLE;
+    is(sctpx_open(SCTPX_BACKEND_AUTO, SCTPX_AF_INET, SCTPX_KIND_ONE_TO_ONE, NULL), NUL,
+       "sctpx_open: NULL out: SCTPX_ERR_NULL_POINTER");
+    for (i = 0; i < sizeof families / sizeof families[0]; i++)
+        is(sctpx_open(SCTPX_BACKEND_AUTO, families[i], SCTPX_KIND_ONE_TO_ONE, &out), INVAL,
+           "sctpx_open: family %d: SCTPX_ERR_INVALID_ARGUMENT", (int)families[i]);
+    for (i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+        is(sctpx_open(numbers[i], SCTPX_AF_INET, SCTPX_KIND_ONE_TO_ONE, &out), INVAL,
+           "sctpx_open: backend %d: SCTPX_ERR_INVALID_ARGUMENT", (int)numbers[i]);
+        is(sctpx_open(SCTPX_BACKEND_AUTO, SCTPX_AF_INET, numbers[i], &out), INVAL,
+           "sctpx_open: kind %d: SCTPX_ERR_INVALID_ARGUMENT", (int)numbers[i]);
+    }
+    is(sctpx_open(SCTPX_BACKEND_AUTO, SCTPX_AF_INET, 0, &out), INVAL, "sctpx_open: kind 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(out, SENTINEL_HANDLE, "sctpx_open: *out is untouched when it fails");
+}
+
+/* The backend numbers the backend calls refuse. */
+static const int32_t bad_backends[] = {-1, 3, INT32_MIN, INT32_MAX};
+#define BAD_BACKENDS (sizeof bad_backends / sizeof bad_backends[0])
+
+HANDLE_CALL(sctpx_backend, sctpx_backend(h))
+static void misuse_sctpx_backend(void) { HANDLES(sctpx_backend); }
+
+static void misuse_sctpx_backend_available(void)
+{
+    size_t i;
+    for (i = 0; i < BAD_BACKENDS; i++)
+        is(sctpx_backend_available(bad_backends[i]), INVAL, "sctpx_backend_available: backend %d: SCTPX_ERR_INVALID_ARGUMENT",
+           (int)bad_backends[i]);
+}
+
+static void misuse_sctpx_set_default_backend(void)
+{
+    int32_t before = sctpx_default_backend();
+    size_t i;
+    for (i = 0; i < BAD_BACKENDS; i++)
+        is(sctpx_set_default_backend(bad_backends[i]), INVAL,
+           "sctpx_set_default_backend: backend %d: SCTPX_ERR_INVALID_ARGUMENT", (int)bad_backends[i]);
+    is(sctpx_default_backend(), before, "sctpx_set_default_backend: a refused number leaves the default as it was");
+}
+
+static void misuse_sctpx_default_backend(void)
+{
+    /* No arguments to misuse; the result must be a backend number. */
+    int32_t b = sctpx_default_backend();
+    ok(b == SCTPX_BACKEND_AUTO || b == SCTPX_BACKEND_KERNEL || b == SCTPX_BACKEND_USERSPACE,
+       "sctpx_default_backend: a backend number (%d)", (int)b);
+}
+
+/* The port numbers the UDP port calls refuse (valid ones are 1 to 65535). */
+static const int32_t bad_ports[] = {0, -1, 65536, INT32_MIN, INT32_MAX};
+#define BAD_PORTS (sizeof bad_ports / sizeof bad_ports[0])
+
+static void port_cases(const char *fn, int32_t (*set)(int32_t), int32_t (*get)(void))
+{
+    int32_t before = get();
+    size_t i;
+    for (i = 0; i < BAD_PORTS; i++)
+        is(set(bad_ports[i]), INVAL, "%s: port %d: SCTPX_ERR_INVALID_ARGUMENT", fn, (int)bad_ports[i]);
+    is(get(), before, "%s: a refused port leaves the port as it was (%d)", fn, (int)before);
+}
+
+static void misuse_sctpx_set_udp_port(void) { port_cases("sctpx_set_udp_port", sctpx_set_udp_port, sctpx_udp_port); }
+static void misuse_sctpx_set_udp_remote_port(void)
+{
+    port_cases("sctpx_set_udp_remote_port", sctpx_set_udp_remote_port, sctpx_udp_remote_port);
+}
+
+static void misuse_sctpx_udp_port(void)
+{
+    int32_t p = sctpx_udp_port();
+    ok(p >= 1 && p <= 65535, "sctpx_udp_port: a port (%d)", (int)p);
+}
+
+static void misuse_sctpx_udp_remote_port(void)
+{
+    int32_t p = sctpx_udp_remote_port();
+    ok(p >= 1 && p <= 65535, "sctpx_udp_remote_port: a port (%d)", (int)p);
+}
+
 /* sctpx_adopt_fd owns what it is given, refused or not: a descriptor that is
  * not an SCTP socket is an invalid argument, and is closed all the same. */
 static void adopt_refused(const char *what, int fd)
@@ -620,12 +705,16 @@ static const struct entry {
     void (*run)(void);
 } table[] = {
     ENTRY(sctpx_version),        ENTRY(sctpx_strerror),        ENTRY(sctpx_open_tcp),
-    ENTRY(sctpx_open_udp),        ENTRY(sctpx_adopt_fd),        ENTRY(sctpx_close),
+    ENTRY(sctpx_open_udp),        ENTRY(sctpx_open),            ENTRY(sctpx_adopt_fd),
+    ENTRY(sctpx_close),
     ENTRY(sctpx_fileno),
     ENTRY(sctpx_kind),            ENTRY(sctpx_bind),            ENTRY(sctpx_bindx),
     ENTRY(sctpx_listen),          ENTRY(sctpx_accept),          ENTRY(sctpx_connect),
     ENTRY(sctpx_connectx),        ENTRY(sctpx_peeloff),         ENTRY(sctpx_shutdown),
     ENTRY(sctpx_abort),           ENTRY(sctpx_abort_and_close), ENTRY(sctpx_connect_result),
+    ENTRY(sctpx_backend),         ENTRY(sctpx_backend_available), ENTRY(sctpx_set_default_backend),
+    ENTRY(sctpx_default_backend), ENTRY(sctpx_set_udp_port),    ENTRY(sctpx_udp_port),
+    ENTRY(sctpx_set_udp_remote_port), ENTRY(sctpx_udp_remote_port),
     ENTRY(sctpx_getpaddrs),       ENTRY(sctpx_getladdrs),
     ENTRY(sctpx_send_stream),     ENTRY(sctpx_send),            ENTRY(sctpx_send_batch),
     ENTRY(sctpx_next_event),      ENTRY(sctpx_recv_batch),      ENTRY(sctpx_subscribe),

@@ -58,6 +58,8 @@ int main(void)
     round_trip(tcp, "REUSE_PORT", SCTPX_OPT_REUSE_PORT, 1, 1);
     round_trip(tcp, "NONBLOCK", SCTPX_OPT_NONBLOCK, 1, 1);
     round_trip(tcp, "RECV_FROM", SCTPX_OPT_RECV_FROM, 0, 0);
+    round_trip(tcp, "UDP_REMOTE_PORT (sctp_udpencaps, network byte order inside)", SCTPX_OPT_UDP_REMOTE_PORT, 9899, 9899);
+    round_trip(udp, "UDP_REMOTE_PORT (one-to-many, future associations)", SCTPX_OPT_UDP_REMOTE_PORT, 0x1234, 0x1234);
     round_trip(tcp, "PR_SUPPORTED", SCTPX_OPT_PR_SUPPORTED, 1, 1);
     round_trip(tcp, "RECONFIG_SUPPORTED", SCTPX_OPT_RECONFIG_SUPPORTED, 1, 1);
     round_trip(tcp, "ENABLE_STREAM_RESET", SCTPX_OPT_ENABLE_STREAM_RESET,

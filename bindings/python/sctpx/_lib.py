@@ -291,6 +291,7 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
     "sctpx_strerror": (c_int32, [("code", c_int32), ("buf", c_char_p), ("len", c_size_t)]),
     "sctpx_open_tcp": (c_int32, [("family_", c_int32), ("out", POINTER(_h))]),
     "sctpx_open_udp": (c_int32, [("family_", c_int32), ("out", POINTER(_h))]),
+    "sctpx_open": (c_int32, [("backend", c_int32), ("family_", c_int32), ("kind", c_int32), ("out", POINTER(_h))]),
     "sctpx_adopt_fd": (c_int32, [("fd", c_int32), ("out", POINTER(_h))]),
     "sctpx_close": (c_int32, [("h", _h)]),
     "sctpx_fileno": (c_int32, [("h", _h)]),
@@ -310,6 +311,14 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
     "sctpx_shutdown": (c_int32, [("h", _h), ("assoc_id", _a)]),
     "sctpx_abort": (c_int32, [("h", _h), ("assoc_id", _a)]),
     "sctpx_abort_and_close": (c_int32, [("h", _h)]),
+    "sctpx_backend": (c_int32, [("h", _h)]),
+    "sctpx_backend_available": (c_int32, [("backend", c_int32)]),
+    "sctpx_set_default_backend": (c_int32, [("backend", c_int32)]),
+    "sctpx_default_backend": (c_int32, []),
+    "sctpx_set_udp_port": (c_int32, [("port", c_int32)]),
+    "sctpx_udp_port": (c_int32, []),
+    "sctpx_set_udp_remote_port": (c_int32, [("port", c_int32)]),
+    "sctpx_udp_remote_port": (c_int32, []),
     "sctpx_bindx": (c_int32, [("h", _h), ("addrs", _ss), ("count", c_size_t), ("flags", c_int32)]),
     "sctpx_connectx": (
         c_int32,
@@ -659,6 +668,7 @@ class _Checked:
     sctpx_strerror: Callable[..., int]
     sctpx_open_tcp: Callable[..., int]
     sctpx_open_udp: Callable[..., int]
+    sctpx_open: Callable[..., int]
     sctpx_adopt_fd: Callable[..., int]
     sctpx_close: Callable[..., int]
     sctpx_fileno: Callable[..., int]
@@ -672,6 +682,14 @@ class _Checked:
     sctpx_shutdown: Callable[..., int]
     sctpx_abort: Callable[..., int]
     sctpx_abort_and_close: Callable[..., int]
+    sctpx_backend: Callable[..., int]
+    sctpx_backend_available: Callable[..., int]
+    sctpx_set_default_backend: Callable[..., int]
+    sctpx_default_backend: Callable[..., int]
+    sctpx_set_udp_port: Callable[..., int]
+    sctpx_udp_port: Callable[..., int]
+    sctpx_set_udp_remote_port: Callable[..., int]
+    sctpx_udp_remote_port: Callable[..., int]
     sctpx_bindx: Callable[..., int]
     sctpx_connectx: Callable[..., int]
     sctpx_getpaddrs: Callable[..., int]

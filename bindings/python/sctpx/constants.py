@@ -329,11 +329,21 @@ OPT_PENDING_ERROR = 22
 #: Range: 0 to 1.
 OPT_RECV_FROM = 23
 
+#: SCTP_REMOTE_UDP_ENCAPS_PORT: the UDP port the peer receives SCTP over UDP
+#: on (RFC 6951), per association (0 = the socket's default for new
+#: associations). 0 turns encapsulation off: plain SCTP over IP. The
+#: userspace backend's sockets start with `sctpx_set_udp_remote_port`'s port
+#: (9899 by default); the kernel's with the sysctl net.sctp.encap_port (0 by
+#: default), and it sends over UDP only with net.sctp.udp_port set (Linux
+#: 5.11 and later; older kernels: -ENOPROTOOPT).
+#: Range: 0 to 65535.
+OPT_UDP_REMOTE_PORT = 24
+
 #: SCTP_AUTH_SUPPORTED: 1 turns SCTP-AUTH (RFC 4895) on for this socket
 #: and offers it to new peers; the sysctl net.sctp.auth_enable is only the
 #: default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
 #: Range: 0 to 1.
-OPT_AUTH_SUPPORTED = 24
+OPT_AUTH_SUPPORTED = 25
 
 #: SOL_SCTP (IPPROTO_SCTP): the options of <linux/sctp.h>.
 LEVEL_SCTP = 132

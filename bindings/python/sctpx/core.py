@@ -201,6 +201,12 @@ class Socket:
         return self._kind
 
     @property
+    def backend(self) -> int:
+        """``sctpx.BACKEND_KERNEL`` or ``sctpx.BACKEND_USERSPACE``: the SCTP this socket
+        runs on (accepted and peeled-off sockets run on their parent's)."""
+        return check(lib.sctpx_backend(self._handle))
+
+    @property
     def closed(self) -> bool:
         return self._closed
 
@@ -563,6 +569,7 @@ class Socket:
     nonblock = OptionProperty(Option.NONBLOCK, bool)
     pending_error = OptionProperty(Option.PENDING_ERROR, int, read_only=True)
     recv_from = OptionProperty(Option.RECV_FROM, bool)
+    udp_remote_port = OptionProperty(Option.UDP_REMOTE_PORT, int)
     auth_supported = OptionProperty(Option.AUTH_SUPPORTED, bool)
     # END generated
 
@@ -761,9 +768,12 @@ class Socket:
         check(lib.sctpx_setsockopt(self._handle, level, name, data, len(data)))
 
 
-def _open(fn: Callable[..., int], family: int) -> Socket:
+def _open(fn: Callable[..., int], family: int, kind: int, backend: int | None) -> Socket:
     out = _lib.sctpx_handle()
-    check(fn(family, byref(out)))
+    if backend is None:
+        check(fn(family, byref(out)))
+    else:
+        check(lib.sctpx_open(backend, family, kind, byref(out)))
     return Socket(out.value, int(family))
 
 
@@ -790,12 +800,16 @@ def adopt_fd(fd: int) -> Socket:
     return Socket(out.value, family)
 
 
-def open_tcp(family: int = _socket.AF_INET6) -> Socket:
+def open_tcp(family: int = _socket.AF_INET6, *, backend: int | None = None) -> Socket:
     """Opens a one-to-one (SOCK_STREAM-style) socket. ``AF_INET6`` (the default) is
-    dual-stack: IPv4 peers work too."""
-    return _open(lib.sctpx_open_tcp, family)
+    dual-stack: IPv4 peers work too. ``backend``: ``sctpx.BACKEND_KERNEL``,
+    ``sctpx.BACKEND_USERSPACE`` or ``sctpx.BACKEND_AUTO``; None (the default) takes the
+    process default (:func:`sctpx.default_backend`). A backend this machine lacks raises
+    :class:`sctpx.BackendUnavailableError`."""
+    return _open(lib.sctpx_open_tcp, family, constants.KIND_ONE_TO_ONE, backend)
 
 
-def open_udp(family: int = _socket.AF_INET6) -> Socket:
-    """Opens a one-to-many (SOCK_SEQPACKET-style) socket."""
-    return _open(lib.sctpx_open_udp, family)
+def open_udp(family: int = _socket.AF_INET6, *, backend: int | None = None) -> Socket:
+    """Opens a one-to-many (SOCK_SEQPACKET-style) socket; ``backend`` as for
+    :func:`open_tcp`."""
+    return _open(lib.sctpx_open_udp, family, constants.KIND_ONE_TO_MANY, backend)
