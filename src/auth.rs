@@ -113,27 +113,27 @@ impl Socket {
     /// (SCTP_AUTH_ACTIVE_KEY). The peer, when its own active key differs,
     /// reports [`AUTH_NEW_KEY`] on its first chunk with it.
     pub fn set_active_auth_key(&self, assoc_id: AssocId, key_number: u16) -> Result<()> {
-        self.setopt(sys::SCTP_AUTH_ACTIVE_KEY, &key_id(assoc_id, key_number))
+        self.setopt_bytes(sys::SOL_SCTP, sys::SCTP_AUTH_ACTIVE_KEY, &key_id(assoc_id, key_number))
     }
 
     /// The active key number (SCTP_AUTH_ACTIVE_KEY).
     pub fn active_auth_key(&self, assoc_id: AssocId) -> Result<u16> {
         let mut v = key_id(assoc_id, 0);
-        self.getopt(sys::SCTP_AUTH_ACTIVE_KEY, &mut v)?;
-        Ok(v.scact_keynumber)
+        self.getopt_bytes(sys::SOL_SCTP, sys::SCTP_AUTH_ACTIVE_KEY, &mut v)?;
+        Ok(u16::from_ne_bytes([v[4], v[5]]))
     }
 
     /// Stops using key `key_number` for sending (SCTP_AUTH_DEACTIVATE_KEY;
     /// not the active key: -EINVAL). On an association, [`AUTH_FREE_KEY`]
     /// follows once no queued chunk uses it any more.
     pub fn deactivate_auth_key(&self, assoc_id: AssocId, key_number: u16) -> Result<()> {
-        self.setopt(sys::SCTP_AUTH_DEACTIVATE_KEY, &key_id(assoc_id, key_number))
+        self.setopt_bytes(sys::SOL_SCTP, sys::SCTP_AUTH_DEACTIVATE_KEY, &key_id(assoc_id, key_number))
     }
 
     /// Deletes key `key_number` (SCTP_AUTH_DELETE_KEY; not the active key:
     /// -EINVAL). Chunks that arrive with it are discarded from then on.
     pub fn delete_auth_key(&self, assoc_id: AssocId, key_number: u16) -> Result<()> {
-        self.setopt(sys::SCTP_AUTH_DELETE_KEY, &key_id(assoc_id, key_number))
+        self.setopt_bytes(sys::SOL_SCTP, sys::SCTP_AUTH_DELETE_KEY, &key_id(assoc_id, key_number))
     }
 
     /// The chunk types the peer of association `assoc_id` requires
@@ -163,9 +163,18 @@ impl Socket {
     }
 }
 
-fn key_id(assoc_id: AssocId, key_number: u16) -> sys::sctp_authkeyid {
-    sys::sctp_authkeyid { scact_assoc_id: assoc_id, scact_keynumber: key_number }
+/// A `struct sctp_authkeyid` (an `sctp_assoc_t`, a `uint16_t` key number, two
+/// bytes of tail padding) as bytes, the padding zero: the whole struct goes to
+/// the kernel, which must not be handed uninitialised memory (a Rust struct's
+/// padding is not guaranteed to survive being built and copied).
+fn key_id(assoc_id: AssocId, key_number: u16) -> [u8; KEY_ID_LEN] {
+    let mut v = [0u8; KEY_ID_LEN];
+    v[..4].copy_from_slice(&assoc_id.to_ne_bytes());
+    v[4..6].copy_from_slice(&key_number.to_ne_bytes());
+    v
 }
+
+const KEY_ID_LEN: usize = mem::size_of::<sys::sctp_authkeyid>();
 
 fn u16s_as_bytes(v: &[u16]) -> &[u8] {
     // SAFETY: u16s are plain bytes, twice as many; u8 has no alignment.
