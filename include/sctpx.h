@@ -517,6 +517,35 @@
 // Range: 0 to 4294967295.
 #define SCTPX_OPT_PLPMTUD_PROBE_INTERVAL 45
 
+// SCTP_AUTH_SUPPORTED: 1 turns SCTP-AUTH (RFC 4895) on for this socket
+// and offers it to new peers; the sysctl net.sctp.auth_enable is only the
+// default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
+// Range: 0 to 1.
+#define SCTPX_OPT_AUTH_SUPPORTED 25
+
+// SOL_SCTP (IPPROTO_SCTP): the options of <linux/sctp.h>.
+#define SCTPX_LEVEL_SCTP 132
+
+// SOL_SOCKET.
+#define SCTPX_LEVEL_SOCKET 1
+
+// The peer used a key number other than the active one: `key_number`
+// is the one it used (RFC 6458's SCTP_AUTH_NEW_KEY).
+#define SCTPX_AUTH_NEW_KEY 0
+
+// A deactivated key is no longer used by any queued chunk: it may
+// now be deleted (SCTP_AUTH_FREE_KEY).
+#define SCTPX_AUTH_FREE_KEY 1
+
+// The peer does not support AUTH (SCTP_AUTH_NO_AUTH).
+#define SCTPX_AUTH_NO_AUTH 2
+
+// HMAC-SHA-1: every list must include it.
+#define SCTPX_HMAC_SHA1 1
+
+// HMAC-SHA-256.
+#define SCTPX_HMAC_SHA256 3
+
 // IPv4 only.
 #define SCTPX_AF_INET 2
 
@@ -541,15 +570,6 @@
 
 // partial_delivery.indication: partial delivery was aborted.
 #define SCTPX_PARTIAL_DELIVERY_ABORTED 0
-
-// authentication.indication: a new key is active.
-#define SCTPX_AUTH_NEW_KEY 0
-
-// authentication.indication: a key is no longer used.
-#define SCTPX_AUTH_FREE_KEY 1
-
-// authentication.indication: the peer does not support AUTH.
-#define SCTPX_AUTH_NO_AUTH 2
 
 // stream_reset.flags: incoming SSNs were reset.
 #define SCTPX_STREAM_RESET_INCOMING_SSN 1
@@ -1522,6 +1542,92 @@ int32_t sctpx_set_stream_sched_value(sctpx_handle h,
                                      sctpx_assoc_id assoc_id,
                                      uint16_t stream,
                                      uint16_t value);
+
+// The escape hatch for options sctpx does not type: getsockopt(`level`,
+// `name`) on the handle's socket. `level` is SCTPX_LEVEL_SCTP (SOL_SCTP)
+// or SCTPX_LEVEL_SOCKET (SOL_SOCKET); `name` and the buffer's layout are
+// Linux's (<linux/sctp.h>). `*len` is the buffer's size in bytes (at most
+// 1 MiB) on entry; the buffer's first bytes are passed in (the kernel reads
+// input fields such as an association id from them). On success the
+// buffer holds what the kernel wrote and `*len` its length; on failure
+// neither is changed. Any other level, or an option whose buffer holds a
+// pointer (SCTP_SOCKOPT_CONNECTX3, SO_ATTACH_FILTER, SO_ATTACH_REUSEPORT_CBPF):
+// SCTPX_ERR_INVALID_ARGUMENT. On the userspace backend: SCTPX_ERR_NOT_SUPPORTED
+// (usrsctp numbers its options differently). sctpx does not learn of what
+// a raw call changes (its own subscriptions, O_NONBLOCK it tracks).
+int32_t sctpx_getsockopt(sctpx_handle h, int32_t level, int32_t name, uint8_t *buf, size_t *len);
+
+// The escape hatch for options sctpx does not type: setsockopt(`level`,
+// `name`) from the `len` bytes at `buf` (at most 1 MiB; NULL when `len` is
+// 0), as sctpx_getsockopt says.
+int32_t sctpx_setsockopt(sctpx_handle h,
+                         int32_t level,
+                         int32_t name,
+                         const uint8_t *buf,
+                         size_t len);
+
+// Requires chunks of type `chunk_type` (RFC 4960 numbering: 0 DATA, ...) to
+// arrive authenticated on associations set up after the call
+// (SCTP_AUTH_CHUNK); the peer learns the list during set-up. The kernel
+// refuses INIT, INIT-ACK, SHUTDOWN-COMPLETE and AUTH (-EINVAL).
+int32_t sctpx_add_auth_chunk(sctpx_handle h, uint8_t chunk_type);
+
+// Sets the HMAC algorithms offered to new peers, `count` (1 to 16)
+// SCTPX_HMAC_* identifiers at `idents` in order of preference
+// (SCTP_HMAC_IDENT). The list must include SCTPX_HMAC_SHA1, and the kernel
+// refuses identifiers it does not know (-EINVAL).
+int32_t sctpx_set_hmac_idents(sctpx_handle h, const uint16_t *idents, size_t count);
+
+// Writes the HMAC algorithms offered to new peers (SCTP_HMAC_IDENT) into
+// `out` (`cap` entries; NULL when `cap` is 0) and returns how many there
+// are (only `cap` are written when there are more).
+int32_t sctpx_get_hmac_idents(sctpx_handle h, uint16_t *out, size_t cap);
+
+// Adds shared key `key_number` (or replaces its bytes) with the `len`
+// bytes at `key` (0 to 65535; NULL when `len` is 0) (SCTP_AUTH_KEY): on
+// association `assoc_id` of a one-to-many socket, or its defaults with 0;
+// on a one-to-one socket, on its association once it has one. The library
+// keeps no copy of the key.
+int32_t sctpx_set_auth_key(sctpx_handle h,
+                           sctpx_assoc_id assoc_id,
+                           uint16_t key_number,
+                           const uint8_t *key,
+                           size_t len);
+
+// Makes key `key_number` the one outgoing chunks are authenticated with
+// (SCTP_AUTH_ACTIVE_KEY). A peer whose own active key differs reports
+// SCTPX_AUTH_NEW_KEY (SCTPX_EVENT_AUTHENTICATION) when the first chunk
+// with it arrives. An unknown key: -EINVAL.
+int32_t sctpx_set_active_auth_key(sctpx_handle h, sctpx_assoc_id assoc_id, uint16_t key_number);
+
+// Reads the active key number (SCTP_AUTH_ACTIVE_KEY) into `*out`.
+int32_t sctpx_get_active_auth_key(sctpx_handle h, sctpx_assoc_id assoc_id, uint16_t *out);
+
+// Stops sending with key `key_number` (SCTP_AUTH_DEACTIVATE_KEY; the active
+// key or an unknown one: -EINVAL). On an association SCTPX_AUTH_FREE_KEY
+// follows once no queued chunk uses the key any more; then delete it.
+int32_t sctpx_deactivate_auth_key(sctpx_handle h, sctpx_assoc_id assoc_id, uint16_t key_number);
+
+// Deletes key `key_number` (SCTP_AUTH_DELETE_KEY; the active key or an
+// unknown one: -EINVAL). Chunks arriving with it are discarded from then on.
+int32_t sctpx_delete_auth_key(sctpx_handle h, sctpx_assoc_id assoc_id, uint16_t key_number);
+
+// Writes the chunk types the peer of association `assoc_id` requires
+// authenticated (SCTP_PEER_AUTH_CHUNKS) into `out` (`cap` bytes; NULL when
+// `cap` is 0) and returns how many there are (only `cap` are written when
+// there are more). A peer without AUTH: -EACCES.
+int32_t sctpx_get_peer_auth_chunks(sctpx_handle h,
+                                   sctpx_assoc_id assoc_id,
+                                   uint8_t *out,
+                                   size_t cap);
+
+// Writes the chunk types this side requires authenticated on association
+// `assoc_id` (SCTP_LOCAL_AUTH_CHUNKS; 0 on a one-to-many socket: the
+// socket's list) into `out`, as sctpx_get_peer_auth_chunks.
+int32_t sctpx_get_local_auth_chunks(sctpx_handle h,
+                                    sctpx_assoc_id assoc_id,
+                                    uint8_t *out,
+                                    size_t cap);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -267,6 +267,36 @@ int_options! {
         /// net.sctp.plpmtud_probe_interval. The kernel refuses 1 to 4999 (-EINVAL).
         PlpmtudProbeInterval = 45 as SCTPX_OPT_PLPMTUD_PROBE_INTERVAL, U32,
             Access::ProbeInterval(sys::SCTP_PLPMTUD_PROBE_INTERVAL);
+        /// SCTP_AUTH_SUPPORTED: 1 turns SCTP-AUTH (RFC 4895) on for this socket
+        /// and offers it to new peers; the sysctl net.sctp.auth_enable is only the
+        /// default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
+        AuthSupported = 25 as SCTPX_OPT_AUTH_SUPPORTED, FLAG, Access::AssocValue(sys::SCTP_AUTH_SUPPORTED);
+    }
+}
+
+crate::tables::c_constants! {
+    /// Option levels for sctpx_getsockopt / sctpx_setsockopt: the kernel's own
+    /// values, so SOL_SCTP and SOL_SOCKET work as well.
+    pub table option_levels: i32 {
+        /// SOL_SCTP (IPPROTO_SCTP): the options of <linux/sctp.h>.
+        SCTPX_LEVEL_SCTP = 132 => LEVEL_SCTP;
+        /// SOL_SOCKET.
+        SCTPX_LEVEL_SOCKET = 1 => LEVEL_SOCKET;
+    }
+}
+
+/// Whether the raw option calls refuse `name` at `level`: a level other than
+/// SOL_SCTP and SOL_SOCKET, or an option whose buffer holds a pointer the
+/// kernel follows (so that a safe call cannot make it read or write memory
+/// the buffer does not cover).
+fn raw_refused(level: i32, name: i32) -> bool {
+    match level {
+        // 104 to 106 followed pointers before Linux removed them; CONNECTX3's
+        // struct sctp_getaddrs_old holds a pointer to the addresses.
+        LEVEL_SCTP => matches!(name, 104..=106 | sys::SCTP_SOCKOPT_CONNECTX3) || name < 0,
+        // struct sock_fprog holds a pointer to the filter.
+        LEVEL_SOCKET => matches!(name, libc::SO_ATTACH_FILTER | libc::SO_ATTACH_REUSEPORT_CBPF) || name < 0,
+        _ => true,
     }
 }
 
@@ -847,6 +877,42 @@ impl Socket {
     pub fn add_streams(&self, assoc_id: AssocId, inbound: u16, outbound: u16) -> Result<()> {
         let v = sys::sctp_add_streams { sas_assoc_id: assoc_id, sas_instrms: inbound, sas_outstrms: outbound };
         self.setopt(sys::SCTP_ADD_STREAMS, &v)
+    }
+}
+
+impl Socket {
+    /// The escape hatch: getsockopt(level, name) with `buf` in and out (the
+    /// kernel reads input fields such as an association id from it), for
+    /// options sctpx does not type. Returns the length the kernel wrote.
+    ///
+    /// `level` is [`LEVEL_SCTP`] or [`LEVEL_SOCKET`]; the option numbers and
+    /// layouts are Linux's (`<linux/sctp.h>`). Refused (`InvalidArgument`):
+    /// any other level, and the few options whose buffer holds a pointer
+    /// (SCTP_SOCKOPT_CONNECTX3, SO_ATTACH_FILTER, SO_ATTACH_REUSEPORT_CBPF).
+    /// On the userspace backend: `NotSupported` (usrsctp numbers its options
+    /// differently). sctpx does not see what a raw call changes: an option it
+    /// also types reads back the new value, but its own state (the
+    /// subscriptions it keeps, O_NONBLOCK it tracks) is not updated.
+    pub fn raw_option(&self, level: i32, name: i32, buf: &mut [u8]) -> Result<usize> {
+        self.check_raw(level, name)?;
+        self.getopt_bytes(level, name, buf)
+    }
+
+    /// The escape hatch: setsockopt(level, name) from `buf`, as
+    /// [`Socket::raw_option`] says.
+    pub fn set_raw_option(&self, level: i32, name: i32, buf: &[u8]) -> Result<()> {
+        self.check_raw(level, name)?;
+        self.setopt_bytes(level, name, buf)
+    }
+
+    fn check_raw(&self, level: i32, name: i32) -> Result<()> {
+        if raw_refused(level, name) {
+            return Err(Error::InvalidArgument("level must be SOL_SCTP or SOL_SOCKET, and no pointer-carrying option"));
+        }
+        if self.user().is_some() {
+            return Err(Error::NotSupported("raw options take Linux option numbers; usrsctp has its own"));
+        }
+        Ok(())
     }
 }
 

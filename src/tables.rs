@@ -103,6 +103,9 @@ fn all() -> Vec<CGroup> {
         crate::types::features(),
         crate::event::peer_addr_states(),
         crate::options::int_options(),
+        crate::options::option_levels(),
+        crate::auth::auth_indications(),
+        crate::auth::hmac_idents(),
     ]
 }
 

@@ -474,3 +474,46 @@ pub const SCTPX_OPT_ECN_SUPPORTED: i32 = 44;
 /// net.sctp.plpmtud_probe_interval. The kernel refuses 1 to 4999 (-EINVAL).
 /// Range: 0 to 4294967295.
 pub const SCTPX_OPT_PLPMTUD_PROBE_INTERVAL: i32 = 45;
+
+/// SCTP_AUTH_SUPPORTED: 1 turns SCTP-AUTH (RFC 4895) on for this socket
+/// and offers it to new peers; the sysctl net.sctp.auth_enable is only the
+/// default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
+/// Range: 0 to 1.
+pub const SCTPX_OPT_AUTH_SUPPORTED: i32 = 25;
+
+// ---------------------------------------------------------------------------
+// Option levels for sctpx_getsockopt / sctpx_setsockopt: the kernel's own
+// values, so SOL_SCTP and SOL_SOCKET work as well.
+// ---------------------------------------------------------------------------
+
+/// SOL_SCTP (IPPROTO_SCTP): the options of <linux/sctp.h>.
+pub const SCTPX_LEVEL_SCTP: i32 = 132;
+
+/// SOL_SOCKET.
+pub const SCTPX_LEVEL_SOCKET: i32 = 1;
+
+// ---------------------------------------------------------------------------
+// `sctpx_authentication::indication` values (SCTPX_EVENT_AUTHENTICATION),
+// the kernel's.
+// ---------------------------------------------------------------------------
+
+/// The peer used a key number other than the active one: `key_number`
+/// is the one it used (RFC 6458's SCTP_AUTH_NEW_KEY).
+pub const SCTPX_AUTH_NEW_KEY: u32 = 0;
+
+/// A deactivated key is no longer used by any queued chunk: it may
+/// now be deleted (SCTP_AUTH_FREE_KEY).
+pub const SCTPX_AUTH_FREE_KEY: u32 = 1;
+
+/// The peer does not support AUTH (SCTP_AUTH_NO_AUTH).
+pub const SCTPX_AUTH_NO_AUTH: u32 = 2;
+
+// ---------------------------------------------------------------------------
+// HMAC identifiers (RFC 4895 section 6.1) for sctpx_set_hmac_idents.
+// ---------------------------------------------------------------------------
+
+/// HMAC-SHA-1: every list must include it.
+pub const SCTPX_HMAC_SHA1: u16 = 1;
+
+/// HMAC-SHA-256.
+pub const SCTPX_HMAC_SHA256: u16 = 3;

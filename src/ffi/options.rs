@@ -429,3 +429,54 @@ pub extern "C" fn sctpx_set_stream_sched_value(h: sctpx_handle, assoc_id: AssocI
         Ok(0)
     })
 }
+
+/// The most bytes sctpx_getsockopt and sctpx_setsockopt take: more than any
+/// option of <linux/sctp.h> needs (SCTP_GET_ASSOC_ID_LIST of 262 143 associations).
+const MAX_RAW_LEN: usize = 1 << 20;
+
+/// The escape hatch for options sctpx does not type: getsockopt(`level`,
+/// `name`) on the handle's socket. `level` is SCTPX_LEVEL_SCTP (SOL_SCTP)
+/// or SCTPX_LEVEL_SOCKET (SOL_SOCKET); `name` and the buffer's layout are
+/// Linux's (<linux/sctp.h>). `*len` is the buffer's size in bytes (at most
+/// 1 MiB) on entry; the buffer's first bytes are passed in (the kernel reads
+/// input fields such as an association id from them). On success the
+/// buffer holds what the kernel wrote and `*len` its length; on failure
+/// neither is changed. Any other level, or an option whose buffer holds a
+/// pointer (SCTP_SOCKOPT_CONNECTX3, SO_ATTACH_FILTER, SO_ATTACH_REUSEPORT_CBPF):
+/// SCTPX_ERR_INVALID_ARGUMENT. On the userspace backend: SCTPX_ERR_NOT_SUPPORTED
+/// (usrsctp numbers its options differently). sctpx does not learn of what
+/// a raw call changes (its own subscriptions, O_NONBLOCK it tracks).
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_getsockopt(
+    h: sctpx_handle,
+    level: i32,
+    name: i32,
+    buf: *mut u8,
+    len: *mut usize,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let len = mut_from_ptr(len)?;
+        let caller = mut_slice_from_ptr(buf, *len, MAX_RAW_LEN)?;
+        // The kernel writes into the buffer as it goes: a copy keeps the
+        // caller's untouched unless the call succeeds.
+        let mut tmp = caller.to_vec();
+        let n = s.raw_option(level, name, &mut tmp).or_code()?;
+        caller[..n].copy_from_slice(&tmp[..n]);
+        *len = n;
+        Ok(0)
+    })
+}
+
+/// The escape hatch for options sctpx does not type: setsockopt(`level`,
+/// `name`) from the `len` bytes at `buf` (at most 1 MiB; NULL when `len` is
+/// 0), as sctpx_getsockopt says.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_setsockopt(h: sctpx_handle, level: i32, name: i32, buf: *const u8, len: usize) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let bytes = slice_from_ptr(buf, len, MAX_RAW_LEN)?;
+        s.set_raw_option(level, name, bytes).or_code()?;
+        Ok(0)
+    })
+}

@@ -457,6 +457,33 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
         c_int32,
         [("h", _h), ("assoc_id", _a), ("stream", c_uint16), ("value", c_uint16)],
     ),
+    "sctpx_getsockopt": (
+        c_int32,
+        [("h", _h), ("level", c_int32), ("name", c_int32), ("buf", byte_ptr), ("len", POINTER(c_size_t))],
+    ),
+    "sctpx_setsockopt": (
+        c_int32,
+        [("h", _h), ("level", c_int32), ("name", c_int32), ("buf", byte_ptr), ("len", c_size_t)],
+    ),
+    "sctpx_add_auth_chunk": (c_int32, [("h", _h), ("chunk_type", c_uint8)]),
+    "sctpx_set_hmac_idents": (c_int32, [("h", _h), ("idents", POINTER(c_uint16)), ("count", c_size_t)]),
+    "sctpx_get_hmac_idents": (c_int32, [("h", _h), ("out", POINTER(c_uint16)), ("cap", c_size_t)]),
+    "sctpx_set_auth_key": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("key_number", c_uint16), ("key", byte_ptr), ("len", c_size_t)],
+    ),
+    "sctpx_set_active_auth_key": (c_int32, [("h", _h), ("assoc_id", _a), ("key_number", c_uint16)]),
+    "sctpx_get_active_auth_key": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(c_uint16))]),
+    "sctpx_deactivate_auth_key": (c_int32, [("h", _h), ("assoc_id", _a), ("key_number", c_uint16)]),
+    "sctpx_delete_auth_key": (c_int32, [("h", _h), ("assoc_id", _a), ("key_number", c_uint16)]),
+    "sctpx_get_peer_auth_chunks": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("out", byte_ptr), ("cap", c_size_t)],
+    ),
+    "sctpx_get_local_auth_chunks": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("out", byte_ptr), ("cap", c_size_t)],
+    ),
 }
 
 # --- checked conversions -------------------------------------------------------------------
@@ -746,6 +773,18 @@ class _Checked:
     sctpx_get_pr_stream_status: Callable[..., int]
     sctpx_get_stream_sched_value: Callable[..., int]
     sctpx_set_stream_sched_value: Callable[..., int]
+    sctpx_getsockopt: Callable[..., int]
+    sctpx_setsockopt: Callable[..., int]
+    sctpx_add_auth_chunk: Callable[..., int]
+    sctpx_set_hmac_idents: Callable[..., int]
+    sctpx_get_hmac_idents: Callable[..., int]
+    sctpx_set_auth_key: Callable[..., int]
+    sctpx_set_active_auth_key: Callable[..., int]
+    sctpx_get_active_auth_key: Callable[..., int]
+    sctpx_deactivate_auth_key: Callable[..., int]
+    sctpx_delete_auth_key: Callable[..., int]
+    sctpx_get_peer_auth_chunks: Callable[..., int]
+    sctpx_get_local_auth_chunks: Callable[..., int]
 
     def __init__(self) -> None:
         for name, (_, params) in FUNCTIONS.items():

@@ -409,6 +409,35 @@ OPT_ECN_SUPPORTED = 44
 #: Range: 0 to 4294967295.
 OPT_PLPMTUD_PROBE_INTERVAL = 45
 
+#: SCTP_AUTH_SUPPORTED: 1 turns SCTP-AUTH (RFC 4895) on for this socket
+#: and offers it to new peers; the sysctl net.sctp.auth_enable is only the
+#: default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
+#: Range: 0 to 1.
+OPT_AUTH_SUPPORTED = 25
+
+#: SOL_SCTP (IPPROTO_SCTP): the options of <linux/sctp.h>.
+LEVEL_SCTP = 132
+
+#: SOL_SOCKET.
+LEVEL_SOCKET = 1
+
+#: The peer used a key number other than the active one: `key_number`
+#: is the one it used (RFC 6458's SCTP_AUTH_NEW_KEY).
+AUTH_NEW_KEY = 0
+
+#: A deactivated key is no longer used by any queued chunk: it may
+#: now be deleted (SCTP_AUTH_FREE_KEY).
+AUTH_FREE_KEY = 1
+
+#: The peer does not support AUTH (SCTP_AUTH_NO_AUTH).
+AUTH_NO_AUTH = 2
+
+#: HMAC-SHA-1: every list must include it.
+HMAC_SHA1 = 1
+
+#: HMAC-SHA-256.
+HMAC_SHA256 = 3
+
 #: IPv4 only.
 AF_INET = 2
 
@@ -433,15 +462,6 @@ DATA_SENT = 1
 
 #: partial_delivery.indication: partial delivery was aborted.
 PARTIAL_DELIVERY_ABORTED = 0
-
-#: authentication.indication: a new key is active.
-AUTH_NEW_KEY = 0
-
-#: authentication.indication: a key is no longer used.
-AUTH_FREE_KEY = 1
-
-#: authentication.indication: the peer does not support AUTH.
-AUTH_NO_AUTH = 2
 
 #: stream_reset.flags: incoming SSNs were reset.
 STREAM_RESET_INCOMING_SSN = 1

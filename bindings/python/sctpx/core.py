@@ -578,6 +578,7 @@ class Socket:
     auto_asconf = OptionProperty(Option.AUTO_ASCONF, bool)
     ecn_supported = OptionProperty(Option.ECN_SUPPORTED, bool)
     plpmtud_probe_interval = OptionProperty(Option.PLPMTUD_PROBE_INTERVAL, int)
+    auth_supported = OptionProperty(Option.AUTH_SUPPORTED, bool)
     # END generated
 
     @property
@@ -723,6 +724,88 @@ class Socket:
     def add_streams(self, inbound: int, outbound: int, assoc_id: int = 0) -> None:
         """Adds streams to an association (SCTP_ADD_STREAMS)."""
         check(lib.sctpx_add_streams(self._handle, assoc_id, inbound, outbound))
+
+    # --- SCTP-AUTH (RFC 4895); each needs ``auth_supported`` on the socket (else EACCES) ---
+
+    def add_auth_chunk(self, chunk_type: int) -> None:
+        """Requires chunks of ``chunk_type`` (0 is DATA) to arrive authenticated on associations
+        set up after the call (SCTP_AUTH_CHUNK); the peer learns the list during set-up."""
+        check(lib.sctpx_add_auth_chunk(self._handle, chunk_type))
+
+    def set_hmac_idents(self, idents: Sequence[int]) -> None:
+        """Sets the HMAC algorithms offered to new peers, in order of preference
+        (``sctpx.HMAC_SHA1`` must be among them; SCTP_HMAC_IDENT)."""
+        arr = (ctypes.c_uint16 * len(idents))(*[_U16(v, f"idents[{i:d}]") for i, v in enumerate(idents)])
+        check(lib.sctpx_set_hmac_idents(self._handle, arr, len(idents)))
+
+    def get_hmac_idents(self) -> list[int]:
+        """The HMAC algorithms offered to new peers (SCTP_HMAC_IDENT)."""
+        arr = (ctypes.c_uint16 * 16)()
+        n = check(lib.sctpx_get_hmac_idents(self._handle, arr, 16))
+        return list(arr[: min(n, 16)])
+
+    def set_auth_key(self, key_number: int, key: Bytes, assoc_id: int = 0) -> None:
+        """Adds shared key ``key_number`` (or replaces its bytes) (SCTP_AUTH_KEY): on association
+        ``assoc_id`` of a one-to-many socket (0: its defaults), on a one-to-one socket on its
+        association once it has one."""
+        key = _as_bytes(key)
+        check(lib.sctpx_set_auth_key(self._handle, assoc_id, key_number, key, len(key)))
+
+    def set_active_auth_key(self, key_number: int, assoc_id: int = 0) -> None:
+        """Makes key ``key_number`` the one outgoing chunks are authenticated with
+        (SCTP_AUTH_ACTIVE_KEY); a peer whose active key differs reports ``AUTH_NEW_KEY``."""
+        check(lib.sctpx_set_active_auth_key(self._handle, assoc_id, key_number))
+
+    def get_active_auth_key(self, assoc_id: int = 0) -> int:
+        """The active key number (SCTP_AUTH_ACTIVE_KEY)."""
+        out = ctypes.c_uint16()
+        check(lib.sctpx_get_active_auth_key(self._handle, assoc_id, byref(out)))
+        return out.value
+
+    def deactivate_auth_key(self, key_number: int, assoc_id: int = 0) -> None:
+        """Stops sending with key ``key_number`` (not the active one; SCTP_AUTH_DEACTIVATE_KEY).
+        On an association ``AUTH_FREE_KEY`` follows once no queued chunk uses it."""
+        check(lib.sctpx_deactivate_auth_key(self._handle, assoc_id, key_number))
+
+    def delete_auth_key(self, key_number: int, assoc_id: int = 0) -> None:
+        """Deletes key ``key_number`` (not the active one; SCTP_AUTH_DELETE_KEY)."""
+        check(lib.sctpx_delete_auth_key(self._handle, assoc_id, key_number))
+
+    def get_peer_auth_chunks(self, assoc_id: int = 0) -> bytes:
+        """The chunk types the peer requires authenticated, one byte each
+        (SCTP_PEER_AUTH_CHUNKS)."""
+        return self._auth_chunks(lib.sctpx_get_peer_auth_chunks, assoc_id)
+
+    def get_local_auth_chunks(self, assoc_id: int = 0) -> bytes:
+        """The chunk types this side requires authenticated, one byte each
+        (SCTP_LOCAL_AUTH_CHUNKS)."""
+        return self._auth_chunks(lib.sctpx_get_local_auth_chunks, assoc_id)
+
+    def _auth_chunks(self, fn: Callable[..., int], assoc_id: int) -> bytes:
+        buf = ctypes.create_string_buffer(256)  # one of each chunk type at most
+        n = check(fn(self._handle, assoc_id, buf, 256))
+        return buf.raw[: min(n, 256)]
+
+    # --- the escape hatch: options sctpx does not type ------------------------------------
+
+    def getsockopt(self, level: int, name: int, buf: Bytes | int) -> bytes:
+        """getsockopt(``level``, ``name``) with Linux's option numbers and layouts
+        (``<linux/sctp.h>``). ``level`` is ``sctpx.LEVEL_SCTP`` or ``sctpx.LEVEL_SOCKET``.
+        ``buf`` is what to pass in (the kernel reads fields such as an association id from
+        it), or a size in bytes to pass zeros; returns what the kernel wrote. Options whose
+        buffer holds a pointer are refused (:class:`InvalidArgumentError`); on the userspace
+        backend every raw call raises :class:`Error` with code ``ERR_NOT_SUPPORTED`` (usrsctp
+        numbers its options differently)."""
+        data = bytes(_SIZE(buf, "buf")) if isinstance(buf, int) else bytes(buf)
+        out = ctypes.create_string_buffer(data, len(data))
+        n = ctypes.c_size_t(len(data))
+        check(lib.sctpx_getsockopt(self._handle, level, name, out, byref(n)))
+        return out.raw[: n.value]
+
+    def setsockopt(self, level: int, name: int, value: Bytes) -> None:
+        """setsockopt(``level``, ``name``) from ``value``'s bytes, as :meth:`getsockopt` says."""
+        data = _as_bytes(value)
+        check(lib.sctpx_setsockopt(self._handle, level, name, data, len(data)))
 
 
 def _open(fn: Callable[..., int], family: int, kind: int, backend: int | None) -> Socket:

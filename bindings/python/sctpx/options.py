@@ -170,6 +170,11 @@ class Option(IntEnum):
     #: net.sctp.plpmtud_probe_interval. The kernel refuses 1 to 4999 (-EINVAL).
     #: Range: 0 to 4294967295.
     PLPMTUD_PROBE_INTERVAL = constants.OPT_PLPMTUD_PROBE_INTERVAL
+    #: SCTP_AUTH_SUPPORTED: 1 turns SCTP-AUTH (RFC 4895) on for this socket
+    #: and offers it to new peers; the sysctl net.sctp.auth_enable is only the
+    #: default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
+    #: Range: 0 to 1.
+    AUTH_SUPPORTED = constants.OPT_AUTH_SUPPORTED
     # END generated
 
 
