@@ -38,6 +38,10 @@ type socket struct {
 	f       *os.File
 	rc      syscall.RawConn
 
+	// The addresses errors name (*net.OpError Source and Addr): a Conn's
+	// at setup; a OneToManyConn has no single peer.
+	laddr, raddr *Addr
+
 	closeOnce sync.Once
 	closed    int32 // atomic: 1 once close has begun
 
@@ -99,7 +103,7 @@ func openSocket(network string, fam family, oneToMany bool, backend Backend) (*s
 	s, err := newSocket(h, network, fam)
 	if err == nil && network == "sctp6" {
 		// As the net package does for "tcp6": an IPv6-only socket.
-		err = s.SetOption(0, OptV6only, 1)
+		err = codeError(C.sctpx_set_option(s.h, 0, C.SCTPX_OPT_V6ONLY, 1))
 		if err != nil {
 			s.close()
 		}
@@ -294,18 +298,22 @@ func (s *socket) nextData(b []byte, ev *C.sctpx_event) (int, error) {
 // Subscribe turns delivery of notification kind k on or off (sctpx_subscribe).
 // Nothing is subscribed by default.
 func (s *socket) Subscribe(k EventKind, on bool) error {
-	return codeError(C.sctpx_subscribe(s.h, C.uint32_t(k), cBool(on)))
+	return s.optError("set", C.sctpx_subscribe(s.h, C.uint32_t(k), cBool(on)))
 }
 
 // Subscribed reports whether notification kind k is delivered.
 func (s *socket) Subscribed(k EventKind) (bool, error) {
 	r := C.sctpx_subscribed(s.h, C.uint32_t(k))
-	return r == 1, codeError(r)
+	return r == 1, s.optError("get", r)
 }
 
 // Bindx adds (BindxAdd) or removes (BindxRemove) the addresses of a, which
 // share a's port (sctpx_bindx): the multi-homing bind.
 func (s *socket) Bindx(a *Addr, op BindxOp) error {
+	return s.wrapError("bindx", s.bindx(a, op))
+}
+
+func (s *socket) bindx(a *Addr, op BindxOp) error {
 	list, err := storageList(s.fam, a)
 	if err != nil {
 		return err
@@ -316,6 +324,11 @@ func (s *socket) Bindx(a *Addr, op BindxOp) error {
 // LocalAddrs lists the local addresses of association id (one-to-many, id
 // 0: every bound address) (sctpx_getladdrs).
 func (s *socket) LocalAddrs(id AssocID) (*Addr, error) {
+	a, err := s.localAddrs(id)
+	return a, s.wrapError("get", err)
+}
+
+func (s *socket) localAddrs(id AssocID) (*Addr, error) {
 	return s.addrs(func(out *C.struct_sockaddr_storage, n C.size_t) C.int32_t {
 		return C.sctpx_getladdrs(s.h, C.sctpx_assoc_id(id), out, n)
 	})
@@ -323,6 +336,11 @@ func (s *socket) LocalAddrs(id AssocID) (*Addr, error) {
 
 // PeerAddrs lists the peer's addresses in association id (sctpx_getpaddrs).
 func (s *socket) PeerAddrs(id AssocID) (*Addr, error) {
+	a, err := s.peerAddrs(id)
+	return a, s.wrapError("get", err)
+}
+
+func (s *socket) peerAddrs(id AssocID) (*Addr, error) {
 	return s.addrs(func(out *C.struct_sockaddr_storage, n C.size_t) C.int32_t {
 		return C.sctpx_getpaddrs(s.h, C.sctpx_assoc_id(id), out, n)
 	})
