@@ -178,6 +178,9 @@ func clearDeadlines(t *testing.T, c *Conn) {
 
 func TestMessagesWithoutDeadlinesArriveWhole(t *testing.T) {
 	client, server := pair(t)
+	if err := client.SetNoDelay(true); err != nil { // no 200 ms wait for each SACK
+		t.Fatal(err)
+	}
 	clearDeadlines(t, client)
 	clearDeadlines(t, server)
 	buf := make([]byte, 16)
