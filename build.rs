@@ -5,9 +5,11 @@
 // The names before 1.0 are the header's: each `#define sctp_NAME sctpx_NAME`
 // of cbindgen.toml becomes, in libsctpx.so only, the symbol sctp_NAME at the
 // address of sctpx_NAME, for programs linked before 1.0 (their sources get
-// the macro and link sctpx_NAME). The names libsctp also exports get only
-// the non-default version sctp_NAME@SCTPX_0: a binary that asked for that
-// version still binds it, a new link never does (it takes libsctp's). The
+// the macro and link sctpx_NAME). The names libsctp or libusrsctp also
+// exports get only the non-default version sctp_NAME@SCTPX_0: a binary that
+// asked for that version still binds it, a new link never does (it takes
+// libsctp's), and no unversioned reference does (libusrsctp's own calls to
+// its sctp_bind, sctp_close, ...). The
 // static library gets none of them, so it links beside libsctp.a in either
 // order.
 use std::fmt::Write;
@@ -16,6 +18,15 @@ use std::fmt::Write;
 /// before 1.0; tests/c/exports checks this against libsctp.so.1 itself.
 const LIBSCTP_NAMES: [&str; 6] =
     ["sctp_bindx", "sctp_connectx", "sctp_peeloff", "sctp_getpaddrs", "sctp_getladdrs", "sctp_send"];
+
+/// The functions of libusrsctp.so.2 named like sctpx's names before 1.0.
+/// usrsctp calls them itself (sobind calls sctp_bind, soclose sctp_close,
+/// ...) through the global symbol scope: exported with the default version,
+/// sctpx's aliases would take those calls once the userspace backend loads
+/// libusrsctp into a program linked with libsctpx.so (every C, Python and Go
+/// user). tests/c/exports checks this against libusrsctp.so.2 itself.
+const USRSCTP_NAMES: [&str; 7] =
+    ["sctp_abort", "sctp_accept", "sctp_bind", "sctp_close", "sctp_connect", "sctp_listen", "sctp_shutdown"];
 
 fn main() {
     let dir = std::env::var("CARGO_MANIFEST_DIR").unwrap();
@@ -34,7 +45,7 @@ fn main() {
         if !old.starts_with("sctp_") || new != format!("sctpx_{}", &old[5..]) {
             continue;
         }
-        if LIBSCTP_NAMES.contains(&old) {
+        if LIBSCTP_NAMES.contains(&old) || USRSCTP_NAMES.contains(&old) {
             writeln!(script, "\"{old}@SCTPX_0\" = {new};").unwrap();
         } else {
             writeln!(script, "{old} = {new};").unwrap();
