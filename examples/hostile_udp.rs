@@ -10,6 +10,8 @@
 //!   hostile_udp --attack UDP_PORT SERVER_PORT CLIENT_PORT [--seconds N] [--rate PPS] [--seed S]
 //!       the attacker alone, against another process's stack (tests/hostile/hostile_udp.c, built
 //!       with AddressSanitizer); TAP about the attack itself.
+//!   --kinds random,runt,bad-crc,garbage,truncated,huge,bad-init,flood
+//!       only these general attacks (default: all), to narrow a failure down.
 //!
 //! The attacks (ordinary UDP sockets, SCTP packets as RFC 6951 carries them), in two phases:
 //! - general, while messages flow: random datagrams, runts shorter than the common header,
@@ -266,6 +268,8 @@ struct Report {
     cookies_sent: u64,
     /// COOKIE-ACKs: a corrupted cookie was taken for a valid one.
     cookie_acks: u64,
+    /// Packets of the association itself that reached an attacker's socket.
+    captured: u64,
 }
 
 struct Attacker {
@@ -360,6 +364,7 @@ impl Attacker {
             thread::sleep(Duration::from_millis(20));
         }
         self.report.flood_answered = self.flood_answered.len();
+        self.report.captured += self.captured();
         self.report
     }
 
@@ -518,13 +523,16 @@ impl Attacker {
         }
     }
 
-    /// How many of the association's own packets reached the attacker's 127.0.0.1 socket (a
-    /// correct stack sends it none: TODO_PORT).
+    /// How many of the association's own packets (DATA, SACK, HEARTBEAT: not the INIT-ACKs
+    /// and ABORTs that answer the attacker's packets) reached the attacker's 127.0.0.1 socket,
+    /// the only one with the association's address. A correct stack sends it none (TODO_PORT).
     fn captured(&self) -> u64 {
         let mut buf = [0u8; 65536];
         let mut captured = 0;
         while let Ok(len) = self.loopback.recv(&mut buf) {
-            captured += u64::from(self.hits_association(&buf[..len]));
+            let p = &buf[..len];
+            let own = matches!(first_chunk(p), Some(chunk::DATA | chunk::SACK | chunk::HEARTBEAT));
+            captured += u64::from(self.hits_association(p) && own);
         }
         captured
     }
@@ -694,8 +702,9 @@ impl Tap {
 /// The attacker's own checks: that the attack reached the SCTP layer, and what it got back.
 fn check_attack(tap: &mut Tap, r: &Report) {
     println!(
-        "# attack: {} packets sent ({} send errors), {} bad-CRC INITs, {} corrupted cookies",
-        r.sent, r.send_errors, r.bad_crc_sent, r.cookies_sent
+        "# attack: {} packets sent ({} send errors), {} bad-CRC INITs, {} corrupted cookies; {} of the \
+         association's own packets reached the attacker",
+        r.sent, r.send_errors, r.bad_crc_sent, r.cookies_sent, r.captured
     );
     tap.check(
         r.flood_sent == FLOOD_PORTS && r.flood_answered * 1000 >= FLOOD_ANSWERED_MIN * r.flood_sent,
@@ -808,7 +817,7 @@ fn round_trip(s: &Socket, n: u32, buf: &mut [u8], comm_up_seen: &mut bool) -> Re
 
 /// The server side: echoes every message back on its stream with its PPID, until the client
 /// shuts the association down (Ok) or anything goes wrong (noted).
-fn echo(conn: Socket, trouble: Arc<Trouble>, echoed: Arc<AtomicU64>, closing: Arc<AtomicBool>) -> Socket {
+fn echo(conn: Arc<Socket>, trouble: Arc<Trouble>, echoed: Arc<AtomicU64>, closing: Arc<AtomicBool>) -> Arc<Socket> {
     let mut buf = vec![0u8; MAX_MESSAGE + 1];
     let mut comm_up_seen = false;
     loop {
@@ -888,6 +897,7 @@ fn in_process(seconds: u64, rate: u64, seed: u64) -> u32 {
 
     // Phase one: the general attacks while messages go to the server and back.
     let (listener, client, conn) = association();
+    let conn = Arc::new(conn);
     let (server_port, client_port) = (port_of(&listener), port_of(&client));
     println!("# association 127.0.0.1:{client_port} -> 127.0.0.1:{server_port}");
     let trouble = Arc::new(Trouble::default());
@@ -895,6 +905,7 @@ fn in_process(seconds: u64, rate: u64, seed: u64) -> u32 {
     let closing = Arc::new(AtomicBool::new(false));
     let server_thread = {
         let (t, e, c) = (trouble.clone(), echoed.clone(), closing.clone());
+        let conn = conn.clone();
         thread::spawn(move || echo(conn, t, e, c))
     };
     let mut buf = vec![0u8; MAX_MESSAGE + 1];
@@ -905,7 +916,9 @@ fn in_process(seconds: u64, rate: u64, seed: u64) -> u32 {
         let first = n;
         while count.map_or(!until.load(Ordering::Relaxed), |c| n - first < c) && trouble.get().is_none() {
             if let Err(e) = round_trip(&client, n, &mut buf, &mut comm_up_seen) {
-                trouble.note(e);
+                // What the stack says about it: data waiting for a SACK means lost packets.
+                let st = [&client, &*conn].map(|s| s.status(0).map(|s| (s.unackdata, s.penddata, s.rwnd)));
+                trouble.note(format!("{e} (client, server: unacked, pending, peer rwnd: {st:?})"));
             }
             n += 1;
         }
