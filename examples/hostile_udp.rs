@@ -56,9 +56,9 @@ const TODO_CRC: &str = "usrsctp bug: CRC32c checks stay off after the first pack
 /// usrsctp takes the UDP source port of any packet that maps to an association as the
 /// association's new remote encapsulation port before it checks the verification tag (and
 /// even when the checksum is wrong): sctp_common_input_processing, `net->port = port`.
-const TODO_PORT: &str = "usrsctp bug: a packet with the association's addresses and ports but a wrong \
-                         verification tag redirects its UDP encapsulation port (sctp_input.c sets net->port \
-                         before the tag check)";
+const TODO_PORT: &str = "usrsctp bug: after packets with the association's addresses and ports but a wrong \
+                         verification tag it stops delivering (sctp_input.c sets net->port, the remote UDP \
+                         encapsulation port, before the tag check)";
 /// RSS may grow this much over the attack (measured: a few hundred KiB; usrsctp's stateless
 /// cookie handling keeps no state per INIT).
 const RSS_GROWTH_MAX_KIB: u64 = 8 * 1024;
@@ -168,6 +168,22 @@ struct InitAck {
 /// The first chunk's type of an SCTP packet, if it has one.
 fn first_chunk(p: &[u8]) -> Option<u8> {
     (p.len() >= 16).then(|| p[12])
+}
+
+/// Whether an SCTP packet has a chunk of type `ty` (walking the chunk lengths).
+fn has_chunk(p: &[u8], ty: u8) -> bool {
+    let mut off = 12;
+    while off + 4 <= p.len() {
+        if p[off] == ty {
+            return true;
+        }
+        let len = usize::from(be16(&p[off + 2..]));
+        if len < 4 {
+            return false;
+        }
+        off += (len + 3) & !3;
+    }
+    false
 }
 
 fn be16(b: &[u8]) -> u16 {
@@ -523,16 +539,15 @@ impl Attacker {
         }
     }
 
-    /// How many of the association's own packets (DATA, SACK, HEARTBEAT: not the INIT-ACKs
-    /// and ABORTs that answer the attacker's packets) reached the attacker's 127.0.0.1 socket,
-    /// the only one with the association's address. A correct stack sends it none (TODO_PORT).
+    /// How many packets carrying the association's own DATA (not the INIT-ACKs and ABORTs
+    /// that answer the attacker's packets) reached the attacker's 127.0.0.1 socket, the only
+    /// one with the association's address. A correct stack sends it none (TODO_PORT).
     fn captured(&self) -> u64 {
         let mut buf = [0u8; 65536];
         let mut captured = 0;
         while let Ok(len) = self.loopback.recv(&mut buf) {
             let p = &buf[..len];
-            let own = matches!(first_chunk(p), Some(chunk::DATA | chunk::SACK | chunk::HEARTBEAT));
-            captured += u64::from(self.hits_association(p) && own);
+            captured += u64::from(self.hits_association(p) && has_chunk(p, chunk::DATA));
         }
         captured
     }
@@ -1042,10 +1057,10 @@ fn in_process(seconds: u64, rate: u64, seed: u64) -> u32 {
                 && buf[..r.len] == payload[..]);
     let captured = attacker.captured();
     tap.todo(
-        delivered && captured == 0,
+        delivered,
         &format!(
-            "after that, a message still reaches the server (delivered: {delivered}), and none of the \
-             association's packets went to the attacker's UDP port (captured: {captured})"
+            "after that, a message still reaches the server (delivered: {delivered}; packets with the \
+             association's DATA that reached the attacker's UDP port instead: {captured})"
         ),
         TODO_PORT,
     );
