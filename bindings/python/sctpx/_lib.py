@@ -188,6 +188,21 @@ class sctpx_rtoinfo(Structure):
     ]
 
 
+class sctpx_default_prinfo(Structure):
+    _fields_ = [
+        ("assoc_id", sctpx_assoc_id),
+        ("policy", c_uint16),
+        ("value", c_uint32),
+    ]
+
+
+class sctpx_pr_status(Structure):
+    _fields_ = [
+        ("abandoned_unsent", c_uint64),
+        ("abandoned_sent", c_uint64),
+    ]
+
+
 class sctpx_assocparams(Structure):
     _fields_ = [
         ("assoc_id", sctpx_assoc_id),
@@ -414,6 +429,60 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
     "sctpx_add_streams": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("inbound", c_uint16), ("outbound", c_uint16)],
+    ),
+    "sctpx_get_default_prinfo": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_default_prinfo))],
+    ),
+    "sctpx_set_default_prinfo": (c_int32, [("h", _h), ("value", POINTER(sctpx_default_prinfo))]),
+    "sctpx_get_pr_assoc_status": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("policy", c_uint16), ("out", POINTER(sctpx_pr_status))],
+    ),
+    "sctpx_get_pr_stream_status": (
+        c_int32,
+        [
+            ("h", _h),
+            ("assoc_id", _a),
+            ("stream", c_uint16),
+            ("policy", c_uint16),
+            ("out", POINTER(sctpx_pr_status)),
+        ],
+    ),
+    "sctpx_get_stream_sched_value": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("stream", c_uint16), ("value", POINTER(c_uint16))],
+    ),
+    "sctpx_set_stream_sched_value": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("stream", c_uint16), ("value", c_uint16)],
+    ),
+    "sctpx_getsockopt": (
+        c_int32,
+        [("h", _h), ("level", c_int32), ("name", c_int32), ("buf", byte_ptr), ("len", POINTER(c_size_t))],
+    ),
+    "sctpx_setsockopt": (
+        c_int32,
+        [("h", _h), ("level", c_int32), ("name", c_int32), ("buf", byte_ptr), ("len", c_size_t)],
+    ),
+    "sctpx_add_auth_chunk": (c_int32, [("h", _h), ("chunk_type", c_uint8)]),
+    "sctpx_set_hmac_idents": (c_int32, [("h", _h), ("idents", POINTER(c_uint16)), ("count", c_size_t)]),
+    "sctpx_get_hmac_idents": (c_int32, [("h", _h), ("out", POINTER(c_uint16)), ("cap", c_size_t)]),
+    "sctpx_set_auth_key": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("key_number", c_uint16), ("key", byte_ptr), ("len", c_size_t)],
+    ),
+    "sctpx_set_active_auth_key": (c_int32, [("h", _h), ("assoc_id", _a), ("key_number", c_uint16)]),
+    "sctpx_get_active_auth_key": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(c_uint16))]),
+    "sctpx_deactivate_auth_key": (c_int32, [("h", _h), ("assoc_id", _a), ("key_number", c_uint16)]),
+    "sctpx_delete_auth_key": (c_int32, [("h", _h), ("assoc_id", _a), ("key_number", c_uint16)]),
+    "sctpx_get_peer_auth_chunks": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("out", byte_ptr), ("cap", c_size_t)],
+    ),
+    "sctpx_get_local_auth_chunks": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("out", byte_ptr), ("cap", c_size_t)],
     ),
 }
 
@@ -698,6 +767,24 @@ class _Checked:
     sctpx_reset_streams: Callable[..., int]
     sctpx_reset_assoc: Callable[..., int]
     sctpx_add_streams: Callable[..., int]
+    sctpx_get_default_prinfo: Callable[..., int]
+    sctpx_set_default_prinfo: Callable[..., int]
+    sctpx_get_pr_assoc_status: Callable[..., int]
+    sctpx_get_pr_stream_status: Callable[..., int]
+    sctpx_get_stream_sched_value: Callable[..., int]
+    sctpx_set_stream_sched_value: Callable[..., int]
+    sctpx_getsockopt: Callable[..., int]
+    sctpx_setsockopt: Callable[..., int]
+    sctpx_add_auth_chunk: Callable[..., int]
+    sctpx_set_hmac_idents: Callable[..., int]
+    sctpx_get_hmac_idents: Callable[..., int]
+    sctpx_set_auth_key: Callable[..., int]
+    sctpx_set_active_auth_key: Callable[..., int]
+    sctpx_get_active_auth_key: Callable[..., int]
+    sctpx_deactivate_auth_key: Callable[..., int]
+    sctpx_delete_auth_key: Callable[..., int]
+    sctpx_get_peer_auth_chunks: Callable[..., int]
+    sctpx_get_local_auth_chunks: Callable[..., int]
 
     def __init__(self) -> None:
         for name, (_, params) in FUNCTIONS.items():

@@ -25,7 +25,7 @@ from conftest import LOOPBACK, next_data, port_of
         ("nonblock", True),
         ("recv_from", False),
         ("autoclose", 30),
-        ("fragment_interleave", True),
+        ("fragment_interleave", 1),
         ("partial_delivery_point", 4096),
         ("maxseg", 1200),
         ("max_burst", 8),
