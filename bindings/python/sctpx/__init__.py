@@ -32,6 +32,7 @@ from .backends import (
 )
 from .core import (
     DEFAULT_BUFSIZE,
+    Kind,
     SendMsg,
     Socket,
     adopt_fd,
@@ -62,6 +63,7 @@ from .events import (
     Authentication,
     DataMessage,
     Event,
+    EventFlag,
     EventKind,
     Notification,
     PartialDelivery,
@@ -118,10 +120,12 @@ __all__ = [
     "EofError",
     "Error",
     "Event",
+    "EventFlag",
     "EventKind",
     "HandleError",
     "InitMsg",
     "InvalidArgumentError",
+    "Kind",
     "NotSupportedError",
     "Notification",
     "NullPointerError",

@@ -9,14 +9,16 @@ import socket as _socket
 import struct
 import threading
 import time
+import warnings
 from collections.abc import Iterable, Sequence
 from ctypes import byref
 from dataclasses import dataclass
+from enum import IntEnum
 from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar, Union, overload
 
 from . import _addr, _lib, constants
 from .errors import InvalidArgumentError, check, exception_for
-from .events import Event, SendInfo, decode_at, kind_of
+from .events import Event, EventFlag, SendInfo, decode_at, decode_notification, kind_of
 from .options import (
     AssocParams,
     AssocStats,
@@ -142,6 +144,29 @@ _U16_MAX, _U32_MAX, _ASSOC_MIN, _ASSOC_MAX = _U16.hi, _U32.hi, _ASSOC.lo, _ASSOC
 # runs, so a nested call on the same thread (a signal handler) allocates its own.
 _rx = threading.local()
 
+# The head of struct sctpx_event the lean receive (Socket.recv_message_into) reads: one
+# struct call for what the stdlib's recvmsg would give (length, stream, PPID, flags, assoc).
+_LEAN = struct.Struct(_lib.struct_format(_lib.sctpx_event, ("kind", "flags", "assoc_id", "len", "stream", "ssn", "ppid")))
+# A zero-length array made over the caller's buffer is what ctypes passes as a pointer to
+# it (without argtypes, as _lib.fast's calls are made): the cheapest way to lend the C call
+# caller memory, an empty buffer included, and it keeps a bytearray from being resized
+# while the call (which runs without the GIL) writes into it.
+_over = (ctypes.c_char * 0).from_buffer
+_DATA_KIND = constants.EVENT_DATA
+_NOTIFICATION = EventFlag.NOTIFICATION
+
+
+class _LeanSlot:
+    """The one ``sctpx_event`` the lean receive of a thread fills (see _rx): a notification
+    decodes from it; a data message is read from its head alone."""
+
+    __slots__ = ("event", "ptr", "view")
+
+    def __init__(self) -> None:
+        self.event = _lib.sctpx_event()
+        self.ptr = ctypes.byref(self.event)
+        self.view = memoryview(self.event).cast("B")
+
 
 # struct sctpx_send_msg, packed in one call: data, len, info {stream, flags, ppid, context,
 # assoc_id, pr_policy, reserved, pr_value}, to, to_len.
@@ -165,6 +190,13 @@ class _RxSlot:
         self.c_bufsize = _c_size(bufsize)
 
 
+class Kind(IntEnum):
+    """What :attr:`Socket.kind` says: the ``SCTPX_KIND_*`` numbers."""
+
+    ONE_TO_ONE = constants.KIND_ONE_TO_ONE
+    ONE_TO_MANY = constants.KIND_ONE_TO_MANY
+
+
 class Socket:
     """An SCTP socket owned by libsctpx: one-to-one (:func:`open_tcp`) or one-to-many
     (:func:`open_udp`).
@@ -179,11 +211,16 @@ class Socket:
         self._handle = handle
         # The handle as the per-message calls take it (see _lib.fast).
         self._h = ctypes.c_uint64(handle)
-        self._family = family
+        self._family = _socket.AddressFamily(family)
         self._closed = False
-        self._kind = check(lib.sctpx_kind(handle))
+        self._kind = Kind(check(lib.sctpx_kind(handle)))
         # None: not known yet (asked once when needed); kept in step by set_option.
         self._nonblock: bool | None = None
+        # settimeout's: what a receive given no timeout waits (None: as long as it takes).
+        self._timeout: float | None = None
+        #: The notification the last :meth:`recv_message_into` (or :meth:`recv_into`)
+        #: returned flagged ``EventFlag.NOTIFICATION``, decoded; None before the first.
+        self.last_notification: Event | None = None
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -193,13 +230,14 @@ class Socket:
         return self._handle
 
     @property
-    def family(self) -> int:
-        """``socket.AF_INET`` or ``socket.AF_INET6``."""
+    def family(self) -> _socket.AddressFamily:
+        """``socket.AF_INET`` or ``socket.AF_INET6`` (a :class:`socket.AddressFamily`)."""
         return self._family
 
     @property
-    def kind(self) -> int:
-        """``sctpx.KIND_ONE_TO_ONE`` or ``sctpx.KIND_ONE_TO_MANY``."""
+    def kind(self) -> Kind:
+        """:attr:`Kind.ONE_TO_ONE` or :attr:`Kind.ONE_TO_MANY` (equal to
+        ``sctpx.KIND_ONE_TO_ONE`` / ``sctpx.KIND_ONE_TO_MANY``)."""
         return self._kind
 
     @property
@@ -233,9 +271,11 @@ class Socket:
         self.close()
 
     def __del__(self) -> None:
-        # A forgotten socket must not keep its association (and descriptor) alive.
+        # A forgotten socket must not keep its association (and descriptor) alive; and, as
+        # the stdlib's socket does, it says so: closing on collection hides a leak.
         if not getattr(self, "_closed", True):
             try:
+                warnings.warn(f"unclosed {self!r}", ResourceWarning, stacklevel=2, source=self)
                 self.close()
             # A finaliser has no caller to raise to, and Python would only print the error
             # (at interpreter exit, module globals may already be gone).
@@ -456,10 +496,37 @@ class Socket:
             self._nonblock = bool(self.get_option(Option.NONBLOCK))
         return self._nonblock
 
+    def settimeout(self, timeout: float | None) -> None:
+        """As :meth:`socket.socket.settimeout`: what a receive given no ``timeout`` waits.
+        None blocks (the socket is made blocking); 0 makes the socket non-blocking; N > 0
+        waits up to N seconds, then raises :class:`sctpx.TimedOutError` (a
+        :class:`TimeoutError`). It applies to :meth:`next_event`, :meth:`recv_batch`,
+        :meth:`recv_into` and :meth:`recv_message_into`; sends, ``accept`` and ``connect``
+        block (or not) as :attr:`nonblock` says."""
+        if timeout is not None:
+            _timeout_ms(timeout)  # refuses what is not a time, as the stdlib does
+        self.set_option(Option.NONBLOCK, 1 if timeout == 0 else 0)
+        self._timeout = None if timeout is None or timeout == 0 else float(timeout)
+
+    def gettimeout(self) -> float | None:
+        """As :meth:`socket.socket.gettimeout`: None when receives block, 0.0 when the
+        socket is non-blocking, else the seconds :meth:`settimeout` set."""
+        return 0.0 if self._is_nonblock() else self._timeout
+
+    def setblocking(self, flag: bool) -> None:
+        """As :meth:`socket.socket.setblocking`: ``settimeout(None)`` or ``settimeout(0.0)``."""
+        self.settimeout(None if flag else 0.0)
+
+    def getblocking(self) -> bool:
+        """As :meth:`socket.socket.getblocking`: False when non-blocking or with a timeout."""
+        return self.gettimeout() is None
+
     def _wait_call(self, call: Callable[..., int], args: tuple[Any, ...], timeout: float | None) -> int:
         """Runs ``call(*args, timeout_ms)``, a receive taking a C timeout, in slices so that
         signals get handled."""
         deadline = None
+        if timeout is None:
+            timeout = self._timeout
         if timeout is None:
             if self._nonblock is False:
                 # The common case first: a blocking socket, no timeout.
@@ -500,6 +567,59 @@ class Socket:
             return decode_at(slot.events, 0, slot.events_view, slot.buf_view, 0)
         finally:
             rx["single"] = slot
+
+    def recv_message_into(
+        self, buffer: Any, nbytes: int = 0, timeout: float | None = None
+    ) -> tuple[int, int, int, int, int]:
+        """Receives the next message into ``buffer`` (any writable buffer: a bytearray, a
+        memoryview, an array, mmap; no copy is made) and returns ``(nbytes, stream, ppid,
+        flags, assoc_id)``: the per-message receive, as lean as the stdlib's ``recvmsg``.
+
+        ``nbytes`` > 0 receives at most that many bytes. ``flags`` are
+        :class:`EventFlag` bits: without ``COMPLETE`` the message is longer than the
+        buffer and the next call returns more of it; with ``NOTIFICATION`` the event is a
+        notification, decoded in :attr:`last_notification` (``stream`` and ``ppid`` 0).
+        ``timeout`` and the errors are :meth:`next_event`'s."""
+        slot = getattr(_rx, "lean", None)
+        if slot is None:
+            slot = _rx.lean = _LeanSlot()
+        _rx.lean = None  # taken while the call runs (a nested call makes its own)
+        try:
+            mem = _over(buffer)
+            if nbytes == 0:
+                cap = len(buffer) if type(buffer) is bytearray else memoryview(buffer).nbytes
+            else:
+                cap = self._cap(buffer, nbytes)
+            args = (self._h, slot.ptr, mem, _c_size(cap))
+            if timeout is None and self._timeout is None and self._nonblock is False:
+                # The common case inline: a blocking socket, no timeout.
+                rc = _fast.sctpx_next_event(*args, _WAIT_SLICE_MS)
+                if rc < 0:
+                    rc = check(rc) if rc != _ERR_TIMED_OUT else self._wait_call(_fast.sctpx_next_event, args, None)
+            else:
+                rc = self._wait_call(_fast.sctpx_next_event, args, timeout)
+            kind, flags, assoc_id, n, stream, _, ppid = _LEAN.unpack_from(slot.view)
+            if kind != _DATA_KIND:
+                self.last_notification = decode_notification(slot.event, memoryview(buffer).cast("B")[:n].tobytes())
+                return n, 0, 0, flags | _NOTIFICATION, assoc_id
+            return n, stream, ppid, flags, assoc_id
+        finally:
+            _rx.lean = slot
+
+    def recv_into(self, buffer: Any, nbytes: int = 0, timeout: float | None = None) -> int:
+        """As :meth:`socket.socket.recv_into`: receives into ``buffer`` without a copy and
+        returns the byte count; :meth:`recv_message_into` says the rest (stream, PPID,
+        flags, association) and is as fast."""
+        return self.recv_message_into(buffer, nbytes, timeout)[0]
+
+    @staticmethod
+    def _cap(buffer: Any, nbytes: int) -> int:
+        size = memoryview(buffer).nbytes
+        if type(nbytes) is not int or nbytes < 0:
+            raise InvalidArgumentError(f"nbytes must be an int >= 0, not {nbytes!r}")
+        if nbytes > size:
+            raise InvalidArgumentError(f"nbytes {nbytes} is more than the buffer's {size} bytes")
+        return nbytes
 
     def recv_batch(self, count: int = 16, timeout: float | None = None, bufsize: int = DEFAULT_BUFSIZE) -> list[Event]:
         """Receives up to ``count`` events in one system call: waits as :meth:`next_event`
