@@ -142,3 +142,21 @@ def test_a_socket_closed_before_collection_does_not_warn():
         del s
         gc.collect()
     assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
+
+
+def test_the_old_sctpx_sctp_path_warns_and_is_the_pysctp_subpackages_module():
+    import importlib
+    import sys
+
+    import sctpx.pysctp._sctp as new
+
+    sys.modules.pop("sctpx._sctp", None)
+    with pytest.warns(DeprecationWarning, match="sctpx.pysctp._sctp"):
+        old = importlib.import_module("sctpx._sctp")
+    assert old is new
+
+
+def test_import_sctp_still_gives_the_pysctp_c_module_names():
+    import _sctp
+
+    assert _sctp.getconstant("BINDX_ADD") == sctpx.BINDX_ADD

@@ -48,7 +48,7 @@ take the module's ``default_ppid_mode``; accepted and peeled-off ones their pare
   against 0.7.3 that ``ntohl`` what they receive.
 
 ``import _sctp`` (PySCTP's C module) finds ``_sctp.py`` of this distribution, which offers
-``getconstant`` and the ``have_sctp_*`` tests (``sctpx._sctp``); where PySCTP is installed
+``getconstant`` and the ``have_sctp_*`` tests (``sctpx.pysctp._sctp``); where PySCTP is installed
 too, its own compiled ``_sctp`` is found first.
 
 Differences that follow from sctpx owning its descriptors:
@@ -71,10 +71,10 @@ import os
 import socket
 from typing import TYPE_CHECKING, Any, Callable
 
-from . import _lib, core, events, options
-from . import constants as _constants
-from .constants import BINDX_ADD, BINDX_REMOVE
-from .errors import EofError, InvalidArgumentError
+from .. import _lib, core, events, options
+from .. import constants as _constants
+from ..constants import BINDX_ADD, BINDX_REMOVE
+from ..errors import EofError, InvalidArgumentError
 
 if TYPE_CHECKING:  # Self is typing's from 3.11; only annotations name it
     from typing_extensions import Self
