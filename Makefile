@@ -353,6 +353,23 @@ fuzz-corpus:
 	rm -rf fuzz/seeds
 	target/release/examples/fuzz_corpus_capture --unpack fuzz/seeds <$(BUILD)/fuzz/capture.txt
 
+# --- hostile input on the userspace backend's UDP port (issue 13 item 8), on the host -----------
+#
+# tests/hostile/run (TAP; `make test` runs it first, on the host: the userspace backend needs no
+# kernel SCTP, and it must not run in the VM next to kernel SCTP) attacks a usrsctp stack's UDP
+# port while an association on it carries messages: examples/hostile_udp in one process, then
+# $(BUILD)/hostile/asan-hostile_udp (tests/hostile/hostile_udp.c, the C ABI under ASan+UBSan)
+# attacked by `hostile_udp --attack` from another. Not in $(BUILD)/c-tests: tests/run-all runs
+# those in the VM. C11 for <stdatomic.h>.
+BUILD_STEPS += hostile
+.PHONY: hostile
+hostile: $(BUILD)/hostile/asan-hostile_udp
+	$(CARGO) build --release --example hostile_udp
+
+$(BUILD)/hostile/asan-hostile_udp: tests/hostile/hostile_udp.c $(C_TEST_DEPS) $(C_PC) | rust
+	mkdir -p $(@D)
+	$(CC) $(C_TEST_FLAGS) -std=c11 $(C_SANITIZE) -o $@ $< tests/c/testlib.c $(C_TEST_LIBS)
+
 # --- lint ---------------------------------------------------------------------------------------
 #
 # tests/lint/run: clippy (--all-targets, -D warnings), cargo fmt --check, gofmt -l over the Go
@@ -375,7 +392,8 @@ build: $(BUILD_STEPS)
 .PHONY: test vm-selftest
 # First what runs on the host: the lint gate, the harness's own test (it boots its own VM), the
 # C examples on the userspace backend against usrsctp's own programs (tests/c/interop-usrsctp),
-# the fuzz targets and the wheel's check (python-wheel); their TAP goes into the main summary. Then
+# the fuzz targets, the wheel's check (python-wheel) and the hostile-input test of the userspace
+# backend (tests/hostile/run); their TAP goes into the main summary. Then
 # every suite in one VM boot. `|| true`: a failure there is already in the TAP file, and a missing
 # file counts as a failure in tests/run-all.
 test: build
@@ -385,9 +403,10 @@ test: build
 	tests/c/interop-usrsctp --tap $(BUILD)/interop-usrsctp.tap >/dev/null || true
 	tests/fuzz/run --seconds $(FUZZ_TEST_SECONDS) --tap $(BUILD)/fuzz.tap || true
 	$(MAKE) --no-print-directory python-wheel || true
+	tests/hostile/run --tap $(BUILD)/hostile.tap || true
 	SCTPX_HOST_LINT_TAP=$(abspath $(BUILD))/lint.tap \
 	  SCTPX_HOST_SELFTEST_TAP=$(abspath $(BUILD))/vm-selftest.tap SCTPX_HOST_FUZZ_TAP=$(abspath $(BUILD))/fuzz.tap \
-	  SCTPX_HOST_WHEEL_TAP=$(abspath $(BUILD))/python-wheel.tap \
+	  SCTPX_HOST_WHEEL_TAP=$(abspath $(BUILD))/python-wheel.tap SCTPX_HOST_HOSTILE_TAP=$(abspath $(BUILD))/hostile.tap \
 	  SCTPX_HOST_USRSCTP_TAP=$(abspath $(BUILD))/interop-usrsctp.tap tests/vm/run tests/run-all
 
 # The harness alone: a failing command's status comes back unchanged, a timeout is an error.
