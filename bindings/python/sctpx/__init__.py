@@ -32,6 +32,7 @@ from .backends import (
 )
 from .core import (
     DEFAULT_BUFSIZE,
+    Association,
     Kind,
     SendMsg,
     Socket,
@@ -111,6 +112,7 @@ __all__ = [
     "AssocParams",
     "AssocReset",
     "AssocStats",
+    "Association",
     "Authentication",
     "BackendUnavailableError",
     "BadHandleError",

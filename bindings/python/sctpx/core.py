@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import errno
 import math
 import socket as _socket
@@ -197,7 +198,144 @@ class Kind(IntEnum):
     ONE_TO_MANY = constants.KIND_ONE_TO_MANY
 
 
-class Socket:
+def _for_assoc(value: Any, assoc_id: int) -> Any:
+    """``value`` (an option dataclass) for association ``assoc_id`` when a view names one."""
+    if assoc_id and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, assoc_id=assoc_id)
+    return value
+
+
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(f"Socket.{old} is deprecated (removed in the next release): use {new}", DeprecationWarning, stacklevel=3)
+
+
+class _StructOptions:
+    """The struct options as properties: one style for every option (issue 15). On a
+    :class:`Socket` they read the socket's association (one-to-one) or its defaults
+    (one-to-many); on :meth:`Socket.association`'s view, that association's."""
+
+    def _option_target(self) -> tuple[Socket, int]:
+        raise NotImplementedError
+
+    @property
+    def rtoinfo(self) -> RtoInfo:
+        """SCTP_RTOINFO: retransmission timeouts (of the association, or the socket's defaults). Set: the value's
+        ``assoc_id`` picks the association (on an :meth:`Socket.association` view, its own)."""
+        sock, assoc_id = self._option_target()
+        return sock._get(lib.sctpx_get_rtoinfo, _lib.sctpx_rtoinfo, RtoInfo, assoc_id)
+
+    @rtoinfo.setter
+    def rtoinfo(self, value: RtoInfo) -> None:
+        sock, assoc_id = self._option_target()
+        sock._set(lib.sctpx_set_rtoinfo, _for_assoc(value, assoc_id), RtoInfo, _lib.sctpx_rtoinfo)
+
+    @property
+    def assocparams(self) -> AssocParams:
+        """SCTP_ASSOCINFO (of the association, or the socket's defaults). Set: the value's
+        ``assoc_id`` picks the association (on an :meth:`Socket.association` view, its own)."""
+        sock, assoc_id = self._option_target()
+        return sock._get(lib.sctpx_get_assocparams, _lib.sctpx_assocparams, AssocParams, assoc_id)
+
+    @assocparams.setter
+    def assocparams(self, value: AssocParams) -> None:
+        sock, assoc_id = self._option_target()
+        sock._set(lib.sctpx_set_assocparams, _for_assoc(value, assoc_id), AssocParams, _lib.sctpx_assocparams)
+
+    @property
+    def default_send_info(self) -> SendInfo:
+        """SCTP_DEFAULT_SNDINFO: what sends that give no parameters use (of the association, or the socket's defaults). Set: the value's
+        ``assoc_id`` picks the association (on an :meth:`Socket.association` view, its own)."""
+        sock, assoc_id = self._option_target()
+        return sock._get(lib.sctpx_get_default_send_info, _lib.sctpx_send_info, SendInfo, assoc_id)
+
+    @default_send_info.setter
+    def default_send_info(self, value: SendInfo) -> None:
+        sock, assoc_id = self._option_target()
+        sock._set(lib.sctpx_set_default_send_info, _for_assoc(value, assoc_id), SendInfo, _lib.sctpx_send_info)
+
+    @property
+    def default_prinfo(self) -> DefaultPrInfo:
+        """SCTP_DEFAULT_PRINFO: the partial-reliability policy of sends that give none (of the association, or the socket's defaults). Set: the value's
+        ``assoc_id`` picks the association (on an :meth:`Socket.association` view, its own)."""
+        sock, assoc_id = self._option_target()
+        return sock._get(lib.sctpx_get_default_prinfo, _lib.sctpx_default_prinfo, DefaultPrInfo, assoc_id)
+
+    @default_prinfo.setter
+    def default_prinfo(self, value: DefaultPrInfo) -> None:
+        sock, assoc_id = self._option_target()
+        sock._set(lib.sctpx_set_default_prinfo, _for_assoc(value, assoc_id), DefaultPrInfo, _lib.sctpx_default_prinfo)
+
+    @property
+    def delayed_sack(self) -> SackInfo:
+        """SCTP_DELAYED_SACK (of the association, or the socket's defaults). Set: the value's
+        ``assoc_id`` picks the association (on an :meth:`Socket.association` view, its own)."""
+        sock, assoc_id = self._option_target()
+        return sock._get(lib.sctpx_get_delayed_sack, _lib.sctpx_sack_info, SackInfo, assoc_id)
+
+    @delayed_sack.setter
+    def delayed_sack(self, value: SackInfo) -> None:
+        sock, assoc_id = self._option_target()
+        sock._set(lib.sctpx_set_delayed_sack, _for_assoc(value, assoc_id), SackInfo, _lib.sctpx_sack_info)
+
+    @property
+    def status(self) -> Status:
+        """SCTP_STATUS of the association (read only)."""
+        sock, assoc_id = self._option_target()
+        out = _lib.sctpx_status()
+        check(lib.sctpx_get_status(sock._handle, assoc_id, byref(out)))
+        return Status.from_c(out)
+
+    @property
+    def assoc_stats(self) -> AssocStats:
+        """SCTP_GET_ASSOC_STATS of the association (read only)."""
+        sock, assoc_id = self._option_target()
+        return sock._get(lib.sctpx_get_assoc_stats, _lib.sctpx_assoc_stats, AssocStats, assoc_id)
+
+    @property
+    def primary(self) -> Address | None:
+        """The association's primary peer address; set it to make a peer address primary."""
+        sock, assoc_id = self._option_target()
+        out = _lib.sockaddr_storage()
+        n = check(lib.sctpx_get_primary(sock._handle, assoc_id, byref(out)))
+        return _addr.from_storage(out) if n else None
+
+    @primary.setter
+    def primary(self, addr: Address) -> None:
+        sock, assoc_id = self._option_target()
+        sa, n = _addr.sockaddr_arg(addr, sock._family)
+        check(lib.sctpx_set_primary(sock._handle, assoc_id, sa, n))
+
+    @property
+    def active_auth_key(self) -> int:
+        """SCTP_AUTH_ACTIVE_KEY: the key outgoing chunks are authenticated with."""
+        sock, assoc_id = self._option_target()
+        out = ctypes.c_uint16()
+        check(lib.sctpx_get_active_auth_key(sock._handle, assoc_id, byref(out)))
+        return out.value
+
+    @active_auth_key.setter
+    def active_auth_key(self, key_number: int) -> None:
+        sock, assoc_id = self._option_target()
+        check(lib.sctpx_set_active_auth_key(sock._handle, assoc_id, key_number))
+
+
+class Association(_StructOptions):
+    """One association's options, as :meth:`Socket.association` gives them."""
+
+    __slots__ = ("assoc_id", "socket")
+
+    def __init__(self, sock: Socket, assoc_id: int) -> None:
+        self.socket = sock
+        self.assoc_id = assoc_id
+
+    def _option_target(self) -> tuple[Socket, int]:
+        return self.socket, self.assoc_id
+
+    def __repr__(self) -> str:
+        return f"<sctpx.Association {self.assoc_id:d} of {self.socket!r}>"
+
+
+class Socket(_StructOptions):
     """An SCTP socket owned by libsctpx: one-to-one (:func:`open_tcp`) or one-to-many
     (:func:`open_udp`).
 
@@ -290,6 +428,14 @@ class Socket:
     def fileno(self) -> int:
         """The descriptor, for select/poll/asyncio. The library owns it: do not close it."""
         return check(lib.sctpx_fileno(self._handle))
+
+    def _option_target(self) -> tuple[Socket, int]:
+        return self, 0
+
+    def association(self, assoc_id: int) -> Association:
+        """The options of association ``assoc_id`` of a one-to-many socket, as properties
+        (``sock.association(a).rtoinfo``)."""
+        return Association(self, assoc_id)
 
     def _child(self, handle: int) -> Socket:
         return Socket(handle, self._family)
@@ -721,36 +867,44 @@ class Socket:
         check(fn(self._handle, byref(to_c(value, cls, ctype))))
 
     def get_rtoinfo(self, assoc_id: int = 0) -> RtoInfo:
-        """SCTP_RTOINFO of an association (0: the socket's defaults)."""
-        return self._get(lib.sctpx_get_rtoinfo, _lib.sctpx_rtoinfo, RtoInfo, assoc_id)
+        """SCTP_RTOINFO of an association (0: the socket's defaults). Deprecated: the ``rtoinfo`` property."""
+        _deprecated("get_rtoinfo", "the rtoinfo property (sock.association(id).rtoinfo for one association)")
+        return self.association(assoc_id).rtoinfo
 
     def set_rtoinfo(self, value: RtoInfo) -> None:
-        """Sets SCTP_RTOINFO (``value.assoc_id`` picks the association; 0 fields keep their value)."""
-        self._set(lib.sctpx_set_rtoinfo, value, RtoInfo, _lib.sctpx_rtoinfo)
+        """Sets SCTP_RTOINFO (``value.assoc_id`` picks the association; 0 fields keep their value). Deprecated: the ``rtoinfo`` property."""
+        _deprecated("set_rtoinfo", "the rtoinfo property")
+        self.rtoinfo = value
 
     def get_assocparams(self, assoc_id: int = 0) -> AssocParams:
-        """SCTP_ASSOCINFO of an association (0: the socket's defaults)."""
-        return self._get(lib.sctpx_get_assocparams, _lib.sctpx_assocparams, AssocParams, assoc_id)
+        """SCTP_ASSOCINFO of an association (0: the socket's defaults). Deprecated: the ``assocparams`` property."""
+        _deprecated("get_assocparams", "the assocparams property (sock.association(id).assocparams for one association)")
+        return self.association(assoc_id).assocparams
 
     def set_assocparams(self, value: AssocParams) -> None:
-        """Sets SCTP_ASSOCINFO (``value.assoc_id`` picks the association)."""
-        self._set(lib.sctpx_set_assocparams, value, AssocParams, _lib.sctpx_assocparams)
+        """Sets SCTP_ASSOCINFO (``value.assoc_id`` picks the association). Deprecated: the ``assocparams`` property."""
+        _deprecated("set_assocparams", "the assocparams property")
+        self.assocparams = value
 
     def get_default_send_info(self, assoc_id: int = 0) -> SendInfo:
-        """SCTP_DEFAULT_SNDINFO: what sends that give no parameters use."""
-        return self._get(lib.sctpx_get_default_send_info, _lib.sctpx_send_info, SendInfo, assoc_id)
+        """SCTP_DEFAULT_SNDINFO: what sends that give no parameters use. Deprecated: the ``default_send_info`` property."""
+        _deprecated("get_default_send_info", "the default_send_info property (sock.association(id).default_send_info for one association)")
+        return self.association(assoc_id).default_send_info
 
     def set_default_send_info(self, value: SendInfo) -> None:
-        """Sets SCTP_DEFAULT_SNDINFO (``value.assoc_id`` picks the association)."""
-        self._set(lib.sctpx_set_default_send_info, value, SendInfo, _lib.sctpx_send_info)
+        """Sets SCTP_DEFAULT_SNDINFO (``value.assoc_id`` picks the association). Deprecated: the ``default_send_info`` property."""
+        _deprecated("set_default_send_info", "the default_send_info property")
+        self.default_send_info = value
 
     def get_default_prinfo(self, assoc_id: int = 0) -> DefaultPrInfo:
-        """SCTP_DEFAULT_PRINFO: the partial-reliability policy of sends that give none."""
-        return self._get(lib.sctpx_get_default_prinfo, _lib.sctpx_default_prinfo, DefaultPrInfo, assoc_id)
+        """SCTP_DEFAULT_PRINFO: the partial-reliability policy of sends that give none. Deprecated: the ``default_prinfo`` property."""
+        _deprecated("get_default_prinfo", "the default_prinfo property (sock.association(id).default_prinfo for one association)")
+        return self.association(assoc_id).default_prinfo
 
     def set_default_prinfo(self, value: DefaultPrInfo) -> None:
-        """Sets SCTP_DEFAULT_PRINFO (``value.assoc_id`` picks the association)."""
-        self._set(lib.sctpx_set_default_prinfo, value, DefaultPrInfo, _lib.sctpx_default_prinfo)
+        """Sets SCTP_DEFAULT_PRINFO (``value.assoc_id`` picks the association). Deprecated: the ``default_prinfo`` property."""
+        _deprecated("set_default_prinfo", "the default_prinfo property")
+        self.default_prinfo = value
 
     def get_pr_assoc_status(self, policy: int, assoc_id: int = 0) -> PrStatus:
         """SCTP_PR_ASSOC_STATUS: the association's messages abandoned under ``policy``
@@ -777,12 +931,14 @@ class Socket:
         check(lib.sctpx_set_stream_sched_value(self._handle, assoc_id, stream, value))
 
     def get_delayed_sack(self, assoc_id: int = 0) -> SackInfo:
-        """SCTP_DELAYED_SACK of an association (0: the socket's defaults)."""
-        return self._get(lib.sctpx_get_delayed_sack, _lib.sctpx_sack_info, SackInfo, assoc_id)
+        """SCTP_DELAYED_SACK of an association (0: the socket's defaults). Deprecated: the ``delayed_sack`` property."""
+        _deprecated("get_delayed_sack", "the delayed_sack property (sock.association(id).delayed_sack for one association)")
+        return self.association(assoc_id).delayed_sack
 
     def set_delayed_sack(self, value: SackInfo) -> None:
-        """Sets SCTP_DELAYED_SACK (``value.assoc_id`` picks the association)."""
-        self._set(lib.sctpx_set_delayed_sack, value, SackInfo, _lib.sctpx_sack_info)
+        """Sets SCTP_DELAYED_SACK (``value.assoc_id`` picks the association). Deprecated: the ``delayed_sack`` property."""
+        _deprecated("set_delayed_sack", "the delayed_sack property")
+        self.delayed_sack = value
 
     def get_paddrparams(self, addr: Address | None = None, assoc_id: int = 0) -> PeerAddrParams:
         """SCTP_PEER_ADDR_PARAMS for a peer address (None: the association's or the
@@ -797,10 +953,9 @@ class Socket:
         check(lib.sctpx_set_paddrparams(self._handle, byref(PeerAddrParams.to_c(params, self._family))))
 
     def get_status(self, assoc_id: int = 0) -> Status:
-        """SCTP_STATUS of an association."""
-        out = _lib.sctpx_status()
-        check(lib.sctpx_get_status(self._handle, assoc_id, byref(out)))
-        return Status.from_c(out)
+        """SCTP_STATUS of an association. Deprecated: the ``status`` property."""
+        _deprecated("get_status", "the status property (sock.association(id).status for one association)")
+        return self.association(assoc_id).status
 
     def get_paddrinfo(self, addr: Address, assoc_id: int = 0) -> PeerAddrInfo:
         """SCTP_GET_PEER_ADDR_INFO for one peer address."""
@@ -810,8 +965,9 @@ class Socket:
         return PeerAddrInfo.from_c(out)
 
     def get_assoc_stats(self, assoc_id: int = 0) -> AssocStats:
-        """SCTP_GET_ASSOC_STATS of an association."""
-        return self._get(lib.sctpx_get_assoc_stats, _lib.sctpx_assoc_stats, AssocStats, assoc_id)
+        """SCTP_GET_ASSOC_STATS of an association. Deprecated: the ``assoc_stats`` property."""
+        _deprecated("get_assoc_stats", "the assoc_stats property (sock.association(id).assoc_stats for one association)")
+        return self.association(assoc_id).assoc_stats
 
     def set_primary(self, addr: Address, assoc_id: int = 0) -> None:
         """Makes peer address ``addr`` the primary path of the association."""
@@ -819,10 +975,9 @@ class Socket:
         check(lib.sctpx_set_primary(self._handle, assoc_id, sa, n))
 
     def get_primary(self, assoc_id: int = 0) -> Address | None:
-        """The association's primary peer address."""
-        out = _lib.sockaddr_storage()
-        n = check(lib.sctpx_get_primary(self._handle, assoc_id, byref(out)))
-        return _addr.from_storage(out) if n else None
+        """The association's primary peer address. Deprecated: the ``primary`` property."""
+        _deprecated("get_primary", "the primary property (sock.association(id).primary for one association)")
+        return self.association(assoc_id).primary
 
     def set_peer_primary(self, addr: Address, assoc_id: int = 0) -> None:
         """Asks the peer to use our address ``addr`` as its primary (needs ASCONF)."""
@@ -877,10 +1032,9 @@ class Socket:
         check(lib.sctpx_set_active_auth_key(self._handle, assoc_id, key_number))
 
     def get_active_auth_key(self, assoc_id: int = 0) -> int:
-        """The active key number (SCTP_AUTH_ACTIVE_KEY)."""
-        out = ctypes.c_uint16()
-        check(lib.sctpx_get_active_auth_key(self._handle, assoc_id, byref(out)))
-        return out.value
+        """The active key number (SCTP_AUTH_ACTIVE_KEY). Deprecated: the ``active_auth_key`` property."""
+        _deprecated("get_active_auth_key", "the active_auth_key property (sock.association(id).active_auth_key for one association)")
+        return self.association(assoc_id).active_auth_key
 
     def deactivate_auth_key(self, key_number: int, assoc_id: int = 0) -> None:
         """Stops sending with key ``key_number`` (not the active one; SCTP_AUTH_DEACTIVATE_KEY).

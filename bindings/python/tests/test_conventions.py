@@ -160,3 +160,32 @@ def test_import_sctp_still_gives_the_pysctp_c_module_names():
     import _sctp
 
     assert _sctp.getconstant("BINDX_ADD") == sctpx.BINDX_ADD
+
+
+def test_struct_options_are_properties_read_and_written(pair):
+    _, srv = pair
+    srv.rtoinfo = sctpx.RtoInfo(initial=1500, max=4000, min=500)
+    got = srv.rtoinfo
+    assert (got.initial, got.max, got.min) == (1500, 4000, 500)
+
+
+def test_an_association_view_reads_and_writes_that_associations_options(udp_server):
+    with sctpx.open_udp(socket.AF_INET) as cli:
+        assoc = cli.connectx([(LOOPBACK, port_of(udp_server))])
+        view = cli.association(assoc)
+        view.delayed_sack = sctpx.SackInfo(delay=0, freq=1)
+        assert (view.delayed_sack.assoc_id, view.delayed_sack.freq) == (assoc, 1)
+
+
+def test_the_old_get_method_warns_deprecation_and_still_answers(pair):
+    _, srv = pair
+    with pytest.warns(DeprecationWarning, match="rtoinfo property"):
+        old = srv.get_rtoinfo()
+    assert old == srv.rtoinfo
+
+
+def test_the_old_set_method_warns_deprecation_and_still_sets(pair):
+    _, srv = pair
+    with pytest.warns(DeprecationWarning, match="assocparams property"):
+        srv.set_assocparams(sctpx.AssocParams(max_retrans=7))
+    assert srv.assocparams.max_retrans == 7

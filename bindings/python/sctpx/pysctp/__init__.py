@@ -925,7 +925,7 @@ class sctpsocket:
         if isinstance(ev, events.PeerAddrChange):
             return _addr2(ev.addr)
         try:
-            return _addr2(self._sx.get_primary(ev.assoc_id))
+            return _addr2(self._sx.association(ev.assoc_id).primary)
         except OSError:
             return None  # the association is gone
 
@@ -965,7 +965,7 @@ class sctpsocket:
 
     def get_status(self, assoc_id: int = 0) -> status:
         self._check_assoc(assoc_id)
-        st = self._sx.get_status(assoc_id)
+        st = self._sx.association(assoc_id).status
         s = status()
         s.assoc_id = assoc_id
         s.state, s.rwnd, s.unackdata, s.penddata = st.state, st.rwnd, st.unackdata, st.penddata
@@ -981,7 +981,7 @@ class sctpsocket:
         return s
 
     def get_assocparams(self, assoc_id: int = 0) -> assocparams:
-        v = self._sx.get_assocparams(assoc_id)
+        v = self._sx.association(assoc_id).assocparams
         s = assocparams()
         s.assoc_id = assoc_id
         s.assocmaxrxt, s.number_peer_destinations = v.max_retrans, v.peer_destinations
@@ -989,10 +989,8 @@ class sctpsocket:
         return s
 
     def set_assocparams(self, o: assocparams) -> None:
-        self._sx.set_assocparams(
-            options.AssocParams(
-                o.assoc_id, o.assocmaxrxt, o.number_peer_destinations, o.peer_rwnd, o.local_rwnd, o.cookie_life
-            )
+        self._sx.assocparams = options.AssocParams(
+            o.assoc_id, o.assocmaxrxt, o.number_peer_destinations, o.peer_rwnd, o.local_rwnd, o.cookie_life
         )
 
     def get_paddrparams(self, assoc_id: int, sockaddr: tuple[Any, ...]) -> paddrparams:
@@ -1018,13 +1016,13 @@ class sctpsocket:
         )
 
     def get_rtoinfo(self, assoc_id: int = 0) -> rtoinfo:
-        v = self._sx.get_rtoinfo(assoc_id)
+        v = self._sx.association(assoc_id).rtoinfo
         s = rtoinfo()
         s.assoc_id, s.initial, s.max, s.min = assoc_id, v.initial, v.max, v.min
         return s
 
     def set_rtoinfo(self, o: rtoinfo) -> None:
-        self._sx.set_rtoinfo(options.RtoInfo(o.assoc_id, o.initial, o.max, o.min))
+        self._sx.rtoinfo = options.RtoInfo(o.assoc_id, o.initial, o.max, o.min)
 
     def get_sndbuf(self) -> int:
         return self._sx.sndbuf
