@@ -150,6 +150,24 @@
 // can be relied on. This is a bug in sctpx: please report it.
 #define SCTPX_ERR_PANIC -10009
 
+// The socket's backend does not support this call, option, flag or event
+// kind (the README's backend table lists what each backend supports).
+#define SCTPX_ERR_NOT_SUPPORTED -10010
+
+// The requested backend cannot run here: the userspace backend needs
+// libusrsctp.so.2 (Debian/Ubuntu package libusrsctp2); the kernel backend
+// needs a kernel with SCTP.
+#define SCTPX_ERR_BACKEND_UNAVAILABLE -10011
+
+// Automatic: the kernel when it has SCTP, else userspace.
+#define SCTPX_BACKEND_AUTO 0
+
+// The kernel's SCTP.
+#define SCTPX_BACKEND_KERNEL 1
+
+// SCTP over UDP in this process (usrsctp).
+#define SCTPX_BACKEND_USERSPACE 2
+
 // `sctpx_bindx`: add the addresses to the socket's bound set.
 #define SCTPX_BINDX_ADD 1
 
@@ -409,6 +427,15 @@
 // Range: 0 to 1.
 #define SCTPX_OPT_RECV_FROM 23
 
+// SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (per association): whether a path
+// entering the potentially-failed state is shown. SCTPX_PF_EXPOSE_UNSET (0)
+// follows the sysctl net.sctp.pf_expose (the kernel's default: no
+// SCTPX_ADDR_POTENTIALLY_FAILED event, the path reads SCTPX_PATH_PF);
+// SCTPX_PF_EXPOSE_DISABLE (1): no event, and reading such a path's info is
+// refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
+// Range: 0 to 2.
+#define SCTPX_OPT_EXPOSE_PF_STATE 50
+
 // IPv4 only.
 #define SCTPX_AF_INET 2
 
@@ -424,6 +451,15 @@
 
 // SCTPX_OPT_ENABLE_STREAM_RESET: allow add-streams requests.
 #define SCTPX_ENABLE_CHANGE_ASSOC_REQ 4
+
+// SCTPX_OPT_EXPOSE_PF_STATE: as the sysctl net.sctp.pf_expose says.
+#define SCTPX_PF_EXPOSE_UNSET 0
+
+// SCTPX_OPT_EXPOSE_PF_STATE: hide the potentially-failed state.
+#define SCTPX_PF_EXPOSE_DISABLE 1
+
+// SCTPX_OPT_EXPOSE_PF_STATE: report it (SCTPX_ADDR_POTENTIALLY_FAILED events).
+#define SCTPX_PF_EXPOSE_ENABLE 2
 
 // send_failed.flags: the data never reached the wire (Linux: 0).
 #define SCTPX_DATA_UNSENT 0
@@ -829,6 +865,25 @@ typedef struct {
   // DSCP (with SPP_DSCP).
   uint8_t dscp;
 } sctpx_paddrparams;
+
+// SCTP_PEER_ADDR_THLDS_V2: a path's failure thresholds, in consecutive
+// retransmission timeouts on that path.
+typedef struct {
+  // Association (one-to-many), or 0 for the socket's defaults.
+  sctpx_assoc_id assoc_id;
+  // Length of `address`, 0 for all of the association's addresses.
+  socklen_t address_len;
+  // The peer address these thresholds apply to.
+  struct sockaddr_storage address;
+  // Timeouts after which the path is failed; 0 on a set leaves it unchanged.
+  uint16_t pathmaxrxt;
+  // Timeouts after which the path is potentially failed (new data goes to
+  // another active path); at most `ps_retrans`.
+  uint16_t pf_max_retrans;
+  // Timeouts on the primary path after which the path in use becomes the
+  // primary (RFC 7829 switchover); 65535 (the kernel's default): never.
+  uint16_t ps_retrans;
+} sctpx_paddrthlds;
 
 // SCTP_GET_PEER_ADDR_INFO: one peer address's state.
 typedef struct {
@@ -1240,6 +1295,19 @@ int32_t sctpx_get_paddrparams(sctpx_handle h,
 
 // Sets SCTP_PEER_ADDR_PARAMS from `*value` (`address_len` 0: all addresses).
 int32_t sctpx_set_paddrparams(sctpx_handle h, const sctpx_paddrparams *value);
+
+// Reads SCTP_PEER_ADDR_THLDS_V2 of association `assoc_id` for peer address
+// `addr` (may be NULL: the association's or socket's defaults) into `*out`.
+int32_t sctpx_get_paddrthlds(sctpx_handle h,
+                             sctpx_assoc_id assoc_id,
+                             const struct sockaddr *addr,
+                             socklen_t addr_len,
+                             sctpx_paddrthlds *out);
+
+// Sets SCTP_PEER_ADDR_THLDS_V2 from `*value` (`address_len` 0: all
+// addresses). `pf_max_retrans` above `ps_retrans` gives
+// SCTPX_ERR_INVALID_ARGUMENT and changes nothing.
+int32_t sctpx_set_paddrthlds(sctpx_handle h, const sctpx_paddrthlds *value);
 
 // Reads SCTP_STATUS of association `assoc_id` into `*out`. Before a
 // one-to-one socket's association is established the kernel has none to

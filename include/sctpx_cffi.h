@@ -29,6 +29,11 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_ERR_TIMED_OUT -10007
 #define SCTPX_ERR_EOF -10008
 #define SCTPX_ERR_PANIC -10009
+#define SCTPX_ERR_NOT_SUPPORTED -10010
+#define SCTPX_ERR_BACKEND_UNAVAILABLE -10011
+#define SCTPX_BACKEND_AUTO 0
+#define SCTPX_BACKEND_KERNEL 1
+#define SCTPX_BACKEND_USERSPACE 2
 #define SCTPX_BINDX_ADD 1
 #define SCTPX_BINDX_REMOVE 2
 #define SCTPX_PEELOFF_NONBLOCK 1
@@ -100,11 +105,15 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_OPT_NONBLOCK 21
 #define SCTPX_OPT_PENDING_ERROR 22
 #define SCTPX_OPT_RECV_FROM 23
+#define SCTPX_OPT_EXPOSE_PF_STATE 50
 #define SCTPX_AF_INET 2
 #define SCTPX_AF_INET6 10
 #define SCTPX_ENABLE_RESET_STREAM_REQ 1
 #define SCTPX_ENABLE_RESET_ASSOC_REQ 2
 #define SCTPX_ENABLE_CHANGE_ASSOC_REQ 4
+#define SCTPX_PF_EXPOSE_UNSET 0
+#define SCTPX_PF_EXPOSE_DISABLE 1
+#define SCTPX_PF_EXPOSE_ENABLE 2
 #define SCTPX_DATA_UNSENT 0
 #define SCTPX_DATA_SENT 1
 #define SCTPX_PARTIAL_DELIVERY_ABORTED 0
@@ -296,6 +305,15 @@ typedef struct {
   sctpx_assoc_id assoc_id;
   socklen_t address_len;
   struct sockaddr_storage address;
+  uint16_t pathmaxrxt;
+  uint16_t pf_max_retrans;
+  uint16_t ps_retrans;
+} sctpx_paddrthlds;
+
+typedef struct {
+  sctpx_assoc_id assoc_id;
+  socklen_t address_len;
+  struct sockaddr_storage address;
   int32_t state;
   uint32_t cwnd;
   uint32_t srtt;
@@ -475,6 +493,14 @@ int32_t sctpx_get_paddrparams(sctpx_handle h,
                               sctpx_paddrparams *out);
 
 int32_t sctpx_set_paddrparams(sctpx_handle h, const sctpx_paddrparams *value);
+
+int32_t sctpx_get_paddrthlds(sctpx_handle h,
+                             sctpx_assoc_id assoc_id,
+                             const struct sockaddr *addr,
+                             socklen_t addr_len,
+                             sctpx_paddrthlds *out);
+
+int32_t sctpx_set_paddrthlds(sctpx_handle h, const sctpx_paddrthlds *value);
 
 int32_t sctpx_get_status(sctpx_handle h, sctpx_assoc_id assoc_id, sctpx_status *out);
 

@@ -50,6 +50,6 @@ pub use backend::{
 };
 pub use error::{Error, Result};
 pub use event::*;
-pub use options::{IntOption, PeerAddrInfo, PeerAddrParams, Status};
+pub use options::{IntOption, PeerAddrInfo, PeerAddrParams, PeerAddrThresholds, Status};
 pub use socket::{BindxOp, Family, Kind, PeelOffFlags, SendMsg, Socket, Timeout};
 pub use types::*;

@@ -214,6 +214,14 @@ int_options! {
         /// their source address in `from`; 0 they do not (`from_len` 0), and each
         /// receive saves the kernel's copy of it. Per socket; inherited by peeloff.
         RecvFrom = 23 as SCTPX_OPT_RECV_FROM, FLAG, Access::RecvFrom;
+        /// SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (per association): whether a path
+        /// entering the potentially-failed state is shown. SCTPX_PF_EXPOSE_UNSET (0)
+        /// follows the sysctl net.sctp.pf_expose (the kernel's default: no
+        /// SCTPX_ADDR_POTENTIALLY_FAILED event, the path reads SCTPX_PATH_PF);
+        /// SCTPX_PF_EXPOSE_DISABLE (1): no event, and reading such a path's info is
+        /// refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
+        ExposePfState = 50 as SCTPX_OPT_EXPOSE_PF_STATE, Some(0..=2),
+            Access::AssocValue(sys::SCTP_EXPOSE_POTENTIALLY_FAILED_STATE);
     }
 }
 
@@ -238,6 +246,27 @@ pub struct PeerAddrParams {
     pub ipv6_flowlabel: u32,
     /// DSCP (with SPP_DSCP).
     pub dscp: u8,
+}
+
+/// SCTP_PEER_ADDR_THLDS_V2: when a path counts as potentially failed, when
+/// as failed, and when the primary moves off it (RFC 7829), all counted in
+/// consecutive retransmission timeouts on that path.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PeerAddrThresholds {
+    /// Association (one-to-many), or 0 for the socket's defaults.
+    pub assoc_id: AssocId,
+    /// The peer address, or `None` for all of the association's addresses.
+    pub address: Option<SocketAddr>,
+    /// Timeouts after which the path is failed (unreachable); 0 on a set
+    /// leaves it unchanged.
+    pub pathmaxrxt: u16,
+    /// Timeouts after which the path is potentially failed (no longer used
+    /// for new data while another path is active). Below `pathmaxrxt` to have
+    /// an effect; at most `ps_retrans`.
+    pub pf_max_retrans: u16,
+    /// Timeouts on the primary path after which the path in use becomes the
+    /// primary (primary path switchover); 65535, the kernel's default, never.
+    pub ps_retrans: u16,
 }
 
 /// SCTP_GET_PEER_ADDR_INFO: one peer address's state.
@@ -521,6 +550,40 @@ impl Socket {
         v.spp_ipv6_flowlabel = p.ipv6_flowlabel;
         v.spp_dscp = p.dscp;
         self.setopt(sys::SCTP_PEER_ADDR_PARAMS, &v)
+    }
+
+    /// SCTP_PEER_ADDR_THLDS_V2 of one peer address, or (`None`) of the
+    /// association or the socket's defaults.
+    pub fn peer_addr_thresholds(&self, assoc_id: AssocId, address: Option<SocketAddr>) -> Result<PeerAddrThresholds> {
+        // SAFETY: plain data.
+        let mut v: sys::sctp_paddrthlds_v2 = unsafe { mem::zeroed() };
+        v.spt_assoc_id = assoc_id;
+        v.spt_address = storage_of(address);
+        self.getopt(sys::SCTP_PEER_ADDR_THLDS_V2, &mut v)?;
+        let a = v.spt_address;
+        Ok(PeerAddrThresholds {
+            assoc_id: v.spt_assoc_id,
+            address: addr::from_storage_any(&a).ok(),
+            pathmaxrxt: v.spt_pathmaxrxt,
+            pf_max_retrans: v.spt_pathpfthld,
+            ps_retrans: v.spt_pathcpthld,
+        })
+    }
+
+    /// Sets SCTP_PEER_ADDR_THLDS_V2. `pf_max_retrans` above `ps_retrans` is
+    /// `InvalidArgument` (the kernel says -EINVAL).
+    pub fn set_peer_addr_thresholds(&self, t: &PeerAddrThresholds) -> Result<()> {
+        if t.pf_max_retrans > t.ps_retrans {
+            return Err(Error::InvalidArgument("pf_max_retrans above ps_retrans"));
+        }
+        // SAFETY: plain data.
+        let mut v: sys::sctp_paddrthlds_v2 = unsafe { mem::zeroed() };
+        v.spt_assoc_id = t.assoc_id;
+        v.spt_address = storage_of(t.address);
+        v.spt_pathmaxrxt = t.pathmaxrxt;
+        v.spt_pathpfthld = t.pf_max_retrans;
+        v.spt_pathcpthld = t.ps_retrans;
+        self.setopt(sys::SCTP_PEER_ADDR_THLDS_V2, &v)
     }
 
     /// SCTP_STATUS of an association.

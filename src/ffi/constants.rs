@@ -388,3 +388,12 @@ pub const SCTPX_OPT_PENDING_ERROR: i32 = 22;
 /// receive saves the kernel's copy of it. Per socket; inherited by peeloff.
 /// Range: 0 to 1.
 pub const SCTPX_OPT_RECV_FROM: i32 = 23;
+
+/// SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (per association): whether a path
+/// entering the potentially-failed state is shown. SCTPX_PF_EXPOSE_UNSET (0)
+/// follows the sysctl net.sctp.pf_expose (the kernel's default: no
+/// SCTPX_ADDR_POTENTIALLY_FAILED event, the path reads SCTPX_PATH_PF);
+/// SCTPX_PF_EXPOSE_DISABLE (1): no event, and reading such a path's info is
+/// refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
+/// Range: 0 to 2.
+pub const SCTPX_OPT_EXPOSE_PF_STATE: i32 = 50;

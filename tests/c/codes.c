@@ -318,6 +318,15 @@ static int32_t set_pd_point_max_h(sctpx_handle h)
     return sctpx_set_option(h, 0, SCTPX_OPT_PARTIAL_DELIVERY_POINT, UINT32_MAX);
 }
 static int32_t set_autoclose_h(sctpx_handle h) { return sctpx_set_option(h, 0, SCTPX_OPT_AUTOCLOSE, 30); }
+static int32_t set_paddrthlds_pf_above_ps_h(sctpx_handle h)
+{
+    sctpx_paddrthlds t;
+    memset(&t, 0, sizeof t);
+    t.pf_max_retrans = 3;
+    t.ps_retrans = 2;
+    return sctpx_set_paddrthlds(h, &t);
+}
+static int32_t set_paddrthlds_pf_above_ps(void) { ON(open_tcp(), set_paddrthlds_pf_above_ps_h); }
 static int32_t get_option_unknown(void) { ON(open_tcp(), get_unknown_h); }
 static int32_t get_option_assoc_number_one_to_one(void) { ON(open_tcp(), get_assoc_number_h); }
 static int32_t set_option_out_of_range(void) { ON(open_tcp(), set_linger_2_31_h); }
@@ -377,6 +386,8 @@ static const struct scenario {
              set_option_above_kernel_limit),
     SCENARIO(sctpx_set_option, -EOPNOTSUPP, "AUTOCLOSE on a one-to-one socket", set_option_autoclose_one_to_one),
     SCENARIO(sctpx_get_status, -EINVAL, "a socket with no association yet", get_status_unconnected),
+    SCENARIO(sctpx_set_paddrthlds, SCTPX_ERR_INVALID_ARGUMENT, "pf_max_retrans 3 above ps_retrans 2",
+             set_paddrthlds_pf_above_ps),
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

@@ -46,6 +46,7 @@ static sctpx_assoc_id ids[4];
 static int64_t value;
 static sctpx_initmsg initmsg;
 static sctpx_paddrparams pp;
+static sctpx_paddrthlds thlds;
 static sctpx_paddrinfo pi;
 static sctpx_status st;
 static sctpx_assoc_stats stats;
@@ -456,6 +457,26 @@ static void misuse_sctpx_set_paddrparams(void)
     is(sctpx_set_paddrparams(conn, &bad), INVAL, "sctpx_set_paddrparams: an AF_UNIX address: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
+HANDLE_CALL(sctpx_get_paddrthlds, sctpx_get_paddrthlds(h, 0, NULL, 0, &thlds))
+static void misuse_sctpx_get_paddrthlds(void)
+{
+    HANDLES(sctpx_get_paddrthlds);
+    is(sctpx_get_paddrthlds(conn, 0, NULL, 0, NULL), NUL, "sctpx_get_paddrthlds: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_get_paddrthlds(conn, 0, (struct sockaddr *)&addr, 0, &thlds), INVAL, "sctpx_get_paddrthlds: address length 0: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctpx_set_paddrthlds, sctpx_set_paddrthlds(h, &thlds))
+static void misuse_sctpx_set_paddrthlds(void)
+{
+    sctpx_paddrthlds bad;
+    HANDLES(sctpx_set_paddrthlds);
+    is(sctpx_set_paddrthlds(conn, NULL), NUL, "sctpx_set_paddrthlds: NULL value: SCTPX_ERR_NULL_POINTER");
+    memset(&bad, 0, sizeof bad);
+    bad.address.ss_family = AF_UNIX;
+    bad.address_len = sizeof(struct sockaddr_un);
+    is(sctpx_set_paddrthlds(conn, &bad), INVAL, "sctpx_set_paddrthlds: an AF_UNIX address: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
 HANDLE_CALL(sctpx_get_status, sctpx_get_status(h, 0, &st))
 static void misuse_sctpx_get_status(void)
 {
@@ -553,7 +574,8 @@ static const struct entry {
     ENTRY(sctpx_set_paddrparams), ENTRY(sctpx_get_status),      ENTRY(sctpx_get_paddrinfo),
     ENTRY(sctpx_get_assoc_stats), ENTRY(sctpx_get_assoc_ids),   ENTRY(sctpx_set_primary),
     ENTRY(sctpx_get_primary),     ENTRY(sctpx_set_peer_primary), ENTRY(sctpx_reset_streams),
-    ENTRY(sctpx_reset_assoc),     ENTRY(sctpx_add_streams),
+    ENTRY(sctpx_reset_assoc),     ENTRY(sctpx_add_streams),     ENTRY(sctpx_get_paddrthlds),
+    ENTRY(sctpx_set_paddrthlds),
 };
 
 /* Every prototype of the header, by name (generated from sctpx.h). */

@@ -33,6 +33,7 @@ int main(void)
     sctpx_initmsg init = {17, 19, 3, 1000}, back;
     sctpx_status st;
     sctpx_paddrparams pp;
+    sctpx_paddrthlds th;
     struct sockaddr_storage prim;
     int64_t v = -1;
     char server[32];
@@ -58,6 +59,7 @@ int main(void)
     round_trip(tcp, "REUSE_PORT", SCTPX_OPT_REUSE_PORT, 1, 1);
     round_trip(tcp, "NONBLOCK", SCTPX_OPT_NONBLOCK, 1, 1);
     round_trip(tcp, "RECV_FROM", SCTPX_OPT_RECV_FROM, 0, 0);
+    round_trip(tcp, "EXPOSE_PF_STATE", SCTPX_OPT_EXPOSE_PF_STATE, SCTPX_PF_EXPOSE_ENABLE, SCTPX_PF_EXPOSE_ENABLE);
     round_trip(tcp, "PR_SUPPORTED", SCTPX_OPT_PR_SUPPORTED, 1, 1);
     round_trip(tcp, "RECONFIG_SUPPORTED", SCTPX_OPT_RECONFIG_SUPPORTED, 1, 1);
     round_trip(tcp, "ENABLE_STREAM_RESET", SCTPX_OPT_ENABLE_STREAM_RESET,
@@ -147,6 +149,18 @@ int main(void)
     memset(&pp, 0, sizeof pp);
     is(sctpx_get_paddrparams(s, assoc, NULL, 0, &pp), 0, "PEER_ADDR_PARAMS: read back");
     is(pp.hbinterval, 5000, "PEER_ADDR_PARAMS: the interval is 5000 ms");
+
+    /* tests/paths.rs shows what the thresholds do; here, that C's fields reach the kernel's. */
+    memset(&th, 0, sizeof th);
+    th.assoc_id = assoc;
+    th.pathmaxrxt = 9;
+    th.pf_max_retrans = 2;
+    th.ps_retrans = 4;
+    is(sctpx_set_paddrthlds(s, &th), 0, "PEER_ADDR_THLDS_V2: set 9, 2, 4");
+    memset(&th, 0, sizeof th);
+    is(sctpx_get_paddrthlds(s, assoc, NULL, 0, &th), 0, "PEER_ADDR_THLDS_V2: read back");
+    ok(th.pathmaxrxt == 9 && th.pf_max_retrans == 2 && th.ps_retrans == 4, "PEER_ADDR_THLDS_V2: 9, 2, 4 (got %u, %u, %u)",
+       th.pathmaxrxt, th.pf_max_retrans, th.ps_retrans);
 
     sctpx_close(c);
     sctpx_close(s);

@@ -227,6 +227,17 @@ class sctpx_paddrparams(Structure):
     ]
 
 
+class sctpx_paddrthlds(Structure):
+    _fields_ = [
+        ("assoc_id", sctpx_assoc_id),
+        ("address_len", socklen_t),
+        ("address", sockaddr_storage),
+        ("pathmaxrxt", c_uint16),
+        ("pf_max_retrans", c_uint16),
+        ("ps_retrans", c_uint16),
+    ]
+
+
 class sctpx_paddrinfo(Structure):
     _fields_ = [
         ("assoc_id", sctpx_assoc_id),
@@ -385,6 +396,12 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
          ("out", POINTER(sctpx_paddrparams))],
     ),
     "sctpx_set_paddrparams": (c_int32, [("h", _h), ("value", POINTER(sctpx_paddrparams))]),
+    "sctpx_get_paddrthlds": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t),
+         ("out", POINTER(sctpx_paddrthlds))],
+    ),
+    "sctpx_set_paddrthlds": (c_int32, [("h", _h), ("value", POINTER(sctpx_paddrthlds))]),
     "sctpx_get_status": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_status))]),
     "sctpx_get_paddrinfo": (
         c_int32,
@@ -673,6 +690,8 @@ class _Checked:
     sctpx_set_initmsg: Callable[..., int]
     sctpx_get_paddrparams: Callable[..., int]
     sctpx_set_paddrparams: Callable[..., int]
+    sctpx_get_paddrthlds: Callable[..., int]
+    sctpx_set_paddrthlds: Callable[..., int]
     sctpx_get_status: Callable[..., int]
     sctpx_get_paddrinfo: Callable[..., int]
     sctpx_get_assoc_stats: Callable[..., int]

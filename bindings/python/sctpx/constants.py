@@ -52,6 +52,24 @@ ERR_EOF = -10008
 #: can be relied on. This is a bug in sctpx: please report it.
 ERR_PANIC = -10009
 
+#: The socket's backend does not support this call, option, flag or event
+#: kind (the README's backend table lists what each backend supports).
+ERR_NOT_SUPPORTED = -10010
+
+#: The requested backend cannot run here: the userspace backend needs
+#: libusrsctp.so.2 (Debian/Ubuntu package libusrsctp2); the kernel backend
+#: needs a kernel with SCTP.
+ERR_BACKEND_UNAVAILABLE = -10011
+
+#: Automatic: the kernel when it has SCTP, else userspace.
+BACKEND_AUTO = 0
+
+#: The kernel's SCTP.
+BACKEND_KERNEL = 1
+
+#: SCTP over UDP in this process (usrsctp).
+BACKEND_USERSPACE = 2
+
 #: `sctpx_bindx`: add the addresses to the socket's bound set.
 BINDX_ADD = 1
 
@@ -311,6 +329,15 @@ OPT_PENDING_ERROR = 22
 #: Range: 0 to 1.
 OPT_RECV_FROM = 23
 
+#: SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (per association): whether a path
+#: entering the potentially-failed state is shown. SCTPX_PF_EXPOSE_UNSET (0)
+#: follows the sysctl net.sctp.pf_expose (the kernel's default: no
+#: SCTPX_ADDR_POTENTIALLY_FAILED event, the path reads SCTPX_PATH_PF);
+#: SCTPX_PF_EXPOSE_DISABLE (1): no event, and reading such a path's info is
+#: refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
+#: Range: 0 to 2.
+OPT_EXPOSE_PF_STATE = 50
+
 #: IPv4 only.
 AF_INET = 2
 
@@ -326,6 +353,15 @@ ENABLE_RESET_ASSOC_REQ = 2
 
 #: SCTPX_OPT_ENABLE_STREAM_RESET: allow add-streams requests.
 ENABLE_CHANGE_ASSOC_REQ = 4
+
+#: SCTPX_OPT_EXPOSE_PF_STATE: as the sysctl net.sctp.pf_expose says.
+PF_EXPOSE_UNSET = 0
+
+#: SCTPX_OPT_EXPOSE_PF_STATE: hide the potentially-failed state.
+PF_EXPOSE_DISABLE = 1
+
+#: SCTPX_OPT_EXPOSE_PF_STATE: report it (SCTPX_ADDR_POTENTIALLY_FAILED events).
+PF_EXPOSE_ENABLE = 2
 
 #: send_failed.flags: the data never reached the wire (Linux: 0).
 DATA_UNSENT = 0

@@ -24,6 +24,7 @@ from .options import (
     Option,
     PeerAddrInfo,
     PeerAddrParams,
+    PeerAddrThresholds,
     RtoInfo,
     SackInfo,
     Status,
@@ -563,6 +564,7 @@ class Socket:
     nonblock = OptionProperty(Option.NONBLOCK, bool)
     pending_error = OptionProperty(Option.PENDING_ERROR, int, read_only=True)
     recv_from = OptionProperty(Option.RECV_FROM, bool)
+    expose_pf_state = OptionProperty(Option.EXPOSE_PF_STATE, int)
     # END generated
 
     @property
@@ -627,6 +629,20 @@ class Socket:
     def set_paddrparams(self, params: PeerAddrParams) -> None:
         # Called through the class: anything but a PeerAddrParams raises TypeError there.
         check(lib.sctpx_set_paddrparams(self._handle, byref(PeerAddrParams.to_c(params, self._family))))
+
+    def get_paddrthlds(self, addr: Address | None = None, assoc_id: int = 0) -> PeerAddrThresholds:
+        """SCTP_PEER_ADDR_THLDS_V2 for a peer address (None: the association's or the
+        socket's defaults)."""
+        sa, n = _addr.sockaddr_arg(addr, self._family) if addr is not None else (None, 0)
+        out = _lib.sctpx_paddrthlds()
+        check(lib.sctpx_get_paddrthlds(self._handle, assoc_id, sa, n, byref(out)))
+        return PeerAddrThresholds.from_c(out)
+
+    def set_paddrthlds(self, thresholds: PeerAddrThresholds) -> None:
+        """Sets SCTP_PEER_ADDR_THLDS_V2; ``pf_max_retrans`` above ``ps_retrans`` raises
+        InvalidArgumentError."""
+        c = PeerAddrThresholds.to_c(thresholds, self._family)
+        check(lib.sctpx_set_paddrthlds(self._handle, byref(c)))
 
     def get_status(self, assoc_id: int = 0) -> Status:
         """SCTP_STATUS of an association."""

@@ -24,6 +24,7 @@ from conftest import LOOPBACK, next_data, port_of
         ("reconfig_supported", True),
         ("nonblock", True),
         ("recv_from", False),
+        ("expose_pf_state", sctpx.PF_EXPOSE_ENABLE),
         ("autoclose", 30),
         ("fragment_interleave", True),
         ("partial_delivery_point", 4096),
@@ -101,6 +102,20 @@ def test_paddrparams_heartbeat_interval_round_trips(pair):
     params.flags = sctpx.options.SPP_HB_ENABLE
     cli.set_paddrparams(params)
     assert cli.get_paddrparams(peer).hbinterval == 12000
+
+
+def test_paddrthlds_of_one_peer_address_round_trip(pair):
+    # tests/paths.rs shows what the thresholds do on a cut link; here, that Python reaches them.
+    cli, conn = pair
+    peer = (LOOPBACK, port_of(conn))
+    cli.set_paddrthlds(sctpx.PeerAddrThresholds(address=peer, pathmaxrxt=9, pf_max_retrans=2, ps_retrans=4))
+    got = cli.get_paddrthlds(peer)
+    assert (got.address, got.pathmaxrxt, got.pf_max_retrans, got.ps_retrans) == (peer, 9, 2, 4)
+
+
+def test_paddrthlds_pf_max_retrans_above_ps_retrans_is_refused():
+    with sctpx.open_tcp() as s, pytest.raises(sctpx.InvalidArgumentError):
+        s.set_paddrthlds(sctpx.PeerAddrThresholds(pf_max_retrans=3, ps_retrans=2))
 
 
 def test_socket_default_paddrparams_have_no_address():
