@@ -183,6 +183,12 @@
 // Deliver without regard to stream order.
 #define SCTPX_SEND_UNORDERED 1
 
+// One-to-many only: send over the path to the peer address the send
+// names (`to`), not the association's primary path (SCTP_ADDR_OVER).
+// Without it Linux uses that address only to find the association;
+// one-to-one sockets always send to a named address.
+#define SCTPX_SEND_ADDR_OVER 2
+
 // Abort the association (the message, if any, is the abort reason).
 // One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
 #define SCTPX_SEND_ABORT 4
@@ -619,6 +625,18 @@ typedef struct {
   uint32_t pr_value;
 } sctpx_send_info;
 
+// SCTP_INITMSG: parameters for new associations; 0 leaves a value unchanged.
+typedef struct {
+  // Outbound streams requested.
+  uint16_t num_ostreams;
+  // Maximum inbound streams accepted.
+  uint16_t max_instreams;
+  // Maximum INIT retransmissions.
+  uint16_t max_attempts;
+  // Maximum INIT timeout in milliseconds.
+  uint16_t max_init_timeo;
+} sctpx_initmsg;
+
 // One message of a `sctpx_send_batch` call.
 typedef struct {
   // The message bytes (may be NULL when `len` is 0).
@@ -829,18 +847,6 @@ typedef struct {
   // turns delayed SACK off).
   uint32_t freq;
 } sctpx_sack_info;
-
-// SCTP_INITMSG: parameters for new associations; 0 leaves a value unchanged.
-typedef struct {
-  // Outbound streams requested.
-  uint16_t num_ostreams;
-  // Maximum inbound streams accepted.
-  uint16_t max_instreams;
-  // Maximum INIT retransmissions.
-  uint16_t max_attempts;
-  // Maximum INIT timeout in milliseconds.
-  uint16_t max_init_timeo;
-} sctpx_initmsg;
 
 // SCTP_PEER_ADDR_PARAMS.
 typedef struct {
@@ -1175,6 +1181,23 @@ int32_t sctpx_send(sctpx_handle h,
                    const sctpx_send_info *info,
                    const struct sockaddr *to,
                    socklen_t to_len);
+
+// Sends one message that may set an association up (one-to-many: implicit
+// set-up), as sctp_sendv can: `addrs[0]` is the destination, the other
+// `count - 1` further addresses of the same peer the set-up may use too
+// (SCTP_DSTADDRV4/V6; their ports are the first's), and `init` (may be
+// NULL: the socket's sctpx_set_initmsg) the INIT parameters of this set-up
+// (SCTP_INIT). `info` is required. The kernel ignores `init` and the further
+// addresses for a send to an existing association. `count` 0 or above 64
+// gives SCTPX_ERR_INVALID_ARGUMENT. Sockets of the userspace backend do not
+// support the call. Returns the bytes sent.
+int32_t sctpx_send_setup(sctpx_handle h,
+                         const uint8_t *buf,
+                         size_t len,
+                         const sctpx_send_info *info,
+                         const struct sockaddr_storage *addrs,
+                         size_t count,
+                         const sctpx_initmsg *init);
 
 // Sends `count` messages in as few system calls as possible (sendmmsg, 64
 // per call). Consecutive messages to the same association are bundled by

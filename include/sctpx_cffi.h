@@ -39,6 +39,7 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_PEELOFF_NONBLOCK 1
 #define SCTPX_PEELOFF_CLOEXEC 2
 #define SCTPX_SEND_UNORDERED 1
+#define SCTPX_SEND_ADDR_OVER 2
 #define SCTPX_SEND_ABORT 4
 #define SCTPX_SEND_SACK_IMMEDIATELY 8
 #define SCTPX_SEND_SENDALL 64
@@ -172,6 +173,13 @@ typedef struct {
 } sctpx_send_info;
 
 typedef struct {
+  uint16_t num_ostreams;
+  uint16_t max_instreams;
+  uint16_t max_attempts;
+  uint16_t max_init_timeo;
+} sctpx_initmsg;
+
+typedef struct {
   const uint8_t *data;
   size_t len;
   sctpx_send_info info;
@@ -280,13 +288,6 @@ typedef struct {
   uint32_t delay;
   uint32_t freq;
 } sctpx_sack_info;
-
-typedef struct {
-  uint16_t num_ostreams;
-  uint16_t max_instreams;
-  uint16_t max_attempts;
-  uint16_t max_init_timeo;
-} sctpx_initmsg;
 
 typedef struct {
   sctpx_assoc_id assoc_id;
@@ -433,6 +434,14 @@ int32_t sctpx_send(sctpx_handle h,
                    const sctpx_send_info *info,
                    const struct sockaddr *to,
                    socklen_t to_len);
+
+int32_t sctpx_send_setup(sctpx_handle h,
+                         const uint8_t *buf,
+                         size_t len,
+                         const sctpx_send_info *info,
+                         const struct sockaddr_storage *addrs,
+                         size_t count,
+                         const sctpx_initmsg *init);
 
 int32_t sctpx_send_batch(sctpx_handle h, const sctpx_send_msg *msgs, size_t count);
 

@@ -98,6 +98,12 @@ pub const SCTPX_PEELOFF_CLOEXEC: i32 = 2;
 /// Deliver without regard to stream order.
 pub const SCTPX_SEND_UNORDERED: u16 = 1;
 
+/// One-to-many only: send over the path to the peer address the send
+/// names (`to`), not the association's primary path (SCTP_ADDR_OVER).
+/// Without it Linux uses that address only to find the association;
+/// one-to-one sockets always send to a named address.
+pub const SCTPX_SEND_ADDR_OVER: u16 = 2;
+
 /// Abort the association (the message, if any, is the abort reason).
 /// One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
 pub const SCTPX_SEND_ABORT: u16 = 4;

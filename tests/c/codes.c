@@ -327,6 +327,15 @@ static int32_t set_paddrthlds_pf_above_ps_h(sctpx_handle h)
     return sctpx_set_paddrthlds(h, &t);
 }
 static int32_t set_paddrthlds_pf_above_ps(void) { ON(open_tcp(), set_paddrthlds_pf_above_ps_h); }
+static int32_t send_setup_no_address_h(sctpx_handle h)
+{
+    sctpx_send_info info;
+    struct sockaddr_storage none;
+    memset(&info, 0, sizeof info);
+    memset(&none, 0, sizeof none);
+    return sctpx_send_setup(h, (const uint8_t *)"x", 1, &info, &none, 0, NULL);
+}
+static int32_t send_setup_no_address(void) { ON(open_tcp(), send_setup_no_address_h); }
 static int32_t get_option_unknown(void) { ON(open_tcp(), get_unknown_h); }
 static int32_t get_option_assoc_number_one_to_one(void) { ON(open_tcp(), get_assoc_number_h); }
 static int32_t set_option_out_of_range(void) { ON(open_tcp(), set_linger_2_31_h); }
@@ -388,6 +397,7 @@ static const struct scenario {
     SCENARIO(sctpx_get_status, -EINVAL, "a socket with no association yet", get_status_unconnected),
     SCENARIO(sctpx_set_paddrthlds, SCTPX_ERR_INVALID_ARGUMENT, "pf_max_retrans 3 above ps_retrans 2",
              set_paddrthlds_pf_above_ps),
+    SCENARIO(sctpx_send_setup, SCTPX_ERR_INVALID_ARGUMENT, "count 0", send_setup_no_address),
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

@@ -287,6 +287,16 @@ static void misuse_sctpx_send_stream(void)
     is(sctpx_send_stream(conn, 0, 0, 0, NULL, 0), -EINVAL, "sctpx_send_stream: an empty message: -EINVAL from the kernel");
 }
 
+HANDLE_CALL(sctpx_send_setup, sctpx_send_setup(h, buf, 4, &info, &addr, 1, NULL))
+static void misuse_sctpx_send_setup(void)
+{
+    HANDLES(sctpx_send_setup);
+    is(sctpx_send_setup(udp, NULL, 4, &info, &addr, 1, NULL), NUL, "sctpx_send_setup: NULL buf with len 4: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_send_setup(udp, buf, 4, NULL, &addr, 1, NULL), NUL, "sctpx_send_setup: NULL info: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_send_setup(udp, buf, 4, &info, NULL, 1, NULL), NUL, "sctpx_send_setup: NULL addrs with count 1: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_send_setup(udp, buf, 4, &info, many, 65, NULL), INVAL, "sctpx_send_setup: 65 addresses: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
 HANDLE_CALL(sctpx_send, sctpx_send(h, buf, 4, NULL, NULL, 0))
 static void misuse_sctpx_send(void)
 {
@@ -575,7 +585,7 @@ static const struct entry {
     ENTRY(sctpx_get_assoc_stats), ENTRY(sctpx_get_assoc_ids),   ENTRY(sctpx_set_primary),
     ENTRY(sctpx_get_primary),     ENTRY(sctpx_set_peer_primary), ENTRY(sctpx_reset_streams),
     ENTRY(sctpx_reset_assoc),     ENTRY(sctpx_add_streams),     ENTRY(sctpx_get_paddrthlds),
-    ENTRY(sctpx_set_paddrthlds),
+    ENTRY(sctpx_set_paddrthlds),  ENTRY(sctpx_send_setup),
 };
 
 /* Every prototype of the header, by name (generated from sctpx.h). */

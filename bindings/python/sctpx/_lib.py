@@ -347,6 +347,11 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
         [("h", _h), ("buf", byte_ptr), ("len", c_size_t), ("info", POINTER(sctpx_send_info)),
          ("to", _sa), ("to_len", socklen_t)],
     ),
+    "sctpx_send_setup": (
+        c_int32,
+        [("h", _h), ("buf", byte_ptr), ("len", c_size_t), ("info", POINTER(sctpx_send_info)),
+         ("addrs", _ss), ("count", c_size_t), ("init", POINTER(sctpx_initmsg))],
+    ),
     "sctpx_send_batch": (
         c_int32,
         [("h", _h), ("msgs", POINTER(sctpx_send_msg)), ("count", c_size_t)],
@@ -671,6 +676,7 @@ class _Checked:
     sctpx_set_peer_primary: Callable[..., int]
     sctpx_send_stream: Callable[..., int]
     sctpx_send: Callable[..., int]
+    sctpx_send_setup: Callable[..., int]
     sctpx_send_batch: Callable[..., int]
     sctpx_next_event: Callable[..., int]
     sctpx_recv_batch: Callable[..., int]

@@ -85,6 +85,12 @@ PEELOFF_CLOEXEC = 2
 #: Deliver without regard to stream order.
 SEND_UNORDERED = 1
 
+#: One-to-many only: send over the path to the peer address the send
+#: names (`to`), not the association's primary path (SCTP_ADDR_OVER).
+#: Without it Linux uses that address only to find the association;
+#: one-to-one sockets always send to a named address.
+SEND_ADDR_OVER = 2
+
 #: Abort the association (the message, if any, is the abort reason).
 #: One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
 SEND_ABORT = 4

@@ -380,6 +380,33 @@ class Socket:
         sa, n = _addr.sockaddr_arg(to, self._family) if to is not None else (None, 0)
         return check(lib.sctpx_send(self._handle, data, len(data), byref(info), sa, n))
 
+    def send_setup(
+        self,
+        data: Bytes,
+        to: Sequence[Address],
+        init: InitMsg | None = None,
+        stream: int = 0,
+        ppid: int = 0,
+        flags: int = 0,
+        context: int = 0,
+        pr_policy: int = constants.PR_NONE,
+        pr_value: int = 0,
+    ) -> int:
+        """Sends one message that may set an association up, as ``sctp_sendv`` can
+        (``sctpx_send_setup``): ``to[0]`` is the destination, ``to[1:]`` further addresses
+        of the same peer the set-up may use too (SCTP_DSTADDRV4/V6), ``init`` the INIT
+        parameters of this set-up instead of the socket's :meth:`set_initmsg`. The other
+        arguments are :meth:`send`'s. Returns the bytes sent."""
+        data = _as_bytes(data)
+        info = _send_info(stream, ppid, flags, context, 0, pr_policy, pr_value)
+        arr = _addr.storage_array(to, self._family)
+        c_init = to_c(init, InitMsg, _lib.sctpx_initmsg) if init is not None else None
+        return check(
+            lib.sctpx_send_setup(
+                self._handle, data, len(data), byref(info), arr, len(to), byref(c_init) if c_init else None
+            )
+        )
+
     def send_stream(self, data: Bytes, stream: int = 0, ppid: int = 0, assoc_id: int = 0) -> int:
         """Sends on a stream with a PPID, nothing else (``sctpx_send_stream``)."""
         if type(data) is not bytes:

@@ -234,6 +234,10 @@ MAPPING: Dict[str, Union[str, List[Call]]] = {
         lambda k, v: k.py_udp.get_paddrparams(v, ADDR),
     ],
     "sctpx_get_paddrparams(addr_len)": LENGTH,
+    "sctpx_get_paddrthlds(assoc_id)": [lambda k, v: k.udp.get_paddrthlds(None, v)],
+    "sctpx_get_paddrthlds(addr_len)": LENGTH,
+    "sctpx_send_setup(len)": LENGTH,
+    "sctpx_send_setup(count)": LENGTH,
     "sctpx_get_status(assoc_id)": [lambda k, v: k.udp.get_status(v), lambda k, v: k.py_udp.get_status(v)],
     "sctpx_get_paddrinfo(assoc_id)": [
         lambda k, v: k.udp.get_paddrinfo(ADDR, v),
@@ -273,6 +277,7 @@ MAPPING: Dict[str, Union[str, List[Call]]] = {
     "sctpx_send_msg.len": LENGTH,
     "sctpx_send_msg.to_len": LENGTH,
     "sctpx_paddrparams.address_len": LENGTH,
+    "sctpx_paddrthlds.address_len": LENGTH,
     # The other fields of the settable structs: below.
 }
 
@@ -284,6 +289,7 @@ _SETTERS: List[Tuple[Any, Callable[[Any, Any], Any], Dict[str, Any]]] = [
     (sctpx.SackInfo, lambda k, o: k.udp.set_delayed_sack(o), {}),
     (sctpx.InitMsg, lambda k, o: setattr(k.udp, "initmsg", o), {}),
     (sctpx.PeerAddrParams, lambda k, o: k.udp.set_paddrparams(o), {}),
+    (sctpx.PeerAddrThresholds, lambda k, o: k.udp.set_paddrthlds(o), {}),
 ]
 _CTYPE_OF = {
     sctpx.RtoInfo: _lib.sctpx_rtoinfo,
@@ -291,6 +297,7 @@ _CTYPE_OF = {
     sctpx.SackInfo: _lib.sctpx_sack_info,
     sctpx.InitMsg: _lib.sctpx_initmsg,
     sctpx.PeerAddrParams: _lib.sctpx_paddrparams,
+    sctpx.PeerAddrThresholds: _lib.sctpx_paddrthlds,
 }
 _PYSCTP: Dict[Any, Tuple[Callable[[Any, Any], Any], type, Dict[str, str]]] = {
     sctpx.RtoInfo: (lambda k, o: k.py_udp.set_rtoinfo(o), pysctp.rtoinfo, {}),
