@@ -92,6 +92,10 @@ impl TwoLinks {
         let port = c.local_addrs(0).unwrap()[0].port();
         c.bindx(&[addr(&format!("10.77.2.1:{port}"))], BindxOp::Add).unwrap();
         c.set_rtoinfo(&RtoInfo { assoc_id: 0, initial: 200, max: RTO_MAX, min: RTO_MIN }).unwrap();
+        // Nor may the association fail by its own count of timeouts (10 by default).
+        let mut ap = c.assocparams(0).unwrap();
+        ap.max_retrans = 2 * PATHMAXRXT;
+        c.set_assocparams(&ap).unwrap();
         c.set_option(IntOption::NoDelay, 0, 1).unwrap();
         c.subscribe(EventKind::PeerAddrChange, true).unwrap();
         setup(&c);
