@@ -106,11 +106,11 @@ C_PKG := PKG_CONFIG_PATH=$(abspath $(BUILD)/pkgconfig) pkg-config
 C_GEN := $(BUILD)/c-gen
 C_EXAMPLES := echo_server udp_server client event_monitor
 C_TESTS := header_c99 header_linux_sctp version misuse echo metadata timeout batch addrs options option_ranges \
-  codes symver close_wakes fork stress connect_result
+  codes symver close_wakes fork stress connect_result auth
 # The tests that exercise the library (not just the header), once more under ASan+UBSan (and
 # under valgrind: tests/c/valgrind has the same list, less fork). Not symver: it re-executes itself under
 # LD_PRELOAD=libsctp.so.1, which ASan refuses to start under.
-C_ASAN_TESTS := misuse echo metadata timeout batch addrs options option_ranges codes close_wakes fork
+C_ASAN_TESTS := misuse echo metadata timeout batch addrs options option_ranges codes close_wakes fork auth
 # Once more under ThreadSanitizer (tsan-*), against the release library: TSan sees the races of
 # the test's own threads around the library's calls (the Rust library itself is not instrumented).
 C_TSAN_TESTS := stress
@@ -353,6 +353,23 @@ fuzz-corpus:
 	rm -rf fuzz/seeds
 	target/release/examples/fuzz_corpus_capture --unpack fuzz/seeds <$(BUILD)/fuzz/capture.txt
 
+# --- hostile input on the userspace backend's UDP port (issue 13 item 8), on the host -----------
+#
+# tests/hostile/run (TAP; `make test` runs it first, on the host: the userspace backend needs no
+# kernel SCTP, and it must not run in the VM next to kernel SCTP) attacks a usrsctp stack's UDP
+# port while an association on it carries messages: examples/hostile_udp in one process, then
+# $(BUILD)/hostile/asan-hostile_udp (tests/hostile/hostile_udp.c, the C ABI under ASan+UBSan)
+# attacked by `hostile_udp --attack` from another. Not in $(BUILD)/c-tests: tests/run-all runs
+# those in the VM. C11 for <stdatomic.h>.
+BUILD_STEPS += hostile
+.PHONY: hostile
+hostile: $(BUILD)/hostile/asan-hostile_udp
+	$(CARGO) build --release --example hostile_udp
+
+$(BUILD)/hostile/asan-hostile_udp: tests/hostile/hostile_udp.c $(C_TEST_DEPS) $(C_PC) | rust
+	mkdir -p $(@D)
+	$(CC) $(C_TEST_FLAGS) -std=c11 $(C_SANITIZE) -o $@ $< tests/c/testlib.c $(C_TEST_LIBS)
+
 # --- lint ---------------------------------------------------------------------------------------
 #
 # tests/lint/run: clippy (--all-targets, -D warnings), cargo fmt --check, gofmt -l over the Go
@@ -375,7 +392,8 @@ build: $(BUILD_STEPS)
 .PHONY: test vm-selftest
 # First what runs on the host: the lint gate, the harness's own test (it boots its own VM), the
 # C examples on the userspace backend against usrsctp's own programs (tests/c/interop-usrsctp),
-# the fuzz targets and the wheel's check (python-wheel); their TAP goes into the main summary. Then
+# the fuzz targets, the wheel's check (python-wheel) and the hostile-input test of the userspace
+# backend (tests/hostile/run); their TAP goes into the main summary. Then
 # every suite in one VM boot. `|| true`: a failure there is already in the TAP file, and a missing
 # file counts as a failure in tests/run-all.
 test: build
@@ -385,24 +403,34 @@ test: build
 	tests/c/interop-usrsctp --tap $(BUILD)/interop-usrsctp.tap >/dev/null || true
 	tests/fuzz/run --seconds $(FUZZ_TEST_SECONDS) --tap $(BUILD)/fuzz.tap || true
 	$(MAKE) --no-print-directory python-wheel || true
+	tests/hostile/run --tap $(BUILD)/hostile.tap || true
 	SCTPX_HOST_LINT_TAP=$(abspath $(BUILD))/lint.tap \
 	  SCTPX_HOST_SELFTEST_TAP=$(abspath $(BUILD))/vm-selftest.tap SCTPX_HOST_FUZZ_TAP=$(abspath $(BUILD))/fuzz.tap \
-	  SCTPX_HOST_WHEEL_TAP=$(abspath $(BUILD))/python-wheel.tap \
+	  SCTPX_HOST_WHEEL_TAP=$(abspath $(BUILD))/python-wheel.tap SCTPX_HOST_HOSTILE_TAP=$(abspath $(BUILD))/hostile.tap \
 	  SCTPX_HOST_USRSCTP_TAP=$(abspath $(BUILD))/interop-usrsctp.tap tests/vm/run tests/run-all
 
 # The harness alone: a failing command's status comes back unchanged, a timeout is an error.
 vm-selftest:
 	tests/vm/selftest-host
 
-# --- bench (issue #6): `make bench` -------------------------------------------------------------
+# --- bench (issues #6, #16): `make bench` -------------------------------------------------------
 
-# Builds the drivers here, runs benches/run.sh in ONE tests/vm/run boot (natively where the
-# kernel has SCTP; every variant interleaved per round), keeps its output in
-# $(BUILD)/bench/bench.log, and benches/report.py writes BENCHMARKS.md and benches/results.json.
-# Nothing here is part of `make test`. Knobs (passed into the VM): SCTPX_BENCH_ROUNDS,
-# SCTPX_BENCH_COUNTS, SCTPX_BENCH_RR, SCTPX_BENCH_ASSOCS, SCTPX_BENCH_LO_MTU (see benches/run.sh).
-# raw.c is one program linking both libsctp (its baseline) and libsctpx.
+# Builds the drivers here, runs benches/run.sh in ONE tests/vm/run boot (kernel SCTP: C, Rust, Go,
+# Python drivers; natively where the kernel has SCTP) and then `benches/run.sh host` (the
+# userspace backend against usrsctp's own API, no VM). Each driver process alternates its
+# variants in blocks; iterations repeat until every in-process ratio's 95 % bootstrap interval is
+# within ±2 % or the time budget runs out (see benches/run.sh). The logs go to
+# $(BUILD)/bench/run/; the run before is kept as $(BUILD)/bench/prev/, and benches/report.py
+# writes BENCHMARKS.md and benches/results.json with BOTH runs side by side (issue 16: a verdict
+# counts when two consecutive runs agree), then prints a one-screen summary of the targets.
+# About 13 minutes on 2 cores. Nothing here is part of `make test`. Knobs (passed into the VM):
+# SCTPX_BENCH_BUDGET (VM iterations, s; default 600), SCTPX_BENCH_HOST_BUDGET (host, default 90),
+# SCTPX_BENCH_ROUNDS, SCTPX_BENCH_BLOCKS, SCTPX_BENCH_RR_BLOCK, SCTPX_BENCH_PRECISION,
+# SCTPX_BENCH_ASSOCS, SCTPX_BENCH_LO_MTU (see benches/run.sh).
+# raw.c is one program linking both libsctp (its baseline) and libsctpx; user.c links libusrsctp
+# (its baseline) and libsctpx, whose dlopen then finds that one stack.
 BENCH_CFLAGS := -std=c11 -O2 -g $(C_WARNINGS) -Iinclude
+SCTPX_BENCH_HOST_BUDGET ?= 90
 .PHONY: bench bench-build
 bench-build: rust $(C_PC)
 	mkdir -p $(BUILD)/bench
@@ -410,6 +438,8 @@ bench-build: rust $(C_PC)
 	command -v $(GO) >/dev/null || tests/vm/deps golang-go
 	cd benches/go && $(GO_ENV) $(GO) build -o $(abspath $(BUILD))/bench/bench_go .
 	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/bench/raw benches/c/raw.c target/release/libsctpx.a -lsctp -lpthread -ldl -lm
+	test -e /usr/include/usrsctp.h || tests/vm/deps libusrsctp-dev
+	$(CC) $(BENCH_CFLAGS) -o $(BUILD)/bench/user benches/c/user.c target/release/libsctpx.a -lusrsctp -lpthread -ldl -lm
 	rustc --edition 2021 -C opt-level=3 -C debuginfo=1 -o $(BUILD)/bench/rust_api benches/rust/rust_api.rs \
 	  --extern sctpx=target/release/libsctpx.rlib -L dependency=target/release/deps
 	# PySCTP, the Python baseline: a C extension built against libsctp-dev (a baseline only,
@@ -417,10 +447,16 @@ bench-build: rust $(C_PC)
 	test -e $(BUILD)/pysctp/sctp.py || $(PYTHON) -m pip install -q --no-deps --target $(BUILD)/pysctp pysctp==0.7.3
 
 bench: bench-build
-	start=$$(date +%s); \
-	tests/vm/run benches/run.sh | tee $(BUILD)/bench/bench.log; \
-	$(PYTHON) benches/report.py $(BUILD)/bench/bench.log "$$(( $$(date +%s) - start )) s (VM boot and run; host load average at the end: $$(cut -d' ' -f1-3 /proc/loadavg))" >/dev/null
-	@echo "bench: wrote BENCHMARKS.md and benches/results.json"
+	rm -rf $(BUILD)/bench/prev
+	if [ -e $(BUILD)/bench/run/wall ]; then mv $(BUILD)/bench/run $(BUILD)/bench/prev; else rm -rf $(BUILD)/bench/run; fi
+	mkdir -p $(BUILD)/bench/run
+	set -o pipefail; start=$$(date +%s); \
+	export SCTPX_BENCH_REV="$$(git rev-parse --short HEAD)$$(git diff --quiet HEAD -- . ':!BENCHMARKS.md' ':!benches/results.json' || echo ' with changes')"; \
+	tests/vm/run benches/run.sh vm | tee $(BUILD)/bench/run/vm.log && \
+	SCTPX_BENCH_BUDGET=$(SCTPX_BENCH_HOST_BUDGET) benches/run.sh host | tee $(BUILD)/bench/run/host.log && \
+	echo "$$(( $$(date +%s) - start )) s, host load average at the end $$(cut -d' ' -f1-3 /proc/loadavg)" \
+	  >$(BUILD)/bench/run/wall
+	$(PYTHON) benches/report.py $(BUILD)/bench/run $(BUILD)/bench/prev
 
 # Before and after a change to the per-message path: benches/c/raw.c with its header and
 # libsctpx.a, of BASE (a git revision, default HEAD: commit first or name the revision before

@@ -8,8 +8,7 @@
 // the macro and link sctpx_NAME). The names libsctp or libusrsctp also
 // export get only the non-default version sctp_NAME@SCTPX_0: a binary that
 // asked for that version still binds it, a new link never does (it takes
-// libsctp's), and libusrsctp's own unversioned calls between its functions
-// (sctp_connect, sctp_bind, ...) never land in sctpx. The
+// libsctp's), nor do libusrsctp's calls of its own functions. The
 // static library gets none of them, so it links beside libsctp.a in either
 // order.
 use std::fmt::Write;
@@ -19,11 +18,12 @@ use std::fmt::Write;
 const LIBSCTP_NAMES: [&str; 6] =
     ["sctp_bindx", "sctp_connectx", "sctp_peeloff", "sctp_getpaddrs", "sctp_getladdrs", "sctp_send"];
 
-/// Functions of libusrsctp.so.2 (the userspace backend, loaded at run time)
-/// that sctpx also had before 1.0. libusrsctp calls them itself, unversioned
-/// and through its PLT: with sctpx's names the default version in the
-/// process's global scope (any program linked to libsctpx.so), its
-/// usrsctp_connect would run sctpx_connect on a socket pointer and fail.
+/// libusrsctp's functions (libusrsctp.so.2, which the userspace backend
+/// loads) that sctpx also had before 1.0. usrsctp calls them itself, through
+/// the global scope: as default versions here they would take those calls
+/// in every program linked against libsctpx.so (usrsctp's sctp_listen would
+/// run sctpx_listen with a usrsctp socket for a handle). Non-default, and
+/// SCTPX_0 not the first version (sctpx.map), usrsctp keeps its own.
 /// tests/c/exports checks this against libusrsctp.so.2 itself.
 const LIBUSRSCTP_NAMES: [&str; 7] =
     ["sctp_abort", "sctp_accept", "sctp_bind", "sctp_close", "sctp_connect", "sctp_listen", "sctp_shutdown"];

@@ -1,294 +1,287 @@
 #!/usr/bin/env python3
-"""benches/report.py LOG — turn the output of benches/run.sh (as captured from tests/vm/run)
-into BENCHMARKS.md and benches/results.json. Host side; standard library only.
-
-Medians over rounds; every ratio is against raw C (sendmsg/recvmsg with SCTP cmsgs) of the same
-case in the same run. Throughput ratio = variant msgs/s / raw msgs/s (higher is better);
-latency ratio = raw p50 / variant p50 (higher is better, so >= 1 always means "as fast").
+"""benches/report.py RUN [PREVIOUS] — BENCHMARKS.md and benches/results.json from one or two runs
+of `make bench` (issue 16: two consecutive runs side by side, every target's verdict in both).
+A RUN is a directory holding vm.log (benches/run.sh in the VM: kernel SCTP), host.log
+(benches/run.sh host: the userspace backend) and wall (the run's wall time, text); either log
+may be missing. Host side; standard library only. Ratios, intervals and verdicts come from
+benches/stats.py. Prints a one-screen summary of the targets.
 """
 import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 
-log_path = sys.argv[1]
-elapsed = sys.argv[2] if len(sys.argv) > 2 else None
-lines = open(log_path, errors="replace").read().splitlines()
-
-header, results, section = {}, [], None
-for ln in lines:
-    if ln.startswith("=== sctpx-bench "):
-        section = ln.split()[2]
-        continue
-    if section == "header" and " " in ln:
-        k, v = ln.split(" ", 1)
-        header[k] = v
-    elif section == "results" and ln.startswith("R "):
-        results.append(ln.split()[2:])
-if section != "end":
-    sys.exit("report.py: the benchmark log has no end marker: the run failed (see %s)" % log_path)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import stats
 
 NAMES = {
     "raw": "raw C sendmsg/recvmsg + SCTP_SNDINFO/RCVINFO",
+    "raw_from": "raw C as above, also asking for the source address (as sctpx's events carry it)",
     "libsctp": "libsctp sctp_sendmsg/sctp_recvmsg",
     "sctpx": "sctpx C ABI sctpx_send_stream/sctpx_next_event",
-    "raw_from": "raw C as above, also asking for the source address (msg_name, as sctpx's events carry it)",
-    "sctpx_nofrom": "sctpx C ABI as above with SCTPX_OPT_RECV_FROM 0 (no source address, as raw C)",
+    "sctpx_nofrom": "sctpx C ABI with SCTPX_OPT_RECV_FROM 0 (no source address, as raw C)",
     "sctpx_batch": "sctpx C ABI sctpx_send_batch/sctpx_recv_batch (32)",
     "rust": "sctpx Rust Socket::send_stream/next_event",
     "rust_batch": "sctpx Rust Socket::send_batch/recv_batch (32)",
     "go": "sctpx Go Conn.WriteMsg/ReadMsg",
     "go_batch": "sctpx Go Conn.SendBatch/RecvBatch (32)",
-    "raw_py": "raw C, at the Python rows' message count (their baseline)",
+    "go_raw": "Go syscall sendmsg/recvmsg + SCTP cmsgs (raw C's loop in Go; the anchor)",
     "py_sctpx": "Python sctpx Socket.send_stream/next_event",
     "py_sctpx_batch": "Python sctpx Socket.send_batch/recv_batch (32)",
     "py_stdlib": "Python stdlib socket.sendmsg/recvmsg + SCTP cmsgs",
     "py_pysctp": "Python PySCTP 0.7.3 sctp_send/sctp_recv (libsctp)",
+    "usrsctp": "usrsctp's own API usrsctp_sendv/usrsctp_recvv, blocking (host)",
+    "sctpx_user": "sctpx C ABI on the userspace backend (host)",
+    "sctpx_user_batch": "sctpx C ABI batch calls on the userspace backend (host)",
 }
-PY = ("raw_py", "py_sctpx", "py_sctpx_batch", "py_stdlib", "py_pysctp")
-ORDER = list(NAMES)
+CASES = ["tput/100", "tput/1400", "tput/16384", "tput_m/100", "tput_m/1400", "rr/100"]
+SHORT = {"tput/100": "1:1 100", "tput/1400": "1:1 1400", "tput/16384": "1:1 16K", "tput_m/100": "1:M 100",
+         "tput_m/1400": "1:M 1400", "rr/100": "rr 100"}
 
-tput, rr, mem, snmp = {}, {}, None, {}
-for r in results:
-    if r[0] in ("tput", "tput_m"):
-        mode, v, size, count, secs = r[0], r[1], int(r[2]), int(r[3]), float(r[4])
-        tput.setdefault((mode, size), {}).setdefault(v, []).append(count / secs)
-    elif r[0] == "snmp":
-        # snmp MODE VARIANT SIZE COUNT PACKETS CTRL: SCTP packets and control chunks sent (both ends)
-        mode, v, size, count, packets, ctrl = r[1], r[2], int(r[3]), int(r[4]), int(r[5]), int(r[6])
-        snmp.setdefault((mode, size), {}).setdefault(v, []).append((packets / count, ctrl / count))
-    elif r[0] in ("rr", "rr1", "rrm", "rrm1"):
-        rr.setdefault(r[0], {}).setdefault(r[1], []).append((float(r[3]), float(r[4]), float(r[5])))
-    elif r[0] == "mem":
-        mem = dict(zip(["nassoc", "assocs_seen", "slab_kb", "sunreclaim_kb", "memavail_kb", "connect_s"], r[1:]))
 
-def med(xs):
-    return statistics.median(xs)
+def load(d):
+    """One run: merged header and blocks of its logs, and its ratios."""
+    run = {"dir": d, "headers": {}, "blocks": {}, "complete": True}
+    for name in ("vm", "host"):
+        p = os.path.join(d, name + ".log")
+        if not os.path.exists(p):
+            continue
+        h, b, ended = stats.parse(p)
+        run["headers"][name] = h
+        run["complete"] &= ended
+        # Blocks of the two logs never share a variant (kernel drivers vs the userspace one).
+        run["blocks"].update(b)
+    w = os.path.join(d, "wall")
+    run["wall"] = None
+    if os.path.exists(w):
+        with open(w) as fh:
+            run["wall"] = fh.read().strip()
+    run["ratios"] = stats.evaluate(run["blocks"])
+    return run
+
 
 def cpu_model():
-    for ln in open("/proc/cpuinfo"):
-        if ln.startswith("model name"):
-            return ln.split(":", 1)[1].strip()
+    with open("/proc/cpuinfo") as fh:
+        for ln in fh:
+            if ln.startswith("model name"):
+                return ln.split(":", 1)[1].strip()
     return platform.processor()
 
-out = {
-    "machine": {"host_nproc": os.cpu_count(), "host_cpu": cpu_model(), "host_kernel": platform.release()},
-    "guest": {k: header.get(k) for k in ("guest_kernel", "guest_nproc", "guest_cpu")},
-    "emulated": "qemu TCG (software emulation, no KVM)" if os.environ.get("SCTPX_BENCH_NATIVE") != "1" else "native",
-    "settings": {
-        "SCTP_NODELAY": 1,
-        "SCTP_DELAYED_SACK": {"sack_delay": 0, "sack_freq": 1},
-        "SCTP_RECVRCVINFO": "1 (raw, sctpx); libsctp: SCTP_EVENTS sctp_data_io_event=1",
-        "stream": 0, "ppid": 42, "batch": 32, "address": "127.0.0.1 (loopback)",
-        "sender_receiver": "two threads of one process, pinned by nobody",
-        **{k: header.get(k) for k in ("net_core_rmem_default", "net_core_wmem_default", "sctp_rmem", "sctp_wmem", "lo_mtu")},
-    },
-    "rounds": int(header["rounds"]), "counts": header["counts"], "rr_count": int(header["rr_count"]),
-    "make_bench_wall_s": elapsed, "py_variants": header.get("py_variants"),
-    "throughput": [], "latency": [], "memory": mem, "raw_log": results,
-}
 
-md = []
-md.append("# sctpx benchmarks\n")
-md.append("Generated by `make bench` (benches/run.sh in one tests/vm/run boot, then benches/report.py); "
-          "do not edit by hand. Reproduce: `make bench`.\n")
-md.append("## Machine and method\n")
-md.append(f"- Host: {out['machine']['host_cpu']}, `nproc` = {out['machine']['host_nproc']}, kernel {out['machine']['host_kernel']} (no SCTP).")
-md.append(f"- Guest: Linux {header.get('guest_kernel')} (Debian stock kernel, sctp.ko), {header.get('guest_nproc')} vCPUs, "
-          f"**emulated with qemu TCG** (no KVM). Absolute numbers are meaningless; only ratios within this one run mean anything.")
-md.append("- Other VMs/jobs may share the 2 host cores (this run's host load is in the make output); every case is interleaved "
-          "(all variants once per round, order rotated each round) and medians over rounds are quoted, so drift hits all variants alike.")
-md.append(f"- Rounds: {header['rounds']}. Messages per throughput measurement (100 B / 1400 B / 16 KiB): {header['counts']}. "
-          f"Request/response round trips: {header['rr_count']}.")
-md.append("- Sender and receiver: two threads of one process over 127.0.0.1 (loopback MTU "
-          f"{header.get('lo_mtu')}); time from the sender's first send to the receiver's last complete message.")
-md.append("- Socket settings, every variant, set on every socket before connect/accept and again on the connected ones: "
-          "`SCTP_NODELAY` = 1; `SCTP_DELAYED_SACK` {sack_delay 0, sack_freq 1} (delayed SACK off); "
-          "`SCTP_RECVRCVINFO` = 1 (raw and sctpx; libsctp instead subscribes `sctp_data_io_event`, which its "
-          "`sctp_recvmsg` needs to return `sctp_sndrcvinfo`); default buffers (net.core.rmem/wmem_default "
-          f"{header.get('net_core_rmem_default')}/{header.get('net_core_wmem_default')}, net.sctp.sctp_rmem {header.get('sctp_rmem')}, "
-          f"sctp_wmem {header.get('sctp_wmem')}); stream 0, PPID 42; batch calls 32 messages per call.")
-md.append("- One-to-one = SOCK_STREAM (connect/accept); one-to-many = SOCK_SEQPACKET, client `connect`s, sends on its "
-          "association id (libsctp: to the address, its call has no association argument).")
-md.append("- Drivers: `benches/c/raw.c` (one loop, the API picked by an argument; one program linking libsctp and libsctpx), "
-          "`benches/rust/rust_api.rs` (same loop through `sctpx::Socket`), `benches/go/main.go` (same loop through the Go "
-          "package; its receive waits in Go's poller, so a blocked reader is woken by the runtime, "
-          "not inside recvmsg), `benches/python/bench_py.py` (a fifth of the messages, with its own raw C row at that "
-          "count; PySCTP one-to-many sends to the server's address, its call having no association argument).\n")
+def stopped(h):
+    """run.sh's "stop REASON ITERATIONS SECONDS" in words."""
+    f = h.get("stop", "").split()
+    if len(f) != 3:
+        return "?"
+    why = {"budget": "time budget", "precise": "every interval within the precision", "max_iter": "iteration limit"}
+    return f"{why.get(f[0], f[0])}, after {f[1]} iterations and {f[2]} s"
 
-md.append("## Throughput\n")
-md.append("msgs/s and µs/message are medians over rounds; ratio = msgs/s ÷ raw C msgs/s of the same case. "
-          "`best` = the fastest round (interference from other load only ever slows a round down, so the best round is "
-          "the less noisy estimate under a shared host); `spread` = fastest ÷ slowest round of that variant. "
-          "**Where the spread is larger than the differences between variants, the ratios are noise.**\n")
-md.append("`pkts/msg` = SCTP packets the kernel sent per message, both ends (DATA and SACK packets; "
-          "`SctpOutSCTPPacks` of /proc/net/sctp/snmp, median over rounds), `SACKs/msg` = control chunks "
-          "(`SctpOutCtrlChunks`) per message. No API changes what the kernel does per packet: these columns show "
-          "where a variant's gain can come from (fewer packets when small messages are bundled) and where it "
-          "cannot (one 1400 B message is one packet on a 1500 B MTU whatever the call).\n")
-md.append("| mode | size | variant | msgs/s (median) | µs/msg | × raw C (median) | × raw C (best) | spread | rounds | pkts/msg | SACKs/msg |")
-md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-for (mode, size) in sorted(tput, key=lambda k: (k[0] != "tput", k[1])):
-    d = tput[(mode, size)]
-    for v in ORDER:
-        if v not in d:
+
+def fmt(e):
+    if not e:
+        return "—"
+    ci = f" [{e['ci95'][0]:.3f}, {e['ci95'][1]:.3f}]" if e["ci95"] else ""
+    v = "" if e["verdict"] == "info" else f" **{e['verdict']}**"
+    return f"{e['ratio']:.3f}{ci}{v}"
+
+
+def main():
+    dirs = [d for d in sys.argv[1:3] if os.path.isdir(d)]
+    if not dirs:
+        sys.exit(__doc__)
+    # Oldest first: the previous run, then this one.
+    runs = [load(d) for d in reversed(dirs)]
+    if not runs[-1]["complete"]:
+        sys.exit("report.py: a log of this run has no end marker: the run failed (see %s)" % runs[-1]["dir"])
+    labels = [f"run {i + 1}" for i in range(len(runs))]
+    keyed = [{(e["target"], e["case"]): e for e in r["ratios"]} for r in runs]
+    keys = []
+    for k in keyed:
+        for key in k:
+            if key not in keys:
+                keys.append(key)
+    order = {(lab, c): i for i, (lab, c, *_rest) in enumerate(stats.RATIOS)}
+    keys.sort(key=lambda k: order.get(k, 1e9))
+
+    targets = []
+    for key in keys:
+        es = [k.get(key) for k in keyed]
+        e0 = next(e for e in es if e)
+        verdicts = [e["verdict"] if e else None for e in es]
+        targets.append({
+            "target": key[0], "case": key[1], "case_label": e0["case_label"], "num": e0["num"], "den": e0["den"],
+            "threshold": e0["threshold"], "runs": es,
+            "agree": len(runs) > 1 and all(v == verdicts[0] for v in verdicts),
+        })
+
+    md = ["# sctpx benchmarks\n",
+          "Generated by `make bench` (benches/run.sh in one tests/vm/run boot for kernel SCTP, and on the host "
+          "for the userspace backend; then benches/report.py); do not edit by hand. Each `make bench` shows "
+          "its run beside the one before it (issue 16: a verdict counts when two consecutive runs agree).\n",
+          "## Machine and method\n"]
+    md.append(f"- Host: {cpu_model()}, `nproc` = {os.cpu_count()}, kernel {platform.release()} (no SCTP).")
+    for lab, r in zip(labels, runs):
+        vm, host = r["headers"].get("vm", {}), r["headers"].get("host", {})
+        md.append(f"- {lab}: tree {vm.get('rev') or host.get('rev')}; wall time of `make bench` {r['wall'] or '?'}; "
+                  f"VM: Linux {vm.get('kernel', '?')} on {vm.get('cpu', '?')} ({vm.get('nproc', '?')} vCPUs, "
+                  f"qemu TCG: absolute numbers mean nothing, only ratios within one run), load average "
+                  f"{vm.get('loadavg_start', '?')} → {vm.get('loadavg_end', '?')}, stopped: {stopped(vm)}; "
+                  f"host (userspace backend, native): load {host.get('loadavg_start', '?')} → "
+                  f"{host.get('loadavg_end', '?')}, stopped: {stopped(host)}.")
+    h = runs[-1]["headers"].get("vm") or runs[-1]["headers"].get("host") or {}
+    md.append(
+        "- **Alternation in one process.** Each driver process (C: `benches/c/raw.c`; Rust: "
+        "`benches/rust/rust_api.rs`; Go: `benches/go`; Python: `benches/python/bench_py.py`; userspace: "
+        "`benches/c/user.c`) sets up one association per variant before any timing, then runs rounds: one block "
+        "of messages per variant, the order rotated each round, so drift and neighbours hit every variant alike. "
+        f"Blocks: {h.get('blocks', '?')} messages at 100 B / 1400 B / 16 KiB (Python a fifth), "
+        f"{h.get('rr_block', '?')} round trips for request/response; {h.get('rounds', '?')} rounds per process.")
+    md.append(
+        "- **Iterations until precise.** An iteration runs every driver once per case; iterations repeat until every "
+        f"in-process ratio's 95 % interval is within ±{float(h.get('precision', 0.02)) * 100:g} % or the time budget "
+        f"({h.get('budget_s', '?')} s in the VM) would be exceeded (`stopped` above).")
+    md.append(
+        "- **Ratios and intervals.** A ratio is rate(variant) ÷ rate(baseline), rate = messages ÷ seconds "
+        "(request/response: 1 ÷ the block's median round trip), higher is better. In-process ratios pair the "
+        "two variants' blocks of each round; cross-process ratios (Go's and Python's anchors against raw C) pair the "
+        "two processes of each iteration. The ratio quoted is the median of the pairs' ratios (a block that hits a "
+        "~1 s retransmission timeout moves it by one rank instead of dominating a sum), and its interval the 95 % "
+        "percentile bootstrap of that median over the pairs. "
+        "**Verdicts**: met when the interval's lower bound meets the target, missed when its upper bound misses it, "
+        "inconclusive otherwise.")
+    md.append(
+        "- **Anchors.** Go ÷ raw C is decided against `go_raw`, raw C's loop written with Go's syscall package in the "
+        "Go process (no sctpx); Python's target is against the stdlib socket loop in the Python process. Each "
+        "anchor's own distance to raw C is reported as a cross-process ratio.")
+    md.append(
+        "- **Userspace backend** (issue 13 item 7): on the host, one process, one usrsctp stack (the driver links "
+        "libusrsctp.so.2 and sctpx's dlopen of the same soname returns that instance; sctpx starts the stack, then "
+        "the direct loop opens usrsctp sockets), SCTP over UDP over 127.0.0.1. Its kernel-backend comparison is not "
+        "measured: the host has no kernel SCTP, and usrsctp as root opens raw SCTP sockets that must not run beside "
+        "kernel SCTP in the VM.")
+    md.append(
+        "- Settings, every variant: `SCTP_NODELAY` 1, delayed SACK off {delay 0, freq 1} on every socket before "
+        "connect/accept and again once connected, `SCTP_RECVRCVINFO` 1 (libsctp and PySCTP: `sctp_data_io_event`), "
+        f"default buffers, stream 0, PPID 42; loopback MTU {h.get('lo_mtu', '?')} in the VM.\n")
+
+    hdr = " | ".join(f"{lab}: ratio [95 % interval] verdict" for lab in labels)
+    md.append("## Targets\n")
+    md.append(f"| target | case | {hdr} | same verdict |")
+    md.append("|---|---|" + "---|" * len(runs) + "---|")
+    for t in targets:
+        if t["threshold"] is None:
             continue
-        bv = "raw_py" if v in PY else "raw"  # Python rows: against raw C at their own count
-        base = med(d[bv]) if bv in d else None
-        m = med(d[v])
-        ratio = m / base if base else None
-        best = max(d[v]) / max(d[bv]) if bv in d else None
-        spread = max(d[v]) / min(d[v])
-        modename = "one-to-one" if mode == "tput" else "one-to-many"
-        sn = snmp.get((mode, size), {}).get(v)
-        pkts = med([x[0] for x in sn]) if sn else None
-        sacks = med([x[1] for x in sn]) if sn else None
-        out["throughput"].append({"mode": modename, "size": size, "variant": v, "api": NAMES[v], "msgs_per_s": round(m, 1),
-                                  "us_per_msg": round(1e6 / m, 2), "ratio_raw": round(ratio, 3) if ratio else None,
-                                  "best_msgs_per_s": round(max(d[v]), 1), "ratio_raw_best": round(best, 3) if best else None,
-                                  "spread_max_over_min": round(spread, 2),
-                                  "packets_per_msg": round(pkts, 3) if pkts is not None else None,
-                                  "ctrl_chunks_per_msg": round(sacks, 3) if sacks is not None else None,
-                                  "per_round_msgs_per_s": [round(x, 1) for x in d[v]]})
-        pk = f"{pkts:.2f} | {sacks:.2f}" if pkts is not None else "— | —"
-        md.append(f"| {modename} | {size} | {NAMES[v]} | {m:,.0f} | {1e6 / m:,.1f} | {ratio:.2f} | {best:.2f} | {spread:.1f}× | {len(d[v])} | {pk} |")
-md.append("")
-
-RR_MODES = {
-    "rr": ("threads free to run on either CPU",
-           "Each round trip wakes a thread blocked on the other CPU twice; under TCG such a wake-up costs "
-           "tens of µs and varies, which makes this the noisier table."),
-    "rr1": ("both threads on one CPU (`taskset -c 0`)",
-            "No cross-CPU wake-up: a round trip is two sends, two receives and two context switches on one "
-            "CPU, so differences between variants are their own per-call cost."),
-    "rrm": ("raw C and the C ABI alternating on one association, client on CPU 0, echo on CPU 1",
-            "One process (`raw rr_mix`), one association, blocks of 50 round trips alternating between raw "
-            "calls on the handle's descriptor and the C ABI: both meet the same association, scheduler and "
-            "emulator state. Separate processes do not: under TCG a process's p50 moves by several per cent "
-            "with whichever variant ran just before it. Each thread is pinned to its own CPU "
-            "(`SCTPX_BENCH_SPLIT=1`) so that every wake-up crosses CPUs: left to the scheduler, whether a "
-            "wake-up stays on its CPU moves a block's p50 by ~100 µs under TCG. Raw C's loop does not ask "
-            "for the source address and sctpx's events carry it, so each also runs with the other's choice: "
-            "`raw_from` and `sctpx_nofrom` compare like with like."),
-    "rrm1": ("raw C and the C ABI alternating on one association, one CPU",
-             "As above with both threads on CPU 0: the most controlled comparison of the per-call cost."),
-}
-for mode, (title, why) in RR_MODES.items():
-    if mode not in rr:
-        continue
-    rrm = rr[mode]
-    md.append(f"## Request/response latency, 100 B, one-to-one: {title}\n")
-    md.append(why + " p50/p99 are per-round percentiles of the round-trip time, median over rounds; "
-              "ratio = raw p50 ÷ variant p50.\n")
-    md.append("| variant | p50 µs (median) | p99 µs | mean µs | × raw C (p50 median) | best-round p50 µs | × raw C (best p50) |")
-    md.append("|---|---:|---:|---:|---:|---:|---:|")
-    rr_base = med([x[0] for x in rrm["raw"]]) if "raw" in rrm else None
-    for v in ORDER:
-        if v not in rrm:
+        cells = " | ".join(fmt(e) for e in t["runs"])
+        same = ("yes" if t["agree"] else "**no**") if len(runs) > 1 else "—"
+        md.append(f"| {t['target']} | {t['case_label']} | {cells} | {same} |")
+    md.append("\n## Informational ratios\n")
+    md.append(f"| ratio | case | {' | '.join(labels)} | pairing |")
+    md.append("|---|---|" + "---|" * len(runs) + "---|")
+    for t in targets:
+        if t["threshold"] is not None:
             continue
-        p50, p99, mean = (med([x[i] for x in rrm[v]]) for i in range(3))
-        ratio = rr_base / p50 if rr_base else None
-        bp50 = min(x[0] for x in rrm[v])
-        bratio = min(x[0] for x in rrm["raw"]) / bp50
-        out["latency"].append({"mode": mode, "variant": v, "api": NAMES[v], "p50_us": p50, "p99_us": p99, "mean_us": mean,
-                               "ratio_raw_p50": round(ratio, 3), "best_p50_us": bp50, "ratio_raw_best_p50": round(bratio, 3),
-                               "per_round": rrm[v]})
-        md.append(f"| {NAMES[v]} | {p50:,.1f} | {p99:,.1f} | {mean:,.1f} | {ratio:.2f} | {bp50:,.1f} | {bratio:.2f} |")
+        e0 = next(e for e in t["runs"] if e)
+        md.append(f"| {t['target']} | {t['case_label']} | {' | '.join(fmt(e) for e in t['runs'])} | {e0['pairing']} |")
+
+    md.append("\n## Rates\n")
+    md.append("Median over blocks: messages/s (throughput) or median round trip in µs (request/response); "
+              "blocks = how many. Emulated (VM) and native (host, userspace) numbers are not comparable.\n")
+    md.append(f"| case | variant | {' | '.join(labels)} |")
+    md.append("|---|---|" + "---|" * len(runs))
+    variants = {}
+    for r in runs:
+        for (case, v), bl in r["blocks"].items():
+            variants.setdefault((case, v), None)
+    for case in CASES:
+        for v in NAMES:
+            if (case, v) not in variants:
+                continue
+            cells = []
+            for r in runs:
+                bl = r["blocks"].get((case, v))
+                if not bl:
+                    cells.append("—")
+                elif case.startswith("rr/"):
+                    cells.append(f"{statistics.median(x[2] for x in bl.values()):,.1f} µs ({len(bl)})")
+                else:
+                    cells.append(f"{statistics.median(n / s for n, s, _ in bl.values()):,.0f} /s ({len(bl)})")
+            md.append(f"| {stats.case_label(case)} | {NAMES[v]} | {' | '.join(cells)} |")
+
+    mem = runs[-1]["headers"].get("vm", {}).get("mem")
+    if mem:
+        f = mem.split()
+        n = int(f[0])
+        md.append("\n## Memory: associations on one one-to-many socket (VM, last run)\n")
+        md.append(f"{n} one-to-one client sockets connect to one sctpx one-to-many socket (it reports {f[1]}); "
+                  "deltas of /proc/meminfo, both ends counted.\n")
+        md.append("| metric | delta | per association (both ends) |")
+        md.append("|---|---:|---:|")
+        for val, label in zip(f[2:5], ("Slab", "SUnreclaim", "MemAvailable drop")):
+            md.append(f"| {label} | {int(val):,} KiB | {int(val) * 1024 / n:,.0f} B |")
     md.append("")
+    findings = os.path.join(os.path.dirname(os.path.abspath(__file__)), "FINDINGS.md")
+    if os.path.exists(findings):
+        with open(findings) as fh:
+            md.append(fh.read().rstrip() + "\n")
 
-md.append("## Memory: associations on one one-to-many socket\n")
-if mem:
-    n = int(mem["nassoc"])
-    md.append(f"{n} one-to-one client sockets connect to one sctpx one-to-many listening socket "
-              f"(it reports {mem['assocs_seen']} associations, `SCTPX_OPT_ASSOC_NUMBER`). Deltas of /proc/meminfo "
-              "around the connects (1 s settle each side); they count BOTH ends — the server's associations and the "
-              "clients' sockets and associations — so per-association cost on the server alone is lower.\n")
-    md.append("| metric | delta | per association (both ends) |")
-    md.append("|---|---:|---:|")
-    for k, label in (("slab_kb", "Slab"), ("sunreclaim_kb", "SUnreclaim"), ("memavail_kb", "MemAvailable drop")):
-        md.append(f"| {label} | {int(mem[k]):,} KiB | {int(mem[k]) * 1024 / n:,.0f} B |")
-    md.append(f"\n{n} connects took {float(mem['connect_s']):.2f} s (emulated).\n")
-else:
-    md.append("not measured\n")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(root, "BENCHMARKS.md"), "w") as fh:
+        fh.write("\n".join(md))
+    out = {
+        "method": "issue 16: in-process alternation, 95 % percentile bootstrap over paired rounds (in-process) or "
+                  "iterations (cross-process); met if lower bound >= target, missed if upper bound < target",
+        "machine": {"host_nproc": os.cpu_count(), "host_cpu": cpu_model(), "host_kernel": platform.release()},
+        "runs": [{"label": lab, "wall": r["wall"], "headers": r["headers"], "ratios": r["ratios"]}
+                 for lab, r in zip(labels, runs)],
+        "targets": [{k: t[k] for k in ("target", "case", "num", "den", "threshold", "agree")}
+                    | {"verdicts": [e["verdict"] if e else None for e in t["runs"]],
+                       "ratios": [e["ratio"] if e else None for e in t["runs"]],
+                       "ci95": [e["ci95"] if e else None for e in t["runs"]]}
+                    for t in targets if t["threshold"] is not None],
+    }
+    with open(os.path.join(root, "benches", "results.json"), "w") as fh:
+        json.dump(out, fh, indent=1)
+        fh.write("\n")
+    summary(targets, labels)
 
-# --- targets -----------------------------------------------------------------------------
-def tr(mode, size, v):
-    return next((t for t in out["throughput"] if t["mode"] == mode and t["size"] == size and t["variant"] == v), None)
 
-targets = []
-
-def verdict(med_ok, best_ok):
-    return "yes" if med_ok and best_ok else ("**no**" if not med_ok and not best_ok else "inconclusive (median and best disagree)")
-
-for mode in ("one-to-one", "one-to-many"):
-    for size in (100, 1400, 16384):
-        x, lib, b = tr(mode, size, "sctpx"), tr(mode, size, "libsctp"), tr(mode, size, "sctpx_batch")
-        if not x:
+def summary(targets, labels):
+    """One screen: a row per target, a column per case; each cell this run's verdict and ratio,
+    and '≠' where the run before reached another verdict."""
+    mark = {"met": "ok", "missed": "NO", "inconclusive": "??"}
+    rows = {}
+    for t in targets:
+        if t["threshold"] is None:
             continue
-        targets.append((f"C ABI ≥ 0.97 × raw C ({mode}, {size} B)", x["ratio_raw"], x["ratio_raw_best"], 0.97))
-        if lib:
-            targets.append((f"C ABI ≥ 1.0 × libsctp ({mode}, {size} B)", x["msgs_per_s"] / lib["msgs_per_s"],
-                            x["best_msgs_per_s"] / lib["best_msgs_per_s"], 1.0))
-        if b:
-            targets.append((f"batch ≥ 1.3 × raw single ({mode}, {size} B)", b["ratio_raw"], b["ratio_raw_best"], 1.3))
-for mode, where in (("rr", "separate processes, either CPU"), ("rr1", "separate processes, one CPU"),
-                    ("rrm", "one process, alternating, two CPUs"), ("rrm1", "one process, alternating, one CPU")):
-    lat_x = next((l for l in out["latency"] if l["mode"] == mode and l["variant"] == "sctpx"), None)
-    lat_l = next((l for l in out["latency"] if l["mode"] == mode and l["variant"] == "libsctp"), None)
-    if lat_x:
-        targets.append((f"C ABI latency p50 ≥ 0.97 × raw C ({where})", lat_x["ratio_raw_p50"], lat_x["ratio_raw_best_p50"], 0.97))
-        # Like for like: both with the source address, or both without it.
-        lat_rf = next((l for l in out["latency"] if l["mode"] == mode and l["variant"] == "raw_from"), None)
-        lat_nf = next((l for l in out["latency"] if l["mode"] == mode and l["variant"] == "sctpx_nofrom"), None)
-        if lat_rf:
-            targets.append((f"C ABI latency p50 ≥ 0.97 × raw C, both with the source address ({where})",
-                            lat_rf["p50_us"] / lat_x["p50_us"], lat_rf["best_p50_us"] / lat_x["best_p50_us"], 0.97))
-        if lat_nf:
-            targets.append((f"C ABI latency p50 ≥ 0.97 × raw C, both without the source address ({where})",
-                            lat_nf["ratio_raw_p50"], lat_nf["ratio_raw_best_p50"], 0.97))
-        if lat_l:
-            targets.append((f"C ABI latency p50 ≥ 1.0 × libsctp ({where})", lat_l["p50_us"] / lat_x["p50_us"],
-                            lat_l["best_p50_us"] / lat_x["best_p50_us"], 1.0))
-# Three decimals: at two, 0.967 shows as 0.97 beside "no".
-targets = [(t, f"{m:.3f}", f"{b:.3f}", verdict(m >= th, b >= th)) for t, m, b, th in targets]
-out["targets"] = [{"target": t, "median_ratio": m, "best_ratio": b, "met": ok} for t, m, b, ok in targets]
+        rows.setdefault(t["target"], {})[t["case"]] = t
+    short = {"C ABI ≥ 0.97 × raw C, both with the source address": "C ABI ≥ 0.97 × raw C (both from)",
+             "C ABI ≥ 0.97 × raw C, both without the source address": "C ABI ≥ 0.97 × raw C (no from)",
+             "Python sctpx single ≥ 1.0 × stdlib socket loop": "Py single ≥ 1.0 × stdlib",
+             "Python sctpx single ≥ 1.0 × PySCTP": "Py single ≥ 1.0 × PySCTP",
+             "Python sctpx batch ≥ 3 × PySCTP": "Py batch ≥ 3 × PySCTP",
+             "userspace: sctpx C ABI ≥ 0.95 × usrsctp's own API": "userspace C ABI ≥ 0.95 × usrsctp"}
+    w = 34
+    print(f"\nTargets ({labels[-1]}{', ≠: differs from ' + labels[-2] if len(labels) > 1 else ''}; "
+          "ok met, NO missed, ?? inconclusive; ratio)")
+    print(f"{'target':<{w}}" + "".join(f"{SHORT[c]:>11}" for c in CASES))
+    counts = {"met": 0, "missed": 0, "inconclusive": 0}
+    for label, cells in rows.items():
+        line = f"{short.get(label, label.split(' (')[0])[:w - 1]:<{w}}"
+        for c in CASES:
+            t = cells.get(c)
+            e = t["runs"][-1] if t else None
+            if not e:
+                line += f"{'':>11}"
+                continue
+            counts[e["verdict"]] += 1
+            diff = "≠" if len(labels) > 1 and not t["agree"] else " "
+            line += f"{diff}{mark[e['verdict']]} {e['ratio']:.3f}".rjust(11)
+        print(line)
+    agree = sum(1 for t in targets if t["threshold"] is not None and t["agree"])
+    total = sum(1 for t in targets if t["threshold"] is not None)
+    print(f"met {counts['met']}, missed {counts['missed']}, inconclusive {counts['inconclusive']}"
+          + (f"; same verdict as {labels[-2]}: {agree}/{total}" if len(labels) > 1 else "; no previous run to compare"))
 
-md.append("## Targets (issue #6), this run\n")
-md.append("Met = both the median-based and the best-round-based ratio meet it; no = neither does.\n")
-md.append("| target | ratio (medians) | ratio (best rounds) | met |")
-md.append("|---|---:|---:|---|")
-for t, m, b, ok in targets:
-    md.append(f"| {t} | {m} | {b} | {ok} |")
-measured_pysctp = False
-for mode in ("one-to-one", "one-to-many"):
-    for size in (100, 1400, 16384):
-        ps, pb, pp, pl = (tr(mode, size, v) for v in ("py_sctpx", "py_sctpx_batch", "py_pysctp", "py_stdlib"))
-        if ps and pp and pb:
-            measured_pysctp = True
-            for label, x, need in (("single", ps, 1.0), ("batch", pb, 3.0)):
-                m = x["msgs_per_s"] / pp["msgs_per_s"]
-                b = x["best_msgs_per_s"] / pp["best_msgs_per_s"]
-                md.append(f"| Python sctpx {label} ≥ {need:g} × PySCTP ({mode}, {size} B) | {m:.3f} | {b:.3f} | "
-                          f"{verdict(m >= need, b >= need)} |")
-        if ps and pl:
-            md.append(f"| Python sctpx single ÷ stdlib socket sendmsg/recvmsg ({mode}, {size} B; informational) | "
-                      f"{ps['msgs_per_s'] / pl['msgs_per_s']:.2f} | {ps['best_msgs_per_s'] / pl['best_msgs_per_s']:.2f} | — |")
-if not measured_pysctp:
-    md.append("| Python sctpx ≥ 1.0 × PySCTP single, ≥ 3 × with batch | — | — | not measured: PySCTP not built (`make bench-build` installs it) |")
-md.append("")
 
-findings = os.path.join(os.path.dirname(os.path.abspath(__file__)), "FINDINGS.md")
-if os.path.exists(findings):
-    md.append(open(findings).read().rstrip() + "\n")
-if elapsed:
-    md.append(f"`make bench` wall time for this run: {elapsed}.\n")
-
-root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-with open(os.path.join(root, "BENCHMARKS.md"), "w") as f:
-    f.write("\n".join(md))
-with open(os.path.join(root, "benches", "results.json"), "w") as f:
-    json.dump(out, f, indent=1)
-    f.write("\n")
-print("\n".join(md))
+main()

@@ -17,11 +17,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* A header from before the userspace backend lacks this code. */
-#ifndef SCTPX_ERR_NOT_SUPPORTED
-#define SCTPX_ERR_NOT_SUPPORTED (-10010)
-#endif
-
 /* Every sctpx function returns >= 0 on success and a negative code on
  * failure (-errno, or SCTPX_ERR_*): stop with its message. */
 static inline int32_t check(int32_t rc, const char *what)

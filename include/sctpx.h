@@ -14,6 +14,13 @@
  *    handle of the wrong kind SCTPX_ERR_WRONG_KIND: never undefined behaviour.
  *  - The caller owns every buffer it passes; nothing is kept after a call.
  *  - Every function may be called from several threads at once.
+ *  - Backends: a handle runs on the kernel's SCTP or on the userspace one
+ *    (SCTP over UDP through libusrsctp.so.2; sctpx_backend says which). A
+ *    call, option, flag or event kind its backend lacks gives
+ *    SCTPX_ERR_NOT_SUPPORTED (the README's backend table lists them); a
+ *    socket opened on a backend this machine lacks (sctpx_open, or the
+ *    default backend: SCTPX_BACKEND, sctpx_set_default_backend) gives
+ *    SCTPX_ERR_BACKEND_UNAVAILABLE.
  *  - PPIDs are in HOST byte order everywhere in this API; sctpx converts to
  *    and from the network byte order of the wire in both directions.
  *
@@ -37,7 +44,10 @@
  * libsctpx.so.0 still exports every sctp_* name at version SCTPX_0 for
  * programs linked before 1.0; those six only as the non-default version
  * (sctp_bindx@SCTPX_0), which no new link binds: there the name is
- * libsctp's. libsctpx.a defines sctpx_* names only.
+ * libsctp's. So are the seven that libusrsctp (the userspace backend's
+ * library) has and calls itself (sctp_bind, sctp_listen, sctp_accept,
+ * sctp_connect, sctp_close, sctp_abort, sctp_shutdown): its calls stay its
+ * own. libsctpx.a defines sctpx_* names only.
  */
 
 
@@ -216,6 +226,30 @@
 // `pr_value` is the priority (lower value = more important).
 #define SCTPX_PR_PRIO 3
 
+// Not a policy: what the PR status calls (SCTP_PR_ASSOC_STATUS,
+// SCTP_PR_STREAM_STATUS) take to count every policy together. Sends
+// and SCTP_DEFAULT_PRINFO refuse it.
+#define SCTPX_PR_ALL 4
+
+// First come, first served: streams do not matter (the default).
+#define SCTPX_SCHED_FCFS 0
+
+// Priority: each stream's value (sctpx_set_stream_sched_value) is its
+// priority, lower first; streams of equal priority take turns.
+#define SCTPX_SCHED_PRIO 1
+
+// Round robin: one message per stream in turn (with I-DATA, one
+// fragment).
+#define SCTPX_SCHED_RR 2
+
+// Fair capacity: the stream that has sent the fewest bytes next
+// (Linux 6.3 and later; earlier kernels refuse it: -EINVAL).
+#define SCTPX_SCHED_FC 3
+
+// Weighted fair queueing: as fair capacity, with each stream's value
+// as its weight (Linux 6.3 and later; earlier kernels: -EINVAL).
+#define SCTPX_SCHED_WFQ 4
+
 // A data message.
 #define SCTPX_EVENT_DATA 0
 
@@ -344,9 +378,11 @@
 // Range: 0 to 1.
 #define SCTPX_OPT_MAPPED_V4 4
 
-// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave, off (0) or on (1).
-// Linux keeps only on or off: RFC 6458's level 2 would read back as 1.
-// Range: 0 to 1.
+// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave level (RFC 6458
+// 8.1.20): 0 off, 1 across associations, 2 across streams as well (what
+// I-DATA needs). Linux keeps only on or off: 2 reads back as 1, and
+// turning it off also turns SCTPX_OPT_INTERLEAVING_SUPPORTED off.
+// Range: 0 to 2.
 #define SCTPX_OPT_FRAGMENT_INTERLEAVE 5
 
 // SCTP_PARTIAL_DELIVERY_POINT: bytes after which partial delivery starts.
@@ -433,6 +469,66 @@
 // Range: 0 to 1.
 #define SCTPX_OPT_RECV_FROM 23
 
+// SCTP_REMOTE_UDP_ENCAPS_PORT: the UDP port the peer receives SCTP over UDP
+// on (RFC 6951), per association (0 = the socket's default for new
+// associations). 0 turns encapsulation off: plain SCTP over IP. The
+// userspace backend's sockets start with `sctpx_set_udp_remote_port`'s port
+// (9899 by default); the kernel's with the sysctl net.sctp.encap_port (0 by
+// default), and it sends over UDP only with net.sctp.udp_port set (Linux
+// 5.11 and later; older kernels: -ENOPROTOOPT).
+// Range: 0 to 65535.
+#define SCTPX_OPT_UDP_REMOTE_PORT 24
+
+// SCTP_STREAM_SCHEDULER: SCTPX_SCHED_* (per association; new
+// associations take the socket's). Each stream's weight or priority is
+// sctpx_set_stream_sched_value's. The kernel refuses a scheduler it does
+// not have (-EINVAL: Linux before 6.3 has FCFS, PRIO and RR only).
+// Range: 0 to 4.
+#define SCTPX_OPT_STREAM_SCHEDULER 40
+
+// SCTP_INTERLEAVING_SUPPORTED: 1 offers I-DATA (RFC 8260, message
+// interleaving) to new peers; an association reads 1 when both sides
+// use it. Messages of different streams interleave only under a
+// scheduler that switches streams (SCTPX_SCHED_RR, _PRIO); under FCFS
+// each still goes out whole, in order. The kernel refuses any value
+// (-EPERM) unless the sysctl net.sctp.intl_enable is 1 and
+// SCTPX_OPT_FRAGMENT_INTERLEAVE is on.
+// Range: 0 to 1.
+#define SCTPX_OPT_INTERLEAVING_SUPPORTED 41
+
+// SCTP_ASCONF_SUPPORTED: 1 offers dynamic address reconfiguration
+// (ASCONF, RFC 5061) to new peers; the default is the sysctl
+// net.sctp.addip_enable. An association reads whether the peer uses it.
+// Range: 0 to 1.
+#define SCTPX_OPT_ASCONF_SUPPORTED 42
+
+// SCTP_AUTO_ASCONF: 1 makes the kernel announce (ASCONF) the host's
+// addresses as they come and go, to every association of a socket bound
+// to the wildcard address; the default is the sysctl
+// net.sctp.default_auto_asconf. The kernel refuses 1 on a socket not
+// bound to the wildcard address (-EINVAL).
+// Range: 0 to 1.
+#define SCTPX_OPT_AUTO_ASCONF 43
+
+// SCTP_ECN_SUPPORTED: 1 offers explicit congestion notification to new
+// peers; the default is the sysctl net.sctp.ecn_enable. An association
+// reads whether the peer uses it.
+// Range: 0 to 1.
+#define SCTPX_OPT_ECN_SUPPORTED 44
+
+// SCTP_PLPMTUD_PROBE_INTERVAL: milliseconds between packetization-layer
+// path MTU probes (RFC 8899) of every path of the association (0: the
+// socket's, for new ones); 0 turns probing off. The default is the sysctl
+// net.sctp.plpmtud_probe_interval. The kernel refuses 1 to 4999 (-EINVAL).
+// Range: 0 to 4294967295.
+#define SCTPX_OPT_PLPMTUD_PROBE_INTERVAL 45
+
+// SCTP_AUTH_SUPPORTED: 1 turns SCTP-AUTH (RFC 4895) on for this socket
+// and offers it to new peers; the sysctl net.sctp.auth_enable is only the
+// default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
+// Range: 0 to 1.
+#define SCTPX_OPT_AUTH_SUPPORTED 25
+
 // SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (per association): whether a path
 // entering the potentially-failed state is shown. SCTPX_PF_EXPOSE_UNSET (0)
 // follows the sysctl net.sctp.pf_expose (the kernel's default: no
@@ -441,6 +537,29 @@
 // refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
 // Range: 0 to 2.
 #define SCTPX_OPT_EXPOSE_PF_STATE 50
+
+// SOL_SCTP (IPPROTO_SCTP): the options of <linux/sctp.h>.
+#define SCTPX_LEVEL_SCTP 132
+
+// SOL_SOCKET.
+#define SCTPX_LEVEL_SOCKET 1
+
+// The peer used a key number other than the active one: `key_number`
+// is the one it used (RFC 6458's SCTP_AUTH_NEW_KEY).
+#define SCTPX_AUTH_NEW_KEY 0
+
+// A deactivated key is no longer used by any queued chunk: it may
+// now be deleted (SCTP_AUTH_FREE_KEY).
+#define SCTPX_AUTH_FREE_KEY 1
+
+// The peer does not support AUTH (SCTP_AUTH_NO_AUTH).
+#define SCTPX_AUTH_NO_AUTH 2
+
+// HMAC-SHA-1: every list must include it.
+#define SCTPX_HMAC_SHA1 1
+
+// HMAC-SHA-256.
+#define SCTPX_HMAC_SHA256 3
 
 // IPv4 only.
 #define SCTPX_AF_INET 2
@@ -475,15 +594,6 @@
 
 // partial_delivery.indication: partial delivery was aborted.
 #define SCTPX_PARTIAL_DELIVERY_ABORTED 0
-
-// authentication.indication: a new key is active.
-#define SCTPX_AUTH_NEW_KEY 0
-
-// authentication.indication: a key is no longer used.
-#define SCTPX_AUTH_FREE_KEY 1
-
-// authentication.indication: the peer does not support AUTH.
-#define SCTPX_AUTH_NO_AUTH 2
 
 // stream_reset.flags: incoming SSNs were reset.
 #define SCTPX_STREAM_RESET_INCOMING_SSN 1
@@ -967,6 +1077,26 @@ typedef struct {
   uint64_t ipackets;
 } sctpx_assoc_stats;
 
+// SCTP_DEFAULT_PRINFO: the partial-reliability policy of sends that give none.
+typedef struct {
+  // Association (one-to-many), or 0 for the socket's defaults.
+  sctpx_assoc_id assoc_id;
+  // PR_* policy (SCTPX_PR_* in C; not PR_ALL).
+  uint16_t policy;
+  // The policy's value: milliseconds (TTL), retransmissions (RTX) or
+  // priority (PRIO); ignored with PR_NONE.
+  uint32_t value;
+} sctpx_default_prinfo;
+
+// SCTP_PR_ASSOC_STATUS / SCTP_PR_STREAM_STATUS: messages abandoned under one
+// policy (or all), since the association started.
+typedef struct {
+  // Abandoned before any of their chunks was sent.
+  uint64_t abandoned_unsent;
+  // Abandoned after being sent at least once.
+  uint64_t abandoned_sent;
+} sctpx_pr_status;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -984,12 +1114,25 @@ const char *sctpx_version(void);
 int32_t sctpx_strerror(int32_t code, char *buf, size_t len);
 
 // Opens a one-to-one (SOCK_STREAM) SCTP socket for `family` (SCTPX_AF_INET or
-// SCTPX_AF_INET6; IPv6 is dual-stack by default) and writes its handle to
+// SCTPX_AF_INET6; IPv6 is dual-stack by default) on the default backend
+// (`sctpx_default_backend`; `sctpx_open` names one) and writes its handle to
 // `*out`. The descriptor is close-on-exec. Close it with `sctpx_close`.
 int32_t sctpx_open_tcp(int32_t family_, sctpx_handle *out);
 
 // Opens a one-to-many (SOCK_SEQPACKET) SCTP socket; as `sctpx_open_tcp`.
 int32_t sctpx_open_udp(int32_t family_, sctpx_handle *out);
+
+// Opens a socket of `kind` (SCTPX_KIND_ONE_TO_ONE, as `sctpx_open_tcp`, or
+// SCTPX_KIND_ONE_TO_MANY, as `sctpx_open_udp`) for `family` on `backend`
+// and writes its handle to `*out`. `backend`: SCTPX_BACKEND_KERNEL,
+// SCTPX_BACKEND_USERSPACE, or SCTPX_BACKEND_AUTO for the default
+// (`sctpx_default_backend`). SCTPX_ERR_BACKEND_UNAVAILABLE when the backend
+// named cannot run here (the kernel has no SCTP; libusrsctp.so.2 does not
+// load: sctpx_strerror names the package); the first userspace socket
+// starts the stack, which gives -EADDRINUSE when its UDP port
+// (`sctpx_set_udp_port`) is taken. An unknown backend, family or kind:
+// SCTPX_ERR_INVALID_ARGUMENT.
+int32_t sctpx_open(int32_t backend, int32_t family_, int32_t kind, sctpx_handle *out);
 
 // Adopts an existing SCTP socket descriptor `fd` and writes its new handle
 // to `*out`. The library owns the descriptor from then on, on success AND
@@ -1106,6 +1249,60 @@ int32_t sctpx_abort(sctpx_handle h, sctpx_assoc_id assoc_id);
 // belongs to the socket both processes share: the ABORT goes out when the
 // last of them closes it.
 int32_t sctpx_abort_and_close(sctpx_handle h);
+
+// Returns the backend handle `h` runs on: SCTPX_BACKEND_KERNEL or
+// SCTPX_BACKEND_USERSPACE (never SCTPX_BACKEND_AUTO). A socket accepted or
+// peeled off runs on its parent's.
+int32_t sctpx_backend(sctpx_handle h);
+
+// Returns 1 when `backend` can open sockets on this machine, 0 when not:
+// SCTPX_BACKEND_KERNEL, when the kernel has SCTP (it opens and closes a
+// socket to find out); SCTPX_BACKEND_USERSPACE, when libusrsctp.so.2 loads
+// (it is loaded, but the stack does not start); SCTPX_BACKEND_AUTO, when
+// either does. Another number: SCTPX_ERR_INVALID_ARGUMENT.
+int32_t sctpx_backend_available(int32_t backend);
+
+// Sets the backend that sockets opened from now on without one get
+// (sctpx_open_tcp, sctpx_open_udp, sctpx_open with SCTPX_BACKEND_AUTO):
+// SCTPX_BACKEND_KERNEL, SCTPX_BACKEND_USERSPACE, or SCTPX_BACKEND_AUTO (the
+// kernel when it has SCTP, else userspace). It overrides the SCTPX_BACKEND
+// environment variable for the rest of the process; open sockets keep
+// theirs. Another number: SCTPX_ERR_INVALID_ARGUMENT, and nothing changes.
+int32_t sctpx_set_default_backend(int32_t backend);
+
+// Returns the backend new sockets get: what sctpx_set_default_backend set,
+// else the SCTPX_BACKEND environment variable ("kernel", "userspace",
+// "auto" or empty), else SCTPX_BACKEND_AUTO. SCTPX_ERR_INVALID_ARGUMENT
+// when SCTPX_BACKEND holds anything else (and opening without a backend
+// fails the same way until it is fixed or a default is set).
+int32_t sctpx_default_backend(void);
+
+// Sets the local UDP port (1 to 65535) of the userspace backend, which it
+// receives SCTP over UDP on: over the SCTPX_UDP_PORT environment variable
+// and the default 9899. Two processes on one host each need their own. Only
+// before the first userspace socket starts the stack: after, -EBUSY (unless
+// `port` is the port it runs on: then 0). Another number:
+// SCTPX_ERR_INVALID_ARGUMENT.
+int32_t sctpx_set_udp_port(int32_t port);
+
+// Returns the userspace backend's local UDP port: the one it runs on once
+// started, else the one it will start on (sctpx_set_udp_port, else
+// SCTPX_UDP_PORT, else 9899). SCTPX_ERR_INVALID_ARGUMENT when
+// SCTPX_UDP_PORT is needed and is not a number from 1 to 65535.
+int32_t sctpx_udp_port(void);
+
+// Sets the remote UDP encapsulation port (1 to 65535) that userspace
+// sockets opened from now on send to (over the SCTPX_UDP_REMOTE_PORT
+// environment variable and the default 9899): the peer's local UDP port.
+// Open sockets keep theirs; SCTPX_OPT_UDP_REMOTE_PORT changes it per socket
+// or association, on either backend. Another number:
+// SCTPX_ERR_INVALID_ARGUMENT.
+int32_t sctpx_set_udp_remote_port(int32_t port);
+
+// Returns the remote UDP encapsulation port userspace sockets opened now
+// get: sctpx_set_udp_remote_port's, else SCTPX_UDP_REMOTE_PORT's (when it
+// is a number from 1 to 65535), else 9899.
+int32_t sctpx_udp_remote_port(void);
 
 // Adds (SCTPX_BINDX_ADD) or removes (SCTPX_BINDX_REMOVE) `count` addresses
 // (1 to 64), given as an array of `struct sockaddr_storage` (IPv4 and IPv6
@@ -1373,6 +1570,137 @@ int32_t sctpx_add_streams(sctpx_handle h,
                           sctpx_assoc_id assoc_id,
                           uint16_t inbound,
                           uint16_t outbound);
+
+// Reads SCTP_DEFAULT_PRINFO (the partial-reliability policy of sends that
+// give none) of association `assoc_id` (0: the socket's defaults) into `*out`.
+int32_t sctpx_get_default_prinfo(sctpx_handle h,
+                                 sctpx_assoc_id assoc_id,
+                                 sctpx_default_prinfo *out);
+
+// Sets SCTP_DEFAULT_PRINFO from `*value`; its `assoc_id` selects the
+// association. A policy that is not SCTPX_PR_NONE, _TTL, _RTX or _PRIO gives
+// SCTPX_ERR_INVALID_ARGUMENT.
+int32_t sctpx_set_default_prinfo(sctpx_handle h, const sctpx_default_prinfo *value);
+
+// Reads SCTP_PR_ASSOC_STATUS into `*out`: the messages of association
+// `assoc_id` abandoned under `policy` (SCTPX_PR_TTL, _RTX, _PRIO, or
+// SCTPX_PR_ALL for every policy together; another value gives
+// SCTPX_ERR_INVALID_ARGUMENT).
+int32_t sctpx_get_pr_assoc_status(sctpx_handle h,
+                                  sctpx_assoc_id assoc_id,
+                                  uint16_t policy,
+                                  sctpx_pr_status *out);
+
+// Reads SCTP_PR_STREAM_STATUS into `*out`: as sctpx_get_pr_assoc_status, for
+// outbound stream `stream` alone (one the association does not have: -EINVAL).
+int32_t sctpx_get_pr_stream_status(sctpx_handle h,
+                                   sctpx_assoc_id assoc_id,
+                                   uint16_t stream,
+                                   uint16_t policy,
+                                   sctpx_pr_status *out);
+
+// Reads SCTP_STREAM_SCHEDULER_VALUE of outbound stream `stream` of
+// association `assoc_id` into `*value`: its priority under SCTPX_SCHED_PRIO
+// (lower is sent first), its weight under SCTPX_SCHED_WFQ. Needs an
+// association (before one: -EINVAL).
+int32_t sctpx_get_stream_sched_value(sctpx_handle h,
+                                     sctpx_assoc_id assoc_id,
+                                     uint16_t stream,
+                                     uint16_t *value);
+
+// Sets SCTP_STREAM_SCHEDULER_VALUE of outbound stream `stream` of association
+// `assoc_id` to `value` (see sctpx_get_stream_sched_value). A stream the
+// association does not have: -EINVAL.
+int32_t sctpx_set_stream_sched_value(sctpx_handle h,
+                                     sctpx_assoc_id assoc_id,
+                                     uint16_t stream,
+                                     uint16_t value);
+
+// The escape hatch for options sctpx does not type: getsockopt(`level`,
+// `name`) on the handle's socket. `level` is SCTPX_LEVEL_SCTP (SOL_SCTP)
+// or SCTPX_LEVEL_SOCKET (SOL_SOCKET); `name` and the buffer's layout are
+// Linux's (<linux/sctp.h>). `*len` is the buffer's size in bytes (at most
+// 1 MiB) on entry; the buffer's first bytes are passed in (the kernel reads
+// input fields such as an association id from them). On success the
+// buffer holds what the kernel wrote and `*len` its length; on failure
+// neither is changed. Any other level, or an option whose buffer holds a
+// pointer (SCTP_SOCKOPT_CONNECTX3, SO_ATTACH_FILTER, SO_ATTACH_REUSEPORT_CBPF):
+// SCTPX_ERR_INVALID_ARGUMENT. On the userspace backend: SCTPX_ERR_NOT_SUPPORTED
+// (usrsctp numbers its options differently). sctpx does not learn of what
+// a raw call changes (its own subscriptions, O_NONBLOCK it tracks).
+int32_t sctpx_getsockopt(sctpx_handle h, int32_t level, int32_t name, uint8_t *buf, size_t *len);
+
+// The escape hatch for options sctpx does not type: setsockopt(`level`,
+// `name`) from the `len` bytes at `buf` (at most 1 MiB; NULL when `len` is
+// 0), as sctpx_getsockopt says.
+int32_t sctpx_setsockopt(sctpx_handle h,
+                         int32_t level,
+                         int32_t name,
+                         const uint8_t *buf,
+                         size_t len);
+
+// Requires chunks of type `chunk_type` (RFC 4960 numbering: 0 DATA, ...) to
+// arrive authenticated on associations set up after the call
+// (SCTP_AUTH_CHUNK); the peer learns the list during set-up. The kernel
+// refuses INIT, INIT-ACK, SHUTDOWN-COMPLETE and AUTH (-EINVAL).
+int32_t sctpx_add_auth_chunk(sctpx_handle h, uint8_t chunk_type);
+
+// Sets the HMAC algorithms offered to new peers, `count` (1 to 16)
+// SCTPX_HMAC_* identifiers at `idents` in order of preference
+// (SCTP_HMAC_IDENT). The list must include SCTPX_HMAC_SHA1, and the kernel
+// refuses identifiers it does not know (-EINVAL).
+int32_t sctpx_set_hmac_idents(sctpx_handle h, const uint16_t *idents, size_t count);
+
+// Writes the HMAC algorithms offered to new peers (SCTP_HMAC_IDENT) into
+// `out` (`cap` entries; NULL when `cap` is 0) and returns how many there
+// are (only `cap` are written when there are more).
+int32_t sctpx_get_hmac_idents(sctpx_handle h, uint16_t *out, size_t cap);
+
+// Adds shared key `key_number` (or replaces its bytes) with the `len`
+// bytes at `key` (0 to 65535; NULL when `len` is 0) (SCTP_AUTH_KEY): on
+// association `assoc_id` of a one-to-many socket, or its defaults with 0;
+// on a one-to-one socket, on its association once it has one. The library
+// keeps no copy of the key.
+int32_t sctpx_set_auth_key(sctpx_handle h,
+                           sctpx_assoc_id assoc_id,
+                           uint16_t key_number,
+                           const uint8_t *key,
+                           size_t len);
+
+// Makes key `key_number` the one outgoing chunks are authenticated with
+// (SCTP_AUTH_ACTIVE_KEY). A peer whose own active key differs reports
+// SCTPX_AUTH_NEW_KEY (SCTPX_EVENT_AUTHENTICATION) when the first chunk
+// with it arrives. An unknown key: -EINVAL.
+int32_t sctpx_set_active_auth_key(sctpx_handle h, sctpx_assoc_id assoc_id, uint16_t key_number);
+
+// Reads the active key number (SCTP_AUTH_ACTIVE_KEY) into `*out`.
+int32_t sctpx_get_active_auth_key(sctpx_handle h, sctpx_assoc_id assoc_id, uint16_t *out);
+
+// Stops sending with key `key_number` (SCTP_AUTH_DEACTIVATE_KEY; the active
+// key or an unknown one: -EINVAL). On an association SCTPX_AUTH_FREE_KEY
+// follows once no queued chunk uses the key any more; then delete it.
+int32_t sctpx_deactivate_auth_key(sctpx_handle h, sctpx_assoc_id assoc_id, uint16_t key_number);
+
+// Deletes key `key_number` (SCTP_AUTH_DELETE_KEY; the active key or an
+// unknown one: -EINVAL). Chunks arriving with it are discarded from then on.
+int32_t sctpx_delete_auth_key(sctpx_handle h, sctpx_assoc_id assoc_id, uint16_t key_number);
+
+// Writes the chunk types the peer of association `assoc_id` requires
+// authenticated (SCTP_PEER_AUTH_CHUNKS) into `out` (`cap` bytes; NULL when
+// `cap` is 0) and returns how many there are (only `cap` are written when
+// there are more). A peer without AUTH: -EACCES.
+int32_t sctpx_get_peer_auth_chunks(sctpx_handle h,
+                                   sctpx_assoc_id assoc_id,
+                                   uint8_t *out,
+                                   size_t cap);
+
+// Writes the chunk types this side requires authenticated on association
+// `assoc_id` (SCTP_LOCAL_AUTH_CHUNKS; 0 on a one-to-many socket: the
+// socket's list) into `out`, as sctpx_get_peer_auth_chunks.
+int32_t sctpx_get_local_auth_chunks(sctpx_handle h,
+                                    sctpx_assoc_id assoc_id,
+                                    uint8_t *out,
+                                    size_t cap);
 
 #ifdef __cplusplus
 }  // extern "C"

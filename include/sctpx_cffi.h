@@ -48,6 +48,12 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_PR_TTL 1
 #define SCTPX_PR_RTX 2
 #define SCTPX_PR_PRIO 3
+#define SCTPX_PR_ALL 4
+#define SCTPX_SCHED_FCFS 0
+#define SCTPX_SCHED_PRIO 1
+#define SCTPX_SCHED_RR 2
+#define SCTPX_SCHED_FC 3
+#define SCTPX_SCHED_WFQ 4
 #define SCTPX_EVENT_DATA 0
 #define SCTPX_EVENT_ASSOC_CHANGE 1
 #define SCTPX_EVENT_PEER_ADDR_CHANGE 2
@@ -106,7 +112,22 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_OPT_NONBLOCK 21
 #define SCTPX_OPT_PENDING_ERROR 22
 #define SCTPX_OPT_RECV_FROM 23
+#define SCTPX_OPT_UDP_REMOTE_PORT 24
+#define SCTPX_OPT_STREAM_SCHEDULER 40
+#define SCTPX_OPT_INTERLEAVING_SUPPORTED 41
+#define SCTPX_OPT_ASCONF_SUPPORTED 42
+#define SCTPX_OPT_AUTO_ASCONF 43
+#define SCTPX_OPT_ECN_SUPPORTED 44
+#define SCTPX_OPT_PLPMTUD_PROBE_INTERVAL 45
+#define SCTPX_OPT_AUTH_SUPPORTED 25
 #define SCTPX_OPT_EXPOSE_PF_STATE 50
+#define SCTPX_LEVEL_SCTP 132
+#define SCTPX_LEVEL_SOCKET 1
+#define SCTPX_AUTH_NEW_KEY 0
+#define SCTPX_AUTH_FREE_KEY 1
+#define SCTPX_AUTH_NO_AUTH 2
+#define SCTPX_HMAC_SHA1 1
+#define SCTPX_HMAC_SHA256 3
 #define SCTPX_AF_INET 2
 #define SCTPX_AF_INET6 10
 #define SCTPX_ENABLE_RESET_STREAM_REQ 1
@@ -118,9 +139,6 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_DATA_UNSENT 0
 #define SCTPX_DATA_SENT 1
 #define SCTPX_PARTIAL_DELIVERY_ABORTED 0
-#define SCTPX_AUTH_NEW_KEY 0
-#define SCTPX_AUTH_FREE_KEY 1
-#define SCTPX_AUTH_NO_AUTH 2
 #define SCTPX_STREAM_RESET_INCOMING_SSN 1
 #define SCTPX_STREAM_RESET_OUTGOING_SSN 2
 #define SCTPX_RESET_DENIED 4
@@ -352,6 +370,17 @@ typedef struct {
   uint64_t ipackets;
 } sctpx_assoc_stats;
 
+typedef struct {
+  sctpx_assoc_id assoc_id;
+  uint16_t policy;
+  uint32_t value;
+} sctpx_default_prinfo;
+
+typedef struct {
+  uint64_t abandoned_unsent;
+  uint64_t abandoned_sent;
+} sctpx_pr_status;
+
 const char *sctpx_version(void);
 
 int32_t sctpx_strerror(int32_t code, char *buf, size_t len);
@@ -359,6 +388,8 @@ int32_t sctpx_strerror(int32_t code, char *buf, size_t len);
 int32_t sctpx_open_tcp(int32_t family_, sctpx_handle *out);
 
 int32_t sctpx_open_udp(int32_t family_, sctpx_handle *out);
+
+int32_t sctpx_open(int32_t backend, int32_t family_, int32_t kind, sctpx_handle *out);
 
 int32_t sctpx_adopt_fd(int32_t fd, sctpx_handle *out);
 
@@ -388,6 +419,22 @@ int32_t sctpx_shutdown(sctpx_handle h, sctpx_assoc_id assoc_id);
 int32_t sctpx_abort(sctpx_handle h, sctpx_assoc_id assoc_id);
 
 int32_t sctpx_abort_and_close(sctpx_handle h);
+
+int32_t sctpx_backend(sctpx_handle h);
+
+int32_t sctpx_backend_available(int32_t backend);
+
+int32_t sctpx_set_default_backend(int32_t backend);
+
+int32_t sctpx_default_backend(void);
+
+int32_t sctpx_set_udp_port(int32_t port);
+
+int32_t sctpx_udp_port(void);
+
+int32_t sctpx_set_udp_remote_port(int32_t port);
+
+int32_t sctpx_udp_remote_port(void);
 
 int32_t sctpx_bindx(sctpx_handle h,
                     const struct sockaddr_storage *addrs,
@@ -535,3 +582,68 @@ int32_t sctpx_add_streams(sctpx_handle h,
                           sctpx_assoc_id assoc_id,
                           uint16_t inbound,
                           uint16_t outbound);
+
+int32_t sctpx_get_default_prinfo(sctpx_handle h,
+                                 sctpx_assoc_id assoc_id,
+                                 sctpx_default_prinfo *out);
+
+int32_t sctpx_set_default_prinfo(sctpx_handle h, const sctpx_default_prinfo *value);
+
+int32_t sctpx_get_pr_assoc_status(sctpx_handle h,
+                                  sctpx_assoc_id assoc_id,
+                                  uint16_t policy,
+                                  sctpx_pr_status *out);
+
+int32_t sctpx_get_pr_stream_status(sctpx_handle h,
+                                   sctpx_assoc_id assoc_id,
+                                   uint16_t stream,
+                                   uint16_t policy,
+                                   sctpx_pr_status *out);
+
+int32_t sctpx_get_stream_sched_value(sctpx_handle h,
+                                     sctpx_assoc_id assoc_id,
+                                     uint16_t stream,
+                                     uint16_t *value);
+
+int32_t sctpx_set_stream_sched_value(sctpx_handle h,
+                                     sctpx_assoc_id assoc_id,
+                                     uint16_t stream,
+                                     uint16_t value);
+
+int32_t sctpx_getsockopt(sctpx_handle h, int32_t level, int32_t name, uint8_t *buf, size_t *len);
+
+int32_t sctpx_setsockopt(sctpx_handle h,
+                         int32_t level,
+                         int32_t name,
+                         const uint8_t *buf,
+                         size_t len);
+
+int32_t sctpx_add_auth_chunk(sctpx_handle h, uint8_t chunk_type);
+
+int32_t sctpx_set_hmac_idents(sctpx_handle h, const uint16_t *idents, size_t count);
+
+int32_t sctpx_get_hmac_idents(sctpx_handle h, uint16_t *out, size_t cap);
+
+int32_t sctpx_set_auth_key(sctpx_handle h,
+                           sctpx_assoc_id assoc_id,
+                           uint16_t key_number,
+                           const uint8_t *key,
+                           size_t len);
+
+int32_t sctpx_set_active_auth_key(sctpx_handle h, sctpx_assoc_id assoc_id, uint16_t key_number);
+
+int32_t sctpx_get_active_auth_key(sctpx_handle h, sctpx_assoc_id assoc_id, uint16_t *out);
+
+int32_t sctpx_deactivate_auth_key(sctpx_handle h, sctpx_assoc_id assoc_id, uint16_t key_number);
+
+int32_t sctpx_delete_auth_key(sctpx_handle h, sctpx_assoc_id assoc_id, uint16_t key_number);
+
+int32_t sctpx_get_peer_auth_chunks(sctpx_handle h,
+                                   sctpx_assoc_id assoc_id,
+                                   uint8_t *out,
+                                   size_t cap);
+
+int32_t sctpx_get_local_auth_chunks(sctpx_handle h,
+                                    sctpx_assoc_id assoc_id,
+                                    uint8_t *out,
+                                    size_t cap);

@@ -116,7 +116,7 @@ pub fn udp_port() -> Result<u16> {
 
 /// Sets the remote UDP encapsulation port that userspace sockets opened from
 /// now on send to (default 9899, or `SCTPX_UDP_REMOTE_PORT`). Per socket and
-/// association: `IntOption::UdpRemotePort`... see `Socket::set_udp_remote_port`.
+/// association: `IntOption::UdpRemotePort`.
 pub fn set_udp_remote_port(port: u16) -> Result<()> {
     crate::user::stack::set_udp_remote_port(port)
 }

@@ -17,6 +17,8 @@
 /// cbindgen:ignore
 mod addr;
 /// cbindgen:ignore
+mod auth;
+/// cbindgen:ignore
 mod backend;
 /// cbindgen:ignore
 mod error;
@@ -45,11 +47,12 @@ mod user;
 /// cbindgen:ignore
 mod wake;
 
+pub use auth::{AUTH_FREE_KEY, AUTH_NEW_KEY, AUTH_NO_AUTH, HMAC_SHA1, HMAC_SHA256};
 pub use backend::{
     default_backend, set_default_backend, set_udp_port, set_udp_remote_port, udp_port, udp_remote_port, Backend,
 };
 pub use error::{Error, Result};
 pub use event::*;
-pub use options::{IntOption, PeerAddrInfo, PeerAddrParams, PeerAddrThresholds, Status};
+pub use options::{IntOption, PeerAddrInfo, PeerAddrParams, PeerAddrThresholds, Status, LEVEL_SCTP, LEVEL_SOCKET};
 pub use socket::{BindxOp, Family, Kind, PeelOffFlags, SendMsg, Socket, Timeout};
 pub use types::*;

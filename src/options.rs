@@ -28,6 +28,13 @@ pub(crate) enum Access {
     NonBlock,
     /// Whether data events carry their source address (sctpx's own).
     RecvFrom,
+    /// The remote UDP encapsulation port of an association (or the socket's
+    /// default): `struct sctp_udpencaps` on the kernel, usrsctp's own layout
+    /// on the userspace backend; the port is in network byte order in both.
+    UdpRemotePort,
+    /// A `struct sctp_probeinterval` at `SOL_SCTP` for no address in
+    /// particular: the association's or the socket's.
+    ProbeInterval(i32),
 }
 
 /// A yes/no option: the kernel reads any other value as 1.
@@ -156,9 +163,11 @@ int_options! {
         /// SCTP_I_WANT_MAPPED_V4_ADDR: 1 reports IPv4 peers of an IPv6 socket as
         /// v4-mapped IPv6 addresses.
         MappedV4 = 4 as SCTPX_OPT_MAPPED_V4, FLAG, Access::Int(sys::SOL_SCTP, sys::SCTP_I_WANT_MAPPED_V4_ADDR);
-        /// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave, off (0) or on (1).
-        /// Linux keeps only on or off: RFC 6458's level 2 would read back as 1.
-        FragmentInterleave = 5 as SCTPX_OPT_FRAGMENT_INTERLEAVE, FLAG,
+        /// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave level (RFC 6458
+        /// 8.1.20): 0 off, 1 across associations, 2 across streams as well (what
+        /// I-DATA needs). Linux keeps only on or off: 2 reads back as 1, and
+        /// turning it off also turns SCTPX_OPT_INTERLEAVING_SUPPORTED off.
+        FragmentInterleave = 5 as SCTPX_OPT_FRAGMENT_INTERLEAVE, Some(0..=2),
             Access::Int(sys::SOL_SCTP, sys::SCTP_FRAGMENT_INTERLEAVE);
         /// SCTP_PARTIAL_DELIVERY_POINT: bytes after which partial delivery starts.
         /// The kernel refuses more than half of SCTPX_OPT_RCVBUF's value (-EINVAL).
@@ -214,6 +223,54 @@ int_options! {
         /// their source address in `from`; 0 they do not (`from_len` 0), and each
         /// receive saves the kernel's copy of it. Per socket; inherited by peeloff.
         RecvFrom = 23 as SCTPX_OPT_RECV_FROM, FLAG, Access::RecvFrom;
+        /// SCTP_REMOTE_UDP_ENCAPS_PORT: the UDP port the peer receives SCTP over UDP
+        /// on (RFC 6951), per association (0 = the socket's default for new
+        /// associations). 0 turns encapsulation off: plain SCTP over IP. The
+        /// userspace backend's sockets start with `sctpx_set_udp_remote_port`'s port
+        /// (9899 by default); the kernel's with the sysctl net.sctp.encap_port (0 by
+        /// default), and it sends over UDP only with net.sctp.udp_port set (Linux
+        /// 5.11 and later; older kernels: -ENOPROTOOPT).
+        UdpRemotePort = 24 as SCTPX_OPT_UDP_REMOTE_PORT, Some(0..=65535), Access::UdpRemotePort;
+        /// SCTP_STREAM_SCHEDULER: SCTPX_SCHED_* (per association; new
+        /// associations take the socket's). Each stream's weight or priority is
+        /// sctpx_set_stream_sched_value's. The kernel refuses a scheduler it does
+        /// not have (-EINVAL: Linux before 6.3 has FCFS, PRIO and RR only).
+        StreamScheduler = 40 as SCTPX_OPT_STREAM_SCHEDULER, Some(0..=4),
+            Access::AssocValue(sys::SCTP_STREAM_SCHEDULER);
+        /// SCTP_INTERLEAVING_SUPPORTED: 1 offers I-DATA (RFC 8260, message
+        /// interleaving) to new peers; an association reads 1 when both sides
+        /// use it. Messages of different streams interleave only under a
+        /// scheduler that switches streams (SCTPX_SCHED_RR, _PRIO); under FCFS
+        /// each still goes out whole, in order. The kernel refuses any value
+        /// (-EPERM) unless the sysctl net.sctp.intl_enable is 1 and
+        /// SCTPX_OPT_FRAGMENT_INTERLEAVE is on.
+        InterleavingSupported = 41 as SCTPX_OPT_INTERLEAVING_SUPPORTED, FLAG,
+            Access::AssocValue(sys::SCTP_INTERLEAVING_SUPPORTED);
+        /// SCTP_ASCONF_SUPPORTED: 1 offers dynamic address reconfiguration
+        /// (ASCONF, RFC 5061) to new peers; the default is the sysctl
+        /// net.sctp.addip_enable. An association reads whether the peer uses it.
+        AsconfSupported = 42 as SCTPX_OPT_ASCONF_SUPPORTED, FLAG,
+            Access::AssocValue(sys::SCTP_ASCONF_SUPPORTED);
+        /// SCTP_AUTO_ASCONF: 1 makes the kernel announce (ASCONF) the host's
+        /// addresses as they come and go, to every association of a socket bound
+        /// to the wildcard address; the default is the sysctl
+        /// net.sctp.default_auto_asconf. The kernel refuses 1 on a socket not
+        /// bound to the wildcard address (-EINVAL).
+        AutoAsconf = 43 as SCTPX_OPT_AUTO_ASCONF, FLAG, Access::Int(sys::SOL_SCTP, sys::SCTP_AUTO_ASCONF);
+        /// SCTP_ECN_SUPPORTED: 1 offers explicit congestion notification to new
+        /// peers; the default is the sysctl net.sctp.ecn_enable. An association
+        /// reads whether the peer uses it.
+        EcnSupported = 44 as SCTPX_OPT_ECN_SUPPORTED, FLAG, Access::AssocValue(sys::SCTP_ECN_SUPPORTED);
+        /// SCTP_PLPMTUD_PROBE_INTERVAL: milliseconds between packetization-layer
+        /// path MTU probes (RFC 8899) of every path of the association (0: the
+        /// socket's, for new ones); 0 turns probing off. The default is the sysctl
+        /// net.sctp.plpmtud_probe_interval. The kernel refuses 1 to 4999 (-EINVAL).
+        PlpmtudProbeInterval = 45 as SCTPX_OPT_PLPMTUD_PROBE_INTERVAL, U32,
+            Access::ProbeInterval(sys::SCTP_PLPMTUD_PROBE_INTERVAL);
+        /// SCTP_AUTH_SUPPORTED: 1 turns SCTP-AUTH (RFC 4895) on for this socket
+        /// and offers it to new peers; the sysctl net.sctp.auth_enable is only the
+        /// default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
+        AuthSupported = 25 as SCTPX_OPT_AUTH_SUPPORTED, FLAG, Access::AssocValue(sys::SCTP_AUTH_SUPPORTED);
         /// SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (per association): whether a path
         /// entering the potentially-failed state is shown. SCTPX_PF_EXPOSE_UNSET (0)
         /// follows the sysctl net.sctp.pf_expose (the kernel's default: no
@@ -222,6 +279,32 @@ int_options! {
         /// refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
         ExposePfState = 50 as SCTPX_OPT_EXPOSE_PF_STATE, Some(0..=2),
             Access::AssocValue(sys::SCTP_EXPOSE_POTENTIALLY_FAILED_STATE);
+    }
+}
+
+crate::tables::c_constants! {
+    /// Option levels for sctpx_getsockopt / sctpx_setsockopt: the kernel's own
+    /// values, so SOL_SCTP and SOL_SOCKET work as well.
+    pub table option_levels: i32 {
+        /// SOL_SCTP (IPPROTO_SCTP): the options of <linux/sctp.h>.
+        SCTPX_LEVEL_SCTP = 132 => LEVEL_SCTP;
+        /// SOL_SOCKET.
+        SCTPX_LEVEL_SOCKET = 1 => LEVEL_SOCKET;
+    }
+}
+
+/// Whether the raw option calls refuse `name` at `level`: a level other than
+/// SOL_SCTP and SOL_SOCKET, or an option whose buffer holds a pointer the
+/// kernel follows (so that a safe call cannot make it read or write memory
+/// the buffer does not cover).
+fn raw_refused(level: i32, name: i32) -> bool {
+    match level {
+        // 104 to 106 followed pointers before Linux removed them; CONNECTX3's
+        // struct sctp_getaddrs_old holds a pointer to the addresses.
+        LEVEL_SCTP => matches!(name, 104..=106 | sys::SCTP_SOCKOPT_CONNECTX3) || name < 0,
+        // struct sock_fprog holds a pointer to the filter.
+        LEVEL_SOCKET => matches!(name, libc::SO_ATTACH_FILTER | libc::SO_ATTACH_REUSEPORT_CBPF) || name < 0,
+        _ => true,
     }
 }
 
@@ -320,6 +403,33 @@ fn storage_of(a: Option<SocketAddr>) -> libc::sockaddr_storage {
     s
 }
 
+/// A `sctp_probeinterval` for no address in particular (all-zero: the
+/// association's or socket's value).
+fn probe_interval(assoc_id: AssocId, interval: u32) -> sys::sctp_probeinterval {
+    sys::sctp_probeinterval { spi_assoc_id: assoc_id, spi_address: storage_of(None), spi_interval: interval }
+}
+
+/// The kernel's SCTP_PR_SCTP_* for a PR_* policy (PR_ALL included).
+fn kernel_pr_policy(policy: u16) -> Result<u16> {
+    match policy {
+        PR_NONE => Ok(sys::SCTP_PR_SCTP_NONE),
+        PR_TTL => Ok(sys::SCTP_PR_SCTP_TTL),
+        PR_RTX => Ok(sys::SCTP_PR_SCTP_RTX),
+        PR_PRIO => Ok(sys::SCTP_PR_SCTP_PRIO),
+        PR_ALL => Ok(sys::SCTP_PR_SCTP_ALL),
+        _ => Err(Error::InvalidArgument("unknown partial-reliability policy")),
+    }
+}
+
+/// The policy asked for by a PR status call: one that can abandon messages, or
+/// PR_ALL (the kernel refuses PR_NONE too, but says only -EINVAL).
+fn status_pr_policy(policy: u16) -> Result<u16> {
+    if policy == PR_NONE {
+        return Err(Error::InvalidArgument("PR_NONE abandons nothing: ask for a policy or PR_ALL"));
+    }
+    kernel_pr_policy(policy)
+}
+
 fn paddrinfo_of(p: &sys::sctp_paddrinfo) -> PeerAddrInfo {
     let a = p.spinfo_address;
     PeerAddrInfo {
@@ -363,6 +473,29 @@ impl Socket {
         Ok(v as i64)
     }
 
+    /// The remote UDP encapsulation port of association `assoc_id` (host order).
+    fn udp_remote_port(&self, assoc_id: AssocId) -> Result<u16> {
+        if let Some(u) = self.user() {
+            // usrsctp's struct differs from Linux's (address first, u32 id).
+            return Ok(crate::user::xlate::remote_encaps_port(u, assoc_id)?);
+        }
+        let mut v = sys::sctp_udpencaps { sue_assoc_id: assoc_id, ..Default::default() };
+        self.getopt(sys::SCTP_REMOTE_UDP_ENCAPS_PORT, &mut v)?;
+        Ok(u16::from_be(v.sue_port))
+    }
+
+    /// Sets the remote UDP encapsulation port of association `assoc_id`.
+    fn set_udp_remote_port(&self, assoc_id: AssocId, port: u16) -> Result<()> {
+        if let Some(u) = self.user() {
+            // usrsctp refuses an association's port without a wildcard address of
+            // a known family (an all-zero one is EAFNOSUPPORT).
+            let any = SocketAddr::from(([0, 0, 0, 0], 0));
+            return Ok(crate::user::xlate::set_remote_encaps_port(u, assoc_id, Some(&any), port)?);
+        }
+        let v = sys::sctp_udpencaps { sue_assoc_id: assoc_id, sue_port: port.to_be(), ..Default::default() };
+        self.setopt(sys::SCTP_REMOTE_UDP_ENCAPS_PORT, &v)
+    }
+
     /// Reads an integer option. `assoc_id` matters for per-association options
     /// on one-to-many sockets (0 = the socket's defaults).
     pub fn option(&self, opt: IntOption, assoc_id: AssocId) -> Result<i64> {
@@ -382,6 +515,12 @@ impl Socket {
             }),
             Access::NonBlock => Ok(self.nonblocking() as i64),
             Access::RecvFrom => Ok(self.recv_from() as i64),
+            Access::UdpRemotePort => self.udp_remote_port(assoc_id).map(i64::from),
+            Access::ProbeInterval(name) => {
+                let mut v = probe_interval(assoc_id, 0);
+                self.getopt(name, &mut v)?;
+                Ok(v.spi_interval as i64)
+            }
         }
     }
 
@@ -403,6 +542,8 @@ impl Socket {
                 self.set_recv_from(value == 1);
                 Ok(())
             }
+            Access::UdpRemotePort => self.set_udp_remote_port(assoc_id, value as u16),
+            Access::ProbeInterval(name) => self.setopt(name, &probe_interval(assoc_id, value as u32)),
         }
     }
 
@@ -500,6 +641,70 @@ impl Socket {
             snd_assoc_id: i.assoc_id,
         };
         self.setopt(sys::SCTP_DEFAULT_SNDINFO, &v)
+    }
+
+    /// SCTP_DEFAULT_PRINFO: the partial-reliability policy of sends that
+    /// give none.
+    pub fn default_pr_info(&self, assoc_id: AssocId) -> Result<DefaultPrInfo> {
+        let mut v = sys::sctp_default_prinfo { pr_assoc_id: assoc_id, ..Default::default() };
+        self.getopt(sys::SCTP_DEFAULT_PRINFO, &mut v)?;
+        let policy = match v.pr_policy & sys::SCTP_PR_SCTP_MASK {
+            sys::SCTP_PR_SCTP_TTL => PR_TTL,
+            sys::SCTP_PR_SCTP_RTX => PR_RTX,
+            sys::SCTP_PR_SCTP_PRIO => PR_PRIO,
+            _ => PR_NONE,
+        };
+        Ok(DefaultPrInfo { assoc_id: v.pr_assoc_id, policy, value: v.pr_value })
+    }
+
+    /// Sets SCTP_DEFAULT_PRINFO (`PR_ALL` is refused: it is no policy).
+    pub fn set_default_pr_info(&self, p: &DefaultPrInfo) -> Result<()> {
+        if p.policy == PR_ALL {
+            return Err(Error::InvalidArgument("PR_ALL is not a policy for sends"));
+        }
+        let v = sys::sctp_default_prinfo {
+            pr_assoc_id: p.assoc_id,
+            pr_value: p.value,
+            pr_policy: kernel_pr_policy(p.policy)?,
+        };
+        self.setopt(sys::SCTP_DEFAULT_PRINFO, &v)
+    }
+
+    /// SCTP_PR_ASSOC_STATUS: the messages of an association abandoned under
+    /// `policy` (PR_TTL, PR_RTX, PR_PRIO, or PR_ALL for all of them).
+    pub fn pr_assoc_status(&self, assoc_id: AssocId, policy: u16) -> Result<PrStatus> {
+        self.pr_status(sys::SCTP_PR_ASSOC_STATUS, assoc_id, 0, policy)
+    }
+
+    /// SCTP_PR_STREAM_STATUS: as `pr_assoc_status`, for one outbound stream.
+    pub fn pr_stream_status(&self, assoc_id: AssocId, stream: u16, policy: u16) -> Result<PrStatus> {
+        self.pr_status(sys::SCTP_PR_STREAM_STATUS, assoc_id, stream, policy)
+    }
+
+    fn pr_status(&self, name: i32, assoc_id: AssocId, stream: u16, policy: u16) -> Result<PrStatus> {
+        let mut v = sys::sctp_prstatus {
+            sprstat_assoc_id: assoc_id,
+            sprstat_sid: stream,
+            sprstat_policy: status_pr_policy(policy)?,
+            ..Default::default()
+        };
+        self.getopt(name, &mut v)?;
+        Ok(PrStatus { abandoned_unsent: v.sprstat_abandoned_unsent, abandoned_sent: v.sprstat_abandoned_sent })
+    }
+
+    /// SCTP_STREAM_SCHEDULER_VALUE: outbound `stream`'s value under the
+    /// association's scheduler (SCHED_PRIO: its priority, lower first;
+    /// SCHED_WFQ: its weight). Needs an association.
+    pub fn stream_sched_value(&self, assoc_id: AssocId, stream: u16) -> Result<u16> {
+        let mut v = sys::sctp_stream_value { assoc_id, stream_id: stream, stream_value: 0 };
+        self.getopt(sys::SCTP_STREAM_SCHEDULER_VALUE, &mut v)?;
+        Ok(v.stream_value)
+    }
+
+    /// Sets SCTP_STREAM_SCHEDULER_VALUE of outbound `stream`.
+    pub fn set_stream_sched_value(&self, assoc_id: AssocId, stream: u16, value: u16) -> Result<()> {
+        let v = sys::sctp_stream_value { assoc_id, stream_id: stream, stream_value: value };
+        self.setopt(sys::SCTP_STREAM_SCHEDULER_VALUE, &v)
     }
 
     /// SCTP_DELAYED_SACK.
@@ -735,6 +940,42 @@ impl Socket {
     pub fn add_streams(&self, assoc_id: AssocId, inbound: u16, outbound: u16) -> Result<()> {
         let v = sys::sctp_add_streams { sas_assoc_id: assoc_id, sas_instrms: inbound, sas_outstrms: outbound };
         self.setopt(sys::SCTP_ADD_STREAMS, &v)
+    }
+}
+
+impl Socket {
+    /// The escape hatch: getsockopt(level, name) with `buf` in and out (the
+    /// kernel reads input fields such as an association id from it), for
+    /// options sctpx does not type. Returns the length the kernel wrote.
+    ///
+    /// `level` is [`LEVEL_SCTP`] or [`LEVEL_SOCKET`]; the option numbers and
+    /// layouts are Linux's (`<linux/sctp.h>`). Refused (`InvalidArgument`):
+    /// any other level, and the few options whose buffer holds a pointer
+    /// (SCTP_SOCKOPT_CONNECTX3, SO_ATTACH_FILTER, SO_ATTACH_REUSEPORT_CBPF).
+    /// On the userspace backend: `NotSupported` (usrsctp numbers its options
+    /// differently). sctpx does not see what a raw call changes: an option it
+    /// also types reads back the new value, but its own state (the
+    /// subscriptions it keeps, O_NONBLOCK it tracks) is not updated.
+    pub fn raw_option(&self, level: i32, name: i32, buf: &mut [u8]) -> Result<usize> {
+        self.check_raw(level, name)?;
+        self.getopt_bytes(level, name, buf)
+    }
+
+    /// The escape hatch: setsockopt(level, name) from `buf`, as
+    /// [`Socket::raw_option`] says.
+    pub fn set_raw_option(&self, level: i32, name: i32, buf: &[u8]) -> Result<()> {
+        self.check_raw(level, name)?;
+        self.setopt_bytes(level, name, buf)
+    }
+
+    fn check_raw(&self, level: i32, name: i32) -> Result<()> {
+        if raw_refused(level, name) {
+            return Err(Error::InvalidArgument("level must be SOL_SCTP or SOL_SOCKET, and no pointer-carrying option"));
+        }
+        if self.user().is_some() {
+            return Err(Error::NotSupported("raw options take Linux option numbers; usrsctp has its own"));
+        }
+        Ok(())
     }
 }
 

@@ -96,12 +96,16 @@ fn all() -> Vec<CGroup> {
         crate::socket::peeloff_flags(),
         crate::types::send_flags(),
         crate::types::pr_policies(),
+        crate::types::schedulers(),
         crate::event::event_kinds(),
         crate::event::event_flags(),
         crate::types::assoc_change_states(),
         crate::types::features(),
         crate::event::peer_addr_states(),
         crate::options::int_options(),
+        crate::options::option_levels(),
+        crate::auth::auth_indications(),
+        crate::auth::hmac_idents(),
     ]
 }
 

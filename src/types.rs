@@ -69,6 +69,32 @@ crate::tables::c_constants! {
         /// Abandon lower-priority messages first when the buffer is full;
         /// `pr_value` is the priority (lower value = more important).
         SCTPX_PR_PRIO = 3 => PR_PRIO;
+        /// Not a policy: what the PR status calls (SCTP_PR_ASSOC_STATUS,
+        /// SCTP_PR_STREAM_STATUS) take to count every policy together. Sends
+        /// and SCTP_DEFAULT_PRINFO refuse it.
+        SCTPX_PR_ALL = 4 => PR_ALL;
+    }
+}
+
+crate::tables::c_constants! {
+    /// Stream schedulers (SCTPX_OPT_STREAM_SCHEDULER): the order in which the
+    /// queued messages of different streams are sent. The numbers are Linux's
+    /// `enum sctp_sched_type`.
+    pub table schedulers: u32 {
+        /// First come, first served: streams do not matter (the default).
+        SCTPX_SCHED_FCFS = 0 => SCHED_FCFS;
+        /// Priority: each stream's value (sctpx_set_stream_sched_value) is its
+        /// priority, lower first; streams of equal priority take turns.
+        SCTPX_SCHED_PRIO = 1 => SCHED_PRIO;
+        /// Round robin: one message per stream in turn (with I-DATA, one
+        /// fragment).
+        SCTPX_SCHED_RR = 2 => SCHED_RR;
+        /// Fair capacity: the stream that has sent the fewest bytes next
+        /// (Linux 6.3 and later; earlier kernels refuse it: -EINVAL).
+        SCTPX_SCHED_FC = 3 => SCHED_FC;
+        /// Weighted fair queueing: as fair capacity, with each stream's value
+        /// as its weight (Linux 6.3 and later; earlier kernels: -EINVAL).
+        SCTPX_SCHED_WFQ = 4 => SCHED_WFQ;
     }
 }
 
@@ -226,6 +252,30 @@ pub struct RtoInfo {
     pub max: u32,
     /// Minimum retransmission timeout.
     pub min: u32,
+}
+
+/// SCTP_DEFAULT_PRINFO: the partial-reliability policy of sends that give none.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DefaultPrInfo {
+    /// Association (one-to-many), or 0 for the socket's defaults.
+    pub assoc_id: AssocId,
+    /// PR_* policy (SCTPX_PR_* in C; not PR_ALL).
+    pub policy: u16,
+    /// The policy's value: milliseconds (TTL), retransmissions (RTX) or
+    /// priority (PRIO); ignored with PR_NONE.
+    pub value: u32,
+}
+
+/// SCTP_PR_ASSOC_STATUS / SCTP_PR_STREAM_STATUS: messages abandoned under one
+/// policy (or all), since the association started.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PrStatus {
+    /// Abandoned before any of their chunks was sent.
+    pub abandoned_unsent: u64,
+    /// Abandoned after being sent at least once.
+    pub abandoned_sent: u64,
 }
 
 /// SCTP_ASSOCINFO; 0 in a set call leaves a value unchanged.

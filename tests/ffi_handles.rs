@@ -167,7 +167,7 @@ fn every_header_function_and_name_before_1_0_is_exported_with_the_sctpx_0_versio
     let out = std::process::Command::new("objdump").args(["-T", lib]).output().expect("objdump runs");
     let text = String::from_utf8(out.stdout).unwrap();
     // "ADDRESS g DF .text SIZE VERSION NAME", the version in parentheses when it is not the
-    // default (the names libsctp has too: tests/c/exports checks which).
+    // default (the names libsctp or libusrsctp has too: tests/c/exports checks which).
     let mut exported: Vec<String> = text
         .lines()
         .filter(|l| l.contains(" DF ") && l.contains(".text"))

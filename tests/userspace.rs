@@ -917,3 +917,60 @@ fn sender_dry_subscribed_on_a_one_to_many_socket_before_any_association_applies_
     c.send(b"hi", &SendInfo::default(), Some(&addr(40191))).unwrap();
     wait_for(&c, |e| matches!(e, Event::SenderDry));
 }
+
+/// usrsctp's own example client (Debian libusrsctp-examples): a peer in
+/// another process, on its own UDP port, that can be frozen.
+const USRSCTP_CLIENT: &str = "/usr/lib/usrsctp/client";
+
+#[test]
+fn a_silent_peer_is_detected_by_heartbeats_within_the_configured_limits() {
+    let l = listening_tcp(40195);
+    l.subscribe(EventKind::AssocChange, true).unwrap();
+    let our_udp = udp_port().unwrap();
+    let peer_udp = std::net::UdpSocket::bind("0.0.0.0:0").unwrap().local_addr().unwrap().port();
+    // client ADDR PORT LOCAL_SCTP_PORT LOCAL_UDP REMOTE_UDP; it sends stdin's lines.
+    let mut peer = std::process::Command::new(USRSCTP_CLIENT)
+        .args(["127.0.0.1", "40195", "0", &peer_udp.to_string(), &our_udp.to_string()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{USRSCTP_CLIENT} (package libusrsctp-examples): {e}"));
+    let (s, _) = l.accept().unwrap();
+    wait_for(&s, |e| matches!(e, Event::AssocChange(a) if a.state == COMM_UP));
+    // Heartbeat every 200 ms; each unanswered one retransmitted after an RTO
+    // of 100..200 ms; the association fails after 2 retransmissions.
+    s.set_rtoinfo(&RtoInfo { assoc_id: 0, initial: 100, max: 200, min: 100 }).unwrap();
+    let mut ap = s.assocparams(0).unwrap();
+    ap.max_retrans = 2;
+    s.set_assocparams(&ap).unwrap();
+    let mut pp = s.peer_addr_params(0, None).unwrap();
+    pp.hbinterval = 200;
+    pp.pathmaxrxt = 2;
+    pp.flags = sctpx::sys::SPP_HB_ENABLE;
+    s.set_peer_addr_params(&pp).unwrap();
+    // SAFETY: stops the child we spawned.
+    unsafe { libc::kill(peer.id() as i32, libc::SIGSTOP) };
+    let frozen = Instant::now();
+    let mut buf = vec![0u8; 4096];
+    let lost = loop {
+        match s.next_event(&mut buf, Timeout::Millis(10_000)) {
+            Ok(r) if matches!(r.event, Event::AssocChange(a) if a.state == COMM_LOST) => break Ok(frozen.elapsed()),
+            Ok(_) => continue,
+            Err(e) => break Err(e),
+        }
+    };
+    // SAFETY: ends the child we spawned.
+    unsafe { libc::kill(peer.id() as i32, libc::SIGKILL) };
+    let _ = peer.wait();
+    let lost = lost.unwrap();
+    // RFC 4960 8.3: a heartbeat every interval + RTO (RTO jittered by up to
+    // half of itself; usrsctp also backs it off, capped at max); the
+    // association fails after max_retrans + 1 unanswered ones. With the
+    // defaults (30 s interval, 60 s max RTO) it would take minutes. Measured
+    // here: 3.5-3.8 s (the peer has two addresses: both paths are probed).
+    // Bound: (max_retrans + 2) * (interval + 2 * max RTO) + 3 s of slack for
+    // a loaded machine = 5.4 s. At least one interval passes first.
+    assert!(lost >= Duration::from_millis(200), "lost after only {lost:?}");
+    assert!(lost <= Duration::from_millis(4 * (200 + 2 * 200) + 3_000), "lost after {lost:?}");
+}

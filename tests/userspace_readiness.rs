@@ -172,13 +172,18 @@ fn closing_every_socket_gives_back_every_descriptor_and_thread() {
 }
 
 #[test]
-fn a_forked_child_is_told_the_userspace_stack_did_not_follow_it() {
+fn a_forked_child_is_told_the_userspace_stack_did_not_follow_it_and_leaves_the_parents_sockets_alone() {
     let (c, s) = pair();
     // SAFETY: the child calls only sctpx and _exit.
     let pid = unsafe { libc::fork() };
     if pid == 0 {
-        let code = match Socket::open_tcp(Family::Ipv4) {
-            Err(Error::NotSupported(_)) => 0,
+        let opened = Socket::open_tcp(Family::Ipv4);
+        // The parent's sockets are the parent's stack's: refused here, and
+        // closing them leaves the parent's associations alone.
+        let sent = c.send_stream(0, 0, 0, b"from the child");
+        drop(c);
+        let code = match (opened, sent) {
+            (Err(Error::NotSupported(_)), Err(Error::Os(libc::EOPNOTSUPP))) => 0,
             _ => 1,
         };
         // SAFETY: ends the child without running the parent's atexit work.
@@ -188,7 +193,7 @@ fn a_forked_child_is_told_the_userspace_stack_did_not_follow_it() {
     // SAFETY: waits for the child just forked.
     unsafe { libc::waitpid(pid, &mut status, 0) };
     assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "child status {status:#x}");
-    // The parent's association is untouched.
+    // The parent's association is untouched: nothing from the child came.
     c.send_stream(0, 0, 0, b"after fork").unwrap();
     let mut buf = [0u8; 64];
     let r = s.next_event(&mut buf, WAIT).unwrap();

@@ -18,6 +18,9 @@
  *   raw rr_mix COUNT                the same, raw and sctpx alternating in blocks on ONE association
  *                                   in one process, each with and without the source address:
  *                                   prints an "rrm" line for each of the four
+ *   raw alt CASE:BLOCK[,...] ROUNDS VARIANT...
+ *                                   the variants alternating in blocks in this one process, each
+ *                                   on its own association (see alt() below; issue 16)
  *   raw mem NASSOC                  kernel memory for NASSOC associations on one one-to-many
  *                                   socket: prints "mem NASSOC SLAB_KB_DELTA ..." (raw only)
  *
@@ -371,18 +374,26 @@ static void *receiver(void *p) {
   return NULL;
 }
 
-static void tput(enum variant v, int many, size_t size, long count) {
-  struct ep a, b;
-  make_pair(v, many, &a, &b);
+/* COUNT messages from a to b on an existing pair: seconds from the first send to the last
+ * complete message received. */
+static double tput_block(enum variant v, struct ep *a, struct ep *b, size_t size, long count) {
   pthread_barrier_t bar;
   pthread_barrier_init(&bar, NULL, 2);
-  struct job js = {v, &a, size, count, 0, 0, &bar}, jr = {v, &b, size, count, 0, 0, &bar};
+  struct job js = {v, a, size, count, 0, 0, &bar}, jr = {v, b, size, count, 0, 0, &bar};
   pthread_t ts, tr;
   pthread_create(&tr, NULL, receiver, &jr);
   pthread_create(&ts, NULL, sender, &js);
   pthread_join(ts, NULL);
   pthread_join(tr, NULL);
-  printf("%s %s %zu %ld %.6f\n", many ? "tput_m" : "tput", vnames[v], size, count, jr.t1 - js.t0);
+  pthread_barrier_destroy(&bar);
+  return jr.t1 - js.t0;
+}
+
+static void tput(enum variant v, int many, size_t size, long count) {
+  struct ep a, b;
+  make_pair(v, many, &a, &b);
+  double secs = tput_block(v, &a, &b, size, count);
+  printf("%s %s %zu %ld %.6f\n", many ? "tput_m" : "tput", vnames[v], size, count, secs);
   close_ep(v, &a);
   close_ep(v, &b);
 }
@@ -437,6 +448,81 @@ static void rr(enum variant v, long count) {
   free(lat);
   close_ep(v, &a);
   close_ep(v, &b);
+}
+
+/* --- alternation (issue 16) ---------------------------------------------------------------- */
+
+/* COUNT 100-byte round trips on an existing one-to-one pair (a the client, b the echo end):
+ * total seconds; *p50 the median round trip in microseconds. */
+static double rr_block(enum variant v, struct ep *a, struct ep *b, long count, double *p50) {
+  pthread_barrier_t bar;
+  pthread_barrier_init(&bar, NULL, 2);
+  struct job je = {v, b, 100, count, 0, 0, &bar};
+  pthread_t te;
+  pthread_create(&te, NULL, echo, &je);
+  uint8_t req[100], resp[2048];
+  memset(req, 'r', sizeof req);
+  double *lat = malloc(sizeof(double) * count);
+  pthread_barrier_wait(&bar);
+  double t0 = now();
+  for (long i = 0; i < count; i++) {
+    double t = now();
+    send_one(v, a, req, sizeof req);
+    while (!recv_one(v, a, resp, sizeof resp)) {
+    }
+    lat[i] = (now() - t) * 1e6;
+  }
+  double secs = now() - t0;
+  pthread_join(te, NULL);
+  pthread_barrier_destroy(&bar);
+  qsort(lat, count, sizeof(double), cmpd);
+  *p50 = lat[count / 2];
+  free(lat);
+  return secs;
+}
+
+/* alt CASE:BLOCK[,CASE:BLOCK...] ROUNDS VARIANT..., one case: every variant gets its own association, all set up before
+ * any timing; then ROUNDS rounds, each one block of BLOCK messages (or round trips) per variant,
+ * the order rotated by one each round, so drift and neighbours hit every variant alike. CASE is
+ * tput/SIZE, tput_m/SIZE (one-to-one, one-to-many throughput) or rr/100 (request/response; the
+ * batch variant's round trips are single calls). One line per block:
+ * "B CASE VARIANT ROUND COUNT SECONDS P50_US" (P50_US "-" for throughput); benches/report.py
+ * bootstraps ratios over rounds. */
+static enum variant parse_variant(const char *s);
+static void alt(const char *cs, long block, long rounds, int nv, char **names) {
+  int many = !strncmp(cs, "tput_m/", 7), is_rr = !strncmp(cs, "rr/", 3);
+  if (!many && !is_rr && strncmp(cs, "tput/", 5)) die("alt: CASE must be tput/SIZE, tput_m/SIZE or rr/100", 0);
+  size_t size = (size_t)atol(strchr(cs, '/') + 1);
+  if (nv > 8 || block <= 0 || rounds <= 0 || size == 0) die("alt: arguments", 0);
+  enum variant vs[8];
+  struct ep a[8], b[8];
+  for (int i = 0; i < nv; i++) {
+    /* Like for like on the source address (see rr_mix): raw_from is raw C also asking the kernel
+     * for it, sctpx_nofrom the C ABI with SCTPX_OPT_RECV_FROM 0. */
+    int from = !strcmp(names[i], "raw_from"), nofrom = !strcmp(names[i], "sctpx_nofrom");
+    vs[i] = from ? V_RAW : nofrom ? V_SCTPX : parse_variant(names[i]);
+    make_pair(vs[i], many, &a[i], &b[i]);
+    a[i].raw_from = b[i].raw_from = from;
+    if (nofrom) {
+      CHECKX(sctpx_set_option(a[i].h, 0, SCTPX_OPT_RECV_FROM, 0));
+      CHECKX(sctpx_set_option(b[i].h, 0, SCTPX_OPT_RECV_FROM, 0));
+    }
+  }
+  for (long r = 0; r < rounds; r++) {
+    for (int k = 0; k < nv; k++) {
+      int i = (int)((k + r) % nv);
+      if (is_rr) {
+        double p50, secs = rr_block(vs[i] == V_SCTPX_BATCH ? V_SCTPX : vs[i], &a[i], &b[i], block, &p50);
+        printf("B %s %s %ld %ld %.6f %.2f\n", cs, names[i], r, block, secs, p50);
+      } else {
+        printf("B %s %s %ld %ld %.6f -\n", cs, names[i], r, block, tput_block(vs[i], &a[i], &b[i], size, block));
+      }
+    }
+  }
+  for (int i = 0; i < nv; i++) {
+    close_ep(vs[i], &a[i]);
+    close_ep(vs[i], &b[i]);
+  }
 }
 
 /* rr_mix: raw C and the C ABI on the SAME association in one process, alternating blocks of
@@ -594,10 +680,20 @@ int main(int argc, char **argv) {
     rr(v, atol(argv[3]));
   } else if (argc == 3 && !strcmp(argv[1], "rr_mix")) {
     rr_mix(atol(argv[2]));
+  } else if (argc >= 5 && !strcmp(argv[1], "alt")) {
+    /* CASE:BLOCK[,CASE:BLOCK...]: every case in this one process (starting one costs seconds
+     * under emulation). */
+    for (char *save = NULL, *spec = strtok_r(argv[2], ",", &save); spec; spec = strtok_r(NULL, ",", &save)) {
+      char *colon = strchr(spec, ':');
+      if (!colon) die("alt: CASE:BLOCK", 0);
+      *colon = 0;
+      alt(spec, atol(colon + 1), atol(argv[3]), argc - 4, argv + 4);
+    }
   } else if (argc == 3 && !strcmp(argv[1], "mem")) {
     mem(atol(argv[2]));
   } else {
-    fprintf(stderr, "usage: raw tput|tput_m VARIANT SIZE COUNT | raw rr VARIANT COUNT | raw rr_mix COUNT | raw mem NASSOC\n");
+    fprintf(stderr, "usage: raw tput|tput_m VARIANT SIZE COUNT | raw rr VARIANT COUNT | raw rr_mix COUNT | raw mem NASSOC\n"
+                    "       raw alt CASE:BLOCK[,CASE:BLOCK...] ROUNDS VARIANT...  (CASE tput/SIZE, tput_m/SIZE, rr/100)\n");
     return 2;
   }
   return 0;

@@ -5,6 +5,9 @@
                                         one-to-one (tput) or one-to-many (tput_m) throughput,
                                         sender + receiver thread; prints
                                         "MODE VARIANT SIZE COUNT SECONDS" like the C driver
+  bench_py.py alt CASE:BLOCK[,CASE:BLOCK...] ROUNDS VARIANT...   (CASE tput/SIZE or tput_m/SIZE)
+                                        the variants alternating in blocks in this process,
+                                        each on its own association (issue 16; as raw.c's alt)
 
 VARIANT: py_sctpx (Socket.send_stream / next_event), py_sctpx_batch (send_batch / recv_batch,
 32 per call), py_stdlib (the standard socket module's sendmsg/recvmsg with SCTP_SNDINFO /
@@ -120,44 +123,42 @@ def sctpx_pair(many):
     return cli, srv, cli.get_assoc_ids()[0] if many else 0
 
 
-def tput(mode, variant, size, count):
+def setup(mode, variant, size):
+    """A pair for VARIANT, and its send(count) -> t0 and recv(count) -> t1 loops on it."""
     many = mode == "tput_m"
     data = b"x" * size
-    res = {}
-    bar = threading.Barrier(2)
     if variant == "py_stdlib":
         snd, rcv, assoc_id = stdlib_pair(many)
         cmsg = [(IPPROTO_SCTP, SCTP_SNDINFO, struct.pack("=HHIIi", 0, 0, socket.htonl(PPID), 0, assoc_id))]
         cspace = socket.CMSG_SPACE(28)  # struct sctp_rcvinfo
 
-        def send():
-            bar.wait()
-            res["t0"] = time.monotonic()
+        def send(count):
+            t0 = time.monotonic()
             for _ in range(count):
                 snd.sendmsg([data], cmsg)
+            return t0
 
-        def recv():
-            bar.wait()
+        def recv(count):
             got = 0
             bufsize = max(size, 65536)
             while got < count:
                 _, anc, flags, _ = rcv.recvmsg(bufsize, cspace)
-                (lvl, typ, cd), = anc
+                ((lvl, typ, cd),) = anc
                 if typ != SCTP_RCVINFO or socket.ntohl(struct.unpack_from("=HHHxxI", cd)[3]) != PPID:
                     raise SystemExit("bad rcvinfo")
                 got += bool(flags & MSG_EOR)
-            res["t1"] = time.monotonic()
+            return time.monotonic()
+
     elif variant == "py_pysctp":
         snd, rcv, to = pysctp_pair(many)
 
-        def send():
-            bar.wait()
-            res["t0"] = time.monotonic()
+        def send(count):
+            t0 = time.monotonic()
             for _ in range(count):
                 snd.sctp_send(data, to=to, ppid=PPID)
+            return t0
 
-        def recv():
-            bar.wait()
+        def recv(count):
             got = 0
             while got < count:
                 _, flags, msg, notif = rcv.sctp_recv(max(size, 65536))
@@ -166,7 +167,8 @@ def tput(mode, variant, size, count):
                 if notif.ppid != socket.htonl(PPID):
                     raise SystemExit("bad ppid")
                 got += bool(flags & MSG_EOR)
-            res["t1"] = time.monotonic()
+            return time.monotonic()
+
     else:
         import sctpx
 
@@ -174,9 +176,8 @@ def tput(mode, variant, size, count):
         batch = variant == "py_sctpx_batch"
         msgs = [sctpx.SendMsg(data, ppid=PPID, assoc_id=assoc_id)] * BATCH
 
-        def send():
-            bar.wait()
-            res["t0"] = time.monotonic()
+        def send(count):
+            t0 = time.monotonic()
             sent = 0
             while sent < count:
                 if batch:
@@ -184,9 +185,9 @@ def tput(mode, variant, size, count):
                 else:
                     snd.send_stream(data, 0, PPID, assoc_id)
                     sent += 1
+            return t0
 
-        def recv():
-            bar.wait()
+        def recv(count):
             got = 0
             bufsize = max(size, 2048) if batch else max(size, 65536)
             while got < count:
@@ -195,13 +196,51 @@ def tput(mode, variant, size, count):
                     if e.ppid != PPID:
                         raise SystemExit("bad ppid")
                     got += bool(e.complete)
-            res["t1"] = time.monotonic()
+            return time.monotonic()
 
-    tr = threading.Thread(target=recv)
+    return (snd, rcv), send, recv
+
+
+def block(send, recv, count):
+    """COUNT messages: seconds from the first send to the last complete message received."""
+    res = {}
+    bar = threading.Barrier(2)
+
+    def receiver():
+        bar.wait()
+        res["t1"] = recv(count)
+
+    tr = threading.Thread(target=receiver)
     tr.start()
-    send()
+    bar.wait()
+    t0 = send(count)
     tr.join()
-    print(f"{mode} {variant} {size} {count} {res['t1'] - res['t0']:.6f}", flush=True)
+    return res["t1"] - t0
+
+
+def tput(mode, variant, size, count):
+    _, send, recv = setup(mode, variant, size)
+    print(f"{mode} {variant} {size} {count} {block(send, recv, count):.6f}", flush=True)
+
+
+def alt(cases, rounds, variants):
+    """Issue 16: every variant on its own association, set up before timing; ROUNDS rounds of
+    one block per variant, order rotated each round; one "B ..." line per block (raw.c's alt).
+    CASES is "CASE:BLOCK[,CASE:BLOCK...]": one process for them all, since starting Python and
+    importing the modules costs tens of seconds under emulation."""
+    for spec in cases.split(","):
+        case, count = spec.split(":")
+        count = int(count)
+        mode, size = case.split("/")
+        pairs = [setup(mode, v, int(size)) for v in variants]
+        for r in range(rounds):
+            for k in range(len(variants)):
+                i = (k + r) % len(variants)
+                secs = block(pairs[i][1], pairs[i][2], count)
+                print(f"B {case} {variants[i]} {r} {count} {secs:.6f} -", flush=True)
+        for (a, b), _, _ in pairs:
+            a.close()
+            b.close()
 
 
 def main():
@@ -220,6 +259,8 @@ def main():
         except Exception as e:  # not built: its rows say "not measured"
             print(f"bench_py: PySCTP not importable: {e}", file=sys.stderr)
         print(" ".join(v))
+    elif sys.argv[1] == "alt" and len(sys.argv) >= 5:
+        alt(sys.argv[2], int(sys.argv[3]), sys.argv[4:])
     elif sys.argv[1] in ("tput", "tput_m"):
         tput(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     else:

@@ -160,6 +160,9 @@ type Dialer struct {
 	// Control, if set, runs on the open socket before it connects: the
 	// place for options such as SetInitMsg and for Subscribe.
 	Control func(c *Conn) error
+	// Backend is the SCTP the socket runs on (BackendAuto, the zero value:
+	// the process default, DefaultBackend).
+	Backend Backend
 }
 
 // Dial sets up an association with address ("host:port"; "h1/h2:port" for a
@@ -209,7 +212,7 @@ func (d *Dialer) dial(ctx context.Context, network string, raddr *Addr) (*Conn, 
 	if err != nil {
 		return nil, err
 	}
-	s, err := openSocket(network, fam, false)
+	s, err := openSocket(network, fam, false, d.Backend)
 	if err != nil {
 		return nil, err
 	}

@@ -24,6 +24,11 @@ const (
 	CodeTimedOut        = C.SCTPX_ERR_TIMED_OUT
 	CodeEOF             = C.SCTPX_ERR_EOF
 	CodePanic           = C.SCTPX_ERR_PANIC
+	// The handle's backend lacks the call, option, flag or event kind.
+	CodeNotSupported = C.SCTPX_ERR_NOT_SUPPORTED
+	// The backend asked for cannot run here (no kernel SCTP; no
+	// libusrsctp.so.2): the message says which.
+	CodeBackendUnavailable = C.SCTPX_ERR_BACKEND_UNAVAILABLE
 )
 
 // Error is a failure reported by libsctpx: the negative return code of the C

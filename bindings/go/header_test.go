@@ -10,18 +10,18 @@ import (
 
 // What the binding deliberately leaves out of include/sctpx.h.
 var notBound = map[string]string{
-	"sctpx_version":          "the module version says it",
-	"sctpx_kind":             "*Conn and *OneToManyConn are the kinds",
-	"sctpx_bind":             "Bindx binds one address as well as several",
-	"sctpx_send_stream":      "WriteMsg and Send take the stream and PPID",
-	"SCTPX_H":                "include guard",
-	"SCTPX_VERSION_MAJOR":    "version of the library",
-	"SCTPX_VERSION_MINOR":    "version of the library",
-	"SCTPX_VERSION_PATCH":    "version of the library",
-	"SCTPX_VERSION_STRING":   "version of the library",
-	"SCTPX_KIND_ONE_TO_ONE":  "as sctpx_kind",
-	"SCTPX_KIND_ONE_TO_MANY": "as sctpx_kind",
-	"SCTPX_OK":               "nil error",
+	"sctpx_version":        "the module version says it",
+	"sctpx_kind":           "*Conn and *OneToManyConn are the kinds",
+	"sctpx_open_tcp":       "sctpx_open with SCTPX_BACKEND_AUTO opens the same socket",
+	"sctpx_open_udp":       "sctpx_open with SCTPX_BACKEND_AUTO opens the same socket",
+	"sctpx_bind":           "Bindx binds one address as well as several",
+	"sctpx_send_stream":    "WriteMsg and Send take the stream and PPID",
+	"SCTPX_H":              "include guard",
+	"SCTPX_VERSION_MAJOR":  "version of the library",
+	"SCTPX_VERSION_MINOR":  "version of the library",
+	"SCTPX_VERSION_PATCH":  "version of the library",
+	"SCTPX_VERSION_STRING": "version of the library",
+	"SCTPX_OK":             "nil error",
 }
 
 // Every function and constant of the header is used by the binding (a Go

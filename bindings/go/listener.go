@@ -34,6 +34,9 @@ type ListenConfig struct {
 	// Control, if set, runs on the bound socket before it listens: the
 	// place for options and subscriptions that accepted associations inherit.
 	Control func(l *Listener) error
+	// Backend is the SCTP the socket runs on (BackendAuto, the zero value:
+	// the process default, DefaultBackend); accepted sockets run on it too.
+	Backend Backend
 }
 
 // Listen listens on address ("host:port", "h1/h2:port" to bind several
@@ -59,7 +62,7 @@ func (lc *ListenConfig) ListenAddr(_ context.Context, network string, laddr *Add
 		err := &Error{Code: CodeInvalidArgument, Message: "ListenConfig.Backlog must be 0.." + strconv.Itoa(math.MaxInt32)}
 		return nil, opError("listen", network, nil, laddr, err)
 	}
-	s, err := bindSocket(network, laddr, false)
+	s, err := bindSocket(network, laddr, false, lc.Backend)
 	if err != nil {
 		return nil, opError("listen", network, nil, laddr, err)
 	}
@@ -86,12 +89,12 @@ func (lc *ListenConfig) finish(l *Listener) error {
 }
 
 // bindSocket opens a socket and binds laddr (Bindx with all its IPs).
-func bindSocket(network string, laddr *Addr, oneToMany bool) (*socket, error) {
+func bindSocket(network string, laddr *Addr, oneToMany bool, backend Backend) (*socket, error) {
 	fam, err := socketFamily(network, laddr)
 	if err != nil {
 		return nil, err
 	}
-	s, err := openSocket(network, fam, oneToMany)
+	s, err := openSocket(network, fam, oneToMany, backend)
 	if err != nil {
 		return nil, err
 	}

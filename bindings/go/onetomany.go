@@ -28,7 +28,7 @@ func ListenOneToMany(network, address string) (*OneToManyConn, error) {
 	if err != nil {
 		return nil, opError("listen", network, nil, nil, err)
 	}
-	c, err := openOneToMany(network, laddr)
+	c, err := openOneToMany(BackendAuto, network, laddr)
 	if err == nil {
 		err = c.listen(0)
 	}
@@ -45,15 +45,21 @@ func ListenOneToMany(network, address string) (*OneToManyConn, error) {
 // (Connectx, SendTo); laddr, if non-nil, is bound first. The socket's family
 // follows network and laddr ("sctp" with no address: IPv6, dual-stack).
 func OpenOneToMany(network string, laddr *Addr) (*OneToManyConn, error) {
-	c, err := openOneToMany(network, laddr)
+	return OpenOneToManyWith(BackendAuto, network, laddr)
+}
+
+// OpenOneToManyWith is OpenOneToMany on backend (BackendAuto: the process
+// default, DefaultBackend).
+func OpenOneToManyWith(backend Backend, network string, laddr *Addr) (*OneToManyConn, error) {
+	c, err := openOneToMany(backend, network, laddr)
 	if err != nil {
 		return nil, opError("open", network, nil, laddr, err)
 	}
 	return c, nil
 }
 
-func openOneToMany(network string, laddr *Addr) (*OneToManyConn, error) {
-	s, err := bindSocket(network, laddr, true)
+func openOneToMany(backend Backend, network string, laddr *Addr) (*OneToManyConn, error) {
+	s, err := bindSocket(network, laddr, true, backend)
 	if err != nil {
 		return nil, err
 	}

@@ -38,9 +38,11 @@ const (
 	// Range: 0 to 1.
 	OptMappedV4 Option = C.SCTPX_OPT_MAPPED_V4
 
-	// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave, off (0) or on (1).
-	// Linux keeps only on or off: RFC 6458's level 2 would read back as 1.
-	// Range: 0 to 1.
+	// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave level (RFC 6458
+	// 8.1.20): 0 off, 1 across associations, 2 across streams as well (what
+	// I-DATA needs). Linux keeps only on or off: 2 reads back as 1, and
+	// turning it off also turns SCTPX_OPT_INTERLEAVING_SUPPORTED off.
+	// Range: 0 to 2.
 	OptFragmentInterleave Option = C.SCTPX_OPT_FRAGMENT_INTERLEAVE
 
 	// SCTP_PARTIAL_DELIVERY_POINT: bytes after which partial delivery starts.
@@ -126,6 +128,66 @@ const (
 	// receive saves the kernel's copy of it. Per socket; inherited by peeloff.
 	// Range: 0 to 1.
 	OptRecvFrom Option = C.SCTPX_OPT_RECV_FROM
+
+	// SCTP_REMOTE_UDP_ENCAPS_PORT: the UDP port the peer receives SCTP over UDP
+	// on (RFC 6951), per association (0 = the socket's default for new
+	// associations). 0 turns encapsulation off: plain SCTP over IP. The
+	// userspace backend's sockets start with `sctpx_set_udp_remote_port`'s port
+	// (9899 by default); the kernel's with the sysctl net.sctp.encap_port (0 by
+	// default), and it sends over UDP only with net.sctp.udp_port set (Linux
+	// 5.11 and later; older kernels: -ENOPROTOOPT).
+	// Range: 0 to 65535.
+	OptUdpRemotePort Option = C.SCTPX_OPT_UDP_REMOTE_PORT
+
+	// SCTP_STREAM_SCHEDULER: SCTPX_SCHED_* (per association; new
+	// associations take the socket's). Each stream's weight or priority is
+	// sctpx_set_stream_sched_value's. The kernel refuses a scheduler it does
+	// not have (-EINVAL: Linux before 6.3 has FCFS, PRIO and RR only).
+	// Range: 0 to 4.
+	OptStreamScheduler Option = C.SCTPX_OPT_STREAM_SCHEDULER
+
+	// SCTP_INTERLEAVING_SUPPORTED: 1 offers I-DATA (RFC 8260, message
+	// interleaving) to new peers; an association reads 1 when both sides
+	// use it. Messages of different streams interleave only under a
+	// scheduler that switches streams (SCTPX_SCHED_RR, _PRIO); under FCFS
+	// each still goes out whole, in order. The kernel refuses any value
+	// (-EPERM) unless the sysctl net.sctp.intl_enable is 1 and
+	// SCTPX_OPT_FRAGMENT_INTERLEAVE is on.
+	// Range: 0 to 1.
+	OptInterleavingSupported Option = C.SCTPX_OPT_INTERLEAVING_SUPPORTED
+
+	// SCTP_ASCONF_SUPPORTED: 1 offers dynamic address reconfiguration
+	// (ASCONF, RFC 5061) to new peers; the default is the sysctl
+	// net.sctp.addip_enable. An association reads whether the peer uses it.
+	// Range: 0 to 1.
+	OptAsconfSupported Option = C.SCTPX_OPT_ASCONF_SUPPORTED
+
+	// SCTP_AUTO_ASCONF: 1 makes the kernel announce (ASCONF) the host's
+	// addresses as they come and go, to every association of a socket bound
+	// to the wildcard address; the default is the sysctl
+	// net.sctp.default_auto_asconf. The kernel refuses 1 on a socket not
+	// bound to the wildcard address (-EINVAL).
+	// Range: 0 to 1.
+	OptAutoAsconf Option = C.SCTPX_OPT_AUTO_ASCONF
+
+	// SCTP_ECN_SUPPORTED: 1 offers explicit congestion notification to new
+	// peers; the default is the sysctl net.sctp.ecn_enable. An association
+	// reads whether the peer uses it.
+	// Range: 0 to 1.
+	OptEcnSupported Option = C.SCTPX_OPT_ECN_SUPPORTED
+
+	// SCTP_PLPMTUD_PROBE_INTERVAL: milliseconds between packetization-layer
+	// path MTU probes (RFC 8899) of every path of the association (0: the
+	// socket's, for new ones); 0 turns probing off. The default is the sysctl
+	// net.sctp.plpmtud_probe_interval. The kernel refuses 1 to 4999 (-EINVAL).
+	// Range: 0 to 4294967295.
+	OptPlpmtudProbeInterval Option = C.SCTPX_OPT_PLPMTUD_PROBE_INTERVAL
+
+	// SCTP_AUTH_SUPPORTED: 1 turns SCTP-AUTH (RFC 4895) on for this socket
+	// and offers it to new peers; the sysctl net.sctp.auth_enable is only the
+	// default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
+	// Range: 0 to 1.
+	OptAuthSupported Option = C.SCTPX_OPT_AUTH_SUPPORTED
 
 	// SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (per association): whether a path
 	// entering the potentially-failed state is shown. SCTPX_PF_EXPOSE_UNSET (0)
@@ -711,4 +773,86 @@ func (s *socket) ResetAssoc(id AssocID) error {
 // (sctpx_add_streams).
 func (s *socket) AddStreams(id AssocID, inbound, outbound uint16) error {
 	return codeError(C.sctpx_add_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(inbound), C.uint16_t(outbound)))
+}
+
+// Stream schedulers (SCTPX_SCHED_*), the values of OptStreamScheduler: the
+// order in which queued messages of different streams are sent.
+const (
+	SchedFCFS = C.SCTPX_SCHED_FCFS // first come, first served (the default)
+	SchedPrio = C.SCTPX_SCHED_PRIO // by each stream's priority (SetStreamSchedValue), lower first
+	SchedRR   = C.SCTPX_SCHED_RR   // round robin: one message (with I-DATA, one fragment) per stream in turn
+	SchedFC   = C.SCTPX_SCHED_FC   // fair capacity (Linux 6.3 and later)
+	SchedWFQ  = C.SCTPX_SCHED_WFQ  // weighted fair queueing, the stream value as weight (Linux 6.3 and later)
+)
+
+// StreamSchedValue reads SCTP_STREAM_SCHEDULER_VALUE of outbound stream
+// (sctpx_get_stream_sched_value): its priority under SchedPrio, its weight
+// under SchedWFQ. Needs an association.
+func (s *socket) StreamSchedValue(id AssocID, stream uint16) (uint16, error) {
+	var v C.uint16_t
+	if r := C.sctpx_get_stream_sched_value(s.h, C.sctpx_assoc_id(id), C.uint16_t(stream), &v); r < 0 {
+		return 0, codeError(r)
+	}
+	return uint16(v), nil
+}
+
+// SetStreamSchedValue sets SCTP_STREAM_SCHEDULER_VALUE of outbound stream
+// (sctpx_set_stream_sched_value).
+func (s *socket) SetStreamSchedValue(id AssocID, stream, value uint16) error {
+	return codeError(C.sctpx_set_stream_sched_value(s.h, C.sctpx_assoc_id(id), C.uint16_t(stream), C.uint16_t(value)))
+}
+
+// DefaultPRInfo is sctpx_default_prinfo (SCTP_DEFAULT_PRINFO): the
+// partial-reliability policy of sends that give none.
+type DefaultPRInfo struct {
+	AssocID AssocID  // 0: the socket's defaults (one-to-one: its association)
+	Policy  PRPolicy // not PRAll
+	Value   uint32   // milliseconds (PRTTL), retransmissions (PRRTX) or priority (PRPrio)
+}
+
+// DefaultPRInfo reads SCTP_DEFAULT_PRINFO of association id (sctpx_get_default_prinfo).
+func (s *socket) DefaultPRInfo(id AssocID) (DefaultPRInfo, error) {
+	var c C.sctpx_default_prinfo
+	if r := C.sctpx_get_default_prinfo(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
+		return DefaultPRInfo{}, codeError(r)
+	}
+	return DefaultPRInfo{AssocID(c.assoc_id), PRPolicy(c.policy), uint32(c.value)}, nil
+}
+
+// SetDefaultPRInfo sets SCTP_DEFAULT_PRINFO of association p.AssocID (sctpx_set_default_prinfo).
+func (s *socket) SetDefaultPRInfo(p DefaultPRInfo) error {
+	c := C.sctpx_default_prinfo{
+		assoc_id: C.sctpx_assoc_id(p.AssocID),
+		policy:   C.uint16_t(p.Policy),
+		value:    C.uint32_t(p.Value),
+	}
+	return codeError(C.sctpx_set_default_prinfo(s.h, &c))
+}
+
+// PRStatus is sctpx_pr_status: messages abandoned under a partial-reliability
+// policy since the association started.
+type PRStatus struct {
+	AbandonedUnsent uint64 // before any of their chunks was sent
+	AbandonedSent   uint64 // after being sent at least once
+}
+
+// PRAssocStatus reads SCTP_PR_ASSOC_STATUS (sctpx_get_pr_assoc_status): the
+// association's messages abandoned under policy (PRTTL, PRRTX, PRPrio, or
+// PRAll for every policy together).
+func (s *socket) PRAssocStatus(id AssocID, policy PRPolicy) (PRStatus, error) {
+	var c C.sctpx_pr_status
+	if r := C.sctpx_get_pr_assoc_status(s.h, C.sctpx_assoc_id(id), C.uint16_t(policy), &c); r < 0 {
+		return PRStatus{}, codeError(r)
+	}
+	return PRStatus{uint64(c.abandoned_unsent), uint64(c.abandoned_sent)}, nil
+}
+
+// PRStreamStatus reads SCTP_PR_STREAM_STATUS (sctpx_get_pr_stream_status):
+// as PRAssocStatus, for one outbound stream.
+func (s *socket) PRStreamStatus(id AssocID, stream uint16, policy PRPolicy) (PRStatus, error) {
+	var c C.sctpx_pr_status
+	if r := C.sctpx_get_pr_stream_status(s.h, C.sctpx_assoc_id(id), C.uint16_t(stream), C.uint16_t(policy), &c); r < 0 {
+		return PRStatus{}, codeError(r)
+	}
+	return PRStatus{uint64(c.abandoned_unsent), uint64(c.abandoned_sent)}, nil
 }

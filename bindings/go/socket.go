@@ -84,15 +84,15 @@ func newSocket(h C.sctpx_handle, network string, fam family) (*socket, error) {
 	return s, nil
 }
 
-// openSocket opens a one-to-many or (oneToMany false) a one-to-one socket.
-func openSocket(network string, fam family, oneToMany bool) (*socket, error) {
+// openSocket opens a one-to-many or (oneToMany false) a one-to-one socket on
+// backend (BackendAuto: the process default).
+func openSocket(network string, fam family, oneToMany bool, backend Backend) (*socket, error) {
 	var h C.sctpx_handle
-	var r C.int32_t
+	kind := C.int32_t(C.SCTPX_KIND_ONE_TO_ONE)
 	if oneToMany {
-		r = C.sctpx_open_udp(C.int32_t(fam), &h)
-	} else {
-		r = C.sctpx_open_tcp(C.int32_t(fam), &h)
+		kind = C.SCTPX_KIND_ONE_TO_MANY
 	}
+	r := C.sctpx_open(C.int32_t(backend), C.int32_t(fam), kind, &h)
 	if r < 0 {
 		return nil, codeError(r)
 	}

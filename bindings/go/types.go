@@ -27,6 +27,9 @@ const (
 	PRTTL  PRPolicy = C.SCTPX_PR_TTL  // abandon after PRValue milliseconds
 	PRRTX  PRPolicy = C.SCTPX_PR_RTX  // abandon after PRValue retransmissions
 	PRPrio PRPolicy = C.SCTPX_PR_PRIO // PRValue is a priority (lower = more important)
+	// PRAll is no policy: PRAssocStatus and PRStreamStatus take it to count
+	// every policy together; sends and SetDefaultPRInfo refuse it.
+	PRAll PRPolicy = C.SCTPX_PR_ALL
 )
 
 // SendInfo is sctpx_send_info: how one message is sent. The zero value is

@@ -135,6 +135,36 @@ pub const SCTPX_PR_RTX: u16 = 2;
 /// `pr_value` is the priority (lower value = more important).
 pub const SCTPX_PR_PRIO: u16 = 3;
 
+/// Not a policy: what the PR status calls (SCTP_PR_ASSOC_STATUS,
+/// SCTP_PR_STREAM_STATUS) take to count every policy together. Sends
+/// and SCTP_DEFAULT_PRINFO refuse it.
+pub const SCTPX_PR_ALL: u16 = 4;
+
+// ---------------------------------------------------------------------------
+// Stream schedulers (SCTPX_OPT_STREAM_SCHEDULER): the order in which the
+// queued messages of different streams are sent. The numbers are Linux's
+// `enum sctp_sched_type`.
+// ---------------------------------------------------------------------------
+
+/// First come, first served: streams do not matter (the default).
+pub const SCTPX_SCHED_FCFS: u32 = 0;
+
+/// Priority: each stream's value (sctpx_set_stream_sched_value) is its
+/// priority, lower first; streams of equal priority take turns.
+pub const SCTPX_SCHED_PRIO: u32 = 1;
+
+/// Round robin: one message per stream in turn (with I-DATA, one
+/// fragment).
+pub const SCTPX_SCHED_RR: u32 = 2;
+
+/// Fair capacity: the stream that has sent the fewest bytes next
+/// (Linux 6.3 and later; earlier kernels refuse it: -EINVAL).
+pub const SCTPX_SCHED_FC: u32 = 3;
+
+/// Weighted fair queueing: as fair capacity, with each stream's value
+/// as its weight (Linux 6.3 and later; earlier kernels: -EINVAL).
+pub const SCTPX_SCHED_WFQ: u32 = 4;
+
 // ---------------------------------------------------------------------------
 // Event kinds (`sctpx_event.kind`; `sctpx_subscribe` takes the
 // notification kinds).
@@ -306,9 +336,11 @@ pub const SCTPX_OPT_DISABLE_FRAGMENTS: i32 = 3;
 /// Range: 0 to 1.
 pub const SCTPX_OPT_MAPPED_V4: i32 = 4;
 
-/// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave, off (0) or on (1).
-/// Linux keeps only on or off: RFC 6458's level 2 would read back as 1.
-/// Range: 0 to 1.
+/// SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave level (RFC 6458
+/// 8.1.20): 0 off, 1 across associations, 2 across streams as well (what
+/// I-DATA needs). Linux keeps only on or off: 2 reads back as 1, and
+/// turning it off also turns SCTPX_OPT_INTERLEAVING_SUPPORTED off.
+/// Range: 0 to 2.
 pub const SCTPX_OPT_FRAGMENT_INTERLEAVE: i32 = 5;
 
 /// SCTP_PARTIAL_DELIVERY_POINT: bytes after which partial delivery starts.
@@ -395,6 +427,66 @@ pub const SCTPX_OPT_PENDING_ERROR: i32 = 22;
 /// Range: 0 to 1.
 pub const SCTPX_OPT_RECV_FROM: i32 = 23;
 
+/// SCTP_REMOTE_UDP_ENCAPS_PORT: the UDP port the peer receives SCTP over UDP
+/// on (RFC 6951), per association (0 = the socket's default for new
+/// associations). 0 turns encapsulation off: plain SCTP over IP. The
+/// userspace backend's sockets start with `sctpx_set_udp_remote_port`'s port
+/// (9899 by default); the kernel's with the sysctl net.sctp.encap_port (0 by
+/// default), and it sends over UDP only with net.sctp.udp_port set (Linux
+/// 5.11 and later; older kernels: -ENOPROTOOPT).
+/// Range: 0 to 65535.
+pub const SCTPX_OPT_UDP_REMOTE_PORT: i32 = 24;
+
+/// SCTP_STREAM_SCHEDULER: SCTPX_SCHED_* (per association; new
+/// associations take the socket's). Each stream's weight or priority is
+/// sctpx_set_stream_sched_value's. The kernel refuses a scheduler it does
+/// not have (-EINVAL: Linux before 6.3 has FCFS, PRIO and RR only).
+/// Range: 0 to 4.
+pub const SCTPX_OPT_STREAM_SCHEDULER: i32 = 40;
+
+/// SCTP_INTERLEAVING_SUPPORTED: 1 offers I-DATA (RFC 8260, message
+/// interleaving) to new peers; an association reads 1 when both sides
+/// use it. Messages of different streams interleave only under a
+/// scheduler that switches streams (SCTPX_SCHED_RR, _PRIO); under FCFS
+/// each still goes out whole, in order. The kernel refuses any value
+/// (-EPERM) unless the sysctl net.sctp.intl_enable is 1 and
+/// SCTPX_OPT_FRAGMENT_INTERLEAVE is on.
+/// Range: 0 to 1.
+pub const SCTPX_OPT_INTERLEAVING_SUPPORTED: i32 = 41;
+
+/// SCTP_ASCONF_SUPPORTED: 1 offers dynamic address reconfiguration
+/// (ASCONF, RFC 5061) to new peers; the default is the sysctl
+/// net.sctp.addip_enable. An association reads whether the peer uses it.
+/// Range: 0 to 1.
+pub const SCTPX_OPT_ASCONF_SUPPORTED: i32 = 42;
+
+/// SCTP_AUTO_ASCONF: 1 makes the kernel announce (ASCONF) the host's
+/// addresses as they come and go, to every association of a socket bound
+/// to the wildcard address; the default is the sysctl
+/// net.sctp.default_auto_asconf. The kernel refuses 1 on a socket not
+/// bound to the wildcard address (-EINVAL).
+/// Range: 0 to 1.
+pub const SCTPX_OPT_AUTO_ASCONF: i32 = 43;
+
+/// SCTP_ECN_SUPPORTED: 1 offers explicit congestion notification to new
+/// peers; the default is the sysctl net.sctp.ecn_enable. An association
+/// reads whether the peer uses it.
+/// Range: 0 to 1.
+pub const SCTPX_OPT_ECN_SUPPORTED: i32 = 44;
+
+/// SCTP_PLPMTUD_PROBE_INTERVAL: milliseconds between packetization-layer
+/// path MTU probes (RFC 8899) of every path of the association (0: the
+/// socket's, for new ones); 0 turns probing off. The default is the sysctl
+/// net.sctp.plpmtud_probe_interval. The kernel refuses 1 to 4999 (-EINVAL).
+/// Range: 0 to 4294967295.
+pub const SCTPX_OPT_PLPMTUD_PROBE_INTERVAL: i32 = 45;
+
+/// SCTP_AUTH_SUPPORTED: 1 turns SCTP-AUTH (RFC 4895) on for this socket
+/// and offers it to new peers; the sysctl net.sctp.auth_enable is only the
+/// default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
+/// Range: 0 to 1.
+pub const SCTPX_OPT_AUTH_SUPPORTED: i32 = 25;
+
 /// SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (per association): whether a path
 /// entering the potentially-failed state is shown. SCTPX_PF_EXPOSE_UNSET (0)
 /// follows the sysctl net.sctp.pf_expose (the kernel's default: no
@@ -403,3 +495,40 @@ pub const SCTPX_OPT_RECV_FROM: i32 = 23;
 /// refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
 /// Range: 0 to 2.
 pub const SCTPX_OPT_EXPOSE_PF_STATE: i32 = 50;
+
+// ---------------------------------------------------------------------------
+// Option levels for sctpx_getsockopt / sctpx_setsockopt: the kernel's own
+// values, so SOL_SCTP and SOL_SOCKET work as well.
+// ---------------------------------------------------------------------------
+
+/// SOL_SCTP (IPPROTO_SCTP): the options of <linux/sctp.h>.
+pub const SCTPX_LEVEL_SCTP: i32 = 132;
+
+/// SOL_SOCKET.
+pub const SCTPX_LEVEL_SOCKET: i32 = 1;
+
+// ---------------------------------------------------------------------------
+// `sctpx_authentication::indication` values (SCTPX_EVENT_AUTHENTICATION),
+// the kernel's.
+// ---------------------------------------------------------------------------
+
+/// The peer used a key number other than the active one: `key_number`
+/// is the one it used (RFC 6458's SCTP_AUTH_NEW_KEY).
+pub const SCTPX_AUTH_NEW_KEY: u32 = 0;
+
+/// A deactivated key is no longer used by any queued chunk: it may
+/// now be deleted (SCTP_AUTH_FREE_KEY).
+pub const SCTPX_AUTH_FREE_KEY: u32 = 1;
+
+/// The peer does not support AUTH (SCTP_AUTH_NO_AUTH).
+pub const SCTPX_AUTH_NO_AUTH: u32 = 2;
+
+// ---------------------------------------------------------------------------
+// HMAC identifiers (RFC 4895 section 6.1) for sctpx_set_hmac_idents.
+// ---------------------------------------------------------------------------
+
+/// HMAC-SHA-1: every list must include it.
+pub const SCTPX_HMAC_SHA1: u16 = 1;
+
+/// HMAC-SHA-256.
+pub const SCTPX_HMAC_SHA256: u16 = 3;

@@ -17,7 +17,8 @@ fn family_from(af: i32) -> Result<Family, i32> {
 }
 
 /// Opens a one-to-one (SOCK_STREAM) SCTP socket for `family` (SCTPX_AF_INET or
-/// SCTPX_AF_INET6; IPv6 is dual-stack by default) and writes its handle to
+/// SCTPX_AF_INET6; IPv6 is dual-stack by default) on the default backend
+/// (`sctpx_default_backend`; `sctpx_open` names one) and writes its handle to
 /// `*out`. The descriptor is close-on-exec. Close it with `sctpx_close`.
 #[no_mangle]
 pub unsafe extern "C" fn sctpx_open_tcp(family_: i32, out: *mut sctpx_handle) -> i32 {
@@ -35,6 +36,32 @@ pub unsafe extern "C" fn sctpx_open_udp(family_: i32, out: *mut sctpx_handle) ->
     guard(|| {
         let out = mut_from_ptr(out)?;
         let s = Socket::open_udp(family_from(family_)?).or_code()?;
+        *out = handles::insert(s)?;
+        Ok(0)
+    })
+}
+
+/// Opens a socket of `kind` (SCTPX_KIND_ONE_TO_ONE, as `sctpx_open_tcp`, or
+/// SCTPX_KIND_ONE_TO_MANY, as `sctpx_open_udp`) for `family` on `backend`
+/// and writes its handle to `*out`. `backend`: SCTPX_BACKEND_KERNEL,
+/// SCTPX_BACKEND_USERSPACE, or SCTPX_BACKEND_AUTO for the default
+/// (`sctpx_default_backend`). SCTPX_ERR_BACKEND_UNAVAILABLE when the backend
+/// named cannot run here (the kernel has no SCTP; libusrsctp.so.2 does not
+/// load: sctpx_strerror names the package); the first userspace socket
+/// starts the stack, which gives -EADDRINUSE when its UDP port
+/// (`sctpx_set_udp_port`) is taken. An unknown backend, family or kind:
+/// SCTPX_ERR_INVALID_ARGUMENT.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_open(backend: i32, family_: i32, kind: i32, out: *mut sctpx_handle) -> i32 {
+    guard(|| {
+        let out = mut_from_ptr(out)?;
+        let backend = super::backend::backend_from(backend)?;
+        let kind = match kind {
+            SCTPX_KIND_ONE_TO_ONE => Kind::OneToOne,
+            SCTPX_KIND_ONE_TO_MANY => Kind::OneToMany,
+            _ => return Err(SCTPX_ERR_INVALID_ARGUMENT),
+        };
+        let s = Socket::open_with(backend, family_from(family_)?, kind).or_code()?;
         *out = handles::insert(s)?;
         Ok(0)
     })

@@ -15,9 +15,10 @@
 //!
 //! One module per area: `boundary` (the panic guard, codes, handle lookup,
 //! pointer checks, library information), `handles` (the handle table),
-//! `lifecycle` (open to close), `addrs` (address lists, local and peer
+//! `lifecycle` (open to close), `backend` (which SCTP a handle runs on, the
+//! process default, the userspace backend's UDP ports), `addrs` (address lists, local and peer
 //! addresses, the primary path), `io` (sending and receiving), `events`
-//! (subscriptions), `options`; `types` holds the C types and constants.
+//! (subscriptions), `options` (and the raw escape hatch), `auth` (SCTP-AUTH); `types` holds the C types and constants.
 //! The header lists the functions in this order.
 #![allow(non_camel_case_types)]
 #![allow(clippy::missing_safety_doc)]
@@ -28,6 +29,8 @@ mod boundary;
 
 mod lifecycle;
 
+mod backend;
+
 mod addrs;
 
 mod io;
@@ -36,12 +39,16 @@ mod events;
 
 mod options;
 
+mod auth;
+
 mod constants;
 
 pub mod handles;
 pub mod types;
 
 pub use addrs::*;
+pub use auth::*;
+pub use backend::*;
 pub use boundary::{sctpx_strerror, sctpx_version};
 pub use events::*;
 pub use io::*;

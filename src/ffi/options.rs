@@ -386,3 +386,146 @@ pub extern "C" fn sctpx_add_streams(h: sctpx_handle, assoc_id: AssocId, inbound:
         Ok(0)
     })
 }
+
+/// Reads SCTP_DEFAULT_PRINFO (the partial-reliability policy of sends that
+/// give none) of association `assoc_id` (0: the socket's defaults) into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_default_prinfo(h: sctpx_handle, assoc_id: AssocId, out: *mut DefaultPrInfo) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        *out = s.default_pr_info(assoc_id).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_DEFAULT_PRINFO from `*value`; its `assoc_id` selects the
+/// association. A policy that is not SCTPX_PR_NONE, _TTL, _RTX or _PRIO gives
+/// SCTPX_ERR_INVALID_ARGUMENT.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_set_default_prinfo(h: sctpx_handle, value: *const DefaultPrInfo) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let value = ref_from_ptr(value)?;
+        s.set_default_pr_info(value).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_PR_ASSOC_STATUS into `*out`: the messages of association
+/// `assoc_id` abandoned under `policy` (SCTPX_PR_TTL, _RTX, _PRIO, or
+/// SCTPX_PR_ALL for every policy together; another value gives
+/// SCTPX_ERR_INVALID_ARGUMENT).
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_pr_assoc_status(
+    h: sctpx_handle,
+    assoc_id: AssocId,
+    policy: u16,
+    out: *mut PrStatus,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        *out = s.pr_assoc_status(assoc_id, policy).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_PR_STREAM_STATUS into `*out`: as sctpx_get_pr_assoc_status, for
+/// outbound stream `stream` alone (one the association does not have: -EINVAL).
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_pr_stream_status(
+    h: sctpx_handle,
+    assoc_id: AssocId,
+    stream: u16,
+    policy: u16,
+    out: *mut PrStatus,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        *out = s.pr_stream_status(assoc_id, stream, policy).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_STREAM_SCHEDULER_VALUE of outbound stream `stream` of
+/// association `assoc_id` into `*value`: its priority under SCTPX_SCHED_PRIO
+/// (lower is sent first), its weight under SCTPX_SCHED_WFQ. Needs an
+/// association (before one: -EINVAL).
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_stream_sched_value(
+    h: sctpx_handle,
+    assoc_id: AssocId,
+    stream: u16,
+    value: *mut u16,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let value = mut_from_ptr(value)?;
+        *value = s.stream_sched_value(assoc_id, stream).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_STREAM_SCHEDULER_VALUE of outbound stream `stream` of association
+/// `assoc_id` to `value` (see sctpx_get_stream_sched_value). A stream the
+/// association does not have: -EINVAL.
+#[no_mangle]
+pub extern "C" fn sctpx_set_stream_sched_value(h: sctpx_handle, assoc_id: AssocId, stream: u16, value: u16) -> i32 {
+    guard(|| {
+        socket_of(h)?.set_stream_sched_value(assoc_id, stream, value).or_code()?;
+        Ok(0)
+    })
+}
+
+/// The most bytes sctpx_getsockopt and sctpx_setsockopt take: more than any
+/// option of <linux/sctp.h> needs (SCTP_GET_ASSOC_ID_LIST of 262 143 associations).
+const MAX_RAW_LEN: usize = 1 << 20;
+
+/// The escape hatch for options sctpx does not type: getsockopt(`level`,
+/// `name`) on the handle's socket. `level` is SCTPX_LEVEL_SCTP (SOL_SCTP)
+/// or SCTPX_LEVEL_SOCKET (SOL_SOCKET); `name` and the buffer's layout are
+/// Linux's (<linux/sctp.h>). `*len` is the buffer's size in bytes (at most
+/// 1 MiB) on entry; the buffer's first bytes are passed in (the kernel reads
+/// input fields such as an association id from them). On success the
+/// buffer holds what the kernel wrote and `*len` its length; on failure
+/// neither is changed. Any other level, or an option whose buffer holds a
+/// pointer (SCTP_SOCKOPT_CONNECTX3, SO_ATTACH_FILTER, SO_ATTACH_REUSEPORT_CBPF):
+/// SCTPX_ERR_INVALID_ARGUMENT. On the userspace backend: SCTPX_ERR_NOT_SUPPORTED
+/// (usrsctp numbers its options differently). sctpx does not learn of what
+/// a raw call changes (its own subscriptions, O_NONBLOCK it tracks).
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_getsockopt(
+    h: sctpx_handle,
+    level: i32,
+    name: i32,
+    buf: *mut u8,
+    len: *mut usize,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let len = mut_from_ptr(len)?;
+        let caller = mut_slice_from_ptr(buf, *len, MAX_RAW_LEN)?;
+        // The kernel writes into the buffer as it goes: a copy keeps the
+        // caller's untouched unless the call succeeds.
+        let mut tmp = caller.to_vec();
+        let n = s.raw_option(level, name, &mut tmp).or_code()?;
+        caller[..n].copy_from_slice(&tmp[..n]);
+        *len = n;
+        Ok(0)
+    })
+}
+
+/// The escape hatch for options sctpx does not type: setsockopt(`level`,
+/// `name`) from the `len` bytes at `buf` (at most 1 MiB; NULL when `len` is
+/// 0), as sctpx_getsockopt says.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_setsockopt(h: sctpx_handle, level: i32, name: i32, buf: *const u8, len: usize) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let bytes = slice_from_ptr(buf, len, MAX_RAW_LEN)?;
+        s.set_raw_option(level, name, bytes).or_code()?;
+        Ok(0)
+    })
+}

@@ -240,13 +240,6 @@ pub const SCTPX_DATA_SENT: u32 = 1;
 /// partial_delivery.indication: partial delivery was aborted.
 pub const SCTPX_PARTIAL_DELIVERY_ABORTED: u32 = 0;
 
-/// authentication.indication: a new key is active.
-pub const SCTPX_AUTH_NEW_KEY: u32 = 0;
-/// authentication.indication: a key is no longer used.
-pub const SCTPX_AUTH_FREE_KEY: u32 = 1;
-/// authentication.indication: the peer does not support AUTH.
-pub const SCTPX_AUTH_NO_AUTH: u32 = 2;
-
 /// stream_reset.flags: incoming SSNs were reset.
 pub const SCTPX_STREAM_RESET_INCOMING_SSN: u16 = 1;
 /// stream_reset.flags: outgoing SSNs were reset.

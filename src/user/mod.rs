@@ -99,6 +99,13 @@ pub(crate) mod stack {
         api().is_ok()
     }
 
+    /// Whether this process is a child forked after the stack started (its
+    /// copy of the stack has none of the stack's threads).
+    pub fn in_forked_child() -> bool {
+        let g = STARTED_GENERATION.load(Ordering::Relaxed);
+        g != 0 && g != crate::wake::fork_generation()
+    }
+
     /// Starts the stack if it is not running and returns its entry points.
     pub fn start() -> Result<&'static Api> {
         let api = api()?;

@@ -304,9 +304,22 @@ impl UserSock {
         super::api::api().expect("usrsctp loaded")
     }
 
+    /// The library, unless this is a forked child: its copy of the stack
+    /// has no threads, and its locks may be held by threads it does not have,
+    /// so every call on a socket inherited from the parent fails with
+    /// EOPNOTSUPP there, and closing one leaves the parent's stack alone.
+    fn live(&self) -> io::Result<&'static Api> {
+        if super::stack::in_forked_child() {
+            return Err(io::Error::from_raw_os_error(libc::EOPNOTSUPP));
+        }
+        Ok(self.api())
+    }
+
     /// Brings the descriptor in step after a call changed what is queued.
     pub(crate) fn sync(&self) {
-        self.ready.sync(self.api(), self.so);
+        if let Ok(api) = self.live() {
+            self.ready.sync(api, self.so);
+        }
     }
 
     fn check(&self, r: c_int) -> io::Result<()> {
@@ -327,7 +340,7 @@ impl UserSock {
         // SAFETY: zeroed storage is valid.
         let len = sys::write_socket_addr(addr, unsafe { ss.assume_init_mut() });
         // SAFETY: `len` bytes of address.
-        self.check(unsafe { (self.api().usrsctp_bind)(self.so, ss.as_mut_ptr().cast(), len) })
+        self.check(unsafe { (self.live()?.usrsctp_bind)(self.so, ss.as_mut_ptr().cast(), len) })
     }
 
     /// `packed`: addresses as sys::pack_addrs writes them (usrsctp on Linux
@@ -336,12 +349,12 @@ impl UserSock {
         let flags = if add { BINDX_ADD_ADDR } else { BINDX_REM_ADDR };
         let mut buf = packed.to_vec();
         // SAFETY: `count` packed addresses in `buf`.
-        self.check(unsafe { (self.api().usrsctp_bindx)(self.so, buf.as_mut_ptr().cast(), count as c_int, flags) })
+        self.check(unsafe { (self.live()?.usrsctp_bindx)(self.so, buf.as_mut_ptr().cast(), count as c_int, flags) })
     }
 
     pub(crate) fn listen(&self, backlog: i32) -> io::Result<()> {
         // SAFETY: live socket.
-        self.check(unsafe { (self.api().usrsctp_listen)(self.so, backlog) })
+        self.check(unsafe { (self.live()?.usrsctp_listen)(self.so, backlog) })
     }
 
     /// One accept attempt: EAGAIN when nothing is pending.
@@ -349,7 +362,7 @@ impl UserSock {
         let mut ss = MaybeUninit::<sockaddr_storage>::zeroed();
         let mut len = size_of::<sockaddr_storage>() as socklen_t;
         // SAFETY: usrsctp writes at most `len` bytes of address.
-        let so = unsafe { (self.api().usrsctp_accept)(self.so, ss.as_mut_ptr().cast(), &mut len) };
+        let so = unsafe { (self.live()?.usrsctp_accept)(self.so, ss.as_mut_ptr().cast(), &mut len) };
         if so.is_null() {
             let e = last_err();
             self.sync();
@@ -368,14 +381,14 @@ impl UserSock {
         // SAFETY: zeroed storage is valid.
         let len = sys::write_socket_addr(addr, unsafe { ss.assume_init_mut() });
         // SAFETY: `len` bytes of address.
-        self.check(unsafe { (self.api().usrsctp_connect)(self.so, ss.as_mut_ptr().cast(), len) })
+        self.check(unsafe { (self.live()?.usrsctp_connect)(self.so, ss.as_mut_ptr().cast(), len) })
     }
 
     /// Returns (association id, in progress).
     pub(crate) fn connectx(&self, packed: &[u8], count: usize) -> io::Result<(AssocId, bool)> {
         let mut id = 0u32;
         // SAFETY: `count` packed addresses; usrsctp writes the id.
-        let r = unsafe { (self.api().usrsctp_connectx)(self.so, packed.as_ptr().cast(), count as c_int, &mut id) };
+        let r = unsafe { (self.live()?.usrsctp_connectx)(self.so, packed.as_ptr().cast(), count as c_int, &mut id) };
         if r < 0 {
             let e = last_err();
             self.sync();
@@ -390,7 +403,7 @@ impl UserSock {
 
     pub(crate) fn peeloff(&self, assoc_id: AssocId) -> io::Result<UserSock> {
         // SAFETY: live socket.
-        let so = unsafe { (self.api().usrsctp_peeloff)(self.so, assoc_id as u32) };
+        let so = unsafe { (self.live()?.usrsctp_peeloff)(self.so, assoc_id as u32) };
         if so.is_null() {
             return Err(last_err());
         }
@@ -400,7 +413,7 @@ impl UserSock {
 
     pub(crate) fn shutdown_write(&self) -> io::Result<()> {
         // SAFETY: live socket.
-        self.check(unsafe { (self.api().usrsctp_shutdown)(self.so, libc::SHUT_WR) })
+        self.check(unsafe { (self.live()?.usrsctp_shutdown)(self.so, libc::SHUT_WR) })
     }
 
     /// One send attempt (EAGAIN when the buffer is full). `info`: None sends
@@ -439,7 +452,7 @@ impl UserSock {
         // SAFETY: every pointer refers to live stack or caller memory of the
         // length given.
         let r = unsafe {
-            (self.api().usrsctp_sendv)(
+            (self.live()?.usrsctp_sendv)(
                 self.so,
                 data.as_ptr().cast(),
                 data.len(),
@@ -477,7 +490,7 @@ impl UserSock {
         // SAFETY: every pointer refers to live stack or caller memory of the
         // length given.
         let r = unsafe {
-            (self.api().usrsctp_recvv)(
+            (self.live()?.usrsctp_recvv)(
                 self.so,
                 buf.as_mut_ptr().cast(),
                 buf.len(),
@@ -571,7 +584,7 @@ impl UserSock {
         let mut flags: c_int = 0;
         // SAFETY: `buf` is live for its length; no address, no info.
         let r = unsafe {
-            (self.api().usrsctp_recvv)(
+            (self.live()?.usrsctp_recvv)(
                 self.so,
                 buf.as_mut_ptr().cast(),
                 buf.len(),
@@ -605,7 +618,7 @@ impl UserSock {
     pub(crate) fn raw_getopt(&self, level: c_int, name: c_int, buf: &mut [u8]) -> io::Result<usize> {
         let mut len = buf.len() as socklen_t;
         // SAFETY: usrsctp writes at most `len` bytes.
-        let r = unsafe { (self.api().usrsctp_getsockopt)(self.so, level, name, buf.as_mut_ptr().cast(), &mut len) };
+        let r = unsafe { (self.live()?.usrsctp_getsockopt)(self.so, level, name, buf.as_mut_ptr().cast(), &mut len) };
         if r < 0 {
             return Err(last_err());
         }
@@ -616,7 +629,7 @@ impl UserSock {
     pub(crate) fn raw_setopt(&self, level: c_int, name: c_int, buf: &[u8]) -> io::Result<()> {
         // SAFETY: usrsctp reads `buf.len()` bytes.
         let r = unsafe {
-            (self.api().usrsctp_setsockopt)(self.so, level, name, buf.as_ptr().cast(), buf.len() as socklen_t)
+            (self.live()?.usrsctp_setsockopt)(self.so, level, name, buf.as_ptr().cast(), buf.len() as socklen_t)
         };
         if r < 0 {
             return Err(last_err());
@@ -628,7 +641,7 @@ impl UserSock {
     /// The association's addresses, packed as the kernel packs them; returns
     /// the length used.
     pub(crate) fn getaddrs(&self, assoc_id: AssocId, local: bool, out: &mut [u8]) -> io::Result<usize> {
-        let api = self.api();
+        let api = self.live()?;
         let mut list: *mut sockaddr = std::ptr::null_mut();
         // SAFETY: usrsctp allocates the list, freed below.
         let n = unsafe {
@@ -682,7 +695,8 @@ impl UserSock {
 
 impl Drop for UserSock {
     fn drop(&mut self) {
-        let api = self.api();
+        // In a forked child: only the descriptors go (see `live`).
+        let Ok(api) = self.live() else { return };
         registry().lock().unwrap_or_else(|e| e.into_inner()).remove(&self.key);
         // SAFETY: ours; no upcall finds it in the registry any more.
         unsafe {

@@ -686,6 +686,67 @@ pub(crate) fn set_remote_encaps_port(
     s.raw_setopt(sys::IPPROTO_SCTP, num::REMOTE_UDP_ENCAPS_PORT, &v)
 }
 
+/// SCTP_REMOTE_UDP_ENCAPS_PORT: the port (host order) of the association
+/// `assoc_id` (0: the socket's default), in the layout of
+/// `set_remote_encaps_port`.
+pub(crate) fn remote_encaps_port(s: &UserSock, assoc_id: AssocId) -> io::Result<u16> {
+    let mut v = [0u8; 136];
+    // An association's port needs a wildcard address of a known family
+    // (0.0.0.0): usrsctp answers an all-zero one with EAFNOSUPPORT.
+    v[..2].copy_from_slice(&(libc::AF_INET as u16).to_ne_bytes());
+    v[128..132].copy_from_slice(&(assoc_id as u32).to_ne_bytes());
+    s.raw_getopt(sys::IPPROTO_SCTP, num::REMOTE_UDP_ENCAPS_PORT, &mut v)?;
+    Ok(u16::from_be_bytes([v[132], v[133]]))
+}
+
+/// SCTP_EVENT. usrsctp refuses SENDER_DRY for the current (or all)
+/// associations of a one-to-many socket, "not to send up a storm of events";
+/// Linux takes it. Done as Linux does: the socket's default for future
+/// associations, then each current association in turn (each answers with a
+/// SENDER_DRY event when its queue is empty, as on Linux).
+fn set_event(s: &UserSock, buf: &[u8]) -> io::Result<()> {
+    const CURRENT: u32 = 1;
+    const ALL: u32 = 2;
+    const FUTURE: u32 = 0;
+    let mut ev = event_to_user(buf)?;
+    let target = u32::from_ne_bytes([ev[0], ev[1], ev[2], ev[3]]);
+    match s.raw_setopt(sys::IPPROTO_SCTP, num::EVENT, &ev) {
+        Err(e) if e.raw_os_error() == Some(libc::EOPNOTSUPP) && (target == CURRENT || target == ALL) => {
+            if target == ALL {
+                ev[..4].copy_from_slice(&FUTURE.to_ne_bytes());
+                s.raw_setopt(sys::IPPROTO_SCTP, num::EVENT, &ev)?;
+            }
+            for id in assoc_id_list(s)? {
+                ev[..4].copy_from_slice(&id.to_ne_bytes());
+                match s.raw_setopt(sys::IPPROTO_SCTP, num::EVENT, &ev) {
+                    // It ended in between: nothing to subscribe.
+                    Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {}
+                    r => r?,
+                }
+            }
+            Ok(())
+        }
+        r => r,
+    }
+}
+
+/// The socket's association ids (usrsctp's struct sctp_assoc_ids: a count,
+/// then the ids; EINVAL while the buffer is too small).
+fn assoc_id_list(s: &UserSock) -> io::Result<Vec<u32>> {
+    let mut cap = 64usize;
+    loop {
+        let mut raw = vec![0u8; 4 * (cap + 1)];
+        match s.raw_getopt(sys::IPPROTO_SCTP, num::GET_ASSOC_ID_LIST, &mut raw) {
+            Ok(_) => {
+                let n = (rd32(&raw, 0) as usize).min(cap);
+                return Ok((0..n).map(|i| rd32(&raw, 4 + 4 * i)).collect());
+            }
+            Err(e) if e.raw_os_error() == Some(libc::EINVAL) && cap < 1 << 20 => cap *= 8,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     //! The pure translations, from usrsctp-layout bytes crafted as usrsctp's
@@ -985,53 +1046,5 @@ mod tests {
         assert_eq!(assoc_state_to_linux(0x0008), sys::SCTP_ESTABLISHED);
         assert_eq!(assoc_state_to_linux(0x0002), sys::SCTP_COOKIE_WAIT);
         assert_eq!(assoc_state_to_linux(0x1000), sys::SCTP_CLOSED);
-    }
-}
-
-/// SCTP_EVENT. usrsctp refuses SENDER_DRY for the current (or all)
-/// associations of a one-to-many socket, "not to send up a storm of events";
-/// Linux takes it. Done as Linux does: the socket's default for future
-/// associations, then each current association in turn (each answers with a
-/// SENDER_DRY event when its queue is empty, as on Linux).
-fn set_event(s: &UserSock, buf: &[u8]) -> io::Result<()> {
-    const CURRENT: u32 = 1;
-    const ALL: u32 = 2;
-    const FUTURE: u32 = 0;
-    let mut ev = event_to_user(buf)?;
-    let target = u32::from_ne_bytes([ev[0], ev[1], ev[2], ev[3]]);
-    match s.raw_setopt(sys::IPPROTO_SCTP, num::EVENT, &ev) {
-        Err(e) if e.raw_os_error() == Some(libc::EOPNOTSUPP) && (target == CURRENT || target == ALL) => {
-            if target == ALL {
-                ev[..4].copy_from_slice(&FUTURE.to_ne_bytes());
-                s.raw_setopt(sys::IPPROTO_SCTP, num::EVENT, &ev)?;
-            }
-            for id in assoc_id_list(s)? {
-                ev[..4].copy_from_slice(&id.to_ne_bytes());
-                match s.raw_setopt(sys::IPPROTO_SCTP, num::EVENT, &ev) {
-                    // It ended in between: nothing to subscribe.
-                    Err(e) if e.raw_os_error() == Some(libc::ENOENT) => {}
-                    r => r?,
-                }
-            }
-            Ok(())
-        }
-        r => r,
-    }
-}
-
-/// The socket's association ids (usrsctp's struct sctp_assoc_ids: a count,
-/// then the ids; EINVAL while the buffer is too small).
-fn assoc_id_list(s: &UserSock) -> io::Result<Vec<u32>> {
-    let mut cap = 64usize;
-    loop {
-        let mut raw = vec![0u8; 4 * (cap + 1)];
-        match s.raw_getopt(sys::IPPROTO_SCTP, num::GET_ASSOC_ID_LIST, &mut raw) {
-            Ok(_) => {
-                let n = (rd32(&raw, 0) as usize).min(cap);
-                return Ok((0..n).map(|i| rd32(&raw, 4 + 4 * i)).collect());
-            }
-            Err(e) if e.raw_os_error() == Some(libc::EINVAL) && cap < 1 << 20 => cap *= 8,
-            Err(e) => return Err(e),
-        }
     }
 }

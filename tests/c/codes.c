@@ -17,8 +17,14 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* (function, code) for each code a function's comment names; function NULL
@@ -349,6 +355,143 @@ static int32_t status_h(sctpx_handle h)
 }
 static int32_t get_status_unconnected(void) { ON(open_tcp(), status_h); }
 
+/* The backend calls. Those that need the userspace stack run in a child:
+ * it starts once per process, for good, and must not share a process (nor,
+ * as root, its raw SCTP sockets) with the kernel SCTP the others use. */
+static int32_t open_backend_3(void)
+{
+    sctpx_handle h;
+    return sctpx_open(3, SCTPX_AF_INET, SCTPX_KIND_ONE_TO_ONE, &h);
+}
+static int32_t backend_available_3(void) { return sctpx_backend_available(3); }
+static int32_t set_default_backend_3(void) { return sctpx_set_default_backend(3); }
+static int32_t set_udp_port_0(void) { return sctpx_set_udp_port(0); }
+static int32_t set_udp_remote_port_0(void) { return sctpx_set_udp_remote_port(0); }
+
+/* `call` with environment variable `name` set to `value`, then as it was. */
+static int32_t with_env(const char *name, const char *value, int32_t (*call)(void))
+{
+    const char *was = getenv(name);
+    char *saved = was ? strdup(was) : NULL;
+    int32_t rc;
+    must(setenv(name, value, 1) == 0 ? 0 : -errno, "setenv");
+    rc = call();
+    if (saved) {
+        setenv(name, saved, 1);
+        free(saved);
+    } else {
+        unsetenv(name);
+    }
+    return rc;
+}
+static int32_t default_backend_bad_env(void) { return with_env("SCTPX_BACKEND", "sideways", sctpx_default_backend); }
+static int32_t udp_port_bad_env(void) { return with_env("SCTPX_UDP_PORT", "70000", sctpx_udp_port); }
+
+/* A UDP port nothing on this host uses now; *keep (if not NULL) gets the
+ * socket that holds it, else it is closed. */
+static int free_udp_port(int *keep)
+{
+    struct sockaddr_storage a;
+    socklen_t n = loopback4(0, &a);
+    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    ((struct sockaddr_in *)&a)->sin_addr.s_addr = htonl(INADDR_ANY);
+    must(fd >= 0 && bind(fd, (struct sockaddr *)&a, n) == 0 ? 0 : -errno, "bind (UDP)");
+    must(getsockname(fd, (struct sockaddr *)&a, &n) == 0 ? 0 : -errno, "getsockname (UDP)");
+    if (keep)
+        *keep = fd;
+    else
+        close(fd);
+    return ntohs(((struct sockaddr_in *)&a)->sin_port);
+}
+
+/* In the child: usrsctp run as root opens raw SCTP sockets too, which would
+ * see the kernel's SCTP traffic; as nobody it runs over UDP only. */
+static void drop_root(void)
+{
+    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+        must(-errno, "setuid(nobody)");
+}
+
+static int32_t child_open_userspace(void)
+{
+    sctpx_handle h;
+    return sctpx_open(SCTPX_BACKEND_USERSPACE, SCTPX_AF_INET, SCTPX_KIND_ONE_TO_ONE, &h);
+}
+static int32_t child_port_busy(void)
+{
+    int port;
+    drop_root();
+    port = free_udp_port(NULL);
+    must(sctpx_set_udp_port(port), "sctpx_set_udp_port");
+    must(child_open_userspace(), "sctpx_open (userspace)");
+    return sctpx_set_udp_port(port == 65535 ? port - 1 : port + 1);
+}
+static int32_t child_port_taken(void)
+{
+    int fd;
+    drop_root();
+    must(sctpx_set_udp_port(free_udp_port(&fd)), "sctpx_set_udp_port");
+    return child_open_userspace();
+}
+
+static const struct child_mode {
+    const char *name;
+    int32_t (*run)(void);
+} child_modes[] = {
+    {"open-userspace", child_open_userspace},
+    {"port-busy", child_port_busy},
+    {"port-taken", child_port_taken},
+};
+
+/* This program again, running child mode `mode`, with LD_LIBRARY_PATH
+ * `libdir` (or as it is): the code the mode printed. Its path is what
+ * readlink gives for /proc/self/exe (under valgrind, this program's, where
+ * exec of /proc/self/exe itself would run valgrind's). */
+static int32_t in_child(const char *mode, const char *libdir)
+{
+    int p[2];
+    char out[32] = {0}, exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    pid_t pid;
+    must(n > 0 ? 0 : -errno, "readlink /proc/self/exe");
+    exe[n] = '\0';
+    must(pipe(p) == 0 ? 0 : -errno, "pipe");
+    pid = fork();
+    if (pid == 0) {
+        dup2(p[1], STDOUT_FILENO);
+        close(p[0]);
+        close(p[1]);
+        if (libdir)
+            setenv("LD_LIBRARY_PATH", libdir, 1);
+        execl(exe, "codes", mode, (char *)NULL);
+        _exit(127);
+    }
+    close(p[1]);
+    n = read(p[0], out, sizeof out - 1);
+    close(p[0]);
+    waitpid(pid, NULL, 0);
+    /* Nothing printed: 0, which is no documented failure, so the check fails. */
+    return n > 0 ? (int32_t)strtol(out, NULL, 10) : 0;
+}
+
+/* The userspace backend where libusrsctp.so.2 does not load: the child finds
+ * that name first in a directory where it is this program, which dlopen
+ * refuses (an executable), as it would a missing library. */
+static int32_t open_userspace_unavailable(void)
+{
+    char dir[] = "/tmp/sctpx-codes-XXXXXX", lib[64];
+    int32_t rc;
+    must(mkdtemp(dir) ? 0 : -errno, "mkdtemp");
+    snprintf(lib, sizeof lib, "%s/libusrsctp.so.2", dir);
+    must(symlink("/proc/self/exe", lib) == 0 ? 0 : -errno, "symlink");
+    rc = in_child("open-userspace", dir);
+    unlink(lib);
+    rmdir(dir);
+    return rc;
+}
+static int32_t open_userspace_port_taken(void) { return in_child("port-taken", NULL); }
+static int32_t set_udp_port_after_start(void) { return in_child("port-busy", NULL); }
+
 /* (function, the code it gives, how): `f` is named for the compiler too, so
  * a scenario cannot name a function the header lacks. */
 #define SCENARIO(f, c, what, run) {#f, c, #c, what, run, (void (*)(void))f}
@@ -361,6 +504,10 @@ static const struct scenario {
     void (*function)(void);
 } scenarios[] = {
     SCENARIO(sctpx_strerror, SCTPX_ERR_NULL_POINTER, "NULL buf with len 16", strerror_null_buf),
+    SCENARIO(sctpx_open, SCTPX_ERR_INVALID_ARGUMENT, "backend 3", open_backend_3),
+    SCENARIO(sctpx_open, SCTPX_ERR_BACKEND_UNAVAILABLE, "the userspace backend where libusrsctp.so.2 does not load",
+             open_userspace_unavailable),
+    SCENARIO(sctpx_open, -EADDRINUSE, "the first userspace socket, its UDP port taken", open_userspace_port_taken),
     SCENARIO(sctpx_adopt_fd, SCTPX_ERR_INVALID_ARGUMENT, "a pipe", adopt_pipe),
     SCENARIO(sctpx_adopt_fd, -EBADF, "a number no descriptor has", adopt_closed_number),
     SCENARIO(sctpx_close, SCTPX_ERR_CLOSED_HANDLE, "closing twice", close_twice),
@@ -371,6 +518,13 @@ static const struct scenario {
     SCENARIO(sctpx_connect, -EINTR, "a signal handled while it waits for an unanswered INIT", connect_signal),
     SCENARIO(sctpx_abort, SCTPX_ERR_WRONG_KIND, "a one-to-one handle", abort_one_to_one),
     SCENARIO(sctpx_abort_and_close, SCTPX_ERR_CLOSED_HANDLE, "aborting and closing twice", abort_and_close_twice),
+    SCENARIO(sctpx_backend_available, SCTPX_ERR_INVALID_ARGUMENT, "backend 3", backend_available_3),
+    SCENARIO(sctpx_set_default_backend, SCTPX_ERR_INVALID_ARGUMENT, "backend 3", set_default_backend_3),
+    SCENARIO(sctpx_default_backend, SCTPX_ERR_INVALID_ARGUMENT, "SCTPX_BACKEND=sideways", default_backend_bad_env),
+    SCENARIO(sctpx_set_udp_port, SCTPX_ERR_INVALID_ARGUMENT, "port 0", set_udp_port_0),
+    SCENARIO(sctpx_set_udp_port, -EBUSY, "another port once the userspace stack runs", set_udp_port_after_start),
+    SCENARIO(sctpx_udp_port, SCTPX_ERR_INVALID_ARGUMENT, "SCTPX_UDP_PORT=70000", udp_port_bad_env),
+    SCENARIO(sctpx_set_udp_remote_port, SCTPX_ERR_INVALID_ARGUMENT, "port 0", set_udp_remote_port_0),
     SCENARIO(sctpx_connect_result, -EINPROGRESS, "an INIT not answered yet", connect_result_pending),
     SCENARIO(sctpx_connect_result, -ECONNREFUSED, "a port nobody listens on, after POLLERR", connect_result_refused),
     SCENARIO(sctpx_connect_result, -ETIMEDOUT, "INITs never answered, after POLLERR", connect_result_timed_out),
@@ -411,10 +565,20 @@ static int is_documented(const char *fn, int32_t code)
     return 0;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     size_t i, j;
-    int fds = open_fds();
+    int fds;
+
+    if (argc == 2) {
+        for (i = 0; i < COUNT(child_modes); i++)
+            if (strcmp(argv[1], child_modes[i].name) == 0) {
+                printf("%d\n", (int)child_modes[i].run());
+                return 0;
+            }
+        return 2;
+    }
+    fds = open_fds();
 
     listener = open_tcp();
     listener_len = loopback4(0, &listener_addr);

@@ -50,6 +50,8 @@ static sctpx_paddrthlds thlds;
 static sctpx_paddrinfo pi;
 static sctpx_status st;
 static sctpx_assoc_stats stats;
+static sctpx_pr_status pr;
+static uint16_t sched_value;
 static sctpx_send_info info;
 static sctpx_send_msg msg;
 static const uint16_t streams[2] = {0, 1};
@@ -105,6 +107,91 @@ static void open_cases(const char *fn, int32_t (*open)(int32_t, sctpx_handle *))
 
 static void misuse_sctpx_open_tcp(void) { open_cases("sctpx_open_tcp", sctpx_open_tcp); }
 static void misuse_sctpx_open_udp(void) { open_cases("sctpx_open_udp", sctpx_open_udp); }
+
+static void misuse_sctpx_open(void)
+{
+    static const int32_t families[] = {0, AF_UNIX, -1, 12345};
+    static const int32_t numbers[] = {-1, 3, INT32_MIN, INT32_MAX};
+    size_t i;
+    out = SENTINEL_HANDLE;
+    is(sctpx_open(SCTPX_BACKEND_AUTO, SCTPX_AF_INET, SCTPX_KIND_ONE_TO_ONE, NULL), NUL,
+       "sctpx_open: NULL out: SCTPX_ERR_NULL_POINTER");
+    for (i = 0; i < sizeof families / sizeof families[0]; i++)
+        is(sctpx_open(SCTPX_BACKEND_AUTO, families[i], SCTPX_KIND_ONE_TO_ONE, &out), INVAL,
+           "sctpx_open: family %d: SCTPX_ERR_INVALID_ARGUMENT", (int)families[i]);
+    for (i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+        is(sctpx_open(numbers[i], SCTPX_AF_INET, SCTPX_KIND_ONE_TO_ONE, &out), INVAL,
+           "sctpx_open: backend %d: SCTPX_ERR_INVALID_ARGUMENT", (int)numbers[i]);
+        is(sctpx_open(SCTPX_BACKEND_AUTO, SCTPX_AF_INET, numbers[i], &out), INVAL,
+           "sctpx_open: kind %d: SCTPX_ERR_INVALID_ARGUMENT", (int)numbers[i]);
+    }
+    is(sctpx_open(SCTPX_BACKEND_AUTO, SCTPX_AF_INET, 0, &out), INVAL, "sctpx_open: kind 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(out, SENTINEL_HANDLE, "sctpx_open: *out is untouched when it fails");
+}
+
+/* The backend numbers the backend calls refuse. */
+static const int32_t bad_backends[] = {-1, 3, INT32_MIN, INT32_MAX};
+#define BAD_BACKENDS (sizeof bad_backends / sizeof bad_backends[0])
+
+HANDLE_CALL(sctpx_backend, sctpx_backend(h))
+static void misuse_sctpx_backend(void) { HANDLES(sctpx_backend); }
+
+static void misuse_sctpx_backend_available(void)
+{
+    size_t i;
+    for (i = 0; i < BAD_BACKENDS; i++)
+        is(sctpx_backend_available(bad_backends[i]), INVAL, "sctpx_backend_available: backend %d: SCTPX_ERR_INVALID_ARGUMENT",
+           (int)bad_backends[i]);
+}
+
+static void misuse_sctpx_set_default_backend(void)
+{
+    int32_t before = sctpx_default_backend();
+    size_t i;
+    for (i = 0; i < BAD_BACKENDS; i++)
+        is(sctpx_set_default_backend(bad_backends[i]), INVAL,
+           "sctpx_set_default_backend: backend %d: SCTPX_ERR_INVALID_ARGUMENT", (int)bad_backends[i]);
+    is(sctpx_default_backend(), before, "sctpx_set_default_backend: a refused number leaves the default as it was");
+}
+
+static void misuse_sctpx_default_backend(void)
+{
+    /* No arguments to misuse; the result must be a backend number. */
+    int32_t b = sctpx_default_backend();
+    ok(b == SCTPX_BACKEND_AUTO || b == SCTPX_BACKEND_KERNEL || b == SCTPX_BACKEND_USERSPACE,
+       "sctpx_default_backend: a backend number (%d)", (int)b);
+}
+
+/* The port numbers the UDP port calls refuse (valid ones are 1 to 65535). */
+static const int32_t bad_ports[] = {0, -1, 65536, INT32_MIN, INT32_MAX};
+#define BAD_PORTS (sizeof bad_ports / sizeof bad_ports[0])
+
+static void port_cases(const char *fn, int32_t (*set)(int32_t), int32_t (*get)(void))
+{
+    int32_t before = get();
+    size_t i;
+    for (i = 0; i < BAD_PORTS; i++)
+        is(set(bad_ports[i]), INVAL, "%s: port %d: SCTPX_ERR_INVALID_ARGUMENT", fn, (int)bad_ports[i]);
+    is(get(), before, "%s: a refused port leaves the port as it was (%d)", fn, (int)before);
+}
+
+static void misuse_sctpx_set_udp_port(void) { port_cases("sctpx_set_udp_port", sctpx_set_udp_port, sctpx_udp_port); }
+static void misuse_sctpx_set_udp_remote_port(void)
+{
+    port_cases("sctpx_set_udp_remote_port", sctpx_set_udp_remote_port, sctpx_udp_remote_port);
+}
+
+static void misuse_sctpx_udp_port(void)
+{
+    int32_t p = sctpx_udp_port();
+    ok(p >= 1 && p <= 65535, "sctpx_udp_port: a port (%d)", (int)p);
+}
+
+static void misuse_sctpx_udp_remote_port(void)
+{
+    int32_t p = sctpx_udp_remote_port();
+    ok(p >= 1 && p <= 65535, "sctpx_udp_remote_port: a port (%d)", (int)p);
+}
 
 /* sctpx_adopt_fd owns what it is given, refused or not: a descriptor that is
  * not an SCTP socket is an invalid argument, and is closed all the same. */
@@ -560,18 +647,145 @@ static void misuse_sctpx_reset_assoc(void) { HANDLES(sctpx_reset_assoc); }
 HANDLE_CALL(sctpx_add_streams, sctpx_add_streams(h, 0, 1, 1))
 static void misuse_sctpx_add_streams(void) { HANDLES(sctpx_add_streams); }
 
+GET_SET(sctpx_get_default_prinfo, sctpx_set_default_prinfo, sctpx_default_prinfo)
+
+static void misuse_default_prinfo_policy(void)
+{
+    sctpx_default_prinfo bad;
+    memset(&bad, 0, sizeof bad);
+    bad.policy = SCTPX_PR_ALL;
+    is(sctpx_set_default_prinfo(tcp, &bad), INVAL, "sctpx_set_default_prinfo: SCTPX_PR_ALL (no policy): SCTPX_ERR_INVALID_ARGUMENT");
+    bad.policy = 5;
+    is(sctpx_set_default_prinfo(tcp, &bad), INVAL, "sctpx_set_default_prinfo: policy 5: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctpx_get_pr_assoc_status, sctpx_get_pr_assoc_status(h, 0, SCTPX_PR_ALL, &pr))
+static void misuse_sctpx_get_pr_assoc_status(void)
+{
+    HANDLES(sctpx_get_pr_assoc_status);
+    is(sctpx_get_pr_assoc_status(conn, 0, SCTPX_PR_TTL, NULL), NUL, "sctpx_get_pr_assoc_status: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_get_pr_assoc_status(conn, 0, SCTPX_PR_NONE, &pr), INVAL, "sctpx_get_pr_assoc_status: SCTPX_PR_NONE: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_get_pr_assoc_status(conn, 0, 5, &pr), INVAL, "sctpx_get_pr_assoc_status: policy 5: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctpx_get_pr_stream_status, sctpx_get_pr_stream_status(h, 0, 0, SCTPX_PR_ALL, &pr))
+static void misuse_sctpx_get_pr_stream_status(void)
+{
+    HANDLES(sctpx_get_pr_stream_status);
+    is(sctpx_get_pr_stream_status(conn, 0, 0, SCTPX_PR_TTL, NULL), NUL, "sctpx_get_pr_stream_status: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_get_pr_stream_status(conn, 0, 0, SCTPX_PR_NONE, &pr), INVAL, "sctpx_get_pr_stream_status: SCTPX_PR_NONE: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctpx_get_stream_sched_value, sctpx_get_stream_sched_value(h, 0, 0, &sched_value))
+static void misuse_sctpx_get_stream_sched_value(void)
+{
+    HANDLES(sctpx_get_stream_sched_value);
+    is(sctpx_get_stream_sched_value(conn, 0, 0, NULL), NUL, "sctpx_get_stream_sched_value: NULL out: SCTPX_ERR_NULL_POINTER");
+}
+
+HANDLE_CALL(sctpx_set_stream_sched_value, sctpx_set_stream_sched_value(h, 0, 0, 1))
+static void misuse_sctpx_set_stream_sched_value(void) { HANDLES(sctpx_set_stream_sched_value); }
+/* The AUTH calls: the handle and pointer checks (what they do with AUTH on
+ * is tests/c/auth.c's). */
+static const uint16_t hmacs[2] = {SCTPX_HMAC_SHA1, SCTPX_HMAC_SHA256};
+static uint16_t u16_out[4];
+
+HANDLE_CALL(sctpx_add_auth_chunk, sctpx_add_auth_chunk(h, 0))
+static void misuse_sctpx_add_auth_chunk(void) { HANDLES(sctpx_add_auth_chunk); }
+
+HANDLE_CALL(sctpx_set_hmac_idents, sctpx_set_hmac_idents(h, hmacs, 2))
+static void misuse_sctpx_set_hmac_idents(void)
+{
+    HANDLES(sctpx_set_hmac_idents);
+    is(sctpx_set_hmac_idents(tcp, NULL, 2), NUL, "sctpx_set_hmac_idents: NULL list with count 2: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_set_hmac_idents(tcp, hmacs, 0), INVAL, "sctpx_set_hmac_idents: count 0: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_set_hmac_idents(tcp, hmacs, 17), INVAL, "sctpx_set_hmac_idents: count 17 (the limit is 16): SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_set_hmac_idents(tcp, hmacs, SIZE_MAX), INVAL, "sctpx_set_hmac_idents: count SIZE_MAX: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctpx_get_hmac_idents, sctpx_get_hmac_idents(h, u16_out, 4))
+static void misuse_sctpx_get_hmac_idents(void) { HANDLES(sctpx_get_hmac_idents); }
+
+HANDLE_CALL(sctpx_set_auth_key, sctpx_set_auth_key(h, 0, 1, buf, 4))
+static void misuse_sctpx_set_auth_key(void)
+{
+    HANDLES(sctpx_set_auth_key);
+    is(sctpx_set_auth_key(tcp, 0, 1, NULL, 4), NUL, "sctpx_set_auth_key: NULL key with length 4: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_set_auth_key(tcp, 0, 1, buf, 65536), INVAL, "sctpx_set_auth_key: length 65536 (the limit is 65535): SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctpx_set_active_auth_key, sctpx_set_active_auth_key(h, 0, 0))
+static void misuse_sctpx_set_active_auth_key(void) { HANDLES(sctpx_set_active_auth_key); }
+
+HANDLE_CALL(sctpx_get_active_auth_key, sctpx_get_active_auth_key(h, 0, u16_out))
+static void misuse_sctpx_get_active_auth_key(void)
+{
+    HANDLES(sctpx_get_active_auth_key);
+    is(sctpx_get_active_auth_key(tcp, 0, NULL), NUL, "sctpx_get_active_auth_key: NULL out: SCTPX_ERR_NULL_POINTER");
+}
+
+HANDLE_CALL(sctpx_deactivate_auth_key, sctpx_deactivate_auth_key(h, 0, 1))
+static void misuse_sctpx_deactivate_auth_key(void) { HANDLES(sctpx_deactivate_auth_key); }
+
+HANDLE_CALL(sctpx_delete_auth_key, sctpx_delete_auth_key(h, 0, 1))
+static void misuse_sctpx_delete_auth_key(void) { HANDLES(sctpx_delete_auth_key); }
+
+HANDLE_CALL(sctpx_get_peer_auth_chunks, sctpx_get_peer_auth_chunks(h, 0, buf, 4))
+static void misuse_sctpx_get_peer_auth_chunks(void) { HANDLES(sctpx_get_peer_auth_chunks); }
+
+HANDLE_CALL(sctpx_get_local_auth_chunks, sctpx_get_local_auth_chunks(h, 0, buf, 4))
+static void misuse_sctpx_get_local_auth_chunks(void) { HANDLES(sctpx_get_local_auth_chunks); }
+
+/* The raw option calls: levels, lengths, and nothing written on failure. */
+static size_t raw_len;
+
+HANDLE_CALL(sctpx_getsockopt, (raw_len = 4, sctpx_getsockopt(h, SCTPX_LEVEL_SCTP, 3, buf, &raw_len)))
+static void misuse_sctpx_getsockopt(void)
+{
+    size_t len;
+    HANDLES(sctpx_getsockopt);
+    len = 4;
+    is(sctpx_getsockopt(tcp, SCTPX_LEVEL_SCTP, 3, buf, NULL), NUL, "sctpx_getsockopt: NULL length: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_getsockopt(tcp, SCTPX_LEVEL_SCTP, 3, NULL, &len), NUL, "sctpx_getsockopt: NULL buffer with length 4: SCTPX_ERR_NULL_POINTER");
+    len = (size_t)1 << 20 | 1;
+    is(sctpx_getsockopt(tcp, SCTPX_LEVEL_SCTP, 3, buf, &len), INVAL, "sctpx_getsockopt: length 1 MiB + 1: SCTPX_ERR_INVALID_ARGUMENT");
+    len = 4;
+    is(sctpx_getsockopt(tcp, 0 /* IPPROTO_IP */, 1, buf, &len), INVAL, "sctpx_getsockopt: level IPPROTO_IP: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_getsockopt(tcp, SCTPX_LEVEL_SCTP, -1, buf, &len), INVAL, "sctpx_getsockopt: option -1: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_getsockopt(tcp, SCTPX_LEVEL_SCTP, 111, buf, &len), INVAL, "sctpx_getsockopt: SCTP_SOCKOPT_CONNECTX3 (its buffer holds a pointer): SCTPX_ERR_INVALID_ARGUMENT");
+    /* A kernel refusal leaves the buffer and the length alone. */
+    memset(buf, 0x5a, 4);
+    len = 2;
+    is(sctpx_getsockopt(tcp, SCTPX_LEVEL_SCTP, 3 /* SCTP_NODELAY */, buf, &len), -EINVAL, "sctpx_getsockopt: SCTP_NODELAY into 2 bytes: -EINVAL");
+    ok(len == 2 && buf[0] == 0x5a && buf[1] == 0x5a, "sctpx_getsockopt: ... and neither the buffer nor the length changed");
+}
+
+HANDLE_CALL(sctpx_setsockopt, sctpx_setsockopt(h, SCTPX_LEVEL_SCTP, 3, buf, 4))
+static void misuse_sctpx_setsockopt(void)
+{
+    HANDLES(sctpx_setsockopt);
+    is(sctpx_setsockopt(tcp, SCTPX_LEVEL_SCTP, 3, NULL, 4), NUL, "sctpx_setsockopt: NULL buffer with length 4: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_setsockopt(tcp, SCTPX_LEVEL_SCTP, 3, buf, ((size_t)1 << 20) + 1), INVAL, "sctpx_setsockopt: length 1 MiB + 1: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_setsockopt(tcp, 41 /* IPPROTO_IPV6 */, 26, buf, 4), INVAL, "sctpx_setsockopt: level IPPROTO_IPV6: SCTPX_ERR_INVALID_ARGUMENT");
+    is(sctpx_setsockopt(tcp, SCTPX_LEVEL_SOCKET, 26 /* SO_ATTACH_FILTER */, buf, 16), INVAL, "sctpx_setsockopt: SO_ATTACH_FILTER (its buffer holds a pointer): SCTPX_ERR_INVALID_ARGUMENT");
+}
+
 #define ENTRY(f) {#f, misuse_##f}
 static const struct entry {
     const char *name;
     void (*run)(void);
 } table[] = {
     ENTRY(sctpx_version),        ENTRY(sctpx_strerror),        ENTRY(sctpx_open_tcp),
-    ENTRY(sctpx_open_udp),        ENTRY(sctpx_adopt_fd),        ENTRY(sctpx_close),
+    ENTRY(sctpx_open_udp),        ENTRY(sctpx_open),            ENTRY(sctpx_adopt_fd),
+    ENTRY(sctpx_close),
     ENTRY(sctpx_fileno),
     ENTRY(sctpx_kind),            ENTRY(sctpx_bind),            ENTRY(sctpx_bindx),
     ENTRY(sctpx_listen),          ENTRY(sctpx_accept),          ENTRY(sctpx_connect),
     ENTRY(sctpx_connectx),        ENTRY(sctpx_peeloff),         ENTRY(sctpx_shutdown),
     ENTRY(sctpx_abort),           ENTRY(sctpx_abort_and_close), ENTRY(sctpx_connect_result),
+    ENTRY(sctpx_backend),         ENTRY(sctpx_backend_available), ENTRY(sctpx_set_default_backend),
+    ENTRY(sctpx_default_backend), ENTRY(sctpx_set_udp_port),    ENTRY(sctpx_udp_port),
+    ENTRY(sctpx_set_udp_remote_port), ENTRY(sctpx_udp_remote_port),
     ENTRY(sctpx_getpaddrs),       ENTRY(sctpx_getladdrs),
     ENTRY(sctpx_send_stream),     ENTRY(sctpx_send),            ENTRY(sctpx_send_batch),
     ENTRY(sctpx_next_event),      ENTRY(sctpx_recv_batch),      ENTRY(sctpx_subscribe),
@@ -584,8 +798,17 @@ static const struct entry {
     ENTRY(sctpx_set_paddrparams), ENTRY(sctpx_get_status),      ENTRY(sctpx_get_paddrinfo),
     ENTRY(sctpx_get_assoc_stats), ENTRY(sctpx_get_assoc_ids),   ENTRY(sctpx_set_primary),
     ENTRY(sctpx_get_primary),     ENTRY(sctpx_set_peer_primary), ENTRY(sctpx_reset_streams),
-    ENTRY(sctpx_reset_assoc),     ENTRY(sctpx_add_streams),     ENTRY(sctpx_get_paddrthlds),
-    ENTRY(sctpx_set_paddrthlds),  ENTRY(sctpx_send_setup),
+    ENTRY(sctpx_reset_assoc),     ENTRY(sctpx_add_streams),
+    ENTRY(sctpx_get_default_prinfo), ENTRY(sctpx_set_default_prinfo),
+    {"sctpx_set_default_prinfo", misuse_default_prinfo_policy},
+    ENTRY(sctpx_get_pr_assoc_status), ENTRY(sctpx_get_pr_stream_status),
+    ENTRY(sctpx_get_stream_sched_value), ENTRY(sctpx_set_stream_sched_value),
+    ENTRY(sctpx_getsockopt),
+    ENTRY(sctpx_setsockopt),      ENTRY(sctpx_add_auth_chunk),  ENTRY(sctpx_set_hmac_idents),
+    ENTRY(sctpx_get_hmac_idents), ENTRY(sctpx_set_auth_key),    ENTRY(sctpx_set_active_auth_key),
+    ENTRY(sctpx_get_active_auth_key), ENTRY(sctpx_deactivate_auth_key), ENTRY(sctpx_delete_auth_key),
+    ENTRY(sctpx_get_peer_auth_chunks), ENTRY(sctpx_get_local_auth_chunks),
+    ENTRY(sctpx_get_paddrthlds),  ENTRY(sctpx_set_paddrthlds),  ENTRY(sctpx_send_setup),
 };
 
 /* Every prototype of the header, by name (generated from sctpx.h). */

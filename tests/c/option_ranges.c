@@ -7,7 +7,11 @@
  *  - MIN and MAX are taken and read back as set, or as the option's comment
  *    says the kernel adjusts them (SO_SNDBUF/SO_RCVBUF doubled and clamped,
  *    AUTOCLOSE lowered to net.sctp.max_autoclose), or refused by the kernel
- *    where the comment says its own limit is lower (PARTIAL_DELIVERY_POINT);
+ *    where the comment says its own limit is lower (PARTIAL_DELIVERY_POINT),
+ *    or the comment says when the kernel refuses it (STREAM_SCHEDULER on a
+ *    kernel without the scheduler, INTERLEAVING_SUPPORTED while
+ *    FRAGMENT_INTERLEAVE is off, AUTO_ASCONF on a socket not bound to the
+ *    wildcard address);
  *  - a read-only option refuses every value, even the one it has.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -19,6 +23,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/utsname.h>
 
 static const struct documented {
     const char *name;
@@ -80,6 +85,18 @@ static struct outcome buffer_size(int64_t v, int64_t sysctl_max, int64_t floor)
     return taken_as(2 * (v < sysctl_max ? v : sysctl_max));
 }
 
+/* Whether the running kernel is at least major.minor. */
+static int kernel_at_least(int major, int minor)
+{
+    struct utsname u;
+    int ma = 0, mi = 0;
+    if (uname(&u) != 0 || sscanf(u.release, "%d.%d", &ma, &mi) != 2) {
+        ok(0, "uname");
+        exit(done_testing());
+    }
+    return ma > major || (ma == major && mi >= minor);
+}
+
 static struct outcome bound_outcome(sctpx_handle h, int32_t opt, int64_t v)
 {
     int64_t rcvbuf = 0, cap;
@@ -94,6 +111,22 @@ static struct outcome bound_outcome(sctpx_handle h, int32_t opt, int64_t v)
     case SCTPX_OPT_PARTIAL_DELIVERY_POINT:
         must(sctpx_get_option(h, 0, SCTPX_OPT_RCVBUF, &rcvbuf), "sctpx_get_option(RCVBUF)");
         if (v > rcvbuf / 2)
+            return (struct outcome){-EINVAL, 0, 0};
+        return taken_as(v);
+    case SCTPX_OPT_FRAGMENT_INTERLEAVE:
+        /* Linux keeps on or off: level 2 reads back as 1. */
+        return taken_as(v ? 1 : 0);
+    case SCTPX_OPT_STREAM_SCHEDULER:
+        /* Fair capacity (3) and weighted fair (4) came with Linux 6.3. */
+        if (v > SCTPX_SCHED_RR && !kernel_at_least(6, 3))
+            return (struct outcome){-EINVAL, 0, 0};
+        return taken_as(v);
+    case SCTPX_OPT_INTERLEAVING_SUPPORTED:
+        /* A fresh socket has FRAGMENT_INTERLEAVE off. */
+        return (struct outcome){-EPERM, 0, 0};
+    case SCTPX_OPT_AUTO_ASCONF:
+        /* A fresh socket is bound to nothing yet, so not to the wildcard. */
+        if (v)
             return (struct outcome){-EINVAL, 0, 0};
         return taken_as(v);
     default:

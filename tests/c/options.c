@@ -9,6 +9,7 @@
 
 #include "testlib.h"
 
+#include <errno.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
@@ -59,6 +60,8 @@ int main(void)
     round_trip(tcp, "REUSE_PORT", SCTPX_OPT_REUSE_PORT, 1, 1);
     round_trip(tcp, "NONBLOCK", SCTPX_OPT_NONBLOCK, 1, 1);
     round_trip(tcp, "RECV_FROM", SCTPX_OPT_RECV_FROM, 0, 0);
+    round_trip(tcp, "UDP_REMOTE_PORT (sctp_udpencaps, network byte order inside)", SCTPX_OPT_UDP_REMOTE_PORT, 9899, 9899);
+    round_trip(udp, "UDP_REMOTE_PORT (one-to-many, future associations)", SCTPX_OPT_UDP_REMOTE_PORT, 0x1234, 0x1234);
     round_trip(tcp, "EXPOSE_PF_STATE", SCTPX_OPT_EXPOSE_PF_STATE, SCTPX_PF_EXPOSE_ENABLE, SCTPX_PF_EXPOSE_ENABLE);
     round_trip(tcp, "PR_SUPPORTED", SCTPX_OPT_PR_SUPPORTED, 1, 1);
     round_trip(tcp, "RECONFIG_SUPPORTED", SCTPX_OPT_RECONFIG_SUPPORTED, 1, 1);
@@ -125,6 +128,35 @@ int main(void)
         ok(ev.stream == 3 && ev.ppid == 0x01020304,
            "DEFAULT_SNDINFO: sctpx_send with info NULL goes out on the default stream with the default PPID "
            "(got stream %u, PPID 0x%08x)", ev.stream, ev.ppid);
+    }
+    sctpx_close(c);
+    sctpx_close(s);
+
+    /* A live one-to-one association: scheduler values and PR-SCTP (their
+     * effects are tests/kernel_features.rs'; here, that the C calls reach the
+     * kernel's association). */
+    tcp_pair(SCTPX_AF_INET, &c, &s);
+    {
+        sctpx_default_prinfo pri = {0, SCTPX_PR_RTX, 2}, pri_back;
+        sctpx_pr_status prs;
+        uint16_t prio = 0;
+
+        round_trip(c, "STREAM_SCHEDULER", SCTPX_OPT_STREAM_SCHEDULER, SCTPX_SCHED_PRIO, SCTPX_SCHED_PRIO);
+        is(sctpx_set_stream_sched_value(c, 0, 4, 9), 0, "STREAM_SCHEDULER_VALUE: stream 4 priority 9");
+        is(sctpx_get_stream_sched_value(c, 0, 4, &prio), 0, "STREAM_SCHEDULER_VALUE: read back");
+        is(prio, 9, "STREAM_SCHEDULER_VALUE: stream 4 has priority 9");
+        is(sctpx_set_stream_sched_value(c, 0, 10, 1), -EINVAL, "STREAM_SCHEDULER_VALUE: stream 10 of 10: -EINVAL");
+
+        is(sctpx_set_default_prinfo(c, &pri), 0, "DEFAULT_PRINFO: set RTX 2");
+        memset(&pri_back, 0, sizeof pri_back);
+        is(sctpx_get_default_prinfo(c, 0, &pri_back), 0, "DEFAULT_PRINFO: read back");
+        ok(pri_back.policy == SCTPX_PR_RTX && pri_back.value == 2, "DEFAULT_PRINFO: reads back RTX 2 (got %u %u)",
+           pri_back.policy, pri_back.value);
+
+        memset(&prs, 0xff, sizeof prs);
+        is(sctpx_get_pr_assoc_status(c, 0, SCTPX_PR_ALL, &prs), 0, "PR_ASSOC_STATUS: a fresh association");
+        ok(prs.abandoned_unsent == 0 && prs.abandoned_sent == 0, "PR_ASSOC_STATUS: nothing abandoned yet");
+        is(sctpx_get_pr_stream_status(c, 0, 10, SCTPX_PR_TTL, &prs), -EINVAL, "PR_STREAM_STATUS: stream 10 of 10: -EINVAL");
     }
     sctpx_close(c);
     sctpx_close(s);

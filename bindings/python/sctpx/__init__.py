@@ -1,4 +1,5 @@
-"""sctpx: Linux kernel SCTP for Python, over the audited libsctpx C API.
+"""sctpx: Linux kernel SCTP for Python, over the audited libsctpx C API (or SCTP over UDP in
+this process where the kernel has none: see :mod:`sctpx.backends`).
 
 Quick start::
 
@@ -20,6 +21,15 @@ and :mod:`sctpx.pysctp` for a drop-in PySCTP replacement.
 from __future__ import annotations
 
 from . import _lib, constants
+from .backends import (
+    backend_available,
+    default_backend,
+    set_default_backend,
+    set_udp_port,
+    set_udp_remote_port,
+    udp_port,
+    udp_remote_port,
+)
 from .core import (
     DEFAULT_BUFSIZE,
     SendMsg,
@@ -29,12 +39,14 @@ from .core import (
     open_udp,
 )
 from .errors import (
+    BackendUnavailableError,
     BadHandleError,
     ClosedHandleError,
     EofError,
     Error,
     HandleError,
     InvalidArgumentError,
+    NotSupportedError,
     NullPointerError,
     OutOfRangeError,
     PanicError,
@@ -66,11 +78,13 @@ from .events import (
 from .options import (
     AssocParams,
     AssocStats,
+    DefaultPrInfo,
     InitMsg,
     Option,
     PeerAddrInfo,
     PeerAddrParams,
     PeerAddrThresholds,
+    PrStatus,
     RtoInfo,
     SackInfo,
     Status,
@@ -97,9 +111,11 @@ __all__ = [
     "AssocReset",
     "AssocStats",
     "Authentication",
+    "BackendUnavailableError",
     "BadHandleError",
     "ClosedHandleError",
     "DataMessage",
+    "DefaultPrInfo",
     "EofError",
     "Error",
     "Event",
@@ -107,6 +123,7 @@ __all__ = [
     "HandleError",
     "InitMsg",
     "InvalidArgumentError",
+    "NotSupportedError",
     "Notification",
     "NullPointerError",
     "Option",
@@ -117,6 +134,7 @@ __all__ = [
     "PeerAddrInfo",
     "PeerAddrParams",
     "PeerAddrThresholds",
+    "PrStatus",
     "RemoteError",
     "RtoInfo",
     "SackInfo",
@@ -133,9 +151,16 @@ __all__ = [
     "TimedOutError",
     "WrongKindError",
     "adopt_fd",
+    "backend_available",
+    "default_backend",
     "open_tcp",
     "open_udp",
+    "set_default_backend",
+    "set_udp_port",
+    "set_udp_remote_port",
     "strerror",
+    "udp_port",
+    "udp_remote_port",
     "version",
 ]
 __all__ += [name for name in vars(constants) if name.isupper()]

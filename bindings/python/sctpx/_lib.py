@@ -188,6 +188,21 @@ class sctpx_rtoinfo(Structure):
     ]
 
 
+class sctpx_default_prinfo(Structure):
+    _fields_ = [
+        ("assoc_id", sctpx_assoc_id),
+        ("policy", c_uint16),
+        ("value", c_uint32),
+    ]
+
+
+class sctpx_pr_status(Structure):
+    _fields_ = [
+        ("abandoned_unsent", c_uint64),
+        ("abandoned_sent", c_uint64),
+    ]
+
+
 class sctpx_assocparams(Structure):
     _fields_ = [
         ("assoc_id", sctpx_assoc_id),
@@ -302,6 +317,7 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
     "sctpx_strerror": (c_int32, [("code", c_int32), ("buf", c_char_p), ("len", c_size_t)]),
     "sctpx_open_tcp": (c_int32, [("family_", c_int32), ("out", POINTER(_h))]),
     "sctpx_open_udp": (c_int32, [("family_", c_int32), ("out", POINTER(_h))]),
+    "sctpx_open": (c_int32, [("backend", c_int32), ("family_", c_int32), ("kind", c_int32), ("out", POINTER(_h))]),
     "sctpx_adopt_fd": (c_int32, [("fd", c_int32), ("out", POINTER(_h))]),
     "sctpx_close": (c_int32, [("h", _h)]),
     "sctpx_fileno": (c_int32, [("h", _h)]),
@@ -321,6 +337,14 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
     "sctpx_shutdown": (c_int32, [("h", _h), ("assoc_id", _a)]),
     "sctpx_abort": (c_int32, [("h", _h), ("assoc_id", _a)]),
     "sctpx_abort_and_close": (c_int32, [("h", _h)]),
+    "sctpx_backend": (c_int32, [("h", _h)]),
+    "sctpx_backend_available": (c_int32, [("backend", c_int32)]),
+    "sctpx_set_default_backend": (c_int32, [("backend", c_int32)]),
+    "sctpx_default_backend": (c_int32, []),
+    "sctpx_set_udp_port": (c_int32, [("port", c_int32)]),
+    "sctpx_udp_port": (c_int32, []),
+    "sctpx_set_udp_remote_port": (c_int32, [("port", c_int32)]),
+    "sctpx_udp_remote_port": (c_int32, []),
     "sctpx_bindx": (c_int32, [("h", _h), ("addrs", _ss), ("count", c_size_t), ("flags", c_int32)]),
     "sctpx_connectx": (
         c_int32,
@@ -427,6 +451,60 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
     "sctpx_add_streams": (
         c_int32,
         [("h", _h), ("assoc_id", _a), ("inbound", c_uint16), ("outbound", c_uint16)],
+    ),
+    "sctpx_get_default_prinfo": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_default_prinfo))],
+    ),
+    "sctpx_set_default_prinfo": (c_int32, [("h", _h), ("value", POINTER(sctpx_default_prinfo))]),
+    "sctpx_get_pr_assoc_status": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("policy", c_uint16), ("out", POINTER(sctpx_pr_status))],
+    ),
+    "sctpx_get_pr_stream_status": (
+        c_int32,
+        [
+            ("h", _h),
+            ("assoc_id", _a),
+            ("stream", c_uint16),
+            ("policy", c_uint16),
+            ("out", POINTER(sctpx_pr_status)),
+        ],
+    ),
+    "sctpx_get_stream_sched_value": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("stream", c_uint16), ("value", POINTER(c_uint16))],
+    ),
+    "sctpx_set_stream_sched_value": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("stream", c_uint16), ("value", c_uint16)],
+    ),
+    "sctpx_getsockopt": (
+        c_int32,
+        [("h", _h), ("level", c_int32), ("name", c_int32), ("buf", byte_ptr), ("len", POINTER(c_size_t))],
+    ),
+    "sctpx_setsockopt": (
+        c_int32,
+        [("h", _h), ("level", c_int32), ("name", c_int32), ("buf", byte_ptr), ("len", c_size_t)],
+    ),
+    "sctpx_add_auth_chunk": (c_int32, [("h", _h), ("chunk_type", c_uint8)]),
+    "sctpx_set_hmac_idents": (c_int32, [("h", _h), ("idents", POINTER(c_uint16)), ("count", c_size_t)]),
+    "sctpx_get_hmac_idents": (c_int32, [("h", _h), ("out", POINTER(c_uint16)), ("cap", c_size_t)]),
+    "sctpx_set_auth_key": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("key_number", c_uint16), ("key", byte_ptr), ("len", c_size_t)],
+    ),
+    "sctpx_set_active_auth_key": (c_int32, [("h", _h), ("assoc_id", _a), ("key_number", c_uint16)]),
+    "sctpx_get_active_auth_key": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(c_uint16))]),
+    "sctpx_deactivate_auth_key": (c_int32, [("h", _h), ("assoc_id", _a), ("key_number", c_uint16)]),
+    "sctpx_delete_auth_key": (c_int32, [("h", _h), ("assoc_id", _a), ("key_number", c_uint16)]),
+    "sctpx_get_peer_auth_chunks": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("out", byte_ptr), ("cap", c_size_t)],
+    ),
+    "sctpx_get_local_auth_chunks": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("out", byte_ptr), ("cap", c_size_t)],
     ),
 }
 
@@ -654,6 +732,7 @@ class _Checked:
     sctpx_strerror: Callable[..., int]
     sctpx_open_tcp: Callable[..., int]
     sctpx_open_udp: Callable[..., int]
+    sctpx_open: Callable[..., int]
     sctpx_adopt_fd: Callable[..., int]
     sctpx_close: Callable[..., int]
     sctpx_fileno: Callable[..., int]
@@ -667,6 +746,14 @@ class _Checked:
     sctpx_shutdown: Callable[..., int]
     sctpx_abort: Callable[..., int]
     sctpx_abort_and_close: Callable[..., int]
+    sctpx_backend: Callable[..., int]
+    sctpx_backend_available: Callable[..., int]
+    sctpx_set_default_backend: Callable[..., int]
+    sctpx_default_backend: Callable[..., int]
+    sctpx_set_udp_port: Callable[..., int]
+    sctpx_udp_port: Callable[..., int]
+    sctpx_set_udp_remote_port: Callable[..., int]
+    sctpx_udp_remote_port: Callable[..., int]
     sctpx_bindx: Callable[..., int]
     sctpx_connectx: Callable[..., int]
     sctpx_getpaddrs: Callable[..., int]
@@ -705,6 +792,24 @@ class _Checked:
     sctpx_reset_streams: Callable[..., int]
     sctpx_reset_assoc: Callable[..., int]
     sctpx_add_streams: Callable[..., int]
+    sctpx_get_default_prinfo: Callable[..., int]
+    sctpx_set_default_prinfo: Callable[..., int]
+    sctpx_get_pr_assoc_status: Callable[..., int]
+    sctpx_get_pr_stream_status: Callable[..., int]
+    sctpx_get_stream_sched_value: Callable[..., int]
+    sctpx_set_stream_sched_value: Callable[..., int]
+    sctpx_getsockopt: Callable[..., int]
+    sctpx_setsockopt: Callable[..., int]
+    sctpx_add_auth_chunk: Callable[..., int]
+    sctpx_set_hmac_idents: Callable[..., int]
+    sctpx_get_hmac_idents: Callable[..., int]
+    sctpx_set_auth_key: Callable[..., int]
+    sctpx_set_active_auth_key: Callable[..., int]
+    sctpx_get_active_auth_key: Callable[..., int]
+    sctpx_deactivate_auth_key: Callable[..., int]
+    sctpx_delete_auth_key: Callable[..., int]
+    sctpx_get_peer_auth_chunks: Callable[..., int]
+    sctpx_get_local_auth_chunks: Callable[..., int]
 
     def __init__(self) -> None:
         for name, (_, params) in FUNCTIONS.items():

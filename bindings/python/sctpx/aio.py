@@ -238,11 +238,13 @@ class AsyncSocket:
         return assoc
 
 
-def open_tcp(family: int = _socket.AF_INET6) -> AsyncSocket:
-    """A one-to-one :class:`AsyncSocket` (call from a running loop)."""
-    return AsyncSocket(_open_tcp(family))
+def open_tcp(family: int = _socket.AF_INET6, *, backend: int | None = None) -> AsyncSocket:
+    """A one-to-one :class:`AsyncSocket` (call from a running loop); ``backend`` as for
+    :func:`sctpx.open_tcp`."""
+    return AsyncSocket(_open_tcp(family, backend=backend))
 
 
-def open_udp(family: int = _socket.AF_INET6) -> AsyncSocket:
-    """A one-to-many :class:`AsyncSocket` (call from a running loop)."""
-    return AsyncSocket(_open_udp(family))
+def open_udp(family: int = _socket.AF_INET6, *, backend: int | None = None) -> AsyncSocket:
+    """A one-to-many :class:`AsyncSocket` (call from a running loop); ``backend`` as for
+    :func:`sctpx.open_udp`."""
+    return AsyncSocket(_open_udp(family, backend=backend))

@@ -20,11 +20,13 @@ from .events import Event, SendInfo, decode_at, kind_of
 from .options import (
     AssocParams,
     AssocStats,
+    DefaultPrInfo,
     InitMsg,
     Option,
     PeerAddrInfo,
     PeerAddrParams,
     PeerAddrThresholds,
+    PrStatus,
     RtoInfo,
     SackInfo,
     Status,
@@ -200,6 +202,12 @@ class Socket:
     def kind(self) -> int:
         """``sctpx.KIND_ONE_TO_ONE`` or ``sctpx.KIND_ONE_TO_MANY``."""
         return self._kind
+
+    @property
+    def backend(self) -> int:
+        """``sctpx.BACKEND_KERNEL`` or ``sctpx.BACKEND_USERSPACE``: the SCTP this socket
+        runs on (accepted and peeled-off sockets run on their parent's)."""
+        return check(lib.sctpx_backend(self._handle))
 
     @property
     def closed(self) -> bool:
@@ -572,7 +580,7 @@ class Socket:
     autoclose = OptionProperty(Option.AUTOCLOSE, int)
     disable_fragments = OptionProperty(Option.DISABLE_FRAGMENTS, bool)
     mapped_v4 = OptionProperty(Option.MAPPED_V4, bool)
-    fragment_interleave = OptionProperty(Option.FRAGMENT_INTERLEAVE, bool)
+    fragment_interleave = OptionProperty(Option.FRAGMENT_INTERLEAVE, int)
     partial_delivery_point = OptionProperty(Option.PARTIAL_DELIVERY_POINT, int)
     maxseg = OptionProperty(Option.MAXSEG, int)
     max_burst = OptionProperty(Option.MAX_BURST, int)
@@ -591,6 +599,14 @@ class Socket:
     nonblock = OptionProperty(Option.NONBLOCK, bool)
     pending_error = OptionProperty(Option.PENDING_ERROR, int, read_only=True)
     recv_from = OptionProperty(Option.RECV_FROM, bool)
+    udp_remote_port = OptionProperty(Option.UDP_REMOTE_PORT, int)
+    stream_scheduler = OptionProperty(Option.STREAM_SCHEDULER, int)
+    interleaving_supported = OptionProperty(Option.INTERLEAVING_SUPPORTED, bool)
+    asconf_supported = OptionProperty(Option.ASCONF_SUPPORTED, bool)
+    auto_asconf = OptionProperty(Option.AUTO_ASCONF, bool)
+    ecn_supported = OptionProperty(Option.ECN_SUPPORTED, bool)
+    plpmtud_probe_interval = OptionProperty(Option.PLPMTUD_PROBE_INTERVAL, int)
+    auth_supported = OptionProperty(Option.AUTH_SUPPORTED, bool)
     expose_pf_state = OptionProperty(Option.EXPOSE_PF_STATE, int)
     # END generated
 
@@ -636,6 +652,38 @@ class Socket:
     def set_default_send_info(self, value: SendInfo) -> None:
         """Sets SCTP_DEFAULT_SNDINFO (``value.assoc_id`` picks the association)."""
         self._set(lib.sctpx_set_default_send_info, value, SendInfo, _lib.sctpx_send_info)
+
+    def get_default_prinfo(self, assoc_id: int = 0) -> DefaultPrInfo:
+        """SCTP_DEFAULT_PRINFO: the partial-reliability policy of sends that give none."""
+        return self._get(lib.sctpx_get_default_prinfo, _lib.sctpx_default_prinfo, DefaultPrInfo, assoc_id)
+
+    def set_default_prinfo(self, value: DefaultPrInfo) -> None:
+        """Sets SCTP_DEFAULT_PRINFO (``value.assoc_id`` picks the association)."""
+        self._set(lib.sctpx_set_default_prinfo, value, DefaultPrInfo, _lib.sctpx_default_prinfo)
+
+    def get_pr_assoc_status(self, policy: int, assoc_id: int = 0) -> PrStatus:
+        """SCTP_PR_ASSOC_STATUS: the association's messages abandoned under ``policy``
+        (``PR_TTL``, ``PR_RTX``, ``PR_PRIO``, or ``PR_ALL`` for every policy together)."""
+        out = _lib.sctpx_pr_status()
+        check(lib.sctpx_get_pr_assoc_status(self._handle, assoc_id, policy, byref(out)))
+        return from_c(PrStatus, out)
+
+    def get_pr_stream_status(self, stream: int, policy: int, assoc_id: int = 0) -> PrStatus:
+        """SCTP_PR_STREAM_STATUS: as :meth:`get_pr_assoc_status`, for one outbound stream."""
+        out = _lib.sctpx_pr_status()
+        check(lib.sctpx_get_pr_stream_status(self._handle, assoc_id, stream, policy, byref(out)))
+        return from_c(PrStatus, out)
+
+    def get_stream_sched_value(self, stream: int, assoc_id: int = 0) -> int:
+        """SCTP_STREAM_SCHEDULER_VALUE of an outbound stream: its priority under
+        ``SCHED_PRIO`` (lower is sent first), its weight under ``SCHED_WFQ``."""
+        out = ctypes.c_uint16()
+        check(lib.sctpx_get_stream_sched_value(self._handle, assoc_id, stream, byref(out)))
+        return out.value
+
+    def set_stream_sched_value(self, stream: int, value: int, assoc_id: int = 0) -> None:
+        """Sets SCTP_STREAM_SCHEDULER_VALUE of an outbound stream."""
+        check(lib.sctpx_set_stream_sched_value(self._handle, assoc_id, stream, value))
 
     def get_delayed_sack(self, assoc_id: int = 0) -> SackInfo:
         """SCTP_DELAYED_SACK of an association (0: the socket's defaults)."""
@@ -720,10 +768,95 @@ class Socket:
         """Adds streams to an association (SCTP_ADD_STREAMS)."""
         check(lib.sctpx_add_streams(self._handle, assoc_id, inbound, outbound))
 
+    # --- SCTP-AUTH (RFC 4895); each needs ``auth_supported`` on the socket (else EACCES) ---
 
-def _open(fn: Callable[..., int], family: int) -> Socket:
+    def add_auth_chunk(self, chunk_type: int) -> None:
+        """Requires chunks of ``chunk_type`` (0 is DATA) to arrive authenticated on associations
+        set up after the call (SCTP_AUTH_CHUNK); the peer learns the list during set-up."""
+        check(lib.sctpx_add_auth_chunk(self._handle, chunk_type))
+
+    def set_hmac_idents(self, idents: Sequence[int]) -> None:
+        """Sets the HMAC algorithms offered to new peers, in order of preference
+        (``sctpx.HMAC_SHA1`` must be among them; SCTP_HMAC_IDENT)."""
+        arr = (ctypes.c_uint16 * len(idents))(*[_U16(v, f"idents[{i:d}]") for i, v in enumerate(idents)])
+        check(lib.sctpx_set_hmac_idents(self._handle, arr, len(idents)))
+
+    def get_hmac_idents(self) -> list[int]:
+        """The HMAC algorithms offered to new peers (SCTP_HMAC_IDENT)."""
+        arr = (ctypes.c_uint16 * 16)()
+        n = check(lib.sctpx_get_hmac_idents(self._handle, arr, 16))
+        return list(arr[: min(n, 16)])
+
+    def set_auth_key(self, key_number: int, key: Bytes, assoc_id: int = 0) -> None:
+        """Adds shared key ``key_number`` (or replaces its bytes) (SCTP_AUTH_KEY): on association
+        ``assoc_id`` of a one-to-many socket (0: its defaults), on a one-to-one socket on its
+        association once it has one."""
+        key = _as_bytes(key)
+        check(lib.sctpx_set_auth_key(self._handle, assoc_id, key_number, key, len(key)))
+
+    def set_active_auth_key(self, key_number: int, assoc_id: int = 0) -> None:
+        """Makes key ``key_number`` the one outgoing chunks are authenticated with
+        (SCTP_AUTH_ACTIVE_KEY); a peer whose active key differs reports ``AUTH_NEW_KEY``."""
+        check(lib.sctpx_set_active_auth_key(self._handle, assoc_id, key_number))
+
+    def get_active_auth_key(self, assoc_id: int = 0) -> int:
+        """The active key number (SCTP_AUTH_ACTIVE_KEY)."""
+        out = ctypes.c_uint16()
+        check(lib.sctpx_get_active_auth_key(self._handle, assoc_id, byref(out)))
+        return out.value
+
+    def deactivate_auth_key(self, key_number: int, assoc_id: int = 0) -> None:
+        """Stops sending with key ``key_number`` (not the active one; SCTP_AUTH_DEACTIVATE_KEY).
+        On an association ``AUTH_FREE_KEY`` follows once no queued chunk uses it."""
+        check(lib.sctpx_deactivate_auth_key(self._handle, assoc_id, key_number))
+
+    def delete_auth_key(self, key_number: int, assoc_id: int = 0) -> None:
+        """Deletes key ``key_number`` (not the active one; SCTP_AUTH_DELETE_KEY)."""
+        check(lib.sctpx_delete_auth_key(self._handle, assoc_id, key_number))
+
+    def get_peer_auth_chunks(self, assoc_id: int = 0) -> bytes:
+        """The chunk types the peer requires authenticated, one byte each
+        (SCTP_PEER_AUTH_CHUNKS)."""
+        return self._auth_chunks(lib.sctpx_get_peer_auth_chunks, assoc_id)
+
+    def get_local_auth_chunks(self, assoc_id: int = 0) -> bytes:
+        """The chunk types this side requires authenticated, one byte each
+        (SCTP_LOCAL_AUTH_CHUNKS)."""
+        return self._auth_chunks(lib.sctpx_get_local_auth_chunks, assoc_id)
+
+    def _auth_chunks(self, fn: Callable[..., int], assoc_id: int) -> bytes:
+        buf = ctypes.create_string_buffer(256)  # one of each chunk type at most
+        n = check(fn(self._handle, assoc_id, buf, 256))
+        return buf.raw[: min(n, 256)]
+
+    # --- the escape hatch: options sctpx does not type ------------------------------------
+
+    def getsockopt(self, level: int, name: int, buf: Bytes | int) -> bytes:
+        """getsockopt(``level``, ``name``) with Linux's option numbers and layouts
+        (``<linux/sctp.h>``). ``level`` is ``sctpx.LEVEL_SCTP`` or ``sctpx.LEVEL_SOCKET``.
+        ``buf`` is what to pass in (the kernel reads fields such as an association id from
+        it), or a size in bytes to pass zeros; returns what the kernel wrote. Options whose
+        buffer holds a pointer are refused (:class:`InvalidArgumentError`); on the userspace
+        backend every raw call raises :class:`Error` with code ``ERR_NOT_SUPPORTED`` (usrsctp
+        numbers its options differently)."""
+        data = bytes(_SIZE(buf, "buf")) if isinstance(buf, int) else bytes(buf)
+        out = ctypes.create_string_buffer(data, len(data))
+        n = ctypes.c_size_t(len(data))
+        check(lib.sctpx_getsockopt(self._handle, level, name, out, byref(n)))
+        return out.raw[: n.value]
+
+    def setsockopt(self, level: int, name: int, value: Bytes) -> None:
+        """setsockopt(``level``, ``name``) from ``value``'s bytes, as :meth:`getsockopt` says."""
+        data = _as_bytes(value)
+        check(lib.sctpx_setsockopt(self._handle, level, name, data, len(data)))
+
+
+def _open(fn: Callable[..., int], family: int, kind: int, backend: int | None) -> Socket:
     out = _lib.sctpx_handle()
-    check(fn(family, byref(out)))
+    if backend is None:
+        check(fn(family, byref(out)))
+    else:
+        check(lib.sctpx_open(backend, family, kind, byref(out)))
     return Socket(out.value, int(family))
 
 
@@ -750,12 +883,16 @@ def adopt_fd(fd: int) -> Socket:
     return Socket(out.value, family)
 
 
-def open_tcp(family: int = _socket.AF_INET6) -> Socket:
+def open_tcp(family: int = _socket.AF_INET6, *, backend: int | None = None) -> Socket:
     """Opens a one-to-one (SOCK_STREAM-style) socket. ``AF_INET6`` (the default) is
-    dual-stack: IPv4 peers work too."""
-    return _open(lib.sctpx_open_tcp, family)
+    dual-stack: IPv4 peers work too. ``backend``: ``sctpx.BACKEND_KERNEL``,
+    ``sctpx.BACKEND_USERSPACE`` or ``sctpx.BACKEND_AUTO``; None (the default) takes the
+    process default (:func:`sctpx.default_backend`). A backend this machine lacks raises
+    :class:`sctpx.BackendUnavailableError`."""
+    return _open(lib.sctpx_open_tcp, family, constants.KIND_ONE_TO_ONE, backend)
 
 
-def open_udp(family: int = _socket.AF_INET6) -> Socket:
-    """Opens a one-to-many (SOCK_SEQPACKET-style) socket."""
-    return _open(lib.sctpx_open_udp, family)
+def open_udp(family: int = _socket.AF_INET6, *, backend: int | None = None) -> Socket:
+    """Opens a one-to-many (SOCK_SEQPACKET-style) socket; ``backend`` as for
+    :func:`open_tcp`."""
+    return _open(lib.sctpx_open_udp, family, constants.KIND_ONE_TO_MANY, backend)

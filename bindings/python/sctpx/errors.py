@@ -19,6 +19,8 @@ Every C call returns a code; a negative one becomes an exception here:
   ``SCTPX_ERR_TIMED_OUT``               :class:`TimedOutError` (:class:`TimeoutError`)
   ``SCTPX_ERR_EOF``                     :class:`EofError` (:class:`EOFError`)
   ``SCTPX_ERR_PANIC``                   :class:`PanicError`
+  ``SCTPX_ERR_NOT_SUPPORTED``           :class:`NotSupportedError`
+  ``SCTPX_ERR_BACKEND_UNAVAILABLE``     :class:`BackendUnavailableError`
   ====================================  =============================================
 
 Each :class:`Error` carries the C ``code`` and the library's message (``sctpx_strerror``).
@@ -130,6 +132,20 @@ class PanicError(Error):
     code = constants.ERR_PANIC
 
 
+class NotSupportedError(Error):
+    """The socket's backend lacks this call, option, flag or event kind (the README's
+    backend table lists them); nothing was done."""
+
+    code = constants.ERR_NOT_SUPPORTED
+
+
+class BackendUnavailableError(Error):
+    """The backend asked for cannot run here: the kernel has no SCTP, or libusrsctp.so.2
+    (Debian/Ubuntu package libusrsctp2) does not load. The message says which."""
+
+    code = constants.ERR_BACKEND_UNAVAILABLE
+
+
 _BY_CODE: dict[int, type[Error]] = {
     cls.code: cls
     for cls in (
@@ -141,6 +157,8 @@ _BY_CODE: dict[int, type[Error]] = {
         TimedOutError,
         EofError,
         PanicError,
+        NotSupportedError,
+        BackendUnavailableError,
     )
 }
 

@@ -51,9 +51,11 @@ class Option(IntEnum):
     #: v4-mapped IPv6 addresses.
     #: Range: 0 to 1.
     MAPPED_V4 = constants.OPT_MAPPED_V4
-    #: SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave, off (0) or on (1).
-    #: Linux keeps only on or off: RFC 6458's level 2 would read back as 1.
-    #: Range: 0 to 1.
+    #: SCTP_FRAGMENT_INTERLEAVE: partial-delivery interleave level (RFC 6458
+    #: 8.1.20): 0 off, 1 across associations, 2 across streams as well (what
+    #: I-DATA needs). Linux keeps only on or off: 2 reads back as 1, and
+    #: turning it off also turns SCTPX_OPT_INTERLEAVING_SUPPORTED off.
+    #: Range: 0 to 2.
     FRAGMENT_INTERLEAVE = constants.OPT_FRAGMENT_INTERLEAVE
     #: SCTP_PARTIAL_DELIVERY_POINT: bytes after which partial delivery starts.
     #: The kernel refuses more than half of SCTPX_OPT_RCVBUF's value (-EINVAL).
@@ -121,6 +123,58 @@ class Option(IntEnum):
     #: receive saves the kernel's copy of it. Per socket; inherited by peeloff.
     #: Range: 0 to 1.
     RECV_FROM = constants.OPT_RECV_FROM
+    #: SCTP_REMOTE_UDP_ENCAPS_PORT: the UDP port the peer receives SCTP over UDP
+    #: on (RFC 6951), per association (0 = the socket's default for new
+    #: associations). 0 turns encapsulation off: plain SCTP over IP. The
+    #: userspace backend's sockets start with `sctpx_set_udp_remote_port`'s port
+    #: (9899 by default); the kernel's with the sysctl net.sctp.encap_port (0 by
+    #: default), and it sends over UDP only with net.sctp.udp_port set (Linux
+    #: 5.11 and later; older kernels: -ENOPROTOOPT).
+    #: Range: 0 to 65535.
+    UDP_REMOTE_PORT = constants.OPT_UDP_REMOTE_PORT
+    #: SCTP_STREAM_SCHEDULER: SCTPX_SCHED_* (per association; new
+    #: associations take the socket's). Each stream's weight or priority is
+    #: sctpx_set_stream_sched_value's. The kernel refuses a scheduler it does
+    #: not have (-EINVAL: Linux before 6.3 has FCFS, PRIO and RR only).
+    #: Range: 0 to 4.
+    STREAM_SCHEDULER = constants.OPT_STREAM_SCHEDULER
+    #: SCTP_INTERLEAVING_SUPPORTED: 1 offers I-DATA (RFC 8260, message
+    #: interleaving) to new peers; an association reads 1 when both sides
+    #: use it. Messages of different streams interleave only under a
+    #: scheduler that switches streams (SCTPX_SCHED_RR, _PRIO); under FCFS
+    #: each still goes out whole, in order. The kernel refuses any value
+    #: (-EPERM) unless the sysctl net.sctp.intl_enable is 1 and
+    #: SCTPX_OPT_FRAGMENT_INTERLEAVE is on.
+    #: Range: 0 to 1.
+    INTERLEAVING_SUPPORTED = constants.OPT_INTERLEAVING_SUPPORTED
+    #: SCTP_ASCONF_SUPPORTED: 1 offers dynamic address reconfiguration
+    #: (ASCONF, RFC 5061) to new peers; the default is the sysctl
+    #: net.sctp.addip_enable. An association reads whether the peer uses it.
+    #: Range: 0 to 1.
+    ASCONF_SUPPORTED = constants.OPT_ASCONF_SUPPORTED
+    #: SCTP_AUTO_ASCONF: 1 makes the kernel announce (ASCONF) the host's
+    #: addresses as they come and go, to every association of a socket bound
+    #: to the wildcard address; the default is the sysctl
+    #: net.sctp.default_auto_asconf. The kernel refuses 1 on a socket not
+    #: bound to the wildcard address (-EINVAL).
+    #: Range: 0 to 1.
+    AUTO_ASCONF = constants.OPT_AUTO_ASCONF
+    #: SCTP_ECN_SUPPORTED: 1 offers explicit congestion notification to new
+    #: peers; the default is the sysctl net.sctp.ecn_enable. An association
+    #: reads whether the peer uses it.
+    #: Range: 0 to 1.
+    ECN_SUPPORTED = constants.OPT_ECN_SUPPORTED
+    #: SCTP_PLPMTUD_PROBE_INTERVAL: milliseconds between packetization-layer
+    #: path MTU probes (RFC 8899) of every path of the association (0: the
+    #: socket's, for new ones); 0 turns probing off. The default is the sysctl
+    #: net.sctp.plpmtud_probe_interval. The kernel refuses 1 to 4999 (-EINVAL).
+    #: Range: 0 to 4294967295.
+    PLPMTUD_PROBE_INTERVAL = constants.OPT_PLPMTUD_PROBE_INTERVAL
+    #: SCTP_AUTH_SUPPORTED: 1 turns SCTP-AUTH (RFC 4895) on for this socket
+    #: and offers it to new peers; the sysctl net.sctp.auth_enable is only the
+    #: default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
+    #: Range: 0 to 1.
+    AUTH_SUPPORTED = constants.OPT_AUTH_SUPPORTED
     #: SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (per association): whether a path
     #: entering the potentially-failed state is shown. SCTPX_PF_EXPOSE_UNSET (0)
     #: follows the sysctl net.sctp.pf_expose (the kernel's default: no
@@ -294,6 +348,27 @@ class RtoInfo:
     initial: int = 0
     max: int = 0
     min: int = 0
+
+
+@dataclass
+class DefaultPrInfo:
+    """SCTP_DEFAULT_PRINFO: the partial-reliability policy of sends that give none.
+    ``policy`` is a ``PR_*`` constant (not ``PR_ALL``); ``value`` is milliseconds (TTL),
+    retransmissions (RTX) or a priority (PRIO)."""
+
+    assoc_id: int = 0
+    policy: int = 0
+    value: int = 0
+
+
+@dataclass
+class PrStatus:
+    """SCTP_PR_ASSOC_STATUS / SCTP_PR_STREAM_STATUS: messages abandoned under a policy."""
+
+    #: Abandoned before any of their chunks was sent.
+    abandoned_unsent: int = 0
+    #: Abandoned after being sent at least once.
+    abandoned_sent: int = 0
 
 
 @dataclass

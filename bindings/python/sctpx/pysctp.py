@@ -23,14 +23,33 @@ Where PySCTP has a known bug, this module does the right thing instead:
   ``socket.fromfd``, which duplicates it, and never closes the original).
 * ``bindx`` and ``connectx`` work with IPv6 addresses (PySCTP packs each address into a
   16-byte ``struct sockaddr``, too small for ``sockaddr_in6``).
-* The PPID is converted between host and network byte order in both directions
-  (PySCTP passes it to ``sctp_sendmsg`` unconverted and returns ``sinfo_ppid`` raw, so a
-  non-PySCTP peer sees ``ppid=1`` as ``16777216``). Here ``ppid=18`` is 18 on the wire.
+* The PPID is converted between host and network byte order in both directions: here
+  ``ppid=18`` is 18 on the wire, and a received 18 reads 18. PySCTP up to 0.7.2 converts in
+  neither direction (a non-PySCTP peer sees ``ppid=1`` as ``16777216``); 0.7.3 converts on
+  send (its PR #49) but still returns the received ``sinfo_ppid`` unconverted. Programs
+  that call ``htonl``/``ntohl`` themselves set ``ppid_mode`` (below) so that nothing is
+  converted twice.
 * Notification payloads (``send_failed.data``, ``remote_error.data``) are ``bytes``;
   PySCTP decodes them as text, which fails or garbles binary data.
 * ``initparams.max_init_timeo`` is read from ``sinit_max_init_timeo`` (PySCTP reads
-  ``sinit_max_attempts`` into it), and ``events.data_io`` can be read (PySCTP's getter
-  takes a stray argument and raises ``TypeError``).
+  ``sinit_max_attempts`` into it). (``events.data_io`` can be read; so it can in PySCTP
+  0.7.3: its getter's stray argument, a ``TypeError`` up to 0.7.2, was removed upstream in
+  2023, PR #47.)
+
+PPIDs of programs that convert them themselves: each socket's ``ppid_mode`` (new sockets
+take the module's ``default_ppid_mode``; accepted and peeled-off ones their parent's):
+
+* ``PPID_HOST_ORDER`` (the default): ``ppid`` in host order both ways, as everywhere in
+  sctpx.
+* ``PPID_UNCONVERTED``: PySCTP 0.7.2's behaviour, for programs that pass
+  ``socket.htonl(ppid)`` to ``sctp_send`` and ``socket.ntohl`` what ``sctp_recv`` returns:
+  the values pass as the program wrote them.
+* ``PPID_AS_PYSCTP_0_7_3``: converted on send, unconverted on receive, for programs written
+  against 0.7.3 that ``ntohl`` what they receive.
+
+``import _sctp`` (PySCTP's C module) finds ``_sctp.py`` of this distribution, which offers
+``getconstant`` and the ``have_sctp_*`` tests (``sctpx._sctp``); where PySCTP is installed
+too, its own compiled ``_sctp`` is found first.
 
 Differences that follow from sctpx owning its descriptors:
 
@@ -169,20 +188,41 @@ _CONSTANTS: dict[str, int] = {
 
 
 def getconstant(name: str) -> int | None:
-    """The value of a PySCTP constant by name (None when unknown, as PySCTP)."""
+    """The value of a PySCTP constant by name; None when unknown (PySCTP's C function
+    returns NULL without an exception there, which Python reports as ``SystemError``)."""
     return _CONSTANTS.get(name)
 
 
+#: ``sctpsocket.ppid_mode``: the PPID in host order both ways (sctpx's own convention).
+PPID_HOST_ORDER = "host"
+#: ``sctpsocket.ppid_mode``: no conversion either way (PySCTP up to 0.7.2): for programs
+#: that ``htonl`` the PPIDs they send and ``ntohl`` those they receive.
+PPID_UNCONVERTED = "unconverted"
+#: ``sctpsocket.ppid_mode``: converted on send, returned unconverted (PySCTP 0.7.3).
+PPID_AS_PYSCTP_0_7_3 = "pysctp-0.7.3"
+_PPID_MODES = (PPID_HOST_ORDER, PPID_UNCONVERTED, PPID_AS_PYSCTP_0_7_3)
+
+#: The ``ppid_mode`` of sockets made from now on.
+default_ppid_mode = PPID_HOST_ORDER
+
+
 def features() -> int:
-    """The HAVE_* bits of this implementation (Linux kernel SCTP)."""
-    return (
-        HAVE_SCTP
-        | HAVE_KERNEL_SCTP
-        | HAVE_SCTP_NOCONNECT
-        | HAVE_SCTP_PRSCTP
-        | HAVE_SCTP_ADDIP
-        | HAVE_SCTP_CANSET_PRIMARY
-    )
+    """The HAVE_* bits of this implementation (Linux kernel SCTP), from the ``have_sctp_*``
+    tests of ``_sctp`` as PySCTP makes them."""
+    from . import _sctp  # here: _sctp imports this module
+
+    flags = HAVE_SCTP | HAVE_KERNEL_SCTP
+    for have, bit in (
+        (_sctp.have_sctp_multibuf, HAVE_SCTP_MULTIBUF),
+        (_sctp.have_sctp_noconnect, HAVE_SCTP_NOCONNECT),
+        (_sctp.have_sctp_prsctp, HAVE_SCTP_PRSCTP),
+        (_sctp.have_sctp_addip, HAVE_SCTP_ADDIP),
+        (_sctp.have_sctp_setprimary, HAVE_SCTP_CANSET_PRIMARY),
+        (_sctp.have_sctp_sat_network, HAVE_SCTP_SAT_NETWORK_CAPABILITY),
+    ):
+        if have():
+            flags |= bit
+    return flags
 
 
 def _addr2(addr: tuple[Any, ...] | None) -> tuple[str, int] | None:
@@ -717,6 +757,26 @@ class sctpsocket:
         self.initparams = initparams(self)
         self.events = event_subscribe(self)
         self.datalogging = False
+        self.ppid_mode = default_ppid_mode
+
+    @property
+    def ppid_mode(self) -> str:
+        """How ``sctp_send`` and ``sctp_recv`` treat PPIDs: ``PPID_HOST_ORDER``,
+        ``PPID_UNCONVERTED`` or ``PPID_AS_PYSCTP_0_7_3`` (see the module docstring)."""
+        return self._ppid_mode
+
+    @ppid_mode.setter
+    def ppid_mode(self, mode: str) -> None:
+        if mode not in _PPID_MODES:
+            raise InvalidArgumentError(f"ppid_mode must be one of {_PPID_MODES}, not {mode!r}")
+        self._ppid_mode = mode
+
+    def _ppid_to_send(self, ppid: int) -> int:
+        # Unconverted: the program gave the wire's byte order; sctpx takes host order.
+        return socket.ntohl(ppid) if self._ppid_mode == PPID_UNCONVERTED else ppid
+
+    def _ppid_received(self, ppid: int) -> int:
+        return ppid if self._ppid_mode == PPID_HOST_ORDER else socket.htonl(ppid)
 
     @property
     def sctpx(self) -> core.Socket:
@@ -807,7 +867,7 @@ class sctpsocket:
         sent = self._sx.send(
             data,
             stream=stream,
-            ppid=ppid,
+            ppid=self._ppid_to_send(_lib.INTS[ctypes.c_uint32](ppid, "ppid")),
             flags=flags,
             context=context,
             to=_target(to),
@@ -847,7 +907,7 @@ class sctpsocket:
                     "stream": ev.stream,
                     "ssn": ev.ssn,
                     "flags": MSG_UNORDERED if ev.unordered else 0,
-                    "ppid": ev.ppid,
+                    "ppid": self._ppid_received(ev.ppid),
                     "context": ev.context,
                     "tsn": ev.tsn,
                     "cumtsn": ev.cumtsn,
@@ -857,6 +917,8 @@ class sctpsocket:
             return _addr2(ev.from_), FLAG_EOR if ev.complete else 0, ev.data, info
         assert isinstance(ev, events.Notification)
         notif = _notification(ev)
+        if isinstance(notif, send_failed):
+            notif.info.ppid = self._ppid_received(notif.info.ppid)
         if type(notif) is notification and self.unexpected_event_raises_exception:
             raise OSError("An unknown event notification has arrived")
         return self._notification_from(ev), FLAG_NOTIFICATION | FLAG_EOR, None, notif
@@ -871,12 +933,17 @@ class sctpsocket:
 
     def peeloff(self, assoc_id: int) -> sctpsocket_tcp:
         """Branches an association off into a :class:`sctpsocket_tcp`."""
-        return sctpsocket_tcp(self._family, self._sx.peeloff(assoc_id))
+        return self._child(self._sx.peeloff(assoc_id))
 
     def accept(self) -> tuple[sctpsocket_tcp, Any]:
         """Accepts an association: ``(sctpsocket_tcp, fromaddr)``."""
         conn, addr = self._sx.accept()
-        return sctpsocket_tcp(self._family, conn), addr
+        return self._child(conn), addr
+
+    def _child(self, sx: core.Socket) -> sctpsocket_tcp:
+        child = sctpsocket_tcp(self._family, sx)
+        child.ppid_mode = self.ppid_mode
+        return child
 
     def _check_assoc(self, assoc_id: int, required: bool = True) -> None:
         # PySCTP's argument rules, kept so that programs fail the same way; a value that is

@@ -20,6 +20,8 @@ LIBRARY_ERRORS = [
     (sctpx.ERR_TIMED_OUT, sctpx.TimedOutError, (TimeoutError,)),
     (sctpx.ERR_EOF, sctpx.EofError, (EOFError,)),
     (sctpx.ERR_PANIC, sctpx.PanicError, ()),
+    (sctpx.ERR_NOT_SUPPORTED, sctpx.NotSupportedError, ()),
+    (sctpx.ERR_BACKEND_UNAVAILABLE, sctpx.BackendUnavailableError, ()),
 ]
 
 

@@ -26,7 +26,7 @@ from conftest import LOOPBACK, next_data, port_of
         ("recv_from", False),
         ("expose_pf_state", sctpx.PF_EXPOSE_ENABLE),
         ("autoclose", 30),
-        ("fragment_interleave", True),
+        ("fragment_interleave", 1),
         ("partial_delivery_point", 4096),
         ("maxseg", 1200),
         ("max_burst", 8),

@@ -140,6 +140,47 @@ def test_ppid_is_sent_in_network_byte_order(tcp_pair):
     assert next_data(conn.sctpx).ppid == 1
 
 
+def test_ppid_mode_unconverted_passes_ppids_as_a_pysctp_0_7_2_program_writes_them(tcp_pair):
+    # Such a program htonl()s what it sends and ntohl()s what it receives itself.
+    cli, conn = tcp_pair
+    cli.ppid_mode = conn.ppid_mode = sctp.PPID_UNCONVERTED
+    cli.sctp_send(b"p", ppid=socket.htonl(18))
+    assert next_data(conn.sctpx).ppid == 18, "18 on the wire"
+    conn.sctpx.send(b"q", ppid=18)
+    assert socket.ntohl(cli.sctp_recv(10)[3].ppid) == 18
+
+
+def test_ppid_mode_as_pysctp_0_7_3_converts_on_send_only(tcp_pair):
+    cli, conn = tcp_pair
+    cli.ppid_mode = sctp.PPID_AS_PYSCTP_0_7_3
+    cli.sctp_send(b"p", ppid=18)
+    assert next_data(conn.sctpx).ppid == 18
+    conn.sctpx.send(b"q", ppid=18)
+    assert cli.sctp_recv(10)[3].ppid == socket.htonl(18), "unconverted, as 0.7.3 returns it"
+
+
+def test_default_ppid_mode_applies_to_new_and_accepted_sockets(monkeypatch):
+    monkeypatch.setattr(sctp, "default_ppid_mode", sctp.PPID_UNCONVERTED)
+    srv = sctp.sctpsocket_tcp(socket.AF_INET)
+    try:
+        srv.bind((LOOPBACK, 0))
+        srv.listen(5)
+        with sctpx.open_tcp(socket.AF_INET) as cli:
+            cli.connect((LOOPBACK, srv.getsockname()[1]))
+            conn, _ = srv.accept()
+            with conn:
+                assert srv.ppid_mode == conn.ppid_mode == sctp.PPID_UNCONVERTED
+                cli.send(b"r", ppid=18)
+                assert conn.sctp_recv(10)[3].ppid == socket.htonl(18)
+    finally:
+        srv.close()
+
+
+def test_an_unknown_ppid_mode_is_refused(tcp_pair):
+    with pytest.raises(sctpx.InvalidArgumentError):
+        tcp_pair[0].ppid_mode = "network"
+
+
 def test_ppid_defaults_to_the_adaptation_value_as_in_pysctp(tcp_pair):
     cli, conn = tcp_pair
     cli.adaptation = 46
@@ -375,6 +416,17 @@ def test_module_constants_and_getconstant():
     assert sctp.getconstant("SCTP_COMM_UP") == sctp.assoc_change.state_COMM_UP == 0
     assert sctp.getconstant("NOT_A_CONSTANT") is None
     assert sctp.TCP_STYLE == socket.SOCK_STREAM and sctp.UDP_STYLE == socket.SOCK_SEQPACKET
+
+
+def test_import_sctp_gives_pysctps_c_module_functions():
+    import _sctp
+
+    assert _sctp.getconstant("SCTP_COMM_UP") == sctp.getconstant("SCTP_COMM_UP") == 0
+    assert _sctp.getconstant("MSG_EOF") == sctp.MSG_EOF
+    # What PySCTP reports on Linux, and what sctp.features() is made of.
+    assert (_sctp.have_sctp_noconnect(), _sctp.have_sctp_sat_network()) == (True, False)
+    assert sctp.features() & sctp.HAVE_SCTP_MULTIBUF
+    assert not sctp.features() & sctp.HAVE_SCTP_SAT_NETWORK_CAPABILITY
 
 
 def test_notification_factory_builds_the_class_for_a_type():
