@@ -496,6 +496,36 @@ impl Socket {
         self.setopt(sys::SCTP_REMOTE_UDP_ENCAPS_PORT, &v)
     }
 
+    /// SCTP_REMOTE_UDP_ENCAPS_PORT of one peer address of association
+    /// `assoc_id`: the UDP port packets to it are encapsulated for (0: plain
+    /// SCTP over IP). SCTPX_OPT_UDP_REMOTE_PORT is the association's or the
+    /// socket's. The userspace backend cannot read one address's
+    /// (`NotSupported`).
+    pub fn peer_addr_udp_port(&self, assoc_id: AssocId, address: &SocketAddr) -> Result<u16> {
+        if self.user().is_some() {
+            return Err(Error::NotSupported("one peer address's UDP port on the userspace backend"));
+        }
+        let mut v =
+            sys::sctp_udpencaps { sue_assoc_id: assoc_id, sue_address: storage_of(Some(*address)), sue_port: 0 };
+        self.getopt(sys::SCTP_REMOTE_UDP_ENCAPS_PORT, &mut v)?;
+        Ok(u16::from_be(v.sue_port))
+    }
+
+    /// Sets SCTP_REMOTE_UDP_ENCAPS_PORT of one peer address of association
+    /// `assoc_id`: packets to that address from now on go over UDP to `port`
+    /// (0: plain SCTP over IP), the association's other paths as they were.
+    pub fn set_peer_addr_udp_port(&self, assoc_id: AssocId, address: &SocketAddr, port: u16) -> Result<()> {
+        if let Some(u) = self.user() {
+            return Ok(crate::user::xlate::set_remote_encaps_port(u, assoc_id, Some(address), port)?);
+        }
+        let v = sys::sctp_udpencaps {
+            sue_assoc_id: assoc_id,
+            sue_address: storage_of(Some(*address)),
+            sue_port: port.to_be(),
+        };
+        self.setopt(sys::SCTP_REMOTE_UDP_ENCAPS_PORT, &v)
+    }
+
     /// Reads an integer option. `assoc_id` matters for per-association options
     /// on one-to-many sockets (0 = the socket's defaults).
     pub fn option(&self, opt: IntOption, assoc_id: AssocId) -> Result<i64> {
