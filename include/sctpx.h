@@ -1529,6 +1529,25 @@ int32_t sctpx_get_paddrthlds(sctpx_handle h,
 // SCTPX_ERR_INVALID_ARGUMENT and changes nothing.
 int32_t sctpx_set_paddrthlds(sctpx_handle h, const sctpx_paddrthlds *value);
 
+// Reads SCTP_REMOTE_UDP_ENCAPS_PORT of peer address `addr` of association
+// `assoc_id` into `*port`: the UDP port packets to it are encapsulated for,
+// 0 for plain SCTP (SCTPX_OPT_UDP_REMOTE_PORT is the association's).
+int32_t sctpx_get_paddr_udp_port(sctpx_handle h,
+                                 sctpx_assoc_id assoc_id,
+                                 const struct sockaddr *addr,
+                                 socklen_t addr_len,
+                                 int32_t *port);
+
+// Sets SCTP_REMOTE_UDP_ENCAPS_PORT of peer address `addr` of association
+// `assoc_id`: packets to it go over UDP to `port` from now on (0: plain
+// SCTP), the association's other paths unchanged. A port outside 0 to 65535
+// gives SCTPX_ERR_INVALID_ARGUMENT.
+int32_t sctpx_set_paddr_udp_port(sctpx_handle h,
+                                 sctpx_assoc_id assoc_id,
+                                 const struct sockaddr *addr,
+                                 socklen_t addr_len,
+                                 int32_t port);
+
 // Reads SCTP_STATUS of association `assoc_id` into `*out`. Before a
 // one-to-one socket's association is established the kernel has none to
 // report: -EINVAL.

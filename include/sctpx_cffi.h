@@ -558,6 +558,18 @@ int32_t sctpx_get_paddrthlds(sctpx_handle h,
 
 int32_t sctpx_set_paddrthlds(sctpx_handle h, const sctpx_paddrthlds *value);
 
+int32_t sctpx_get_paddr_udp_port(sctpx_handle h,
+                                 sctpx_assoc_id assoc_id,
+                                 const struct sockaddr *addr,
+                                 socklen_t addr_len,
+                                 int32_t *port);
+
+int32_t sctpx_set_paddr_udp_port(sctpx_handle h,
+                                 sctpx_assoc_id assoc_id,
+                                 const struct sockaddr *addr,
+                                 socklen_t addr_len,
+                                 int32_t port);
+
 int32_t sctpx_get_status(sctpx_handle h, sctpx_assoc_id assoc_id, sctpx_status *out);
 
 int32_t sctpx_get_paddrinfo(sctpx_handle h,

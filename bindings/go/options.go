@@ -583,6 +583,35 @@ func (s *socket) SetPeerAddrThresholds(t PeerAddrThresholds) error {
 	return codeError(C.sctpx_set_paddrthlds(s.h, &c))
 }
 
+// PeerAddrUDPPort reads SCTP_REMOTE_UDP_ENCAPS_PORT of peer address addr
+// (its first IP) of association id: the UDP port packets to it are
+// encapsulated for, 0 for plain SCTP (OptUdpRemotePort is the association's).
+func (s *socket) PeerAddrUDPPort(id AssocID, addr *Addr) (int, error) {
+	sa, err := firstSockaddr(s.fam, addr)
+	if err != nil {
+		return 0, err
+	}
+	var port C.int32_t
+	if r := C.sctpx_get_paddr_udp_port(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &port); r < 0 {
+		return 0, codeError(r)
+	}
+	return int(port), nil
+}
+
+// SetPeerAddrUDPPort sets SCTP_REMOTE_UDP_ENCAPS_PORT of peer address addr
+// (its first IP) of association id: packets to it go over UDP to port from
+// now on (0: plain SCTP), the other paths unchanged.
+func (s *socket) SetPeerAddrUDPPort(id AssocID, addr *Addr, port int) error {
+	if port < 0 || port > 65535 {
+		return &Error{Code: CodeInvalidArgument, Message: "a UDP port is 0 to 65535"}
+	}
+	sa, err := firstSockaddr(s.fam, addr)
+	if err != nil {
+		return err
+	}
+	return codeError(C.sctpx_set_paddr_udp_port(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, C.int32_t(port)))
+}
+
 // Path states (PeerAddrInfo.State).
 const (
 	PathInactive    = C.SCTPX_PATH_INACTIVE // failed

@@ -138,3 +138,19 @@ func TestPeerAddrThresholdsPFAbovePSIsRefused(t *testing.T) {
 		t.Fatalf("SetPeerAddrThresholds(PF 3 > PS 2) = %v; want CodeInvalidArgument", err)
 	}
 }
+
+// tests/udp_encap.rs shows the port at work between two kernels; here, that
+// Go reaches one address's.
+func TestPeerAddrUDPPortSetReadsBack(t *testing.T) {
+	client, _ := pair(t)
+	peer, err := client.PeerAddrs(0)
+	if err != nil {
+		t.Fatalf("PeerAddrs: %v", err)
+	}
+	if err := client.SetPeerAddrUDPPort(0, peer, 9899); err != nil {
+		t.Fatalf("SetPeerAddrUDPPort: %v", err)
+	}
+	if got, err := client.PeerAddrUDPPort(0, peer); err != nil || got != 9899 {
+		t.Fatalf("PeerAddrUDPPort = %d, %v; want 9899", got, err)
+	}
+}

@@ -262,6 +262,47 @@ pub unsafe extern "C" fn sctpx_set_paddrthlds(h: sctpx_handle, value: *const sct
     })
 }
 
+/// Reads SCTP_REMOTE_UDP_ENCAPS_PORT of peer address `addr` of association
+/// `assoc_id` into `*port`: the UDP port packets to it are encapsulated for,
+/// 0 for plain SCTP (SCTPX_OPT_UDP_REMOTE_PORT is the association's).
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_paddr_udp_port(
+    h: sctpx_handle,
+    assoc_id: AssocId,
+    addr: *const sockaddr,
+    addr_len: socklen_t,
+    port: *mut i32,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let port = mut_from_ptr(port)?;
+        let a = addr_from_ptr(addr, addr_len)?;
+        *port = i32::from(s.peer_addr_udp_port(assoc_id, &a).or_code()?);
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_REMOTE_UDP_ENCAPS_PORT of peer address `addr` of association
+/// `assoc_id`: packets to it go over UDP to `port` from now on (0: plain
+/// SCTP), the association's other paths unchanged. A port outside 0 to 65535
+/// gives SCTPX_ERR_INVALID_ARGUMENT.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_set_paddr_udp_port(
+    h: sctpx_handle,
+    assoc_id: AssocId,
+    addr: *const sockaddr,
+    addr_len: socklen_t,
+    port: i32,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let a = addr_from_ptr(addr, addr_len)?;
+        let port = u16::try_from(port).map_err(|_| SCTPX_ERR_INVALID_ARGUMENT)?;
+        s.set_peer_addr_udp_port(assoc_id, &a, port).or_code()?;
+        Ok(0)
+    })
+}
+
 /// Fills a C peer-address info from the core's.
 fn write_paddrinfo(p: &PeerAddrInfo, o: &mut sctpx_paddrinfo) {
     o.assoc_id = p.assoc_id;

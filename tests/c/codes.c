@@ -342,6 +342,14 @@ static int32_t send_setup_no_address_h(sctpx_handle h)
     return sctpx_send_setup(h, (const uint8_t *)"x", 1, &info, &none, 0, NULL);
 }
 static int32_t send_setup_no_address(void) { ON(open_tcp(), send_setup_no_address_h); }
+static int32_t set_paddr_udp_port_65536_h(sctpx_handle h)
+{
+    struct sockaddr_storage peer;
+    memset(&peer, 0, sizeof peer);
+    peer.ss_family = AF_INET;
+    return sctpx_set_paddr_udp_port(h, 0, (struct sockaddr *)&peer, sizeof(struct sockaddr_in), 65536);
+}
+static int32_t set_paddr_udp_port_65536(void) { ON(open_tcp(), set_paddr_udp_port_65536_h); }
 static int32_t get_option_unknown(void) { ON(open_tcp(), get_unknown_h); }
 static int32_t get_option_assoc_number_one_to_one(void) { ON(open_tcp(), get_assoc_number_h); }
 static int32_t set_option_out_of_range(void) { ON(open_tcp(), set_linger_2_31_h); }
@@ -552,6 +560,7 @@ static const struct scenario {
     SCENARIO(sctpx_set_paddrthlds, SCTPX_ERR_INVALID_ARGUMENT, "pf_max_retrans 3 above ps_retrans 2",
              set_paddrthlds_pf_above_ps),
     SCENARIO(sctpx_send_setup, SCTPX_ERR_INVALID_ARGUMENT, "count 0", send_setup_no_address),
+    SCENARIO(sctpx_set_paddr_udp_port, SCTPX_ERR_INVALID_ARGUMENT, "port 65536", set_paddr_udp_port_65536),
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

@@ -47,6 +47,7 @@ static int64_t value;
 static sctpx_initmsg initmsg;
 static sctpx_paddrparams pp;
 static sctpx_paddrthlds thlds;
+static int32_t port;
 static sctpx_paddrinfo pi;
 static sctpx_status st;
 static sctpx_assoc_stats stats;
@@ -574,6 +575,22 @@ static void misuse_sctpx_set_paddrthlds(void)
     is(sctpx_set_paddrthlds(conn, &bad), INVAL, "sctpx_set_paddrthlds: an AF_UNIX address: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
+HANDLE_CALL(sctpx_get_paddr_udp_port, sctpx_get_paddr_udp_port(h, 0, (struct sockaddr *)&addr, addr_len, &port))
+static void misuse_sctpx_get_paddr_udp_port(void)
+{
+    HANDLES(sctpx_get_paddr_udp_port);
+    is(sctpx_get_paddr_udp_port(conn, 0, (struct sockaddr *)&addr, addr_len, NULL), NUL, "sctpx_get_paddr_udp_port: NULL port: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_get_paddr_udp_port(conn, 0, NULL, addr_len, &port), NUL, "sctpx_get_paddr_udp_port: NULL address: SCTPX_ERR_NULL_POINTER");
+}
+
+HANDLE_CALL(sctpx_set_paddr_udp_port, sctpx_set_paddr_udp_port(h, 0, (struct sockaddr *)&addr, addr_len, 9899))
+static void misuse_sctpx_set_paddr_udp_port(void)
+{
+    HANDLES(sctpx_set_paddr_udp_port);
+    is(sctpx_set_paddr_udp_port(conn, 0, NULL, addr_len, 9899), NUL, "sctpx_set_paddr_udp_port: NULL address: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_set_paddr_udp_port(conn, 0, (struct sockaddr *)&addr, addr_len, 65536), INVAL, "sctpx_set_paddr_udp_port: port 65536: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
 HANDLE_CALL(sctpx_get_status, sctpx_get_status(h, 0, &st))
 static void misuse_sctpx_get_status(void)
 {
@@ -809,6 +826,7 @@ static const struct entry {
     ENTRY(sctpx_get_active_auth_key), ENTRY(sctpx_deactivate_auth_key), ENTRY(sctpx_delete_auth_key),
     ENTRY(sctpx_get_peer_auth_chunks), ENTRY(sctpx_get_local_auth_chunks),
     ENTRY(sctpx_get_paddrthlds),  ENTRY(sctpx_set_paddrthlds),  ENTRY(sctpx_send_setup),
+    ENTRY(sctpx_get_paddr_udp_port), ENTRY(sctpx_set_paddr_udp_port),
 };
 
 /* Every prototype of the header, by name (generated from sctpx.h). */

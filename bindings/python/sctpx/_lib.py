@@ -431,6 +431,14 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
          ("out", POINTER(sctpx_paddrthlds))],
     ),
     "sctpx_set_paddrthlds": (c_int32, [("h", _h), ("value", POINTER(sctpx_paddrthlds))]),
+    "sctpx_get_paddr_udp_port": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t), ("port", POINTER(c_int32))],
+    ),
+    "sctpx_set_paddr_udp_port": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t), ("port", c_int32)],
+    ),
     "sctpx_get_status": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_status))]),
     "sctpx_get_paddrinfo": (
         c_int32,
@@ -785,6 +793,8 @@ class _Checked:
     sctpx_set_paddrparams: Callable[..., int]
     sctpx_get_paddrthlds: Callable[..., int]
     sctpx_set_paddrthlds: Callable[..., int]
+    sctpx_get_paddr_udp_port: Callable[..., int]
+    sctpx_set_paddr_udp_port: Callable[..., int]
     sctpx_get_status: Callable[..., int]
     sctpx_get_paddrinfo: Callable[..., int]
     sctpx_get_assoc_stats: Callable[..., int]

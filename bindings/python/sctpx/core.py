@@ -719,6 +719,20 @@ class Socket:
         c = PeerAddrThresholds.to_c(thresholds, self._family)
         check(lib.sctpx_set_paddrthlds(self._handle, byref(c)))
 
+    def get_paddr_udp_port(self, addr: Address, assoc_id: int = 0) -> int:
+        """SCTP_REMOTE_UDP_ENCAPS_PORT of one peer address: the UDP port packets to it are
+        encapsulated for, 0 for plain SCTP (``udp_remote_port`` is the association's)."""
+        sa, n = _addr.sockaddr_arg(addr, self._family)
+        out = ctypes.c_int32()
+        check(lib.sctpx_get_paddr_udp_port(self._handle, assoc_id, sa, n, byref(out)))
+        return out.value
+
+    def set_paddr_udp_port(self, addr: Address, port: int, assoc_id: int = 0) -> None:
+        """Sets SCTP_REMOTE_UDP_ENCAPS_PORT of one peer address: packets to it go over UDP
+        to ``port`` from now on (0: plain SCTP), the other paths unchanged."""
+        sa, n = _addr.sockaddr_arg(addr, self._family)
+        check(lib.sctpx_set_paddr_udp_port(self._handle, assoc_id, sa, n, port))
+
     def get_status(self, assoc_id: int = 0) -> Status:
         """SCTP_STATUS of an association."""
         out = _lib.sctpx_status()

@@ -183,3 +183,11 @@ def test_subscribe_turns_one_kind_on_and_off():
         assert [k for k in range(1, 14) if s.subscribed(k)] == [1, 9]
         s.subscribe(1, on=False)
         assert [k for k in range(1, 14) if s.subscribed(k)] == [9]
+
+
+def test_one_peer_addresss_udp_port_round_trips(pair):
+    # tests/udp_encap.rs shows the port at work between two kernels; here, that Python reaches it.
+    cli, conn = pair
+    peer = (LOOPBACK, port_of(conn))
+    cli.set_paddr_udp_port(peer, 9899)
+    assert cli.get_paddr_udp_port(peer) == 9899
