@@ -479,7 +479,10 @@ impl Socket {
             // usrsctp's struct differs from Linux's (address first, u32 id).
             return Ok(crate::user::xlate::remote_encaps_port(u, assoc_id)?);
         }
-        let mut v = sys::sctp_udpencaps { sue_assoc_id: assoc_id, ..Default::default() };
+        // SAFETY: sctp_udpencaps is plain integers; all-zero is valid (and
+        // leaves no padding byte undefined for the kernel to copy in).
+        let mut v: sys::sctp_udpencaps = unsafe { mem::zeroed() };
+        v.sue_assoc_id = assoc_id;
         self.getopt(sys::SCTP_REMOTE_UDP_ENCAPS_PORT, &mut v)?;
         Ok(u16::from_be(v.sue_port))
     }
@@ -492,7 +495,12 @@ impl Socket {
             let any = SocketAddr::from(([0, 0, 0, 0], 0));
             return Ok(crate::user::xlate::set_remote_encaps_port(u, assoc_id, Some(&any), port)?);
         }
-        let v = sys::sctp_udpencaps { sue_assoc_id: assoc_id, sue_port: port.to_be(), ..Default::default() };
+        // From zeroes, padding included: the kernel (and valgrind) reads every
+        // byte passed, and a struct literal leaves its padding undefined.
+        // SAFETY: sctp_udpencaps is plain integers; all-zero is valid.
+        let mut v: sys::sctp_udpencaps = unsafe { mem::zeroed() };
+        v.sue_assoc_id = assoc_id;
+        v.sue_port = port.to_be();
         self.setopt(sys::SCTP_REMOTE_UDP_ENCAPS_PORT, &v)
     }
 

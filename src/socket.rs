@@ -863,9 +863,16 @@ impl Socket {
             if self.waker.interrupted() {
                 return Err(Error::Closed);
             }
-            if self.user.is_some() {
-                // usrsctp never blocks: wait for room here.
-                self.user_wait(libc::POLLOUT, None, OnSignal::Retry)?;
+            if let Some(u) = self.user() {
+                // usrsctp never blocks: wait for room here. Writable but
+                // refused means the message is larger than the free space:
+                // wait for the next upcall (a SACK), a slice at a time.
+                let upcalls = u.upcalls();
+                if self.poll_now(libc::POLLOUT) & libc::POLLOUT != 0 {
+                    u.wait_upcall(upcalls, USER_SEND_SLICE);
+                } else {
+                    self.user_wait(libc::POLLOUT, None, OnSignal::Retry)?;
+                }
             }
             match op() {
                 Err(e) if e.raw_os_error() == Some(libc::EAGAIN) => {}
@@ -1409,6 +1416,10 @@ fn recv_batch_user(
 /// no per-message path (accept, connect completion) wait in poll instead, where
 /// a close wakes them at once.
 const WAIT_SLICE: Duration = Duration::from_millis(25);
+
+/// How long a blocking send on the userspace backend waits for usrsctp's
+/// next upcall before it tries again (and checks `interrupt`).
+const USER_SEND_SLICE: Duration = Duration::from_millis(5);
 
 /// An SCTP_EVENT argument for `kind`. Built from zeroes: the struct ends in
 /// a padding byte, and the kernel (and valgrind) read every byte passed.

@@ -199,3 +199,55 @@ fn a_forked_child_is_told_the_userspace_stack_did_not_follow_it_and_leaves_the_p
     let r = s.next_event(&mut buf, WAIT).unwrap();
     assert_eq!(&buf[..r.len], b"after fork");
 }
+
+/// CPU time this thread has used.
+fn thread_cpu() -> Duration {
+    // SAFETY: getrusage fills the struct.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_THREAD, &mut u) };
+    Duration::from_secs(u.ru_utime.tv_sec as u64 + u.ru_stime.tv_sec as u64)
+        + Duration::from_micros(u.ru_utime.tv_usec as u64 + u.ru_stime.tv_usec as u64)
+}
+
+#[test]
+fn a_blocking_send_larger_than_the_free_space_waits_without_spinning_and_completes() {
+    let (c, s) = pair();
+    // Queue 64 KiB messages while the peer does not read, until the free
+    // space is less than one more (usrsctp still reports the socket writable).
+    c.set_nonblocking(true).unwrap();
+    let fill = vec![1u8; 64 * 1024];
+    let mut queued = 0usize;
+    loop {
+        while c.send_stream(0, 0, 0, &fill).is_ok() {
+            queued += 1;
+            assert!(queued < 10_000, "the send buffer never filled");
+        }
+        // SACKs free space until the peer's receive window is full too.
+        thread::sleep(Duration::from_millis(200));
+        if c.send_stream(0, 0, 0, &fill).is_err() {
+            break;
+        }
+        queued += 1;
+    }
+    c.set_nonblocking(false).unwrap();
+    let big = vec![7u8; 64 * 1024];
+    let sender = thread::spawn(move || {
+        let cpu0 = thread_cpu();
+        let t0 = Instant::now();
+        let r = c.send_stream(0, 1, 2, &big);
+        (r, thread_cpu() - cpu0, t0.elapsed(), c)
+    });
+    // Keep the sender waiting a while, then read everything.
+    thread::sleep(Duration::from_millis(500));
+    let mut buf = vec![0u8; 128 * 1024];
+    let mut got_big = false;
+    while !got_big {
+        let r = s.next_event(&mut buf, WAIT).unwrap();
+        got_big = r.len == 64 * 1024 && buf[..r.len].iter().all(|&b| b == 7);
+        assert!(r.complete || r.len < 64 * 1024, "a 64 KiB message came in parts");
+    }
+    let (r, cpu, wall, _c) = sender.join().unwrap();
+    assert_eq!(r.unwrap(), 64 * 1024);
+    assert!(wall >= Duration::from_millis(400), "the send did not wait: {wall:?}");
+    assert!(cpu < wall / 4, "the waiting send used {cpu:?} of CPU in {wall:?}");
+}

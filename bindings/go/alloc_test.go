@@ -82,3 +82,23 @@ func TestWriteAndReadAllocateNothing(t *testing.T) {
 		t.Fatalf("Write + Read: %.1f allocations per message, want 0", n)
 	}
 }
+
+// Without deadlines the calls take their direct path (no poller on a send
+// that finds room or a read that finds data): it must allocate nothing too.
+func TestWriteAndReadWithoutDeadlinesAllocateNothing(t *testing.T) {
+	cli, srv := quickPair(t)
+	clearDeadlines(t, cli)
+	clearDeadlines(t, srv)
+	data, buf := make([]byte, 100), make([]byte, 2048)
+	info := SendInfo{PPID: 42}
+	n := allocsPerMessage(t, func() error {
+		if _, err := cli.WriteMsg(data, &info); err != nil {
+			return err
+		}
+		_, _, err := srv.ReadMsg(buf)
+		return err
+	})
+	if n != 0 {
+		t.Fatalf("WriteMsg + ReadMsg without deadlines: %.1f allocations per message, want 0", n)
+	}
+}

@@ -20,7 +20,7 @@ const (
 // authenticated on associations set up after the call (sctpx_add_auth_chunk,
 // SCTP_AUTH_CHUNK); the peer learns the list during set-up.
 func (s *socket) AddAuthChunk(chunkType uint8) error {
-	return codeError(C.sctpx_add_auth_chunk(s.h, C.uint8_t(chunkType)))
+	return s.optError("set", C.sctpx_add_auth_chunk(s.h, C.uint8_t(chunkType)))
 }
 
 // SetHMACIdents sets the HMAC algorithms offered to new peers, in order of
@@ -30,7 +30,7 @@ func (s *socket) SetHMACIdents(idents ...uint16) error {
 	if len(idents) > 0 {
 		p = (*C.uint16_t)(unsafe.Pointer(&idents[0]))
 	}
-	return codeError(C.sctpx_set_hmac_idents(s.h, p, C.size_t(len(idents))))
+	return s.optError("set", C.sctpx_set_hmac_idents(s.h, p, C.size_t(len(idents))))
 }
 
 // HMACIdents returns the HMAC algorithms offered to new peers
@@ -39,7 +39,7 @@ func (s *socket) HMACIdents() ([]uint16, error) {
 	var ids [16]uint16
 	r := C.sctpx_get_hmac_idents(s.h, (*C.uint16_t)(unsafe.Pointer(&ids[0])), C.size_t(len(ids)))
 	if r < 0 {
-		return nil, codeError(r)
+		return nil, s.optError("get", r)
 	}
 	if int(r) < len(ids) {
 		return append([]uint16(nil), ids[:r]...), nil
@@ -55,21 +55,21 @@ func (s *socket) SetAuthKey(id AssocID, keyNumber uint16, key []byte) error {
 	if len(key) > 0 {
 		p = (*C.uint8_t)(unsafe.Pointer(&key[0]))
 	}
-	return codeError(C.sctpx_set_auth_key(s.h, C.sctpx_assoc_id(id), C.uint16_t(keyNumber), p, C.size_t(len(key))))
+	return s.optError("set", C.sctpx_set_auth_key(s.h, C.sctpx_assoc_id(id), C.uint16_t(keyNumber), p, C.size_t(len(key))))
 }
 
 // SetActiveAuthKey makes key keyNumber the one outgoing chunks are
 // authenticated with (sctpx_set_active_auth_key). A peer whose own active
 // key differs reports an AuthenticationEvent with AuthNewKey.
 func (s *socket) SetActiveAuthKey(id AssocID, keyNumber uint16) error {
-	return codeError(C.sctpx_set_active_auth_key(s.h, C.sctpx_assoc_id(id), C.uint16_t(keyNumber)))
+	return s.optError("set", C.sctpx_set_active_auth_key(s.h, C.sctpx_assoc_id(id), C.uint16_t(keyNumber)))
 }
 
 // ActiveAuthKey returns the active key number (sctpx_get_active_auth_key).
 func (s *socket) ActiveAuthKey(id AssocID) (uint16, error) {
 	var v C.uint16_t
 	if r := C.sctpx_get_active_auth_key(s.h, C.sctpx_assoc_id(id), &v); r < 0 {
-		return 0, codeError(r)
+		return 0, s.optError("get", r)
 	}
 	return uint16(v), nil
 }
@@ -78,13 +78,13 @@ func (s *socket) ActiveAuthKey(id AssocID) (uint16, error) {
 // active one (sctpx_deactivate_auth_key). On an association an
 // AuthenticationEvent with AuthFreeKey follows once no queued chunk uses it.
 func (s *socket) DeactivateAuthKey(id AssocID, keyNumber uint16) error {
-	return codeError(C.sctpx_deactivate_auth_key(s.h, C.sctpx_assoc_id(id), C.uint16_t(keyNumber)))
+	return s.optError("set", C.sctpx_deactivate_auth_key(s.h, C.sctpx_assoc_id(id), C.uint16_t(keyNumber)))
 }
 
 // DeleteAuthKey deletes key keyNumber, which must not be the active one
 // (sctpx_delete_auth_key).
 func (s *socket) DeleteAuthKey(id AssocID, keyNumber uint16) error {
-	return codeError(C.sctpx_delete_auth_key(s.h, C.sctpx_assoc_id(id), C.uint16_t(keyNumber)))
+	return s.optError("set", C.sctpx_delete_auth_key(s.h, C.sctpx_assoc_id(id), C.uint16_t(keyNumber)))
 }
 
 // PeerAuthChunks returns the chunk types the peer of association id requires
@@ -92,7 +92,7 @@ func (s *socket) DeleteAuthKey(id AssocID, keyNumber uint16) error {
 func (s *socket) PeerAuthChunks(id AssocID) ([]byte, error) {
 	var buf [256]byte
 	r := C.sctpx_get_peer_auth_chunks(s.h, C.sctpx_assoc_id(id), (*C.uint8_t)(&buf[0]), C.size_t(len(buf)))
-	return authChunks(buf[:], r)
+	return s.authChunks(buf[:], r)
 }
 
 // LocalAuthChunks returns the chunk types this side requires authenticated
@@ -101,12 +101,12 @@ func (s *socket) PeerAuthChunks(id AssocID) ([]byte, error) {
 func (s *socket) LocalAuthChunks(id AssocID) ([]byte, error) {
 	var buf [256]byte
 	r := C.sctpx_get_local_auth_chunks(s.h, C.sctpx_assoc_id(id), (*C.uint8_t)(&buf[0]), C.size_t(len(buf)))
-	return authChunks(buf[:], r)
+	return s.authChunks(buf[:], r)
 }
 
-func authChunks(buf []byte, r C.int32_t) ([]byte, error) {
+func (s *socket) authChunks(buf []byte, r C.int32_t) ([]byte, error) {
 	if r < 0 {
-		return nil, codeError(r)
+		return nil, s.optError("get", r)
 	}
 	if int(r) < len(buf) {
 		buf = buf[:r]
@@ -135,7 +135,7 @@ func (s *socket) GetsockoptRaw(level, name int32, buf []byte) (int, error) {
 	}
 	n := C.size_t(len(buf))
 	if r := C.sctpx_getsockopt(s.h, C.int32_t(level), C.int32_t(name), p, &n); r < 0 {
-		return 0, codeError(r)
+		return 0, s.optError("get", r)
 	}
 	return int(n), nil
 }
@@ -147,5 +147,5 @@ func (s *socket) SetsockoptRaw(level, name int32, value []byte) error {
 	if len(value) > 0 {
 		p = (*C.uint8_t)(unsafe.Pointer(&value[0]))
 	}
-	return codeError(C.sctpx_setsockopt(s.h, C.int32_t(level), C.int32_t(name), p, C.size_t(len(value))))
+	return s.optError("set", C.sctpx_setsockopt(s.h, C.int32_t(level), C.int32_t(name), p, C.size_t(len(value))))
 }

@@ -44,7 +44,7 @@ func (b Backend) String() string {
 func (s *socket) Backend() (Backend, error) {
 	r := C.sctpx_backend(s.h)
 	if r < 0 {
-		return 0, codeError(r)
+		return 0, s.optError("get", r)
 	}
 	return Backend(r), nil
 }

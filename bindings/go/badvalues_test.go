@@ -87,6 +87,7 @@ var checkedWideIntegers = map[string]string{
 	"SetWriteBuffer#0":          "an int64_t option value in C, whose range checks it",
 	"SetLinger#0":               "an int64_t option value in C, whose range checks it",
 	"RecvBatch#1":               "TestRecvBatchRefusesAStrideThatFitsNoEventAndConsumesNothing",
+	"Message.N":                 "never reaches C: ReadBatch sets it from the C length",
 }
 
 func TestEveryIntegerWiderThan32BitsInTheAPIIsAccountedFor(t *testing.T) {
@@ -244,8 +245,8 @@ func TestRecvBatchRefusesAStrideThatFitsNoEventAndConsumesNothing(t *testing.T) 
 	if _, err := server.ReadEvent(nil); sctpError(t, err).Code != CodeInvalidArgument {
 		t.Fatalf("ReadEvent(nil) = %v; want CodeInvalidArgument", err)
 	}
-	if _, _, err := server.ReadMsg(nil); sctpError(t, err).Code != CodeInvalidArgument {
-		t.Fatalf("ReadMsg(nil) = %v; want CodeInvalidArgument", err)
+	if _, err := server.ReadBatch([]Message{{}, {}}); sctpError(t, err).Code != CodeInvalidArgument {
+		t.Fatalf("ReadBatch(no buffers) = %v; want CodeInvalidArgument", err)
 	}
 	if n, err := server.Read(buf); err != nil || string(buf[:n]) != "kept" {
 		t.Fatalf("Read = %q, %v; want the message the refused calls left", buf[:n], err)

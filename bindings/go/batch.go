@@ -111,9 +111,97 @@ func (s *socket) recvBatch(buf []byte, stride int) ([]Event, error) {
 	return out, nil
 }
 
+// Message is one entry of ReadBatch: the caller sets Buffer; ReadBatch sets
+// N and Event.
+type Message struct {
+	Buffer []byte // where the event's bytes go
+	N      int    // how many bytes of Buffer the event filled
+	Event  Event  // a *DataEvent or a subscribed notification; its slices point into Buffer
+}
+
+// maxBatch is the most events one sctpx_recv_batch call returns.
+const maxBatch = 64
+
+// readBatch fills up to len(ms) (at most 64) messages in one call. When the
+// buffers are consecutive, equal-sized pieces of one array (the usual way to
+// make them), the events land in them directly; otherwise in one scratch
+// array, copied out after.
+func (s *socket) readBatch(ms []Message) (int, error) {
+	count := len(ms)
+	if count > maxBatch {
+		count = maxBatch
+	}
+	if count == 0 {
+		return 0, nil
+	}
+	stride, direct := len(ms[0].Buffer), true
+	for i := 1; i < count; i++ {
+		b := ms[i].Buffer
+		if len(b) > stride {
+			stride = len(b)
+		}
+		direct = direct && len(b) == len(ms[0].Buffer) && len(b) > 0 &&
+			unsafe.Pointer(&b[0]) == unsafe.Add(unsafe.Pointer(&ms[0].Buffer[0]), i*len(b))
+	}
+	if stride == 0 {
+		return 0, &Error{Code: CodeInvalidArgument, Message: "ReadBatch needs a non-empty Buffer"}
+	}
+	var buf []byte
+	if direct && len(ms[0].Buffer) == stride {
+		buf = unsafe.Slice(&ms[0].Buffer[0], count*stride)
+	} else {
+		buf = make([]byte, count*stride)
+	}
+	evs := make([]C.sctpx_event, count)
+	r, err := s.waitRead(func() C.int32_t {
+		return C.sctpx_recv_batch(s.h, &evs[0], C.size_t(count),
+			(*C.uint8_t)(unsafe.Pointer(&buf[0])), C.size_t(stride), 0)
+	})
+	if err != nil {
+		return 0, err
+	}
+	for i := 0; i < int(r); i++ {
+		m := &ms[i]
+		// A buffer shorter than the stride got at most its own length:
+		// the C call was told stride, so trim to what fits (the rest of
+		// the message, as with a short Read, is not kept).
+		n := int(evs[i].len)
+		if n > len(m.Buffer) {
+			n = len(m.Buffer)
+		}
+		if !direct {
+			copy(m.Buffer, buf[i*stride:i*stride+n])
+		}
+		m.N = n
+		m.Event = decodeEvent(&evs[i], m.Buffer[:n])
+	}
+	return int(r), nil
+}
+
+// ReadBatch receives several events in one call (sctpx_recv_batch): up to
+// len(ms), at most 64, the first waited for, the rest what is already
+// queued. It returns how many entries of ms it filled. At the end of the
+// association it returns io.EOF.
+func (c *Conn) ReadBatch(ms []Message) (int, error) {
+	n, err := c.readBatch(ms)
+	if err != nil {
+		return 0, c.readError(err)
+	}
+	return n, nil
+}
+
+// ReadBatch is Conn.ReadBatch for every association of the socket.
+func (c *OneToManyConn) ReadBatch(ms []Message) (int, error) {
+	n, err := c.readBatch(ms)
+	return n, opError("read", c.network, c.laddr, nil, err)
+}
+
 // RecvBatch receives several events at once (sctpx_recv_batch): up to
 // len(buf)/stride of them, at most 64, the first waited for, the rest what is
 // already queued. Event i's bytes are in buf[i*stride:(i+1)*stride].
+//
+// Deprecated: use ReadBatch, which takes one buffer per message and no
+// stride; RecvBatch goes in the next release.
 func (c *Conn) RecvBatch(buf []byte, stride int) ([]Event, error) {
 	evs, err := c.recvBatch(buf, stride)
 	if err != nil {
@@ -123,6 +211,8 @@ func (c *Conn) RecvBatch(buf []byte, stride int) ([]Event, error) {
 }
 
 // RecvBatch is Conn.RecvBatch for every association of the socket.
+//
+// Deprecated: use ReadBatch; RecvBatch goes in the next release.
 func (c *OneToManyConn) RecvBatch(buf []byte, stride int) ([]Event, error) {
 	evs, err := c.recvBatch(buf, stride)
 	return evs, opError("read", c.network, c.laddr, nil, err)

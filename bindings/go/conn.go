@@ -20,7 +20,6 @@ import (
 // Read) and whose Write sends one message.
 type Conn struct {
 	*socket
-	laddr, raddr *Addr
 }
 
 var _ net.Conn = (*Conn)(nil)
@@ -35,8 +34,8 @@ func newConn(s *socket) *Conn {
 // cacheAddrs keeps the association's addresses for LocalAddr and
 // RemoteAddr, which net.Conn users call often (error messages too).
 func (c *Conn) cacheAddrs() {
-	c.laddr, _ = c.LocalAddrs(0)
-	c.raddr, _ = c.PeerAddrs(0)
+	c.laddr, _ = c.localAddrs(0)
+	c.raddr, _ = c.peerAddrs(0)
 }
 
 var eventPool = sync.Pool{New: func() interface{} { return new(C.sctpx_event) }}
@@ -56,7 +55,7 @@ func (c *Conn) next(b []byte, ev *C.sctpx_event, dataOnly bool) (int, error) {
 }
 
 func (c *Conn) readError(err error) error {
-	if errors.Is(err, &Error{Code: CodeEOF}) {
+	if errors.Is(err, ErrEOF) {
 		return io.EOF
 	}
 	return opError("read", c.network, c.laddr, c.raddr, err)
@@ -79,10 +78,11 @@ func (c *Conn) Read(b []byte) (int, error) {
 }
 
 // ReadMsg is Read with the message's metadata (stream, PPID, flags: without
-// FlagComplete, more of the message follows).
+// FlagComplete, more of the message follows). Like Read, it returns 0 and no
+// error for an empty b without reading anything.
 func (c *Conn) ReadMsg(b []byte) (int, RecvInfo, error) {
 	if len(b) == 0 {
-		return 0, RecvInfo{}, c.readError(&Error{Code: CodeInvalidArgument, Message: "ReadMsg needs a non-empty buffer"})
+		return 0, RecvInfo{}, nil
 	}
 	ev := eventPool.Get().(*C.sctpx_event)
 	defer eventPool.Put(ev)
@@ -231,7 +231,7 @@ func (d *Dialer) dial(ctx context.Context, network string, raddr *Addr) (*Conn, 
 
 func (d *Dialer) setUp(c *Conn) error {
 	if d.LocalAddr != nil {
-		if err := c.Bindx(d.LocalAddr, BindxAdd); err != nil {
+		if err := c.bindx(d.LocalAddr, BindxAdd); err != nil {
 			return err
 		}
 	}

@@ -31,6 +31,31 @@ const (
 	CodeBackendUnavailable = C.SCTPX_ERR_BACKEND_UNAVAILABLE
 )
 
+// Sentinel errors for errors.Is, one per library error code: every *Error
+// with that code matches its sentinel (errors.Is(err, sctpx.ErrTimedOut)).
+// End of association is io.EOF from Conn.Read, ReadMsg and ReadEvent, as
+// net returns it; ErrEOF matches where an *Error with CodeEOF is returned
+// (RecvBatch, ReadBatch on a one-to-many socket). A closed socket is
+// net.ErrClosed, which ErrClosed is.
+var (
+	ErrNullPointer        error = sentinel(CodeNullPointer)
+	ErrBadHandle          error = sentinel(CodeBadHandle)
+	ErrWrongKind          error = sentinel(CodeWrongKind)
+	ErrInvalidArgument    error = sentinel(CodeInvalidArgument)
+	ErrTimedOut           error = sentinel(CodeTimedOut)
+	ErrEOF                error = sentinel(CodeEOF)
+	ErrPanic              error = sentinel(CodePanic)
+	ErrNotSupported       error = sentinel(CodeNotSupported)
+	ErrBackendUnavailable error = sentinel(CodeBackendUnavailable)
+	// ErrClosed is net.ErrClosed: what calls on a closed socket return
+	// (SCTPX_ERR_CLOSED_HANDLE unwraps to it).
+	ErrClosed = net.ErrClosed
+)
+
+func sentinel(code int) *Error {
+	return codeError(C.int32_t(code)).(*Error)
+}
+
 // Error is a failure reported by libsctpx: the negative return code of the C
 // call and its sctpx_strerror message.
 type Error struct {
@@ -55,7 +80,9 @@ func (e *Error) Unwrap() error {
 	return nil
 }
 
-// Is matches another *Error by code: errors.Is(err, &Error{Code: CodeEOF}).
+// Is matches another *Error by code, so the sentinels (ErrEOF, ...) match
+// every error with their code; errors.Is(err, &Error{Code: CodeEOF}) works
+// too.
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
 	return ok && t.Code == e.Code
@@ -101,6 +128,17 @@ func opError(op, network string, src, dst net.Addr, err error) error {
 		return nil
 	}
 	return &net.OpError{Op: op, Net: network, Source: nilAddr(src), Addr: nilAddr(dst), Err: err}
+}
+
+// optError is codeError(r) of an option call (op "get" or "set", as net
+// names setsockopt failures) wrapped as a *net.OpError; nil for r >= 0.
+func (s *socket) optError(op string, r C.int32_t) error {
+	return s.wrapError(op, codeError(r))
+}
+
+// wrapError wraps err as a *net.OpError naming the socket's addresses.
+func (s *socket) wrapError(op string, err error) error {
+	return opError(op, s.network, s.laddr, s.raddr, err)
 }
 
 // nilAddr makes a nil *Addr a nil net.Addr.

@@ -28,7 +28,7 @@ func FileOneToManyConn(f *os.File) (*OneToManyConn, error) {
 		return nil, err
 	}
 	c := &OneToManyConn{socket: s}
-	c.laddr, _ = s.LocalAddrs(0)
+	c.laddr, _ = s.localAddrs(0)
 	return c, nil
 }
 

@@ -84,7 +84,7 @@ func (lc *ListenConfig) finish(l *Listener) error {
 		return err
 	}
 	var err error
-	l.addr, err = l.LocalAddrs(0)
+	l.addr, err = l.localAddrs(0)
 	return err
 }
 
@@ -99,7 +99,7 @@ func bindSocket(network string, laddr *Addr, oneToMany bool, backend Backend) (*
 		return nil, err
 	}
 	if laddr != nil {
-		err = s.Bindx(laddr, BindxAdd)
+		err = s.bindx(laddr, BindxAdd)
 	}
 	if err != nil {
 		s.close()

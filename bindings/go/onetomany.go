@@ -16,7 +16,6 @@ import (
 // implements net.PacketConn for plain data use.
 type OneToManyConn struct {
 	*socket
-	laddr *Addr
 }
 
 var _ net.PacketConn = (*OneToManyConn)(nil)
@@ -65,7 +64,7 @@ func openOneToMany(backend Backend, network string, laddr *Addr) (*OneToManyConn
 	}
 	c := &OneToManyConn{socket: s}
 	if laddr != nil {
-		c.laddr, _ = s.LocalAddrs(0)
+		c.laddr, _ = s.localAddrs(0)
 	}
 	return c, nil
 }
@@ -185,8 +184,12 @@ func (c *OneToManyConn) ReadEvent(b []byte) (Event, error) {
 }
 
 // ReadMsg reads the next data message (or the next piece of it), skipping
-// notifications; info says which association and stream it came on.
+// notifications; info says which association and stream it came on. An
+// empty b reads nothing: 0 and no error, as Conn.ReadMsg.
 func (c *OneToManyConn) ReadMsg(b []byte) (int, RecvInfo, error) {
+	if len(b) == 0 {
+		return 0, RecvInfo{}, nil
+	}
 	ev := eventPool.Get().(*C.sctpx_event)
 	defer eventPool.Put(ev)
 	n, err := c.nextData(b, ev)

@@ -208,22 +208,32 @@ const (
 	EnableChangeAssocReq = C.SCTPX_ENABLE_CHANGE_ASSOC_REQ
 )
 
-// GetOption reads integer option opt; id selects the association for
-// per-association options (0: the socket's default) (sctpx_get_option).
-func (s *socket) GetOption(id AssocID, opt Option) (int64, error) {
+// Option reads integer option opt; id selects the association for
+// per-association options (0, or nothing: the socket's default; one-to-one
+// sockets ignore it) (sctpx_get_option).
+func (s *socket) Option(opt Option, id ...AssocID) (int64, error) {
+	var a AssocID
+	if len(id) > 0 {
+		a = id[0]
+	}
 	var v C.int64_t
-	if r := C.sctpx_get_option(s.h, C.sctpx_assoc_id(id), C.int32_t(opt), &v); r < 0 {
-		return 0, codeError(r)
+	if r := C.sctpx_get_option(s.h, C.sctpx_assoc_id(a), C.int32_t(opt), &v); r < 0 {
+		return 0, s.optError("get", r)
 	}
 	return int64(v), nil
 }
 
+// GetOption is Option with the association first.
+//
+// Deprecated: use Option(opt, id); GetOption goes in the next release.
+func (s *socket) GetOption(id AssocID, opt Option) (int64, error) { return s.Option(opt, id) }
+
 // SetOption sets integer option opt (sctpx_set_option).
 func (s *socket) SetOption(id AssocID, opt Option, v int64) error {
 	if opt == optNonblock {
-		return &Error{Code: CodeInvalidArgument, Message: "the Go binding keeps sockets non-blocking"}
+		return s.wrapError("set", &Error{Code: CodeInvalidArgument, Message: "the Go binding keeps sockets non-blocking"})
 	}
-	return codeError(C.sctpx_set_option(s.h, C.sctpx_assoc_id(id), C.int32_t(opt), C.int64_t(v)))
+	return s.optError("set", C.sctpx_set_option(s.h, C.sctpx_assoc_id(id), C.int32_t(opt), C.int64_t(v)))
 }
 
 // SetNoDelay turns SCTP_NODELAY on (no bundling delay) or off.
@@ -257,7 +267,7 @@ type InitMsg struct {
 func (s *socket) InitMsg() (InitMsg, error) {
 	var c C.sctpx_initmsg
 	if r := C.sctpx_get_initmsg(s.h, &c); r < 0 {
-		return InitMsg{}, codeError(r)
+		return InitMsg{}, s.optError("get", r)
 	}
 	return InitMsg{uint16(c.num_ostreams), uint16(c.max_instreams), uint16(c.max_attempts), uint16(c.max_init_timeo)}, nil
 }
@@ -270,7 +280,7 @@ func (s *socket) SetInitMsg(m InitMsg) error {
 		max_attempts:   C.uint16_t(m.MaxAttempts),
 		max_init_timeo: C.uint16_t(m.MaxInitTimeo),
 	}
-	return codeError(C.sctpx_set_initmsg(s.h, &c))
+	return s.optError("set", C.sctpx_set_initmsg(s.h, &c))
 }
 
 // RTOInfo is sctpx_rtoinfo (SCTP_RTOINFO): the retransmission timeouts, in
@@ -289,7 +299,7 @@ type RTOInfo struct {
 func (s *socket) RTOInfo(id AssocID) (RTOInfo, error) {
 	var c C.sctpx_rtoinfo
 	if r := C.sctpx_get_rtoinfo(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
-		return RTOInfo{}, codeError(r)
+		return RTOInfo{}, s.optError("get", r)
 	}
 	return RTOInfo{AssocID(c.assoc_id), ms(c.initial), ms(c.max), ms(c.min)}, nil
 }
@@ -304,9 +314,9 @@ func (s *socket) SetRTOInfo(r RTOInfo) error {
 		min:      ms.of("RTOInfo.Min", r.Min),
 	}
 	if ms.err != nil {
-		return ms.err
+		return s.wrapError("set", ms.err)
 	}
-	return codeError(C.sctpx_set_rtoinfo(s.h, &c))
+	return s.optError("set", C.sctpx_set_rtoinfo(s.h, &c))
 }
 
 // AssocParams is sctpx_assocparams (SCTP_ASSOCINFO); 0 in SetAssocParams
@@ -324,7 +334,7 @@ type AssocParams struct {
 func (s *socket) AssocParams(id AssocID) (AssocParams, error) {
 	var c C.sctpx_assocparams
 	if r := C.sctpx_get_assocparams(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
-		return AssocParams{}, codeError(r)
+		return AssocParams{}, s.optError("get", r)
 	}
 	return AssocParams{
 		AssocID:          AssocID(c.assoc_id),
@@ -346,9 +356,9 @@ func (s *socket) SetAssocParams(p AssocParams) error {
 		cookie_life: ms.of("AssocParams.CookieLife", p.CookieLife),
 	}
 	if ms.err != nil {
-		return ms.err
+		return s.wrapError("set", ms.err)
 	}
-	return codeError(C.sctpx_set_assocparams(s.h, &c))
+	return s.optError("set", C.sctpx_set_assocparams(s.h, &c))
 }
 
 // DefaultSendInfo reads SCTP_DEFAULT_SNDINFO of association id: what sends
@@ -357,7 +367,7 @@ func (s *socket) SetAssocParams(p AssocParams) error {
 func (s *socket) DefaultSendInfo(id AssocID) (SendInfo, error) {
 	var c C.sctpx_send_info
 	if r := C.sctpx_get_default_send_info(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
-		return SendInfo{}, codeError(r)
+		return SendInfo{}, s.optError("get", r)
 	}
 	return sendInfoOf(&c), nil
 }
@@ -367,7 +377,7 @@ func (s *socket) DefaultSendInfo(id AssocID) (SendInfo, error) {
 // PR fields are ignored (sctpx_set_default_send_info).
 func (s *socket) SetDefaultSendInfo(i SendInfo) error {
 	c := i.c()
-	return codeError(C.sctpx_set_default_send_info(s.h, &c))
+	return s.optError("set", C.sctpx_set_default_send_info(s.h, &c))
 }
 
 // SackInfo is sctpx_sack_info (SCTP_DELAYED_SACK).
@@ -382,7 +392,7 @@ type SackInfo struct {
 func (s *socket) DelayedSack(id AssocID) (SackInfo, error) {
 	var c C.sctpx_sack_info
 	if r := C.sctpx_get_delayed_sack(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
-		return SackInfo{}, codeError(r)
+		return SackInfo{}, s.optError("get", r)
 	}
 	return SackInfo{AssocID(c.assoc_id), ms(c.delay), uint32(c.freq)}, nil
 }
@@ -397,9 +407,9 @@ func (s *socket) SetDelayedSack(si SackInfo) error {
 		freq:     C.uint32_t(si.Freq),
 	}
 	if ms.err != nil {
-		return ms.err
+		return s.wrapError("set", ms.err)
 	}
-	return codeError(C.sctpx_set_delayed_sack(s.h, &c))
+	return s.optError("set", C.sctpx_set_delayed_sack(s.h, &c))
 }
 
 // ms converts the C API's millisecond counts.
@@ -463,12 +473,12 @@ func (s *socket) PeerAddrParams(id AssocID, addr *Addr) (PeerAddrParams, error) 
 	} else {
 		sa, err := firstSockaddr(s.fam, addr)
 		if err != nil {
-			return PeerAddrParams{}, err
+			return PeerAddrParams{}, s.wrapError("get", err)
 		}
 		r = C.sctpx_get_paddrparams(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c)
 	}
 	if r < 0 {
-		return PeerAddrParams{}, codeError(r)
+		return PeerAddrParams{}, s.optError("get", r)
 	}
 	p := PeerAddrParams{
 		AssocID:       AssocID(c.assoc_id),
@@ -500,16 +510,16 @@ func (s *socket) SetPeerAddrParams(p PeerAddrParams) error {
 		dscp:           C.uint8_t(p.DSCP),
 	}
 	if ms.err != nil {
-		return ms.err
+		return s.wrapError("set", ms.err)
 	}
 	if p.Address != nil {
 		sa, err := firstSockaddr(s.fam, p.Address)
 		if err != nil {
-			return err
+			return s.wrapError("set", err)
 		}
 		c.address, c.address_len = sa.ss, sa.len
 	}
-	return codeError(C.sctpx_set_paddrparams(s.h, &c))
+	return s.optError("set", C.sctpx_set_paddrparams(s.h, &c))
 }
 
 // PeerAddrThresholds is sctpx_paddrthlds (SCTP_PEER_ADDR_THLDS_V2): a
@@ -652,11 +662,11 @@ func paddrInfoOf(c *C.sctpx_paddrinfo) PeerAddrInfo {
 func (s *socket) PeerAddrInfo(id AssocID, addr *Addr) (PeerAddrInfo, error) {
 	sa, err := firstSockaddr(s.fam, addr)
 	if err != nil {
-		return PeerAddrInfo{}, err
+		return PeerAddrInfo{}, s.wrapError("get", err)
 	}
 	var c C.sctpx_paddrinfo
 	if r := C.sctpx_get_paddrinfo(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c); r < 0 {
-		return PeerAddrInfo{}, codeError(r)
+		return PeerAddrInfo{}, s.optError("get", r)
 	}
 	return paddrInfoOf(&c), nil
 }
@@ -690,7 +700,7 @@ type Status struct {
 func (s *socket) Status(id AssocID) (Status, error) {
 	var c C.sctpx_status
 	if r := C.sctpx_get_status(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
-		return Status{}, codeError(r)
+		return Status{}, s.optError("get", r)
 	}
 	return Status{
 		AssocID:            AssocID(c.assoc_id),
@@ -728,7 +738,7 @@ type AssocStats struct {
 func (s *socket) AssocStats(id AssocID) (AssocStats, error) {
 	var c C.sctpx_assoc_stats
 	if r := C.sctpx_get_assoc_stats(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
-		return AssocStats{}, codeError(r)
+		return AssocStats{}, s.optError("get", r)
 	}
 	return AssocStats{
 		AssocID: AssocID(c.assoc_id), MaxRTO: time.Duration(c.max_rto) * time.Millisecond,
@@ -760,16 +770,16 @@ func (s *socket) SetPeerPrimary(id AssocID, addr *Addr) error {
 func (s *socket) withSockaddr(addr *Addr, call func(*sockaddr) C.int32_t) error {
 	sa, err := firstSockaddr(s.fam, addr)
 	if err != nil {
-		return err
+		return s.wrapError("set", err)
 	}
-	return codeError(call(sa))
+	return s.optError("set", call(sa))
 }
 
 // Primary returns the primary peer address of association id.
 func (s *socket) Primary(id AssocID) (*Addr, error) {
 	var ss C.struct_sockaddr_storage
 	if r := C.sctpx_get_primary(s.h, C.sctpx_assoc_id(id), &ss); r < 0 {
-		return nil, codeError(r)
+		return nil, s.optError("get", r)
 	}
 	return addrOf(&ss), nil
 }
@@ -788,20 +798,20 @@ func (s *socket) ResetStreams(id AssocID, flags uint16, streams ...uint16) error
 	if len(streams) > 0 {
 		p = (*C.uint16_t)(unsafe.Pointer(&streams[0]))
 	}
-	return codeError(C.sctpx_reset_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(flags), p, C.size_t(len(streams))))
+	return s.optError("set", C.sctpx_reset_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(flags), p, C.size_t(len(streams))))
 }
 
 // ResetAssoc resets association id: TSNs and every stream's sequence
 // numbers start again (sctpx_reset_assoc; needs OptReconfigSupported and
 // EnableResetAssocReq on both sides). An AssocResetEvent reports the outcome.
 func (s *socket) ResetAssoc(id AssocID) error {
-	return codeError(C.sctpx_reset_assoc(s.h, C.sctpx_assoc_id(id)))
+	return s.optError("set", C.sctpx_reset_assoc(s.h, C.sctpx_assoc_id(id)))
 }
 
 // AddStreams adds inbound and outbound streams to association id
 // (sctpx_add_streams).
 func (s *socket) AddStreams(id AssocID, inbound, outbound uint16) error {
-	return codeError(C.sctpx_add_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(inbound), C.uint16_t(outbound)))
+	return s.optError("set", C.sctpx_add_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(inbound), C.uint16_t(outbound)))
 }
 
 // Stream schedulers (SCTPX_SCHED_*), the values of OptStreamScheduler: the
@@ -820,7 +830,7 @@ const (
 func (s *socket) StreamSchedValue(id AssocID, stream uint16) (uint16, error) {
 	var v C.uint16_t
 	if r := C.sctpx_get_stream_sched_value(s.h, C.sctpx_assoc_id(id), C.uint16_t(stream), &v); r < 0 {
-		return 0, codeError(r)
+		return 0, s.optError("get", r)
 	}
 	return uint16(v), nil
 }
@@ -828,7 +838,7 @@ func (s *socket) StreamSchedValue(id AssocID, stream uint16) (uint16, error) {
 // SetStreamSchedValue sets SCTP_STREAM_SCHEDULER_VALUE of outbound stream
 // (sctpx_set_stream_sched_value).
 func (s *socket) SetStreamSchedValue(id AssocID, stream, value uint16) error {
-	return codeError(C.sctpx_set_stream_sched_value(s.h, C.sctpx_assoc_id(id), C.uint16_t(stream), C.uint16_t(value)))
+	return s.optError("set", C.sctpx_set_stream_sched_value(s.h, C.sctpx_assoc_id(id), C.uint16_t(stream), C.uint16_t(value)))
 }
 
 // DefaultPRInfo is sctpx_default_prinfo (SCTP_DEFAULT_PRINFO): the
@@ -843,7 +853,7 @@ type DefaultPRInfo struct {
 func (s *socket) DefaultPRInfo(id AssocID) (DefaultPRInfo, error) {
 	var c C.sctpx_default_prinfo
 	if r := C.sctpx_get_default_prinfo(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
-		return DefaultPRInfo{}, codeError(r)
+		return DefaultPRInfo{}, s.optError("get", r)
 	}
 	return DefaultPRInfo{AssocID(c.assoc_id), PRPolicy(c.policy), uint32(c.value)}, nil
 }
@@ -855,7 +865,7 @@ func (s *socket) SetDefaultPRInfo(p DefaultPRInfo) error {
 		policy:   C.uint16_t(p.Policy),
 		value:    C.uint32_t(p.Value),
 	}
-	return codeError(C.sctpx_set_default_prinfo(s.h, &c))
+	return s.optError("set", C.sctpx_set_default_prinfo(s.h, &c))
 }
 
 // PRStatus is sctpx_pr_status: messages abandoned under a partial-reliability
@@ -871,7 +881,7 @@ type PRStatus struct {
 func (s *socket) PRAssocStatus(id AssocID, policy PRPolicy) (PRStatus, error) {
 	var c C.sctpx_pr_status
 	if r := C.sctpx_get_pr_assoc_status(s.h, C.sctpx_assoc_id(id), C.uint16_t(policy), &c); r < 0 {
-		return PRStatus{}, codeError(r)
+		return PRStatus{}, s.optError("get", r)
 	}
 	return PRStatus{uint64(c.abandoned_unsent), uint64(c.abandoned_sent)}, nil
 }
@@ -881,7 +891,7 @@ func (s *socket) PRAssocStatus(id AssocID, policy PRPolicy) (PRStatus, error) {
 func (s *socket) PRStreamStatus(id AssocID, stream uint16, policy PRPolicy) (PRStatus, error) {
 	var c C.sctpx_pr_status
 	if r := C.sctpx_get_pr_stream_status(s.h, C.sctpx_assoc_id(id), C.uint16_t(stream), C.uint16_t(policy), &c); r < 0 {
-		return PRStatus{}, codeError(r)
+		return PRStatus{}, s.optError("get", r)
 	}
 	return PRStatus{uint64(c.abandoned_unsent), uint64(c.abandoned_sent)}, nil
 }

@@ -38,8 +38,18 @@ type socket struct {
 	f       *os.File
 	rc      syscall.RawConn
 
+	// The addresses errors name (*net.OpError Source and Addr): a Conn's
+	// at setup; a OneToManyConn has no single peer.
+	laddr, raddr *Addr
+
 	closeOnce sync.Once
 	closed    int32 // atomic: 1 once close has begun
+
+	// 1 while a read (write) deadline is set: the per-message calls try
+	// the C call directly, without the poller's bookkeeping, only when
+	// no deadline could have passed (net.Conn: a passed deadline fails a
+	// call even when data is ready).
+	readDL, writeDL int32
 
 	// The last source address ReadMsg decoded, with its raw bytes: a
 	// stream of messages from one peer address decodes (and allocates) it once.
@@ -99,7 +109,7 @@ func openSocket(network string, fam family, oneToMany bool, backend Backend) (*s
 	s, err := newSocket(h, network, fam)
 	if err == nil && network == "sctp6" {
 		// As the net package does for "tcp6": an IPv6-only socket.
-		err = s.SetOption(0, OptV6only, 1)
+		err = codeError(C.sctpx_set_option(s.h, 0, C.SCTPX_OPT_V6ONLY, 1))
 		if err != nil {
 			s.close()
 		}
@@ -203,13 +213,46 @@ func (s *socket) release(end func() C.int32_t) error {
 }
 
 // SetDeadline sets the read and write deadlines (see net.Conn).
-func (s *socket) SetDeadline(t time.Time) error { return pollError(s.f.SetDeadline(t)) }
+func (s *socket) SetDeadline(t time.Time) error {
+	if err := s.SetReadDeadline(t); err != nil {
+		return err
+	}
+	return s.SetWriteDeadline(t)
+}
 
 // SetReadDeadline sets the deadline of reads, accepts and ReadEvent calls.
-func (s *socket) SetReadDeadline(t time.Time) error { return pollError(s.f.SetReadDeadline(t)) }
+func (s *socket) SetReadDeadline(t time.Time) error {
+	// Set before the poller's deadline and cleared after it, so that a
+	// call that sees 0 here cannot miss a deadline already in force.
+	if !t.IsZero() {
+		atomic.StoreInt32(&s.readDL, 1)
+	}
+	err := pollError(s.f.SetReadDeadline(t))
+	if t.IsZero() && err == nil {
+		atomic.StoreInt32(&s.readDL, 0)
+	}
+	return err
+}
 
 // SetWriteDeadline sets the deadline of sends.
-func (s *socket) SetWriteDeadline(t time.Time) error { return pollError(s.f.SetWriteDeadline(t)) }
+func (s *socket) SetWriteDeadline(t time.Time) error {
+	if !t.IsZero() {
+		atomic.StoreInt32(&s.writeDL, 1)
+	}
+	err := pollError(s.f.SetWriteDeadline(t))
+	if t.IsZero() && err == nil {
+		atomic.StoreInt32(&s.writeDL, 0)
+	}
+	return err
+}
+
+// direct reports whether a per-message call may first try the C call
+// without the poller (which it needs only to wait, or to honour a
+// deadline): the socket is open and dl (readDL or writeDL) is 0. The C
+// library keeps its handle valid during a call that races with Close.
+func (s *socket) direct(dl *int32) bool {
+	return atomic.LoadInt32(dl) == 0 && atomic.LoadInt32(&s.closed) == 0
+}
 
 // SyscallConn gives raw access to (a duplicate of) the socket's descriptor,
 // for options this package does not wrap.
@@ -256,7 +299,12 @@ func (s *socket) send(b []byte, info *SendInfo, to *sockaddr) (int, error) {
 	if to != nil {
 		op.sa, op.salen = to.ptr(), to.len
 	}
-	err := s.rc.Write(op.send)
+	// A send almost always finds room: the poller's locking and readiness
+	// reset are only worth paying when it does not.
+	var err error
+	if !s.direct(&s.writeDL) || !op.send(0) {
+		err = s.rc.Write(op.send)
+	}
 	r := op.r
 	op.buf, op.sa = nil, nil // no pointers into the caller's memory stay in the pool
 	msgOps.Put(op)
@@ -272,7 +320,12 @@ func (s *socket) nextEvent(b []byte, ev *C.sctpx_event) (int, error) {
 	}
 	op := msgOps.Get().(*msgOp)
 	op.h, op.ev, op.buf, op.n = s.h, ev, (*C.uint8_t)(unsafe.Pointer(&b[0])), C.size_t(len(b))
-	err := s.pollRead(op.recv)
+	// Queued data is taken without the poller; only an empty socket (one
+	// more non-blocking call, then the poller's wait) goes through it.
+	var err error
+	if !s.direct(&s.readDL) || !op.recv(0) {
+		err = s.pollRead(op.recv)
+	}
 	r := op.r
 	op.ev, op.buf = nil, nil
 	msgOps.Put(op)
@@ -294,18 +347,22 @@ func (s *socket) nextData(b []byte, ev *C.sctpx_event) (int, error) {
 // Subscribe turns delivery of notification kind k on or off (sctpx_subscribe).
 // Nothing is subscribed by default.
 func (s *socket) Subscribe(k EventKind, on bool) error {
-	return codeError(C.sctpx_subscribe(s.h, C.uint32_t(k), cBool(on)))
+	return s.optError("set", C.sctpx_subscribe(s.h, C.uint32_t(k), cBool(on)))
 }
 
 // Subscribed reports whether notification kind k is delivered.
 func (s *socket) Subscribed(k EventKind) (bool, error) {
 	r := C.sctpx_subscribed(s.h, C.uint32_t(k))
-	return r == 1, codeError(r)
+	return r == 1, s.optError("get", r)
 }
 
 // Bindx adds (BindxAdd) or removes (BindxRemove) the addresses of a, which
 // share a's port (sctpx_bindx): the multi-homing bind.
 func (s *socket) Bindx(a *Addr, op BindxOp) error {
+	return s.wrapError("bindx", s.bindx(a, op))
+}
+
+func (s *socket) bindx(a *Addr, op BindxOp) error {
 	list, err := storageList(s.fam, a)
 	if err != nil {
 		return err
@@ -316,6 +373,11 @@ func (s *socket) Bindx(a *Addr, op BindxOp) error {
 // LocalAddrs lists the local addresses of association id (one-to-many, id
 // 0: every bound address) (sctpx_getladdrs).
 func (s *socket) LocalAddrs(id AssocID) (*Addr, error) {
+	a, err := s.localAddrs(id)
+	return a, s.wrapError("get", err)
+}
+
+func (s *socket) localAddrs(id AssocID) (*Addr, error) {
 	return s.addrs(func(out *C.struct_sockaddr_storage, n C.size_t) C.int32_t {
 		return C.sctpx_getladdrs(s.h, C.sctpx_assoc_id(id), out, n)
 	})
@@ -323,6 +385,11 @@ func (s *socket) LocalAddrs(id AssocID) (*Addr, error) {
 
 // PeerAddrs lists the peer's addresses in association id (sctpx_getpaddrs).
 func (s *socket) PeerAddrs(id AssocID) (*Addr, error) {
+	a, err := s.peerAddrs(id)
+	return a, s.wrapError("get", err)
+}
+
+func (s *socket) peerAddrs(id AssocID) (*Addr, error) {
 	return s.addrs(func(out *C.struct_sockaddr_storage, n C.size_t) C.int32_t {
 		return C.sctpx_getpaddrs(s.h, C.sctpx_assoc_id(id), out, n)
 	})

@@ -13,7 +13,8 @@ use std::io;
 use std::mem::{size_of, MaybeUninit};
 use std::net::SocketAddr;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use std::time::Duration;
 
 use libc::{sockaddr, sockaddr_storage, socklen_t};
 
@@ -100,6 +101,13 @@ struct Ready {
     inner: OwnedFd,
     /// (readable, writable) as `user` shows them now.
     shown: Mutex<(bool, bool)>,
+    /// How many upcalls came, and a condition a sender waits on for the
+    /// next: usrsctp refuses a non-blocking send longer than its free buffer
+    /// space while it reports the socket writable (space above its low-water
+    /// mark), so a blocking send of a large message waits for the SACK that
+    /// frees more, not for writability (which would spin).
+    upcalls: Mutex<u64>,
+    upcall_seen: Condvar,
 }
 
 impl Ready {
@@ -127,7 +135,7 @@ impl Ready {
                 libc::setsockopt(fd.as_raw_fd(), libc::SOL_SOCKET, opt, (&one as *const c_int).cast(), 4);
             }
         }
-        Ok(Ready { user, inner, shown: Mutex::new((false, true)) })
+        Ok(Ready { user, inner, shown: Mutex::new((false, true)), upcalls: Mutex::new(0), upcall_seen: Condvar::new() })
     }
 
     /// Makes `user` show `events` (usrsctp_get_events bits), read while the
@@ -198,6 +206,8 @@ unsafe extern "C" fn upcall(_so: So, arg: *mut c_void, _flags: c_int) {
     let _ = std::panic::catch_unwind(|| {
         if let (Some((so, ready)), Ok(api)) = (lookup(arg as usize), super::api::api()) {
             ready.sync(api, so);
+            *ready.upcalls.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+            ready.upcall_seen.notify_all();
         }
     });
 }
@@ -313,6 +323,17 @@ impl UserSock {
             return Err(io::Error::from_raw_os_error(libc::EOPNOTSUPP));
         }
         Ok(self.api())
+    }
+
+    /// How many upcalls have come so far (see `Ready::upcalls`).
+    pub(crate) fn upcalls(&self) -> u64 {
+        *self.ready.upcalls.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Waits until an upcall comes after the `since`-th, at most `max`.
+    pub(crate) fn wait_upcall(&self, since: u64, max: Duration) {
+        let n = self.ready.upcalls.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = self.ready.upcall_seen.wait_timeout_while(n, max, |n| *n == since);
     }
 
     /// Brings the descriptor in step after a call changed what is queued.

@@ -363,6 +363,85 @@ static int32_t status_h(sctpx_handle h)
 }
 static int32_t get_status_unconnected(void) { ON(open_tcp(), status_h); }
 
+/* Partial reliability and stream scheduling: sctpx checks policies itself;
+ * streams and associations are the kernel's to judge. */
+static int32_t set_prinfo_policy_7_h(sctpx_handle h)
+{
+    sctpx_default_prinfo p;
+    memset(&p, 0, sizeof p);
+    p.policy = 7;
+    return sctpx_set_default_prinfo(h, &p);
+}
+static int32_t pr_assoc_status_policy_7_h(sctpx_handle h)
+{
+    sctpx_pr_status st;
+    return sctpx_get_pr_assoc_status(h, 0, 7, &st);
+}
+static int32_t get_sched_value_h(sctpx_handle h)
+{
+    uint16_t v;
+    return sctpx_get_stream_sched_value(h, 0, 0, &v);
+}
+static int32_t set_default_prinfo_bad_policy(void) { ON(open_tcp(), set_prinfo_policy_7_h); }
+static int32_t get_pr_assoc_status_bad_policy(void) { ON(open_tcp(), pr_assoc_status_policy_7_h); }
+static int32_t get_stream_sched_value_unconnected(void) { ON(open_tcp(), get_sched_value_h); }
+
+/* Stream 65535: far past the kernel's default of 10 outbound streams. */
+static int32_t pr_stream_status_65535(sctpx_handle c, sctpx_handle s)
+{
+    sctpx_pr_status st;
+    (void)s;
+    return sctpx_get_pr_stream_status(c, 0, 65535, SCTPX_PR_ALL, &st);
+}
+static int32_t set_sched_value_65535(sctpx_handle c, sctpx_handle s)
+{
+    (void)s;
+    return sctpx_set_stream_sched_value(c, 0, 65535, 1);
+}
+static int32_t get_pr_stream_status_no_such_stream(void) { return on_pair(pr_stream_status_65535); }
+static int32_t set_stream_sched_value_no_such_stream(void) { return on_pair(set_sched_value_65535); }
+
+static int32_t getsockopt_level_99_h(sctpx_handle h)
+{
+    uint8_t b[8] = {0};
+    size_t n = sizeof b;
+    return sctpx_getsockopt(h, 99, 1, b, &n);
+}
+static int32_t getsockopt_other_level(void) { ON(open_tcp(), getsockopt_level_99_h); }
+
+/* SCTP-AUTH: the socket turns it on itself (the sysctl
+ * net.sctp.auth_enable decides the default); key 7 is never set. */
+static sctpx_handle open_auth(int on)
+{
+    sctpx_handle h = open_tcp();
+    must(sctpx_set_option(h, 0, SCTPX_OPT_AUTH_SUPPORTED, on), "SCTPX_OPT_AUTH_SUPPORTED");
+    return h;
+}
+static int32_t add_auth_chunk_init_h(sctpx_handle h) { return sctpx_add_auth_chunk(h, 1); }
+static int32_t hmac_sha256_alone_h(sctpx_handle h)
+{
+    const uint16_t ids[1] = {SCTPX_HMAC_SHA256};
+    return sctpx_set_hmac_idents(h, ids, 1);
+}
+static int32_t activate_key_7_h(sctpx_handle h) { return sctpx_set_active_auth_key(h, 0, 7); }
+static int32_t deactivate_key_7_h(sctpx_handle h) { return sctpx_deactivate_auth_key(h, 0, 7); }
+static int32_t delete_key_7_h(sctpx_handle h) { return sctpx_delete_auth_key(h, 0, 7); }
+static int32_t add_auth_chunk_init(void) { ON(open_auth(1), add_auth_chunk_init_h); }
+static int32_t set_hmac_idents_without_sha1(void) { ON(open_auth(1), hmac_sha256_alone_h); }
+static int32_t set_active_auth_key_unknown(void) { ON(open_auth(1), activate_key_7_h); }
+static int32_t deactivate_auth_key_unknown(void) { ON(open_auth(1), deactivate_key_7_h); }
+static int32_t delete_auth_key_unknown(void) { ON(open_auth(1), delete_key_7_h); }
+
+/* An association whose side asked has AUTH off: it takes no peer for one
+ * that supports AUTH, whatever the listener offers. */
+static int32_t peer_auth_chunks_h(sctpx_handle h)
+{
+    uint8_t chunks[8];
+    must(connect_h(h), "sctpx_connect");
+    return sctpx_get_peer_auth_chunks(h, 0, chunks, sizeof chunks);
+}
+static int32_t get_peer_auth_chunks_without_auth(void) { ON(open_auth(0), peer_auth_chunks_h); }
+
 /* The backend calls. Those that need the userspace stack run in a child:
  * it starts once per process, for good, and must not share a process (nor,
  * as root, its raw SCTP sockets) with the kernel SCTP the others use. */
@@ -420,10 +499,14 @@ static void drop_root(void)
         must(-errno, "setuid(nobody)");
 }
 
+static int32_t child_open_userspace_h(sctpx_handle *h)
+{
+    return sctpx_open(SCTPX_BACKEND_USERSPACE, SCTPX_AF_INET, SCTPX_KIND_ONE_TO_ONE, h);
+}
 static int32_t child_open_userspace(void)
 {
     sctpx_handle h;
-    return sctpx_open(SCTPX_BACKEND_USERSPACE, SCTPX_AF_INET, SCTPX_KIND_ONE_TO_ONE, &h);
+    return child_open_userspace_h(&h);
 }
 static int32_t child_port_busy(void)
 {
@@ -442,6 +525,20 @@ static int32_t child_port_taken(void)
     return child_open_userspace();
 }
 
+static int32_t child_getsockopt_userspace(void)
+{
+    sctpx_handle h;
+    uint8_t b[8] = {0};
+    size_t n = sizeof b;
+    int32_t rc;
+    drop_root();
+    must(sctpx_set_udp_port(free_udp_port(NULL)), "sctpx_set_udp_port");
+    must(child_open_userspace_h(&h), "sctpx_open (userspace)");
+    rc = sctpx_getsockopt(h, SCTPX_LEVEL_SCTP, 3, b, &n); /* SCTP_NODELAY */
+    sctpx_close(h);
+    return rc;
+}
+
 static const struct child_mode {
     const char *name;
     int32_t (*run)(void);
@@ -449,6 +546,7 @@ static const struct child_mode {
     {"open-userspace", child_open_userspace},
     {"port-busy", child_port_busy},
     {"port-taken", child_port_taken},
+    {"getsockopt-userspace", child_getsockopt_userspace},
 };
 
 /* This program again, running child mode `mode`, with LD_LIBRARY_PATH
@@ -499,6 +597,7 @@ static int32_t open_userspace_unavailable(void)
 }
 static int32_t open_userspace_port_taken(void) { return in_child("port-taken", NULL); }
 static int32_t set_udp_port_after_start(void) { return in_child("port-busy", NULL); }
+static int32_t getsockopt_userspace(void) { return in_child("getsockopt-userspace", NULL); }
 
 /* (function, the code it gives, how): `f` is named for the compiler too, so
  * a scenario cannot name a function the header lacks. */
@@ -561,6 +660,23 @@ static const struct scenario {
              set_paddrthlds_pf_above_ps),
     SCENARIO(sctpx_send_setup, SCTPX_ERR_INVALID_ARGUMENT, "count 0", send_setup_no_address),
     SCENARIO(sctpx_set_paddr_udp_port, SCTPX_ERR_INVALID_ARGUMENT, "port 65536", set_paddr_udp_port_65536),
+    SCENARIO(sctpx_set_default_prinfo, SCTPX_ERR_INVALID_ARGUMENT, "policy 7", set_default_prinfo_bad_policy),
+    SCENARIO(sctpx_get_pr_assoc_status, SCTPX_ERR_INVALID_ARGUMENT, "policy 7", get_pr_assoc_status_bad_policy),
+    SCENARIO(sctpx_get_pr_stream_status, -EINVAL, "stream 65535, past the association's 10 outbound ones",
+             get_pr_stream_status_no_such_stream),
+    SCENARIO(sctpx_get_stream_sched_value, -EINVAL, "a socket with no association yet",
+             get_stream_sched_value_unconnected),
+    SCENARIO(sctpx_set_stream_sched_value, -EINVAL, "stream 65535, past the association's 10 outbound ones",
+             set_stream_sched_value_no_such_stream),
+    SCENARIO(sctpx_getsockopt, SCTPX_ERR_INVALID_ARGUMENT, "level 99", getsockopt_other_level),
+    SCENARIO(sctpx_getsockopt, SCTPX_ERR_NOT_SUPPORTED, "a userspace socket", getsockopt_userspace),
+    SCENARIO(sctpx_add_auth_chunk, -EINVAL, "chunk type 1 (INIT)", add_auth_chunk_init),
+    SCENARIO(sctpx_set_hmac_idents, -EINVAL, "SHA-256 alone, no SHA-1", set_hmac_idents_without_sha1),
+    SCENARIO(sctpx_set_active_auth_key, -EINVAL, "key 7, never set", set_active_auth_key_unknown),
+    SCENARIO(sctpx_deactivate_auth_key, -EINVAL, "key 7, never set", deactivate_auth_key_unknown),
+    SCENARIO(sctpx_delete_auth_key, -EINVAL, "key 7, never set", delete_auth_key_unknown),
+    SCENARIO(sctpx_get_peer_auth_chunks, -EACCES, "an association set up with AUTH off",
+             get_peer_auth_chunks_without_auth),
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
