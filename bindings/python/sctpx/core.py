@@ -28,6 +28,7 @@ from .options import (
     Option,
     PeerAddrInfo,
     PeerAddrParams,
+    PeerAddrThresholds,
     PrStatus,
     RtoInfo,
     SackInfo,
@@ -573,6 +574,33 @@ class Socket(_StructOptions):
         sa, n = _addr.sockaddr_arg(to, self._family) if to is not None else (None, 0)
         return check(lib.sctpx_send(self._handle, data, len(data), byref(info), sa, n))
 
+    def send_setup(
+        self,
+        data: Bytes,
+        to: Sequence[Address],
+        init: InitMsg | None = None,
+        stream: int = 0,
+        ppid: int = 0,
+        flags: int = 0,
+        context: int = 0,
+        pr_policy: int = constants.PR_NONE,
+        pr_value: int = 0,
+    ) -> int:
+        """Sends one message that may set an association up, as ``sctp_sendv`` can
+        (``sctpx_send_setup``): ``to[0]`` is the destination, ``to[1:]`` further addresses
+        of the same peer the set-up may use too (SCTP_DSTADDRV4/V6), ``init`` the INIT
+        parameters of this set-up instead of the socket's :meth:`set_initmsg`. The other
+        arguments are :meth:`send`'s. Returns the bytes sent."""
+        data = _as_bytes(data)
+        info = _send_info(stream, ppid, flags, context, 0, pr_policy, pr_value)
+        arr = _addr.storage_array(to, self._family)
+        c_init = to_c(init, InitMsg, _lib.sctpx_initmsg) if init is not None else None
+        return check(
+            lib.sctpx_send_setup(
+                self._handle, data, len(data), byref(info), arr, len(to), byref(c_init) if c_init else None
+            )
+        )
+
     def send_stream(self, data: Bytes, stream: int = 0, ppid: int = 0, assoc_id: int = 0) -> int:
         """Sends on a stream with a PPID, nothing else (``sctpx_send_stream``)."""
         if type(data) is not bytes:
@@ -845,6 +873,7 @@ class Socket(_StructOptions):
     ecn_supported = OptionProperty(Option.ECN_SUPPORTED, bool)
     plpmtud_probe_interval = OptionProperty(Option.PLPMTUD_PROBE_INTERVAL, int)
     auth_supported = OptionProperty(Option.AUTH_SUPPORTED, bool)
+    expose_pf_state = OptionProperty(Option.EXPOSE_PF_STATE, int)
     # END generated
 
     @property
@@ -951,6 +980,34 @@ class Socket(_StructOptions):
     def set_paddrparams(self, params: PeerAddrParams) -> None:
         # Called through the class: anything but a PeerAddrParams raises TypeError there.
         check(lib.sctpx_set_paddrparams(self._handle, byref(PeerAddrParams.to_c(params, self._family))))
+
+    def get_paddrthlds(self, addr: Address | None = None, assoc_id: int = 0) -> PeerAddrThresholds:
+        """SCTP_PEER_ADDR_THLDS_V2 for a peer address (None: the association's or the
+        socket's defaults)."""
+        sa, n = _addr.sockaddr_arg(addr, self._family) if addr is not None else (None, 0)
+        out = _lib.sctpx_paddrthlds()
+        check(lib.sctpx_get_paddrthlds(self._handle, assoc_id, sa, n, byref(out)))
+        return PeerAddrThresholds.from_c(out)
+
+    def set_paddrthlds(self, thresholds: PeerAddrThresholds) -> None:
+        """Sets SCTP_PEER_ADDR_THLDS_V2; ``pf_max_retrans`` above ``ps_retrans`` raises
+        InvalidArgumentError."""
+        c = PeerAddrThresholds.to_c(thresholds, self._family)
+        check(lib.sctpx_set_paddrthlds(self._handle, byref(c)))
+
+    def get_paddr_udp_port(self, addr: Address, assoc_id: int = 0) -> int:
+        """SCTP_REMOTE_UDP_ENCAPS_PORT of one peer address: the UDP port packets to it are
+        encapsulated for, 0 for plain SCTP (``udp_remote_port`` is the association's)."""
+        sa, n = _addr.sockaddr_arg(addr, self._family)
+        out = ctypes.c_int32()
+        check(lib.sctpx_get_paddr_udp_port(self._handle, assoc_id, sa, n, byref(out)))
+        return out.value
+
+    def set_paddr_udp_port(self, addr: Address, port: int, assoc_id: int = 0) -> None:
+        """Sets SCTP_REMOTE_UDP_ENCAPS_PORT of one peer address: packets to it go over UDP
+        to ``port`` from now on (0: plain SCTP), the other paths unchanged."""
+        sa, n = _addr.sockaddr_arg(addr, self._family)
+        check(lib.sctpx_set_paddr_udp_port(self._handle, assoc_id, sa, n, port))
 
     def get_status(self, assoc_id: int = 0) -> Status:
         """SCTP_STATUS of an association. Deprecated: the ``status`` property."""

@@ -58,7 +58,9 @@ Differences that follow from sctpx owning its descriptors:
 * ``events.data_io`` is always True: sctpx always delivers the metadata of data messages
   (``sndrcvinfo``) and never subscribes anything else by default; the other ``events``
   flags map to :meth:`sctpx.Socket.subscribe`.
-* ``MSG_ADDR_OVER`` is accepted and ignored: with ``to`` given, sctpx sends to that address.
+* ``MSG_ADDR_OVER`` is passed on as PySCTP passes it: on a one-to-many socket the message
+  takes the path to ``to`` instead of the association's primary path (without it the kernel
+  uses ``to`` only to find the association).
 * ``fromaddr`` of a notification is the association's primary peer address when it still
   exists, else None.
 """
@@ -866,7 +868,7 @@ class sctpsocket:
             data,
             stream=stream,
             ppid=self._ppid_to_send(_lib.INTS[ctypes.c_uint32](ppid, "ppid")),
-            flags=flags & ~MSG_ADDR_OVER,
+            flags=flags,
             context=context,
             to=_target(to),
             pr_policy=_constants.PR_TTL if timetolive else _constants.PR_NONE,
