@@ -36,7 +36,7 @@ DRIVER = {
     "raw": "c", "raw_from": "c", "libsctp": "c", "sctpx": "c", "sctpx_nofrom": "c", "sctpx_batch": "c",
     "rust": "rust", "rust_batch": "rust",
     "go": "go", "go_batch": "go", "go_raw": "go",
-    "py_sctpx": "py", "py_sctpx_batch": "py", "py_stdlib": "py", "py_pysctp": "py",
+    "py_sctpx": "py", "py_sctpx_rich": "py", "py_sctpx_batch": "py", "py_stdlib": "py", "py_pysctp": "py",
     "usrsctp": "user", "sctpx_user": "user", "sctpx_user_batch": "user",
 }
 
@@ -81,6 +81,7 @@ def _ratios():
         out.append(("Rust single ÷ raw C (cross-process, interleaved)", c, "rust", "raw", None))
         out.append(("Python stdlib loop ÷ raw C (cross-process, interleaved)", c, "py_stdlib", "raw", None))
         out.append(("Python sctpx batch ÷ stdlib socket loop", c, "py_sctpx_batch", "py_stdlib", None))
+        out.append(("Python sctpx rich events (next_event) ÷ stdlib socket loop", c, "py_sctpx_rich", "py_stdlib", None))
     out.append(("Go single ÷ Go raw syscalls", "rr/100", "go", "go_raw", None))
     out.append(("Go raw syscalls ÷ raw C (cross-process, interleaved)", "rr/100", "go_raw", "raw", None))
     out.append(("Rust single ÷ raw C (cross-process, interleaved)", "rr/100", "rust", "raw", None))

@@ -193,6 +193,12 @@
 // Deliver without regard to stream order.
 #define SCTPX_SEND_UNORDERED 1
 
+// One-to-many only: send over the path to the peer address the send
+// names (`to`), not the association's primary path (SCTP_ADDR_OVER).
+// Without it Linux uses that address only to find the association;
+// one-to-one sockets always send to a named address.
+#define SCTPX_SEND_ADDR_OVER 2
+
 // Abort the association (the message, if any, is the abort reason).
 // One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
 #define SCTPX_SEND_ABORT 4
@@ -523,6 +529,15 @@
 // Range: 0 to 1.
 #define SCTPX_OPT_AUTH_SUPPORTED 25
 
+// SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (per association): whether a path
+// entering the potentially-failed state is shown. SCTPX_PF_EXPOSE_UNSET (0)
+// follows the sysctl net.sctp.pf_expose (the kernel's default: no
+// SCTPX_ADDR_POTENTIALLY_FAILED event, the path reads SCTPX_PATH_PF);
+// SCTPX_PF_EXPOSE_DISABLE (1): no event, and reading such a path's info is
+// refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
+// Range: 0 to 2.
+#define SCTPX_OPT_EXPOSE_PF_STATE 50
+
 // SOL_SCTP (IPPROTO_SCTP): the options of <linux/sctp.h>.
 #define SCTPX_LEVEL_SCTP 132
 
@@ -561,6 +576,15 @@
 
 // SCTPX_OPT_ENABLE_STREAM_RESET: allow add-streams requests.
 #define SCTPX_ENABLE_CHANGE_ASSOC_REQ 4
+
+// SCTPX_OPT_EXPOSE_PF_STATE: as the sysctl net.sctp.pf_expose says.
+#define SCTPX_PF_EXPOSE_UNSET 0
+
+// SCTPX_OPT_EXPOSE_PF_STATE: hide the potentially-failed state.
+#define SCTPX_PF_EXPOSE_DISABLE 1
+
+// SCTPX_OPT_EXPOSE_PF_STATE: report it (SCTPX_ADDR_POTENTIALLY_FAILED events).
+#define SCTPX_PF_EXPOSE_ENABLE 2
 
 // send_failed.flags: the data never reached the wire (Linux: 0).
 #define SCTPX_DATA_UNSENT 0
@@ -710,6 +734,18 @@ typedef struct {
   // Policy value: milliseconds (TTL), retransmissions (RTX), priority.
   uint32_t pr_value;
 } sctpx_send_info;
+
+// SCTP_INITMSG: parameters for new associations; 0 leaves a value unchanged.
+typedef struct {
+  // Outbound streams requested.
+  uint16_t num_ostreams;
+  // Maximum inbound streams accepted.
+  uint16_t max_instreams;
+  // Maximum INIT retransmissions.
+  uint16_t max_attempts;
+  // Maximum INIT timeout in milliseconds.
+  uint16_t max_init_timeo;
+} sctpx_initmsg;
 
 // One message of a `sctpx_send_batch` call.
 typedef struct {
@@ -922,18 +958,6 @@ typedef struct {
   uint32_t freq;
 } sctpx_sack_info;
 
-// SCTP_INITMSG: parameters for new associations; 0 leaves a value unchanged.
-typedef struct {
-  // Outbound streams requested.
-  uint16_t num_ostreams;
-  // Maximum inbound streams accepted.
-  uint16_t max_instreams;
-  // Maximum INIT retransmissions.
-  uint16_t max_attempts;
-  // Maximum INIT timeout in milliseconds.
-  uint16_t max_init_timeo;
-} sctpx_initmsg;
-
 // SCTP_PEER_ADDR_PARAMS.
 typedef struct {
   // Association (one-to-many), or 0 for the socket's defaults.
@@ -957,6 +981,25 @@ typedef struct {
   // DSCP (with SPP_DSCP).
   uint8_t dscp;
 } sctpx_paddrparams;
+
+// SCTP_PEER_ADDR_THLDS_V2: a path's failure thresholds, in consecutive
+// retransmission timeouts on that path.
+typedef struct {
+  // Association (one-to-many), or 0 for the socket's defaults.
+  sctpx_assoc_id assoc_id;
+  // Length of `address`, 0 for all of the association's addresses.
+  socklen_t address_len;
+  // The peer address these thresholds apply to.
+  struct sockaddr_storage address;
+  // Timeouts after which the path is failed; 0 on a set leaves it unchanged.
+  uint16_t pathmaxrxt;
+  // Timeouts after which the path is potentially failed (new data goes to
+  // another active path); at most `ps_retrans`.
+  uint16_t pf_max_retrans;
+  // Timeouts on the primary path after which the path in use becomes the
+  // primary (RFC 7829 switchover); 65535 (the kernel's default): never.
+  uint16_t ps_retrans;
+} sctpx_paddrthlds;
 
 // SCTP_GET_PEER_ADDR_INFO: one peer address's state.
 typedef struct {
@@ -1336,6 +1379,23 @@ int32_t sctpx_send(sctpx_handle h,
                    const struct sockaddr *to,
                    socklen_t to_len);
 
+// Sends one message that may set an association up (one-to-many: implicit
+// set-up), as sctp_sendv can: `addrs[0]` is the destination, the other
+// `count - 1` further addresses of the same peer the set-up may use too
+// (SCTP_DSTADDRV4/V6; their ports are the first's), and `init` (may be
+// NULL: the socket's sctpx_set_initmsg) the INIT parameters of this set-up
+// (SCTP_INIT). `info` is required. The kernel ignores `init` and the further
+// addresses for a send to an existing association. `count` 0 or above 64
+// gives SCTPX_ERR_INVALID_ARGUMENT. Sockets of the userspace backend do not
+// support the call. Returns the bytes sent.
+int32_t sctpx_send_setup(sctpx_handle h,
+                         const uint8_t *buf,
+                         size_t len,
+                         const sctpx_send_info *info,
+                         const struct sockaddr_storage *addrs,
+                         size_t count,
+                         const sctpx_initmsg *init);
+
 // Sends `count` messages in as few system calls as possible (sendmmsg, 64
 // per call). Consecutive messages to the same association are bundled by
 // the kernel into as few packets as the path MTU allows (MSG_MORE on all but
@@ -1455,6 +1515,38 @@ int32_t sctpx_get_paddrparams(sctpx_handle h,
 
 // Sets SCTP_PEER_ADDR_PARAMS from `*value` (`address_len` 0: all addresses).
 int32_t sctpx_set_paddrparams(sctpx_handle h, const sctpx_paddrparams *value);
+
+// Reads SCTP_PEER_ADDR_THLDS_V2 of association `assoc_id` for peer address
+// `addr` (may be NULL: the association's or socket's defaults) into `*out`.
+int32_t sctpx_get_paddrthlds(sctpx_handle h,
+                             sctpx_assoc_id assoc_id,
+                             const struct sockaddr *addr,
+                             socklen_t addr_len,
+                             sctpx_paddrthlds *out);
+
+// Sets SCTP_PEER_ADDR_THLDS_V2 from `*value` (`address_len` 0: all
+// addresses). `pf_max_retrans` above `ps_retrans` gives
+// SCTPX_ERR_INVALID_ARGUMENT and changes nothing.
+int32_t sctpx_set_paddrthlds(sctpx_handle h, const sctpx_paddrthlds *value);
+
+// Reads SCTP_REMOTE_UDP_ENCAPS_PORT of peer address `addr` of association
+// `assoc_id` into `*port`: the UDP port packets to it are encapsulated for,
+// 0 for plain SCTP (SCTPX_OPT_UDP_REMOTE_PORT is the association's).
+int32_t sctpx_get_paddr_udp_port(sctpx_handle h,
+                                 sctpx_assoc_id assoc_id,
+                                 const struct sockaddr *addr,
+                                 socklen_t addr_len,
+                                 int32_t *port);
+
+// Sets SCTP_REMOTE_UDP_ENCAPS_PORT of peer address `addr` of association
+// `assoc_id`: packets to it go over UDP to `port` from now on (0: plain
+// SCTP), the association's other paths unchanged. A port outside 0 to 65535
+// gives SCTPX_ERR_INVALID_ARGUMENT.
+int32_t sctpx_set_paddr_udp_port(sctpx_handle h,
+                                 sctpx_assoc_id assoc_id,
+                                 const struct sockaddr *addr,
+                                 socklen_t addr_len,
+                                 int32_t port);
 
 // Reads SCTP_STATUS of association `assoc_id` into `*out`. Before a
 // one-to-one socket's association is established the kernel has none to

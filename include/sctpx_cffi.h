@@ -39,6 +39,7 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_PEELOFF_NONBLOCK 1
 #define SCTPX_PEELOFF_CLOEXEC 2
 #define SCTPX_SEND_UNORDERED 1
+#define SCTPX_SEND_ADDR_OVER 2
 #define SCTPX_SEND_ABORT 4
 #define SCTPX_SEND_SACK_IMMEDIATELY 8
 #define SCTPX_SEND_SENDALL 64
@@ -119,6 +120,7 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_OPT_ECN_SUPPORTED 44
 #define SCTPX_OPT_PLPMTUD_PROBE_INTERVAL 45
 #define SCTPX_OPT_AUTH_SUPPORTED 25
+#define SCTPX_OPT_EXPOSE_PF_STATE 50
 #define SCTPX_LEVEL_SCTP 132
 #define SCTPX_LEVEL_SOCKET 1
 #define SCTPX_AUTH_NEW_KEY 0
@@ -131,6 +133,9 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_ENABLE_RESET_STREAM_REQ 1
 #define SCTPX_ENABLE_RESET_ASSOC_REQ 2
 #define SCTPX_ENABLE_CHANGE_ASSOC_REQ 4
+#define SCTPX_PF_EXPOSE_UNSET 0
+#define SCTPX_PF_EXPOSE_DISABLE 1
+#define SCTPX_PF_EXPOSE_ENABLE 2
 #define SCTPX_DATA_UNSENT 0
 #define SCTPX_DATA_SENT 1
 #define SCTPX_PARTIAL_DELIVERY_ABORTED 0
@@ -184,6 +189,13 @@ typedef struct {
   uint16_t reserved;
   uint32_t pr_value;
 } sctpx_send_info;
+
+typedef struct {
+  uint16_t num_ostreams;
+  uint16_t max_instreams;
+  uint16_t max_attempts;
+  uint16_t max_init_timeo;
+} sctpx_initmsg;
 
 typedef struct {
   const uint8_t *data;
@@ -296,13 +308,6 @@ typedef struct {
 } sctpx_sack_info;
 
 typedef struct {
-  uint16_t num_ostreams;
-  uint16_t max_instreams;
-  uint16_t max_attempts;
-  uint16_t max_init_timeo;
-} sctpx_initmsg;
-
-typedef struct {
   sctpx_assoc_id assoc_id;
   socklen_t address_len;
   struct sockaddr_storage address;
@@ -314,6 +319,15 @@ typedef struct {
   uint32_t ipv6_flowlabel;
   uint8_t dscp;
 } sctpx_paddrparams;
+
+typedef struct {
+  sctpx_assoc_id assoc_id;
+  socklen_t address_len;
+  struct sockaddr_storage address;
+  uint16_t pathmaxrxt;
+  uint16_t pf_max_retrans;
+  uint16_t ps_retrans;
+} sctpx_paddrthlds;
 
 typedef struct {
   sctpx_assoc_id assoc_id;
@@ -468,6 +482,14 @@ int32_t sctpx_send(sctpx_handle h,
                    const struct sockaddr *to,
                    socklen_t to_len);
 
+int32_t sctpx_send_setup(sctpx_handle h,
+                         const uint8_t *buf,
+                         size_t len,
+                         const sctpx_send_info *info,
+                         const struct sockaddr_storage *addrs,
+                         size_t count,
+                         const sctpx_initmsg *init);
+
 int32_t sctpx_send_batch(sctpx_handle h, const sctpx_send_msg *msgs, size_t count);
 
 int32_t sctpx_next_event(sctpx_handle h,
@@ -527,6 +549,26 @@ int32_t sctpx_get_paddrparams(sctpx_handle h,
                               sctpx_paddrparams *out);
 
 int32_t sctpx_set_paddrparams(sctpx_handle h, const sctpx_paddrparams *value);
+
+int32_t sctpx_get_paddrthlds(sctpx_handle h,
+                             sctpx_assoc_id assoc_id,
+                             const struct sockaddr *addr,
+                             socklen_t addr_len,
+                             sctpx_paddrthlds *out);
+
+int32_t sctpx_set_paddrthlds(sctpx_handle h, const sctpx_paddrthlds *value);
+
+int32_t sctpx_get_paddr_udp_port(sctpx_handle h,
+                                 sctpx_assoc_id assoc_id,
+                                 const struct sockaddr *addr,
+                                 socklen_t addr_len,
+                                 int32_t *port);
+
+int32_t sctpx_set_paddr_udp_port(sctpx_handle h,
+                                 sctpx_assoc_id assoc_id,
+                                 const struct sockaddr *addr,
+                                 socklen_t addr_len,
+                                 int32_t port);
 
 int32_t sctpx_get_status(sctpx_handle h, sctpx_assoc_id assoc_id, sctpx_status *out);
 

@@ -53,6 +53,6 @@ pub use backend::{
 };
 pub use error::{Error, Result};
 pub use event::*;
-pub use options::{IntOption, PeerAddrInfo, PeerAddrParams, Status, LEVEL_SCTP, LEVEL_SOCKET};
+pub use options::{IntOption, PeerAddrInfo, PeerAddrParams, PeerAddrThresholds, Status, LEVEL_SCTP, LEVEL_SOCKET};
 pub use socket::{BindxOp, Family, Kind, PeelOffFlags, SendMsg, Socket, Timeout};
 pub use types::*;

@@ -81,6 +81,95 @@ fn build_send_cmsgs(cbuf: &mut MaybeUninit<CmsgBuf>, info: &SendInfo) -> usize {
     used
 }
 
+/// Control-message space of a set-up send: SNDINFO, PRINFO, INIT and up to
+/// MAX_ADDRS - 1 DSTADDRV6 (32 bytes each).
+const SETUP_CMSG_WORDS: usize = CMSG_WORDS + 4 + (MAX_ADDRS - 1) * 4;
+
+/// Appends one control message of `T` at `used` bytes into `buf`; returns the new length.
+///
+/// # Safety
+/// `buf` is u64-aligned and has room for `cmsg_space(size_of::<T>())` bytes at `used`.
+unsafe fn push_cmsg<T>(buf: *mut u8, used: usize, kind: libc::c_int, v: T) -> usize {
+    let space = cmsg_space(size_of::<T>());
+    // Zeroes first: the padding after a short payload (in_addr) is handed to the kernel too.
+    ptr::write_bytes(buf.add(used), 0, space);
+    let h = buf.add(used) as *mut cmsghdr;
+    (*h).cmsg_level = sys::IPPROTO_SCTP;
+    (*h).cmsg_type = kind;
+    (*h).cmsg_len = libc::CMSG_LEN(size_of::<T>() as u32) as _;
+    ptr::write_unaligned(libc::CMSG_DATA(h) as *mut T, v);
+    used + space
+}
+
+/// One sendmsg that may set an association up: SNDINFO (and PRINFO) as
+/// `send`, an SCTP_INIT with `init`, and an SCTP_DSTADDRV4/V6 per address of
+/// `more`. Off the per-message path: its larger buffer costs only here.
+#[cold]
+pub(crate) fn send_setup(
+    fd: RawFd,
+    data: &[u8],
+    info: &SendInfo,
+    to: &SockAddr,
+    more: &[std::net::SocketAddr],
+    init: Option<&InitMsg>,
+) -> io::Result<usize> {
+    let mut cbuf = [0u64; SETUP_CMSG_WORDS];
+    // SAFETY: the first CMSG_WORDS words are a CmsgBuf.
+    let mut used = build_send_cmsgs(unsafe { &mut *(cbuf.as_mut_ptr() as *mut MaybeUninit<CmsgBuf>) }, info);
+    let base = cbuf.as_mut_ptr() as *mut u8;
+    // SAFETY: SETUP_CMSG_WORDS leaves room for INIT (24 bytes) and one
+    // DSTADDRV6 (32 bytes, the larger) per address; `more` has fewer than MAX_ADDRS.
+    unsafe {
+        if let Some(m) = init {
+            let v = sys::sctp_initmsg {
+                sinit_num_ostreams: m.num_ostreams,
+                sinit_max_instreams: m.max_instreams,
+                sinit_max_attempts: m.max_attempts,
+                sinit_max_init_timeo: m.max_init_timeo,
+            };
+            used = push_cmsg(base, used, sys::SCTP_INIT, v);
+        }
+        for a in more.iter().take(MAX_ADDRS - 1) {
+            used = match a.ip() {
+                std::net::IpAddr::V4(ip) => push_cmsg(
+                    base,
+                    used,
+                    sys::SCTP_DSTADDRV4,
+                    libc::in_addr { s_addr: u32::from_ne_bytes(ip.octets()) },
+                ),
+                std::net::IpAddr::V6(ip) => {
+                    push_cmsg(base, used, sys::SCTP_DSTADDRV6, libc::in6_addr { s6_addr: ip.octets() })
+                }
+            };
+        }
+    }
+    let mut iov = iovec { iov_base: data.as_ptr() as *mut c_void, iov_len: data.len() };
+    let mut m = empty_msghdr();
+    m.msg_name = to.as_ptr() as *mut c_void;
+    m.msg_namelen = to.len();
+    m.msg_iov = &mut iov;
+    m.msg_iovlen = 1;
+    m.msg_control = cbuf.as_mut_ptr() as *mut c_void;
+    m.msg_controllen = used as _;
+    sendmsg(fd, &m)
+}
+
+/// sendmsg, again after EINTR.
+#[inline(always)]
+fn sendmsg(fd: RawFd, m: &msghdr) -> io::Result<usize> {
+    loop {
+        // SAFETY: the caller's `m` points only at live memory.
+        let r = unsafe { libc::sendmsg(fd, m, libc::MSG_NOSIGNAL) };
+        if r >= 0 {
+            return Ok(r as usize);
+        }
+        let e = send_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
 fn empty_msghdr() -> msghdr {
     // SAFETY: msghdr is plain data; all-zero is a valid empty header.
     unsafe { mem::zeroed() }
@@ -105,17 +194,7 @@ pub(crate) fn send(fd: RawFd, data: &[u8], info: Option<&SendInfo>, to: Option<&
         m.msg_control = cbuf.as_mut_ptr() as *mut c_void;
         m.msg_controllen = clen as _;
     }
-    loop {
-        // SAFETY: every pointer in `m` refers to live stack or caller memory.
-        let r = unsafe { libc::sendmsg(fd, &m, libc::MSG_NOSIGNAL) };
-        if r >= 0 {
-            return Ok(r as usize);
-        }
-        let e = send_error();
-        if e.kind() != io::ErrorKind::Interrupted {
-            return Err(e);
-        }
-    }
+    sendmsg(fd, &m)
 }
 
 /// The error of a failed sendmsg/sendmmsg. Linux reports an association that

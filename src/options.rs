@@ -271,6 +271,14 @@ int_options! {
         /// and offers it to new peers; the sysctl net.sctp.auth_enable is only the
         /// default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
         AuthSupported = 25 as SCTPX_OPT_AUTH_SUPPORTED, FLAG, Access::AssocValue(sys::SCTP_AUTH_SUPPORTED);
+        /// SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (per association): whether a path
+        /// entering the potentially-failed state is shown. SCTPX_PF_EXPOSE_UNSET (0)
+        /// follows the sysctl net.sctp.pf_expose (the kernel's default: no
+        /// SCTPX_ADDR_POTENTIALLY_FAILED event, the path reads SCTPX_PATH_PF);
+        /// SCTPX_PF_EXPOSE_DISABLE (1): no event, and reading such a path's info is
+        /// refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
+        ExposePfState = 50 as SCTPX_OPT_EXPOSE_PF_STATE, Some(0..=2),
+            Access::AssocValue(sys::SCTP_EXPOSE_POTENTIALLY_FAILED_STATE);
     }
 }
 
@@ -321,6 +329,27 @@ pub struct PeerAddrParams {
     pub ipv6_flowlabel: u32,
     /// DSCP (with SPP_DSCP).
     pub dscp: u8,
+}
+
+/// SCTP_PEER_ADDR_THLDS_V2: when a path counts as potentially failed, when
+/// as failed, and when the primary moves off it (RFC 7829), all counted in
+/// consecutive retransmission timeouts on that path.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PeerAddrThresholds {
+    /// Association (one-to-many), or 0 for the socket's defaults.
+    pub assoc_id: AssocId,
+    /// The peer address, or `None` for all of the association's addresses.
+    pub address: Option<SocketAddr>,
+    /// Timeouts after which the path is failed (unreachable); 0 on a set
+    /// leaves it unchanged.
+    pub pathmaxrxt: u16,
+    /// Timeouts after which the path is potentially failed (no longer used
+    /// for new data while another path is active). Below `pathmaxrxt` to have
+    /// an effect; at most `ps_retrans`.
+    pub pf_max_retrans: u16,
+    /// Timeouts on the primary path after which the path in use becomes the
+    /// primary (primary path switchover); 65535, the kernel's default, never.
+    pub ps_retrans: u16,
 }
 
 /// SCTP_GET_PEER_ADDR_INFO: one peer address's state.
@@ -472,6 +501,36 @@ impl Socket {
         let mut v: sys::sctp_udpencaps = unsafe { mem::zeroed() };
         v.sue_assoc_id = assoc_id;
         v.sue_port = port.to_be();
+        self.setopt(sys::SCTP_REMOTE_UDP_ENCAPS_PORT, &v)
+    }
+
+    /// SCTP_REMOTE_UDP_ENCAPS_PORT of one peer address of association
+    /// `assoc_id`: the UDP port packets to it are encapsulated for (0: plain
+    /// SCTP over IP). SCTPX_OPT_UDP_REMOTE_PORT is the association's or the
+    /// socket's. The userspace backend cannot read one address's
+    /// (`NotSupported`).
+    pub fn peer_addr_udp_port(&self, assoc_id: AssocId, address: &SocketAddr) -> Result<u16> {
+        if self.user().is_some() {
+            return Err(Error::NotSupported("one peer address's UDP port on the userspace backend"));
+        }
+        let mut v =
+            sys::sctp_udpencaps { sue_assoc_id: assoc_id, sue_address: storage_of(Some(*address)), sue_port: 0 };
+        self.getopt(sys::SCTP_REMOTE_UDP_ENCAPS_PORT, &mut v)?;
+        Ok(u16::from_be(v.sue_port))
+    }
+
+    /// Sets SCTP_REMOTE_UDP_ENCAPS_PORT of one peer address of association
+    /// `assoc_id`: packets to that address from now on go over UDP to `port`
+    /// (0: plain SCTP over IP), the association's other paths as they were.
+    pub fn set_peer_addr_udp_port(&self, assoc_id: AssocId, address: &SocketAddr, port: u16) -> Result<()> {
+        if let Some(u) = self.user() {
+            return Ok(crate::user::xlate::set_remote_encaps_port(u, assoc_id, Some(address), port)?);
+        }
+        let v = sys::sctp_udpencaps {
+            sue_assoc_id: assoc_id,
+            sue_address: storage_of(Some(*address)),
+            sue_port: port.to_be(),
+        };
         self.setopt(sys::SCTP_REMOTE_UDP_ENCAPS_PORT, &v)
     }
 
@@ -734,6 +793,40 @@ impl Socket {
         v.spp_ipv6_flowlabel = p.ipv6_flowlabel;
         v.spp_dscp = p.dscp;
         self.setopt(sys::SCTP_PEER_ADDR_PARAMS, &v)
+    }
+
+    /// SCTP_PEER_ADDR_THLDS_V2 of one peer address, or (`None`) of the
+    /// association or the socket's defaults.
+    pub fn peer_addr_thresholds(&self, assoc_id: AssocId, address: Option<SocketAddr>) -> Result<PeerAddrThresholds> {
+        // SAFETY: plain data.
+        let mut v: sys::sctp_paddrthlds_v2 = unsafe { mem::zeroed() };
+        v.spt_assoc_id = assoc_id;
+        v.spt_address = storage_of(address);
+        self.getopt(sys::SCTP_PEER_ADDR_THLDS_V2, &mut v)?;
+        let a = v.spt_address;
+        Ok(PeerAddrThresholds {
+            assoc_id: v.spt_assoc_id,
+            address: addr::from_storage_any(&a).ok(),
+            pathmaxrxt: v.spt_pathmaxrxt,
+            pf_max_retrans: v.spt_pathpfthld,
+            ps_retrans: v.spt_pathcpthld,
+        })
+    }
+
+    /// Sets SCTP_PEER_ADDR_THLDS_V2. `pf_max_retrans` above `ps_retrans` is
+    /// `InvalidArgument` (the kernel says -EINVAL).
+    pub fn set_peer_addr_thresholds(&self, t: &PeerAddrThresholds) -> Result<()> {
+        if t.pf_max_retrans > t.ps_retrans {
+            return Err(Error::InvalidArgument("pf_max_retrans above ps_retrans"));
+        }
+        // SAFETY: plain data.
+        let mut v: sys::sctp_paddrthlds_v2 = unsafe { mem::zeroed() };
+        v.spt_assoc_id = t.assoc_id;
+        v.spt_address = storage_of(t.address);
+        v.spt_pathmaxrxt = t.pathmaxrxt;
+        v.spt_pathpfthld = t.pf_max_retrans;
+        v.spt_pathcpthld = t.ps_retrans;
+        self.setopt(sys::SCTP_PEER_ADDR_THLDS_V2, &v)
     }
 
     /// SCTP_STATUS of an association.

@@ -922,10 +922,33 @@ impl Socket {
         self.blocking(|| msg::send(self.raw(), data, None, to.as_ref()))
     }
 
+    /// Sends one message that may set an association up (implicit set-up
+    /// on a one-to-many socket), as `sctp_sendv` can: `to[0]` is the
+    /// destination, `to[1..]` further addresses of the same peer the set-up
+    /// may use too (SCTP_DSTADDRV4/V6; their ports are `to[0]`'s), and
+    /// `init` the INIT parameters of this set-up (an SCTP_INIT control
+    /// message) instead of the socket's SCTP_INITMSG. For a send to an
+    /// existing association the kernel ignores both. At most 64 addresses;
+    /// the userspace backend refuses the call (`NotSupported`).
+    pub fn send_setup(&self, data: &[u8], info: &SendInfo, to: &[SocketAddr], init: Option<&InitMsg>) -> Result<usize> {
+        validate_send_info(info)?;
+        if to.is_empty() || to.len() > msg::MAX_ADDRS {
+            return Err(Error::InvalidArgument("1 to 64 destination addresses"));
+        }
+        if self.user().is_some() {
+            return Err(Error::NotSupported("send_setup on the userspace backend"));
+        }
+        let first = SockAddr::from(to[0]);
+        self.blocking(|| msg::send_setup(self.raw(), data, info, &first, &to[1..], init))
+    }
+
     #[cold]
     fn send_user(&self, u: &UserSock, data: &[u8], info: Option<&SendInfo>, to: Option<&SocketAddr>) -> Result<usize> {
         if info.is_some_and(|i| i.pr_policy == PR_PRIO) {
             return Err(Error::NotSupported("PR_PRIO: usrsctp has no priority policy"));
+        }
+        if info.is_some_and(|i| i.flags & SEND_ADDR_OVER != 0) {
+            return Err(Error::NotSupported("SEND_ADDR_OVER on the userspace backend"));
         }
         // usrsctp says ENOENT (no association) where Linux says EPIPE for a
         // one-to-one socket that is not connected.

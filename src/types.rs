@@ -39,6 +39,11 @@ crate::tables::c_constants! {
     pub table send_flags: u16, all SEND_FLAGS_ALL {
         /// Deliver without regard to stream order.
         SCTPX_SEND_UNORDERED = 1 => SEND_UNORDERED;
+        /// One-to-many only: send over the path to the peer address the send
+        /// names (`to`), not the association's primary path (SCTP_ADDR_OVER).
+        /// Without it Linux uses that address only to find the association;
+        /// one-to-one sockets always send to a named address.
+        SCTPX_SEND_ADDR_OVER = 2 => SEND_ADDR_OVER;
         /// Abort the association (the message, if any, is the abort reason).
         /// One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
         SCTPX_SEND_ABORT = 4 => SEND_ABORT;

@@ -5,9 +5,6 @@
 
 mod common;
 
-use std::fs::File;
-use std::os::fd::AsRawFd;
-use std::process::Command;
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -17,17 +14,6 @@ use sctpx::{BindxOp, Event, EventKind, Family, IntOption, RtoInfo, Socket, Timeo
 const MESSAGES: u32 = 300;
 const STREAMS: u16 = 2;
 const PORT: u16 = 7700;
-
-fn netns(args: &[&str]) {
-    let st = Command::new("tests/vm/netns").args(args).status().expect("tests/vm/netns runs");
-    assert!(st.success(), "tests/vm/netns {args:?} failed");
-}
-
-/// Moves the calling thread into a namespace: sockets it opens live there.
-fn enter(ns: &str) {
-    let f = File::open(format!("/run/netns/{ns}")).unwrap();
-    assert_eq!(unsafe { libc::setns(f.as_raw_fd(), libc::CLONE_NEWNET) }, 0, "setns {ns}");
-}
 
 fn fast_failover(s: &Socket) {
     // Emulated time is slow: detect a dead path after 2 quick retransmissions.
@@ -41,10 +27,10 @@ fn fast_failover(s: &Socket) {
 
 #[test]
 fn an_association_over_two_links_survives_one_going_down_and_sees_it_come_back() {
-    netns(&["up"]);
+    common::netns(&["up"]);
     let (ready_tx, ready_rx) = mpsc::channel();
     let server = thread::spawn(move || {
-        enter("sctpx-b");
+        common::enter_netns("sctpx-b");
         let l = Socket::open_tcp(Family::Ipv4).unwrap();
         l.bindx(
             &[format!("10.77.1.2:{PORT}").parse().unwrap(), format!("10.77.2.2:{PORT}").parse().unwrap()],
@@ -73,7 +59,7 @@ fn an_association_over_two_links_survives_one_going_down_and_sees_it_come_back()
     });
     ready_rx.recv().unwrap();
 
-    enter("sctpx-a");
+    common::enter_netns("sctpx-a");
     let c = Socket::open_tcp(Family::Ipv4).unwrap();
     c.bindx(&["10.77.1.1:0".parse().unwrap()], BindxOp::Add).unwrap();
     let port = c.local_addrs(0).unwrap()[0].port();
@@ -89,10 +75,10 @@ fn an_association_over_two_links_survives_one_going_down_and_sees_it_come_back()
     let mut seq = [0u32; STREAMS as usize];
     for i in 0..MESSAGES {
         if i == MESSAGES / 3 {
-            netns(&["link-down", "1"]);
+            common::netns(&["link-down", "1"]);
         }
         if i == 2 * MESSAGES / 3 {
-            netns(&["link-up", "1"]);
+            common::netns(&["link-up", "1"]);
         }
         let stream = (i % STREAMS as u32) as u16;
         c.send_stream(0, stream, 1, &seq[stream as usize].to_be_bytes()).unwrap();
@@ -119,7 +105,7 @@ fn an_association_over_two_links_survives_one_going_down_and_sees_it_come_back()
     }
     let (got, _s, _l) = server.join().unwrap();
     assert_eq!(got, MESSAGES, "every message arrived");
-    netns(&["down"]);
+    common::netns(&["down"]);
     let down = states.iter().position(|&s| s == ADDR_UNREACHABLE).expect("path 1 reported unreachable");
     assert!(states[down..].contains(&ADDR_AVAILABLE), "path 1 reported available again: {states:?}");
 }

@@ -9,7 +9,8 @@
                                         the variants alternating in blocks in this process,
                                         each on its own association (issue 16; as raw.c's alt)
 
-VARIANT: py_sctpx (Socket.send_stream / next_event), py_sctpx_batch (send_batch / recv_batch,
+VARIANT: py_sctpx (Socket.send_stream / recv_message_into, the lean per-message path),
+py_sctpx_rich (send_stream / next_event, the typed event objects; informational), py_sctpx_batch (send_batch / recv_batch,
 32 per call), py_stdlib (the standard socket module's sendmsg/recvmsg with SCTP_SNDINFO /
 SCTP_RCVINFO control messages, no sctpx), py_pysctp (PySCTP 0.7.3 from PyPI, built against
 libsctp by `make bench-build` into build/pysctp: sctp_send / sctp_recv). Settings as the C driver: NODELAY 1, delayed SACK
@@ -174,6 +175,7 @@ def setup(mode, variant, size):
 
         snd, rcv, assoc_id = sctpx_pair(many)
         batch = variant == "py_sctpx_batch"
+        rich = variant == "py_sctpx_rich"
         msgs = [sctpx.SendMsg(data, ppid=PPID, assoc_id=assoc_id)] * BATCH
 
         def send(count):
@@ -187,7 +189,21 @@ def setup(mode, variant, size):
                     sent += 1
             return t0
 
+        def recv_lean(count):
+            # What the stdlib loop does: a count into a buffer, stream, PPID and flags.
+            got = 0
+            buf = bytearray(max(size, 65536))
+            complete = sctpx.EventFlag.COMPLETE
+            while got < count:
+                _, _, ppid, flags, _ = rcv.recv_message_into(buf)
+                if ppid != PPID:
+                    raise SystemExit("bad ppid")
+                got += bool(flags & complete)
+            return time.monotonic()
+
         def recv(count):
+            if not (batch or rich):
+                return recv_lean(count)
             got = 0
             bufsize = max(size, 2048) if batch else max(size, 65536)
             while got < count:
@@ -249,7 +265,7 @@ def main():
         try:
             import sctpx  # noqa: F401
 
-            v = ["py_sctpx", "py_sctpx_batch"] + v
+            v = ["py_sctpx", "py_sctpx_rich", "py_sctpx_batch"] + v
         except Exception as e:  # binding not ready: its rows are skipped
             print(f"bench_py: sctpx not importable: {e}", file=sys.stderr)
         try:

@@ -8,6 +8,7 @@ import "C"
 import (
 	"net"
 	"syscall"
+	"unsafe"
 )
 
 // OneToManyConn is a one-to-many (SOCK_SEQPACKET) SCTP socket: many
@@ -122,6 +123,43 @@ func (c *OneToManyConn) SendTo(b []byte, to *Addr, info *SendInfo) (int, error) 
 	}
 	n, err := c.send(b, info, sa)
 	return n, opError("write", c.network, c.laddr, to, err)
+}
+
+// SendSetup sends b to the peer at to, setting an association up if there
+// is none, as sctp_sendv can (sctpx_send_setup): the first of to's IPs is
+// the destination, the others further addresses of the same peer the set-up
+// may use too (SCTP_DSTADDRV4/V6), and init (nil: the socket's InitMsg) the
+// INIT parameters of this set-up. For an existing association the kernel
+// ignores both. At most 64 IPs.
+func (c *OneToManyConn) SendSetup(b []byte, to *Addr, init *InitMsg, info *SendInfo) (int, error) {
+	list, err := storageList(c.fam, to)
+	if err == nil && len(to.IPAddrs) == 0 {
+		err = &net.AddrError{Err: "no address to send to", Addr: to.String()}
+	}
+	if err != nil {
+		return 0, opError("write", c.network, c.laddr, to, err)
+	}
+	ci := info.c()
+	var cinit *C.sctpx_initmsg
+	if init != nil {
+		cinit = &C.sctpx_initmsg{
+			num_ostreams:   C.uint16_t(init.NumOstreams),
+			max_instreams:  C.uint16_t(init.MaxInstreams),
+			max_attempts:   C.uint16_t(init.MaxAttempts),
+			max_init_timeo: C.uint16_t(init.MaxInitTimeo),
+		}
+	}
+	var buf *C.uint8_t
+	if len(b) > 0 {
+		buf = (*C.uint8_t)(unsafe.Pointer(&b[0]))
+	}
+	var r C.int32_t
+	werr := c.rc.Write(func(uintptr) bool {
+		r = C.sctpx_send_setup(c.h, buf, C.size_t(len(b)), &ci, &list[0], C.size_t(len(list)), cinit)
+		return r != errnoCode(syscall.EAGAIN)
+	})
+	n, err := c.result(r, werr)
+	return int(n), opError("write", c.network, c.laddr, to, err)
 }
 
 // WriteTo is SendTo with default parameters, for net.PacketConn.

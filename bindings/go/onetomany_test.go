@@ -149,3 +149,19 @@ func ipStrings(a *Addr) []string {
 	sort.Strings(s)
 	return s
 }
+
+// tests/sendv.rs also shows SendSetup's further addresses at work over two links.
+func TestSendSetupInitParametersSetTheNewAssociationsStreamCounts(t *testing.T) {
+	server := oneToMany(t)
+	client := unboundOneToMany(t)
+	to := mustAddr(t, "sctp4", fmt.Sprintf("127.0.0.1:%d", portOf(server.LocalAddr())))
+	if _, err := client.SendSetup([]byte("hello"), to, &InitMsg{NumOstreams: 3, MaxInstreams: 4}, nil); err != nil {
+		t.Fatalf("SendSetup: %v", err)
+	}
+	d := waitEvent[*DataEvent](t, server, make([]byte, 64), nil)
+	st, err := server.Status(d.AssocID)
+	// The socket's own InitMsg (10 streams each way) would have given 10 and 10.
+	if err != nil || st.InboundStreams != 3 || st.OutboundStreams != 4 {
+		t.Fatalf("server's side: inbound %d, outbound %d, %v; want 3, 4", st.InboundStreams, st.OutboundStreams, err)
+	}
+}

@@ -188,6 +188,15 @@ const (
 	// default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
 	// Range: 0 to 1.
 	OptAuthSupported Option = C.SCTPX_OPT_AUTH_SUPPORTED
+
+	// SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (per association): whether a path
+	// entering the potentially-failed state is shown. SCTPX_PF_EXPOSE_UNSET (0)
+	// follows the sysctl net.sctp.pf_expose (the kernel's default: no
+	// SCTPX_ADDR_POTENTIALLY_FAILED event, the path reads SCTPX_PATH_PF);
+	// SCTPX_PF_EXPOSE_DISABLE (1): no event, and reading such a path's info is
+	// refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
+	// Range: 0 to 2.
+	OptExposePfState Option = C.SCTPX_OPT_EXPOSE_PF_STATE
 )
 
 // END generated
@@ -511,6 +520,106 @@ func (s *socket) SetPeerAddrParams(p PeerAddrParams) error {
 		c.address, c.address_len = sa.ss, sa.len
 	}
 	return s.optError("set", C.sctpx_set_paddrparams(s.h, &c))
+}
+
+// PeerAddrThresholds is sctpx_paddrthlds (SCTP_PEER_ADDR_THLDS_V2): a
+// path's failure thresholds, in consecutive retransmission timeouts on it.
+type PeerAddrThresholds struct {
+	AssocID AssocID
+	Address *Addr // nil: all of the association's addresses
+	// PathMaxRxt: timeouts after which the path is failed; 0 on a set
+	// leaves it unchanged.
+	PathMaxRxt uint16
+	// PFMaxRetrans: timeouts after which the path is potentially failed
+	// (new data takes another active path); at most PSRetrans.
+	PFMaxRetrans uint16
+	// PSRetrans: timeouts on the primary after which the path in use
+	// becomes the primary (RFC 7829); 65535, the kernel's default: never.
+	PSRetrans uint16
+}
+
+// Values of OptExposePfState (SCTPX_PF_EXPOSE_*).
+const (
+	PFExposeUnset   = C.SCTPX_PF_EXPOSE_UNSET
+	PFExposeDisable = C.SCTPX_PF_EXPOSE_DISABLE
+	PFExposeEnable  = C.SCTPX_PF_EXPOSE_ENABLE
+)
+
+// PeerAddrThresholds reads SCTP_PEER_ADDR_THLDS_V2 of association id for
+// peer address addr (nil: the association's or socket's defaults).
+func (s *socket) PeerAddrThresholds(id AssocID, addr *Addr) (PeerAddrThresholds, error) {
+	var c C.sctpx_paddrthlds
+	var r C.int32_t
+	if addr == nil {
+		r = C.sctpx_get_paddrthlds(s.h, C.sctpx_assoc_id(id), nil, 0, &c)
+	} else {
+		sa, err := firstSockaddr(s.fam, addr)
+		if err != nil {
+			return PeerAddrThresholds{}, err
+		}
+		r = C.sctpx_get_paddrthlds(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c)
+	}
+	if r < 0 {
+		return PeerAddrThresholds{}, codeError(r)
+	}
+	t := PeerAddrThresholds{
+		AssocID:      AssocID(c.assoc_id),
+		PathMaxRxt:   uint16(c.pathmaxrxt),
+		PFMaxRetrans: uint16(c.pf_max_retrans),
+		PSRetrans:    uint16(c.ps_retrans),
+	}
+	if c.address_len > 0 {
+		t.Address = addrOf(&c.address)
+	}
+	return t, nil
+}
+
+// SetPeerAddrThresholds sets SCTP_PEER_ADDR_THLDS_V2 (sctpx_set_paddrthlds);
+// PFMaxRetrans above PSRetrans is CodeInvalidArgument.
+func (s *socket) SetPeerAddrThresholds(t PeerAddrThresholds) error {
+	c := C.sctpx_paddrthlds{
+		assoc_id:       C.sctpx_assoc_id(t.AssocID),
+		pathmaxrxt:     C.uint16_t(t.PathMaxRxt),
+		pf_max_retrans: C.uint16_t(t.PFMaxRetrans),
+		ps_retrans:     C.uint16_t(t.PSRetrans),
+	}
+	if t.Address != nil {
+		sa, err := firstSockaddr(s.fam, t.Address)
+		if err != nil {
+			return err
+		}
+		c.address, c.address_len = sa.ss, sa.len
+	}
+	return codeError(C.sctpx_set_paddrthlds(s.h, &c))
+}
+
+// PeerAddrUDPPort reads SCTP_REMOTE_UDP_ENCAPS_PORT of peer address addr
+// (its first IP) of association id: the UDP port packets to it are
+// encapsulated for, 0 for plain SCTP (OptUdpRemotePort is the association's).
+func (s *socket) PeerAddrUDPPort(id AssocID, addr *Addr) (int, error) {
+	sa, err := firstSockaddr(s.fam, addr)
+	if err != nil {
+		return 0, err
+	}
+	var port C.int32_t
+	if r := C.sctpx_get_paddr_udp_port(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &port); r < 0 {
+		return 0, codeError(r)
+	}
+	return int(port), nil
+}
+
+// SetPeerAddrUDPPort sets SCTP_REMOTE_UDP_ENCAPS_PORT of peer address addr
+// (its first IP) of association id: packets to it go over UDP to port from
+// now on (0: plain SCTP), the other paths unchanged.
+func (s *socket) SetPeerAddrUDPPort(id AssocID, addr *Addr, port int) error {
+	if port < 0 || port > 65535 {
+		return &Error{Code: CodeInvalidArgument, Message: "a UDP port is 0 to 65535"}
+	}
+	sa, err := firstSockaddr(s.fam, addr)
+	if err != nil {
+		return err
+	}
+	return codeError(C.sctpx_set_paddr_udp_port(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, C.int32_t(port)))
 }
 
 // Path states (PeerAddrInfo.State).

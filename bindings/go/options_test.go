@@ -114,3 +114,43 @@ func TestRecvFromOffLeavesTheSourceAddressOut(t *testing.T) {
 		t.Fatalf("ReadMsg = %q, From %v, %v; want the message and no address", buf[:n], info.From, err)
 	}
 }
+
+// tests/paths.rs shows what the thresholds do on a cut link; here, that Go
+// reaches the kernel's fields.
+func TestPeerAddrThresholdsSetReadsBack(t *testing.T) {
+	for name, s := range typedOptionSockets(t) {
+		want := PeerAddrThresholds{PathMaxRxt: 9, PFMaxRetrans: 2, PSRetrans: 4}
+		if err := s.SetPeerAddrThresholds(want); err != nil {
+			t.Fatalf("%s: SetPeerAddrThresholds: %v", name, err)
+		}
+		got, err := s.PeerAddrThresholds(0, nil)
+		got.AssocID = 0
+		if err != nil || got != want {
+			t.Fatalf("%s: PeerAddrThresholds = %+v, %v; want %+v", name, got, err, want)
+		}
+	}
+}
+
+func TestPeerAddrThresholdsPFAbovePSIsRefused(t *testing.T) {
+	client, _ := pair(t)
+	err := client.SetPeerAddrThresholds(PeerAddrThresholds{PFMaxRetrans: 3, PSRetrans: 2})
+	if e, ok := err.(*Error); !ok || e.Code != CodeInvalidArgument {
+		t.Fatalf("SetPeerAddrThresholds(PF 3 > PS 2) = %v; want CodeInvalidArgument", err)
+	}
+}
+
+// tests/udp_encap.rs shows the port at work between two kernels; here, that
+// Go reaches one address's.
+func TestPeerAddrUDPPortSetReadsBack(t *testing.T) {
+	client, _ := pair(t)
+	peer, err := client.PeerAddrs(0)
+	if err != nil {
+		t.Fatalf("PeerAddrs: %v", err)
+	}
+	if err := client.SetPeerAddrUDPPort(0, peer, 9899); err != nil {
+		t.Fatalf("SetPeerAddrUDPPort: %v", err)
+	}
+	if got, err := client.PeerAddrUDPPort(0, peer); err != nil || got != 9899 {
+		t.Fatalf("PeerAddrUDPPort = %d, %v; want 9899", got, err)
+	}
+}

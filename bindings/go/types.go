@@ -12,6 +12,7 @@ type SendFlags uint16
 
 const (
 	SendUnordered       SendFlags = C.SCTPX_SEND_UNORDERED
+	SendAddrOver        SendFlags = C.SCTPX_SEND_ADDR_OVER // one-to-many: take the path to the address SendTo names
 	SendAbort           SendFlags = C.SCTPX_SEND_ABORT
 	SendSackImmediately SendFlags = C.SCTPX_SEND_SACK_IMMEDIATELY
 	SendSendall         SendFlags = C.SCTPX_SEND_SENDALL

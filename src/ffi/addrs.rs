@@ -13,14 +13,14 @@ use crate::socket::BindxOp;
 use crate::types::AssocId;
 
 /// The most addresses one bindx or connectx takes.
-const MAX_ADDRS: usize = 64;
+pub(super) const MAX_ADDRS: usize = 64;
 
 /// Reads the caller's `count` `sockaddr_storage`s (1 to MAX_ADDRS) into
 /// `out` and returns how many.
 ///
 /// # Safety
 /// A non-NULL `addrs` points at `count` `sockaddr_storage`s.
-unsafe fn read_addr_list(
+pub(super) unsafe fn read_addr_list(
     addrs: *const sockaddr_storage,
     count: usize,
     out: &mut [SocketAddr; MAX_ADDRS],

@@ -98,6 +98,12 @@ pub const SCTPX_PEELOFF_CLOEXEC: i32 = 2;
 /// Deliver without regard to stream order.
 pub const SCTPX_SEND_UNORDERED: u16 = 1;
 
+/// One-to-many only: send over the path to the peer address the send
+/// names (`to`), not the association's primary path (SCTP_ADDR_OVER).
+/// Without it Linux uses that address only to find the association;
+/// one-to-one sockets always send to a named address.
+pub const SCTPX_SEND_ADDR_OVER: u16 = 2;
+
 /// Abort the association (the message, if any, is the abort reason).
 /// One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
 pub const SCTPX_SEND_ABORT: u16 = 4;
@@ -480,6 +486,15 @@ pub const SCTPX_OPT_PLPMTUD_PROBE_INTERVAL: i32 = 45;
 /// default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
 /// Range: 0 to 1.
 pub const SCTPX_OPT_AUTH_SUPPORTED: i32 = 25;
+
+/// SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (per association): whether a path
+/// entering the potentially-failed state is shown. SCTPX_PF_EXPOSE_UNSET (0)
+/// follows the sysctl net.sctp.pf_expose (the kernel's default: no
+/// SCTPX_ADDR_POTENTIALLY_FAILED event, the path reads SCTPX_PATH_PF);
+/// SCTPX_PF_EXPOSE_DISABLE (1): no event, and reading such a path's info is
+/// refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
+/// Range: 0 to 2.
+pub const SCTPX_OPT_EXPOSE_PF_STATE: i32 = 50;
 
 // ---------------------------------------------------------------------------
 // Option levels for sctpx_getsockopt / sctpx_setsockopt: the kernel's own

@@ -1,13 +1,16 @@
 //! Sending and receiving: one message or a batch, and the filling of the
 //! caller's `sctpx_event` from what the core received.
 
-use libc::{sockaddr, socklen_t};
+use std::net::SocketAddr;
 
+use libc::{sockaddr, sockaddr_storage, socklen_t};
+
+use super::addrs::{read_addr_list, MAX_ADDRS};
 use super::boundary::*;
 use super::types::*;
 use crate::event::{Event, Received};
 use crate::socket::{SendMsg, Timeout};
-use crate::types::{AssocId, SendInfo};
+use crate::types::{AssocId, InitMsg, SendInfo};
 
 /// A send's bytes: at most i32::MAX, as the count sent is the return value.
 const MAX_SEND: usize = i32::MAX as usize;
@@ -113,6 +116,36 @@ pub unsafe extern "C" fn sctpx_send(
             Some(info) => s.send(data, info, to.as_ref()),
         };
         count_result(n.or_code()?)
+    })
+}
+
+/// Sends one message that may set an association up (one-to-many: implicit
+/// set-up), as sctp_sendv can: `addrs[0]` is the destination, the other
+/// `count - 1` further addresses of the same peer the set-up may use too
+/// (SCTP_DSTADDRV4/V6; their ports are the first's), and `init` (may be
+/// NULL: the socket's sctpx_set_initmsg) the INIT parameters of this set-up
+/// (SCTP_INIT). `info` is required. The kernel ignores `init` and the further
+/// addresses for a send to an existing association. `count` 0 or above 64
+/// gives SCTPX_ERR_INVALID_ARGUMENT. Sockets of the userspace backend do not
+/// support the call. Returns the bytes sent.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_send_setup(
+    h: sctpx_handle,
+    buf: *const u8,
+    len: usize,
+    info: *const SendInfo,
+    addrs: *const sockaddr_storage,
+    count: usize,
+    init: *const InitMsg,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let data = slice_from_ptr(buf, len, MAX_SEND)?;
+        let info = ref_from_ptr(info)?;
+        let mut list = [SocketAddr::from(([0, 0, 0, 0], 0)); MAX_ADDRS];
+        let n = read_addr_list(addrs, count, &mut list)?;
+        let init = optional_ref_from_ptr(init);
+        count_result(s.send_setup(data, info, &list[..n], init).or_code()?)
     })
 }
 

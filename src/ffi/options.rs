@@ -9,7 +9,7 @@ use libc::{sockaddr, socklen_t};
 use super::addrs::write_addr;
 use super::boundary::*;
 use super::types::*;
-use crate::options::{IntOption, PeerAddrInfo, PeerAddrParams};
+use crate::options::{IntOption, PeerAddrInfo, PeerAddrParams, PeerAddrThresholds};
 use crate::types::*;
 
 /// Reads integer option `option` (SCTPX_OPT_*) into `*value`. `assoc_id`
@@ -209,6 +209,96 @@ pub unsafe extern "C" fn sctpx_set_paddrparams(h: sctpx_handle, value: *const sc
             dscp: v.dscp,
         };
         s.set_peer_addr_params(&p).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_PEER_ADDR_THLDS_V2 of association `assoc_id` for peer address
+/// `addr` (may be NULL: the association's or socket's defaults) into `*out`.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_paddrthlds(
+    h: sctpx_handle,
+    assoc_id: AssocId,
+    addr: *const sockaddr,
+    addr_len: socklen_t,
+    out: *mut sctpx_paddrthlds,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let out = mut_from_ptr(out)?;
+        let a = optional_addr_from_ptr(addr, addr_len)?;
+        let t = s.peer_addr_thresholds(assoc_id, a).or_code()?;
+        // SAFETY: plain data; all-zero is valid.
+        let mut o: sctpx_paddrthlds = mem::zeroed();
+        o.assoc_id = t.assoc_id;
+        o.address_len = write_addr(&t.address, &mut o.address);
+        o.pathmaxrxt = t.pathmaxrxt;
+        o.pf_max_retrans = t.pf_max_retrans;
+        o.ps_retrans = t.ps_retrans;
+        *out = o;
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_PEER_ADDR_THLDS_V2 from `*value` (`address_len` 0: all
+/// addresses). `pf_max_retrans` above `ps_retrans` gives
+/// SCTPX_ERR_INVALID_ARGUMENT and changes nothing.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_set_paddrthlds(h: sctpx_handle, value: *const sctpx_paddrthlds) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let v = ref_from_ptr(value)?;
+        let address =
+            if v.address_len == 0 { None } else { Some(crate::addr::from_storage_any(&v.address).or_code()?) };
+        let t = PeerAddrThresholds {
+            assoc_id: v.assoc_id,
+            address,
+            pathmaxrxt: v.pathmaxrxt,
+            pf_max_retrans: v.pf_max_retrans,
+            ps_retrans: v.ps_retrans,
+        };
+        s.set_peer_addr_thresholds(&t).or_code()?;
+        Ok(0)
+    })
+}
+
+/// Reads SCTP_REMOTE_UDP_ENCAPS_PORT of peer address `addr` of association
+/// `assoc_id` into `*port`: the UDP port packets to it are encapsulated for,
+/// 0 for plain SCTP (SCTPX_OPT_UDP_REMOTE_PORT is the association's).
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_get_paddr_udp_port(
+    h: sctpx_handle,
+    assoc_id: AssocId,
+    addr: *const sockaddr,
+    addr_len: socklen_t,
+    port: *mut i32,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let port = mut_from_ptr(port)?;
+        let a = addr_from_ptr(addr, addr_len)?;
+        *port = i32::from(s.peer_addr_udp_port(assoc_id, &a).or_code()?);
+        Ok(0)
+    })
+}
+
+/// Sets SCTP_REMOTE_UDP_ENCAPS_PORT of peer address `addr` of association
+/// `assoc_id`: packets to it go over UDP to `port` from now on (0: plain
+/// SCTP), the association's other paths unchanged. A port outside 0 to 65535
+/// gives SCTPX_ERR_INVALID_ARGUMENT.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_set_paddr_udp_port(
+    h: sctpx_handle,
+    assoc_id: AssocId,
+    addr: *const sockaddr,
+    addr_len: socklen_t,
+    port: i32,
+) -> i32 {
+    guard(|| {
+        let s = socket_of(h)?;
+        let a = addr_from_ptr(addr, addr_len)?;
+        let port = u16::try_from(port).map_err(|_| SCTPX_ERR_INVALID_ARGUMENT)?;
+        s.set_peer_addr_udp_port(assoc_id, &a, port).or_code()?;
         Ok(0)
     })
 }

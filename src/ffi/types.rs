@@ -39,6 +39,13 @@ pub const SCTPX_ENABLE_RESET_ASSOC_REQ: i64 = 2;
 /// SCTPX_OPT_ENABLE_STREAM_RESET: allow add-streams requests.
 pub const SCTPX_ENABLE_CHANGE_ASSOC_REQ: i64 = 4;
 
+/// SCTPX_OPT_EXPOSE_PF_STATE: as the sysctl net.sctp.pf_expose says.
+pub const SCTPX_PF_EXPOSE_UNSET: i64 = 0;
+/// SCTPX_OPT_EXPOSE_PF_STATE: hide the potentially-failed state.
+pub const SCTPX_PF_EXPOSE_DISABLE: i64 = 1;
+/// SCTPX_OPT_EXPOSE_PF_STATE: report it (SCTPX_ADDR_POTENTIALLY_FAILED events).
+pub const SCTPX_PF_EXPOSE_ENABLE: i64 = 2;
+
 /// One message of a `sctpx_send_batch` call.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
@@ -151,6 +158,27 @@ pub struct sctpx_paddrparams {
     pub ipv6_flowlabel: u32,
     /// DSCP (with SPP_DSCP).
     pub dscp: u8,
+}
+
+/// SCTP_PEER_ADDR_THLDS_V2: a path's failure thresholds, in consecutive
+/// retransmission timeouts on that path.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct sctpx_paddrthlds {
+    /// Association (one-to-many), or 0 for the socket's defaults.
+    pub assoc_id: AssocId,
+    /// Length of `address`, 0 for all of the association's addresses.
+    pub address_len: socklen_t,
+    /// The peer address these thresholds apply to.
+    pub address: sockaddr_storage,
+    /// Timeouts after which the path is failed; 0 on a set leaves it unchanged.
+    pub pathmaxrxt: u16,
+    /// Timeouts after which the path is potentially failed (new data goes to
+    /// another active path); at most `ps_retrans`.
+    pub pf_max_retrans: u16,
+    /// Timeouts on the primary path after which the path in use becomes the
+    /// primary (RFC 7829 switchover); 65535 (the kernel's default): never.
+    pub ps_retrans: u16,
 }
 
 /// SCTP_GET_PEER_ADDR_INFO: one peer address's state.

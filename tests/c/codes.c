@@ -324,6 +324,32 @@ static int32_t set_pd_point_max_h(sctpx_handle h)
     return sctpx_set_option(h, 0, SCTPX_OPT_PARTIAL_DELIVERY_POINT, UINT32_MAX);
 }
 static int32_t set_autoclose_h(sctpx_handle h) { return sctpx_set_option(h, 0, SCTPX_OPT_AUTOCLOSE, 30); }
+static int32_t set_paddrthlds_pf_above_ps_h(sctpx_handle h)
+{
+    sctpx_paddrthlds t;
+    memset(&t, 0, sizeof t);
+    t.pf_max_retrans = 3;
+    t.ps_retrans = 2;
+    return sctpx_set_paddrthlds(h, &t);
+}
+static int32_t set_paddrthlds_pf_above_ps(void) { ON(open_tcp(), set_paddrthlds_pf_above_ps_h); }
+static int32_t send_setup_no_address_h(sctpx_handle h)
+{
+    sctpx_send_info info;
+    struct sockaddr_storage none;
+    memset(&info, 0, sizeof info);
+    memset(&none, 0, sizeof none);
+    return sctpx_send_setup(h, (const uint8_t *)"x", 1, &info, &none, 0, NULL);
+}
+static int32_t send_setup_no_address(void) { ON(open_tcp(), send_setup_no_address_h); }
+static int32_t set_paddr_udp_port_65536_h(sctpx_handle h)
+{
+    struct sockaddr_storage peer;
+    memset(&peer, 0, sizeof peer);
+    peer.ss_family = AF_INET;
+    return sctpx_set_paddr_udp_port(h, 0, (struct sockaddr *)&peer, sizeof(struct sockaddr_in), 65536);
+}
+static int32_t set_paddr_udp_port_65536(void) { ON(open_tcp(), set_paddr_udp_port_65536_h); }
 static int32_t get_option_unknown(void) { ON(open_tcp(), get_unknown_h); }
 static int32_t get_option_assoc_number_one_to_one(void) { ON(open_tcp(), get_assoc_number_h); }
 static int32_t set_option_out_of_range(void) { ON(open_tcp(), set_linger_2_31_h); }
@@ -630,6 +656,10 @@ static const struct scenario {
              set_option_above_kernel_limit),
     SCENARIO(sctpx_set_option, -EOPNOTSUPP, "AUTOCLOSE on a one-to-one socket", set_option_autoclose_one_to_one),
     SCENARIO(sctpx_get_status, -EINVAL, "a socket with no association yet", get_status_unconnected),
+    SCENARIO(sctpx_set_paddrthlds, SCTPX_ERR_INVALID_ARGUMENT, "pf_max_retrans 3 above ps_retrans 2",
+             set_paddrthlds_pf_above_ps),
+    SCENARIO(sctpx_send_setup, SCTPX_ERR_INVALID_ARGUMENT, "count 0", send_setup_no_address),
+    SCENARIO(sctpx_set_paddr_udp_port, SCTPX_ERR_INVALID_ARGUMENT, "port 65536", set_paddr_udp_port_65536),
     SCENARIO(sctpx_set_default_prinfo, SCTPX_ERR_INVALID_ARGUMENT, "policy 7", set_default_prinfo_bad_policy),
     SCENARIO(sctpx_get_pr_assoc_status, SCTPX_ERR_INVALID_ARGUMENT, "policy 7", get_pr_assoc_status_bad_policy),
     SCENARIO(sctpx_get_pr_stream_status, -EINVAL, "stream 65535, past the association's 10 outbound ones",

@@ -46,6 +46,8 @@ static sctpx_assoc_id ids[4];
 static int64_t value;
 static sctpx_initmsg initmsg;
 static sctpx_paddrparams pp;
+static sctpx_paddrthlds thlds;
+static int32_t port;
 static sctpx_paddrinfo pi;
 static sctpx_status st;
 static sctpx_assoc_stats stats;
@@ -373,6 +375,16 @@ static void misuse_sctpx_send_stream(void)
     is(sctpx_send_stream(conn, 0, 0, 0, NULL, 0), -EINVAL, "sctpx_send_stream: an empty message: -EINVAL from the kernel");
 }
 
+HANDLE_CALL(sctpx_send_setup, sctpx_send_setup(h, buf, 4, &info, &addr, 1, NULL))
+static void misuse_sctpx_send_setup(void)
+{
+    HANDLES(sctpx_send_setup);
+    is(sctpx_send_setup(udp, NULL, 4, &info, &addr, 1, NULL), NUL, "sctpx_send_setup: NULL buf with len 4: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_send_setup(udp, buf, 4, NULL, &addr, 1, NULL), NUL, "sctpx_send_setup: NULL info: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_send_setup(udp, buf, 4, &info, NULL, 1, NULL), NUL, "sctpx_send_setup: NULL addrs with count 1: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_send_setup(udp, buf, 4, &info, many, 65, NULL), INVAL, "sctpx_send_setup: 65 addresses: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
 HANDLE_CALL(sctpx_send, sctpx_send(h, buf, 4, NULL, NULL, 0))
 static void misuse_sctpx_send(void)
 {
@@ -541,6 +553,42 @@ static void misuse_sctpx_set_paddrparams(void)
     bad.address.ss_family = AF_UNIX;
     bad.address_len = sizeof(struct sockaddr_un);
     is(sctpx_set_paddrparams(conn, &bad), INVAL, "sctpx_set_paddrparams: an AF_UNIX address: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctpx_get_paddrthlds, sctpx_get_paddrthlds(h, 0, NULL, 0, &thlds))
+static void misuse_sctpx_get_paddrthlds(void)
+{
+    HANDLES(sctpx_get_paddrthlds);
+    is(sctpx_get_paddrthlds(conn, 0, NULL, 0, NULL), NUL, "sctpx_get_paddrthlds: NULL out: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_get_paddrthlds(conn, 0, (struct sockaddr *)&addr, 0, &thlds), INVAL, "sctpx_get_paddrthlds: address length 0: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctpx_set_paddrthlds, sctpx_set_paddrthlds(h, &thlds))
+static void misuse_sctpx_set_paddrthlds(void)
+{
+    sctpx_paddrthlds bad;
+    HANDLES(sctpx_set_paddrthlds);
+    is(sctpx_set_paddrthlds(conn, NULL), NUL, "sctpx_set_paddrthlds: NULL value: SCTPX_ERR_NULL_POINTER");
+    memset(&bad, 0, sizeof bad);
+    bad.address.ss_family = AF_UNIX;
+    bad.address_len = sizeof(struct sockaddr_un);
+    is(sctpx_set_paddrthlds(conn, &bad), INVAL, "sctpx_set_paddrthlds: an AF_UNIX address: SCTPX_ERR_INVALID_ARGUMENT");
+}
+
+HANDLE_CALL(sctpx_get_paddr_udp_port, sctpx_get_paddr_udp_port(h, 0, (struct sockaddr *)&addr, addr_len, &port))
+static void misuse_sctpx_get_paddr_udp_port(void)
+{
+    HANDLES(sctpx_get_paddr_udp_port);
+    is(sctpx_get_paddr_udp_port(conn, 0, (struct sockaddr *)&addr, addr_len, NULL), NUL, "sctpx_get_paddr_udp_port: NULL port: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_get_paddr_udp_port(conn, 0, NULL, addr_len, &port), NUL, "sctpx_get_paddr_udp_port: NULL address: SCTPX_ERR_NULL_POINTER");
+}
+
+HANDLE_CALL(sctpx_set_paddr_udp_port, sctpx_set_paddr_udp_port(h, 0, (struct sockaddr *)&addr, addr_len, 9899))
+static void misuse_sctpx_set_paddr_udp_port(void)
+{
+    HANDLES(sctpx_set_paddr_udp_port);
+    is(sctpx_set_paddr_udp_port(conn, 0, NULL, addr_len, 9899), NUL, "sctpx_set_paddr_udp_port: NULL address: SCTPX_ERR_NULL_POINTER");
+    is(sctpx_set_paddr_udp_port(conn, 0, (struct sockaddr *)&addr, addr_len, 65536), INVAL, "sctpx_set_paddr_udp_port: port 65536: SCTPX_ERR_INVALID_ARGUMENT");
 }
 
 HANDLE_CALL(sctpx_get_status, sctpx_get_status(h, 0, &st))
@@ -777,6 +825,8 @@ static const struct entry {
     ENTRY(sctpx_get_hmac_idents), ENTRY(sctpx_set_auth_key),    ENTRY(sctpx_set_active_auth_key),
     ENTRY(sctpx_get_active_auth_key), ENTRY(sctpx_deactivate_auth_key), ENTRY(sctpx_delete_auth_key),
     ENTRY(sctpx_get_peer_auth_chunks), ENTRY(sctpx_get_local_auth_chunks),
+    ENTRY(sctpx_get_paddrthlds),  ENTRY(sctpx_set_paddrthlds),  ENTRY(sctpx_send_setup),
+    ENTRY(sctpx_get_paddr_udp_port), ENTRY(sctpx_set_paddr_udp_port),
 };
 
 /* Every prototype of the header, by name (generated from sctpx.h). */

@@ -34,6 +34,7 @@ int main(void)
     sctpx_initmsg init = {17, 19, 3, 1000}, back;
     sctpx_status st;
     sctpx_paddrparams pp;
+    sctpx_paddrthlds th;
     struct sockaddr_storage prim;
     int64_t v = -1;
     char server[32];
@@ -61,6 +62,7 @@ int main(void)
     round_trip(tcp, "RECV_FROM", SCTPX_OPT_RECV_FROM, 0, 0);
     round_trip(tcp, "UDP_REMOTE_PORT (sctp_udpencaps, network byte order inside)", SCTPX_OPT_UDP_REMOTE_PORT, 9899, 9899);
     round_trip(udp, "UDP_REMOTE_PORT (one-to-many, future associations)", SCTPX_OPT_UDP_REMOTE_PORT, 0x1234, 0x1234);
+    round_trip(tcp, "EXPOSE_PF_STATE", SCTPX_OPT_EXPOSE_PF_STATE, SCTPX_PF_EXPOSE_ENABLE, SCTPX_PF_EXPOSE_ENABLE);
     round_trip(tcp, "PR_SUPPORTED", SCTPX_OPT_PR_SUPPORTED, 1, 1);
     round_trip(tcp, "RECONFIG_SUPPORTED", SCTPX_OPT_RECONFIG_SUPPORTED, 1, 1);
     round_trip(tcp, "ENABLE_STREAM_RESET", SCTPX_OPT_ENABLE_STREAM_RESET,
@@ -179,6 +181,18 @@ int main(void)
     memset(&pp, 0, sizeof pp);
     is(sctpx_get_paddrparams(s, assoc, NULL, 0, &pp), 0, "PEER_ADDR_PARAMS: read back");
     is(pp.hbinterval, 5000, "PEER_ADDR_PARAMS: the interval is 5000 ms");
+
+    /* tests/paths.rs shows what the thresholds do; here, that C's fields reach the kernel's. */
+    memset(&th, 0, sizeof th);
+    th.assoc_id = assoc;
+    th.pathmaxrxt = 9;
+    th.pf_max_retrans = 2;
+    th.ps_retrans = 4;
+    is(sctpx_set_paddrthlds(s, &th), 0, "PEER_ADDR_THLDS_V2: set 9, 2, 4");
+    memset(&th, 0, sizeof th);
+    is(sctpx_get_paddrthlds(s, assoc, NULL, 0, &th), 0, "PEER_ADDR_THLDS_V2: read back");
+    ok(th.pathmaxrxt == 9 && th.pf_max_retrans == 2 && th.ps_retrans == 4, "PEER_ADDR_THLDS_V2: 9, 2, 4 (got %u, %u, %u)",
+       th.pathmaxrxt, th.pf_max_retrans, th.ps_retrans);
 
     sctpx_close(c);
     sctpx_close(s);

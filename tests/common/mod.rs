@@ -118,3 +118,16 @@ pub fn stalled_ttl_sender(kind: sctpx::EventKind, ppid: u32, fill: u8) -> (Socke
     }
     (server, client, sent)
 }
+
+/// Runs tests/vm/netns (root, iproute2): the two namespace hosts and their links.
+pub fn netns(args: &[&str]) {
+    let st = std::process::Command::new("tests/vm/netns").args(args).status().expect("tests/vm/netns runs");
+    assert!(st.success(), "tests/vm/netns {args:?} failed");
+}
+
+/// Moves the calling thread into a namespace of tests/vm/netns: sockets it opens live there.
+pub fn enter_netns(ns: &str) {
+    use std::os::fd::AsRawFd;
+    let f = std::fs::File::open(format!("/run/netns/{ns}")).unwrap();
+    assert_eq!(unsafe { libc::setns(f.as_raw_fd(), libc::CLONE_NEWNET) }, 0, "setns {ns}");
+}

@@ -242,6 +242,17 @@ class sctpx_paddrparams(Structure):
     ]
 
 
+class sctpx_paddrthlds(Structure):
+    _fields_ = [
+        ("assoc_id", sctpx_assoc_id),
+        ("address_len", socklen_t),
+        ("address", sockaddr_storage),
+        ("pathmaxrxt", c_uint16),
+        ("pf_max_retrans", c_uint16),
+        ("ps_retrans", c_uint16),
+    ]
+
+
 class sctpx_paddrinfo(Structure):
     _fields_ = [
         ("assoc_id", sctpx_assoc_id),
@@ -360,6 +371,11 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
         [("h", _h), ("buf", byte_ptr), ("len", c_size_t), ("info", POINTER(sctpx_send_info)),
          ("to", _sa), ("to_len", socklen_t)],
     ),
+    "sctpx_send_setup": (
+        c_int32,
+        [("h", _h), ("buf", byte_ptr), ("len", c_size_t), ("info", POINTER(sctpx_send_info)),
+         ("addrs", _ss), ("count", c_size_t), ("init", POINTER(sctpx_initmsg))],
+    ),
     "sctpx_send_batch": (
         c_int32,
         [("h", _h), ("msgs", POINTER(sctpx_send_msg)), ("count", c_size_t)],
@@ -409,6 +425,20 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
          ("out", POINTER(sctpx_paddrparams))],
     ),
     "sctpx_set_paddrparams": (c_int32, [("h", _h), ("value", POINTER(sctpx_paddrparams))]),
+    "sctpx_get_paddrthlds": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t),
+         ("out", POINTER(sctpx_paddrthlds))],
+    ),
+    "sctpx_set_paddrthlds": (c_int32, [("h", _h), ("value", POINTER(sctpx_paddrthlds))]),
+    "sctpx_get_paddr_udp_port": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t), ("port", POINTER(c_int32))],
+    ),
+    "sctpx_set_paddr_udp_port": (
+        c_int32,
+        [("h", _h), ("assoc_id", _a), ("addr", _sa), ("addr_len", socklen_t), ("port", c_int32)],
+    ),
     "sctpx_get_status": (c_int32, [("h", _h), ("assoc_id", _a), ("out", POINTER(sctpx_status))]),
     "sctpx_get_paddrinfo": (
         c_int32,
@@ -741,6 +771,7 @@ class _Checked:
     sctpx_set_peer_primary: Callable[..., int]
     sctpx_send_stream: Callable[..., int]
     sctpx_send: Callable[..., int]
+    sctpx_send_setup: Callable[..., int]
     sctpx_send_batch: Callable[..., int]
     sctpx_next_event: Callable[..., int]
     sctpx_recv_batch: Callable[..., int]
@@ -760,6 +791,10 @@ class _Checked:
     sctpx_set_initmsg: Callable[..., int]
     sctpx_get_paddrparams: Callable[..., int]
     sctpx_set_paddrparams: Callable[..., int]
+    sctpx_get_paddrthlds: Callable[..., int]
+    sctpx_set_paddrthlds: Callable[..., int]
+    sctpx_get_paddr_udp_port: Callable[..., int]
+    sctpx_set_paddr_udp_port: Callable[..., int]
     sctpx_get_status: Callable[..., int]
     sctpx_get_paddrinfo: Callable[..., int]
     sctpx_get_assoc_stats: Callable[..., int]

@@ -85,6 +85,12 @@ PEELOFF_CLOEXEC = 2
 #: Deliver without regard to stream order.
 SEND_UNORDERED = 1
 
+#: One-to-many only: send over the path to the peer address the send
+#: names (`to`), not the association's primary path (SCTP_ADDR_OVER).
+#: Without it Linux uses that address only to find the association;
+#: one-to-one sockets always send to a named address.
+SEND_ADDR_OVER = 2
+
 #: Abort the association (the message, if any, is the abort reason).
 #: One-to-many only: Linux refuses it on one-to-one sockets (-EINVAL).
 SEND_ABORT = 4
@@ -415,6 +421,15 @@ OPT_PLPMTUD_PROBE_INTERVAL = 45
 #: Range: 0 to 1.
 OPT_AUTH_SUPPORTED = 25
 
+#: SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (per association): whether a path
+#: entering the potentially-failed state is shown. SCTPX_PF_EXPOSE_UNSET (0)
+#: follows the sysctl net.sctp.pf_expose (the kernel's default: no
+#: SCTPX_ADDR_POTENTIALLY_FAILED event, the path reads SCTPX_PATH_PF);
+#: SCTPX_PF_EXPOSE_DISABLE (1): no event, and reading such a path's info is
+#: refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
+#: Range: 0 to 2.
+OPT_EXPOSE_PF_STATE = 50
+
 #: SOL_SCTP (IPPROTO_SCTP): the options of <linux/sctp.h>.
 LEVEL_SCTP = 132
 
@@ -453,6 +468,15 @@ ENABLE_RESET_ASSOC_REQ = 2
 
 #: SCTPX_OPT_ENABLE_STREAM_RESET: allow add-streams requests.
 ENABLE_CHANGE_ASSOC_REQ = 4
+
+#: SCTPX_OPT_EXPOSE_PF_STATE: as the sysctl net.sctp.pf_expose says.
+PF_EXPOSE_UNSET = 0
+
+#: SCTPX_OPT_EXPOSE_PF_STATE: hide the potentially-failed state.
+PF_EXPOSE_DISABLE = 1
+
+#: SCTPX_OPT_EXPOSE_PF_STATE: report it (SCTPX_ADDR_POTENTIALLY_FAILED events).
+PF_EXPOSE_ENABLE = 2
 
 #: send_failed.flags: the data never reached the wire (Linux: 0).
 DATA_UNSENT = 0

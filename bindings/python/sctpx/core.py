@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import errno
 import math
 import socket as _socket
 import struct
 import threading
 import time
+import warnings
 from collections.abc import Iterable, Sequence
 from ctypes import byref
 from dataclasses import dataclass
+from enum import IntEnum
 from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar, Union, overload
 
 from . import _addr, _lib, constants
 from .errors import InvalidArgumentError, check, exception_for
-from .events import Event, SendInfo, decode_at, kind_of
+from .events import Event, EventFlag, SendInfo, decode_at, decode_notification, kind_of
 from .options import (
     AssocParams,
     AssocStats,
@@ -25,6 +28,7 @@ from .options import (
     Option,
     PeerAddrInfo,
     PeerAddrParams,
+    PeerAddrThresholds,
     PrStatus,
     RtoInfo,
     SackInfo,
@@ -142,6 +146,29 @@ _U16_MAX, _U32_MAX, _ASSOC_MIN, _ASSOC_MAX = _U16.hi, _U32.hi, _ASSOC.lo, _ASSOC
 # runs, so a nested call on the same thread (a signal handler) allocates its own.
 _rx = threading.local()
 
+# The head of struct sctpx_event the lean receive (Socket.recv_message_into) reads: one
+# struct call for what the stdlib's recvmsg would give (length, stream, PPID, flags, assoc).
+_LEAN = struct.Struct(_lib.struct_format(_lib.sctpx_event, ("kind", "flags", "assoc_id", "len", "stream", "ssn", "ppid")))
+# A zero-length array made over the caller's buffer is what ctypes passes as a pointer to
+# it (without argtypes, as _lib.fast's calls are made): the cheapest way to lend the C call
+# caller memory, an empty buffer included, and it keeps a bytearray from being resized
+# while the call (which runs without the GIL) writes into it.
+_over = (ctypes.c_char * 0).from_buffer
+_DATA_KIND = constants.EVENT_DATA
+_NOTIFICATION = EventFlag.NOTIFICATION
+
+
+class _LeanSlot:
+    """The one ``sctpx_event`` the lean receive of a thread fills (see _rx): a notification
+    decodes from it; a data message is read from its head alone."""
+
+    __slots__ = ("event", "ptr", "view")
+
+    def __init__(self) -> None:
+        self.event = _lib.sctpx_event()
+        self.ptr = ctypes.byref(self.event)
+        self.view = memoryview(self.event).cast("B")
+
 
 # struct sctpx_send_msg, packed in one call: data, len, info {stream, flags, ppid, context,
 # assoc_id, pr_policy, reserved, pr_value}, to, to_len.
@@ -165,7 +192,151 @@ class _RxSlot:
         self.c_bufsize = _c_size(bufsize)
 
 
-class Socket:
+class Kind(IntEnum):
+    """What :attr:`Socket.kind` says: the ``SCTPX_KIND_*`` numbers."""
+
+    ONE_TO_ONE = constants.KIND_ONE_TO_ONE
+    ONE_TO_MANY = constants.KIND_ONE_TO_MANY
+
+
+def _for_assoc(value: Any, assoc_id: int) -> Any:
+    """``value`` (an option dataclass) for association ``assoc_id`` when a view names one."""
+    if assoc_id and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, assoc_id=assoc_id)
+    return value
+
+
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(f"Socket.{old} is deprecated (removed in the next release): use {new}", DeprecationWarning, stacklevel=3)
+
+
+class _StructOptions:
+    """The struct options as properties: one style for every option (issue 15). On a
+    :class:`Socket` they read the socket's association (one-to-one) or its defaults
+    (one-to-many); on :meth:`Socket.association`'s view, that association's."""
+
+    def _option_target(self) -> tuple[Socket, int]:
+        raise NotImplementedError
+
+    @property
+    def rtoinfo(self) -> RtoInfo:
+        """SCTP_RTOINFO: retransmission timeouts (of the association, or the socket's defaults). Set: the value's
+        ``assoc_id`` picks the association (on an :meth:`Socket.association` view, its own)."""
+        sock, assoc_id = self._option_target()
+        return sock._get(lib.sctpx_get_rtoinfo, _lib.sctpx_rtoinfo, RtoInfo, assoc_id)
+
+    @rtoinfo.setter
+    def rtoinfo(self, value: RtoInfo) -> None:
+        sock, assoc_id = self._option_target()
+        sock._set(lib.sctpx_set_rtoinfo, _for_assoc(value, assoc_id), RtoInfo, _lib.sctpx_rtoinfo)
+
+    @property
+    def assocparams(self) -> AssocParams:
+        """SCTP_ASSOCINFO (of the association, or the socket's defaults). Set: the value's
+        ``assoc_id`` picks the association (on an :meth:`Socket.association` view, its own)."""
+        sock, assoc_id = self._option_target()
+        return sock._get(lib.sctpx_get_assocparams, _lib.sctpx_assocparams, AssocParams, assoc_id)
+
+    @assocparams.setter
+    def assocparams(self, value: AssocParams) -> None:
+        sock, assoc_id = self._option_target()
+        sock._set(lib.sctpx_set_assocparams, _for_assoc(value, assoc_id), AssocParams, _lib.sctpx_assocparams)
+
+    @property
+    def default_send_info(self) -> SendInfo:
+        """SCTP_DEFAULT_SNDINFO: what sends that give no parameters use (of the association, or the socket's defaults). Set: the value's
+        ``assoc_id`` picks the association (on an :meth:`Socket.association` view, its own)."""
+        sock, assoc_id = self._option_target()
+        return sock._get(lib.sctpx_get_default_send_info, _lib.sctpx_send_info, SendInfo, assoc_id)
+
+    @default_send_info.setter
+    def default_send_info(self, value: SendInfo) -> None:
+        sock, assoc_id = self._option_target()
+        sock._set(lib.sctpx_set_default_send_info, _for_assoc(value, assoc_id), SendInfo, _lib.sctpx_send_info)
+
+    @property
+    def default_prinfo(self) -> DefaultPrInfo:
+        """SCTP_DEFAULT_PRINFO: the partial-reliability policy of sends that give none (of the association, or the socket's defaults). Set: the value's
+        ``assoc_id`` picks the association (on an :meth:`Socket.association` view, its own)."""
+        sock, assoc_id = self._option_target()
+        return sock._get(lib.sctpx_get_default_prinfo, _lib.sctpx_default_prinfo, DefaultPrInfo, assoc_id)
+
+    @default_prinfo.setter
+    def default_prinfo(self, value: DefaultPrInfo) -> None:
+        sock, assoc_id = self._option_target()
+        sock._set(lib.sctpx_set_default_prinfo, _for_assoc(value, assoc_id), DefaultPrInfo, _lib.sctpx_default_prinfo)
+
+    @property
+    def delayed_sack(self) -> SackInfo:
+        """SCTP_DELAYED_SACK (of the association, or the socket's defaults). Set: the value's
+        ``assoc_id`` picks the association (on an :meth:`Socket.association` view, its own)."""
+        sock, assoc_id = self._option_target()
+        return sock._get(lib.sctpx_get_delayed_sack, _lib.sctpx_sack_info, SackInfo, assoc_id)
+
+    @delayed_sack.setter
+    def delayed_sack(self, value: SackInfo) -> None:
+        sock, assoc_id = self._option_target()
+        sock._set(lib.sctpx_set_delayed_sack, _for_assoc(value, assoc_id), SackInfo, _lib.sctpx_sack_info)
+
+    @property
+    def status(self) -> Status:
+        """SCTP_STATUS of the association (read only)."""
+        sock, assoc_id = self._option_target()
+        out = _lib.sctpx_status()
+        check(lib.sctpx_get_status(sock._handle, assoc_id, byref(out)))
+        return Status.from_c(out)
+
+    @property
+    def assoc_stats(self) -> AssocStats:
+        """SCTP_GET_ASSOC_STATS of the association (read only)."""
+        sock, assoc_id = self._option_target()
+        return sock._get(lib.sctpx_get_assoc_stats, _lib.sctpx_assoc_stats, AssocStats, assoc_id)
+
+    @property
+    def primary(self) -> Address | None:
+        """The association's primary peer address; set it to make a peer address primary."""
+        sock, assoc_id = self._option_target()
+        out = _lib.sockaddr_storage()
+        n = check(lib.sctpx_get_primary(sock._handle, assoc_id, byref(out)))
+        return _addr.from_storage(out) if n else None
+
+    @primary.setter
+    def primary(self, addr: Address) -> None:
+        sock, assoc_id = self._option_target()
+        sa, n = _addr.sockaddr_arg(addr, sock._family)
+        check(lib.sctpx_set_primary(sock._handle, assoc_id, sa, n))
+
+    @property
+    def active_auth_key(self) -> int:
+        """SCTP_AUTH_ACTIVE_KEY: the key outgoing chunks are authenticated with."""
+        sock, assoc_id = self._option_target()
+        out = ctypes.c_uint16()
+        check(lib.sctpx_get_active_auth_key(sock._handle, assoc_id, byref(out)))
+        return out.value
+
+    @active_auth_key.setter
+    def active_auth_key(self, key_number: int) -> None:
+        sock, assoc_id = self._option_target()
+        check(lib.sctpx_set_active_auth_key(sock._handle, assoc_id, key_number))
+
+
+class Association(_StructOptions):
+    """One association's options, as :meth:`Socket.association` gives them."""
+
+    __slots__ = ("assoc_id", "socket")
+
+    def __init__(self, sock: Socket, assoc_id: int) -> None:
+        self.socket = sock
+        self.assoc_id = assoc_id
+
+    def _option_target(self) -> tuple[Socket, int]:
+        return self.socket, self.assoc_id
+
+    def __repr__(self) -> str:
+        return f"<sctpx.Association {self.assoc_id:d} of {self.socket!r}>"
+
+
+class Socket(_StructOptions):
     """An SCTP socket owned by libsctpx: one-to-one (:func:`open_tcp`) or one-to-many
     (:func:`open_udp`).
 
@@ -179,11 +350,16 @@ class Socket:
         self._handle = handle
         # The handle as the per-message calls take it (see _lib.fast).
         self._h = ctypes.c_uint64(handle)
-        self._family = family
+        self._family = _socket.AddressFamily(family)
         self._closed = False
-        self._kind = check(lib.sctpx_kind(handle))
+        self._kind = Kind(check(lib.sctpx_kind(handle)))
         # None: not known yet (asked once when needed); kept in step by set_option.
         self._nonblock: bool | None = None
+        # settimeout's: what a receive given no timeout waits (None: as long as it takes).
+        self._timeout: float | None = None
+        #: The notification the last :meth:`recv_message_into` (or :meth:`recv_into`)
+        #: returned flagged ``EventFlag.NOTIFICATION``, decoded; None before the first.
+        self.last_notification: Event | None = None
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -193,13 +369,14 @@ class Socket:
         return self._handle
 
     @property
-    def family(self) -> int:
-        """``socket.AF_INET`` or ``socket.AF_INET6``."""
+    def family(self) -> _socket.AddressFamily:
+        """``socket.AF_INET`` or ``socket.AF_INET6`` (a :class:`socket.AddressFamily`)."""
         return self._family
 
     @property
-    def kind(self) -> int:
-        """``sctpx.KIND_ONE_TO_ONE`` or ``sctpx.KIND_ONE_TO_MANY``."""
+    def kind(self) -> Kind:
+        """:attr:`Kind.ONE_TO_ONE` or :attr:`Kind.ONE_TO_MANY` (equal to
+        ``sctpx.KIND_ONE_TO_ONE`` / ``sctpx.KIND_ONE_TO_MANY``)."""
         return self._kind
 
     @property
@@ -233,9 +410,11 @@ class Socket:
         self.close()
 
     def __del__(self) -> None:
-        # A forgotten socket must not keep its association (and descriptor) alive.
+        # A forgotten socket must not keep its association (and descriptor) alive; and, as
+        # the stdlib's socket does, it says so: closing on collection hides a leak.
         if not getattr(self, "_closed", True):
             try:
+                warnings.warn(f"unclosed {self!r}", ResourceWarning, stacklevel=2, source=self)
                 self.close()
             # A finaliser has no caller to raise to, and Python would only print the error
             # (at interpreter exit, module globals may already be gone).
@@ -250,6 +429,14 @@ class Socket:
     def fileno(self) -> int:
         """The descriptor, for select/poll/asyncio. The library owns it: do not close it."""
         return check(lib.sctpx_fileno(self._handle))
+
+    def _option_target(self) -> tuple[Socket, int]:
+        return self, 0
+
+    def association(self, assoc_id: int) -> Association:
+        """The options of association ``assoc_id`` of a one-to-many socket, as properties
+        (``sock.association(a).rtoinfo``)."""
+        return Association(self, assoc_id)
 
     def _child(self, handle: int) -> Socket:
         return Socket(handle, self._family)
@@ -387,6 +574,33 @@ class Socket:
         sa, n = _addr.sockaddr_arg(to, self._family) if to is not None else (None, 0)
         return check(lib.sctpx_send(self._handle, data, len(data), byref(info), sa, n))
 
+    def send_setup(
+        self,
+        data: Bytes,
+        to: Sequence[Address],
+        init: InitMsg | None = None,
+        stream: int = 0,
+        ppid: int = 0,
+        flags: int = 0,
+        context: int = 0,
+        pr_policy: int = constants.PR_NONE,
+        pr_value: int = 0,
+    ) -> int:
+        """Sends one message that may set an association up, as ``sctp_sendv`` can
+        (``sctpx_send_setup``): ``to[0]`` is the destination, ``to[1:]`` further addresses
+        of the same peer the set-up may use too (SCTP_DSTADDRV4/V6), ``init`` the INIT
+        parameters of this set-up instead of the socket's :meth:`set_initmsg`. The other
+        arguments are :meth:`send`'s. Returns the bytes sent."""
+        data = _as_bytes(data)
+        info = _send_info(stream, ppid, flags, context, 0, pr_policy, pr_value)
+        arr = _addr.storage_array(to, self._family)
+        c_init = to_c(init, InitMsg, _lib.sctpx_initmsg) if init is not None else None
+        return check(
+            lib.sctpx_send_setup(
+                self._handle, data, len(data), byref(info), arr, len(to), byref(c_init) if c_init else None
+            )
+        )
+
     def send_stream(self, data: Bytes, stream: int = 0, ppid: int = 0, assoc_id: int = 0) -> int:
         """Sends on a stream with a PPID, nothing else (``sctpx_send_stream``)."""
         if type(data) is not bytes:
@@ -456,10 +670,37 @@ class Socket:
             self._nonblock = bool(self.get_option(Option.NONBLOCK))
         return self._nonblock
 
+    def settimeout(self, timeout: float | None) -> None:
+        """As :meth:`socket.socket.settimeout`: what a receive given no ``timeout`` waits.
+        None blocks (the socket is made blocking); 0 makes the socket non-blocking; N > 0
+        waits up to N seconds, then raises :class:`sctpx.TimedOutError` (a
+        :class:`TimeoutError`). It applies to :meth:`next_event`, :meth:`recv_batch`,
+        :meth:`recv_into` and :meth:`recv_message_into`; sends, ``accept`` and ``connect``
+        block (or not) as :attr:`nonblock` says."""
+        if timeout is not None:
+            _timeout_ms(timeout)  # refuses what is not a time, as the stdlib does
+        self.set_option(Option.NONBLOCK, 1 if timeout == 0 else 0)
+        self._timeout = None if timeout is None or timeout == 0 else float(timeout)
+
+    def gettimeout(self) -> float | None:
+        """As :meth:`socket.socket.gettimeout`: None when receives block, 0.0 when the
+        socket is non-blocking, else the seconds :meth:`settimeout` set."""
+        return 0.0 if self._is_nonblock() else self._timeout
+
+    def setblocking(self, flag: bool) -> None:
+        """As :meth:`socket.socket.setblocking`: ``settimeout(None)`` or ``settimeout(0.0)``."""
+        self.settimeout(None if flag else 0.0)
+
+    def getblocking(self) -> bool:
+        """As :meth:`socket.socket.getblocking`: False when non-blocking or with a timeout."""
+        return self.gettimeout() is None
+
     def _wait_call(self, call: Callable[..., int], args: tuple[Any, ...], timeout: float | None) -> int:
         """Runs ``call(*args, timeout_ms)``, a receive taking a C timeout, in slices so that
         signals get handled."""
         deadline = None
+        if timeout is None:
+            timeout = self._timeout
         if timeout is None:
             if self._nonblock is False:
                 # The common case first: a blocking socket, no timeout.
@@ -500,6 +741,59 @@ class Socket:
             return decode_at(slot.events, 0, slot.events_view, slot.buf_view, 0)
         finally:
             rx["single"] = slot
+
+    def recv_message_into(
+        self, buffer: Any, nbytes: int = 0, timeout: float | None = None
+    ) -> tuple[int, int, int, int, int]:
+        """Receives the next message into ``buffer`` (any writable buffer: a bytearray, a
+        memoryview, an array, mmap; no copy is made) and returns ``(nbytes, stream, ppid,
+        flags, assoc_id)``: the per-message receive, as lean as the stdlib's ``recvmsg``.
+
+        ``nbytes`` > 0 receives at most that many bytes. ``flags`` are
+        :class:`EventFlag` bits: without ``COMPLETE`` the message is longer than the
+        buffer and the next call returns more of it; with ``NOTIFICATION`` the event is a
+        notification, decoded in :attr:`last_notification` (``stream`` and ``ppid`` 0).
+        ``timeout`` and the errors are :meth:`next_event`'s."""
+        slot = getattr(_rx, "lean", None)
+        if slot is None:
+            slot = _rx.lean = _LeanSlot()
+        _rx.lean = None  # taken while the call runs (a nested call makes its own)
+        try:
+            mem = _over(buffer)
+            if nbytes == 0:
+                cap = len(buffer) if type(buffer) is bytearray else memoryview(buffer).nbytes
+            else:
+                cap = self._cap(buffer, nbytes)
+            args = (self._h, slot.ptr, mem, _c_size(cap))
+            if timeout is None and self._timeout is None and self._nonblock is False:
+                # The common case inline: a blocking socket, no timeout.
+                rc = _fast.sctpx_next_event(*args, _WAIT_SLICE_MS)
+                if rc < 0:
+                    rc = check(rc) if rc != _ERR_TIMED_OUT else self._wait_call(_fast.sctpx_next_event, args, None)
+            else:
+                rc = self._wait_call(_fast.sctpx_next_event, args, timeout)
+            kind, flags, assoc_id, n, stream, _, ppid = _LEAN.unpack_from(slot.view)
+            if kind != _DATA_KIND:
+                self.last_notification = decode_notification(slot.event, memoryview(buffer).cast("B")[:n].tobytes())
+                return n, 0, 0, flags | _NOTIFICATION, assoc_id
+            return n, stream, ppid, flags, assoc_id
+        finally:
+            _rx.lean = slot
+
+    def recv_into(self, buffer: Any, nbytes: int = 0, timeout: float | None = None) -> int:
+        """As :meth:`socket.socket.recv_into`: receives into ``buffer`` without a copy and
+        returns the byte count; :meth:`recv_message_into` says the rest (stream, PPID,
+        flags, association) and is as fast."""
+        return self.recv_message_into(buffer, nbytes, timeout)[0]
+
+    @staticmethod
+    def _cap(buffer: Any, nbytes: int) -> int:
+        size = memoryview(buffer).nbytes
+        if type(nbytes) is not int or nbytes < 0:
+            raise InvalidArgumentError(f"nbytes must be an int >= 0, not {nbytes!r}")
+        if nbytes > size:
+            raise InvalidArgumentError(f"nbytes {nbytes} is more than the buffer's {size} bytes")
+        return nbytes
 
     def recv_batch(self, count: int = 16, timeout: float | None = None, bufsize: int = DEFAULT_BUFSIZE) -> list[Event]:
         """Receives up to ``count`` events in one system call: waits as :meth:`next_event`
@@ -579,6 +873,7 @@ class Socket:
     ecn_supported = OptionProperty(Option.ECN_SUPPORTED, bool)
     plpmtud_probe_interval = OptionProperty(Option.PLPMTUD_PROBE_INTERVAL, int)
     auth_supported = OptionProperty(Option.AUTH_SUPPORTED, bool)
+    expose_pf_state = OptionProperty(Option.EXPOSE_PF_STATE, int)
     # END generated
 
     @property
@@ -601,36 +896,44 @@ class Socket:
         check(fn(self._handle, byref(to_c(value, cls, ctype))))
 
     def get_rtoinfo(self, assoc_id: int = 0) -> RtoInfo:
-        """SCTP_RTOINFO of an association (0: the socket's defaults)."""
-        return self._get(lib.sctpx_get_rtoinfo, _lib.sctpx_rtoinfo, RtoInfo, assoc_id)
+        """SCTP_RTOINFO of an association (0: the socket's defaults). Deprecated: the ``rtoinfo`` property."""
+        _deprecated("get_rtoinfo", "the rtoinfo property (sock.association(id).rtoinfo for one association)")
+        return self.association(assoc_id).rtoinfo
 
     def set_rtoinfo(self, value: RtoInfo) -> None:
-        """Sets SCTP_RTOINFO (``value.assoc_id`` picks the association; 0 fields keep their value)."""
-        self._set(lib.sctpx_set_rtoinfo, value, RtoInfo, _lib.sctpx_rtoinfo)
+        """Sets SCTP_RTOINFO (``value.assoc_id`` picks the association; 0 fields keep their value). Deprecated: the ``rtoinfo`` property."""
+        _deprecated("set_rtoinfo", "the rtoinfo property")
+        self.rtoinfo = value
 
     def get_assocparams(self, assoc_id: int = 0) -> AssocParams:
-        """SCTP_ASSOCINFO of an association (0: the socket's defaults)."""
-        return self._get(lib.sctpx_get_assocparams, _lib.sctpx_assocparams, AssocParams, assoc_id)
+        """SCTP_ASSOCINFO of an association (0: the socket's defaults). Deprecated: the ``assocparams`` property."""
+        _deprecated("get_assocparams", "the assocparams property (sock.association(id).assocparams for one association)")
+        return self.association(assoc_id).assocparams
 
     def set_assocparams(self, value: AssocParams) -> None:
-        """Sets SCTP_ASSOCINFO (``value.assoc_id`` picks the association)."""
-        self._set(lib.sctpx_set_assocparams, value, AssocParams, _lib.sctpx_assocparams)
+        """Sets SCTP_ASSOCINFO (``value.assoc_id`` picks the association). Deprecated: the ``assocparams`` property."""
+        _deprecated("set_assocparams", "the assocparams property")
+        self.assocparams = value
 
     def get_default_send_info(self, assoc_id: int = 0) -> SendInfo:
-        """SCTP_DEFAULT_SNDINFO: what sends that give no parameters use."""
-        return self._get(lib.sctpx_get_default_send_info, _lib.sctpx_send_info, SendInfo, assoc_id)
+        """SCTP_DEFAULT_SNDINFO: what sends that give no parameters use. Deprecated: the ``default_send_info`` property."""
+        _deprecated("get_default_send_info", "the default_send_info property (sock.association(id).default_send_info for one association)")
+        return self.association(assoc_id).default_send_info
 
     def set_default_send_info(self, value: SendInfo) -> None:
-        """Sets SCTP_DEFAULT_SNDINFO (``value.assoc_id`` picks the association)."""
-        self._set(lib.sctpx_set_default_send_info, value, SendInfo, _lib.sctpx_send_info)
+        """Sets SCTP_DEFAULT_SNDINFO (``value.assoc_id`` picks the association). Deprecated: the ``default_send_info`` property."""
+        _deprecated("set_default_send_info", "the default_send_info property")
+        self.default_send_info = value
 
     def get_default_prinfo(self, assoc_id: int = 0) -> DefaultPrInfo:
-        """SCTP_DEFAULT_PRINFO: the partial-reliability policy of sends that give none."""
-        return self._get(lib.sctpx_get_default_prinfo, _lib.sctpx_default_prinfo, DefaultPrInfo, assoc_id)
+        """SCTP_DEFAULT_PRINFO: the partial-reliability policy of sends that give none. Deprecated: the ``default_prinfo`` property."""
+        _deprecated("get_default_prinfo", "the default_prinfo property (sock.association(id).default_prinfo for one association)")
+        return self.association(assoc_id).default_prinfo
 
     def set_default_prinfo(self, value: DefaultPrInfo) -> None:
-        """Sets SCTP_DEFAULT_PRINFO (``value.assoc_id`` picks the association)."""
-        self._set(lib.sctpx_set_default_prinfo, value, DefaultPrInfo, _lib.sctpx_default_prinfo)
+        """Sets SCTP_DEFAULT_PRINFO (``value.assoc_id`` picks the association). Deprecated: the ``default_prinfo`` property."""
+        _deprecated("set_default_prinfo", "the default_prinfo property")
+        self.default_prinfo = value
 
     def get_pr_assoc_status(self, policy: int, assoc_id: int = 0) -> PrStatus:
         """SCTP_PR_ASSOC_STATUS: the association's messages abandoned under ``policy``
@@ -657,12 +960,14 @@ class Socket:
         check(lib.sctpx_set_stream_sched_value(self._handle, assoc_id, stream, value))
 
     def get_delayed_sack(self, assoc_id: int = 0) -> SackInfo:
-        """SCTP_DELAYED_SACK of an association (0: the socket's defaults)."""
-        return self._get(lib.sctpx_get_delayed_sack, _lib.sctpx_sack_info, SackInfo, assoc_id)
+        """SCTP_DELAYED_SACK of an association (0: the socket's defaults). Deprecated: the ``delayed_sack`` property."""
+        _deprecated("get_delayed_sack", "the delayed_sack property (sock.association(id).delayed_sack for one association)")
+        return self.association(assoc_id).delayed_sack
 
     def set_delayed_sack(self, value: SackInfo) -> None:
-        """Sets SCTP_DELAYED_SACK (``value.assoc_id`` picks the association)."""
-        self._set(lib.sctpx_set_delayed_sack, value, SackInfo, _lib.sctpx_sack_info)
+        """Sets SCTP_DELAYED_SACK (``value.assoc_id`` picks the association). Deprecated: the ``delayed_sack`` property."""
+        _deprecated("set_delayed_sack", "the delayed_sack property")
+        self.delayed_sack = value
 
     def get_paddrparams(self, addr: Address | None = None, assoc_id: int = 0) -> PeerAddrParams:
         """SCTP_PEER_ADDR_PARAMS for a peer address (None: the association's or the
@@ -676,11 +981,38 @@ class Socket:
         # Called through the class: anything but a PeerAddrParams raises TypeError there.
         check(lib.sctpx_set_paddrparams(self._handle, byref(PeerAddrParams.to_c(params, self._family))))
 
+    def get_paddrthlds(self, addr: Address | None = None, assoc_id: int = 0) -> PeerAddrThresholds:
+        """SCTP_PEER_ADDR_THLDS_V2 for a peer address (None: the association's or the
+        socket's defaults)."""
+        sa, n = _addr.sockaddr_arg(addr, self._family) if addr is not None else (None, 0)
+        out = _lib.sctpx_paddrthlds()
+        check(lib.sctpx_get_paddrthlds(self._handle, assoc_id, sa, n, byref(out)))
+        return PeerAddrThresholds.from_c(out)
+
+    def set_paddrthlds(self, thresholds: PeerAddrThresholds) -> None:
+        """Sets SCTP_PEER_ADDR_THLDS_V2; ``pf_max_retrans`` above ``ps_retrans`` raises
+        InvalidArgumentError."""
+        c = PeerAddrThresholds.to_c(thresholds, self._family)
+        check(lib.sctpx_set_paddrthlds(self._handle, byref(c)))
+
+    def get_paddr_udp_port(self, addr: Address, assoc_id: int = 0) -> int:
+        """SCTP_REMOTE_UDP_ENCAPS_PORT of one peer address: the UDP port packets to it are
+        encapsulated for, 0 for plain SCTP (``udp_remote_port`` is the association's)."""
+        sa, n = _addr.sockaddr_arg(addr, self._family)
+        out = ctypes.c_int32()
+        check(lib.sctpx_get_paddr_udp_port(self._handle, assoc_id, sa, n, byref(out)))
+        return out.value
+
+    def set_paddr_udp_port(self, addr: Address, port: int, assoc_id: int = 0) -> None:
+        """Sets SCTP_REMOTE_UDP_ENCAPS_PORT of one peer address: packets to it go over UDP
+        to ``port`` from now on (0: plain SCTP), the other paths unchanged."""
+        sa, n = _addr.sockaddr_arg(addr, self._family)
+        check(lib.sctpx_set_paddr_udp_port(self._handle, assoc_id, sa, n, port))
+
     def get_status(self, assoc_id: int = 0) -> Status:
-        """SCTP_STATUS of an association."""
-        out = _lib.sctpx_status()
-        check(lib.sctpx_get_status(self._handle, assoc_id, byref(out)))
-        return Status.from_c(out)
+        """SCTP_STATUS of an association. Deprecated: the ``status`` property."""
+        _deprecated("get_status", "the status property (sock.association(id).status for one association)")
+        return self.association(assoc_id).status
 
     def get_paddrinfo(self, addr: Address, assoc_id: int = 0) -> PeerAddrInfo:
         """SCTP_GET_PEER_ADDR_INFO for one peer address."""
@@ -690,8 +1022,9 @@ class Socket:
         return PeerAddrInfo.from_c(out)
 
     def get_assoc_stats(self, assoc_id: int = 0) -> AssocStats:
-        """SCTP_GET_ASSOC_STATS of an association."""
-        return self._get(lib.sctpx_get_assoc_stats, _lib.sctpx_assoc_stats, AssocStats, assoc_id)
+        """SCTP_GET_ASSOC_STATS of an association. Deprecated: the ``assoc_stats`` property."""
+        _deprecated("get_assoc_stats", "the assoc_stats property (sock.association(id).assoc_stats for one association)")
+        return self.association(assoc_id).assoc_stats
 
     def set_primary(self, addr: Address, assoc_id: int = 0) -> None:
         """Makes peer address ``addr`` the primary path of the association."""
@@ -699,10 +1032,9 @@ class Socket:
         check(lib.sctpx_set_primary(self._handle, assoc_id, sa, n))
 
     def get_primary(self, assoc_id: int = 0) -> Address | None:
-        """The association's primary peer address."""
-        out = _lib.sockaddr_storage()
-        n = check(lib.sctpx_get_primary(self._handle, assoc_id, byref(out)))
-        return _addr.from_storage(out) if n else None
+        """The association's primary peer address. Deprecated: the ``primary`` property."""
+        _deprecated("get_primary", "the primary property (sock.association(id).primary for one association)")
+        return self.association(assoc_id).primary
 
     def set_peer_primary(self, addr: Address, assoc_id: int = 0) -> None:
         """Asks the peer to use our address ``addr`` as its primary (needs ASCONF)."""
@@ -757,10 +1089,9 @@ class Socket:
         check(lib.sctpx_set_active_auth_key(self._handle, assoc_id, key_number))
 
     def get_active_auth_key(self, assoc_id: int = 0) -> int:
-        """The active key number (SCTP_AUTH_ACTIVE_KEY)."""
-        out = ctypes.c_uint16()
-        check(lib.sctpx_get_active_auth_key(self._handle, assoc_id, byref(out)))
-        return out.value
+        """The active key number (SCTP_AUTH_ACTIVE_KEY). Deprecated: the ``active_auth_key`` property."""
+        _deprecated("get_active_auth_key", "the active_auth_key property (sock.association(id).active_auth_key for one association)")
+        return self.association(assoc_id).active_auth_key
 
     def deactivate_auth_key(self, key_number: int, assoc_id: int = 0) -> None:
         """Stops sending with key ``key_number`` (not the active one; SCTP_AUTH_DEACTIVATE_KEY).

@@ -17,7 +17,7 @@ from __future__ import annotations
 import ctypes
 import struct
 from dataclasses import dataclass
-from enum import IntEnum
+from enum import IntEnum, IntFlag
 from typing import Any, Callable, ClassVar
 
 from . import _addr, _lib, constants
@@ -61,6 +61,22 @@ class EventKind(IntEnum):
     #: Send failed, new form (`send_failed`; the info came from sctp_sndinfo).
     SEND_FAILED_EVENT = constants.EVENT_SEND_FAILED_EVENT
     # END generated
+
+
+class EventFlag(IntFlag):
+    """The flags :meth:`sctpx.Socket.recv_message_into` returns: ``SCTPX_EVENT_FLAG_*``,
+    and ``NOTIFICATION`` for an event that is not a data message."""
+
+    #: The message is complete (the last or only piece of it).
+    COMPLETE = constants.EVENT_FLAG_COMPLETE
+    #: The data message was sent unordered.
+    UNORDERED = constants.EVENT_FLAG_UNORDERED
+    #: A notification did not fit in the buffer (its payload was cut).
+    TRUNCATED = constants.EVENT_FLAG_TRUNCATED
+    #: Not a data message but a notification (decoded in
+    #: :attr:`sctpx.Socket.last_notification`). The kernel's MSG_NOTIFICATION value,
+    #: clear of every ``SCTPX_EVENT_FLAG_*`` bit.
+    NOTIFICATION = 0x8000
 
 
 @dataclass(frozen=True)
@@ -317,7 +333,8 @@ _FLAG_COMPLETE = constants.EVENT_FLAG_COMPLETE
 _FLAG_UNORDERED = constants.EVENT_FLAG_UNORDERED
 
 
-def _notification(ev: _lib.sctpx_event, data: bytes) -> Event:
+def decode_notification(ev: _lib.sctpx_event, data: bytes) -> Event:
+    """The typed notification a filled ``sctpx_event`` holds, with its bytes ``data``."""
     cls = NOTIFICATIONS[ev.kind]
     return cls(
         assoc_id=ev.assoc_id,
@@ -346,7 +363,7 @@ def decode_at(events: Any, index: int, view: memoryview, buf: memoryview, data_o
     kind, flags, assoc_id, n, stream, ssn, ppid, tsn, cumtsn, context, from_len, head8 = _HEAD.unpack_from(view, off)
     data = buf[data_off : data_off + n].tobytes()
     if kind != _DATA:
-        return _notification(events[index], data)
+        return decode_notification(events[index], data)
     # A frozen dataclass's __init__ sets each field through object.__setattr__, which cost
     # more than the receive itself: the instance dict is filled in one go instead (the
     # same object: every field, still frozen).

@@ -175,6 +175,14 @@ class Option(IntEnum):
     #: default. The AUTH calls (sctpx_set_auth_key, ...) need it (-EACCES).
     #: Range: 0 to 1.
     AUTH_SUPPORTED = constants.OPT_AUTH_SUPPORTED
+    #: SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (per association): whether a path
+    #: entering the potentially-failed state is shown. SCTPX_PF_EXPOSE_UNSET (0)
+    #: follows the sysctl net.sctp.pf_expose (the kernel's default: no
+    #: SCTPX_ADDR_POTENTIALLY_FAILED event, the path reads SCTPX_PATH_PF);
+    #: SCTPX_PF_EXPOSE_DISABLE (1): no event, and reading such a path's info is
+    #: refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
+    #: Range: 0 to 2.
+    EXPOSE_PF_STATE = constants.OPT_EXPOSE_PF_STATE
     # END generated
 
 
@@ -239,6 +247,33 @@ class PeerAddrParams:
 
     def to_c(self, family: int) -> _lib.sctpx_paddrparams:
         s = to_c(self, PeerAddrParams, _lib.sctpx_paddrparams)
+        if self.address is not None:
+            _, s.address_len = _addr.to_storage(self.address, family, s.address)
+        return s
+
+
+@dataclass
+class PeerAddrThresholds:
+    """SCTP_PEER_ADDR_THLDS_V2 of one peer address (``address`` None: all of them, or the
+    socket's defaults), in consecutive retransmission timeouts on the path."""
+
+    assoc_id: int = 0
+    address: Address | None = None
+    #: Timeouts after which the path is failed; 0 on a set leaves it unchanged.
+    pathmaxrxt: int = 0
+    #: Timeouts after which the path is potentially failed (new data takes another
+    #: active path); at most ``ps_retrans``.
+    pf_max_retrans: int = 0
+    #: Timeouts on the primary after which the path in use becomes the primary
+    #: (RFC 7829 switchover); 65535, the kernel's default: never.
+    ps_retrans: int = 0xFFFF
+
+    @classmethod
+    def from_c(cls, s: _lib.sctpx_paddrthlds) -> PeerAddrThresholds:
+        return from_c(cls, s, address=_address(s.address, s.address_len))
+
+    def to_c(self, family: int) -> _lib.sctpx_paddrthlds:
+        s = to_c(self, PeerAddrThresholds, _lib.sctpx_paddrthlds)
         if self.address is not None:
             _, s.address_len = _addr.to_storage(self.address, family, s.address)
         return s

@@ -24,6 +24,7 @@ from conftest import LOOPBACK, next_data, port_of
         ("reconfig_supported", True),
         ("nonblock", True),
         ("recv_from", False),
+        ("expose_pf_state", sctpx.PF_EXPOSE_ENABLE),
         ("autoclose", 30),
         ("fragment_interleave", 1),
         ("partial_delivery_point", 4096),
@@ -103,6 +104,20 @@ def test_paddrparams_heartbeat_interval_round_trips(pair):
     assert cli.get_paddrparams(peer).hbinterval == 12000
 
 
+def test_paddrthlds_of_one_peer_address_round_trip(pair):
+    # tests/paths.rs shows what the thresholds do on a cut link; here, that Python reaches them.
+    cli, conn = pair
+    peer = (LOOPBACK, port_of(conn))
+    cli.set_paddrthlds(sctpx.PeerAddrThresholds(address=peer, pathmaxrxt=9, pf_max_retrans=2, ps_retrans=4))
+    got = cli.get_paddrthlds(peer)
+    assert (got.address, got.pathmaxrxt, got.pf_max_retrans, got.ps_retrans) == (peer, 9, 2, 4)
+
+
+def test_paddrthlds_pf_max_retrans_above_ps_retrans_is_refused():
+    with sctpx.open_tcp() as s, pytest.raises(sctpx.InvalidArgumentError):
+        s.set_paddrthlds(sctpx.PeerAddrThresholds(pf_max_retrans=3, ps_retrans=2))
+
+
 def test_socket_default_paddrparams_have_no_address():
     with sctpx.open_udp() as s:
         assert s.get_paddrparams().address is None
@@ -168,3 +183,11 @@ def test_subscribe_turns_one_kind_on_and_off():
         assert [k for k in range(1, 14) if s.subscribed(k)] == [1, 9]
         s.subscribe(1, on=False)
         assert [k for k in range(1, 14) if s.subscribed(k)] == [9]
+
+
+def test_one_peer_addresss_udp_port_round_trips(pair):
+    # tests/udp_encap.rs shows the port at work between two kernels; here, that Python reaches it.
+    cli, conn = pair
+    peer = (LOOPBACK, port_of(conn))
+    cli.set_paddr_udp_port(peer, 9899)
+    assert cli.get_paddr_udp_port(peer) == 9899

@@ -249,6 +249,15 @@ MAPPING: Dict[str, Union[str, List[Call]]] = {
         lambda k, v: k.py_udp.get_paddrparams(v, ADDR),
     ],
     "sctpx_get_paddrparams(addr_len)": LENGTH,
+    "sctpx_get_paddr_udp_port(assoc_id)": [lambda k, v: k.udp.get_paddr_udp_port(ADDR, v)],
+    "sctpx_get_paddr_udp_port(addr_len)": LENGTH,
+    "sctpx_set_paddr_udp_port(assoc_id)": [lambda k, v: k.udp.set_paddr_udp_port(ADDR, 9899, v)],
+    "sctpx_set_paddr_udp_port(addr_len)": LENGTH,
+    "sctpx_set_paddr_udp_port(port)": [lambda k, v: k.udp.set_paddr_udp_port(ADDR, v)],
+    "sctpx_get_paddrthlds(assoc_id)": [lambda k, v: k.udp.get_paddrthlds(None, v)],
+    "sctpx_get_paddrthlds(addr_len)": LENGTH,
+    "sctpx_send_setup(len)": LENGTH,
+    "sctpx_send_setup(count)": LENGTH,
     "sctpx_get_status(assoc_id)": [lambda k, v: k.udp.get_status(v), lambda k, v: k.py_udp.get_status(v)],
     "sctpx_get_paddrinfo(assoc_id)": [
         lambda k, v: k.udp.get_paddrinfo(ADDR, v),
@@ -322,6 +331,7 @@ MAPPING: Dict[str, Union[str, List[Call]]] = {
     "sctpx_send_msg.len": LENGTH,
     "sctpx_send_msg.to_len": LENGTH,
     "sctpx_paddrparams.address_len": LENGTH,
+    "sctpx_paddrthlds.address_len": LENGTH,
     # The other fields of the settable structs: below.
 }
 
@@ -333,6 +343,7 @@ _SETTERS: List[Tuple[Any, Callable[[Any, Any], Any], Dict[str, Any]]] = [
     (sctpx.SackInfo, lambda k, o: k.udp.set_delayed_sack(o), {}),
     (sctpx.InitMsg, lambda k, o: setattr(k.udp, "initmsg", o), {}),
     (sctpx.PeerAddrParams, lambda k, o: k.udp.set_paddrparams(o), {}),
+    (sctpx.PeerAddrThresholds, lambda k, o: k.udp.set_paddrthlds(o), {}),
     (sctpx.DefaultPrInfo, lambda k, o: k.udp.set_default_prinfo(o), {}),
 ]
 _CTYPE_OF = {
@@ -341,6 +352,7 @@ _CTYPE_OF = {
     sctpx.SackInfo: _lib.sctpx_sack_info,
     sctpx.InitMsg: _lib.sctpx_initmsg,
     sctpx.PeerAddrParams: _lib.sctpx_paddrparams,
+    sctpx.PeerAddrThresholds: _lib.sctpx_paddrthlds,
     sctpx.DefaultPrInfo: _lib.sctpx_default_prinfo,
 }
 _PYSCTP: Dict[Any, Tuple[Callable[[Any, Any], Any], type, Dict[str, str]]] = {

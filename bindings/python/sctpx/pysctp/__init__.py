@@ -48,7 +48,7 @@ take the module's ``default_ppid_mode``; accepted and peeled-off ones their pare
   against 0.7.3 that ``ntohl`` what they receive.
 
 ``import _sctp`` (PySCTP's C module) finds ``_sctp.py`` of this distribution, which offers
-``getconstant`` and the ``have_sctp_*`` tests (``sctpx._sctp``); where PySCTP is installed
+``getconstant`` and the ``have_sctp_*`` tests (``sctpx.pysctp._sctp``); where PySCTP is installed
 too, its own compiled ``_sctp`` is found first.
 
 Differences that follow from sctpx owning its descriptors:
@@ -58,7 +58,9 @@ Differences that follow from sctpx owning its descriptors:
 * ``events.data_io`` is always True: sctpx always delivers the metadata of data messages
   (``sndrcvinfo``) and never subscribes anything else by default; the other ``events``
   flags map to :meth:`sctpx.Socket.subscribe`.
-* ``MSG_ADDR_OVER`` is accepted and ignored: with ``to`` given, sctpx sends to that address.
+* ``MSG_ADDR_OVER`` is passed on as PySCTP passes it: on a one-to-many socket the message
+  takes the path to ``to`` instead of the association's primary path (without it the kernel
+  uses ``to`` only to find the association).
 * ``fromaddr`` of a notification is the association's primary peer address when it still
   exists, else None.
 """
@@ -71,10 +73,10 @@ import os
 import socket
 from typing import TYPE_CHECKING, Any, Callable
 
-from . import _lib, core, events, options
-from . import constants as _constants
-from .constants import BINDX_ADD, BINDX_REMOVE
-from .errors import EofError, InvalidArgumentError
+from .. import _lib, core, events, options
+from .. import constants as _constants
+from ..constants import BINDX_ADD, BINDX_REMOVE
+from ..errors import EofError, InvalidArgumentError
 
 if TYPE_CHECKING:  # Self is typing's from 3.11; only annotations name it
     from typing_extensions import Self
@@ -866,7 +868,7 @@ class sctpsocket:
             data,
             stream=stream,
             ppid=self._ppid_to_send(_lib.INTS[ctypes.c_uint32](ppid, "ppid")),
-            flags=flags & ~MSG_ADDR_OVER,
+            flags=flags,
             context=context,
             to=_target(to),
             pr_policy=_constants.PR_TTL if timetolive else _constants.PR_NONE,
@@ -925,7 +927,7 @@ class sctpsocket:
         if isinstance(ev, events.PeerAddrChange):
             return _addr2(ev.addr)
         try:
-            return _addr2(self._sx.get_primary(ev.assoc_id))
+            return _addr2(self._sx.association(ev.assoc_id).primary)
         except OSError:
             return None  # the association is gone
 
@@ -965,7 +967,7 @@ class sctpsocket:
 
     def get_status(self, assoc_id: int = 0) -> status:
         self._check_assoc(assoc_id)
-        st = self._sx.get_status(assoc_id)
+        st = self._sx.association(assoc_id).status
         s = status()
         s.assoc_id = assoc_id
         s.state, s.rwnd, s.unackdata, s.penddata = st.state, st.rwnd, st.unackdata, st.penddata
@@ -981,7 +983,7 @@ class sctpsocket:
         return s
 
     def get_assocparams(self, assoc_id: int = 0) -> assocparams:
-        v = self._sx.get_assocparams(assoc_id)
+        v = self._sx.association(assoc_id).assocparams
         s = assocparams()
         s.assoc_id = assoc_id
         s.assocmaxrxt, s.number_peer_destinations = v.max_retrans, v.peer_destinations
@@ -989,10 +991,8 @@ class sctpsocket:
         return s
 
     def set_assocparams(self, o: assocparams) -> None:
-        self._sx.set_assocparams(
-            options.AssocParams(
-                o.assoc_id, o.assocmaxrxt, o.number_peer_destinations, o.peer_rwnd, o.local_rwnd, o.cookie_life
-            )
+        self._sx.assocparams = options.AssocParams(
+            o.assoc_id, o.assocmaxrxt, o.number_peer_destinations, o.peer_rwnd, o.local_rwnd, o.cookie_life
         )
 
     def get_paddrparams(self, assoc_id: int, sockaddr: tuple[Any, ...]) -> paddrparams:
@@ -1018,13 +1018,13 @@ class sctpsocket:
         )
 
     def get_rtoinfo(self, assoc_id: int = 0) -> rtoinfo:
-        v = self._sx.get_rtoinfo(assoc_id)
+        v = self._sx.association(assoc_id).rtoinfo
         s = rtoinfo()
         s.assoc_id, s.initial, s.max, s.min = assoc_id, v.initial, v.max, v.min
         return s
 
     def set_rtoinfo(self, o: rtoinfo) -> None:
-        self._sx.set_rtoinfo(options.RtoInfo(o.assoc_id, o.initial, o.max, o.min))
+        self._sx.rtoinfo = options.RtoInfo(o.assoc_id, o.initial, o.max, o.min)
 
     def get_sndbuf(self) -> int:
         return self._sx.sndbuf
