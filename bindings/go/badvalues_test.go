@@ -88,6 +88,7 @@ var checkedWideIntegers = map[string]string{
 	"SetLinger#0":               "an int64_t option value in C, whose range checks it",
 	"RecvBatch#1":               "TestRecvBatchRefusesAStrideThatFitsNoEventAndConsumesNothing",
 	"Message.N":                 "never reaches C: ReadBatch sets it from the C length",
+	"SetPeerAddrUDPPort#2":      "TestAPeerAddrUDPPortOutsideUint16IsRefusedBeforeC",
 }
 
 func TestEveryIntegerWiderThan32BitsInTheAPIIsAccountedFor(t *testing.T) {
@@ -119,6 +120,16 @@ func wantAddrError(t *testing.T, what string, err error) {
 	var ae *net.AddrError
 	if !errors.As(err, &ae) {
 		t.Fatalf("%s = %v; want a *net.AddrError", what, err)
+	}
+}
+
+func TestAPeerAddrUDPPortOutsideUint16IsRefusedBeforeC(t *testing.T) {
+	client := unboundOneToMany(t)
+	for _, port := range []int{-1, 65536, 1 << 32} {
+		err := client.SetPeerAddrUDPPort(0, loopbackAddr(9), port)
+		if !errors.Is(err, ErrInvalidArgument) {
+			t.Fatalf("SetPeerAddrUDPPort(port %d) = %v, want ErrInvalidArgument", port, err)
+		}
 	}
 }
 
