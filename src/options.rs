@@ -406,7 +406,18 @@ fn storage_of(a: Option<SocketAddr>) -> libc::sockaddr_storage {
 /// A `sctp_probeinterval` for no address in particular (all-zero: the
 /// association's or socket's value).
 fn probe_interval(assoc_id: AssocId, interval: u32) -> sys::sctp_probeinterval {
-    sys::sctp_probeinterval { spi_assoc_id: assoc_id, spi_address: storage_of(None), spi_interval: interval }
+    let mut v: sys::sctp_probeinterval = zeroed();
+    v.spi_assoc_id = assoc_id;
+    v.spi_interval = interval;
+    v
+}
+
+/// An all-zero kernel struct, padding included. Structs with padding that go
+/// to the kernel start here: it copies (and valgrind checks) every byte, and
+/// a struct literal leaves padding undefined.
+fn zeroed<T: sys::Pod>() -> T {
+    // SAFETY: Pod types are plain integers and byte arrays: all-zero is valid.
+    unsafe { mem::zeroed() }
 }
 
 /// The kernel's SCTP_PR_SCTP_* for a PR_* policy (PR_ALL included).
@@ -513,8 +524,9 @@ impl Socket {
         if self.user().is_some() {
             return Err(Error::NotSupported("one peer address's UDP port on the userspace backend"));
         }
-        let mut v =
-            sys::sctp_udpencaps { sue_assoc_id: assoc_id, sue_address: storage_of(Some(*address)), sue_port: 0 };
+        let mut v: sys::sctp_udpencaps = zeroed();
+        v.sue_assoc_id = assoc_id;
+        v.sue_address = storage_of(Some(*address));
         self.getopt(sys::SCTP_REMOTE_UDP_ENCAPS_PORT, &mut v)?;
         Ok(u16::from_be(v.sue_port))
     }
@@ -526,11 +538,10 @@ impl Socket {
         if let Some(u) = self.user() {
             return Ok(crate::user::xlate::set_remote_encaps_port(u, assoc_id, Some(address), port)?);
         }
-        let v = sys::sctp_udpencaps {
-            sue_assoc_id: assoc_id,
-            sue_address: storage_of(Some(*address)),
-            sue_port: port.to_be(),
-        };
+        let mut v: sys::sctp_udpencaps = zeroed();
+        v.sue_assoc_id = assoc_id;
+        v.sue_address = storage_of(Some(*address));
+        v.sue_port = port.to_be();
         self.setopt(sys::SCTP_REMOTE_UDP_ENCAPS_PORT, &v)
     }
 
@@ -684,7 +695,8 @@ impl Socket {
     /// SCTP_DEFAULT_PRINFO: the partial-reliability policy of sends that
     /// give none.
     pub fn default_pr_info(&self, assoc_id: AssocId) -> Result<DefaultPrInfo> {
-        let mut v = sys::sctp_default_prinfo { pr_assoc_id: assoc_id, ..Default::default() };
+        let mut v: sys::sctp_default_prinfo = zeroed();
+        v.pr_assoc_id = assoc_id;
         self.getopt(sys::SCTP_DEFAULT_PRINFO, &mut v)?;
         let policy = match v.pr_policy & sys::SCTP_PR_SCTP_MASK {
             sys::SCTP_PR_SCTP_TTL => PR_TTL,
@@ -700,11 +712,10 @@ impl Socket {
         if p.policy == PR_ALL {
             return Err(Error::InvalidArgument("PR_ALL is not a policy for sends"));
         }
-        let v = sys::sctp_default_prinfo {
-            pr_assoc_id: p.assoc_id,
-            pr_value: p.value,
-            pr_policy: kernel_pr_policy(p.policy)?,
-        };
+        let mut v: sys::sctp_default_prinfo = zeroed();
+        v.pr_assoc_id = p.assoc_id;
+        v.pr_value = p.value;
+        v.pr_policy = kernel_pr_policy(p.policy)?;
         self.setopt(sys::SCTP_DEFAULT_PRINFO, &v)
     }
 
