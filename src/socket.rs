@@ -462,9 +462,9 @@ impl Socket {
     }
 
     /// Waits until the userspace socket shows `events`, `deadline` passes
-    /// (`Error::TimedOut`) or `interrupt` is called. usrsctp announces most
-    /// changes through the upcall; the wait also looks again every slice, as
-    /// the stack's refresher thread brings timer-driven changes in.
+    /// (`Error::TimedOut`) or `interrupt` is called: a plain wait on the
+    /// readiness descriptor, which the upcall keeps current after each packet
+    /// and the stack's refresher thread after timer-driven changes.
     fn user_wait(&self, events: i16, deadline: Option<Instant>, signal: OnSignal) -> Result<i16> {
         self.waker.wait(self.raw(), events, deadline, signal)
     }
