@@ -150,7 +150,7 @@ def test_connectx_on_one_to_one_waits_for_the_association(listener):
     async def main():
         async with sctpx.aio.open_tcp(socket.AF_INET) as cli:
             assoc = await cli.connectx([(LOOPBACK, port_of(listener))])
-            return assoc, cli.sock.get_status().state
+            return assoc, cli.sock.status.state
 
     assoc, state = run(main())
     assert assoc > 0

@@ -26,9 +26,9 @@ def auth_socket(key: bytes) -> sctpx.Socket:
     s.auth_supported = True
     s.add_auth_chunk(DATA)
     s.set_auth_key(1, key)
-    s.set_active_auth_key(1)
-    s.set_rtoinfo(sctpx.RtoInfo(initial=100, max=200, min=100))
-    s.set_assocparams(sctpx.AssocParams(max_retrans=200))
+    s.active_auth_key = 1
+    s.rtoinfo = sctpx.RtoInfo(initial=100, max=200, min=100)
+    s.assocparams = sctpx.AssocParams(max_retrans=200)
     s.nodelay = True
     return s
 
@@ -71,8 +71,8 @@ def test_a_new_active_key_gives_the_peer_new_key(same_keys):
     srv.subscribe(sctpx.Authentication)
     cli.set_auth_key(2, b"two")
     srv.set_auth_key(2, b"two")
-    cli.set_active_auth_key(2)
-    assert cli.get_active_auth_key() == 2
+    cli.active_auth_key = 2
+    assert cli.active_auth_key == 2
     cli.send(b"under key 2")
     ev = next_of(srv, sctpx.Authentication)
     assert (ev.indication, ev.key_number) == (sctpx.AUTH_NEW_KEY, 2)
@@ -83,7 +83,7 @@ def test_deactivating_a_key_gives_free_key_then_it_can_be_deleted(same_keys):
     cli, _ = same_keys
     cli.subscribe(sctpx.Authentication)
     cli.set_auth_key(2, b"two")
-    cli.set_active_auth_key(2)
+    cli.active_auth_key = 2
     cli.deactivate_auth_key(1)
     ev = next_of(cli, sctpx.Authentication, TIMEOUT)
     assert (ev.indication, ev.key_number) == (sctpx.AUTH_FREE_KEY, 1)

@@ -113,7 +113,7 @@ def fill_send_buffer(sock: sctpx.Socket) -> None:
                 sock.send_stream(b"x" * 1000)
         except BlockingIOError:
             pass
-        closed_window = sock.get_status().rwnd == 0
+        closed_window = sock.status.rwnd == 0
         if not poller.poll(300 if closed_window else 50) and closed_window:
             sock.nonblock = False
             return

@@ -35,7 +35,7 @@ def test_association_up_reports_the_negotiated_streams(listener):
         assert ev.state == sctpx.COMM_UP
         assert ev.outbound_streams == 5
         assert ev.inbound_streams > 0
-        assert ev.assoc_id == cli.get_status().assoc_id
+        assert ev.assoc_id == cli.status.assoc_id
         listener.accept()[0].close()
 
 
@@ -185,12 +185,12 @@ def test_resetting_outgoing_streams_gives_a_stream_reset_event_listing_them(reco
 
 def test_adding_streams_gives_a_stream_change_event(reconfig_pair):
     cli, assoc, _ = reconfig_pair
-    before = cli.get_status(assoc).outbound_streams
+    before = cli.association(assoc).status.outbound_streams
     cli.add_streams(0, 5, assoc_id=assoc)
     ev = next_of(cli, sctpx.StreamChange)
     assert ev.flags & (sctpx.RESET_DENIED | sctpx.RESET_FAILED) == 0
     assert ev.outbound_streams == 5  # Linux reports how many were added
-    assert cli.get_status(assoc).outbound_streams == before + 5
+    assert cli.association(assoc).status.outbound_streams == before + 5
 
 
 def test_resetting_the_association_gives_an_assoc_reset_event(reconfig_pair):

@@ -81,8 +81,8 @@ def test_pr_status_of_pr_none_is_refused(pair):
 
 def test_default_prinfo_round_trips():
     with sctpx.open_tcp() as s:
-        s.set_default_prinfo(sctpx.DefaultPrInfo(policy=sctpx.PR_RTX, value=2))
-        assert s.get_default_prinfo() == sctpx.DefaultPrInfo(
+        s.default_prinfo = sctpx.DefaultPrInfo(policy=sctpx.PR_RTX, value=2)
+        assert s.default_prinfo == sctpx.DefaultPrInfo(
             policy=sctpx.PR_RTX, value=2
         )
 

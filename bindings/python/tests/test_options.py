@@ -72,12 +72,12 @@ def test_initmsg_reads_back_and_sets_the_streams_of_new_associations(listener):
         cli.connect((LOOPBACK, port_of(listener)))
         conn, _ = listener.accept()
         with conn:
-            assert cli.get_status().outbound_streams == 7
+            assert cli.status.outbound_streams == 7
 
 
 def test_status_of_an_established_association(pair):
     cli, conn = pair
-    st = cli.get_status()
+    st = cli.status
     assert st.state == sctpx.STATE_ESTABLISHED
     assert st.primary.address == (LOOPBACK, port_of(conn))
     assert st.primary.state == sctpx.PATH_ACTIVE
@@ -125,47 +125,47 @@ def test_socket_default_paddrparams_have_no_address():
 
 def test_assoc_stats_count_the_packets_sent(pair):
     cli, conn = pair
-    before = cli.get_assoc_stats().opackets
+    before = cli.assoc_stats.opackets
     cli.send(b"counted")
     next_data(conn)
-    assert cli.get_assoc_stats().opackets > before
+    assert cli.assoc_stats.opackets > before
 
 
 def test_primary_is_the_connected_address_and_can_be_set(pair):
     cli, conn = pair
     peer = (LOOPBACK, port_of(conn))
-    assert cli.get_primary() == peer
+    assert cli.primary == peer
     cli.set_primary(peer)
-    assert cli.get_primary() == peer
+    assert cli.primary == peer
 
 
 def test_rtoinfo_round_trips():
     with sctpx.open_tcp() as s:
-        s.set_rtoinfo(sctpx.RtoInfo(initial=500, max=4000, min=200))
-        assert s.get_rtoinfo() == sctpx.RtoInfo(0, 500, 4000, 200)
+        s.rtoinfo = sctpx.RtoInfo(initial=500, max=4000, min=200)
+        assert s.rtoinfo == sctpx.RtoInfo(0, 500, 4000, 200)
 
 
 def test_assocparams_round_trip_and_count_the_peer_addresses(pair):
     cli, _ = pair
-    p = cli.get_assocparams()
+    p = cli.assocparams
     assert p.peer_destinations == 1
     p.cookie_life, p.max_retrans = 30000, 7
-    cli.set_assocparams(p)
-    got = cli.get_assocparams()
+    cli.assocparams = p
+    got = cli.assocparams
     assert (got.cookie_life, got.max_retrans) == (30000, 7)
 
 
 def test_default_send_info_round_trips():
     with sctpx.open_udp() as s:
-        s.set_default_send_info(sctpx.SendInfo(stream=2, ppid=99, context=5, flags=sctpx.SEND_UNORDERED))
-        got = s.get_default_send_info()
+        s.default_send_info = sctpx.SendInfo(stream=2, ppid=99, context=5, flags=sctpx.SEND_UNORDERED)
+        got = s.default_send_info
         assert (got.stream, got.ppid, got.context, got.flags) == (2, 99, 5, sctpx.SEND_UNORDERED)
 
 
 def test_delayed_sack_round_trips():
     with sctpx.open_udp() as s:
-        s.set_delayed_sack(sctpx.SackInfo(delay=100, freq=2))
-        assert s.get_delayed_sack() == sctpx.SackInfo(0, 100, 2)
+        s.delayed_sack = sctpx.SackInfo(delay=100, freq=2)
+        assert s.delayed_sack == sctpx.SackInfo(0, 100, 2)
 
 
 def test_pending_error_is_zero_and_read_only():

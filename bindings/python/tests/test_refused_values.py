@@ -126,7 +126,7 @@ def _send_info_calls(field: str, pysctp_kw: str = "") -> List[Call]:
     calls: List[Call] = [
         lambda k, v: k.udp.send(b"x", **{field: v}),
         lambda k, v: k.udp.send_batch([b"ok", sctpx.SendMsg(b"x", **{field: v})]),
-        lambda k, v: k.udp.set_default_send_info(sctpx.SendInfo(**{field: v})),
+        lambda k, v: setattr(k.udp, "default_send_info", sctpx.SendInfo(**{field: v})),
         lambda k, v: k.run(k.aio.send(b"x", **{field: v})),
         lambda k, v: k.run(k.aio.send_batch([sctpx.SendMsg(b"x", **{field: v})])),
     ]
@@ -237,13 +237,13 @@ MAPPING: Dict[str, Union[str, List[Call]]] = {
     "sctpx_set_option(assoc_id)": [lambda k, v: k.udp.set_option(sctpx.Option.SNDBUF, 4096, v)],
     "sctpx_set_option(option)": [lambda k, v: k.udp.set_option(v, 1)],
     "sctpx_set_option(value)": [lambda k, v: k.udp.set_option(sctpx.Option.SNDBUF, v)] + _option_setters(),
-    "sctpx_get_rtoinfo(assoc_id)": [lambda k, v: k.udp.get_rtoinfo(v), lambda k, v: k.py_udp.get_rtoinfo(v)],
+    "sctpx_get_rtoinfo(assoc_id)": [lambda k, v: k.udp.association(v).rtoinfo, lambda k, v: k.py_udp.get_rtoinfo(v)],
     "sctpx_get_assocparams(assoc_id)": [
-        lambda k, v: k.udp.get_assocparams(v),
+        lambda k, v: k.udp.association(v).assocparams,
         lambda k, v: k.py_udp.get_assocparams(v),
     ],
-    "sctpx_get_default_send_info(assoc_id)": [lambda k, v: k.udp.get_default_send_info(v)],
-    "sctpx_get_delayed_sack(assoc_id)": [lambda k, v: k.udp.get_delayed_sack(v)],
+    "sctpx_get_default_send_info(assoc_id)": [lambda k, v: k.udp.association(v).default_send_info],
+    "sctpx_get_delayed_sack(assoc_id)": [lambda k, v: k.udp.association(v).delayed_sack],
     "sctpx_get_paddrparams(assoc_id)": [
         lambda k, v: k.udp.get_paddrparams(None, v),
         lambda k, v: k.py_udp.get_paddrparams(v, ADDR),
@@ -258,20 +258,20 @@ MAPPING: Dict[str, Union[str, List[Call]]] = {
     "sctpx_get_paddrthlds(addr_len)": LENGTH,
     "sctpx_send_setup(len)": LENGTH,
     "sctpx_send_setup(count)": LENGTH,
-    "sctpx_get_status(assoc_id)": [lambda k, v: k.udp.get_status(v), lambda k, v: k.py_udp.get_status(v)],
+    "sctpx_get_status(assoc_id)": [lambda k, v: k.udp.association(v).status, lambda k, v: k.py_udp.get_status(v)],
     "sctpx_get_paddrinfo(assoc_id)": [
         lambda k, v: k.udp.get_paddrinfo(ADDR, v),
         lambda k, v: k.py_udp.get_paddrinfo(v, ADDR),
     ],
     "sctpx_get_paddrinfo(addr_len)": LENGTH,
-    "sctpx_get_assoc_stats(assoc_id)": [lambda k, v: k.udp.get_assoc_stats(v)],
+    "sctpx_get_assoc_stats(assoc_id)": [lambda k, v: k.udp.association(v).assoc_stats],
     "sctpx_get_assoc_ids(cap)": LENGTH,
     "sctpx_set_primary(assoc_id)": [
         lambda k, v: k.udp.set_primary(ADDR, v),
         lambda k, v: k.py_udp.set_primary(v, ADDR),
     ],
     "sctpx_set_primary(addr_len)": LENGTH,
-    "sctpx_get_primary(assoc_id)": [lambda k, v: k.udp.get_primary(v)],
+    "sctpx_get_primary(assoc_id)": [lambda k, v: k.udp.association(v).primary],
     "sctpx_set_peer_primary(assoc_id)": [
         lambda k, v: k.udp.set_peer_primary(ADDR, v),
         lambda k, v: k.py_udp.set_peer_primary(v, ADDR),
@@ -285,7 +285,7 @@ MAPPING: Dict[str, Union[str, List[Call]]] = {
     "sctpx_add_streams(assoc_id)": [lambda k, v: k.udp.add_streams(1, 1, v)],
     "sctpx_add_streams(inbound)": [lambda k, v: k.udp.add_streams(v, 1)],
     "sctpx_add_streams(outbound)": [lambda k, v: k.udp.add_streams(1, v)],
-    "sctpx_get_default_prinfo(assoc_id)": [lambda k, v: k.udp.get_default_prinfo(v)],
+    "sctpx_get_default_prinfo(assoc_id)": [lambda k, v: k.udp.association(v).default_prinfo],
     "sctpx_get_pr_assoc_status(assoc_id)": [lambda k, v: k.udp.get_pr_assoc_status(sctpx.PR_TTL, v)],
     "sctpx_get_pr_assoc_status(policy)": [lambda k, v: k.udp.get_pr_assoc_status(v)],
     "sctpx_get_pr_stream_status(assoc_id)": [lambda k, v: k.udp.get_pr_stream_status(0, sctpx.PR_TTL, v)],
@@ -310,7 +310,7 @@ MAPPING: Dict[str, Union[str, List[Call]]] = {
     "sctpx_set_auth_key(len)": LENGTH,
     "sctpx_set_active_auth_key(assoc_id)": [lambda k, v: k.udp.set_active_auth_key(1, v)],
     "sctpx_set_active_auth_key(key_number)": [lambda k, v: k.udp.set_active_auth_key(v)],
-    "sctpx_get_active_auth_key(assoc_id)": [lambda k, v: k.udp.get_active_auth_key(v)],
+    "sctpx_get_active_auth_key(assoc_id)": [lambda k, v: k.udp.association(v).active_auth_key],
     "sctpx_deactivate_auth_key(assoc_id)": [lambda k, v: k.udp.deactivate_auth_key(1, v)],
     "sctpx_deactivate_auth_key(key_number)": [lambda k, v: k.udp.deactivate_auth_key(v)],
     "sctpx_delete_auth_key(assoc_id)": [lambda k, v: k.udp.delete_auth_key(1, v)],
@@ -338,13 +338,13 @@ MAPPING: Dict[str, Union[str, List[Call]]] = {
 # The settable structs: every integer field of each, through the struct's dataclass and the
 # PySCTP equivalent where there is one (PySCTP's field name, or None).
 _SETTERS: List[Tuple[Any, Callable[[Any, Any], Any], Dict[str, Any]]] = [
-    (sctpx.RtoInfo, lambda k, o: k.udp.set_rtoinfo(o), {}),
-    (sctpx.AssocParams, lambda k, o: k.udp.set_assocparams(o), {}),
-    (sctpx.SackInfo, lambda k, o: k.udp.set_delayed_sack(o), {}),
+    (sctpx.RtoInfo, lambda k, o: setattr(k.udp, "rtoinfo", o), {}),
+    (sctpx.AssocParams, lambda k, o: setattr(k.udp, "assocparams", o), {}),
+    (sctpx.SackInfo, lambda k, o: setattr(k.udp, "delayed_sack", o), {}),
     (sctpx.InitMsg, lambda k, o: setattr(k.udp, "initmsg", o), {}),
     (sctpx.PeerAddrParams, lambda k, o: k.udp.set_paddrparams(o), {}),
     (sctpx.PeerAddrThresholds, lambda k, o: k.udp.set_paddrthlds(o), {}),
-    (sctpx.DefaultPrInfo, lambda k, o: k.udp.set_default_prinfo(o), {}),
+    (sctpx.DefaultPrInfo, lambda k, o: setattr(k.udp, "default_prinfo", o), {}),
 ]
 _CTYPE_OF = {
     sctpx.RtoInfo: _lib.sctpx_rtoinfo,
@@ -576,10 +576,10 @@ def test_a_receive_of_zero_events_or_zero_bytes_raises_value_error_and_reaches_n
 @pytest.mark.parametrize(
     "setter",
     [
-        lambda k: k.udp.set_rtoinfo(sctpx.AssocParams()),
-        lambda k: k.udp.set_assocparams(None),
-        lambda k: k.udp.set_delayed_sack({"delay": 1}),
-        lambda k: k.udp.set_default_send_info(sctpx.SackInfo()),
+        lambda k: setattr(k.udp, "rtoinfo", sctpx.AssocParams()),
+        lambda k: setattr(k.udp, "assocparams", None),
+        lambda k: setattr(k.udp, "delayed_sack", {"delay": 1}),
+        lambda k: setattr(k.udp, "default_send_info", sctpx.SackInfo()),
         lambda k: setattr(k.udp, "initmsg", (10, 10, 0, 0)),
         lambda k: k.udp.set_paddrparams(sctpx.RtoInfo()),
     ],
@@ -667,9 +667,9 @@ def test_send_on_an_assoc_id_beyond_32_bits_raises_overflow_and_delivers_nothing
 
 def test_get_status_of_an_assoc_id_beyond_32_bits_raises_overflow(udp_assoc):
     _, srv, aid = udp_assoc
-    assert srv.get_status(aid).assoc_id == aid
+    assert srv.association(aid).status.assoc_id == aid
     with pytest.raises(OverflowError):
-        srv.get_status(aid + 2**32)
+        srv.association(aid + 2**32).status
 
 
 def test_linger_of_two_to_the_64_raises_overflow_and_leaves_linger_as_it_was():

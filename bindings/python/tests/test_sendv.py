@@ -17,7 +17,7 @@ def test_init_parameters_given_with_a_send_set_the_new_associations_stream_count
         init = sctpx.InitMsg(num_ostreams=3, max_instreams=4)
         cli.send_setup(b"hello", [(LOOPBACK, port_of(udp_server))], init=init)
         msg = next_data(udp_server)
-        st = udp_server.get_status(msg.assoc_id)
+        st = udp_server.association(msg.assoc_id).status
         # The socket's own INITMSG (10 streams each way) would have given 10 and 10.
         assert (st.inbound_streams, st.outbound_streams) == (3, 4)
 

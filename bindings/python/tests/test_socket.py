@@ -22,7 +22,7 @@ def test_one_to_one_message_arrives_with_its_stream_ppid_and_source(pair):
     assert (msg.data, msg.stream, msg.ppid) == (b"hello", 3, 0x01020304)
     assert msg.complete and not msg.unordered
     assert msg.from_ == (LOOPBACK, port_of(cli))
-    assert msg.assoc_id == conn.get_status().assoc_id
+    assert msg.assoc_id == conn.status.assoc_id
 
 
 def test_recv_from_off_leaves_the_source_address_out(pair):
@@ -277,7 +277,7 @@ def test_connect_result_of_a_non_blocking_connect_after_writability(listener):
             cli.connect((LOOPBACK, port_of(listener)))
         assert select.select([], [cli], [], TIMEOUT)[1] == [cli]
         assert cli.connect_result() is None
-        assert cli.get_status().state == sctpx.STATE_ESTABLISHED
+        assert cli.status.state == sctpx.STATE_ESTABLISHED
 
 
 def test_connect_result_raises_the_refusal_of_a_closed_port():
