@@ -81,5 +81,6 @@ func (a Association) SetDefaultPRInfo(p DefaultPRInfo) error {
 // of a per-association option, the socket's of any other.
 func (a Association) Option(opt Option) (int64, error) { return a.s.Option(opt, a.id) }
 
-// SetOption sets integer option opt of a (sctpx_set_option).
-func (a Association) SetOption(opt Option, v int64) error { return a.s.SetOption(a.id, opt, v) }
+// SetOption sets integer option opt of a (sctpx_set_option): the typed
+// setters (SetNoDelay, SetMaxSeg, ...) do so for each option by name.
+func (a Association) SetOption(opt Option, v int64) error { return a.s.setOption(a.id, opt, v) }

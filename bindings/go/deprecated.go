@@ -189,3 +189,15 @@ func (s *socket) LocalAddrs(id AssocID) (*Addr, error) { return s.assoc(id).Loca
 //
 // Deprecated: use Association(id).PeerAddrs() (a Conn: Association().PeerAddrs()).
 func (s *socket) PeerAddrs(id AssocID) (*Addr, error) { return s.assoc(id).PeerAddrs() }
+
+// SetOption sets integer option opt of association id (sctpx_set_option).
+//
+// Deprecated: use the option's typed setter (SetNoDelay, SetMaxSeg, ...), or
+// Association(id).SetOption(opt, v) (a Conn: Association().SetOption(opt, v)).
+func (s *socket) SetOption(id AssocID, opt Option, v int64) error { return s.setOption(id, opt, v) }
+
+// GetOption is Option with the association first.
+//
+// Deprecated: use the option's typed getter (NoDelay, MaxSeg, ...), Option(opt),
+// or Association(id).Option(opt).
+func (s *socket) GetOption(id AssocID, opt Option) (int64, error) { return s.Option(opt, id) }

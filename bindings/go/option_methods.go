@@ -62,7 +62,7 @@ func (s *socket) FragmentInterleave() (int, error) {
 
 // SetFragmentInterleave sets OptFragmentInterleave.
 func (s *socket) SetFragmentInterleave(v int) error {
-	return s.SetOption(0, OptFragmentInterleave, int64(v))
+	return s.setOption(0, OptFragmentInterleave, int64(v))
 }
 
 // PartialDeliveryPoint reads OptPartialDeliveryPoint
@@ -73,7 +73,7 @@ func (s *socket) PartialDeliveryPoint() (int, error) {
 
 // SetPartialDeliveryPoint sets OptPartialDeliveryPoint.
 func (s *socket) SetPartialDeliveryPoint(v int) error {
-	return s.SetOption(0, OptPartialDeliveryPoint, int64(v))
+	return s.setOption(0, OptPartialDeliveryPoint, int64(v))
 }
 
 // MaxSeg reads OptMaxseg (SCTP_MAXSEG): maximum fragment size in bytes (per
@@ -86,7 +86,7 @@ func (s *socket) MaxSeg() (int, error) {
 // SetMaxSeg sets OptMaxseg. On a OneToManyConn: the default for associations
 // to come.
 func (s *socket) SetMaxSeg(v int) error {
-	return s.SetOption(0, OptMaxseg, int64(v))
+	return s.setOption(0, OptMaxseg, int64(v))
 }
 
 // MaxSeg reads OptMaxseg (SCTP_MAXSEG): maximum fragment size in bytes (per
@@ -97,7 +97,7 @@ func (a Association) MaxSeg() (int, error) {
 
 // SetMaxSeg sets OptMaxseg.
 func (a Association) SetMaxSeg(v int) error {
-	return a.s.SetOption(a.id, OptMaxseg, int64(v))
+	return a.s.setOption(a.id, OptMaxseg, int64(v))
 }
 
 // MaxBurst reads OptMaxBurst (SCTP_MAX_BURST): maximum burst of packets (per
@@ -110,7 +110,7 @@ func (s *socket) MaxBurst() (int, error) {
 // SetMaxBurst sets OptMaxBurst. On a OneToManyConn: the default for
 // associations to come.
 func (s *socket) SetMaxBurst(v int) error {
-	return s.SetOption(0, OptMaxBurst, int64(v))
+	return s.setOption(0, OptMaxBurst, int64(v))
 }
 
 // MaxBurst reads OptMaxBurst (SCTP_MAX_BURST): maximum burst of packets (per
@@ -121,7 +121,7 @@ func (a Association) MaxBurst() (int, error) {
 
 // SetMaxBurst sets OptMaxBurst.
 func (a Association) SetMaxBurst(v int) error {
-	return a.s.SetOption(a.id, OptMaxBurst, int64(v))
+	return a.s.setOption(a.id, OptMaxBurst, int64(v))
 }
 
 // DefaultContext reads OptContext (SCTP_CONTEXT): default context for sends
@@ -133,7 +133,7 @@ func (s *socket) DefaultContext() (uint32, error) {
 // SetDefaultContext sets OptContext. On a OneToManyConn: the default for
 // associations to come.
 func (s *socket) SetDefaultContext(v uint32) error {
-	return s.SetOption(0, OptContext, int64(v))
+	return s.setOption(0, OptContext, int64(v))
 }
 
 // DefaultContext reads OptContext (SCTP_CONTEXT): default context for sends
@@ -144,7 +144,7 @@ func (a Association) DefaultContext() (uint32, error) {
 
 // SetDefaultContext sets OptContext.
 func (a Association) SetDefaultContext(v uint32) error {
-	return a.s.SetOption(a.id, OptContext, int64(v))
+	return a.s.setOption(a.id, OptContext, int64(v))
 }
 
 // AdaptationLayer reads OptAdaptationLayer (SCTP_ADAPTATION_LAYER): the
@@ -155,7 +155,7 @@ func (s *socket) AdaptationLayer() (uint32, error) {
 
 // SetAdaptationLayer sets OptAdaptationLayer.
 func (s *socket) SetAdaptationLayer(v uint32) error {
-	return s.SetOption(0, OptAdaptationLayer, int64(v))
+	return s.setOption(0, OptAdaptationLayer, int64(v))
 }
 
 // ReusePort reads OptReusePort (SCTP_REUSE_PORT): 1 lets several sockets bind
@@ -176,7 +176,7 @@ func (s *socket) WriteBuffer() (int, error) {
 
 // SetWriteBuffer sets OptSndbuf.
 func (s *socket) SetWriteBuffer(v int) error {
-	return s.SetOption(0, OptSndbuf, int64(v))
+	return s.setOption(0, OptSndbuf, int64(v))
 }
 
 // ReadBuffer reads OptRcvbuf: SO_RCVBUF in bytes.
@@ -186,7 +186,7 @@ func (s *socket) ReadBuffer() (int, error) {
 
 // SetReadBuffer sets OptRcvbuf.
 func (s *socket) SetReadBuffer(v int) error {
-	return s.SetOption(0, OptRcvbuf, int64(v))
+	return s.setOption(0, OptRcvbuf, int64(v))
 }
 
 // ReuseAddr reads OptReuseaddr (SO_REUSEADDR): 1 allows binding a port in
@@ -227,7 +227,7 @@ func (s *socket) StreamReset() (int, error) {
 // SetStreamReset sets OptEnableStreamReset. On a OneToManyConn: the default
 // for associations to come.
 func (s *socket) SetStreamReset(v int) error {
-	return s.SetOption(0, OptEnableStreamReset, int64(v))
+	return s.setOption(0, OptEnableStreamReset, int64(v))
 }
 
 // StreamReset reads OptEnableStreamReset (SCTP_ENABLE_STREAM_RESET): bit set
@@ -238,7 +238,7 @@ func (a Association) StreamReset() (int, error) {
 
 // SetStreamReset sets OptEnableStreamReset.
 func (a Association) SetStreamReset(v int) error {
-	return a.s.SetOption(a.id, OptEnableStreamReset, int64(v))
+	return a.s.setOption(a.id, OptEnableStreamReset, int64(v))
 }
 
 // ReconfigSupported reads OptReconfigSupported (SCTP_RECONFIG_SUPPORTED): 1
@@ -299,7 +299,7 @@ func (s *socket) UDPRemotePort() (int, error) {
 // SetUDPRemotePort sets OptUdpRemotePort. On a OneToManyConn: the default for
 // associations to come.
 func (s *socket) SetUDPRemotePort(v int) error {
-	return s.SetOption(0, OptUdpRemotePort, int64(v))
+	return s.setOption(0, OptUdpRemotePort, int64(v))
 }
 
 // UDPRemotePort reads OptUdpRemotePort (SCTP_REMOTE_UDP_ENCAPS_PORT): the UDP
@@ -311,7 +311,7 @@ func (a Association) UDPRemotePort() (int, error) {
 
 // SetUDPRemotePort sets OptUdpRemotePort.
 func (a Association) SetUDPRemotePort(v int) error {
-	return a.s.SetOption(a.id, OptUdpRemotePort, int64(v))
+	return a.s.setOption(a.id, OptUdpRemotePort, int64(v))
 }
 
 // StreamScheduler reads OptStreamScheduler (SCTP_STREAM_SCHEDULER):
@@ -324,7 +324,7 @@ func (s *socket) StreamScheduler() (int, error) {
 // SetStreamScheduler sets OptStreamScheduler. On a OneToManyConn: the default
 // for associations to come.
 func (s *socket) SetStreamScheduler(v int) error {
-	return s.SetOption(0, OptStreamScheduler, int64(v))
+	return s.setOption(0, OptStreamScheduler, int64(v))
 }
 
 // StreamScheduler reads OptStreamScheduler (SCTP_STREAM_SCHEDULER):
@@ -335,7 +335,7 @@ func (a Association) StreamScheduler() (int, error) {
 
 // SetStreamScheduler sets OptStreamScheduler.
 func (a Association) SetStreamScheduler(v int) error {
-	return a.s.SetOption(a.id, OptStreamScheduler, int64(v))
+	return a.s.setOption(a.id, OptStreamScheduler, int64(v))
 }
 
 // InterleavingSupported reads OptInterleavingSupported
@@ -470,7 +470,7 @@ func (s *socket) ExposePFState() (int, error) {
 // SetExposePFState sets OptExposePfState. On a OneToManyConn: the default for
 // associations to come.
 func (s *socket) SetExposePFState(v int) error {
-	return s.SetOption(0, OptExposePfState, int64(v))
+	return s.setOption(0, OptExposePfState, int64(v))
 }
 
 // ExposePFState reads OptExposePfState: SCTP_EXPOSE_POTENTIALLY_FAILED_STATE
@@ -482,7 +482,7 @@ func (a Association) ExposePFState() (int, error) {
 
 // SetExposePFState sets OptExposePfState.
 func (a Association) SetExposePFState(v int) error {
-	return a.s.SetOption(a.id, OptExposePfState, int64(v))
+	return a.s.setOption(a.id, OptExposePfState, int64(v))
 }
 
 // END generated

@@ -11,7 +11,8 @@ import (
 	"unsafe"
 )
 
-// Option is an integer socket option (SCTPX_OPT_*) for GetOption/SetOption.
+// Option is an integer socket option (SCTPX_OPT_*), for Option and
+// Association.SetOption; each also has a typed getter and setter of its own.
 // SCTPX_OPT_NONBLOCK has no Option: the package keeps every socket
 // non-blocking, because all waiting is done by the runtime poller.
 type Option int32
@@ -223,13 +224,8 @@ func (s *socket) Option(opt Option, id ...AssocID) (int64, error) {
 	return int64(v), nil
 }
 
-// GetOption is Option with the association first.
-//
-// Deprecated: use Option(opt, id); GetOption goes in the next release.
-func (s *socket) GetOption(id AssocID, opt Option) (int64, error) { return s.Option(opt, id) }
-
-// SetOption sets integer option opt (sctpx_set_option).
-func (s *socket) SetOption(id AssocID, opt Option, v int64) error {
+// setOption sets integer option opt of association id (sctpx_set_option).
+func (s *socket) setOption(id AssocID, opt Option, v int64) error {
 	if opt == optNonblock {
 		return s.wrapError("set", &Error{Code: CodeInvalidArgument, Message: "the Go binding keeps sockets non-blocking"})
 	}
@@ -244,7 +240,7 @@ func (s *socket) boolOption(id AssocID, opt Option) (bool, error) {
 }
 
 func (s *socket) setBoolOption(id AssocID, opt Option, on bool) error {
-	return s.SetOption(id, opt, int64(cBool(on)))
+	return s.setOption(id, opt, int64(cBool(on)))
 }
 
 // intOption reads opt as T; the C side has checked that the value is in the
@@ -265,7 +261,7 @@ func (s *socket) setDurationOption(id AssocID, opt Option, d time.Duration, unit
 	if d < 0 || d%unit != 0 {
 		return s.wrapError("set", &Error{Code: CodeInvalidArgument, Message: "the option takes whole " + unit.String() + " units, not " + d.String()})
 	}
-	return s.SetOption(id, opt, int64(d/unit))
+	return s.setOption(id, opt, int64(d/unit))
 }
 
 // SetLinger sets SO_LINGER as net.TCPConn.SetLinger does: sec < 0 is off,
@@ -274,7 +270,7 @@ func (s *socket) SetLinger(sec int) error {
 	if sec < 0 {
 		sec = -1
 	}
-	return s.SetOption(0, OptLinger, int64(sec))
+	return s.setOption(0, OptLinger, int64(sec))
 }
 
 // InitMsg is sctpx_initmsg (SCTP_INITMSG): parameters for new associations;
