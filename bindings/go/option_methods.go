@@ -5,7 +5,11 @@ import "time"
 // The typed form of each integer option: a getter named for what it reads
 // and a setter with Go's net names (SetNoDelay, SetReadBuffer, ...). Options
 // that belong to one association have both forms on Association as well.
-// The generic Option and SetOption remain for options by number.
+// Each method's comment is its option's (see the Opt* constant for all of
+// it): where that says 1, a bool method says true; seconds and milliseconds
+// are time.Durations, and a setter refuses one that is not whole
+// (ErrInvalidArgument) before any C call. Option and Association.SetOption
+// remain for options by number.
 
 // BEGIN generated (option-methods): tools/gen-bindings makes it from include/sctpx.h: do not edit
 
