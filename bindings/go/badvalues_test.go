@@ -44,7 +44,7 @@ func wideIntegers() map[string]bool {
 			walk(f.Type)
 		}
 	}
-	for _, v := range []interface{}{&Conn{}, &OneToManyConn{}, &Listener{}, &Dialer{}, &ListenConfig{}} {
+	for _, v := range []interface{}{&Conn{}, &OneToManyConn{}, Association{}, &Listener{}, &Dialer{}, &ListenConfig{}} {
 		rt := reflect.TypeOf(v)
 		walk(rt)
 		for m := 0; m < rt.NumMethod(); m++ {
@@ -83,12 +83,26 @@ var checkedWideIntegers = map[string]string{
 	"PeerAddrParams.HBInterval": "TestADurationThatIsNoUint32MillisecondsIsRefusedAndChangesNothing",
 	"PeerAddrParams.SackDelay":  "TestADurationThatIsNoUint32MillisecondsIsRefusedAndChangesNothing",
 	"SetOption#2":               "int64_t in C, whose range checks it",
+	"SetOption#1":               "Association.SetOption: int64_t in C, whose range checks it",
 	"SetReadBuffer#0":           "an int64_t option value in C, whose range checks it",
 	"SetWriteBuffer#0":          "an int64_t option value in C, whose range checks it",
 	"SetLinger#0":               "an int64_t option value in C, whose range checks it",
 	"RecvBatch#1":               "TestRecvBatchRefusesAStrideThatFitsNoEventAndConsumesNothing",
 	"Message.N":                 "never reaches C: ReadBatch sets it from the C length",
 	"SetPeerAddrUDPPort#2":      "TestAPeerAddrUDPPortOutsideUint16IsRefusedBeforeC",
+	"SetPeerAddrUDPPort#1":      "Association.SetPeerAddrUDPPort: TestAPeerAddrUDPPortOutsideUint16IsRefusedBeforeC",
+	// The typed option setters (option_methods.go): the value goes to C as
+	// an int64_t, whose range for the option checks it.
+	"SetFragmentInterleave#0":   "an int64_t option value in C, whose range checks it",
+	"SetPartialDeliveryPoint#0": "an int64_t option value in C, whose range checks it",
+	"SetMaxSeg#0":               "an int64_t option value in C, whose range checks it",
+	"SetMaxBurst#0":             "an int64_t option value in C, whose range checks it",
+	"SetStreamReset#0":          "an int64_t option value in C, whose range checks it",
+	"SetUDPRemotePort#0":        "an int64_t option value in C, whose range checks it",
+	"SetStreamScheduler#0":      "an int64_t option value in C, whose range checks it",
+	"SetExposePFState#0":        "an int64_t option value in C, whose range checks it",
+	"SetAutoClose#0":            "TestAutoCloseTakesWholeSeconds",
+	"SetPLPMTUDProbeInterval#0": "a whole count of milliseconds (as SetAutoClose's seconds), an int64_t whose range C checks",
 }
 
 func TestEveryIntegerWiderThan32BitsInTheAPIIsAccountedFor(t *testing.T) {

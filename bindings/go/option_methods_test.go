@@ -64,7 +64,8 @@ func TestAutoCloseTakesWholeSeconds(t *testing.T) {
 	if got, err := c.AutoClose(); err != nil || got != 30*time.Second {
 		t.Fatalf("AutoClose() = %v, %v; want 30s", got, err)
 	}
-	for _, d := range []time.Duration{1500 * time.Millisecond, -time.Second} {
+	// 2^31 s is whole but beyond SCTP_AUTOCLOSE's range: the C side refuses it.
+	for _, d := range []time.Duration{1500 * time.Millisecond, -time.Second, (1 << 31) * time.Second} {
 		if err := c.SetAutoClose(d); !errors.Is(err, ErrInvalidArgument) {
 			t.Fatalf("SetAutoClose(%v) = %v; want ErrInvalidArgument", d, err)
 		}
