@@ -11,6 +11,7 @@ package sctpx
 //
 // An Association is a small value: copy it freely. It holds no resources;
 // its calls fail once the socket is closed or the association has ended.
+// Only those two methods make one: the zero Association names no socket.
 type Association struct {
 	s  *socket
 	id AssocID
