@@ -4,14 +4,16 @@ package sctpx
 // that concerns one association (its options, status, addresses, keys and
 // streams), so that none of them takes an association id.
 //
-// A Conn has one association: Conn.Association. A OneToManyConn has many:
+// A Conn has one association: Conn.Association. A Listener's
+// Association holds what the associations it accepts start with. A
+// OneToManyConn has many:
 // OneToManyConn.Association(id) names one of them, and Association(0) the
 // socket's defaults, which associations set up later start with (calls that
 // need an established association, such as Status, fail on it).
 //
 // An Association is a small value: copy it freely. It holds no resources;
 // its calls fail once the socket is closed or the association has ended.
-// Only those two methods make one: the zero Association names no socket.
+// Only those methods make one: the zero Association names no socket.
 type Association struct {
 	s  *socket
 	id AssocID
@@ -25,6 +27,11 @@ func (c *Conn) Association() Association { return c.assoc(0) }
 // Association returns association id of c; id 0 stands for the socket's
 // defaults for associations to come.
 func (c *OneToManyConn) Association(id AssocID) Association { return c.assoc(id) }
+
+// Association returns the settings of l's socket that the associations it
+// accepts start with (as a OneToManyConn's Association(0)): set them before
+// Accept, and each accepted Conn has its own from then on.
+func (l *Listener) Association() Association { return l.assoc(0) }
 
 // ID returns a's association id: 0 for a Conn's association and for a
 // OneToManyConn's defaults.

@@ -140,7 +140,7 @@ func wantAddrError(t *testing.T, what string, err error) {
 func TestAPeerAddrUDPPortOutsideUint16IsRefusedBeforeC(t *testing.T) {
 	client := unboundOneToMany(t)
 	for _, port := range []int{-1, 65536, 1 << 32} {
-		err := client.SetPeerAddrUDPPort(0, loopbackAddr(9), port)
+		err := client.Association(0).SetPeerAddrUDPPort(loopbackAddr(9), port)
 		if !errors.Is(err, ErrInvalidArgument) {
 			t.Fatalf("SetPeerAddrUDPPort(port %d) = %v, want ErrInvalidArgument", port, err)
 		}
@@ -188,9 +188,9 @@ func TestANilAddressIsRefusedNotAPanic(t *testing.T) {
 		"WriteTo":        func() error { _, err := c.WriteTo([]byte("x"), (*Addr)(nil)); return err },
 		"Connectx":       func() error { _, err := c.Connectx(nil); return err },
 		"Bindx":          func() error { return c.Bindx(nil, BindxAdd) },
-		"SetPrimary":     func() error { return client.SetPrimary(0, nil) },
-		"SetPeerPrimary": func() error { return client.SetPeerPrimary(0, nil) },
-		"PeerAddrInfo":   func() error { _, err := client.PeerAddrInfo(0, nil); return err },
+		"SetPrimary":     func() error { return client.Association().SetPrimary(nil) },
+		"SetPeerPrimary": func() error { return client.Association().SetPeerPrimary(nil) },
+		"PeerAddrInfo":   func() error { _, err := client.Association().PeerAddrInfo(nil); return err },
 		"DialAddr":       func() error { _, err := (&Dialer{}).DialAddr(bgCtx, "sctp4", nil); return err },
 	}
 	for name, call := range calls {
@@ -220,8 +220,8 @@ func TestABacklogOutsideInt32IsRefusedBeforeAnySocketOpens(t *testing.T) {
 func TestADurationThatIsNoUint32MillisecondsIsRefusedAndChangesNothing(t *testing.T) {
 	s := oneToMany(t).socket
 	bad := []time.Duration{-time.Millisecond, 500 * time.Microsecond, (1 << 32) * time.Millisecond}
-	readRTO := func() (interface{}, error) { return s.RTOInfo(0) }
-	readPeerAddr := func() (interface{}, error) { return s.PeerAddrParams(0, nil) }
+	readRTO := func() (interface{}, error) { return s.assoc(0).RTOInfo() }
+	readPeerAddr := func() (interface{}, error) { return s.assoc(0).PeerAddrParams(nil) }
 	setters := []struct {
 		field string
 		set   func(time.Duration) error
@@ -231,9 +231,9 @@ func TestADurationThatIsNoUint32MillisecondsIsRefusedAndChangesNothing(t *testin
 		{"RTOInfo.Max", func(d time.Duration) error { return s.SetRTOInfo(RTOInfo{Max: d}) }, readRTO},
 		{"RTOInfo.Min", func(d time.Duration) error { return s.SetRTOInfo(RTOInfo{Min: d}) }, readRTO},
 		{"AssocParams.CookieLife", func(d time.Duration) error { return s.SetAssocParams(AssocParams{CookieLife: d}) },
-			func() (interface{}, error) { return s.AssocParams(0) }},
+			func() (interface{}, error) { return s.assoc(0).AssocParams() }},
 		{"SackInfo.Delay", func(d time.Duration) error { return s.SetDelayedSack(SackInfo{Delay: d, Freq: 2}) },
-			func() (interface{}, error) { return s.DelayedSack(0) }},
+			func() (interface{}, error) { return s.assoc(0).DelayedSack() }},
 		{"PeerAddrParams.HBInterval", func(d time.Duration) error { return s.SetPeerAddrParams(PeerAddrParams{HBInterval: d}) }, readPeerAddr},
 		{"PeerAddrParams.SackDelay", func(d time.Duration) error { return s.SetPeerAddrParams(PeerAddrParams{SackDelay: d}) }, readPeerAddr},
 	}
