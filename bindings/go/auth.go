@@ -48,28 +48,28 @@ func (s *socket) HMACIdents() ([]uint16, error) {
 }
 
 // SetAuthKey adds shared key keyNumber, or replaces its bytes
-// (sctpx_set_auth_key): on association id of a one-to-many socket (0: its
-// defaults), on a one-to-one socket on its association once it has one.
-func (s *socket) SetAuthKey(id AssocID, keyNumber uint16, key []byte) error {
+// (sctpx_set_auth_key): on a (a OneToManyConn's Association(0): the socket's
+// defaults; a Conn's association: once it is set up).
+func (a Association) SetAuthKey(keyNumber uint16, key []byte) error {
 	var p *C.uint8_t
 	if len(key) > 0 {
 		p = (*C.uint8_t)(unsafe.Pointer(&key[0]))
 	}
-	return s.optError("set", C.sctpx_set_auth_key(s.h, C.sctpx_assoc_id(id), C.uint16_t(keyNumber), p, C.size_t(len(key))))
+	return a.s.optError("set", C.sctpx_set_auth_key(a.s.h, C.sctpx_assoc_id(a.id), C.uint16_t(keyNumber), p, C.size_t(len(key))))
 }
 
 // SetActiveAuthKey makes key keyNumber the one outgoing chunks are
 // authenticated with (sctpx_set_active_auth_key). A peer whose own active
 // key differs reports an AuthenticationEvent with AuthNewKey.
-func (s *socket) SetActiveAuthKey(id AssocID, keyNumber uint16) error {
-	return s.optError("set", C.sctpx_set_active_auth_key(s.h, C.sctpx_assoc_id(id), C.uint16_t(keyNumber)))
+func (a Association) SetActiveAuthKey(keyNumber uint16) error {
+	return a.s.optError("set", C.sctpx_set_active_auth_key(a.s.h, C.sctpx_assoc_id(a.id), C.uint16_t(keyNumber)))
 }
 
 // ActiveAuthKey returns the active key number (sctpx_get_active_auth_key).
-func (s *socket) ActiveAuthKey(id AssocID) (uint16, error) {
+func (a Association) ActiveAuthKey() (uint16, error) {
 	var v C.uint16_t
-	if r := C.sctpx_get_active_auth_key(s.h, C.sctpx_assoc_id(id), &v); r < 0 {
-		return 0, s.optError("get", r)
+	if r := C.sctpx_get_active_auth_key(a.s.h, C.sctpx_assoc_id(a.id), &v); r < 0 {
+		return 0, a.s.optError("get", r)
 	}
 	return uint16(v), nil
 }
@@ -77,31 +77,31 @@ func (s *socket) ActiveAuthKey(id AssocID) (uint16, error) {
 // DeactivateAuthKey stops sending with key keyNumber, which must not be the
 // active one (sctpx_deactivate_auth_key). On an association an
 // AuthenticationEvent with AuthFreeKey follows once no queued chunk uses it.
-func (s *socket) DeactivateAuthKey(id AssocID, keyNumber uint16) error {
-	return s.optError("set", C.sctpx_deactivate_auth_key(s.h, C.sctpx_assoc_id(id), C.uint16_t(keyNumber)))
+func (a Association) DeactivateAuthKey(keyNumber uint16) error {
+	return a.s.optError("set", C.sctpx_deactivate_auth_key(a.s.h, C.sctpx_assoc_id(a.id), C.uint16_t(keyNumber)))
 }
 
 // DeleteAuthKey deletes key keyNumber, which must not be the active one
 // (sctpx_delete_auth_key).
-func (s *socket) DeleteAuthKey(id AssocID, keyNumber uint16) error {
-	return s.optError("set", C.sctpx_delete_auth_key(s.h, C.sctpx_assoc_id(id), C.uint16_t(keyNumber)))
+func (a Association) DeleteAuthKey(keyNumber uint16) error {
+	return a.s.optError("set", C.sctpx_delete_auth_key(a.s.h, C.sctpx_assoc_id(a.id), C.uint16_t(keyNumber)))
 }
 
-// PeerAuthChunks returns the chunk types the peer of association id requires
+// PeerAuthChunks returns the chunk types the peer of the association requires
 // authenticated, one byte each (sctpx_get_peer_auth_chunks).
-func (s *socket) PeerAuthChunks(id AssocID) ([]byte, error) {
+func (a Association) PeerAuthChunks() ([]byte, error) {
 	var buf [256]byte
-	r := C.sctpx_get_peer_auth_chunks(s.h, C.sctpx_assoc_id(id), (*C.uint8_t)(&buf[0]), C.size_t(len(buf)))
-	return s.authChunks(buf[:], r)
+	r := C.sctpx_get_peer_auth_chunks(a.s.h, C.sctpx_assoc_id(a.id), (*C.uint8_t)(&buf[0]), C.size_t(len(buf)))
+	return a.s.authChunks(buf[:], r)
 }
 
 // LocalAuthChunks returns the chunk types this side requires authenticated
-// on association id (0 on a one-to-many socket: its list), one byte each
+// on a (a OneToManyConn's Association(0): the socket's list), one byte each
 // (sctpx_get_local_auth_chunks).
-func (s *socket) LocalAuthChunks(id AssocID) ([]byte, error) {
+func (a Association) LocalAuthChunks() ([]byte, error) {
 	var buf [256]byte
-	r := C.sctpx_get_local_auth_chunks(s.h, C.sctpx_assoc_id(id), (*C.uint8_t)(&buf[0]), C.size_t(len(buf)))
-	return s.authChunks(buf[:], r)
+	r := C.sctpx_get_local_auth_chunks(a.s.h, C.sctpx_assoc_id(a.id), (*C.uint8_t)(&buf[0]), C.size_t(len(buf)))
+	return a.s.authChunks(buf[:], r)
 }
 
 func (s *socket) authChunks(buf []byte, r C.int32_t) ([]byte, error) {

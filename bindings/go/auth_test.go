@@ -19,21 +19,20 @@ const chunkData = 0 // chunk type DATA (RFC 9260 section 3.2)
 // authSetup turns AUTH on, requires DATA authenticated and sends with key 1;
 // the socket retransmits every 200 ms or less, for long.
 func authSetup(s interface {
-	SetOption(AssocID, Option, int64) error
+	SetAuthSupported(bool) error
 	AddAuthChunk(uint8) error
-	SetAuthKey(AssocID, uint16, []byte) error
-	SetActiveAuthKey(AssocID, uint16) error
-	SetRTOInfo(RTOInfo) error
-	SetAssocParams(AssocParams) error
+	Association() Association
+	SetNoDelay(bool) error
 }, key string) error {
+	a := s.Association()
 	for _, err := range []error{
-		s.SetOption(0, OptAuthSupported, 1),
+		s.SetAuthSupported(true),
 		s.AddAuthChunk(chunkData),
-		s.SetAuthKey(0, 1, []byte(key)),
-		s.SetActiveAuthKey(0, 1),
-		s.SetRTOInfo(RTOInfo{Initial: 100 * time.Millisecond, Max: 200 * time.Millisecond, Min: 100 * time.Millisecond}),
-		s.SetAssocParams(AssocParams{MaxRetrans: 200}),
-		s.SetOption(0, OptNodelay, 1),
+		a.SetAuthKey(1, []byte(key)),
+		a.SetActiveAuthKey(1),
+		a.SetRTOInfo(RTOInfo{Initial: 100 * time.Millisecond, Max: 200 * time.Millisecond, Min: 100 * time.Millisecond}),
+		a.SetAssocParams(AssocParams{MaxRetrans: 200}),
+		s.SetNoDelay(true),
 	} {
 		if err != nil {
 			return err
@@ -84,7 +83,7 @@ func TestAnAuthKeyMismatchDoesNotDeliverUntilTheKeyMatches(t *testing.T) {
 	if got := readWithin(t, server, 2*time.Second); got != nil {
 		t.Fatalf("delivered %q despite the wrong key", got)
 	}
-	if err := client.SetAuthKey(0, 1, []byte("server's")); err != nil {
+	if err := client.Association().SetAuthKey(1, []byte("server's")); err != nil {
 		t.Fatal(err)
 	}
 	if got := readWithin(t, server, waitLimit); string(got) != "forged" {
@@ -96,13 +95,13 @@ func TestAuthKeyRotationGivesNewKeyThenFreeKey(t *testing.T) {
 	client, server := authPair(t, "one", "one")
 	subscribe(t, server, EventAuthentication)
 	subscribe(t, client, EventAuthentication)
-	for _, err := range []error{client.SetAuthKey(0, 2, []byte("two")), server.SetAuthKey(0, 2, []byte("two")),
-		client.SetActiveAuthKey(0, 2)} {
+	for _, err := range []error{client.Association().SetAuthKey(2, []byte("two")), server.Association().SetAuthKey(2, []byte("two")),
+		client.Association().SetActiveAuthKey(2)} {
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	if k, err := client.ActiveAuthKey(0); err != nil || k != 2 {
+	if k, err := client.Association().ActiveAuthKey(); err != nil || k != 2 {
 		t.Fatalf("ActiveAuthKey = %d, %v; want 2", k, err)
 	}
 	if _, err := client.Write([]byte("under key 2")); err != nil {
@@ -111,33 +110,33 @@ func TestAuthKeyRotationGivesNewKeyThenFreeKey(t *testing.T) {
 	if a := waitEvent[*AuthenticationEvent](t, server, make([]byte, 256), nil); a.Indication != AuthNewKey || a.KeyNumber != 2 {
 		t.Fatalf("server: indication %d key %d, want AuthNewKey for 2", a.Indication, a.KeyNumber)
 	}
-	if err := client.DeactivateAuthKey(0, 1); err != nil {
+	if err := client.Association().DeactivateAuthKey(1); err != nil {
 		t.Fatal(err)
 	}
 	if a := waitEvent[*AuthenticationEvent](t, client, make([]byte, 256), nil); a.Indication != AuthFreeKey || a.KeyNumber != 1 {
 		t.Fatalf("client: indication %d key %d, want AuthFreeKey for 1", a.Indication, a.KeyNumber)
 	}
-	if err := client.DeleteAuthKey(0, 1); err != nil {
+	if err := client.Association().DeleteAuthKey(1); err != nil {
 		t.Fatal(err)
 	}
-	if err := client.DeleteAuthKey(0, 1); !errors.Is(err, syscall.EINVAL) {
+	if err := client.Association().DeleteAuthKey(1); !errors.Is(err, syscall.EINVAL) {
 		t.Fatalf("deleting key 1 twice: %v, want EINVAL", err)
 	}
 }
 
 func TestEachSideReadsTheAuthChunksTheOtherRequires(t *testing.T) {
 	client, server := authPair(t, "k", "k")
-	if got, err := client.PeerAuthChunks(0); err != nil || !bytes.Equal(got, []byte{chunkData}) {
+	if got, err := client.Association().PeerAuthChunks(); err != nil || !bytes.Equal(got, []byte{chunkData}) {
 		t.Fatalf("client PeerAuthChunks = %v, %v", got, err)
 	}
-	if got, err := server.LocalAuthChunks(0); err != nil || !bytes.Equal(got, []byte{chunkData}) {
+	if got, err := server.Association().LocalAuthChunks(); err != nil || !bytes.Equal(got, []byte{chunkData}) {
 		t.Fatalf("server LocalAuthChunks = %v, %v", got, err)
 	}
 }
 
 func TestHMACIdentsReadBackInTheOrderSet(t *testing.T) {
 	s := unboundOneToMany(t)
-	if err := s.SetOption(0, OptAuthSupported, 1); err != nil {
+	if err := s.SetAuthSupported(true); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetHMACIdents(HMACSHA256, HMACSHA1); err != nil {
@@ -164,7 +163,7 @@ func TestRawSetsockoptHasItsEffectOnThePeer(t *testing.T) {
 
 func TestRawGetsockoptReadsWhatATypedOptionSet(t *testing.T) {
 	s := unboundOneToMany(t)
-	if err := s.SetOption(0, OptNodelay, 1); err != nil {
+	if err := s.SetNoDelay(true); err != nil {
 		t.Fatal(err)
 	}
 	buf := make([]byte, 4)

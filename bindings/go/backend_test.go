@@ -78,14 +78,14 @@ var childModes = map[string]func() error{
 			return err
 		}
 		defer c.Close()
-		first, err := c.GetOption(0, OptUdpRemotePort)
+		first, err := c.UDPRemotePort()
 		if err != nil {
 			return err
 		}
-		if err := c.SetOption(0, OptUdpRemotePort, 6000); err != nil {
+		if err := c.SetUDPRemotePort(6000); err != nil {
 			return err
 		}
-		then, err := c.GetOption(0, OptUdpRemotePort)
+		then, err := c.UDPRemotePort()
 		fmt.Println(first, then)
 		return err
 	},

@@ -44,7 +44,7 @@ func wideIntegers() map[string]bool {
 			walk(f.Type)
 		}
 	}
-	for _, v := range []interface{}{&Conn{}, &OneToManyConn{}, &Listener{}, &Dialer{}, &ListenConfig{}} {
+	for _, v := range []interface{}{&Conn{}, &OneToManyConn{}, Association{}, &Listener{}, &Dialer{}, &ListenConfig{}} {
 		rt := reflect.TypeOf(v)
 		walk(rt)
 		for m := 0; m < rt.NumMethod(); m++ {
@@ -83,12 +83,26 @@ var checkedWideIntegers = map[string]string{
 	"PeerAddrParams.HBInterval": "TestADurationThatIsNoUint32MillisecondsIsRefusedAndChangesNothing",
 	"PeerAddrParams.SackDelay":  "TestADurationThatIsNoUint32MillisecondsIsRefusedAndChangesNothing",
 	"SetOption#2":               "int64_t in C, whose range checks it",
+	"SetOption#1":               "Association.SetOption: int64_t in C, whose range checks it",
 	"SetReadBuffer#0":           "an int64_t option value in C, whose range checks it",
 	"SetWriteBuffer#0":          "an int64_t option value in C, whose range checks it",
 	"SetLinger#0":               "an int64_t option value in C, whose range checks it",
 	"RecvBatch#1":               "TestRecvBatchRefusesAStrideThatFitsNoEventAndConsumesNothing",
 	"Message.N":                 "never reaches C: ReadBatch sets it from the C length",
 	"SetPeerAddrUDPPort#2":      "TestAPeerAddrUDPPortOutsideUint16IsRefusedBeforeC",
+	"SetPeerAddrUDPPort#1":      "Association.SetPeerAddrUDPPort: TestAPeerAddrUDPPortOutsideUint16IsRefusedBeforeC",
+	// The typed option setters (option_methods.go): the value goes to C as
+	// an int64_t, whose range for the option checks it.
+	"SetFragmentInterleave#0":   "an int64_t option value in C, whose range checks it",
+	"SetPartialDeliveryPoint#0": "an int64_t option value in C, whose range checks it",
+	"SetMaxSeg#0":               "an int64_t option value in C, whose range checks it",
+	"SetMaxBurst#0":             "an int64_t option value in C, whose range checks it",
+	"SetStreamReset#0":          "an int64_t option value in C, whose range checks it",
+	"SetUDPRemotePort#0":        "an int64_t option value in C, whose range checks it",
+	"SetStreamScheduler#0":      "an int64_t option value in C, whose range checks it",
+	"SetExposePFState#0":        "an int64_t option value in C, whose range checks it",
+	"SetAutoClose#0":            "TestAutoCloseTakesWholeSeconds",
+	"SetPLPMTUDProbeInterval#0": "a whole count of milliseconds (as SetAutoClose's seconds), an int64_t whose range C checks",
 }
 
 func TestEveryIntegerWiderThan32BitsInTheAPIIsAccountedFor(t *testing.T) {
@@ -126,7 +140,7 @@ func wantAddrError(t *testing.T, what string, err error) {
 func TestAPeerAddrUDPPortOutsideUint16IsRefusedBeforeC(t *testing.T) {
 	client := unboundOneToMany(t)
 	for _, port := range []int{-1, 65536, 1 << 32} {
-		err := client.SetPeerAddrUDPPort(0, loopbackAddr(9), port)
+		err := client.Association(0).SetPeerAddrUDPPort(loopbackAddr(9), port)
 		if !errors.Is(err, ErrInvalidArgument) {
 			t.Fatalf("SetPeerAddrUDPPort(port %d) = %v, want ErrInvalidArgument", port, err)
 		}
@@ -174,9 +188,9 @@ func TestANilAddressIsRefusedNotAPanic(t *testing.T) {
 		"WriteTo":        func() error { _, err := c.WriteTo([]byte("x"), (*Addr)(nil)); return err },
 		"Connectx":       func() error { _, err := c.Connectx(nil); return err },
 		"Bindx":          func() error { return c.Bindx(nil, BindxAdd) },
-		"SetPrimary":     func() error { return client.SetPrimary(0, nil) },
-		"SetPeerPrimary": func() error { return client.SetPeerPrimary(0, nil) },
-		"PeerAddrInfo":   func() error { _, err := client.PeerAddrInfo(0, nil); return err },
+		"SetPrimary":     func() error { return client.Association().SetPrimary(nil) },
+		"SetPeerPrimary": func() error { return client.Association().SetPeerPrimary(nil) },
+		"PeerAddrInfo":   func() error { _, err := client.Association().PeerAddrInfo(nil); return err },
 		"DialAddr":       func() error { _, err := (&Dialer{}).DialAddr(bgCtx, "sctp4", nil); return err },
 	}
 	for name, call := range calls {
@@ -206,8 +220,8 @@ func TestABacklogOutsideInt32IsRefusedBeforeAnySocketOpens(t *testing.T) {
 func TestADurationThatIsNoUint32MillisecondsIsRefusedAndChangesNothing(t *testing.T) {
 	s := oneToMany(t).socket
 	bad := []time.Duration{-time.Millisecond, 500 * time.Microsecond, (1 << 32) * time.Millisecond}
-	readRTO := func() (interface{}, error) { return s.RTOInfo(0) }
-	readPeerAddr := func() (interface{}, error) { return s.PeerAddrParams(0, nil) }
+	readRTO := func() (interface{}, error) { return s.assoc(0).RTOInfo() }
+	readPeerAddr := func() (interface{}, error) { return s.assoc(0).PeerAddrParams(nil) }
 	setters := []struct {
 		field string
 		set   func(time.Duration) error
@@ -217,9 +231,9 @@ func TestADurationThatIsNoUint32MillisecondsIsRefusedAndChangesNothing(t *testin
 		{"RTOInfo.Max", func(d time.Duration) error { return s.SetRTOInfo(RTOInfo{Max: d}) }, readRTO},
 		{"RTOInfo.Min", func(d time.Duration) error { return s.SetRTOInfo(RTOInfo{Min: d}) }, readRTO},
 		{"AssocParams.CookieLife", func(d time.Duration) error { return s.SetAssocParams(AssocParams{CookieLife: d}) },
-			func() (interface{}, error) { return s.AssocParams(0) }},
+			func() (interface{}, error) { return s.assoc(0).AssocParams() }},
 		{"SackInfo.Delay", func(d time.Duration) error { return s.SetDelayedSack(SackInfo{Delay: d, Freq: 2}) },
-			func() (interface{}, error) { return s.DelayedSack(0) }},
+			func() (interface{}, error) { return s.assoc(0).DelayedSack() }},
 		{"PeerAddrParams.HBInterval", func(d time.Duration) error { return s.SetPeerAddrParams(PeerAddrParams{HBInterval: d}) }, readPeerAddr},
 		{"PeerAddrParams.SackDelay", func(d time.Duration) error { return s.SetPeerAddrParams(PeerAddrParams{SackDelay: d}) }, readPeerAddr},
 	}

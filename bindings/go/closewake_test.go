@@ -105,7 +105,7 @@ func fillSendBuffer(t *testing.T, c *Conn) {
 		if !errors.Is(err, os.ErrDeadlineExceeded) {
 			t.Fatalf("Write: %v", err)
 		}
-		st, err := c.Status(0)
+		st, err := c.Association().Status()
 		if err != nil {
 			t.Fatalf("Status: %v", err)
 		}

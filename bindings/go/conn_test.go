@@ -289,7 +289,7 @@ func TestErrorsFromTheLibraryCarryCodeAndMessage(t *testing.T) {
 	if e := sctpError(t, err); e.Message == "" || e.Code != -int(syscall.EINVAL) {
 		t.Fatalf("Error{Code: %d, Message: %q}", e.Code, e.Message)
 	}
-	if err := client.SetOption(0, Option(9999), 1); sctpError(t, err).Code != CodeInvalidArgument {
+	if err := client.Association().SetOption(Option(9999), 1); sctpError(t, err).Code != CodeInvalidArgument {
 		t.Fatalf("unknown option = %v; want CodeInvalidArgument", err)
 	}
 }
@@ -299,10 +299,10 @@ func TestOptionsRoundTrip(t *testing.T) {
 	if err := client.SetNoDelay(true); err != nil {
 		t.Fatal(err)
 	}
-	if v, err := client.GetOption(0, OptNodelay); err != nil || v != 1 {
-		t.Fatalf("OptNodelay = %d, %v; want 1", v, err)
+	if on, err := client.NoDelay(); err != nil || !on {
+		t.Fatalf("NoDelay() = %v, %v; want true", on, err)
 	}
-	st, err := client.Status(0)
+	st, err := client.Association().Status()
 	if err != nil || st.State != StateEstablished || st.OutboundStreams == 0 {
 		t.Fatalf("Status = %+v, %v", st, err)
 	}
@@ -321,11 +321,11 @@ func TestInitMsgSetByControlSetsTheStreamCounts(t *testing.T) {
 		return c.SetInitMsg(InitMsg{NumOstreams: 5, MaxInstreams: 6})
 	}})
 	server := accept(t, l)
-	st, err := c.Status(0)
+	st, err := c.Association().Status()
 	if err != nil || st.OutboundStreams != 5 {
 		t.Fatalf("client Status = %+v, %v; want 5 outbound streams", st, err)
 	}
-	if st, _ := server.Status(0); st.InboundStreams != 5 {
+	if st, _ := server.Association().Status(); st.InboundStreams != 5 {
 		t.Fatalf("server has %d inbound streams, want 5", st.InboundStreams)
 	}
 }

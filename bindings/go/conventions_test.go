@@ -51,7 +51,7 @@ func opErrorOf(t *testing.T, err error) *net.OpError {
 
 func TestAFailedSetOptionIsANetOpErrorMatchingItsSentinel(t *testing.T) {
 	client, _ := pair(t)
-	err := client.SetOption(0, Option(9999), 1)
+	err := client.Association().SetOption(Option(9999), 1)
 	if oe := opErrorOf(t, err); oe.Op != "set" || oe.Net != "sctp" || oe.Source == nil || oe.Addr == nil {
 		t.Fatalf("OpError = %+v; want Op set, Net sctp and both addresses", oe)
 	}

@@ -22,6 +22,12 @@
 // ("10.0.0.1/10.0.1.1:5000"); Dial, Listen, Bindx and Connectx take them, and
 // LocalAddrs/PeerAddrs list an association's addresses.
 //
+// Per-association calls (options, status, addresses, keys, streams) are
+// methods of Association, which takes no association id: Conn.Association
+// returns a Conn's, OneToManyConn.Association(id) one of a one-to-many
+// socket's. Every integer option has a typed getter and setter named as
+// package net names its own (NoDelay/SetNoDelay, ReadBuffer/SetReadBuffer).
+//
 // Names follow the C header: SCTPX_OPT_NODELAY is OptNodelay,
 // SCTPX_EVENT_SENDER_DRY is EventSenderDry, sctpx_peeloff is PeelOff.
 // Notifications are off until subscribed (Subscribe), as in the kernel.

@@ -124,7 +124,7 @@ func stallWithTTL(t *testing.T, kind EventKind, ppid uint32, fill byte) *OneToMa
 		t.Fatal(err)
 	}
 	client := unboundOneToMany(t, kind, EventAssocChange)
-	if err := client.SetOption(0, OptPrSupported, 1); err != nil {
+	if err := client.SetPRSupported(true); err != nil {
 		t.Fatal(err)
 	}
 	id, err := client.Connectx(mustAddr(t, "sctp4", server.LocalAddr().String()))
@@ -180,7 +180,7 @@ func TestANotificationLargerThanTheBufferIsDecodedAndMarkedTruncated(t *testing.
 func TestAdaptationIndicationCarriesThePeersValue(t *testing.T) {
 	server := oneToMany(t, EventAdaptation)
 	dialAddr(t, server.LocalAddr().String(), Dialer{Control: func(c *Conn) error {
-		return c.SetOption(0, OptAdaptationLayer, 0x12345678)
+		return c.SetAdaptationLayer(0x12345678)
 	}})
 	if a := waitEvent[*AdaptationEvent](t, server, make([]byte, 256), nil); a.Indication != 0x12345678 {
 		t.Fatalf("indication %#x", a.Indication)
@@ -199,14 +199,15 @@ func TestAuthenticationEventSaysThePeerHasNoAuth(t *testing.T) {
 // reconfigPair is a one-to-one client and a one-to-many server, both
 // offering stream reconfiguration and allowing every kind of request.
 func reconfigPair(t *testing.T) (*Conn, *OneToManyConn) {
-	all := int64(EnableResetStreamReq | EnableResetAssocReq | EnableChangeAssocReq)
+	all := EnableResetStreamReq | EnableResetAssocReq | EnableChangeAssocReq
 	allow := func(s interface {
-		SetOption(AssocID, Option, int64) error
+		SetReconfigSupported(bool) error
+		SetStreamReset(int) error
 	}) error {
-		if err := s.SetOption(0, OptReconfigSupported, 1); err != nil {
+		if err := s.SetReconfigSupported(true); err != nil {
 			return err
 		}
-		return s.SetOption(0, OptEnableStreamReset, all)
+		return s.SetStreamReset(all)
 	}
 	server := oneToMany(t, EventAssocChange, EventStreamReset)
 	if err := allow(server); err != nil {
@@ -229,7 +230,7 @@ func reconfigPair(t *testing.T) (*Conn, *OneToManyConn) {
 
 func TestResettingOutgoingStreamsGivesAStreamResetEventListingThem(t *testing.T) {
 	client, server := reconfigPair(t)
-	if err := client.ResetStreams(0, ResetOutgoing, 1, 3); err != nil {
+	if err := client.Association().ResetStreams(ResetOutgoing, 1, 3); err != nil {
 		t.Fatalf("ResetStreams: %v", err)
 	}
 	buf := make([]byte, 256)
@@ -245,11 +246,11 @@ func TestResettingOutgoingStreamsGivesAStreamResetEventListingThem(t *testing.T)
 
 func TestAddingStreamsGivesAStreamChangeEventWithTheNumberAdded(t *testing.T) {
 	client, _ := reconfigPair(t)
-	before, err := client.Status(0)
+	before, err := client.Association().Status()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := client.AddStreams(0, 0, 5); err != nil {
+	if err := client.Association().AddStreams(0, 5); err != nil {
 		t.Fatalf("AddStreams: %v", err)
 	}
 	c := waitEvent[*StreamChangeEvent](t, client, make([]byte, 256), nil)
@@ -257,14 +258,14 @@ func TestAddingStreamsGivesAStreamChangeEventWithTheNumberAdded(t *testing.T) {
 	if c.OutboundStreams != 5 || c.Flags&(StreamChangeDenied|StreamChangeFailed) != 0 {
 		t.Fatalf("got %+v", c)
 	}
-	if after, _ := client.Status(0); after.OutboundStreams != before.OutboundStreams+5 {
+	if after, _ := client.Association().Status(); after.OutboundStreams != before.OutboundStreams+5 {
 		t.Fatalf("outbound streams %d -> %d", before.OutboundStreams, after.OutboundStreams)
 	}
 }
 
 func TestResettingTheAssociationGivesAnAssocResetEvent(t *testing.T) {
 	client, _ := reconfigPair(t)
-	if err := client.ResetAssoc(0); err != nil {
+	if err := client.Association().ResetAssoc(); err != nil {
 		t.Fatalf("ResetAssoc: %v", err)
 	}
 	a := waitEvent[*AssocResetEvent](t, client, make([]byte, 256), nil)

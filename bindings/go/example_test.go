@@ -10,6 +10,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"time"
 
 	sctpx "github.com/sctpx/sctpx/bindings/go"
 )
@@ -148,4 +149,111 @@ func ExampleListenOneToMany() {
 			log.Print(err)
 		}
 	}
+}
+
+// Socket options have a typed getter and setter each, named as in Go's net
+// package.
+func ExampleConn_SetNoDelay() {
+	l, err := sctpx.Listen("sctp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer l.Close()
+	c, err := sctpx.Dial("sctp", l.Addr().String())
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.SetNoDelay(true); err != nil {
+		log.Fatal(err)
+	}
+	on, err := c.NoDelay()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("no delay:", on)
+	// Output: no delay: true
+}
+
+// What concerns one association (its timers, status, addresses, keys) is
+// a method of Association; a Conn has one.
+func ExampleConn_Association() {
+	l, err := sctpx.Listen("sctp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer l.Close()
+	c, err := sctpx.Dial("sctp", l.Addr().String())
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer c.Close()
+	a := c.Association()
+	rto := sctpx.RTOInfo{Initial: 2 * time.Second, Max: 30 * time.Second, Min: 500 * time.Millisecond}
+	if err := a.SetRTOInfo(rto); err != nil {
+		log.Fatal(err)
+	}
+	got, err := a.RTOInfo()
+	if err != nil {
+		log.Fatal(err)
+	}
+	st, err := a.Status()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(got.Initial, got.Max, got.Min)
+	fmt.Println("established:", st.State == sctpx.StateEstablished)
+	// Output:
+	// 2s 30s 500ms
+	// established: true
+}
+
+// On a one-to-many socket, Association(id) names one of its associations
+// and Association(0) the defaults of those to come.
+func ExampleOneToManyConn_Association() {
+	server, err := sctpx.ListenOneToMany("sctp4", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer server.Close()
+	client, err := sctpx.OpenOneToMany("sctp4", nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer client.Close()
+	if err := client.Subscribe(sctpx.EventAssocChange, true); err != nil {
+		log.Fatal(err)
+	}
+	id, err := client.Connectx(server.LocalAddr().(*sctpx.Addr))
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Connectx does not wait: the association is up at COMM_UP.
+	buf := make([]byte, 256)
+	for {
+		ev, err := client.ReadEvent(buf)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if up, ok := ev.(*sctpx.AssocChangeEvent); ok && up.State == sctpx.CommUp {
+			break
+		}
+	}
+	a := client.Association(id)
+	if err := a.SetMaxBurst(8); err != nil {
+		log.Fatal(err)
+	}
+	burst, err := a.MaxBurst()
+	if err != nil {
+		log.Fatal(err)
+	}
+	peer, err := a.PeerAddrs()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("max burst:", burst)
+	fmt.Println("peer is the server:", peer.Port == server.LocalAddr().(*sctpx.Addr).Port)
+	// Output:
+	// max burst: 8
+	// peer is the server: true
 }

@@ -17,13 +17,13 @@ const queued = 30
 func backedUp(t *testing.T) (client, server *Conn) {
 	t.Helper()
 	l := listen(t, "127.0.0.1:0", ListenConfig{Control: func(l *Listener) error {
-		return l.SetOption(0, OptRcvbuf, 8192)
+		return l.SetReadBuffer(8192)
 	}})
 	client = dial(t, "127.0.0.1", l, Dialer{Control: func(c *Conn) error {
-		if err := c.SetOption(0, OptNodelay, 1); err != nil {
+		if err := c.SetNoDelay(true); err != nil {
 			return err
 		}
-		return c.SetOption(0, OptSndbuf, 1<<20)
+		return c.SetWriteBuffer(1 << 20)
 	}})
 	return client, accept(t, l)
 }
@@ -54,14 +54,14 @@ func streamsRead(t *testing.T, c *Conn, n int) []uint16 {
 
 func TestPrioritySchedulerSendsTheMoreImportantStreamFirstFromABackedUpQueue(t *testing.T) {
 	c, s := backedUp(t)
-	if err := c.SetOption(0, OptStreamScheduler, SchedPrio); err != nil {
+	if err := c.SetStreamScheduler(SchedPrio); err != nil {
 		t.Fatal(err)
 	}
 	for stream, prio := range map[uint16]uint16{1: 0, 2: 7} {
-		if err := c.SetStreamSchedValue(0, stream, prio); err != nil {
+		if err := c.Association().SetStreamSchedValue(stream, prio); err != nil {
 			t.Fatal(err)
 		}
-		if v, err := c.StreamSchedValue(0, stream); err != nil || v != prio {
+		if v, err := c.Association().StreamSchedValue(stream); err != nil || v != prio {
 			t.Fatalf("StreamSchedValue(%d) = %d, %v; want %d", stream, v, err, prio)
 		}
 	}
@@ -89,7 +89,7 @@ func TestMessagesPastTheirTTLAreCountedUnsentForTheirStream(t *testing.T) {
 	var got PRStatus
 	for end := time.Now().Add(waitLimit); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
 		var err error
-		if got, err = c.PRStreamStatus(0, 1, PRTTL); err != nil {
+		if got, err = c.Association().PRStreamStatus(1, PRTTL); err != nil {
 			t.Fatal(err)
 		}
 		if got == want {
@@ -99,10 +99,10 @@ func TestMessagesPastTheirTTLAreCountedUnsentForTheirStream(t *testing.T) {
 	if got != want {
 		t.Fatalf("PRStreamStatus(1, TTL) = %+v; want %+v", got, want)
 	}
-	if st, err := c.PRStreamStatus(0, 0, PRTTL); err != nil || st != (PRStatus{}) {
+	if st, err := c.Association().PRStreamStatus(0, PRTTL); err != nil || st != (PRStatus{}) {
 		t.Fatalf("PRStreamStatus(0, TTL) = %+v, %v; want none abandoned", st, err)
 	}
-	if st, err := c.PRAssocStatus(0, PRAll); err != nil || st != want {
+	if st, err := c.Association().PRAssocStatus(PRAll); err != nil || st != want {
 		t.Fatalf("PRAssocStatus(PRAll) = %+v, %v; want %+v", st, err, want)
 	}
 }
@@ -113,7 +113,7 @@ func TestDefaultPRInfoRoundTrips(t *testing.T) {
 	if err := c.SetDefaultPRInfo(want); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := c.DefaultPRInfo(0); err != nil || got != want {
+	if got, err := c.Association().DefaultPRInfo(); err != nil || got != want {
 		t.Fatalf("DefaultPRInfo = %+v, %v; want %+v", got, err, want)
 	}
 }

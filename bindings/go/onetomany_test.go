@@ -66,7 +66,7 @@ func TestSendToSetsUpAnAssociationAndSendAnswersOnIt(t *testing.T) {
 	}
 	buf := make([]byte, 64)
 	d := waitEvent[*DataEvent](t, server, buf, nil)
-	clientAddr, _ := client.LocalAddrs(0)
+	clientAddr, _ := client.Association(0).LocalAddrs()
 	if string(d.Data) != "ping" || d.PPID != 42 || d.AssocID == 0 || d.From == nil || d.From.Port != clientAddr.Port {
 		t.Fatalf("server got %q PPID %d assoc %d from %v (client is %v)", d.Data, d.PPID, d.AssocID, d.From, clientAddr)
 	}
@@ -109,7 +109,7 @@ func TestConnectxToAMultiHomedPeerKnowsAllItsAddresses(t *testing.T) {
 	if up.AssocID != id {
 		t.Fatalf("COMM_UP for association %d, Connectx said %d", up.AssocID, id)
 	}
-	got, err := client.PeerAddrs(id)
+	got, err := client.Association(id).PeerAddrs()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestBindxRemoveDropsALocalAddress(t *testing.T) {
 	if err := s.Bindx(mustAddr(t, "sctp4", fmt.Sprintf("127.0.0.2:%d", port)), BindxRemove); err != nil {
 		t.Fatalf("Bindx remove: %v", err)
 	}
-	got, err := s.LocalAddrs(0)
+	got, err := s.Association(0).LocalAddrs()
 	if err != nil || fmt.Sprint(ipStrings(got)) != "[127.0.0.1]" || got.Port != port {
 		t.Fatalf("LocalAddrs = %v, %v", got, err)
 	}
@@ -159,7 +159,7 @@ func TestSendSetupInitParametersSetTheNewAssociationsStreamCounts(t *testing.T) 
 		t.Fatalf("SendSetup: %v", err)
 	}
 	d := waitEvent[*DataEvent](t, server, make([]byte, 64), nil)
-	st, err := server.Status(d.AssocID)
+	st, err := server.Association(d.AssocID).Status()
 	// The socket's own InitMsg (10 streams each way) would have given 10 and 10.
 	if err != nil || st.InboundStreams != 3 || st.OutboundStreams != 4 {
 		t.Fatalf("server's side: inbound %d, outbound %d, %v; want 3, 4", st.InboundStreams, st.OutboundStreams, err)

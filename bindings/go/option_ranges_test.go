@@ -9,13 +9,13 @@ import "testing"
 func TestLingerOf2To31IsInvalidArgumentAndLingerStaysOff(t *testing.T) {
 	client, _ := pair(t)
 	// struct linger holds an int: 1<<31 seconds used to read back as -1752346657.
-	if err := client.SetOption(0, OptLinger, 1<<31); sctpError(t, err).Code != CodeInvalidArgument {
+	if err := client.Association().SetOption(OptLinger, 1<<31); sctpError(t, err).Code != CodeInvalidArgument {
 		t.Fatalf("SetOption(OptLinger, 1<<31) = %v; want CodeInvalidArgument", err)
 	}
 	if err := client.SetLinger(1 << 31); sctpError(t, err).Code != CodeInvalidArgument {
 		t.Fatalf("SetLinger(1<<31) = %v; want CodeInvalidArgument", err)
 	}
-	if v, err := client.GetOption(0, OptLinger); err != nil || v != -1 {
+	if v, err := client.Option(OptLinger); err != nil || v != -1 {
 		t.Fatalf("OptLinger = %d, %v; want -1 (off)", v, err)
 	}
 }
@@ -23,10 +23,10 @@ func TestLingerOf2To31IsInvalidArgumentAndLingerStaysOff(t *testing.T) {
 func TestAutocloseOfMinus1IsInvalidArgumentAndAutocloseStays0(t *testing.T) {
 	c := oneToMany(t)
 	// The kernel would take -1 as 4294967295 seconds and lower it to net.sctp.max_autoclose.
-	if err := c.SetOption(0, OptAutoclose, -1); sctpError(t, err).Code != CodeInvalidArgument {
+	if err := c.Association(0).SetOption(OptAutoclose, -1); sctpError(t, err).Code != CodeInvalidArgument {
 		t.Fatalf("SetOption(OptAutoclose, -1) = %v; want CodeInvalidArgument", err)
 	}
-	if v, err := c.GetOption(0, OptAutoclose); err != nil || v != 0 {
+	if v, err := c.Option(OptAutoclose); err != nil || v != 0 {
 		t.Fatalf("OptAutoclose = %d, %v; want 0", v, err)
 	}
 }

@@ -11,7 +11,8 @@ import (
 	"unsafe"
 )
 
-// Option is an integer socket option (SCTPX_OPT_*) for GetOption/SetOption.
+// Option is an integer socket option (SCTPX_OPT_*), for Option and
+// Association.SetOption; each also has a typed getter and setter of its own.
 // SCTPX_OPT_NONBLOCK has no Option: the package keeps every socket
 // non-blocking, because all waiting is done by the runtime poller.
 type Option int32
@@ -223,27 +224,45 @@ func (s *socket) Option(opt Option, id ...AssocID) (int64, error) {
 	return int64(v), nil
 }
 
-// GetOption is Option with the association first.
-//
-// Deprecated: use Option(opt, id); GetOption goes in the next release.
-func (s *socket) GetOption(id AssocID, opt Option) (int64, error) { return s.Option(opt, id) }
-
-// SetOption sets integer option opt (sctpx_set_option).
-func (s *socket) SetOption(id AssocID, opt Option, v int64) error {
+// setOption sets integer option opt of association id (sctpx_set_option).
+func (s *socket) setOption(id AssocID, opt Option, v int64) error {
 	if opt == optNonblock {
 		return s.wrapError("set", &Error{Code: CodeInvalidArgument, Message: "the Go binding keeps sockets non-blocking"})
 	}
 	return s.optError("set", C.sctpx_set_option(s.h, C.sctpx_assoc_id(id), C.int32_t(opt), C.int64_t(v)))
 }
 
-// SetNoDelay turns SCTP_NODELAY on (no bundling delay) or off.
-func (s *socket) SetNoDelay(on bool) error { return s.SetOption(0, OptNodelay, int64(cBool(on))) }
+// The typed option methods (option_methods.go) go through these.
 
-// SetReadBuffer sets SO_RCVBUF (the kernel doubles it).
-func (s *socket) SetReadBuffer(bytes int) error { return s.SetOption(0, OptRcvbuf, int64(bytes)) }
+func (s *socket) boolOption(id AssocID, opt Option) (bool, error) {
+	v, err := s.Option(opt, id)
+	return v != 0, err
+}
 
-// SetWriteBuffer sets SO_SNDBUF (the kernel doubles it).
-func (s *socket) SetWriteBuffer(bytes int) error { return s.SetOption(0, OptSndbuf, int64(bytes)) }
+func (s *socket) setBoolOption(id AssocID, opt Option, on bool) error {
+	return s.setOption(id, opt, int64(cBool(on)))
+}
+
+// intOption reads opt as T; the C side has checked that the value is in the
+// option's range, which fits every T the methods use.
+func intOption[T int | uint32](s *socket, id AssocID, opt Option) (T, error) {
+	v, err := s.Option(opt, id)
+	return T(v), err
+}
+
+func (s *socket) durationOption(id AssocID, opt Option, unit time.Duration) (time.Duration, error) {
+	v, err := s.Option(opt, id)
+	return time.Duration(v) * unit, err
+}
+
+// setDurationOption sets opt to d counted in unit, refusing before any C call
+// a negative d or one that is no whole number of units (which would be cut).
+func (s *socket) setDurationOption(id AssocID, opt Option, d time.Duration, unit time.Duration) error {
+	if d < 0 || d%unit != 0 {
+		return s.wrapError("set", &Error{Code: CodeInvalidArgument, Message: "the option takes whole " + unit.String() + " units, not " + d.String()})
+	}
+	return s.setOption(id, opt, int64(d/unit))
+}
 
 // SetLinger sets SO_LINGER as net.TCPConn.SetLinger does: sec < 0 is off,
 // 0 aborts on Close, sec > 0 lingers that long.
@@ -251,7 +270,7 @@ func (s *socket) SetLinger(sec int) error {
 	if sec < 0 {
 		sec = -1
 	}
-	return s.SetOption(0, OptLinger, int64(sec))
+	return s.setOption(0, OptLinger, int64(sec))
 }
 
 // InitMsg is sctpx_initmsg (SCTP_INITMSG): parameters for new associations;
@@ -295,11 +314,11 @@ type RTOInfo struct {
 	Min     time.Duration
 }
 
-// RTOInfo reads SCTP_RTOINFO of association id (sctpx_get_rtoinfo).
-func (s *socket) RTOInfo(id AssocID) (RTOInfo, error) {
+// RTOInfo reads SCTP_RTOINFO of the association (sctpx_get_rtoinfo).
+func (a Association) RTOInfo() (RTOInfo, error) {
 	var c C.sctpx_rtoinfo
-	if r := C.sctpx_get_rtoinfo(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
-		return RTOInfo{}, s.optError("get", r)
+	if r := C.sctpx_get_rtoinfo(a.s.h, C.sctpx_assoc_id(a.id), &c); r < 0 {
+		return RTOInfo{}, a.s.optError("get", r)
 	}
 	return RTOInfo{AssocID(c.assoc_id), ms(c.initial), ms(c.max), ms(c.min)}, nil
 }
@@ -330,11 +349,11 @@ type AssocParams struct {
 	CookieLife       time.Duration
 }
 
-// AssocParams reads SCTP_ASSOCINFO of association id (sctpx_get_assocparams).
-func (s *socket) AssocParams(id AssocID) (AssocParams, error) {
+// AssocParams reads SCTP_ASSOCINFO of the association (sctpx_get_assocparams).
+func (a Association) AssocParams() (AssocParams, error) {
 	var c C.sctpx_assocparams
-	if r := C.sctpx_get_assocparams(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
-		return AssocParams{}, s.optError("get", r)
+	if r := C.sctpx_get_assocparams(a.s.h, C.sctpx_assoc_id(a.id), &c); r < 0 {
+		return AssocParams{}, a.s.optError("get", r)
 	}
 	return AssocParams{
 		AssocID:          AssocID(c.assoc_id),
@@ -361,13 +380,13 @@ func (s *socket) SetAssocParams(p AssocParams) error {
 	return s.optError("set", C.sctpx_set_assocparams(s.h, &c))
 }
 
-// DefaultSendInfo reads SCTP_DEFAULT_SNDINFO of association id: what sends
+// DefaultSendInfo reads SCTP_DEFAULT_SNDINFO of the association: what sends
 // use when they give no parameters (sctpx_get_default_send_info). The PR
 // fields are always zero: the option has none.
-func (s *socket) DefaultSendInfo(id AssocID) (SendInfo, error) {
+func (a Association) DefaultSendInfo() (SendInfo, error) {
 	var c C.sctpx_send_info
-	if r := C.sctpx_get_default_send_info(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
-		return SendInfo{}, s.optError("get", r)
+	if r := C.sctpx_get_default_send_info(a.s.h, C.sctpx_assoc_id(a.id), &c); r < 0 {
+		return SendInfo{}, a.s.optError("get", r)
 	}
 	return sendInfoOf(&c), nil
 }
@@ -387,12 +406,12 @@ type SackInfo struct {
 	Freq    uint32        // packets before a SACK; 1 turns delayed SACK off
 }
 
-// DelayedSack reads SCTP_DELAYED_SACK of association id
+// DelayedSack reads SCTP_DELAYED_SACK of the association
 // (sctpx_get_delayed_sack).
-func (s *socket) DelayedSack(id AssocID) (SackInfo, error) {
+func (a Association) DelayedSack() (SackInfo, error) {
 	var c C.sctpx_sack_info
-	if r := C.sctpx_get_delayed_sack(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
-		return SackInfo{}, s.optError("get", r)
+	if r := C.sctpx_get_delayed_sack(a.s.h, C.sctpx_assoc_id(a.id), &c); r < 0 {
+		return SackInfo{}, a.s.optError("get", r)
 	}
 	return SackInfo{AssocID(c.assoc_id), ms(c.delay), uint32(c.freq)}, nil
 }
@@ -463,22 +482,22 @@ const (
 	SppDSCP             = C.SCTPX_SPP_DSCP
 )
 
-// PeerAddrParams reads SCTP_PEER_ADDR_PARAMS of association id for peer
-// address addr (nil: the association's or socket's defaults).
-func (s *socket) PeerAddrParams(id AssocID, addr *Addr) (PeerAddrParams, error) {
+// PeerAddrParams reads SCTP_PEER_ADDR_PARAMS of the association for peer
+// address addr (nil: a's defaults for all its addresses).
+func (a Association) PeerAddrParams(addr *Addr) (PeerAddrParams, error) {
 	var c C.sctpx_paddrparams
 	var r C.int32_t
 	if addr == nil {
-		r = C.sctpx_get_paddrparams(s.h, C.sctpx_assoc_id(id), nil, 0, &c)
+		r = C.sctpx_get_paddrparams(a.s.h, C.sctpx_assoc_id(a.id), nil, 0, &c)
 	} else {
-		sa, err := firstSockaddr(s.fam, addr)
+		sa, err := firstSockaddr(a.s.fam, addr)
 		if err != nil {
-			return PeerAddrParams{}, s.wrapError("get", err)
+			return PeerAddrParams{}, a.s.wrapError("get", err)
 		}
-		r = C.sctpx_get_paddrparams(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c)
+		r = C.sctpx_get_paddrparams(a.s.h, C.sctpx_assoc_id(a.id), sa.ptr(), sa.len, &c)
 	}
 	if r < 0 {
-		return PeerAddrParams{}, s.optError("get", r)
+		return PeerAddrParams{}, a.s.optError("get", r)
 	}
 	p := PeerAddrParams{
 		AssocID:       AssocID(c.assoc_id),
@@ -545,19 +564,19 @@ const (
 	PFExposeEnable  = C.SCTPX_PF_EXPOSE_ENABLE
 )
 
-// PeerAddrThresholds reads SCTP_PEER_ADDR_THLDS_V2 of association id for
-// peer address addr (nil: the association's or socket's defaults).
-func (s *socket) PeerAddrThresholds(id AssocID, addr *Addr) (PeerAddrThresholds, error) {
+// PeerAddrThresholds reads SCTP_PEER_ADDR_THLDS_V2 of the association for
+// peer address addr (nil: a's defaults for all its addresses).
+func (a Association) PeerAddrThresholds(addr *Addr) (PeerAddrThresholds, error) {
 	var c C.sctpx_paddrthlds
 	var r C.int32_t
 	if addr == nil {
-		r = C.sctpx_get_paddrthlds(s.h, C.sctpx_assoc_id(id), nil, 0, &c)
+		r = C.sctpx_get_paddrthlds(a.s.h, C.sctpx_assoc_id(a.id), nil, 0, &c)
 	} else {
-		sa, err := firstSockaddr(s.fam, addr)
+		sa, err := firstSockaddr(a.s.fam, addr)
 		if err != nil {
 			return PeerAddrThresholds{}, err
 		}
-		r = C.sctpx_get_paddrthlds(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c)
+		r = C.sctpx_get_paddrthlds(a.s.h, C.sctpx_assoc_id(a.id), sa.ptr(), sa.len, &c)
 	}
 	if r < 0 {
 		return PeerAddrThresholds{}, codeError(r)
@@ -594,32 +613,32 @@ func (s *socket) SetPeerAddrThresholds(t PeerAddrThresholds) error {
 }
 
 // PeerAddrUDPPort reads SCTP_REMOTE_UDP_ENCAPS_PORT of peer address addr
-// (its first IP) of association id: the UDP port packets to it are
+// (its first IP) of the association: the UDP port packets to it are
 // encapsulated for, 0 for plain SCTP (OptUdpRemotePort is the association's).
-func (s *socket) PeerAddrUDPPort(id AssocID, addr *Addr) (int, error) {
-	sa, err := firstSockaddr(s.fam, addr)
+func (a Association) PeerAddrUDPPort(addr *Addr) (int, error) {
+	sa, err := firstSockaddr(a.s.fam, addr)
 	if err != nil {
 		return 0, err
 	}
 	var port C.int32_t
-	if r := C.sctpx_get_paddr_udp_port(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &port); r < 0 {
+	if r := C.sctpx_get_paddr_udp_port(a.s.h, C.sctpx_assoc_id(a.id), sa.ptr(), sa.len, &port); r < 0 {
 		return 0, codeError(r)
 	}
 	return int(port), nil
 }
 
 // SetPeerAddrUDPPort sets SCTP_REMOTE_UDP_ENCAPS_PORT of peer address addr
-// (its first IP) of association id: packets to it go over UDP to port from
+// (its first IP) of the association: packets to it go over UDP to port from
 // now on (0: plain SCTP), the other paths unchanged.
-func (s *socket) SetPeerAddrUDPPort(id AssocID, addr *Addr, port int) error {
+func (a Association) SetPeerAddrUDPPort(addr *Addr, port int) error {
 	if port < 0 || port > 65535 {
 		return &Error{Code: CodeInvalidArgument, Message: "a UDP port is 0 to 65535"}
 	}
-	sa, err := firstSockaddr(s.fam, addr)
+	sa, err := firstSockaddr(a.s.fam, addr)
 	if err != nil {
 		return err
 	}
-	return codeError(C.sctpx_set_paddr_udp_port(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, C.int32_t(port)))
+	return codeError(C.sctpx_set_paddr_udp_port(a.s.h, C.sctpx_assoc_id(a.id), sa.ptr(), sa.len, C.int32_t(port)))
 }
 
 // Path states (PeerAddrInfo.State).
@@ -658,15 +677,15 @@ func paddrInfoOf(c *C.sctpx_paddrinfo) PeerAddrInfo {
 }
 
 // PeerAddrInfo reads SCTP_GET_PEER_ADDR_INFO for peer address addr (its
-// first IP) of association id.
-func (s *socket) PeerAddrInfo(id AssocID, addr *Addr) (PeerAddrInfo, error) {
-	sa, err := firstSockaddr(s.fam, addr)
+// first IP) of the association.
+func (a Association) PeerAddrInfo(addr *Addr) (PeerAddrInfo, error) {
+	sa, err := firstSockaddr(a.s.fam, addr)
 	if err != nil {
-		return PeerAddrInfo{}, s.wrapError("get", err)
+		return PeerAddrInfo{}, a.s.wrapError("get", err)
 	}
 	var c C.sctpx_paddrinfo
-	if r := C.sctpx_get_paddrinfo(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len, &c); r < 0 {
-		return PeerAddrInfo{}, s.optError("get", r)
+	if r := C.sctpx_get_paddrinfo(a.s.h, C.sctpx_assoc_id(a.id), sa.ptr(), sa.len, &c); r < 0 {
+		return PeerAddrInfo{}, a.s.optError("get", r)
 	}
 	return paddrInfoOf(&c), nil
 }
@@ -696,11 +715,11 @@ type Status struct {
 	Primary            PeerAddrInfo
 }
 
-// Status reads SCTP_STATUS of association id (sctpx_get_status).
-func (s *socket) Status(id AssocID) (Status, error) {
+// Status reads SCTP_STATUS of the association (sctpx_get_status).
+func (a Association) Status() (Status, error) {
 	var c C.sctpx_status
-	if r := C.sctpx_get_status(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
-		return Status{}, s.optError("get", r)
+	if r := C.sctpx_get_status(a.s.h, C.sctpx_assoc_id(a.id), &c); r < 0 {
+		return Status{}, a.s.optError("get", r)
 	}
 	return Status{
 		AssocID:            AssocID(c.assoc_id),
@@ -734,11 +753,11 @@ type AssocStats struct {
 	IPackets    uint64
 }
 
-// AssocStats reads SCTP_GET_ASSOC_STATS of association id.
-func (s *socket) AssocStats(id AssocID) (AssocStats, error) {
+// AssocStats reads SCTP_GET_ASSOC_STATS of the association.
+func (a Association) AssocStats() (AssocStats, error) {
 	var c C.sctpx_assoc_stats
-	if r := C.sctpx_get_assoc_stats(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
-		return AssocStats{}, s.optError("get", r)
+	if r := C.sctpx_get_assoc_stats(a.s.h, C.sctpx_assoc_id(a.id), &c); r < 0 {
+		return AssocStats{}, a.s.optError("get", r)
 	}
 	return AssocStats{
 		AssocID: AssocID(c.assoc_id), MaxRTO: time.Duration(c.max_rto) * time.Millisecond,
@@ -751,19 +770,19 @@ func (s *socket) AssocStats(id AssocID) (AssocStats, error) {
 	}, nil
 }
 
-// SetPrimary makes peer address addr the primary path of association id
+// SetPrimary makes peer address addr the primary path of the association
 // (sctpx_set_primary).
-func (s *socket) SetPrimary(id AssocID, addr *Addr) error {
-	return s.withSockaddr(addr, func(sa *sockaddr) C.int32_t {
-		return C.sctpx_set_primary(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len)
+func (a Association) SetPrimary(addr *Addr) error {
+	return a.s.withSockaddr(addr, func(sa *sockaddr) C.int32_t {
+		return C.sctpx_set_primary(a.s.h, C.sctpx_assoc_id(a.id), sa.ptr(), sa.len)
 	})
 }
 
 // SetPeerPrimary asks the peer to use our address addr as its primary
 // (sctpx_set_peer_primary; needs ASCONF on both sides).
-func (s *socket) SetPeerPrimary(id AssocID, addr *Addr) error {
-	return s.withSockaddr(addr, func(sa *sockaddr) C.int32_t {
-		return C.sctpx_set_peer_primary(s.h, C.sctpx_assoc_id(id), sa.ptr(), sa.len)
+func (a Association) SetPeerPrimary(addr *Addr) error {
+	return a.s.withSockaddr(addr, func(sa *sockaddr) C.int32_t {
+		return C.sctpx_set_peer_primary(a.s.h, C.sctpx_assoc_id(a.id), sa.ptr(), sa.len)
 	})
 }
 
@@ -775,11 +794,11 @@ func (s *socket) withSockaddr(addr *Addr, call func(*sockaddr) C.int32_t) error 
 	return s.optError("set", call(sa))
 }
 
-// Primary returns the primary peer address of association id.
-func (s *socket) Primary(id AssocID) (*Addr, error) {
+// Primary returns the primary peer address of the association.
+func (a Association) Primary() (*Addr, error) {
 	var ss C.struct_sockaddr_storage
-	if r := C.sctpx_get_primary(s.h, C.sctpx_assoc_id(id), &ss); r < 0 {
-		return nil, s.optError("get", r)
+	if r := C.sctpx_get_primary(a.s.h, C.sctpx_assoc_id(a.id), &ss); r < 0 {
+		return nil, a.s.optError("get", r)
 	}
 	return addrOf(&ss), nil
 }
@@ -790,28 +809,28 @@ const (
 	ResetOutgoing = C.SCTPX_STREAM_RESET_OUTGOING
 )
 
-// ResetStreams asks for a reset of streams (none: all) of association id in
+// ResetStreams asks for a reset of streams (none: all) of the association in
 // direction flags (ResetIncoming|ResetOutgoing) (sctpx_reset_streams; needs
 // OptEnableStreamReset on both sides).
-func (s *socket) ResetStreams(id AssocID, flags uint16, streams ...uint16) error {
+func (a Association) ResetStreams(flags uint16, streams ...uint16) error {
 	var p *C.uint16_t
 	if len(streams) > 0 {
 		p = (*C.uint16_t)(unsafe.Pointer(&streams[0]))
 	}
-	return s.optError("set", C.sctpx_reset_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(flags), p, C.size_t(len(streams))))
+	return a.s.optError("set", C.sctpx_reset_streams(a.s.h, C.sctpx_assoc_id(a.id), C.uint16_t(flags), p, C.size_t(len(streams))))
 }
 
-// ResetAssoc resets association id: TSNs and every stream's sequence
+// ResetAssoc resets the association: TSNs and every stream's sequence
 // numbers start again (sctpx_reset_assoc; needs OptReconfigSupported and
 // EnableResetAssocReq on both sides). An AssocResetEvent reports the outcome.
-func (s *socket) ResetAssoc(id AssocID) error {
-	return s.optError("set", C.sctpx_reset_assoc(s.h, C.sctpx_assoc_id(id)))
+func (a Association) ResetAssoc() error {
+	return a.s.optError("set", C.sctpx_reset_assoc(a.s.h, C.sctpx_assoc_id(a.id)))
 }
 
-// AddStreams adds inbound and outbound streams to association id
+// AddStreams adds inbound and outbound streams to the association
 // (sctpx_add_streams).
-func (s *socket) AddStreams(id AssocID, inbound, outbound uint16) error {
-	return s.optError("set", C.sctpx_add_streams(s.h, C.sctpx_assoc_id(id), C.uint16_t(inbound), C.uint16_t(outbound)))
+func (a Association) AddStreams(inbound, outbound uint16) error {
+	return a.s.optError("set", C.sctpx_add_streams(a.s.h, C.sctpx_assoc_id(a.id), C.uint16_t(inbound), C.uint16_t(outbound)))
 }
 
 // Stream schedulers (SCTPX_SCHED_*), the values of OptStreamScheduler: the
@@ -827,18 +846,18 @@ const (
 // StreamSchedValue reads SCTP_STREAM_SCHEDULER_VALUE of outbound stream
 // (sctpx_get_stream_sched_value): its priority under SchedPrio, its weight
 // under SchedWFQ. Needs an association.
-func (s *socket) StreamSchedValue(id AssocID, stream uint16) (uint16, error) {
+func (a Association) StreamSchedValue(stream uint16) (uint16, error) {
 	var v C.uint16_t
-	if r := C.sctpx_get_stream_sched_value(s.h, C.sctpx_assoc_id(id), C.uint16_t(stream), &v); r < 0 {
-		return 0, s.optError("get", r)
+	if r := C.sctpx_get_stream_sched_value(a.s.h, C.sctpx_assoc_id(a.id), C.uint16_t(stream), &v); r < 0 {
+		return 0, a.s.optError("get", r)
 	}
 	return uint16(v), nil
 }
 
 // SetStreamSchedValue sets SCTP_STREAM_SCHEDULER_VALUE of outbound stream
 // (sctpx_set_stream_sched_value).
-func (s *socket) SetStreamSchedValue(id AssocID, stream, value uint16) error {
-	return s.optError("set", C.sctpx_set_stream_sched_value(s.h, C.sctpx_assoc_id(id), C.uint16_t(stream), C.uint16_t(value)))
+func (a Association) SetStreamSchedValue(stream, value uint16) error {
+	return a.s.optError("set", C.sctpx_set_stream_sched_value(a.s.h, C.sctpx_assoc_id(a.id), C.uint16_t(stream), C.uint16_t(value)))
 }
 
 // DefaultPRInfo is sctpx_default_prinfo (SCTP_DEFAULT_PRINFO): the
@@ -849,11 +868,12 @@ type DefaultPRInfo struct {
 	Value   uint32   // milliseconds (PRTTL), retransmissions (PRRTX) or priority (PRPrio)
 }
 
-// DefaultPRInfo reads SCTP_DEFAULT_PRINFO of association id (sctpx_get_default_prinfo).
-func (s *socket) DefaultPRInfo(id AssocID) (DefaultPRInfo, error) {
+// DefaultPRInfo reads SCTP_DEFAULT_PRINFO of the association
+// (sctpx_get_default_prinfo).
+func (a Association) DefaultPRInfo() (DefaultPRInfo, error) {
 	var c C.sctpx_default_prinfo
-	if r := C.sctpx_get_default_prinfo(s.h, C.sctpx_assoc_id(id), &c); r < 0 {
-		return DefaultPRInfo{}, s.optError("get", r)
+	if r := C.sctpx_get_default_prinfo(a.s.h, C.sctpx_assoc_id(a.id), &c); r < 0 {
+		return DefaultPRInfo{}, a.s.optError("get", r)
 	}
 	return DefaultPRInfo{AssocID(c.assoc_id), PRPolicy(c.policy), uint32(c.value)}, nil
 }
@@ -878,20 +898,20 @@ type PRStatus struct {
 // PRAssocStatus reads SCTP_PR_ASSOC_STATUS (sctpx_get_pr_assoc_status): the
 // association's messages abandoned under policy (PRTTL, PRRTX, PRPrio, or
 // PRAll for every policy together).
-func (s *socket) PRAssocStatus(id AssocID, policy PRPolicy) (PRStatus, error) {
+func (a Association) PRAssocStatus(policy PRPolicy) (PRStatus, error) {
 	var c C.sctpx_pr_status
-	if r := C.sctpx_get_pr_assoc_status(s.h, C.sctpx_assoc_id(id), C.uint16_t(policy), &c); r < 0 {
-		return PRStatus{}, s.optError("get", r)
+	if r := C.sctpx_get_pr_assoc_status(a.s.h, C.sctpx_assoc_id(a.id), C.uint16_t(policy), &c); r < 0 {
+		return PRStatus{}, a.s.optError("get", r)
 	}
 	return PRStatus{uint64(c.abandoned_unsent), uint64(c.abandoned_sent)}, nil
 }
 
 // PRStreamStatus reads SCTP_PR_STREAM_STATUS (sctpx_get_pr_stream_status):
 // as PRAssocStatus, for one outbound stream.
-func (s *socket) PRStreamStatus(id AssocID, stream uint16, policy PRPolicy) (PRStatus, error) {
+func (a Association) PRStreamStatus(stream uint16, policy PRPolicy) (PRStatus, error) {
 	var c C.sctpx_pr_status
-	if r := C.sctpx_get_pr_stream_status(s.h, C.sctpx_assoc_id(id), C.uint16_t(stream), C.uint16_t(policy), &c); r < 0 {
-		return PRStatus{}, s.optError("get", r)
+	if r := C.sctpx_get_pr_stream_status(a.s.h, C.sctpx_assoc_id(a.id), C.uint16_t(stream), C.uint16_t(policy), &c); r < 0 {
+		return PRStatus{}, a.s.optError("get", r)
 	}
 	return PRStatus{uint64(c.abandoned_unsent), uint64(c.abandoned_sent)}, nil
 }

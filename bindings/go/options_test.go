@@ -33,10 +33,10 @@ func TestRTOInfoSetReadsBack(t *testing.T) {
 	}
 }
 
-// rtoInfo is s.RTOInfo(0) without the association id, which the kernel
+// rtoInfo is s.assoc(0).RTOInfo() without the association id, which the kernel
 // may fill in with the association it answered for.
 func rtoInfo(s *socket) (RTOInfo, error) {
-	r, err := s.RTOInfo(0)
+	r, err := s.assoc(0).RTOInfo()
 	r.AssocID = 0
 	return r, err
 }
@@ -46,7 +46,7 @@ func TestAssocParamsSetReadsBack(t *testing.T) {
 		if err := s.SetAssocParams(AssocParams{MaxRetrans: 7, CookieLife: 30 * time.Second}); err != nil {
 			t.Fatalf("%s: SetAssocParams: %v", name, err)
 		}
-		got, err := s.AssocParams(0)
+		got, err := s.assoc(0).AssocParams()
 		if err != nil || got.MaxRetrans != 7 || got.CookieLife != 30*time.Second {
 			t.Fatalf("%s: AssocParams = %+v, %v; want MaxRetrans 7, CookieLife 30s", name, got, err)
 		}
@@ -62,7 +62,7 @@ func TestDefaultSendInfoSetReadsBack(t *testing.T) {
 		if err := s.SetDefaultSendInfo(want); err != nil {
 			t.Fatalf("%s: SetDefaultSendInfo: %v", name, err)
 		}
-		got, err := s.DefaultSendInfo(0)
+		got, err := s.assoc(0).DefaultSendInfo()
 		got.AssocID = 0 // as in rtoInfo
 		if err != nil || got != want {
 			t.Fatalf("%s: DefaultSendInfo = %+v, %v; want %+v", name, got, err, want)
@@ -77,7 +77,7 @@ func TestDelayedSackSetReadsBack(t *testing.T) {
 		if err := s.SetDelayedSack(want); err != nil {
 			t.Fatalf("%s: SetDelayedSack: %v", name, err)
 		}
-		got, err := s.DelayedSack(0)
+		got, err := s.assoc(0).DelayedSack()
 		got.AssocID = 0
 		if err != nil || got != want {
 			t.Fatalf("%s: DelayedSack = %+v, %v; want %+v", name, got, err, want)
@@ -87,17 +87,17 @@ func TestDelayedSackSetReadsBack(t *testing.T) {
 
 func TestPendingErrorIsReadOnlyAndZeroOnAHealthySocket(t *testing.T) {
 	client, _ := pair(t)
-	if v, err := client.GetOption(0, OptPendingError); err != nil || v != 0 {
+	if v, err := client.Option(OptPendingError); err != nil || v != 0 {
 		t.Fatalf("OptPendingError = %d, %v; want 0", v, err)
 	}
-	if err := client.SetOption(0, OptPendingError, 1); err == nil {
+	if err := client.Association().SetOption(OptPendingError, 1); err == nil {
 		t.Fatal("setting OptPendingError succeeded; it is read only")
 	}
 }
 
 func TestRecvFromOffLeavesTheSourceAddressOut(t *testing.T) {
 	client, server := pair(t)
-	if v, err := server.GetOption(0, OptRecvFrom); err != nil || v != 1 {
+	if v, err := server.Option(OptRecvFrom); err != nil || v != 1 {
 		t.Fatalf("OptRecvFrom = %d, %v; want 1 by default", v, err)
 	}
 	buf := make([]byte, 16)
@@ -105,7 +105,7 @@ func TestRecvFromOffLeavesTheSourceAddressOut(t *testing.T) {
 	if _, info, err := server.ReadMsg(buf); err != nil || info.From == nil {
 		t.Fatalf("ReadMsg: From %v, %v; want the client's address", info.From, err)
 	}
-	if err := server.SetOption(0, OptRecvFrom, 0); err != nil {
+	if err := server.SetRecvFrom(false); err != nil {
 		t.Fatal(err)
 	}
 	client.Write([]byte("without"))
@@ -123,7 +123,7 @@ func TestPeerAddrThresholdsSetReadsBack(t *testing.T) {
 		if err := s.SetPeerAddrThresholds(want); err != nil {
 			t.Fatalf("%s: SetPeerAddrThresholds: %v", name, err)
 		}
-		got, err := s.PeerAddrThresholds(0, nil)
+		got, err := s.assoc(0).PeerAddrThresholds(nil)
 		got.AssocID = 0
 		if err != nil || got != want {
 			t.Fatalf("%s: PeerAddrThresholds = %+v, %v; want %+v", name, got, err, want)
@@ -143,14 +143,14 @@ func TestPeerAddrThresholdsPFAbovePSIsRefused(t *testing.T) {
 // Go reaches one address's.
 func TestPeerAddrUDPPortSetReadsBack(t *testing.T) {
 	client, _ := pair(t)
-	peer, err := client.PeerAddrs(0)
+	peer, err := client.Association().PeerAddrs()
 	if err != nil {
 		t.Fatalf("PeerAddrs: %v", err)
 	}
-	if err := client.SetPeerAddrUDPPort(0, peer, 9899); err != nil {
+	if err := client.Association().SetPeerAddrUDPPort(peer, 9899); err != nil {
 		t.Fatalf("SetPeerAddrUDPPort: %v", err)
 	}
-	if got, err := client.PeerAddrUDPPort(0, peer); err != nil || got != 9899 {
+	if got, err := client.Association().PeerAddrUDPPort(peer); err != nil || got != 9899 {
 		t.Fatalf("PeerAddrUDPPort = %d, %v; want 9899", got, err)
 	}
 }

@@ -370,11 +370,11 @@ func (s *socket) bindx(a *Addr, op BindxOp) error {
 	return codeError(C.sctpx_bindx(s.h, &list[0], C.size_t(len(list)), C.int32_t(op)))
 }
 
-// LocalAddrs lists the local addresses of association id (one-to-many, id
-// 0: every bound address) (sctpx_getladdrs).
-func (s *socket) LocalAddrs(id AssocID) (*Addr, error) {
-	a, err := s.localAddrs(id)
-	return a, s.wrapError("get", err)
+// LocalAddrs lists the local addresses of a (a OneToManyConn's
+// Association(0): every bound address) (sctpx_getladdrs).
+func (a Association) LocalAddrs() (*Addr, error) {
+	addrs, err := a.s.localAddrs(a.id)
+	return addrs, a.s.wrapError("get", err)
 }
 
 func (s *socket) localAddrs(id AssocID) (*Addr, error) {
@@ -383,10 +383,10 @@ func (s *socket) localAddrs(id AssocID) (*Addr, error) {
 	})
 }
 
-// PeerAddrs lists the peer's addresses in association id (sctpx_getpaddrs).
-func (s *socket) PeerAddrs(id AssocID) (*Addr, error) {
-	a, err := s.peerAddrs(id)
-	return a, s.wrapError("get", err)
+// PeerAddrs lists the addresses of a's peer (sctpx_getpaddrs).
+func (a Association) PeerAddrs() (*Addr, error) {
+	addrs, err := a.s.peerAddrs(a.id)
+	return addrs, a.s.wrapError("get", err)
 }
 
 func (s *socket) peerAddrs(id AssocID) (*Addr, error) {
