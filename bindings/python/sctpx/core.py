@@ -874,6 +874,7 @@ class Socket(_StructOptions):
     plpmtud_probe_interval = OptionProperty(Option.PLPMTUD_PROBE_INTERVAL, int)
     auth_supported = OptionProperty(Option.AUTH_SUPPORTED, bool)
     expose_pf_state = OptionProperty(Option.EXPOSE_PF_STATE, int)
+    recv_next_info = OptionProperty(Option.RECV_NEXT_INFO, bool)
     # END generated
 
     @property
