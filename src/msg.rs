@@ -333,9 +333,7 @@ pub(crate) fn parse_recv(m: &msghdr, name: *const sockaddr_storage, meta: &mut R
             meta.data.cumtsn = r.rcv_cumtsn;
             meta.data.context = r.rcv_context;
             meta.data.unordered = r.rcv_flags & sys::SCTP_UNORDERED != 0;
-        } else if level == sys::IPPROTO_SCTP
-            && ty == sys::SCTP_NXTINFO
-            && data.len() >= size_of::<sys::sctp_nxtinfo>()
+        } else if level == sys::IPPROTO_SCTP && ty == sys::SCTP_NXTINFO && data.len() >= size_of::<sys::sctp_nxtinfo>()
         {
             // SAFETY: `data` holds a whole sctp_nxtinfo; unaligned read.
             let n: sys::sctp_nxtinfo = unsafe { ptr::read_unaligned(data.as_ptr().cast()) };

@@ -1463,7 +1463,14 @@ pub(crate) fn notification_head(buf: &[u8], n: usize) -> ([u8; NOTIFICATION_HEAD
 /// is `buf[..n]`, leaving its payload at the start of `buf`.
 pub(crate) fn notification_in_place(buf: &mut [u8], n: usize, head: &[u8], truncated: bool) -> Result<Received> {
     let (event, assoc_id, payload_off) = decode_notification(head).ok_or(Error::Os(libc::EPROTO))?;
-    Ok(Received { event, assoc_id, len: move_payload(buf, n, head, payload_off), complete: true, truncated, next: None })
+    Ok(Received {
+        event,
+        assoc_id,
+        len: move_payload(buf, n, head, payload_off),
+        complete: true,
+        truncated,
+        next: None,
+    })
 }
 
 /// Moves a received notification's payload (from `payload_off` to the end
