@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar, Union, overlo
 
 from . import _addr, _lib, constants
 from .errors import InvalidArgumentError, check, exception_for
-from .events import Event, EventFlag, NextInfo, SendInfo, decode_at, decode_notification, kind_of
+from .events import (
+    Event,
+    EventFlag,
+    NextInfo,
+    SendInfo,
+    decode_at,
+    decode_notification,
+    kind_of,
+)
 from .options import (
     AssocParams,
     AssocStats,
