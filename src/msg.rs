@@ -343,6 +343,7 @@ pub(crate) fn parse_recv(m: &msghdr, name: *const sockaddr_storage, meta: &mut R
                 len: n.nxt_length,
                 assoc_id: n.nxt_assoc_id,
                 unordered: n.nxt_flags & sys::SCTP_UNORDERED != 0,
+                // Linux has no SCTP_COMPLETE: it never says the whole next message is there.
                 complete: false,
                 notification: n.nxt_flags & sys::SCTP_NOTIFICATION != 0,
             });
