@@ -107,11 +107,11 @@ C_PKG := PKG_CONFIG_PATH=$(abspath $(BUILD)/pkgconfig) pkg-config
 C_GEN := $(BUILD)/c-gen
 C_EXAMPLES := echo_server udp_server client event_monitor
 C_TESTS := header_c99 header_linux_sctp version misuse echo metadata timeout batch addrs options option_ranges \
-  codes symver close_wakes fork stress connect_result auth
+  codes symver close_wakes fork stress connect_result auth next_info
 # The tests that exercise the library (not just the header), once more under ASan+UBSan (and
 # under valgrind: tests/c/valgrind has the same list, less fork). Not symver: it re-executes itself under
 # LD_PRELOAD=libsctp.so.1, which ASan refuses to start under.
-C_ASAN_TESTS := misuse echo metadata timeout batch addrs options option_ranges codes close_wakes fork auth
+C_ASAN_TESTS := misuse echo metadata timeout batch addrs options option_ranges codes close_wakes fork auth next_info
 # Once more under ThreadSanitizer (tsan-*), against the release library: TSan sees the races of
 # the test's own threads around the library's calls (the Rust library itself is not instrumented).
 C_TSAN_TESTS := stress

@@ -304,6 +304,21 @@
 // decoded, its payload was cut to the buffer and the rest discarded.
 #define SCTPX_EVENT_FLAG_TRUNCATED 4
 
+// A message was queued behind the one received, and the other fields
+// describe it. Without it every field is 0: none was waiting, or
+// SCTPX_OPT_RECV_NEXT_INFO is off.
+#define SCTPX_NEXT_FLAG_PRESENT 1
+
+// The next message was sent unordered.
+#define SCTPX_NEXT_FLAG_UNORDERED 2
+
+// The whole next message has arrived. Linux has no SCTP_COMPLETE and
+// never reports it; the userspace backend does.
+#define SCTPX_NEXT_FLAG_COMPLETE 4
+
+// The next message is a notification, not data.
+#define SCTPX_NEXT_FLAG_NOTIFICATION 8
+
 // The association is up.
 #define SCTPX_COMM_UP 0
 
@@ -537,6 +552,14 @@
 // refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
 // Range: 0 to 2.
 #define SCTPX_OPT_EXPOSE_PF_STATE 50
+
+// SCTP_RECVNXTINFO: 1 makes each receive also describe the message queued
+// behind the one it returns, when one is already waiting: its stream,
+// PPID, length, flags and association (sctpx_next_event_with_next_info's
+// sctpx_next_info; `Received::next` in Rust). 0 (the default): no such
+// report.
+// Range: 0 to 1.
+#define SCTPX_OPT_RECV_NEXT_INFO 51
 
 // SOL_SCTP (IPPROTO_SCTP): the options of <linux/sctp.h>.
 #define SCTPX_LEVEL_SCTP 132
@@ -918,6 +941,25 @@ typedef struct {
   // SCTPX_EVENT_STREAM_CHANGE.
   sctpx_stream_change stream_change;
 } sctpx_event;
+
+// The message queued behind the one a receive returned (SCTP_NXTINFO),
+// written by sctpx_next_event_with_next_info. `flags` without
+// SCTPX_NEXT_FLAG_PRESENT (and every other field 0) says no next message is
+// known: none was waiting, or SCTPX_OPT_RECV_NEXT_INFO is off.
+typedef struct {
+  // SCTPX_NEXT_FLAG_* bits.
+  uint32_t flags;
+  // Its association.
+  sctpx_assoc_id assoc_id;
+  // Its payload protocol identifier, host byte order.
+  uint32_t ppid;
+  // Its length in bytes, as much of it as has arrived.
+  uint32_t len;
+  // Its stream number.
+  uint16_t stream;
+  // Reserved: always 0.
+  uint16_t reserved;
+} sctpx_next_info;
 
 // SCTP_RTOINFO, in milliseconds; 0 in a set call leaves a value unchanged.
 typedef struct {
@@ -1425,6 +1467,20 @@ int32_t sctpx_next_event(sctpx_handle h,
                          uint8_t *buf,
                          size_t cap,
                          int32_t timeout_ms);
+
+// Receives as `sctpx_next_event`, and also describes in `*next` the message
+// queued behind the one received (SCTP_NXTINFO): with SCTPX_OPT_RECV_NEXT_INFO
+// on and a message already waiting, `next->flags` has
+// SCTPX_NEXT_FLAG_PRESENT and the other fields describe it (that message is
+// not consumed: the next receive returns it); otherwise `*next` is all zero.
+// `next` is required (SCTPX_ERR_NULL_POINTER); `*event` and `*next` are
+// written only on success. Returns the byte count, as `sctpx_next_event`.
+int32_t sctpx_next_event_with_next_info(sctpx_handle h,
+                                        sctpx_event *event,
+                                        uint8_t *buf,
+                                        size_t cap,
+                                        int32_t timeout_ms,
+                                        sctpx_next_info *next);
 
 // Receives up to `count` events in one system call (recvmmsg). Event `i`'s
 // bytes are at `bufs + i * stride` (`stride` bytes each; `bufs` holds

@@ -71,6 +71,10 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_EVENT_FLAG_COMPLETE 1
 #define SCTPX_EVENT_FLAG_UNORDERED 2
 #define SCTPX_EVENT_FLAG_TRUNCATED 4
+#define SCTPX_NEXT_FLAG_PRESENT 1
+#define SCTPX_NEXT_FLAG_UNORDERED 2
+#define SCTPX_NEXT_FLAG_COMPLETE 4
+#define SCTPX_NEXT_FLAG_NOTIFICATION 8
 #define SCTPX_COMM_UP 0
 #define SCTPX_COMM_LOST 1
 #define SCTPX_RESTART 2
@@ -121,6 +125,7 @@ struct sockaddr_storage { uint16_t ss_family; char __ss_padding[118]; unsigned l
 #define SCTPX_OPT_PLPMTUD_PROBE_INTERVAL 45
 #define SCTPX_OPT_AUTH_SUPPORTED 25
 #define SCTPX_OPT_EXPOSE_PF_STATE 50
+#define SCTPX_OPT_RECV_NEXT_INFO 51
 #define SCTPX_LEVEL_SCTP 132
 #define SCTPX_LEVEL_SOCKET 1
 #define SCTPX_AUTH_NEW_KEY 0
@@ -284,6 +289,15 @@ typedef struct {
   sctpx_assoc_reset assoc_reset;
   sctpx_stream_change stream_change;
 } sctpx_event;
+
+typedef struct {
+  uint32_t flags;
+  sctpx_assoc_id assoc_id;
+  uint32_t ppid;
+  uint32_t len;
+  uint16_t stream;
+  uint16_t reserved;
+} sctpx_next_info;
 
 typedef struct {
   sctpx_assoc_id assoc_id;
@@ -497,6 +511,13 @@ int32_t sctpx_next_event(sctpx_handle h,
                          uint8_t *buf,
                          size_t cap,
                          int32_t timeout_ms);
+
+int32_t sctpx_next_event_with_next_info(sctpx_handle h,
+                                        sctpx_event *event,
+                                        uint8_t *buf,
+                                        size_t cap,
+                                        int32_t timeout_ms,
+                                        sctpx_next_info *next);
 
 int32_t sctpx_recv_batch(sctpx_handle h,
                          sctpx_event *events,

@@ -29,6 +29,28 @@ pub struct DataInfo {
     pub from: Option<SocketAddr>,
 }
 
+/// The message queued behind the one just received (the kernel's
+/// SCTP_NXTINFO), reported with `IntOption::RecvNextInfo` on. It describes the
+/// next message without consuming it: the next receive returns that message.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NextInfo {
+    /// Its stream number.
+    pub stream: u16,
+    /// Its payload protocol identifier, in host byte order.
+    pub ppid: u32,
+    /// Its length in bytes, as much of it as has arrived.
+    pub len: u32,
+    /// Its association.
+    pub assoc_id: AssocId,
+    /// It was sent unordered.
+    pub unordered: bool,
+    /// The whole of it has arrived. Linux has no SCTP_COMPLETE and never says
+    /// so (always false on kernel SCTP); the userspace backend does.
+    pub complete: bool,
+    /// It is a notification, not a data message.
+    pub notification: bool,
+}
+
 /// A peer address changed state (SCTP_PEER_ADDR_CHANGE).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PeerAddrChange {
@@ -234,6 +256,23 @@ crate::tables::c_constants! {
     }
 }
 
+crate::tables::c_constants! {
+    /// Next-message flags (`sctpx_next_info.flags`; `Received::next` in Rust).
+    pub(crate) table next_info_flags: u32 {
+        /// A message was queued behind the one received, and the other fields
+        /// describe it. Without it every field is 0: none was waiting, or
+        /// SCTPX_OPT_RECV_NEXT_INFO is off.
+        SCTPX_NEXT_FLAG_PRESENT = 1 => _;
+        /// The next message was sent unordered.
+        SCTPX_NEXT_FLAG_UNORDERED = 2 => _;
+        /// The whole next message has arrived. Linux has no SCTP_COMPLETE and
+        /// never reports it; the userspace backend does.
+        SCTPX_NEXT_FLAG_COMPLETE = 4 => _;
+        /// The next message is a notification, not data.
+        SCTPX_NEXT_FLAG_NOTIFICATION = 8 => _;
+    }
+}
+
 impl EventKind {
     /// The kind for a kernel notification type (sn_type).
     pub(crate) fn from_kernel_type(t: u16) -> Option<EventKind> {
@@ -255,6 +294,10 @@ pub struct Received {
     pub complete: bool,
     /// A notification was cut to fit the buffer.
     pub truncated: bool,
+    /// The message queued behind this one, when `IntOption::RecvNextInfo` is on
+    /// and one was already waiting; `None` when nothing was (or the option is
+    /// off).
+    pub next: Option<NextInfo>,
 }
 
 /// The longest fixed part of any notification plus room for its start: the

@@ -11,7 +11,7 @@ use std::ptr;
 use libc::{c_void, cmsghdr, iovec, msghdr, sockaddr_storage};
 use socket2::SockAddr;
 
-use crate::event::DataInfo;
+use crate::event::{DataInfo, NextInfo};
 use crate::socket::SendMsg;
 use crate::sys;
 use crate::types::*;
@@ -304,11 +304,14 @@ pub(crate) struct RecvMeta {
     pub eor: bool,
     pub assoc_id: AssocId,
     pub data: DataInfo,
+    pub next: Option<NextInfo>,
 }
 
 #[inline(always)]
 pub(crate) fn parse_recv(m: &msghdr, name: *const sockaddr_storage, meta: &mut RecvMeta) {
     meta.notification = m.msg_flags & sys::MSG_NOTIFICATION != 0;
+    // Present only while SCTP_RECVNXTINFO is on and a message waits behind this one.
+    meta.next = None;
     meta.eor = m.msg_flags & libc::MSG_EOR != 0;
     // SAFETY: the kernel wrote `msg_namelen` bytes of `name` (0 when no
     // address buffer was passed).
@@ -330,6 +333,20 @@ pub(crate) fn parse_recv(m: &msghdr, name: *const sockaddr_storage, meta: &mut R
             meta.data.cumtsn = r.rcv_cumtsn;
             meta.data.context = r.rcv_context;
             meta.data.unordered = r.rcv_flags & sys::SCTP_UNORDERED != 0;
+        } else if level == sys::IPPROTO_SCTP && ty == sys::SCTP_NXTINFO && data.len() >= size_of::<sys::sctp_nxtinfo>()
+        {
+            // SAFETY: `data` holds a whole sctp_nxtinfo; unaligned read.
+            let n: sys::sctp_nxtinfo = unsafe { ptr::read_unaligned(data.as_ptr().cast()) };
+            meta.next = Some(NextInfo {
+                stream: n.nxt_sid,
+                ppid: u32::from_be(n.nxt_ppid),
+                len: n.nxt_length,
+                assoc_id: n.nxt_assoc_id,
+                unordered: n.nxt_flags & sys::SCTP_UNORDERED != 0,
+                // Linux has no SCTP_COMPLETE: it never says the whole next message is there.
+                complete: false,
+                notification: n.nxt_flags & sys::SCTP_NOTIFICATION != 0,
+            });
         }
     }
 }

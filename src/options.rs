@@ -279,6 +279,12 @@ int_options! {
         /// refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
         ExposePfState = 50 as SCTPX_OPT_EXPOSE_PF_STATE, Some(0..=2),
             Access::AssocValue(sys::SCTP_EXPOSE_POTENTIALLY_FAILED_STATE);
+        /// SCTP_RECVNXTINFO: 1 makes each receive also describe the message queued
+        /// behind the one it returns, when one is already waiting: its stream,
+        /// PPID, length, flags and association (sctpx_next_event_with_next_info's
+        /// sctpx_next_info; `Received::next` in Rust). 0 (the default): no such
+        /// report.
+        RecvNextInfo = 51 as SCTPX_OPT_RECV_NEXT_INFO, FLAG, Access::Int(sys::SOL_SCTP, sys::SCTP_RECVNXTINFO);
     }
 }
 

@@ -1113,7 +1113,7 @@ impl Socket {
             out[kept] = if meta.notification {
                 continuing = !meta.eor;
                 let (head, have) = notification_head(slot, len);
-                notification_in_place(slot, len, &head[..have], !meta.eor)?
+                Received { next: meta.next, ..notification_in_place(slot, len, &head[..have], !meta.eor)? }
             } else {
                 Received {
                     event: Event::Data(meta.data),
@@ -1121,6 +1121,7 @@ impl Socket {
                     len,
                     complete: meta.eor,
                     truncated: false,
+                    next: meta.next,
                 }
             };
             if self.peeled_filter(&out[kept]) != Filter::Deliver {
@@ -1160,9 +1161,11 @@ impl Socket {
                     len: n,
                     complete: meta.eor,
                     truncated: false,
+                    next: meta.next,
                 });
             }
-            let r = self.finish_notification(buf, n, meta.eor)?;
+            let mut r = self.finish_notification(buf, n, meta.eor)?;
+            r.next = meta.next;
             match self.peeled_filter(&r) {
                 Filter::Deliver => return Ok(r),
                 Filter::End => return self.check_ended().map(|_| r),
@@ -1460,7 +1463,14 @@ pub(crate) fn notification_head(buf: &[u8], n: usize) -> ([u8; NOTIFICATION_HEAD
 /// is `buf[..n]`, leaving its payload at the start of `buf`.
 pub(crate) fn notification_in_place(buf: &mut [u8], n: usize, head: &[u8], truncated: bool) -> Result<Received> {
     let (event, assoc_id, payload_off) = decode_notification(head).ok_or(Error::Os(libc::EPROTO))?;
-    Ok(Received { event, assoc_id, len: move_payload(buf, n, head, payload_off), complete: true, truncated })
+    Ok(Received {
+        event,
+        assoc_id,
+        len: move_payload(buf, n, head, payload_off),
+        complete: true,
+        truncated,
+        next: None,
+    })
 }
 
 /// Moves a received notification's payload (from `payload_off` to the end

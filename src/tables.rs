@@ -99,6 +99,7 @@ fn all() -> Vec<CGroup> {
         crate::types::schedulers(),
         crate::event::event_kinds(),
         crate::event::event_flags(),
+        crate::event::next_info_flags(),
         crate::types::assoc_change_states(),
         crate::types::features(),
         crate::event::peer_addr_states(),

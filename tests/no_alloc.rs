@@ -101,3 +101,34 @@ fn c_abi_send_and_receive_allocate_nothing_per_message() {
         }
     }
 }
+
+#[test]
+fn c_abi_receive_with_next_info_allocates_nothing_per_message() {
+    let (l, c, s) = ffi_tcp_pair();
+    unsafe {
+        assert_eq!(sctpx_set_option(s, 0, SCTPX_OPT_RECV_NEXT_INFO, 1), 0);
+        let mut ev: sctpx_event = std::mem::zeroed();
+        let mut next = sctpx_next_info::default();
+        let mut buf = [0u8; 256];
+        let mut reported = 0;
+        let n = allocations_in(|| {
+            for i in 0..100u32 {
+                // Two at a time, so that the first is received with the second queued behind it.
+                assert_eq!(sctpx_send_stream(c, 0, 1, i, b"abi".as_ptr(), 3), 3);
+                assert_eq!(sctpx_send_stream(c, 0, 2, i, b"next".as_ptr(), 4), 4);
+                for _ in 0..2 {
+                    assert!(
+                        sctpx_next_event_with_next_info(s, &mut ev, buf.as_mut_ptr(), buf.len(), -1, &mut next) > 0
+                    );
+                    reported += (next.flags & SCTPX_NEXT_FLAG_PRESENT != 0) as usize;
+                }
+            }
+        });
+        assert_eq!(n, 0);
+        // The path measured is the one that decodes a report, not only the one without.
+        assert!(reported > 0, "no receive reported a next message");
+        for h in [c, s, l] {
+            assert_eq!(sctpx_close(h), 0);
+        }
+    }
+}

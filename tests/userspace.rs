@@ -641,6 +641,34 @@ fn unordered_messages_arrive_flagged_unordered() {
 }
 
 #[test]
+fn a_receive_describes_the_message_queued_behind_it_with_recv_next_info_on() {
+    let (c, s) = pair(40203);
+    s.set_option(IntOption::RecvNextInfo, 0, 1).unwrap();
+    c.send(b"first", &SendInfo { stream: 1, ppid: 7, ..Default::default() }, None).unwrap();
+    let second = SendInfo { stream: 5, ppid: 0x0102_0304, flags: SEND_UNORDERED, ..Default::default() };
+    c.send(b"second message", &second, None).unwrap();
+    // Only what is already queued is reported: give the second time to arrive.
+    std::thread::sleep(Duration::from_millis(300));
+    let mut buf = [0u8; 64];
+    let r = s.next_event(&mut buf, WAIT).unwrap();
+    assert_eq!(&buf[..r.len], b"first");
+    // usrsctp, unlike Linux, says that the whole next message is there.
+    let next = NextInfo {
+        stream: 5,
+        ppid: 0x0102_0304,
+        len: 14,
+        assoc_id: r.assoc_id,
+        unordered: true,
+        complete: true,
+        notification: false,
+    };
+    assert_eq!(r.next, Some(next));
+    let r = s.next_event(&mut buf, WAIT).unwrap();
+    assert_eq!(&buf[..r.len], b"second message");
+    assert_eq!(r.next, None);
+}
+
+#[test]
 fn stream_ppid_and_source_address_travel() {
     let (c, s) = pair(40141);
     c.send_stream(0, 4, 0xABCD, b"payload").unwrap();

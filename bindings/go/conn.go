@@ -105,6 +105,17 @@ func (c *Conn) ReadEvent(b []byte) (Event, error) {
 	return decodeEvent(ev, b[:n]), nil
 }
 
+// ReadEventWithNextInfo is ReadEvent that also returns what the socket knows
+// of the message queued behind the event (sctpx_next_event_with_next_info):
+// nil unless OptRecvNextInfo is on and one was already waiting.
+func (c *Conn) ReadEventWithNextInfo(b []byte) (Event, *NextInfo, error) {
+	ev, next, err := c.readEventWithNext(b)
+	if err != nil {
+		return nil, nil, c.readError(err)
+	}
+	return ev, next, nil
+}
+
 // Write sends b as one message on stream 0 with PPID 0 (WriteMsg chooses).
 // An empty b sends nothing: SCTP has no empty messages.
 func (c *Conn) Write(b []byte) (int, error) {

@@ -183,6 +183,17 @@ func (c *OneToManyConn) ReadEvent(b []byte) (Event, error) {
 	return decodeEvent(ev, b[:n]), nil
 }
 
+// ReadEventWithNextInfo is ReadEvent that also returns what the socket knows
+// of the message queued behind the event (sctpx_next_event_with_next_info):
+// nil unless OptRecvNextInfo is on and one was already waiting.
+func (c *OneToManyConn) ReadEventWithNextInfo(b []byte) (Event, *NextInfo, error) {
+	ev, next, err := c.readEventWithNext(b)
+	if err != nil {
+		return nil, nil, opError("read", c.network, c.laddr, nil, err)
+	}
+	return ev, next, nil
+}
+
 // ReadMsg reads the next data message (or the next piece of it), skipping
 // notifications; info says which association and stream it came on. An
 // empty b reads nothing: 0 and no error, as Conn.ReadMsg.

@@ -198,6 +198,14 @@ const (
 	// refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
 	// Range: 0 to 2.
 	OptExposePfState Option = C.SCTPX_OPT_EXPOSE_PF_STATE
+
+	// SCTP_RECVNXTINFO: 1 makes each receive also describe the message queued
+	// behind the one it returns, when one is already waiting: its stream,
+	// PPID, length, flags and association (sctpx_next_event_with_next_info's
+	// sctpx_next_info; `Received::next` in Rust). 0 (the default): no such
+	// report.
+	// Range: 0 to 1.
+	OptRecvNextInfo Option = C.SCTPX_OPT_RECV_NEXT_INFO
 )
 
 // END generated

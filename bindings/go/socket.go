@@ -269,7 +269,8 @@ type msgOp struct {
 	info  C.sctpx_send_info // send: its parameters, in C memory layout
 	sa    *C.struct_sockaddr
 	salen C.socklen_t
-	ev    *C.sctpx_event // nextEvent: where the event goes
+	ev    *C.sctpx_event     // nextEvent: where the event goes
+	next  *C.sctpx_next_info // nextEventWithNext: where the next-message report goes (else nil)
 	r     C.int32_t
 
 	send, recv func(uintptr) bool
@@ -282,7 +283,11 @@ var msgOps = sync.Pool{New: func() interface{} {
 		return op.r != eagain
 	}
 	op.recv = func(uintptr) bool {
-		op.r = C.sctpx_next_event(op.h, op.ev, op.buf, op.n, 0)
+		if op.next != nil {
+			op.r = C.sctpx_next_event_with_next_info(op.h, op.ev, op.buf, op.n, 0, op.next)
+		} else {
+			op.r = C.sctpx_next_event(op.h, op.ev, op.buf, op.n, 0)
+		}
 		return op.r != eagain
 	}
 	return op
@@ -315,11 +320,17 @@ func (s *socket) send(b []byte, info *SendInfo, to *sockaddr) (int, error) {
 // nextEvent receives the next event (data or notification) through the
 // poller; its bytes land in b.
 func (s *socket) nextEvent(b []byte, ev *C.sctpx_event) (int, error) {
+	return s.nextEventWithNext(b, ev, nil)
+}
+
+// nextEventWithNext is nextEvent that also fills *next (when not nil) with
+// the report of the message queued behind the one received.
+func (s *socket) nextEventWithNext(b []byte, ev *C.sctpx_event, next *C.sctpx_next_info) (int, error) {
 	if len(b) == 0 {
 		return 0, &Error{Code: CodeInvalidArgument, Message: "ReadEvent needs a non-empty buffer"}
 	}
 	op := msgOps.Get().(*msgOp)
-	op.h, op.ev, op.buf, op.n = s.h, ev, (*C.uint8_t)(unsafe.Pointer(&b[0])), C.size_t(len(b))
+	op.h, op.ev, op.next, op.buf, op.n = s.h, ev, next, (*C.uint8_t)(unsafe.Pointer(&b[0])), C.size_t(len(b))
 	// Queued data is taken without the poller; only an empty socket (one
 	// more non-blocking call, then the poller's wait) goes through it.
 	var err error
@@ -327,10 +338,24 @@ func (s *socket) nextEvent(b []byte, ev *C.sctpx_event) (int, error) {
 		err = s.pollRead(op.recv)
 	}
 	r := op.r
-	op.ev, op.buf = nil, nil
+	op.ev, op.next, op.buf = nil, nil, nil
 	msgOps.Put(op)
 	r, err = s.result(r, err)
 	return int(r), err
+}
+
+// readEventWithNext reads the next event as ReadEvent does, and what the
+// socket knows of the message queued behind it: nil unless OptRecvNextInfo is
+// on and one was already waiting.
+func (s *socket) readEventWithNext(b []byte) (Event, *NextInfo, error) {
+	ev := eventPool.Get().(*C.sctpx_event)
+	defer eventPool.Put(ev)
+	var next C.sctpx_next_info
+	n, err := s.nextEventWithNext(b, ev, &next)
+	if err != nil {
+		return nil, nil, err
+	}
+	return decodeEvent(ev, b[:n]), nextInfoOf(&next), nil
 }
 
 // nextData skips notifications and returns the next data message (or piece

@@ -101,6 +101,37 @@ type RecvInfo struct {
 	From *Addr
 }
 
+// NextInfo describes the message queued behind the one a read returned
+// (SCTP_NXTINFO), reported with OptRecvNextInfo on. That message is not
+// consumed: the next read returns it.
+type NextInfo struct {
+	Stream  uint16
+	PPID    uint32 // host byte order
+	Len     uint32 // its length in bytes, as much of it as has arrived
+	AssocID AssocID
+	// Unordered: it was sent unordered. Complete: the whole of it has arrived
+	// (Linux, which has no SCTP_COMPLETE, never says so). Notification: it is
+	// a notification, not a data message.
+	Unordered, Complete, Notification bool
+}
+
+// nextInfoOf is the report in a filled sctpx_next_info, or nil when it says
+// no next message is known.
+func nextInfoOf(c *C.sctpx_next_info) *NextInfo {
+	if c.flags&C.SCTPX_NEXT_FLAG_PRESENT == 0 {
+		return nil
+	}
+	return &NextInfo{
+		Stream:       uint16(c.stream),
+		PPID:         uint32(c.ppid),
+		Len:          uint32(c.len),
+		AssocID:      AssocID(c.assoc_id),
+		Unordered:    c.flags&C.SCTPX_NEXT_FLAG_UNORDERED != 0,
+		Complete:     c.flags&C.SCTPX_NEXT_FLAG_COMPLETE != 0,
+		Notification: c.flags&C.SCTPX_NEXT_FLAG_NOTIFICATION != 0,
+	}
+}
+
 // Assoc returns the association the message belongs to.
 func (i *RecvInfo) Assoc() AssocID { return i.AssocID }
 

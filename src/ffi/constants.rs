@@ -229,6 +229,25 @@ pub const SCTPX_EVENT_FLAG_UNORDERED: u32 = 2;
 pub const SCTPX_EVENT_FLAG_TRUNCATED: u32 = 4;
 
 // ---------------------------------------------------------------------------
+// Next-message flags (`sctpx_next_info.flags`; `Received::next` in Rust).
+// ---------------------------------------------------------------------------
+
+/// A message was queued behind the one received, and the other fields
+/// describe it. Without it every field is 0: none was waiting, or
+/// SCTPX_OPT_RECV_NEXT_INFO is off.
+pub const SCTPX_NEXT_FLAG_PRESENT: u32 = 1;
+
+/// The next message was sent unordered.
+pub const SCTPX_NEXT_FLAG_UNORDERED: u32 = 2;
+
+/// The whole next message has arrived. Linux has no SCTP_COMPLETE and
+/// never reports it; the userspace backend does.
+pub const SCTPX_NEXT_FLAG_COMPLETE: u32 = 4;
+
+/// The next message is a notification, not data.
+pub const SCTPX_NEXT_FLAG_NOTIFICATION: u32 = 8;
+
+// ---------------------------------------------------------------------------
 // `AssocChange::state` (`assoc_change.state`): the kernel's values.
 // ---------------------------------------------------------------------------
 
@@ -495,6 +514,14 @@ pub const SCTPX_OPT_AUTH_SUPPORTED: i32 = 25;
 /// refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
 /// Range: 0 to 2.
 pub const SCTPX_OPT_EXPOSE_PF_STATE: i32 = 50;
+
+/// SCTP_RECVNXTINFO: 1 makes each receive also describe the message queued
+/// behind the one it returns, when one is already waiting: its stream,
+/// PPID, length, flags and association (sctpx_next_event_with_next_info's
+/// sctpx_next_info; `Received::next` in Rust). 0 (the default): no such
+/// report.
+/// Range: 0 to 1.
+pub const SCTPX_OPT_RECV_NEXT_INFO: i32 = 51;
 
 // ---------------------------------------------------------------------------
 // Option levels for sctpx_getsockopt / sctpx_setsockopt: the kernel's own

@@ -8,7 +8,7 @@ use libc::{sockaddr, sockaddr_storage, socklen_t};
 use super::addrs::{read_addr_list, MAX_ADDRS};
 use super::boundary::*;
 use super::types::*;
-use crate::event::{Event, Received};
+use crate::event::{Event, NextInfo, Received};
 use crate::socket::{SendMsg, Timeout};
 use crate::types::{AssocId, InitMsg, SendInfo};
 
@@ -222,18 +222,74 @@ pub unsafe extern "C" fn sctpx_next_event(
     cap: usize,
     timeout_ms: i32,
 ) -> i32 {
-    guard(|| {
-        let s = socket_of(h)?;
-        let event = mut_from_ptr(event)?;
-        let b = mut_slice_from_ptr(buf, cap, usize::MAX)?;
-        if b.is_empty() {
-            return Err(SCTPX_ERR_INVALID_ARGUMENT);
-        }
-        let t = Timeout::from_ms(timeout_ms).or_code()?;
-        let r = s.next_event(b, t).or_code()?;
-        write_event(&r, event);
-        count_result(r.len)
-    })
+    guard(|| receive_event(h, event, buf, cap, timeout_ms, None))
+}
+
+/// The body of sctpx_next_event and sctpx_next_event_with_next_info: every
+/// argument is checked (`next` too, when given) before anything is received,
+/// and the outputs are written only after a receive succeeded.
+///
+/// # Safety
+/// The pointers are as `sctpx_next_event` requires; `next`, when given, is
+/// NULL or points at a writable `sctpx_next_info`.
+#[inline(always)]
+unsafe fn receive_event(
+    h: sctpx_handle,
+    event: *mut sctpx_event,
+    buf: *mut u8,
+    cap: usize,
+    timeout_ms: i32,
+    next: Option<*mut sctpx_next_info>,
+) -> Result<i32, i32> {
+    let s = socket_of(h)?;
+    let event = mut_from_ptr(event)?;
+    let next = next.map(|p| mut_from_ptr(p)).transpose()?;
+    let b = mut_slice_from_ptr(buf, cap, usize::MAX)?;
+    if b.is_empty() {
+        return Err(SCTPX_ERR_INVALID_ARGUMENT);
+    }
+    let t = Timeout::from_ms(timeout_ms).or_code()?;
+    let r = s.next_event(b, t).or_code()?;
+    write_event(&r, event);
+    if let Some(next) = next {
+        *next = next_info_of(r.next.as_ref());
+    }
+    count_result(r.len)
+}
+
+/// A C next-message report from the core's.
+fn next_info_of(next: Option<&NextInfo>) -> sctpx_next_info {
+    let Some(n) = next else { return sctpx_next_info::default() };
+    let mut flags = SCTPX_NEXT_FLAG_PRESENT;
+    if n.unordered {
+        flags |= SCTPX_NEXT_FLAG_UNORDERED;
+    }
+    if n.complete {
+        flags |= SCTPX_NEXT_FLAG_COMPLETE;
+    }
+    if n.notification {
+        flags |= SCTPX_NEXT_FLAG_NOTIFICATION;
+    }
+    sctpx_next_info { flags, assoc_id: n.assoc_id, ppid: n.ppid, len: n.len, stream: n.stream, reserved: 0 }
+}
+
+/// Receives as `sctpx_next_event`, and also describes in `*next` the message
+/// queued behind the one received (SCTP_NXTINFO): with SCTPX_OPT_RECV_NEXT_INFO
+/// on and a message already waiting, `next->flags` has
+/// SCTPX_NEXT_FLAG_PRESENT and the other fields describe it (that message is
+/// not consumed: the next receive returns it); otherwise `*next` is all zero.
+/// `next` is required (SCTPX_ERR_NULL_POINTER); `*event` and `*next` are
+/// written only on success. Returns the byte count, as `sctpx_next_event`.
+#[no_mangle]
+pub unsafe extern "C" fn sctpx_next_event_with_next_info(
+    h: sctpx_handle,
+    event: *mut sctpx_event,
+    buf: *mut u8,
+    cap: usize,
+    timeout_ms: i32,
+    next: *mut sctpx_next_info,
+) -> i32 {
+    guard(|| receive_event(h, event, buf, cap, timeout_ms, Some(next)))
 }
 
 /// Receives up to `count` events in one system call (recvmmsg). Event `i`'s

@@ -134,6 +134,27 @@ pub struct sctpx_event {
     pub stream_change: StreamChange,
 }
 
+/// The message queued behind the one a receive returned (SCTP_NXTINFO),
+/// written by sctpx_next_event_with_next_info. `flags` without
+/// SCTPX_NEXT_FLAG_PRESENT (and every other field 0) says no next message is
+/// known: none was waiting, or SCTPX_OPT_RECV_NEXT_INFO is off.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct sctpx_next_info {
+    /// SCTPX_NEXT_FLAG_* bits.
+    pub flags: u32,
+    /// Its association.
+    pub assoc_id: AssocId,
+    /// Its payload protocol identifier, host byte order.
+    pub ppid: u32,
+    /// Its length in bytes, as much of it as has arrived.
+    pub len: u32,
+    /// Its stream number.
+    pub stream: u16,
+    /// Reserved: always 0.
+    pub reserved: u16,
+}
+
 /// SCTP_PEER_ADDR_PARAMS.
 #[repr(C)]
 #[derive(Clone, Copy)]

@@ -36,6 +36,7 @@ const SENDV_SPA: c_uint = 4;
 const SEND_SNDINFO_VALID: u32 = 1;
 const SEND_PRINFO_VALID: u32 = 2;
 const RECVV_RCVINFO: c_uint = 1;
+const RECVV_RN: c_uint = 3;
 /// usrsctp's MSG_NOTIFICATION (usrsctp.h; Linux's is 0x8000).
 const MSG_NOTIFICATION: c_int = 0x2000;
 /// usrsctp_bindx flags (usrsctp.h).
@@ -89,6 +90,27 @@ struct RcvInfo {
     rcv_cumtsn: u32,
     rcv_context: u32,
     rcv_assoc_id: u32,
+}
+
+/// `struct sctp_nxtinfo` (usrsctp's flag values).
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+struct NxtInfo {
+    nxt_sid: u16,
+    nxt_flags: u16,
+    nxt_ppid: u32,
+    nxt_length: u32,
+    nxt_assoc_id: u32,
+}
+
+/// `struct sctp_recvv_rn`: what usrsctp_recvv writes with SCTP_RECVNXTINFO on
+/// and a message waiting behind the one received (RECVV_RN); otherwise only
+/// its `rcvinfo` (RECVV_RCVINFO).
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+struct RecvvRn {
+    rcvinfo: RcvInfo,
+    nxtinfo: NxtInfo,
 }
 
 /// The readiness descriptor pair of one usrsctp socket. `Socket` polls (a
@@ -504,8 +526,8 @@ impl UserSock {
         }
         let mut ss = MaybeUninit::<sockaddr_storage>::zeroed();
         let mut fromlen = if from { size_of::<sockaddr_storage>() as socklen_t } else { 0 };
-        let mut rcv = RcvInfo::default();
-        let mut infolen = size_of::<RcvInfo>() as socklen_t;
+        let mut rn = RecvvRn::default();
+        let mut infolen = size_of::<RecvvRn>() as socklen_t;
         let mut infotype: c_uint = 0;
         let mut flags: c_int = 0;
         // SAFETY: every pointer refers to live stack or caller memory of the
@@ -517,7 +539,7 @@ impl UserSock {
                 buf.len(),
                 if from { ss.as_mut_ptr().cast() } else { std::ptr::null_mut() },
                 &mut fromlen,
-                (&mut rcv as *mut RcvInfo).cast(),
+                (&mut rn as *mut RecvvRn).cast(),
                 &mut infolen,
                 &mut infotype,
                 &mut flags,
@@ -539,7 +561,17 @@ impl UserSock {
         }
         if meta.notification {
             return Ok(self.translate_notification(buf, n, meta));
-        } else if infotype == RECVV_RCVINFO {
+        } else if infotype == RECVV_RCVINFO || infotype == RECVV_RN {
+            let rcv = rn.rcvinfo;
+            if infotype == RECVV_RN {
+                meta.next = Some(xlate::next_info(
+                    rn.nxtinfo.nxt_sid,
+                    rn.nxtinfo.nxt_flags,
+                    u32::from_be(rn.nxtinfo.nxt_ppid),
+                    rn.nxtinfo.nxt_length,
+                    rn.nxtinfo.nxt_assoc_id as AssocId,
+                ));
+            }
             meta.assoc_id = rcv.rcv_assoc_id as AssocId;
             meta.data.stream = rcv.rcv_sid;
             meta.data.ssn = rcv.rcv_ssn;

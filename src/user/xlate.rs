@@ -12,6 +12,7 @@ use std::mem::{offset_of, size_of};
 use std::net::SocketAddr;
 
 use super::sock::UserSock;
+use crate::event::NextInfo;
 use crate::sys;
 use crate::types::*;
 
@@ -650,6 +651,20 @@ pub(crate) fn send_flags_to_linux(user: u16) -> u16 {
 
 pub(crate) fn rcv_unordered(user_flags: u16) -> bool {
     user_flags & 0x0400 != 0
+}
+
+/// usrsctp's SCTP_NXTINFO as sctpx's: its flags are usrsctp's SCTP_UNORDERED
+/// (0x0400), SCTP_NOTIFICATION (0x0010) and SCTP_COMPLETE (0x0020).
+pub(crate) fn next_info(stream: u16, user_flags: u16, ppid: u32, len: u32, assoc_id: AssocId) -> NextInfo {
+    NextInfo {
+        stream,
+        ppid,
+        len,
+        assoc_id,
+        unordered: user_flags & 0x0400 != 0,
+        complete: user_flags & 0x0020 != 0,
+        notification: user_flags & 0x0010 != 0,
+    }
 }
 
 /// PR policies: sctpx's → usrsctp's (TTL 1, RTX 3). Linux's PRIO has no

@@ -436,6 +436,24 @@ static void misuse_sctpx_next_event(void)
     is(ev.kind, 0xffffffffu, "sctpx_next_event: *event is untouched when it fails");
 }
 
+static sctpx_next_info next_info;
+HANDLE_CALL(sctpx_next_event_with_next_info, sctpx_next_event_with_next_info(h, &ev, buf, sizeof buf, 0, &next_info))
+static void misuse_sctpx_next_event_with_next_info(void)
+{
+    const char *f = "sctpx_next_event_with_next_info";
+    HANDLES(sctpx_next_event_with_next_info);
+    ev.kind = 0xffffffffu;
+    next_info.flags = 0xffffffffu;
+    is(sctpx_next_event_with_next_info(conn, NULL, buf, sizeof buf, 0, &next_info), NUL, "%s: NULL event: SCTPX_ERR_NULL_POINTER", f);
+    is(sctpx_next_event_with_next_info(conn, &ev, buf, sizeof buf, 0, NULL), NUL, "%s: NULL next: SCTPX_ERR_NULL_POINTER", f);
+    is(sctpx_next_event_with_next_info(conn, &ev, NULL, sizeof buf, 0, &next_info), NUL,
+       "%s: NULL buf with cap 256: SCTPX_ERR_NULL_POINTER", f);
+    is(sctpx_next_event_with_next_info(conn, &ev, buf, 0, 0, &next_info), INVAL, "%s: cap 0: SCTPX_ERR_INVALID_ARGUMENT", f);
+    is(sctpx_next_event_with_next_info(conn, &ev, buf, sizeof buf, -2, &next_info), INVAL,
+       "%s: timeout -2: SCTPX_ERR_INVALID_ARGUMENT", f);
+    ok(ev.kind == 0xffffffffu && next_info.flags == 0xffffffffu, "%s: *event and *next are untouched when it fails", f);
+}
+
 HANDLE_CALL(sctpx_recv_batch, sctpx_recv_batch(h, &ev, 1, buf, sizeof buf, 0))
 static void misuse_sctpx_recv_batch(void)
 {
@@ -805,7 +823,7 @@ static const struct entry {
     ENTRY(sctpx_set_udp_remote_port), ENTRY(sctpx_udp_remote_port),
     ENTRY(sctpx_getpaddrs),       ENTRY(sctpx_getladdrs),
     ENTRY(sctpx_send_stream),     ENTRY(sctpx_send),            ENTRY(sctpx_send_batch),
-    ENTRY(sctpx_next_event),      ENTRY(sctpx_recv_batch),      ENTRY(sctpx_subscribe),
+    ENTRY(sctpx_next_event),      ENTRY(sctpx_next_event_with_next_info), ENTRY(sctpx_recv_batch),      ENTRY(sctpx_subscribe),
     ENTRY(sctpx_subscribed),      ENTRY(sctpx_get_option),      ENTRY(sctpx_set_option),
     ENTRY(sctpx_get_rtoinfo),     ENTRY(sctpx_set_rtoinfo),     ENTRY(sctpx_get_assocparams),
     ENTRY(sctpx_set_assocparams), ENTRY(sctpx_get_default_send_info),

@@ -179,6 +179,17 @@ class sctpx_event(Structure):
     ]
 
 
+class sctpx_next_info(Structure):
+    _fields_ = [
+        ("flags", c_uint32),
+        ("assoc_id", sctpx_assoc_id),
+        ("ppid", c_uint32),
+        ("len", c_uint32),
+        ("stream", c_uint16),
+        ("reserved", c_uint16),
+    ]
+
+
 class sctpx_rtoinfo(Structure):
     _fields_ = [
         ("assoc_id", sctpx_assoc_id),
@@ -384,6 +395,11 @@ FUNCTIONS: dict[str, tuple[type | None, list[tuple[str, type]]]] = {
         c_int32,
         [("h", _h), ("event", POINTER(sctpx_event)), ("buf", byte_ptr), ("cap", c_size_t),
          ("timeout_ms", c_int32)],
+    ),
+    "sctpx_next_event_with_next_info": (
+        c_int32,
+        [("h", _h), ("event", POINTER(sctpx_event)), ("buf", byte_ptr), ("cap", c_size_t),
+         ("timeout_ms", c_int32), ("next", POINTER(sctpx_next_info))],
     ),
     "sctpx_recv_batch": (
         c_int32,
@@ -774,6 +790,7 @@ class _Checked:
     sctpx_send_setup: Callable[..., int]
     sctpx_send_batch: Callable[..., int]
     sctpx_next_event: Callable[..., int]
+    sctpx_next_event_with_next_info: Callable[..., int]
     sctpx_recv_batch: Callable[..., int]
     sctpx_subscribe: Callable[..., int]
     sctpx_subscribed: Callable[..., int]

@@ -196,6 +196,21 @@ EVENT_FLAG_UNORDERED = 2
 #: decoded, its payload was cut to the buffer and the rest discarded.
 EVENT_FLAG_TRUNCATED = 4
 
+#: A message was queued behind the one received, and the other fields
+#: describe it. Without it every field is 0: none was waiting, or
+#: SCTPX_OPT_RECV_NEXT_INFO is off.
+NEXT_FLAG_PRESENT = 1
+
+#: The next message was sent unordered.
+NEXT_FLAG_UNORDERED = 2
+
+#: The whole next message has arrived. Linux has no SCTP_COMPLETE and
+#: never reports it; the userspace backend does.
+NEXT_FLAG_COMPLETE = 4
+
+#: The next message is a notification, not data.
+NEXT_FLAG_NOTIFICATION = 8
+
 #: The association is up.
 COMM_UP = 0
 
@@ -429,6 +444,14 @@ OPT_AUTH_SUPPORTED = 25
 #: refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
 #: Range: 0 to 2.
 OPT_EXPOSE_PF_STATE = 50
+
+#: SCTP_RECVNXTINFO: 1 makes each receive also describe the message queued
+#: behind the one it returns, when one is already waiting: its stream,
+#: PPID, length, flags and association (sctpx_next_event_with_next_info's
+#: sctpx_next_info; `Received::next` in Rust). 0 (the default): no such
+#: report.
+#: Range: 0 to 1.
+OPT_RECV_NEXT_INFO = 51
 
 #: SOL_SCTP (IPPROTO_SCTP): the options of <linux/sctp.h>.
 LEVEL_SCTP = 132

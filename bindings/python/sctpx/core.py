@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar, Union, overlo
 
 from . import _addr, _lib, constants
 from .errors import InvalidArgumentError, check, exception_for
-from .events import Event, EventFlag, SendInfo, decode_at, decode_notification, kind_of
+from .events import (
+    Event,
+    EventFlag,
+    NextInfo,
+    SendInfo,
+    decode_at,
+    decode_notification,
+    kind_of,
+)
 from .options import (
     AssocParams,
     AssocStats,
@@ -742,6 +750,22 @@ class Socket(_StructOptions):
         finally:
             rx["single"] = slot
 
+    def next_event_with_next_info(
+        self, timeout: float | None = None, bufsize: int = DEFAULT_BUFSIZE
+    ) -> tuple[Event, NextInfo | None]:
+        """Receives as :meth:`next_event`, and also returns what the socket knows of the
+        message queued behind it: a :class:`NextInfo` when ``recv_next_info`` is on and one
+        was already waiting, else None. ``timeout`` and the errors are
+        :meth:`next_event`'s."""
+        slot = _RxSlot(1, _positive_size(bufsize, "bufsize"))
+        nxt = _lib.sctpx_next_info()
+        receive, next_ptr = lib.sctpx_next_event_with_next_info, ctypes.byref(nxt)
+        # _wait_call appends the timeout; the C call takes `next` after it.
+        self._wait_call(
+            lambda ms: receive(self._handle, slot.events_ptr, slot.buf, slot.bufsize, ms, next_ptr), (), timeout
+        )
+        return decode_at(slot.events, 0, slot.events_view, slot.buf_view, 0), NextInfo.from_c(nxt)
+
     def recv_message_into(
         self, buffer: Any, nbytes: int = 0, timeout: float | None = None
     ) -> tuple[int, int, int, int, int]:
@@ -874,6 +898,7 @@ class Socket(_StructOptions):
     plpmtud_probe_interval = OptionProperty(Option.PLPMTUD_PROBE_INTERVAL, int)
     auth_supported = OptionProperty(Option.AUTH_SUPPORTED, bool)
     expose_pf_state = OptionProperty(Option.EXPOSE_PF_STATE, int)
+    recv_next_info = OptionProperty(Option.RECV_NEXT_INFO, bool)
     # END generated
 
     @property

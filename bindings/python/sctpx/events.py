@@ -112,6 +112,44 @@ class DataMessage(Event):
 
 
 @dataclass(frozen=True)
+class NextInfo:
+    """The message queued behind the one a receive returned (SCTP_NXTINFO): what
+    :meth:`sctpx.Socket.next_event_with_next_info` reports with ``recv_next_info`` on.
+    That message is not consumed: the next receive returns it."""
+
+    #: Its stream number.
+    stream: int
+    #: Its payload protocol identifier, host byte order.
+    ppid: int
+    #: Its length in bytes, as much of it as has arrived.
+    len: int
+    #: Its association.
+    assoc_id: int
+    #: It was sent unordered.
+    unordered: bool
+    #: The whole of it has arrived (never reported by Linux, which has no SCTP_COMPLETE).
+    complete: bool
+    #: It is a notification, not a data message.
+    notification: bool
+
+    @staticmethod
+    def from_c(c: _lib.sctpx_next_info) -> NextInfo | None:
+        """The report in a filled ``sctpx_next_info``, or None when it says no next
+        message is known."""
+        if not c.flags & constants.NEXT_FLAG_PRESENT:
+            return None
+        return NextInfo(
+            stream=c.stream,
+            ppid=c.ppid,
+            len=c.len,
+            assoc_id=c.assoc_id,
+            unordered=bool(c.flags & constants.NEXT_FLAG_UNORDERED),
+            complete=bool(c.flags & constants.NEXT_FLAG_COMPLETE),
+            notification=bool(c.flags & constants.NEXT_FLAG_NOTIFICATION),
+        )
+
+
+@dataclass(frozen=True)
 class Notification(Event):
     """Fields every notification has."""
 

@@ -183,6 +183,13 @@ class Option(IntEnum):
     #: refused (-EACCES); SCTPX_PF_EXPOSE_ENABLE (2): the event and the state.
     #: Range: 0 to 2.
     EXPOSE_PF_STATE = constants.OPT_EXPOSE_PF_STATE
+    #: SCTP_RECVNXTINFO: 1 makes each receive also describe the message queued
+    #: behind the one it returns, when one is already waiting: its stream,
+    #: PPID, length, flags and association (sctpx_next_event_with_next_info's
+    #: sctpx_next_info; `Received::next` in Rust). 0 (the default): no such
+    #: report.
+    #: Range: 0 to 1.
+    RECV_NEXT_INFO = constants.OPT_RECV_NEXT_INFO
     # END generated
 
 
