@@ -489,4 +489,18 @@ func (a Association) SetExposePFState(v int) error {
 	return a.s.setOption(a.id, OptExposePfState, int64(v))
 }
 
+// RecvNextInfo reads OptRecvNextInfo (SCTP_RECVNXTINFO): 1 makes each receive
+// also describe the message queued behind the one it returns, when one is
+// already waiting: its stream, PPID, length, flags and association
+// (sctpx_next_event_with_next_info's sctpx_next_info; `Received::next` in
+// Rust).
+func (s *socket) RecvNextInfo() (bool, error) {
+	return s.boolOption(0, OptRecvNextInfo)
+}
+
+// SetRecvNextInfo sets OptRecvNextInfo.
+func (s *socket) SetRecvNextInfo(on bool) error {
+	return s.setBoolOption(0, OptRecvNextInfo, on)
+}
+
 // END generated
