@@ -405,21 +405,19 @@ impl UserSock {
         self.check(unsafe { (self.live()?.usrsctp_connect)(self.so, ss.as_mut_ptr().cast(), len) })
     }
 
-    /// Returns (association id, in progress).
-    pub(crate) fn connectx(&self, packed: &[u8], count: usize) -> io::Result<(AssocId, bool)> {
+    /// Starts a set-up by several addresses and returns the association id.
+    /// usrsctp only sends the INIT (it returns 0 then): the set-up is always
+    /// still in progress when this returns.
+    pub(crate) fn connectx(&self, packed: &[u8], count: usize) -> io::Result<AssocId> {
         let mut id = 0u32;
         // SAFETY: `count` packed addresses; usrsctp writes the id.
         let r = unsafe { (self.live()?.usrsctp_connectx)(self.so, packed.as_ptr().cast(), count as c_int, &mut id) };
-        if r < 0 {
-            let e = last_err();
-            self.sync();
-            return match e.raw_os_error() {
-                Some(libc::EINPROGRESS) => Ok((id as AssocId, true)),
-                _ => Err(e),
-            };
-        }
+        let e = (r < 0).then(last_err);
         self.sync();
-        Ok((id as AssocId, false))
+        match e {
+            Some(e) if e.raw_os_error() != Some(libc::EINPROGRESS) => Err(e),
+            _ => Ok(id as AssocId),
+        }
     }
 
     pub(crate) fn peeloff(&self, assoc_id: AssocId) -> io::Result<UserSock> {
