@@ -430,9 +430,24 @@ impl UserSock {
         UserSock::adopt(self.api(), so)
     }
 
+    /// SHUT_WR. Once a one-to-one socket's association has ended (the peer
+    /// shut it down, say), usrsctp says ENOTCONN where Linux, which keeps the
+    /// socket in CLOSE_WAIT, returns 0. Such a socket is readable at its end
+    /// of file (usrsctp marks it unable to receive more); a socket that never
+    /// had an association is not: only that one keeps the ENOTCONN.
     pub(crate) fn shutdown_write(&self) -> io::Result<()> {
+        let api = self.live()?;
         // SAFETY: live socket.
-        self.check(unsafe { (self.live()?.usrsctp_shutdown)(self.so, libc::SHUT_WR) })
+        match self.check(unsafe { (api.usrsctp_shutdown)(self.so, libc::SHUT_WR) }) {
+            // SAFETY: live socket.
+            Err(e)
+                if e.raw_os_error() == Some(libc::ENOTCONN)
+                    && unsafe { (api.usrsctp_get_events)(self.so) } & EVENT_READ != 0 =>
+            {
+                Ok(())
+            }
+            r => r,
+        }
     }
 
     /// One send attempt (EAGAIN when the buffer is full). `info`: None sends
