@@ -271,18 +271,26 @@ def test_a_thousand_associations_on_one_loop(udp_server):
 def test_the_example_echo_server_echoes():
     env = dict(os.environ, PYTHONPATH=PACKAGE_ROOT)
     example = os.path.join(PACKAGE_ROOT, "examples", "asyncio_echo_server.py")
-    proc = subprocess.Popen(
-        [sys.executable, example, "--port", "0"], stdout=subprocess.PIPE, env=env, text=True
-    )
-    try:
-        line = proc.stdout.readline()
-        assert line.startswith("listening on 127.0.0.1 ")
-        port = int(line.split()[-1])
-        with sctpx.open_tcp(socket.AF_INET) as cli:
+    with sctpx.open_tcp(socket.AF_INET) as cli:
+        if cli.backend == sctpx.BACKEND_USERSPACE:
+            # The example is a process of its own, so a usrsctp stack of its own: it needs a
+            # local UDP port of its own (this one's is taken), and cli sends there.
+            with socket.socket(socket.AF_INET6, socket.SOCK_DGRAM) as u:  # IPv4 and IPv6, as usrsctp
+                u.bind(("::", 0))
+                example_udp_port = u.getsockname()[1]
+            env.update(SCTPX_UDP_PORT=str(example_udp_port), SCTPX_UDP_REMOTE_PORT=str(sctpx.udp_port()))
+            cli.udp_remote_port = example_udp_port
+        proc = subprocess.Popen(
+            [sys.executable, example, "--port", "0"], stdout=subprocess.PIPE, env=env, text=True
+        )
+        try:
+            line = proc.stdout.readline()
+            assert line.startswith("listening on 127.0.0.1 ")
+            port = int(line.split()[-1])
             cli.connect((LOOPBACK, port))
             cli.send(b"ping", stream=2, ppid=9)
             msg = cli.next_event(timeout=TIMEOUT)
             assert (msg.data, msg.stream, msg.ppid) == (b"ping", 2, 9)
-    finally:
-        proc.terminate()
-        proc.wait(TIMEOUT)
+        finally:
+            proc.terminate()
+            proc.wait(TIMEOUT)
