@@ -171,20 +171,23 @@ def test_send_waits_for_room_and_completes_once_the_peer_reads(pair):
 
     async def main():
         acli = sctpx.aio.AsyncSocket(cli)
-        # conn does not read: fill its window, then our send buffer. Acknowledgements
-        # free room for a while (delayed SACKs: up to 200 ms), so fill until they stop.
+        # conn does not read: fill its window, then our send buffer. Acknowledgements free
+        # room for a while (delayed SACKs: up to 200 ms), so fill until none has for 600 ms.
         queued = fill()
-        while True:
+        quiet = 0
+        while quiet < 2:
             await asyncio.sleep(0.3)
             more = fill()
             queued += more
-            if not more:
-                break
-        pending = asyncio.ensure_future(acli.send(b"last"))
+            quiet = 0 if more else quiet + 1
+        # As large as the messages that no longer fit: a smaller one may (usrsctp takes any
+        # message that fits the room left).
+        last = b"last".ljust(1000, b".")
+        pending = asyncio.ensure_future(acli.send(last))
         await asyncio.sleep(0.2)
         blocked = not pending.done()
         got = []
-        while not got or got[-1] != b"last":
+        while not got or got[-1] != last:
             try:
                 ev = conn.next_event(timeout=0)
             except BlockingIOError:
@@ -195,7 +198,7 @@ def test_send_waits_for_room_and_completes_once_the_peer_reads(pair):
 
     blocked, sent, drained, queued = run(main())
     assert blocked
-    assert sent == 4
+    assert sent == 1000
     assert drained == queued
 
 
