@@ -515,13 +515,11 @@ impl Socket {
         let mut buf = [0u8; msg::MAX_ADDRS * 28];
         let len = pack_all(addrs, &mut buf)?;
         let (id, in_progress) = match self.user() {
-            // usrsctp's sockets never block, and on a one-to-many socket its
-            // connectx returns 0 with only the INIT sent: that is a set-up in
-            // progress, which a blocking socket waits out as the kernel does.
-            Some(u) => {
-                let (id, in_progress) = u.connectx(&buf[..len], addrs.len())?;
-                (id, in_progress || self.kind == Kind::OneToMany)
-            }
+            // usrsctp's sockets never block, and its connectx (a setsockopt,
+            // SCTP_CONNECT_X) returns 0 with only the INIT sent, one-to-one and
+            // one-to-many alike: that is a set-up in progress, which a blocking
+            // socket waits out as the kernel does and a non-blocking one reports.
+            Some(u) => (u.connectx(&buf[..len], addrs.len())?, true),
             None => sys::connectx_with_progress(self.raw(), &buf[..len])?,
         };
         if in_progress {

@@ -71,6 +71,11 @@ fn after_interrupt_a_call_that_would_wait_fails_at_once() {
 fn after_interrupt_a_call_that_need_not_wait_still_completes() {
     let (c, s) = tcp_pair(Family::Ipv4, "127.0.0.1:0");
     c.send_stream(0, 0, 0, b"queued").unwrap();
+    // Queued at s: the message has arrived (on usrsctp it travels through the
+    // stack's UDP receive thread after send returns).
+    let mut p = libc::pollfd { fd: s.as_raw_fd(), events: libc::POLLIN, revents: 0 };
+    // SAFETY: one valid pollfd.
+    assert_eq!(unsafe { libc::poll(&mut p, 1, 10_000) }, 1, "the message never arrived");
     s.interrupt();
     let mut buf = [0u8; 64];
     let r = s.next_event(&mut buf, Timeout::Block).unwrap();

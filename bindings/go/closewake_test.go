@@ -90,16 +90,21 @@ func TestCloseEndsAWriteBlockedOnAFullBufferWithErrClosed(t *testing.T) {
 }
 
 // fillSendBuffer writes until nothing more fits, for good: the peer does not
-// read, so once its window is closed (0 as c last heard) and the buffer is
-// full, nothing frees space in it. Full: no write for 300 ms with the window
-// closed.
+// read, so once its window is closed (0 as c last heard) and nothing has been
+// written for two 300 ms deadlines in a row, nothing frees space in it
+// (acknowledgements of what was in flight free room for a while: delayed
+// SACKs, up to 200 ms). One deadline is not enough: usrsctp polls writable
+// only past a low-water mark, yet takes a message that fits below it, so the
+// room a late SACK frees shows only to the next Write.
 func fillSendBuffer(t *testing.T, c *Conn) {
 	t.Helper()
 	msg := make([]byte, 1000)
+	full := 0 // deadlines in a row with nothing written and the window closed
 	for start := time.Now(); time.Since(start) < 10*time.Second; {
 		c.SetWriteDeadline(time.Now().Add(300 * time.Millisecond))
 		_, err := c.Write(msg)
 		if err == nil {
+			full = 0
 			continue
 		}
 		if !errors.Is(err, os.ErrDeadlineExceeded) {
@@ -109,7 +114,11 @@ func fillSendBuffer(t *testing.T, c *Conn) {
 		if err != nil {
 			t.Fatalf("Status: %v", err)
 		}
-		if st.Rwnd == 0 {
+		if st.Rwnd != 0 {
+			full = 0
+			continue
+		}
+		if full++; full == 2 {
 			return
 		}
 	}

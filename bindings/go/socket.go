@@ -108,8 +108,13 @@ func openSocket(network string, fam family, oneToMany bool, backend Backend) (*s
 	}
 	s, err := newSocket(h, network, fam)
 	if err == nil && network == "sctp6" {
-		// As the net package does for "tcp6": an IPv6-only socket.
+		// As the net package does for "tcp6": an IPv6-only socket, where the
+		// backend has IPV6_V6ONLY. usrsctp has none (its IPv6 sockets are all
+		// dual-stack): there "sctp6" means an IPv6 socket, as it can.
 		err = codeError(C.sctpx_set_option(s.h, 0, C.SCTPX_OPT_V6ONLY, 1))
+		if b, _ := s.Backend(); b == BackendUserspace && errors.Is(err, ErrNotSupported) {
+			err = nil
+		}
 		if err != nil {
 			s.close()
 		}

@@ -427,21 +427,19 @@ impl UserSock {
         self.check(unsafe { (self.live()?.usrsctp_connect)(self.so, ss.as_mut_ptr().cast(), len) })
     }
 
-    /// Returns (association id, in progress).
-    pub(crate) fn connectx(&self, packed: &[u8], count: usize) -> io::Result<(AssocId, bool)> {
+    /// Starts a set-up by several addresses and returns the association id.
+    /// usrsctp only sends the INIT (it returns 0 then): the set-up is always
+    /// still in progress when this returns.
+    pub(crate) fn connectx(&self, packed: &[u8], count: usize) -> io::Result<AssocId> {
         let mut id = 0u32;
         // SAFETY: `count` packed addresses; usrsctp writes the id.
         let r = unsafe { (self.live()?.usrsctp_connectx)(self.so, packed.as_ptr().cast(), count as c_int, &mut id) };
-        if r < 0 {
-            let e = last_err();
-            self.sync();
-            return match e.raw_os_error() {
-                Some(libc::EINPROGRESS) => Ok((id as AssocId, true)),
-                _ => Err(e),
-            };
-        }
+        let e = (r < 0).then(last_err);
         self.sync();
-        Ok((id as AssocId, false))
+        match e {
+            Some(e) if e.raw_os_error() != Some(libc::EINPROGRESS) => Err(e),
+            _ => Ok(id as AssocId),
+        }
     }
 
     pub(crate) fn peeloff(&self, assoc_id: AssocId) -> io::Result<UserSock> {
@@ -454,9 +452,24 @@ impl UserSock {
         UserSock::adopt(self.api(), so)
     }
 
+    /// SHUT_WR. Once a one-to-one socket's association has ended (the peer
+    /// shut it down, say), usrsctp says ENOTCONN where Linux, which keeps the
+    /// socket in CLOSE_WAIT, returns 0. Such a socket is readable at its end
+    /// of file (usrsctp marks it unable to receive more); a socket that never
+    /// had an association is not: only that one keeps the ENOTCONN.
     pub(crate) fn shutdown_write(&self) -> io::Result<()> {
+        let api = self.live()?;
         // SAFETY: live socket.
-        self.check(unsafe { (self.live()?.usrsctp_shutdown)(self.so, libc::SHUT_WR) })
+        match self.check(unsafe { (api.usrsctp_shutdown)(self.so, libc::SHUT_WR) }) {
+            // SAFETY: live socket.
+            Err(e)
+                if e.raw_os_error() == Some(libc::ENOTCONN)
+                    && unsafe { (api.usrsctp_get_events)(self.so) } & EVENT_READ != 0 =>
+            {
+                Ok(())
+            }
+            r => r,
+        }
     }
 
     /// One send attempt (EAGAIN when the buffer is full). `info`: None sends

@@ -5,7 +5,6 @@ forked child closing the socket objects it inherited leaves the parent's associa
 from __future__ import annotations
 
 import os
-import select
 import socket
 import threading
 import time
@@ -101,22 +100,31 @@ def small_pair() -> Iterator[Tuple[sctpx.Socket, sctpx.Socket]]:
 
 
 def fill_send_buffer(sock: sctpx.Socket) -> None:
-    """Sends until nothing more fits, for good: the peer does not read, so once its window is
-    closed (0 as the sender last heard) and the buffer full, nothing frees space in it."""
-    poller = select.poll()
-    poller.register(sock.fileno(), select.POLLOUT)
+    """Sends 1000-byte messages until none fits, for good: the peer does not read, so once its
+    window is closed (0 as the sender last heard) and no send has gone through for 600 ms
+    (acknowledgements of what was in flight free room for a while: delayed SACKs, up to
+    200 ms), nothing frees space in the buffer. A descriptor that stops polling writable does
+    not say that: both stacks report writability only past a low-water mark, and usrsctp
+    still takes a message that fits below it."""
     deadline = time.monotonic() + 10
     sock.nonblock = True
+    full_since = None
     while time.monotonic() < deadline:
         try:
-            while True:
-                sock.send_stream(b"x" * 1000)
+            sock.send_stream(b"x" * 1000)
+            full_since = None
+            continue
         except BlockingIOError:
             pass
-        closed_window = sock.status.rwnd == 0
-        if not poller.poll(300 if closed_window else 50) and closed_window:
+        now = time.monotonic()
+        if sock.status.rwnd != 0:
+            full_since = None
+        elif full_since is None:
+            full_since = now
+        elif now - full_since >= 0.6:
             sock.nonblock = False
             return
+        time.sleep(0.02)
     raise AssertionError("the send buffer never stayed full")
 
 
