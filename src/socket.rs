@@ -481,7 +481,14 @@ impl Socket {
             };
         }
         let started = match self.user() {
-            Some(u) => u.connect(addr),
+            // usrsctp returns 0 when its own threads finished the handshake
+            // (over loopback) before its connect looked; the kernel gives a
+            // non-blocking socket EINPROGRESS every time, and so does sctpx:
+            // connect_result then says it is up.
+            Some(u) => match u.connect(addr) {
+                Ok(()) if self.nonblocking() => Err(std::io::Error::from_raw_os_error(libc::EINPROGRESS)),
+                r => r,
+            },
             None => self.sock2().connect(&SockAddr::from(*addr)),
         };
         match started {
@@ -518,9 +525,11 @@ impl Socket {
             // usrsctp's sockets never block, and on a one-to-many socket its
             // connectx returns 0 with only the INIT sent: that is a set-up in
             // progress, which a blocking socket waits out as the kernel does.
+            // A non-blocking one is in progress too when usrsctp's threads
+            // finished the handshake first (see `connect`).
             Some(u) => {
                 let (id, in_progress) = u.connectx(&buf[..len], addrs.len())?;
-                (id, in_progress || self.kind == Kind::OneToMany)
+                (id, in_progress || self.kind == Kind::OneToMany || self.nonblocking())
             }
             None => sys::connectx_with_progress(self.raw(), &buf[..len])?,
         };

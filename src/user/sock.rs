@@ -427,8 +427,9 @@ impl UserSock {
         Ok((UserSock::adopt(self.api(), so)?, addr))
     }
 
-    /// Starts a set-up: Ok(()) when at once established (never, in
-    /// practice), else EINPROGRESS.
+    /// Starts a set-up: EINPROGRESS, or Ok(()) when usrsctp's threads
+    /// finished the handshake before usrsctp_connect looked (over loopback,
+    /// now and then).
     pub(crate) fn connect(&self, addr: &SocketAddr) -> io::Result<()> {
         let mut ss = MaybeUninit::<sockaddr_storage>::zeroed();
         // SAFETY: zeroed storage is valid.
