@@ -481,7 +481,14 @@ impl Socket {
             };
         }
         let started = match self.user() {
-            Some(u) => u.connect(addr),
+            // usrsctp returns 0 when its own threads finished the handshake
+            // (over loopback) before its connect looked; the kernel gives a
+            // non-blocking socket EINPROGRESS every time, and so does sctpx:
+            // connect_result then says it is up.
+            Some(u) => match u.connect(addr) {
+                Ok(()) if self.nonblocking() => Err(std::io::Error::from_raw_os_error(libc::EINPROGRESS)),
+                r => r,
+            },
             None => self.sock2().connect(&SockAddr::from(*addr)),
         };
         match started {

@@ -113,6 +113,16 @@ struct RecvvRn {
     nxtinfo: NxtInfo,
 }
 
+/// What a `Ready` shows, and whether its usrsctp socket may still be asked.
+struct Shown {
+    readable: bool,
+    writable: bool,
+    /// Set (under the lock) before the usrsctp socket is closed: a sync that
+    /// looked the socket up before it left the registry (the refresher
+    /// thread's, or an upcall's) must not ask usrsctp about a freed socket.
+    closing: bool,
+}
+
 /// The readiness descriptor pair of one usrsctp socket. `Socket` polls (a
 /// duplicate of) `user`, which is readable exactly while usrsctp reports the
 /// socket readable (or in error: a marker byte sent from `inner` waits in it)
@@ -121,8 +131,8 @@ struct RecvvRn {
 struct Ready {
     user: OwnedFd,
     inner: OwnedFd,
-    /// (readable, writable) as `user` shows them now.
-    shown: Mutex<(bool, bool)>,
+    /// What `user` shows now, and whether the usrsctp socket is closing.
+    shown: Mutex<Shown>,
     /// How many upcalls came, and a condition a sender waits on for the
     /// next: usrsctp refuses a non-blocking send longer than its free buffer
     /// space while it reports the socket writable (space above its low-water
@@ -157,37 +167,59 @@ impl Ready {
                 libc::setsockopt(fd.as_raw_fd(), libc::SOL_SOCKET, opt, (&one as *const c_int).cast(), 4);
             }
         }
-        Ok(Ready { user, inner, shown: Mutex::new((false, true)), upcalls: Mutex::new(0), upcall_seen: Condvar::new() })
+        Ok(Ready {
+            user,
+            inner,
+            shown: Mutex::new(Shown { readable: false, writable: true, closing: false }),
+            upcalls: Mutex::new(0),
+            upcall_seen: Condvar::new(),
+        })
     }
 
     /// Makes `user` show `events` (usrsctp_get_events bits), read while the
-    /// lock is held so that concurrent updates cannot apply stale events.
+    /// lock is held so that concurrent updates cannot apply stale events, and
+    /// so that `close` cannot free the socket while they are read.
     fn sync(&self, api: &Api, so: So) {
         let mut shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
-        // SAFETY: `so` is a live usrsctp socket (closed only after its Ready
-        // left the registry and the upcall was cleared).
+        if shown.closing {
+            return;
+        }
+        // SAFETY: `so` is a live usrsctp socket: `close` marks it closing
+        // under this lock before it closes it.
         let ev = unsafe { (api.usrsctp_get_events)(so) };
         if ev < 0 {
             return;
         }
         let readable = ev & (EVENT_READ | EVENT_ERROR) != 0;
         let writable = ev & (EVENT_WRITE | EVENT_ERROR) != 0;
-        if readable != shown.0 {
+        if readable != shown.readable {
             if readable {
                 send_byte(self.inner.as_raw_fd());
             } else {
                 drain(self.user.as_raw_fd());
             }
-            shown.0 = readable;
+            shown.readable = readable;
         }
-        if writable != shown.1 {
+        if writable != shown.writable {
             if writable {
                 drain(self.inner.as_raw_fd());
             } else {
                 fill(self.user.as_raw_fd());
             }
-            shown.1 = writable;
+            shown.writable = writable;
         }
+    }
+
+    /// Closes `so`, once no sync is asking usrsctp about it and none will.
+    /// The lock is not held over usrsctp_close: an upcall that usrsctp runs
+    /// meanwhile waits for it. The upcall stays set: usrsctp's input thread
+    /// reads the pointer twice without a lock (test, then call), so clearing
+    /// it in between makes that thread call NULL; an upcall that comes now
+    /// finds the key gone from the registry and does nothing.
+    fn close(&self, api: &Api, so: So) {
+        self.shown.lock().unwrap_or_else(|e| e.into_inner()).closing = true;
+        // SAFETY: ours; every sync from now on leaves it alone.
+        unsafe { (api.usrsctp_close)(so) };
     }
 }
 
@@ -417,8 +449,9 @@ impl UserSock {
         Ok((UserSock::adopt(self.api(), so)?, addr))
     }
 
-    /// Starts a set-up: Ok(()) when at once established (never, in
-    /// practice), else EINPROGRESS.
+    /// Starts a set-up: EINPROGRESS, or Ok(()) when usrsctp's threads
+    /// finished the handshake before usrsctp_connect looked (over loopback,
+    /// now and then).
     pub(crate) fn connect(&self, addr: &SocketAddr) -> io::Result<()> {
         let mut ss = MaybeUninit::<sockaddr_storage>::zeroed();
         // SAFETY: zeroed storage is valid.
@@ -764,10 +797,6 @@ impl Drop for UserSock {
         // In a forked child: only the descriptors go (see `live`).
         let Ok(api) = self.live() else { return };
         registry().lock().unwrap_or_else(|e| e.into_inner()).remove(&self.key);
-        // SAFETY: ours; no upcall finds it in the registry any more.
-        unsafe {
-            (api.usrsctp_set_upcall)(self.so, None, std::ptr::null_mut());
-            (api.usrsctp_close)(self.so);
-        }
+        self.ready.close(api, self.so);
     }
 }

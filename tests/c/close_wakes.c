@@ -428,6 +428,7 @@ int main(void)
 {
     size_t i;
     watchdog(120);
+    start_backend();
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
         close_wakes(&cases[i]);
     closed_listener_lets_go_of_its_port();

@@ -703,6 +703,7 @@ int main(int argc, char **argv)
             }
         return 2;
     }
+    start_backend();
     fds = open_fds();
 
     listener = open_tcp();

@@ -240,10 +240,12 @@ int main(void)
     enum { THREADS = SENDERS + SLOTS + CLOSERS };
     static pthread_t threads[THREADS];
     const struct timespec tick = {0, 10 * 1000 * 1000};
-    int fds = open_fds(), i, n = 0;
+    int fds, i, n = 0;
     int64_t t;
 
     watchdog(60);
+    start_backend();
+    fds = open_fds();
     watchdog_step("opening the first associations");
     for (i = 0; i < SLOTS; i++)
         slots[i] = open_pair();

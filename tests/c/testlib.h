@@ -75,6 +75,13 @@ int64_t now_ms(void);
 /* How many descriptors this process has open (for leak checks). */
 int open_fds(void);
 
+/* Opens and closes one socket. The userspace backend starts its stack on the
+ * first socket, and the stack keeps descriptors of its own (its UDP and raw
+ * sockets) until the process ends: a leak check's open_fds() taken after
+ * this counts only what sctpx opens and must release. (Nothing stays open on
+ * kernel SCTP.) */
+void start_backend(void);
+
 /* A listener (a plain socket, returned; close it) on 127.0.0.1 whose address
  * goes to *ss and *len, and that never answers: its filter drops every packet
  * before SCTP sees it, so an INIT sent to it goes unanswered and the
