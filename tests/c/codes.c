@@ -283,6 +283,14 @@ static int32_t next_event_poll(sctpx_handle c, sctpx_handle s)
     (void)c;
     return sctpx_next_event(s, &evs[0], buf, sizeof buf, 0);
 }
+/* `next` is the one pointer sctpx_next_event_with_next_info adds; checked
+ * before anything is received. */
+static int32_t next_info_null_next(sctpx_handle c, sctpx_handle s)
+{
+    (void)c;
+    return sctpx_next_event_with_next_info(s, &evs[0], buf, sizeof buf, 0, NULL);
+}
+static int32_t next_event_with_next_info_null_next(void) { return on_pair(next_info_null_next); }
 static int32_t next_event_wait(sctpx_handle c, sctpx_handle s)
 {
     (void)c;
@@ -645,6 +653,7 @@ static const struct scenario {
     SCENARIO(sctpx_next_event, -EAGAIN, "timeout 0 with nothing queued", next_event_nothing_queued),
     SCENARIO(sctpx_next_event, SCTPX_ERR_TIMED_OUT, "timeout 50 ms with nothing arriving", next_event_timeout),
     SCENARIO(sctpx_next_event, SCTPX_ERR_EOF, "the peer shut the association down", next_event_peer_shut_down),
+    SCENARIO(sctpx_next_event_with_next_info, SCTPX_ERR_NULL_POINTER, "NULL next", next_event_with_next_info_null_next),
     SCENARIO(sctpx_recv_batch, -EAGAIN, "timeout 0 with nothing queued", recv_batch_nothing_queued),
     SCENARIO(sctpx_recv_batch, SCTPX_ERR_TIMED_OUT, "timeout 50 ms with nothing arriving", recv_batch_timeout),
     SCENARIO(sctpx_recv_batch, SCTPX_ERR_EOF, "the peer shut the association down", recv_batch_peer_shut_down),

@@ -226,6 +226,8 @@ MAPPING: Dict[str, Union[str, List[Call]]] = {
         _aio("next_event", V),
     ],
     "sctpx_next_event(timeout_ms)": WAIT,
+    "sctpx_next_event_with_next_info(cap)": [lambda k, v: k.udp.next_event_with_next_info(bufsize=v)],
+    "sctpx_next_event_with_next_info(timeout_ms)": WAIT,
     "sctpx_recv_batch(count)": [lambda k, v: k.udp.recv_batch(count=v), _aio("recv_batch", V)],
     "sctpx_recv_batch(stride)": [lambda k, v: k.udp.recv_batch(bufsize=v), _aio("recv_batch", 16, V)],
     "sctpx_recv_batch(timeout_ms)": WAIT,
