@@ -25,8 +25,10 @@ import time
 
 _ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 sys.path.insert(0, os.path.join(_ROOT, "bindings", "python"))
-# PySCTP's module is also called "sctp": appended, so it never shadows anything of ours.
-sys.path.append(os.path.join(_ROOT, "build", "pysctp"))
+# PySCTP, the baseline: first, so that its sctp.py's `import _sctp` finds PySCTP's own C
+# extension, not the `_sctp` module sctpx installs for PySCTP programs (bindings/python/_sctp.py).
+# Nothing of sctpx's is in that directory, so it shadows nothing sctpx needs.
+sys.path.insert(0, os.path.join(_ROOT, "build", "pysctp"))
 
 IPPROTO_SCTP = 132
 SCTP_NODELAY = 3
