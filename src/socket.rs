@@ -630,10 +630,16 @@ impl Socket {
         if let Some(e) = self.take_error()? {
             return Ok(SetUpState::Failed(e.raw_os_error().unwrap_or(libc::ECONNREFUSED)));
         }
-        Ok(SetUpState::Failed(match setup {
-            Some(s) => self.setup_failure(s.started.elapsed()),
-            None => libc::ENOTCONN,
-        }))
+        Ok(match setup {
+            // usrsctp leaves an error on a one-to-one socket for every set-up
+            // that fails (ECONNREFUSED, ETIMEDOUT, ECONNABORTED, ECONNRESET:
+            // sctp_notify_assoc_change), none when an association ends with
+            // SHUTDOWN. No association and no error: it came up and the peer
+            // already shut it down (a server that accepts and closes at once).
+            // The connect succeeded, as on Linux; reading gives the end.
+            Some(_) => SetUpState::Established,
+            None => SetUpState::Failed(libc::ENOTCONN),
+        })
     }
 
     /// On usrsctp the association's state says how a set-up stands: its
@@ -658,10 +664,16 @@ impl Socket {
         if let Some(e) = self.take_error()? {
             return Ok(SetUpState::Failed(e.raw_os_error().unwrap_or(libc::ECONNREFUSED)));
         }
-        Ok(SetUpState::Failed(match setup {
-            Some(s) => self.setup_failure(s.started.elapsed()),
-            None => libc::ENOTCONN,
-        }))
+        Ok(match setup {
+            // usrsctp leaves an error on a one-to-one socket for every set-up
+            // that fails (ECONNREFUSED, ETIMEDOUT, ECONNABORTED, ECONNRESET:
+            // sctp_notify_assoc_change), none when an association ends with
+            // SHUTDOWN. No association and no error: it came up and the peer
+            // already shut it down (a server that accepts and closes at once).
+            // The connect succeeded, as on Linux; reading gives the end.
+            Some(_) => SetUpState::Established,
+            None => SetUpState::Failed(libc::ENOTCONN),
+        })
     }
 
     fn one_to_many_setup(&self, assoc_id: AssocId, setup: Option<&SetUp>) -> Result<SetUpState> {
