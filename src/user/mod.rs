@@ -109,15 +109,17 @@ pub(crate) mod stack {
     /// Starts the stack if it is not running and returns its entry points.
     pub fn start() -> Result<&'static Api> {
         let api = api()?;
+        // usrsctp's threads do not survive fork(): the child has a copy of
+        // the stack's state that nothing runs. Asked before taking the lock:
+        // a parent thread opening a socket may have held it at fork(), and
+        // in the child nothing would ever release it.
+        if in_forked_child() {
+            return Err(Error::NotSupported(
+                "the userspace stack does not survive fork(): use it in the parent, or start it after forking",
+            ));
+        }
         let mut started = STARTED.lock().unwrap_or_else(|e| e.into_inner());
         if started.is_some() {
-            // usrsctp's threads do not survive fork(): the child has a copy
-            // of the stack's state that nothing runs.
-            if STARTED_GENERATION.load(Ordering::Relaxed) != crate::wake::fork_generation() {
-                return Err(Error::NotSupported(
-                    "the userspace stack does not survive fork(): use it in the parent, or start it after forking",
-                ));
-            }
             return Ok(api);
         }
         let port = match LOCAL_PORT.load(Ordering::Relaxed) {
