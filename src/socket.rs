@@ -487,6 +487,24 @@ impl Socket {
             // connect_result then says it is up.
             Some(u) => match u.connect(addr) {
                 Ok(()) if self.nonblocking() => Err(std::io::Error::from_raw_os_error(libc::EINPROGRESS)),
+                // Its threads may also have seen the set-up fail first (an
+                // ABORT over loopback): usrsctp's connect then returns the
+                // refusal and clears the socket's error. The kernel gives a
+                // non-blocking socket EINPROGRESS and connect_result the
+                // outcome, and so does sctpx: the outcome is kept for it.
+                Err(e)
+                    if self.nonblocking()
+                        && matches!(
+                            e.raw_os_error(),
+                            Some(libc::ECONNREFUSED | libc::ETIMEDOUT | libc::ECONNRESET | libc::ECONNABORTED)
+                        ) =>
+                {
+                    self.setup_started(0, *addr);
+                    if let Some(s) = self.setups().iter_mut().find(|s| s.assoc_id == 0) {
+                        s.outcome = Some(SetUpState::Failed(e.raw_os_error().unwrap_or(libc::ECONNREFUSED)));
+                    }
+                    return Err(Error::Os(libc::EINPROGRESS));
+                }
                 r => r,
             },
             None => self.sock2().connect(&SockAddr::from(*addr)),
