@@ -32,6 +32,11 @@ macro_rules! api {
         #[allow(non_snake_case)]
         pub(crate) struct Api {
             $( pub(crate) $name: unsafe extern "C" fn($($arg),*) $(-> $ret)?, )*
+            /// usrsctp's internal `sctp_close(struct socket *)` (exported by
+            /// Debian's build, not in usrsctp.h): detaches a socket from its
+            /// endpoint and associations. `close` calls it before
+            /// usrsctp_close; absent from a build that hides it.
+            pub(crate) sctp_close: Option<unsafe extern "C" fn(So)>,
         }
 
         impl Api {
@@ -50,6 +55,12 @@ macro_rules! api {
                         // type (usrsctp.h).
                         unsafe { std::mem::transmute::<*mut c_void, unsafe extern "C" fn($($arg),*) $(-> $ret)?>(p) }
                     }, )*
+                    sctp_close: {
+                        // SAFETY: as above; a missing symbol is allowed.
+                        let p = unsafe { libc::dlsym(lib, c"sctp_close".as_ptr()) };
+                        // SAFETY: usrsctp's `void sctp_close(struct socket *)`.
+                        (!p.is_null()).then(|| unsafe { std::mem::transmute::<*mut c_void, unsafe extern "C" fn(So)>(p) })
+                    },
                 })
             }
         }

@@ -218,9 +218,33 @@ impl Ready {
     /// finds the key gone from the registry and does nothing.
     fn close(&self, api: &Api, so: So) {
         self.shown.lock().unwrap_or_else(|e| e.into_inner()).closing = true;
-        // SAFETY: ours; every sync from now on leaves it alone.
-        unsafe { (api.usrsctp_close)(so) };
+        close_usrsctp(api, so);
     }
+}
+
+/// Closes usrsctp socket `so` (ours, never used again) without racing
+/// usrsctp's own threads.
+///
+/// usrsctp 0.9.5's usrsctp_close drops the socket's reference first and
+/// detaches it from its associations after (sofree -> sctp_close, which sets
+/// SCTP_PCB_FLAGS_SOCKET_GONE). Its input and timer threads, holding an
+/// association's lock, check that flag and then take a reference of their
+/// own (sctp_input.c, sctputil.c): one that checks in between takes it on a
+/// socket already being freed, and frees it a second time (heap corruption,
+/// SIGSEGV; ASan: a double free). Detaching first, while this reference still
+/// holds the socket, puts the steps in the safe order: sctp_close sets the
+/// flag and then takes every association's lock (graceful close or abort,
+/// chosen as usrsctp_close would), so a thread that checked before it has
+/// its reference by then, and any later one sees the flag. The last
+/// reference, ours or that thread's, frees the socket once. usrsctp_close's
+/// own sctp_close then finds the socket detached and returns.
+fn close_usrsctp(api: &Api, so: So) {
+    if let Some(detach) = api.sctp_close {
+        // SAFETY: a live socket, no usrsctp lock held (as sofree calls it).
+        unsafe { detach(so) };
+    }
+    // SAFETY: ours; every sync from now on leaves it alone.
+    unsafe { (api.usrsctp_close)(so) };
 }
 
 fn send_byte(fd: RawFd) {
@@ -331,8 +355,7 @@ impl UserSock {
         let ready = match Ready::new() {
             Ok(r) => Arc::new(r),
             Err(e) => {
-                // SAFETY: ours, never used again.
-                unsafe { (api.usrsctp_close)(so) };
+                close_usrsctp(api, so);
                 return Err(e);
             }
         };
