@@ -308,6 +308,8 @@ pub(crate) fn sync_all(api: &Api) {
 /// 0, as the kernel does on close).
 pub(crate) struct UserSock {
     so: So,
+    /// One-to-many (opened so) or one-to-one (opened, accepted, peeled off).
+    kind: Kind,
     key: usize,
     ready: Arc<Ready>,
     /// The rest of a translated notification that did not fit the caller's
@@ -344,14 +346,14 @@ impl UserSock {
         if so.is_null() {
             return Err(last_err().into());
         }
-        let s = UserSock::adopt(api, so)?;
+        let s = UserSock::adopt(api, so, kind)?;
         s.set_remote_encaps_port(stack::remote_port())?;
         let fd = s.user_fd()?;
         Ok((s, fd))
     }
 
     /// Takes over a socket usrsctp just made (opened, accepted, peeled off).
-    fn adopt(api: &Api, so: So) -> io::Result<UserSock> {
+    fn adopt(api: &Api, so: So, kind: Kind) -> io::Result<UserSock> {
         let ready = match Ready::new() {
             Ok(r) => Arc::new(r),
             Err(e) => {
@@ -362,7 +364,7 @@ impl UserSock {
         static NEXT_KEY: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(1);
         let key = NEXT_KEY.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         registry().lock().unwrap_or_else(|e| e.into_inner()).insert(key, (so as usize, ready.clone()));
-        let s = UserSock { so, key, ready, notification_rest: Mutex::new(None) };
+        let s = UserSock { so, kind, key, ready, notification_rest: Mutex::new(None) };
         // SAFETY: live socket; the key is looked up, never dereferenced.
         unsafe {
             (api.usrsctp_set_non_blocking)(so, 1);
@@ -469,7 +471,7 @@ impl UserSock {
         self.sync();
         // SAFETY: usrsctp wrote `len` bytes.
         let addr = unsafe { sys::socket_addr_from_raw(ss.as_ptr(), len as usize) };
-        Ok((UserSock::adopt(self.api(), so)?, addr))
+        Ok((UserSock::adopt(self.api(), so, Kind::OneToOne)?, addr))
     }
 
     /// Starts a set-up: EINPROGRESS, or Ok(()) when usrsctp's threads
@@ -505,7 +507,7 @@ impl UserSock {
             return Err(last_err());
         }
         self.sync();
-        UserSock::adopt(self.api(), so)
+        UserSock::adopt(self.api(), so, Kind::OneToOne)
     }
 
     /// SHUT_WR. Once a one-to-one socket's association has ended (the peer
@@ -820,6 +822,71 @@ impl Drop for UserSock {
         // In a forked child: only the descriptors go (see `live`).
         let Ok(api) = self.live() else { return };
         registry().lock().unwrap_or_else(|e| e.into_inner()).remove(&self.key);
+        self.abort_if_close_would();
         self.ready.close(api, self.so);
+    }
+}
+
+impl UserSock {
+    /// usrsctp's close aborts every association when SO_LINGER is on with 0
+    /// seconds or something is left unread, and then (0.9.5) clears the
+    /// endpoint's pointer to the socket *before* it takes each association's
+    /// lock. Its input thread, delivering data to one of them meanwhile,
+    /// reads that pointer twice and follows NULL (SIGSEGV in
+    /// sctp_wakeup_the_read_socket; tests/c/stress on userspace, ~1 run in
+    /// 10). So sctpx aborts them first, as usrsctp would, each under its own
+    /// lock (a send with SCTP_ABORT): that close then has no association left
+    /// to race with. A graceful close has no such window (it takes each
+    /// association's lock before it clears the pointer).
+    fn abort_if_close_would(&self) {
+        if !(self.lingers_zero() || self.has_unread()) {
+            return;
+        }
+        let ids = match self.kind {
+            // usrsctp sends on a one-to-one socket's only association,
+            // whatever id is given.
+            Kind::OneToOne => vec![0],
+            Kind::OneToMany => xlate::assoc_id_list(self).unwrap_or_default(),
+        };
+        for id in ids {
+            let info = SendInfo { flags: SEND_ABORT, assoc_id: id as AssocId, ..Default::default() };
+            // A failure says there is nothing to abort: the association
+            // ended meanwhile, or is still being set up (usrsctp's close
+            // frees that one without a race: no data arrives before it is up).
+            let _ = self.send(&[], Some(&info), None);
+        }
+    }
+
+    /// SO_LINGER is on with 0 seconds.
+    fn lingers_zero(&self) -> bool {
+        let mut l = [0u8; size_of::<libc::linger>()];
+        self.raw_getopt(libc::SOL_SOCKET, libc::SO_LINGER, &mut l).is_ok() && {
+            let word = |at: usize| c_int::from_ne_bytes([l[at], l[at + 1], l[at + 2], l[at + 3]]);
+            word(0) != 0 && word(4) == 0
+        }
+    }
+
+    /// Something (a message or a notification) waits to be read: what makes
+    /// usrsctp's close abort (its receive buffer is not empty).
+    fn has_unread(&self) -> bool {
+        let mut byte = [0u8; 1];
+        let (mut fromlen, mut infolen, mut infotype): (socklen_t, socklen_t, c_uint) = (0, 0, 0);
+        let mut flags: c_int = libc::MSG_PEEK;
+        // SAFETY: a live one-byte buffer; no address, no info; MSG_PEEK
+        // leaves what is queued in place (the socket is non-blocking).
+        let r = unsafe {
+            (self.api().usrsctp_recvv)(
+                self.so,
+                byte.as_mut_ptr().cast(),
+                1,
+                std::ptr::null_mut(),
+                &mut fromlen,
+                std::ptr::null_mut(),
+                &mut infolen,
+                &mut infotype,
+                &mut flags,
+            )
+        };
+        r > 0
     }
 }

@@ -747,7 +747,7 @@ fn set_event(s: &UserSock, buf: &[u8]) -> io::Result<()> {
 
 /// The socket's association ids (usrsctp's struct sctp_assoc_ids: a count,
 /// then the ids; EINVAL while the buffer is too small).
-fn assoc_id_list(s: &UserSock) -> io::Result<Vec<u32>> {
+pub(super) fn assoc_id_list(s: &UserSock) -> io::Result<Vec<u32>> {
     let mut cap = 64usize;
     loop {
         let mut raw = vec![0u8; 4 * (cap + 1)];
