@@ -702,10 +702,16 @@ impl UserSock {
 
     /// One plain usrsctp receive: (length, MSG_EOR).
     fn recv_piece(&self, buf: &mut [u8]) -> io::Result<(usize, bool)> {
-        let mut fromlen: socklen_t = 0;
-        let mut infolen: socklen_t = 0;
-        let mut infotype: c_uint = 0;
-        let mut flags: c_int = 0;
+        let r = self.recvv_bare(buf, 0);
+        self.sync();
+        let (n, flags) = r?;
+        Ok((n, flags & libc::MSG_EOR != 0))
+    }
+
+    /// usrsctp_recvv with no address and no info: (length, flags out).
+    fn recvv_bare(&self, buf: &mut [u8], flags_in: c_int) -> io::Result<(usize, c_int)> {
+        let (mut fromlen, mut infolen, mut infotype): (socklen_t, socklen_t, c_uint) = (0, 0, 0);
+        let mut flags = flags_in;
         // SAFETY: `buf` is live for its length; no address, no info.
         let r = unsafe {
             (self.live()?.usrsctp_recvv)(
@@ -720,11 +726,10 @@ impl UserSock {
                 &mut flags,
             )
         };
-        self.sync();
         if r < 0 {
             return Err(last_err());
         }
-        Ok((r as usize, flags & libc::MSG_EOR != 0))
+        Ok((r as usize, flags))
     }
 
     /// getsockopt in Linux terms (`level` SOL_SCTP or SOL_SOCKET, Linux
@@ -869,24 +874,7 @@ impl UserSock {
     /// Something (a message or a notification) waits to be read: what makes
     /// usrsctp's close abort (its receive buffer is not empty).
     fn has_unread(&self) -> bool {
-        let mut byte = [0u8; 1];
-        let (mut fromlen, mut infolen, mut infotype): (socklen_t, socklen_t, c_uint) = (0, 0, 0);
-        let mut flags: c_int = libc::MSG_PEEK;
-        // SAFETY: a live one-byte buffer; no address, no info; MSG_PEEK
-        // leaves what is queued in place (the socket is non-blocking).
-        let r = unsafe {
-            (self.api().usrsctp_recvv)(
-                self.so,
-                byte.as_mut_ptr().cast(),
-                1,
-                std::ptr::null_mut(),
-                &mut fromlen,
-                std::ptr::null_mut(),
-                &mut infolen,
-                &mut infotype,
-                &mut flags,
-            )
-        };
-        r > 0
+        // MSG_PEEK leaves what is queued in place (the socket is non-blocking).
+        matches!(self.recvv_bare(&mut [0u8; 1], libc::MSG_PEEK), Ok((n, _)) if n > 0)
     }
 }
